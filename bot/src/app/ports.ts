@@ -1,0 +1,143 @@
+/**
+ * Ports: what the use cases need from the outside world. Adapters live in storage/, teams/,
+ * graph/ and http/; tests pass sinon fakes. Nothing here imports an SDK.
+ */
+import type { AlertBook, Finding, MeetingEvent, MeetingState, Role } from '../domain/types.js';
+
+/** The time, passed in so tests control it. */
+export interface Clock {
+  now(): number;
+}
+
+/** Structured logger (pino-compatible subset). Never pass personal data or secrets. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: object): Logger;
+}
+
+/** Identifies one lesson meeting within one school tenant. */
+export interface MeetingKey {
+  tenantId: string;
+  meetingId: string;
+}
+
+/** The stored snapshot of a lesson with the optimistic-concurrency tag it was read with. */
+export interface MeetingRecord {
+  state: MeetingState;
+  alerts: AlertBook;
+  etag: string;
+}
+
+/** Outcome of writing one event: applied, already applied before, or someone else wrote first. */
+export type CommitResult = { outcome: 'applied'; etag: string } | { outcome: 'duplicate' } | { outcome: 'conflict' };
+
+/** Lesson state in Table Storage: one partition per meeting, one row per applied event. */
+export interface MeetingStore {
+  /** Reads the snapshot; undefined when the meeting has never been seen. */
+  load(key: MeetingKey): Promise<MeetingRecord | undefined>;
+  /**
+   * Atomically records `event` (keyed by its id) and replaces the snapshot, if the snapshot still
+   * has `expectedEtag` (undefined: it must not exist yet). A duplicate event id changes nothing.
+   */
+  commit(key: MeetingKey, event: MeetingEvent, next: { state: MeetingState; alerts: AlertBook }, expectedEtag: string | undefined): Promise<CommitResult>;
+  /** Replaces only the alert book (after a timer re-evaluation), with the same ETag rule. */
+  saveAlerts(key: MeetingKey, alerts: AlertBook, expectedEtag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
+  /** Every event applied to the meeting, oldest first, for replay and audit. */
+  listEvents(key: MeetingKey): Promise<MeetingEvent[]>;
+  /** Meetings of a tenant whose lessons started within the window, newest first (for `register last`). */
+  listMeetings(tenantId: string, options?: { organizerId?: string; limit?: number }): Promise<MeetingState[]>;
+}
+
+/** A timer: re-evaluate a meeting at or after `dueAt`. */
+export interface DueTimer {
+  id: string;
+  key: MeetingKey;
+  dueAt: number;
+  reason: string;
+}
+
+/** Timers partitioned by due minute, claimed with an ETag so exactly one instance fires each. */
+export interface TimerStore {
+  /** Schedules a re-evaluation; scheduling the same meeting for the same instant twice is one timer. */
+  schedule(key: MeetingKey, dueAt: number, reason: string): Promise<void>;
+  /** Claims up to `limit` timers due at or before `now`; a timer claimed here is claimed by no other caller. */
+  claimDue(now: number, limit: number): Promise<DueTimer[]>;
+}
+
+/** Opaque, serialisable reference to a Teams conversation, used for proactive messages. */
+export interface StoredConversation {
+  tenantId: string;
+  /** Conversation key: a user's Entra object id (1:1 chat) or a meeting/channel conversation id. */
+  key: string;
+  kind: 'personal' | 'meeting' | 'channel';
+  reference: Record<string, unknown>;
+  greetedAt?: number;
+}
+
+/** Conversation references for proactive messages. */
+export interface ConversationStore {
+  save(conversation: StoredConversation): Promise<void>;
+  get(tenantId: string, key: string): Promise<StoredConversation | undefined>;
+}
+
+/** What the directory needs to know about a person to classify them. */
+export interface PersonLookup {
+  /** The school's tenant (the meeting's). */
+  tenantId: string;
+  aadObjectId?: string;
+  teamsId: string;
+  /** The person's own tenant, if Teams says (a guest's differs). */
+  userTenantId?: string;
+  meetingRole?: string;
+}
+
+/** Answers who is staff. A guest or anonymous participant is never staff; unknown counts as a pupil. */
+export interface ParticipantDirectory {
+  classify(person: PersonLookup): Promise<Role>;
+  /** Whether this person is one of the school's Designated Safeguarding Leads. */
+  isDsl(tenantId: string, aadObjectId: string): Promise<boolean>;
+  /** The DSLs of a tenant (for alerts). */
+  listDsls(tenantId: string): Promise<Array<{ aadObjectId: string; name: string }>>;
+}
+
+/** Where the meeting lives in Teams: enough to address it proactively. */
+export interface MeetingAddress {
+  key: MeetingKey;
+  serviceUrl: string;
+  conversationId: string;
+  title: string;
+}
+
+/** An alert about a finding, for staff in the meeting or for the DSL. */
+export interface AlertMessage {
+  meeting: MeetingAddress;
+  finding: Finding;
+  /** `raised` when it starts, `cleared` when it ends. */
+  phase: 'raised' | 'cleared';
+  at: number;
+}
+
+/**
+ * Sends what the bot says. Alerts go only to staff (targeted in-meeting notifications) and to the
+ * DSL (proactive 1:1); the meeting chat gets only the pupil-friendly code of conduct.
+ */
+export interface Notifier {
+  /** Targeted in-meeting notification: only `recipientTeamsIds` see it (max 50 a call). */
+  alertStaffInMeeting(alert: AlertMessage, recipientTeamsIds: string[]): Promise<void>;
+  /** Proactive 1:1 card to each DSL; content-light preview (lesson and rule, no pupil names). */
+  alertDsl(alert: AlertMessage, dsls: Array<{ aadObjectId: string; name: string }>): Promise<void>;
+  /** The code-of-conduct card in the meeting chat at the start (the only thing pupils see). */
+  postCodeOfConduct(meeting: MeetingAddress, lines: string[]): Promise<void>;
+  /** A proactive 1:1 card to one member of staff (checklist reminder, end-of-lesson summary). */
+  sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<void>;
+}
+
+/** Reads who Teams says is in the meeting right now (reconciliation; events go missing). */
+export interface RosterSource {
+  /** For each person, whether Teams reports them in the meeting; undefined when Teams cannot say. */
+  inMeeting(meeting: MeetingAddress, people: Array<{ id: string; teamsId: string }>): Promise<Map<string, boolean> | undefined>;
+}
+

@@ -1,0 +1,138 @@
+/**
+ * The vocabulary of a lesson meeting, in the school's words. Pure data: no I/O, no SDK types.
+ * Times are epoch milliseconds (numbers), so state serialises to JSON without loss.
+ */
+
+/** Who a participant is to the school. `unknown` is treated as a pupil wherever safety depends on it. */
+export type Role = 'staff' | 'pupil' | 'guest' | 'unknown';
+
+/** Teams' own meeting role (organizer, presenter, attendee). It never says who is staff. */
+export type MeetingRole = 'Organizer' | 'Presenter' | 'Attendee' | 'Guest' | 'Unknown';
+
+/** How the meeting was created, as Teams reports it (`MeetingType` / `details.type`). */
+export type MeetingKind =
+  | 'Scheduled'
+  | 'Recurring'
+  | 'MeetNow'
+  | 'ChannelScheduled'
+  | 'OneToOneCall'
+  | 'GroupCall'
+  | 'Unknown';
+
+/** A person as the meeting sees them, already classified by the app layer. */
+export interface Participant {
+  /** Stable person key: the Entra object id when known, else the Teams user id. */
+  id: string;
+  /** Teams user id (`29:...`), the address for targeted notifications. */
+  teamsId: string;
+  /** Display name; shown to staff only, never to the DSL preview or logs. */
+  name: string;
+  role: Role;
+  /** The participant's home tenant (a guest's differs from the school's). */
+  tenantId?: string;
+  meetingRole?: MeetingRole;
+}
+
+/** Session checklist items a member of staff ticks during the lesson. */
+export const CHECKLIST_ITEMS = ['expectationsRead', 'rolesAgreed', 'recordingStarted', 'endForAllExplained'] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+
+/** Per-pupil checks recorded by staff at the start of the lesson. */
+export const PUPIL_CHECKS = ['consent', 'parentPresent', 'communalRoom'] as const;
+export type PupilCheck = (typeof PUPIL_CHECKS)[number];
+
+/** A teacher's correction of the automatic register. */
+export type RegisterMark = 'present' | 'absent' | 'left';
+
+/** Every change to a lesson, from Teams or from a member of staff. `id` is the idempotency key. */
+export type MeetingEvent =
+  | { kind: 'meetingStarted'; id: string; at: number; meetingType: MeetingKind; title: string; joinUrl?: string; organizerId?: string }
+  | { kind: 'meetingEnded'; id: string; at: number }
+  | { kind: 'participantJoined'; id: string; at: number; participant: Participant }
+  | { kind: 'participantLeft'; id: string; at: number; participantId: string; teamsId?: string }
+  | { kind: 'rosterReconciled'; id: string; at: number; present: Participant[]; absent: string[] }
+  | { kind: 'checklistTicked'; id: string; at: number; item: ChecklistItem; ticked: boolean; by: string }
+  | { kind: 'pupilCheckRecorded'; id: string; at: number; pupilId: string; check: PupilCheck; value: boolean; by: string }
+  | { kind: 'registerMarked'; id: string; at: number; pupilId: string; mark: RegisterMark; by: string }
+  | { kind: 'breachReported'; id: string; at: number; by: string; note?: string }
+  | { kind: 'meetingDetailsLearned'; id: string; at: number; meetingType?: MeetingKind; title?: string; createdAt?: number; scheduledStart?: number; scheduledEnd?: number; recording?: boolean; lobbyBypassScope?: string };
+
+export type MeetingEventKind = MeetingEvent['kind'];
+
+/** One presence change of one person, kept so presence is computed per person, not per event. */
+export interface PresenceMark {
+  eventId: string;
+  at: number;
+  type: 'join' | 'leave';
+}
+
+/** What the lesson knows about one person. */
+export interface PersonRecord extends Participant {
+  /** Join/leave marks sorted by time then event id; duplicates by event id are never stored. */
+  marks: PresenceMark[];
+  /** Per-pupil checks with who recorded them and when. */
+  checks: Partial<Record<PupilCheck, { value: boolean; by: string; at: number }>>;
+  /** Latest register correction by staff, if any. */
+  mark?: { mark: RegisterMark; by: string; at: number };
+}
+
+/** The live model of one lesson meeting: the reducer's output, stored as the snapshot row. */
+export interface MeetingState {
+  tenantId: string;
+  meetingId: string;
+  title: string;
+  meetingType: MeetingKind;
+  joinUrl?: string;
+  organizerId?: string;
+  createdAt?: number;
+  scheduledStart?: number;
+  scheduledEnd?: number;
+  startedAt?: number;
+  endedAt?: number;
+  recording?: boolean;
+  lobbyBypassScope?: string;
+  people: Record<string, PersonRecord>;
+  checklist: Partial<Record<ChecklistItem, { ticked: boolean; by: string; at: number }>>;
+  breaches: Array<{ id: string; at: number; by: string; note?: string }>;
+  /** When presence was last confirmed against Teams itself (not just events). */
+  rosterCheckedAt?: number;
+  /** Ids of events already applied (idempotency inside the reducer). */
+  applied: string[];
+  /** Time of the newest event applied. */
+  lastEventAt?: number;
+}
+
+export type Severity = 'info' | 'warning' | 'critical';
+
+/** Who must hear of a finding. Pupils and parents never do. */
+export type Audience = 'staffPresent' | 'organizer' | 'dsl';
+
+/** One breach (or reminder) of the school's policy, found by a rule. */
+export interface Finding {
+  /** Rule id, e.g. `staff-pair`. */
+  ruleId: string;
+  /** Unique per rule and subject (e.g. `parent-present:<pupilId>`), so the same finding is raised once. */
+  key: string;
+  severity: Severity;
+  audience: Audience[];
+  /** What is wrong, in plain words for a teacher. */
+  message: string;
+  /** What to do now, in plain words for a teacher. */
+  action: string;
+  /** Whether the grace period applies (a reconnect blip must not page anyone). */
+  debounce: boolean;
+  /** Seed lines the rule comes from, e.g. `seed 003, bullet 1`. */
+  source: string;
+  /** People the finding is about (ids only); never shown in a DSL preview. */
+  subjectIds?: string[];
+}
+
+/** A finding tracked across evaluations: first seen, and when (if ever) it was raised. */
+export interface TrackedFinding {
+  finding: Finding;
+  firstSeenAt: number;
+  raisedAt?: number;
+}
+
+/** Findings carried from one evaluation to the next, keyed by `Finding.key`. */
+export type AlertBook = Record<string, TrackedFinding>;

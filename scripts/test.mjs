@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// `npm test`: builds the tab bundle when it is missing or stale (the browser tests load it), then
+// runs every mocha test. Extra arguments go to mocha, e.g. `npm test -- --grep staff-pair`.
+import { spawnSync } from 'node:child_process';
+import { ensureTabBuilt } from './tab-build.mjs';
+
+ensureTabBuilt();
+const mocha = spawnSync(process.execPath, ['node_modules/mocha/bin/mocha.js', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(mocha.status ?? 1);
