@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { ensureTabBuilt } from './tab-build.mjs';
 
 ensureTabBuilt();
-const mocha = spawnSync(process.execPath, ['node_modules/mocha/bin/mocha.js', ...process.argv.slice(2)], {
+const args = process.argv.slice(2);
+const files = args.some((a) => !a.startsWith('-')) ? [] : ['tests/**/*.test.ts'];
+const mocha = spawnSync(process.execPath, ['node_modules/mocha/bin/mocha.js', ...files, ...args], {
   stdio: 'inherit',
 });
 process.exit(mocha.status ?? 1);

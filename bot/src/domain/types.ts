@@ -64,16 +64,25 @@ export interface PresenceMark {
   eventId: string;
   at: number;
   type: 'join' | 'leave';
+  /**
+   * Set on marks from a roster check against Teams itself: a reconciled leave means nobody is left
+   * on any device, a reconciled join means at least one device is in.
+   */
+  reconciled?: boolean;
 }
 
 /** What the lesson knows about one person. */
 export interface PersonRecord extends Participant {
   /** Join/leave marks sorted by time then event id; duplicates by event id are never stored. */
   marks: PresenceMark[];
-  /** Per-pupil checks with who recorded them and when. */
-  checks: Partial<Record<PupilCheck, { value: boolean; by: string; at: number }>>;
+  /** Per-pupil checks with who recorded them and when (`eventId` breaks ties between equal times). */
+  checks: Partial<Record<PupilCheck, { value: boolean; by: string; at: number; eventId?: string }>>;
   /** Latest register correction by staff, if any. */
-  mark?: { mark: RegisterMark; by: string; at: number };
+  mark?: { mark: RegisterMark; by: string; at: number; eventId?: string };
+  /** The event whose classification (role, name, tenant) the record carries: the newest by (at, id). */
+  classified?: { at: number; eventId: string };
+  /** Once seen as a guest in this meeting, never counted as staff (DESIGN section 3). */
+  guestSeen?: boolean;
 }
 
 /** The live model of one lesson meeting: the reducer's output, stored as the snapshot row. */
@@ -92,11 +101,14 @@ export interface MeetingState {
   recording?: boolean;
   lobbyBypassScope?: string;
   people: Record<string, PersonRecord>;
-  checklist: Partial<Record<ChecklistItem, { ticked: boolean; by: string; at: number }>>;
+  checklist: Partial<Record<ChecklistItem, { ticked: boolean; by: string; at: number; eventId?: string }>>;
+  /** Breaches reported by staff, sorted by (at, id). */
   breaches: Array<{ id: string; at: number; by: string; note?: string }>;
   /** When presence was last confirmed against Teams itself (not just events). */
   rosterCheckedAt?: number;
-  /** Ids of events already applied (idempotency inside the reducer). */
+  /** Where the meeting lives in Teams (set by the app layer from the activity), for proactive alerts. */
+  address?: { serviceUrl: string; conversationId: string };
+  /** Ids of events already applied (idempotency inside the reducer), kept sorted so delivery order does not show. */
   applied: string[];
   /** Time of the newest event applied. */
   lastEventAt?: number;

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+
+/** Environment variables the service reads, validated once at boot. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default('127.0.0.1'),
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_ID: optionalString,
+  BOT_PASSWORD: optionalString,
+  BOT_TENANT_ID: optionalString,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  STORAGE_CONNECTION_STRING: optionalString,
+  STORAGE_ACCOUNT_URL: optionalString,
+  STORAGE_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'must be letters and digits, starting with a letter').optional(),
+  AZURE_CLIENT_ID: optionalString,
+  AAD_APP_CLIENT_ID: optionalString,
+  AAD_APP_TENANT_ID: optionalString,
+  AAD_APP_ALLOWED_TENANTS: optionalString,
+  AAD_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+  AUTH_JWKS_URI: z.string().url().optional(),
+  AUTH_ISSUER: optionalString,
+  TAB_DOMAIN: optionalString,
+  POLICY_PRESET: z.string().default('strict'),
+  POLICY_FILE: optionalString,
+  STAFF_DIRECTORY_FILE: optionalString,
+  STAFF_GROUP_ID: optionalString,
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
+  GRAPH_ENFORCE_SETTINGS: bool.default(false),
+  CALLING_BOT_ENABLED: bool.default(false),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
+  DATA_DIR: z.string().default('.data'),
+});
+
+/** Typed configuration of one service process. */
+export interface Config {
+  port: number;
+  host: string;
+  /** True when real credentials are configured: the dev simulator and dev token signer do not exist. */
+  production: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  bot: { appId?: string; password?: string; tenantId?: string; type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  storage:
+    | { kind: 'connectionString'; connectionString: string; tablePrefix?: string }
+    | { kind: 'accountUrl'; accountUrl: string; managedIdentityClientId?: string; tablePrefix?: string }
+    | { kind: 'localAzurite'; dataDir: string; tablePrefix?: string };
+  auth: { clientId?: string; tenantId?: string; allowedTenants: string[]; authorityHost: string; jwksUri?: string; issuer?: string; tabDomain?: string };
+  policy: { preset: string; file?: string };
+  directory: { staffFile?: string; staffGroupId?: string };
+  graph: { baseUrl: string; enforceSettings: boolean; callingBotEnabled: boolean };
+  sweepIntervalMs: number;
+  appInsightsConnectionString?: string;
+}
+
+/** A configuration that cannot start the service; the message lists every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates configuration from environment variables; throws {@link ConfigError}. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Chaperone cannot start: fix these settings and start it again.\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.BOT_ID && !e.BOT_PASSWORD && e.BOT_TYPE !== 'UserAssignedMSI') {
+    throw new ConfigError('Chaperone cannot start: BOT_ID is set but BOT_PASSWORD is missing (or set BOT_TYPE=UserAssignedMSI).');
+  }
+  const tablePrefix = e.STORAGE_TABLE_PREFIX;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    production: Boolean(e.BOT_ID) || e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    storage: e.STORAGE_CONNECTION_STRING
+      ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix }
+      : e.STORAGE_ACCOUNT_URL
+        ? { kind: 'accountUrl', accountUrl: e.STORAGE_ACCOUNT_URL, managedIdentityClientId: e.AZURE_CLIENT_ID, tablePrefix }
+        : { kind: 'localAzurite', dataDir: e.DATA_DIR, tablePrefix },
+    auth: {
+      clientId: e.AAD_APP_CLIENT_ID,
+      tenantId: e.AAD_APP_TENANT_ID,
+      allowedTenants: (e.AAD_APP_ALLOWED_TENANTS ?? e.AAD_APP_TENANT_ID ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+      authorityHost: e.AAD_AUTHORITY_HOST,
+      jwksUri: e.AUTH_JWKS_URI,
+      issuer: e.AUTH_ISSUER,
+      tabDomain: e.TAB_DOMAIN,
+    },
+    policy: { preset: e.POLICY_PRESET, file: e.POLICY_FILE },
+    directory: { staffFile: e.STAFF_DIRECTORY_FILE, staffGroupId: e.STAFF_GROUP_ID },
+    graph: { baseUrl: e.GRAPH_BASE_URL, enforceSettings: e.GRAPH_ENFORCE_SETTINGS, callingBotEnabled: e.CALLING_BOT_ENABLED },
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+  };
+}

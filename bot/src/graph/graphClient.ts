@@ -1,0 +1,145 @@
+/**
+ * A small Microsoft Graph client on `fetch`: bearer token, a timeout per attempt, bounded retries
+ * honouring `Retry-After`, and Graph's failures mapped to the app's typed errors.
+ */
+import { GraphPermissionError, GraphRequestError, GraphUnavailableError, type GraphRequirement } from '../app/meetingControl/ports.js';
+import type { TokenProvider } from './tokenProvider.js';
+
+/** The public Graph endpoint; tests and national clouds pass their own. */
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
+/** How the client reaches Graph. */
+export interface GraphClientOptions {
+  /** `GRAPH_BASE_URL`, including the version segment. Default {@link DEFAULT_GRAPH_BASE_URL}. */
+  baseUrl?: string;
+  tokens: TokenProvider;
+  /** Per attempt. Default 10 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Longest wait before a retry, whatever `Retry-After` asks. Default 30 s. */
+  maxRetryWaitMs?: number;
+  /** Injected so tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Injected for `Retry-After` given as a date. */
+  now?: () => number;
+}
+
+/** One Graph call. */
+export interface GraphRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path after the base URL, starting with `/`, already encoded; or an absolute `@odata.nextLink`. */
+  path: string;
+  body?: unknown;
+  /** What the admin must grant if Graph refuses this call. */
+  requires: GraphRequirement;
+}
+
+/** Status and parsed JSON body (undefined for an empty body). */
+export interface GraphResponse<T> {
+  status: number;
+  body: T | undefined;
+}
+
+const RETRY_WITH_HEADER = new Set([429, 503]);
+
+/** Calls Graph with retries; throws GraphPermissionError, GraphUnavailableError or GraphRequestError. */
+export class GraphClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly maxRetryWaitMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(private readonly options: GraphClientOptions) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Sends `request`, retrying throttling, outages and (for idempotent methods) server errors. */
+  async send<T>(request: GraphRequest): Promise<GraphResponse<T>> {
+    const url = /^https?:\/\//.test(request.path) ? request.path : `${this.baseUrl}${request.path}`;
+    // A POST that failed with a 5xx may have been carried out; only 429/503 say it was not.
+    const idempotent = request.method !== 'POST';
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(url, request);
+      if ('response' in outcome) {
+        const { response } = outcome;
+        if (response.ok) return { status: response.status, body: await readJson<T>(response).catch(malformed) };
+        const code = (await readJson<{ error?: { code?: string } }>(response).catch(() => undefined))?.error?.code;
+        if (response.status === 401 || response.status === 403) throw new GraphPermissionError(request.requires, response.status, code);
+        const retryable = RETRY_WITH_HEADER.has(response.status) || (response.status >= 500 && idempotent);
+        if (!retryable) {
+          if (response.status >= 500) throw new GraphUnavailableError(`Microsoft Graph failed (${response.status}).`, response.status);
+          throw new GraphRequestError(response.status, code);
+        }
+        if (attempt >= this.maxRetries) {
+          throw new GraphUnavailableError(`Microsoft Graph kept failing (${response.status}) after ${attempt + 1} attempts.`, response.status);
+        }
+        await this.sleep(this.retryWait(attempt, response.headers.get('retry-after')));
+      } else {
+        if (!idempotent || attempt >= this.maxRetries) {
+          throw new GraphUnavailableError(`Microsoft Graph could not be reached (${outcome.failure}).`);
+        }
+        await this.sleep(this.retryWait(attempt, null));
+      }
+    }
+  }
+
+  /** GET every page of a collection, following `@odata.nextLink` (at most `maxPages`). */
+  async getAll<T>(path: string, requires: GraphRequirement, maxPages = 20): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    for (let page = 0; next && page < maxPages; page++) {
+      const { body }: GraphResponse<{ value?: T[]; '@odata.nextLink'?: string }> = await this.send({ method: 'GET', path: next, requires });
+      items.push(...(body?.value ?? []));
+      next = body?.['@odata.nextLink'];
+    }
+    return items;
+  }
+
+  private async attempt(url: string, request: GraphRequest): Promise<{ response: Response } | { failure: string }> {
+    const token = await this.options.tokens.getToken();
+    try {
+      const response = await fetch(url, {
+        method: request.method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      return { response };
+    } catch (error) {
+      return { failure: (error as Error).name === 'TimeoutError' ? 'timed out' : 'network error' };
+    }
+  }
+
+  /** `Retry-After` (seconds or an HTTP date) when given, else exponential backoff; never above the cap. */
+  private retryWait(attempt: number, retryAfter: string | null): number {
+    let wait = 500 * 2 ** attempt;
+    if (retryAfter !== null) {
+      const seconds = Number(retryAfter);
+      const date = Date.parse(retryAfter);
+      if (Number.isFinite(seconds)) wait = seconds * 1000;
+      else if (Number.isFinite(date)) wait = date - this.now();
+    }
+    return Math.min(Math.max(0, wait), this.maxRetryWaitMs);
+  }
+}
+
+async function readJson<T>(response: Response): Promise<T | undefined> {
+  const text = await response.text();
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
+function malformed(): never {
+  throw new GraphUnavailableError('Microsoft Graph answered with a body that is not JSON.');
+}

@@ -1,0 +1,49 @@
+/**
+ * How values are laid out in table properties. One string property holds at most 32K UTF-16
+ * characters, so long JSON is split across `<name>0`, `<name>1`, ... with `<name>Chunks` saying
+ * how many there are; times are explicit doubles.
+ */
+
+/** Below the 32,768-character cap, leaving room to step back off a surrogate pair. */
+const CHUNK_CHARS = 30_000;
+
+/** Properties holding `text` split into chunks under property names derived from `name`. */
+export function toChunks(name: string, text: string): Record<string, string | number> {
+  const props: Record<string, string | number> = {};
+  let index = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + CHUNK_CHARS, text.length);
+    // Never split a surrogate pair: each half alone would not survive UTF-8 on the wire.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    props[`${name}${index}`] = text.slice(start, end);
+    index += 1;
+    start = end;
+  }
+  props[`${name}Chunks`] = index;
+  return props;
+}
+
+/** Reassembles a text written by {@link toChunks}; throws if the entity lacks a chunk. */
+export function fromChunks(name: string, entity: Record<string, unknown>): string {
+  const count = entity[`${name}Chunks`];
+  if (typeof count !== 'number') throw new Error(`Stored row has no "${name}" data.`);
+  let text = '';
+  for (let index = 0; index < count; index += 1) {
+    const part = entity[`${name}${index}`];
+    if (typeof part !== 'string') throw new Error(`Stored row is missing part ${index} of "${name}".`);
+    text += part;
+  }
+  return text;
+}
+
+/** Total characters of chunked data in a set of properties (to stay under the 1 MiB entity cap). */
+export function chunkedLength(props: Record<string, unknown>): number {
+  return Object.values(props).reduce<number>((sum, value) => sum + (typeof value === 'string' ? value.length : 0), 0);
+}
+
+/** A time as an explicit double, so large epoch-ms values are never taken for Int32. */
+export function timeValue(ms: number): { value: number; type: 'Double' } {
+  return { value: ms, type: 'Double' };
+}

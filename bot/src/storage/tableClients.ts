@@ -1,0 +1,81 @@
+/**
+ * Builds the `TableClient`s the stores use, for a connection string (Azurite or a real account)
+ * or for an account URL with managed identity (production: no keys in config).
+ */
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import { guarded } from './errors.js';
+
+/** The tables Chaperone keeps (DESIGN.md section 5). */
+export const TABLE_NAMES = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache'] as const;
+/** One of {@link TABLE_NAMES}. */
+export type TableName = (typeof TABLE_NAMES)[number];
+
+interface CommonStorageOptions {
+  /** Prepended to every table name (letters and digits) so tests and environments do not share tables. */
+  tablePrefix?: string;
+  /** SDK client options, e.g. `retryOptions: { maxRetries: 1 }` where failing fast matters. */
+  clientOptions?: TableServiceClientOptions;
+}
+
+/** Where the tables live. */
+export type StorageConnection =
+  | (CommonStorageOptions & {
+      /** A storage account or Azurite connection string. */
+      connectionString: string;
+    })
+  | (CommonStorageOptions & {
+      /** `https://<account>.table.core.windows.net` (or an http emulator URL). */
+      accountUrl: string;
+      /** Defaults to managed identity: the user-assigned one when `managedIdentityClientId` is set. */
+      credential?: TokenCredential;
+      managedIdentityClientId?: string;
+    });
+
+/** The tables, ready to use once {@link StorageTables.ensureTables} has run. */
+export type StorageTables = Record<TableName, TableClient> & {
+  /** Creates any missing table; safe to call from every instance at boot. */
+  ensureTables(): Promise<void>;
+};
+
+const TABLE_NAME = /^[A-Za-z][A-Za-z0-9]{2,62}$/;
+
+/** True when the connection string points at plain http (Azurite), which the SDK refuses by default. */
+function isHttpConnectionString(connectionString: string): boolean {
+  return /(^|;)\s*(TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true)/i.test(connectionString);
+}
+
+function defaultCredential(clientId: string | undefined): TokenCredential {
+  return clientId ? new ManagedIdentityCredential({ clientId }) : new DefaultAzureCredential();
+}
+
+/** The full table name for `name` under `prefix`; throws if the service would reject it. */
+export function tableNameFor(name: TableName, prefix = ''): string {
+  const full = `${prefix}${name}`;
+  if (!TABLE_NAME.test(full)) {
+    throw new Error(`Table name "${full}" is invalid: use a table prefix of letters and digits, starting with a letter, so names stay 3-63 characters.`);
+  }
+  return full;
+}
+
+/** Builds one client per Chaperone table from the connection settings. */
+export function createStorageTables(connection: StorageConnection): StorageTables {
+  let make: (tableName: string) => TableClient;
+  if ('connectionString' in connection) {
+    const options = { ...connection.clientOptions, allowInsecureConnection: isHttpConnectionString(connection.connectionString) };
+    make = (tableName) => TableClient.fromConnectionString(connection.connectionString, tableName, options);
+  } else {
+    // One credential for all tables, so tokens are fetched and cached once.
+    const credential = connection.credential ?? defaultCredential(connection.managedIdentityClientId);
+    const options = { ...connection.clientOptions, allowInsecureConnection: connection.accountUrl.startsWith('http:') };
+    make = (tableName) => new TableClient(connection.accountUrl, tableName, credential, options);
+  }
+  const clients = Object.fromEntries(TABLE_NAMES.map((name) => [name, make(tableNameFor(name, connection.tablePrefix))])) as Record<TableName, TableClient>;
+  return {
+    ...clients,
+    async ensureTables() {
+      // createTable already ignores "table exists" (409); other failures surface here at boot.
+      await Promise.all(TABLE_NAMES.map((name) => guarded(`create table ${name}`, () => clients[name].createTable())));
+    },
+  };
+}

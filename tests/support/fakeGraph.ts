@@ -1,0 +1,193 @@
+/**
+ * A local fake of Microsoft Graph (v1.0) and of the Entra token endpoint, on 127.0.0.1 with a free
+ * port, speaking the documented shapes: onlineMeeting get-by-join-URL and PATCH, attendance reports,
+ * and the calls API (join, participants, remove, hang up). It records every request and can be
+ * scripted to answer the next matching requests with any status and headers (429 + Retry-After, 403).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request as the fake received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path with segments decoded, without the query. */
+  path: string;
+  query: Record<string, string>;
+  authorization?: string;
+  /** Parsed JSON, or the form fields of a token request. */
+  body: unknown;
+}
+
+/** A canned answer for a scripted request. */
+export interface ScriptedReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (to exercise client timeouts). */
+  delayMs?: number;
+}
+
+type Json = Record<string, unknown>;
+type Route = (req: RecordedRequest) => ScriptedReply | undefined;
+
+/** The running fake. Seed it with meetings, reports and call rosters; read `requests` after. */
+export class FakeGraph {
+  readonly requests: RecordedRequest[] = [];
+  /** onlineMeeting objects by id, each with the organizer user id allowed to read it. */
+  readonly meetings = new Map<string, { organizerId: string; meeting: Json }>();
+  /** Attendance reports by meeting id; each report carries its `attendanceRecords`. */
+  readonly reports = new Map<string, Json[]>();
+  /** Participants a call will list once joined (the documented `participant` shape). */
+  callRoster: Json[] = [];
+  readonly calls = new Map<string, { state: string; participants: Json[] }>();
+  tokensIssued = 0;
+  private readonly scripted: Array<{ method: string; path: RegExp; reply: ScriptedReply }> = [];
+
+  constructor(readonly origin: string, private readonly close: () => Promise<void>) {}
+
+  /** `GRAPH_BASE_URL` for the client under test. */
+  get graphBaseUrl(): string {
+    return `${this.origin}/v1.0`;
+  }
+
+  /** The authority host for the token provider under test. */
+  get authorityHost(): string {
+    return this.origin;
+  }
+
+  /** Answers the next requests matching `method` and `path`, in order, with `replies`. */
+  script(method: string, path: RegExp, ...replies: ScriptedReply[]): void {
+    this.scripted.push(...replies.map((reply) => ({ method, path, reply })));
+  }
+
+  /** Requests to Graph (not the token endpoint) with this method whose path matches. */
+  graphRequests(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && r.path.startsWith('/v1.0/') && path.test(r.path));
+  }
+
+  stop(): Promise<void> {
+    return this.close();
+  }
+
+  /** Routes one request: scripted replies first, then the documented behaviour. */
+  handle(req: RecordedRequest): ScriptedReply {
+    this.requests.push(req);
+    const index = this.scripted.findIndex((s) => s.method === req.method && s.path.test(req.path));
+    if (index >= 0) return this.scripted.splice(index, 1)[0]!.reply;
+    if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return this.token(req);
+    if (!req.authorization?.startsWith('Bearer fake-token-')) return error(401, 'InvalidAuthenticationToken');
+    for (const route of [this.meetingRoutes, this.reportRoutes, this.callRoutes]) {
+      const reply = route(req);
+      if (reply) return reply;
+    }
+    return error(404, 'NotFound');
+  }
+
+  private token(req: RecordedRequest): ScriptedReply {
+    const form = req.body as Record<string, string>;
+    if (form.grant_type !== 'client_credentials' || !form.client_id || !form.client_secret) return { status: 400, body: { error: 'invalid_request' } };
+    this.tokensIssued++;
+    return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `fake-token-${this.tokensIssued}` } };
+  }
+
+  private readonly meetingRoutes: Route = (req) => {
+    const list = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/);
+    if (list && req.method === 'GET') {
+      const url = req.query.$filter?.match(/^JoinWebUrl eq '(.*)'$/)?.[1]?.replace(/''/g, "'");
+      const found = [...this.meetings.values()].filter((m) => m.organizerId === list[1] && m.meeting.joinWebUrl === url);
+      return { status: 200, body: { value: found.map((m) => m.meeting) } };
+    }
+    const one = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)$/);
+    const entry = one ? this.meetings.get(one[2]!) : undefined;
+    if (!one || !entry || entry.organizerId !== one[1]) return undefined;
+    if (req.method === 'GET') return { status: 200, body: entry.meeting };
+    if (req.method !== 'PATCH') return undefined;
+    const patch = req.body as Json;
+    const participants = patch.participants ? { ...(entry.meeting.participants as Json), ...(patch.participants as Json) } : entry.meeting.participants;
+    entry.meeting = { ...entry.meeting, ...patch, participants };
+    return { status: 200, body: entry.meeting };
+  };
+
+  private readonly reportRoutes: Route = (req) => {
+    const m = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports(?:\/([^/]+))?$/);
+    if (!m || req.method !== 'GET') return undefined;
+    const reports = this.reports.get(m[2]!) ?? [];
+    const bare = ({ attendanceRecords: _records, ...report }: Json) => report;
+    if (!m[3]) return { status: 200, body: { value: reports.map(bare) } };
+    const report = reports.find((r) => r.id === m[3]);
+    if (!report) return error(404, 'NotFound');
+    return { status: 200, body: req.query.$expand === 'attendanceRecords' ? report : bare(report) };
+  };
+
+  private readonly callRoutes: Route = (req) => {
+    if (req.path === '/v1.0/communications/calls' && req.method === 'POST') {
+      const id = `call-${this.calls.size + 1}`;
+      this.calls.set(id, { state: 'establishing', participants: [...this.callRoster] });
+      return { status: 201, headers: { location: `${this.graphBaseUrl}/communications/calls/${id}` }, body: { ...(req.body as Json), id, state: 'establishing', myParticipantId: 'bot-participant' } };
+    }
+    const m = req.path.match(/^\/v1\.0\/communications\/calls\/([^/]+)(\/participants(?:\/([^/]+))?)?$/);
+    const call = m ? this.calls.get(m[1]!) : undefined;
+    if (!m || !call) return undefined;
+    if (!m[2] && req.method === 'GET') {
+      // The fake is established by the time anyone asks, as after the "established" notification.
+      if (call.state === 'establishing') call.state = 'established';
+      return { status: 200, body: { id: m[1], state: call.state } };
+    }
+    if (!m[2] && req.method === 'DELETE') {
+      call.state = 'terminated';
+      return { status: 204 };
+    }
+    if (m[2] && !m[3] && req.method === 'GET') return { status: 200, body: { value: call.participants } };
+    if (m[3] && req.method === 'DELETE') {
+      call.participants = call.participants.filter((p) => p.id !== m[3]);
+      return { status: 204 };
+    }
+    return undefined;
+  };
+}
+
+/** Starts the fake on 127.0.0.1 with a free port. */
+export async function startFakeGraph(): Promise<FakeGraph> {
+  const started: { fake?: FakeGraph } = {};
+  const server = createServer((req, res) => {
+    void readRequest(req).then((recorded) => send(res, started.fake!.handle(recorded)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const fake = new FakeGraph(`http://127.0.0.1:${port}`, () => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  }));
+  started.fake = fake;
+  return fake;
+}
+
+async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const isForm = (req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
+  return {
+    method: req.method ?? 'GET',
+    path: url.pathname.split('/').map(decodeURIComponent).join('/'),
+    query: Object.fromEntries(url.searchParams),
+    ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    body: !text ? undefined : isForm ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text),
+  };
+}
+
+function send(res: ServerResponse, reply: ScriptedReply): void {
+  if (reply.delayMs) {
+    const timer = setTimeout(() => send(res, { ...reply, delayMs: 0 }), reply.delayMs);
+    res.on('close', () => clearTimeout(timer));
+    return;
+  }
+  const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  res.writeHead(reply.status, { ...(body ? { 'content-type': 'application/json' } : {}), ...reply.headers });
+  res.end(body);
+}
+
+function error(status: number, code: string): ScriptedReply {
+  return { status, body: { error: { code, message: `Fake Graph: ${code}` } } };
+}
