@@ -98,7 +98,8 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    // SIGINT is Azurite's graceful stop: it saves persisted tables before exiting.
+    child.kill('SIGINT');
     setTimeout(() => child.kill('SIGKILL'), 3000).unref();
   });
 }

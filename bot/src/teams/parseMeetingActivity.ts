@@ -19,7 +19,8 @@ export class MalformedActivityError extends Error {
 const envelope = z.object({
   id: z.string().min(1),
   name: z.string().trim(),
-  timestamp: z.string().optional(),
+  // botbuilder turns `timestamp` into a Date; raw payloads carry an ISO string.
+  timestamp: z.union([z.string(), z.date().transform((d) => d.toISOString())]).optional(),
   serviceUrl: z.string().url(),
   conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }),
   channelData: z.object({

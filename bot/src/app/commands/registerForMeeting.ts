@@ -1,0 +1,60 @@
+import type { Policy } from '../../domain/policy/schema.js';
+import { buildRegister, type RegisterRow } from '../../domain/register.js';
+import type { Viewer } from '../concerns/access.js';
+import { toCsv } from '../concerns/exportFormats.js';
+import { done, refused, type Outcome } from '../concerns/outcome.js';
+import { formatInZone } from '../concerns/time.js';
+import type { Clock, MeetingStore } from '../ports.js';
+
+/** What {@link registerForMeeting} needs. */
+export interface RegisterDeps {
+  meetings: Pick<MeetingStore, 'listMeetings'>;
+  clock: Clock;
+}
+
+/** A lesson's register, ready for a card and a CSV file. */
+export interface LessonRegister {
+  title: string;
+  startedAt?: number;
+  rows: RegisterRow[];
+  csv: string;
+  filename: string;
+}
+
+/** How many of the teacher's recent lessons are searched by name. */
+const RECENT = 20;
+const CHECK_COLUMNS = [
+  ['consent', 'Consent'],
+  ['parentPresent', 'Parent present'],
+  ['communalRoom', 'Communal room'],
+] as const;
+
+const checkText = (value: boolean | undefined) => (value === true ? 'yes' : value === false ? 'no' : '');
+
+/**
+ * The attendance register of a lesson the viewer organised (seed 001 #11 "keep a record of
+ * attendance for each session"): `last` for their latest lesson, or words from its title.
+ */
+export async function registerForMeeting(deps: RegisterDeps, viewer: Viewer, which: string, policy: Pick<Policy, 'school'>): Promise<Outcome<LessonRegister>> {
+  if (viewer.standing === 'none') return refused('Only school staff can see registers.');
+  const wanted = which.trim().toLowerCase();
+  if (!wanted) return refused('Say which lesson: "register last" for your latest one, or "register" and words from its title.');
+  const lessons = await deps.meetings.listMeetings(viewer.tenantId, { organizerId: viewer.aadObjectId, limit: wanted === 'last' ? 1 : RECENT });
+  const lesson = wanted === 'last' ? lessons[0] : lessons.find((m) => m.meetingId === which.trim() || m.title.toLowerCase().includes(wanted));
+  if (!lesson) {
+    return refused(
+      lessons.length || wanted !== 'last'
+        ? `I can't find a recent lesson you organised matching "${which.slice(0, 60)}". Try "register last".`
+        : 'I have no lessons on record that you organised. Registers appear once Chaperone has been in one of your lessons.',
+    );
+  }
+  const rows = buildRegister(lesson, deps.clock.now());
+  const zone = policy.school.timeZone;
+  const when = (at?: number) => (at === undefined ? '' : formatInZone(at, zone));
+  const csv = toCsv([
+    ['Name', 'Role', `First joined (${zone})`, `Last left (${zone})`, 'Minutes present', ...CHECK_COLUMNS.map(([, label]) => label), 'Teacher\'s mark'],
+    ...rows.map((r) => [r.name, r.role, when(r.firstJoinAt), when(r.lastLeaveAt), r.minutesPresent, ...CHECK_COLUMNS.map(([key]) => checkText(r.checks[key])), r.mark ?? '']),
+  ]);
+  const date = lesson.startedAt === undefined ? 'undated' : formatInZone(lesson.startedAt, zone).slice(0, 10);
+  return done({ title: lesson.title, ...(lesson.startedAt === undefined ? {} : { startedAt: lesson.startedAt }), rows, csv, filename: `register-${date}.csv` });
+}

@@ -1,0 +1,20 @@
+import type { Viewer } from './access.js';
+import type { Outcome } from './outcome.js';
+import type { ConcernNotifier } from './ports.js';
+import { appendTriageEntry, tellReporter, checkNote, type TriageDeps } from './triage.js';
+import type { Concern, ConcernEntry } from './types.js';
+
+/** Closes a concern with its outcome; the reporter is told it was closed (not the outcome). */
+export async function closeConcern(
+  deps: TriageDeps & { notifier: ConcernNotifier },
+  viewer: Viewer,
+  typedRef: string,
+  outcome: string,
+): Promise<Outcome<{ concern: Concern; entry: ConcernEntry }>> {
+  const result = await appendTriageEntry(deps, viewer, typedRef, { kind: 'closed', outcome: outcome.trim() }, () => checkNote(outcome, 'outcome'));
+  if (result.ok) {
+    const { concern, entry } = result.value;
+    await tellReporter(deps, concern, { kind: 'closed', by: entry.by, at: entry.at });
+  }
+  return result;
+}

@@ -1,0 +1,74 @@
+import type { Clock, Logger, ParticipantDirectory } from '../ports.js';
+import { can, REFUSALS, type Viewer } from './access.js';
+import { parseConcernInput, type ConcernField } from './input.js';
+import type { ConcernNotifier, ConcernStore } from './ports.js';
+import { newConcernRef } from './reference.js';
+import type { Concern } from './types.js';
+
+/** What {@link logConcern} needs. */
+export interface LogConcernDeps {
+  store: ConcernStore;
+  notifier: ConcernNotifier;
+  directory: Pick<ParticipantDirectory, 'listDsls'>;
+  clock: Clock;
+  logger: Logger;
+  /** Reference generator (tests pass a fixed one). */
+  newRef?: () => string;
+}
+
+/** Result of logging a concern. */
+export type LogConcernResult =
+  | { outcome: 'refused'; message: string }
+  | { outcome: 'invalid'; errors: Partial<Record<ConcernField, string>> }
+  /** Stored and the DSLs alerted; `unreachedDsls` counts those the alert could not reach. */
+  | { outcome: 'logged'; concern: Concern; unreachedDsls: number }
+  /** The same form was submitted before: nothing new stored, nobody alerted again. */
+  | { outcome: 'duplicate'; concern: Concern };
+
+/** Attempts at a fresh reference before giving up (a clash is one in hundreds of millions). */
+const REF_ATTEMPTS = 5;
+
+/**
+ * Logs a safeguarding concern from a member of staff: validates it, stores it once per form,
+ * and alerts every DSL of the tenant at once (seed 002 "inform the safeguarding team
+ * immediately", seed 003 "Log of Concern", seed 001 #12).
+ */
+export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unknown): Promise<LogConcernResult> {
+  if (!can(viewer, 'log')) return { outcome: 'refused', message: REFUSALS.notStaff };
+  const now = deps.clock.now();
+  const parsed = parseConcernInput(raw, now);
+  if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
+
+  const reporter = { aadObjectId: viewer.aadObjectId, name: viewer.name };
+  const makeRef = deps.newRef ?? (() => newConcernRef());
+  for (let attempt = 0; attempt < REF_ATTEMPTS; attempt++) {
+    const result = await deps.store.create({
+      tenantId: viewer.tenantId,
+      ref: makeRef(),
+      reporter,
+      raisedAt: now,
+      details: parsed.value.details,
+      clientRequestId: parsed.value.clientRequestId,
+    });
+    if (result.outcome === 'duplicate') return { outcome: 'duplicate', concern: result.concern };
+    if (result.outcome === 'created') return { outcome: 'logged', concern: result.concern, unreachedDsls: await alertDsls(deps, result.concern) };
+  }
+  throw new Error('Could not find a free concern reference');
+}
+
+async function alertDsls(deps: LogConcernDeps, concern: Concern): Promise<number> {
+  const log = deps.logger.child({ ref: concern.ref, urgency: concern.details.urgency });
+  const dsls = await deps.directory.listDsls(concern.tenantId);
+  if (dsls.length === 0) {
+    log.error({}, 'no DSL configured for tenant: concern stored but nobody alerted');
+    return 1;
+  }
+  try {
+    const { unreached } = await deps.notifier.alertDsls(concern, dsls);
+    log.info({ dsls: dsls.length, unreached: unreached.length }, 'concern logged and DSLs alerted');
+    return unreached.length;
+  } catch (err) {
+    log.error({ err: (err as Error).name }, 'DSL alert failed: concern stored');
+    return dsls.length;
+  }
+}

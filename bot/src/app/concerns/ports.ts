@@ -1,0 +1,64 @@
+/**
+ * What the concern use cases need from outside: a store that only ever appends, and a way to
+ * tell people. Adapters: `storage/concerns/tableConcernStore.ts`, `teams/messages/concernNotifier.ts`.
+ */
+import type { Concern, ConcernDetails, ConcernEntry, NewConcernEntry, StaffMember } from './types.js';
+
+/** A concern about to be stored for the first time. */
+export interface NewConcern {
+  tenantId: string;
+  ref: string;
+  reporter: StaffMember;
+  raisedAt: number;
+  details: ConcernDetails;
+  /** Idempotency key of the form that sent it: the same form submitted twice is one concern. */
+  clientRequestId: string;
+}
+
+/** `created`, or `duplicate` with the concern the same form already created. `refTaken`: pick a new reference. */
+export type CreateResult = { outcome: 'created'; concern: Concern } | { outcome: 'duplicate'; concern: Concern } | { outcome: 'refTaken' };
+
+/** Which concerns to list; always within one tenant. */
+export interface ConcernQuery {
+  /** Only those still open (the default) or every one. */
+  status?: 'open' | 'all';
+  /** Only those this member of staff reported. */
+  reporterId?: string;
+  /** Page size (default 10). */
+  limit?: number;
+  /** Opaque cursor from the previous page. */
+  cursor?: string;
+}
+
+/** One page of concerns, newest first. */
+export interface ConcernPage {
+  concerns: Concern[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  next?: string;
+}
+
+/**
+ * Concerns in Table Storage, one partition per tenant, append-only: nothing is updated in place
+ * or deleted. Every read is scoped to one tenant.
+ */
+export interface ConcernStore {
+  /** Stores a new concern with its first entry, once per (reporter, clientRequestId). */
+  create(concern: NewConcern): Promise<CreateResult>;
+  /** Appends an entry to the chronology and returns it with its sequence number. Throws if the concern does not exist. */
+  append(tenantId: string, ref: string, entry: NewConcernEntry): Promise<ConcernEntry>;
+  /** The concern with its whole chronology, or undefined when the tenant has no such reference. */
+  get(tenantId: string, ref: string): Promise<Concern | undefined>;
+  /** Concerns of a tenant, newest first, paged. */
+  list(tenantId: string, query: ConcernQuery): Promise<ConcernPage>;
+}
+
+/** What a reporter is told about their concern later on. */
+export type ReporterUpdate = { kind: 'acknowledged'; by: StaffMember; at: number } | { kind: 'closed'; by: StaffMember; at: number };
+
+/** Tells people about concerns. Previews are content-light: no pupil name, no concern text. */
+export interface ConcernNotifier {
+  /** A card to each DSL at once; returns the ids of those it could not reach. */
+  alertDsls(concern: Concern, dsls: StaffMember[]): Promise<{ unreached: string[] }>;
+  /** Tells the reporter that something happened to their concern (never the details). */
+  updateReporter(concern: Concern, update: ReporterUpdate): Promise<void>;
+}

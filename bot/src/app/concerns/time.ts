@@ -1,0 +1,49 @@
+/**
+ * Dates and times in the school's time zone: exports and cards show wall-clock time where the
+ * school is, with the zone's abbreviation so a filed record is never ambiguous.
+ */
+
+function parts(at: number, timeZone: string): Record<string, string> {
+  const formatter = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
+  return Object.fromEntries(formatter.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+}
+
+/** `2026-03-12 10:02 GMT` (or `BST`, etc.): the school's wall-clock time with its zone. */
+export function formatInZone(at: number, timeZone: string): string {
+  const p = parts(at, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
+}
+
+/** The date (`YYYY-MM-DD`) and time (`HH:MM`) in the school's zone, for pre-filling a form. */
+export function localDateAndTime(at: number, timeZone: string): { date: string; time: string } {
+  const p = parts(at, timeZone);
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/**
+ * The instant at which the school's clocks showed `date` `time`, or undefined when either is not
+ * a real date/time. Works by measuring the zone's offset near that instant (correct across DST
+ * except inside the skipped hour, where it lands an hour off, which is harmless for a report).
+ */
+export function zonedToEpoch(date: string, time: string, timeZone: string): number | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+  const t = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(time.trim());
+  if (!d || !t) return undefined;
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  if (new Date(asUtc).getUTCDate() !== day) return undefined;
+  const p = parts(asUtc, timeZone);
+  const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return asUtc - (shown - asUtc);
+}

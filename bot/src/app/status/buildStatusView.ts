@@ -1,0 +1,115 @@
+import type { Policy } from '../../domain/policy/schema.js';
+import { isStaff, presentPeople, presentSince, pupilsPresent, staffPresent } from '../../domain/presence.js';
+import { buildRegister } from '../../domain/register.js';
+import { hadPupils, minutes, sessionStartAt } from '../../domain/session.js';
+import { PUPIL_CHECKS, type MeetingState, type PersonRecord } from '../../domain/types.js';
+import type { MeetingRecord } from '../ports.js';
+import { CHECKLIST_LABELS, requiredChecklist } from './checklist.js';
+import type { ChecklistView, FindingView, RegisterRowView, Stamp, StatusView, TimelineEntry } from './statusView.js';
+
+/** How many presence changes the panel shows. */
+const TIMELINE_LENGTH = 30;
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The side panel's view of a lesson at `now`: timer against the policy's limit, who is in, open
+ * findings (raised ones first, most severe first), the checklist the policy asks for and the
+ * register. Pure: the same record, policy and time always give the same view.
+ */
+export function buildStatusView(record: MeetingRecord, policy: Policy, now: number): StatusView {
+  const { state } = record;
+  const startedAt = sessionStartAt(state);
+  const pupilSession = hadPupils(state);
+  const limitMinutes = pupilSession ? policy.duration.pupilSessionMinutes : policy.duration.staffSessionMinutes;
+  const until = state.endedAt ?? now;
+  const elapsedMs = startedAt === undefined ? undefined : Math.max(0, until - startedAt);
+  const remainingMs = elapsedMs === undefined ? undefined : minutes(limitMinutes) - elapsedMs;
+  const pupilsNow = pupilsPresent(state).length;
+  const warnAt = Math.max(0, ...policy.duration.countdownMinutes);
+  const live = state.endedAt === undefined && presentPeople(state).length > 0;
+  return {
+    meetingId: state.meetingId,
+    title: state.title,
+    meetingType: state.meetingType,
+    now,
+    startedAt,
+    endedAt: state.endedAt,
+    timer: {
+      kind: pupilSession ? 'lesson' : 'staffOnly',
+      limitMinutes,
+      enabled: policy.duration.enabled,
+      elapsedMs,
+      remainingMs,
+      countdownMinutes: policy.duration.countdownMinutes,
+    },
+    staff: { present: staffPresent(state).length, required: policy.staffing.minStaffWithPupils },
+    pupilsPresent: pupilsNow,
+    people: presentPeople(state).map((p) => ({ id: p.id, name: displayName(p), role: isStaff(p) ? 'staff' : p.role, since: presentSince(p) })),
+    timeline: timeline(state),
+    findings: openFindings(record),
+    checklist: checklist(state, policy),
+    pupilChecks: PUPIL_CHECKS.filter((check) => policy.pupilChecks[check]),
+    register: register(state, now),
+    roster: { checkedAt: state.rosterCheckedAt, lastEventAt: state.lastEventAt },
+    breaches: state.breaches.map((b) => ({ at: b.at, byName: nameOf(state, b.by) })),
+    // Near or past the limit, or the pupils have gone: time to end the meeting for everyone.
+    endReminder: live && ((policy.duration.enabled && remainingMs !== undefined && remainingMs <= minutes(warnAt)) || (pupilSession && pupilsNow === 0)),
+    school: { name: policy.school.name, timeZone: policy.school.timeZone },
+  };
+}
+
+function displayName(person: PersonRecord): string {
+  return person.name || 'Someone not yet identified';
+}
+
+function nameOf(state: MeetingState, id: string): string {
+  return state.people[id]?.name || 'A member of staff';
+}
+
+function stampOf(state: MeetingState, entry: { by: string; at: number }): Stamp {
+  return { by: entry.by, byName: nameOf(state, entry.by), at: entry.at };
+}
+
+function timeline(state: MeetingState): TimelineEntry[] {
+  const entries = Object.values(state.people).flatMap((p) =>
+    p.marks.map((m) => ({ at: m.at, personId: p.id, name: displayName(p), role: isStaff(p) ? ('staff' as const) : p.role, type: m.type, eventId: m.eventId })),
+  );
+  entries.sort((a, b) => b.at - a.at || (a.eventId < b.eventId ? 1 : -1));
+  return entries.slice(0, TIMELINE_LENGTH).map(({ eventId: _eventId, ...entry }) => entry);
+}
+
+function openFindings(record: MeetingRecord): FindingView[] {
+  return Object.values(record.alerts)
+    .map(({ finding, firstSeenAt, raisedAt }) => ({
+      key: finding.key,
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      action: finding.action,
+      raisedAt,
+      firstSeenAt,
+    }))
+    .sort((a, b) => Number(a.raisedAt === undefined) - Number(b.raisedAt === undefined) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstSeenAt - b.firstSeenAt);
+}
+
+function checklist(state: MeetingState, policy: Policy): ChecklistView[] {
+  return requiredChecklist(policy).map((item) => {
+    const tick = state.checklist[item];
+    return { item, label: CHECKLIST_LABELS[item], ticked: tick?.ticked === true, stamp: tick ? stampOf(state, tick) : undefined };
+  });
+}
+
+/** Pupils (and guests, and people not yet identified) from the domain's register, with stamps. */
+function register(state: MeetingState, now: number): RegisterRowView[] {
+  return buildRegister(state, now).flatMap((row) => {
+    const person = state.people[row.id];
+    if (!person || isStaff(person)) return [];
+    const checkStamps: RegisterRowView['checkStamps'] = {};
+    for (const check of PUPIL_CHECKS) {
+      const entry = person.checks[check];
+      if (entry) checkStamps[check] = stampOf(state, entry);
+    }
+    return [{ ...row, name: displayName(person), markStamp: person.mark ? stampOf(state, person.mark) : undefined, checkStamps }];
+  });
+}

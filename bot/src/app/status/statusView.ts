@@ -1,0 +1,87 @@
+import type { RegisterRow } from '../../domain/register.js';
+import type { ChecklistItem, PupilCheck, Role, Severity } from '../../domain/types.js';
+
+/** Who did something and when, as staff see it. */
+export interface Stamp {
+  by: string;
+  byName: string;
+  at: number;
+}
+
+/** One person in the lesson now. Names are shown to staff only. */
+export interface PersonView {
+  id: string;
+  name: string;
+  role: Role;
+  since?: number;
+}
+
+/** One join or leave, newest first. */
+export interface TimelineEntry {
+  at: number;
+  personId: string;
+  name: string;
+  role: Role;
+  type: 'join' | 'leave';
+}
+
+/** An open finding with what to do about it, in plain words. */
+export interface FindingView {
+  key: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  action: string;
+  /** When staff were told (undefined while the grace period runs). */
+  raisedAt?: number;
+  firstSeenAt: number;
+}
+
+/** A checklist item the school's policy asks for. */
+export interface ChecklistView {
+  item: ChecklistItem;
+  label: string;
+  ticked: boolean;
+  stamp?: Stamp;
+}
+
+/** One pupil on the register (from the domain's register) with who recorded each check and mark. */
+export interface RegisterRowView extends RegisterRow {
+  markStamp?: Stamp;
+  checkStamps: Partial<Record<PupilCheck, Stamp>>;
+}
+
+/** The side panel's view model: everything staff see, computed from the stored lesson. */
+export interface StatusView {
+  meetingId: string;
+  title: string;
+  meetingType: string;
+  /** Server time the view was computed at; the panel ticks its timer from here. */
+  now: number;
+  startedAt?: number;
+  endedAt?: number;
+  timer: {
+    /** Which limit applies: a lesson with pupils, or a staff-only meeting. */
+    kind: 'lesson' | 'staffOnly';
+    limitMinutes: number;
+    enabled: boolean;
+    elapsedMs?: number;
+    remainingMs?: number;
+    /** Minutes before the limit at which staff are warned. */
+    countdownMinutes: number[];
+  };
+  staff: { present: number; required: number };
+  pupilsPresent: number;
+  people: PersonView[];
+  timeline: TimelineEntry[];
+  findings: FindingView[];
+  checklist: ChecklistView[];
+  /** Which per-pupil checks the policy asks for. */
+  pupilChecks: PupilCheck[];
+  register: RegisterRowView[];
+  roster: { checkedAt?: number; lastEventAt?: number };
+  breaches: Array<{ at: number; byName: string }>;
+  /** True when staff should be reminded to use "End meeting" for everyone now. */
+  endReminder: boolean;
+  school: { name: string; timeZone: string };
+}

@@ -1,0 +1,42 @@
+/// <reference lib="dom" />
+/** The feed: everything the bot sent to Teams, newest first, each with to whom it went. */
+import type { FeedEntry, FeedRecipient } from '../simulator/feed.js';
+import { renderCard } from './cards.js';
+import { clockText, h } from './dom.js';
+
+const KIND_TEXT: Record<FeedEntry['kind'], string> = {
+  alert: 'Targeted meeting notification',
+  message: '1:1 chat message',
+  'meeting-chat': 'Meeting chat post',
+  update: 'Card update',
+  lookup: 'Roster check',
+  other: 'Teams call',
+};
+
+function recipient(r: FeedRecipient): HTMLElement {
+  return h('span', { class: `tag ${r.kind}` }, r.name);
+}
+
+/** One feed entry as a list item. */
+export function feedItem(entry: FeedEntry): HTMLElement {
+  const to = entry.recipients.length ? [' to ', ...entry.recipients.flatMap((r, i) => (i ? [', ', recipient(r)] : [recipient(r)]))] : [];
+  return h('li', { class: entry.kind, 'data-kind': entry.kind, 'data-seq': entry.seq },
+    h('div', { class: 'meta' }, `${clockText(entry.at)} · ${KIND_TEXT[entry.kind]}`, ...to, entry.lesson ? ` · ${entry.lesson}` : '', entry.status && entry.status >= 400 ? ` · answered ${entry.status}` : ''),
+    h('div', {}, entry.summary),
+    entry.url ? h('div', { class: 'meta' }, 'Opens ', h('a', { href: entry.url, target: '_blank', rel: 'noopener' }, 'the alert page'), ' on the meeting stage, for these recipients only.') : null,
+    ...entry.cards.map((card) => renderCard(card)));
+}
+
+/** Adds new entries at the top; roster checks are hidden unless asked for. */
+export function appendFeed(list: HTMLElement, entries: FeedEntry[], showLookups: boolean): void {
+  for (const entry of entries) {
+    const item = feedItem(entry);
+    if (entry.kind === 'lookup' && !showLookups) item.hidden = true;
+    list.prepend(item);
+  }
+}
+
+/** Shows or hides roster checks already in the feed. */
+export function toggleLookups(list: HTMLElement, show: boolean): void {
+  for (const item of Array.from(list.querySelectorAll<HTMLElement>('li.lookup'))) item.hidden = !show;
+}

@@ -1,0 +1,72 @@
+import { HOST_RUNTIME, HOST_SDK_VERSION } from './runtime.js';
+
+/**
+ * The browser script of the simulated Teams host (served as `/dev/host.js`). It embeds the tab in
+ * an iframe and answers teams-js's postMessage calls the way Teams does: requests arrive as
+ * `{ id, uuidAsString, func, args }` and get `{ id, uuidAsString, args }` back; host-initiated
+ * notifications (theme changes) are `{ func, args }` with no id. Plain ES2020, no build step.
+ */
+export const HOST_SCRIPT = `'use strict';
+(function () {
+  const params = new URLSearchParams(location.search);
+  const runtime = ${JSON.stringify(HOST_RUNTIME)};
+  const setup = {
+    user: params.get('user') || '',
+    name: params.get('name') || 'Local teacher',
+    meeting: params.get('meeting') || '',
+    tenant: document.body.dataset.tenant,
+    frameContext: params.get('context') || 'sidePanel',
+    theme: params.get('theme') || 'default',
+  };
+  const frame = document.getElementById('tab');
+  const status = document.getElementById('host-status');
+  document.body.dataset.theme = setup.theme;
+
+  function context() {
+    return {
+      locale: 'en-gb', theme: setup.theme, frameContext: setup.frameContext, hostClientType: 'web', hostName: 'Teams',
+      userObjectId: setup.user, userDisplayName: setup.name, tid: setup.tenant, meetingId: setup.meeting,
+      chatId: '19:meeting_' + setup.meeting.slice(0, 12) + '@thread.v2', entityId: 'chaperone', appSessionId: 'dev-session',
+      sessionId: 'dev-host', userLicenseType: 'Unknown', isMultiWindow: false,
+    };
+  }
+
+  async function token() {
+    const res = await fetch('/dev/host/token?user=' + encodeURIComponent(setup.user) + '&name=' + encodeURIComponent(setup.name));
+    if (!res.ok) throw new Error('The local host could not sign you in.');
+    return (await res.json()).token;
+  }
+
+  function send(message) {
+    frame.contentWindow.postMessage(message, location.origin);
+  }
+
+  const handlers = {
+    initialize: () => [setup.frameContext, 'web', JSON.stringify(runtime), '${HOST_SDK_VERSION}'],
+    getContext: () => [context()],
+    'authentication.getAuthToken': async () => {
+      try { return [true, await token()]; } catch (e) { return [false, e.message]; }
+    },
+  };
+
+  window.addEventListener('message', async (event) => {
+    if (event.source !== frame.contentWindow || event.origin !== location.origin) return;
+    const msg = event.data;
+    if (!msg || typeof msg.func !== 'string' || typeof msg.id !== 'number') return;
+    status.textContent = 'Last call from the tab: ' + msg.func;
+    const handler = handlers[msg.func];
+    if (!handler) return; // one-way calls (appInitialization.*, registerHandler) need no answer
+    send({ id: msg.id, uuidAsString: msg.uuidAsString, args: await handler(msg.args || []) });
+  });
+
+  document.querySelectorAll('[data-set-theme]').forEach((button) => {
+    button.addEventListener('click', () => {
+      setup.theme = button.dataset.setTheme;
+      document.body.dataset.theme = setup.theme;
+      send({ func: 'themeChange', args: [setup.theme] });
+    });
+  });
+
+  frame.src = '/tab/?context=' + encodeURIComponent(setup.frameContext);
+})();
+`;

@@ -1,0 +1,81 @@
+import restify from 'restify';
+import type { Logger } from '../app/ports.js';
+import { assignCorrelationId, correlationIdOf, CORRELATION_HEADER } from './correlation.js';
+import { HttpError, sendError, toErrorResponse } from './errors.js';
+import { registerStaticTab } from './staticTab.js';
+
+/** Largest request body accepted (tab writes and bot activities are a few KiB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** What the health check reports. */
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  checks: Record<string, string>;
+}
+
+/** Options for {@link createHttpServer}. */
+export interface HttpServerOptions {
+  /** Structured logger; requests are logged with their correlation id only. */
+  logger: Logger;
+  /** Reports the service's health for `GET /healthz`. */
+  health: () => HealthReport;
+  /** Folder of the built tab (`tab/dist`); omit to serve no tab. */
+  tabDir?: string;
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The one restify server of the service: JSON bodies (size-limited, JSON only), JSON errors with a
+ * correlation id and no stack traces, `GET /healthz`, and the built tab under `/tab/`. Routes are
+ * added by their own modules (`registerTabApi`, the bot endpoint).
+ */
+export function createHttpServer(options: HttpServerOptions): restify.Server {
+  const { logger } = options;
+  // Teams meeting ids are long base64 strings; find-my-way's default cap (100) is too short.
+  const server = restify.createServer({ name: 'chaperone', ignoreTrailingSlash: true, maxParamLength: 2048 } as restify.ServerOptions);
+
+  server.pre(async (req: restify.Request, res: restify.Response) => {
+    res.setHeader(CORRELATION_HEADER, assignCorrelationId(req));
+    res.setHeader('x-content-type-options', 'nosniff');
+  });
+  server.use(async (req: restify.Request) => {
+    if (!BODY_METHODS.has(req.method ?? '')) return;
+    const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    const hasBody = Number(req.header('content-length') ?? '0') > 0 || req.header('transfer-encoding') !== undefined;
+    if (hasBody && type !== 'application/json') {
+      throw new HttpError(415, 'unsupportedMediaType', 'Send the request body as application/json and try again.');
+    }
+  });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  // Every error, raised by restify or by a route, leaves as `{ error: { code, message } }`.
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: unknown, done: () => void) => {
+    const correlationId = correlationIdOf(req);
+    const { status } = toErrorResponse(err);
+    if (status >= 500) {
+      logger.error({ correlationId, route: routeName(req), err: errorSummary(err) }, 'request failed');
+    }
+    if (!res.headersSent) sendError(res, err, correlationId);
+    done();
+  });
+
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    const report = options.health();
+    res.status(report.status === 'ok' ? 200 : 503);
+    res.json(report);
+  });
+
+  if (options.tabDir) registerStaticTab(server, options.tabDir);
+  return server;
+}
+
+function routeName(req: restify.Request): string | undefined {
+  return (req as restify.Request & { route?: { path?: string } }).route?.path;
+}
+
+// The stack stays in our logs; the client only ever sees the generic sentence.
+function errorSummary(err: unknown): object {
+  return err instanceof Error ? { name: err.name, stack: err.stack } : { type: typeof err };
+}

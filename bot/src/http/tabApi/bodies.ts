@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { CHECKLIST_ITEMS, PUPIL_CHECKS } from '../../domain/types.js';
+import type { StaffAction } from '../../app/status/recordStaffAction.js';
+import { HttpError } from '../errors.js';
+
+// A client request id is the idempotency key: a UUID or similar, never free text.
+const clientRequestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 letters, digits or dashes (a UUID is ideal)');
+const pupilId = z.string().min(1).max(256);
+
+const checklistBody = z.strictObject({ clientRequestId, item: z.enum(CHECKLIST_ITEMS), ticked: z.boolean() });
+const pupilCheckBody = z.strictObject({ clientRequestId, pupilId, check: z.enum(PUPIL_CHECKS), value: z.boolean() });
+const registerMarkBody = z.strictObject({ clientRequestId, pupilId, mark: z.enum(['present', 'absent', 'left']) });
+const breachBody = z.strictObject({ clientRequestId, note: z.string().max(500).optional() });
+
+/** A validated write from the tab: the idempotency key and the action it asks for. */
+export interface StaffWrite {
+  clientRequestId: string;
+  action: StaffAction;
+}
+
+/** Body parsers of the four write endpoints, by the path segment that names them. */
+export const WRITE_BODIES: Record<string, (body: unknown) => StaffWrite> = {
+  checklist: (body) => {
+    const b = parse(checklistBody, body);
+    return { clientRequestId: b.clientRequestId, action: { kind: 'checklist', item: b.item, ticked: b.ticked } };
+  },
+  'pupil-checks': (body) => {
+    const b = parse(pupilCheckBody, body);
+    return { clientRequestId: b.clientRequestId, action: { kind: 'pupilCheck', pupilId: b.pupilId, check: b.check, value: b.value } };
+  },
+  'register-marks': (body) => {
+    const b = parse(registerMarkBody, body);
+    return { clientRequestId: b.clientRequestId, action: { kind: 'registerMark', pupilId: b.pupilId, mark: b.mark } };
+  },
+  breach: (body) => {
+    const b = parse(breachBody, body);
+    return { clientRequestId: b.clientRequestId, action: b.note === undefined ? { kind: 'breach' } : { kind: 'breach', note: b.note } };
+  },
+};
+
+/** Validates a body, turning zod's issues into one 400 sentence naming each bad field. */
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'} ${i.message}`);
+  throw new HttpError(400, 'invalidBody', `The request was not understood (${problems.join('; ')}); refresh the side panel and try again.`);
+}

@@ -1,0 +1,15 @@
+import type { ApplyMeetingEvent } from '../../app/applyMeetingEvent.js';
+import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
+import type { Policy } from '../../domain/policy/schema.js';
+import type { SsoVerifier } from '../auth/ssoVerifier.js';
+
+/** What the tab API needs; the composition root passes the real adapters, tests pass fakes. */
+export interface TabApiDeps {
+  meetings: MeetingStore;
+  directory: ParticipantDirectory;
+  applyEvent: ApplyMeetingEvent;
+  policyFor(tenantId: string): Policy;
+  clock: Clock;
+  logger: Logger;
+  verifier: SsoVerifier;
+}

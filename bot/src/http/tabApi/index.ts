@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response, Server } from 'restify';
+import { buildStatusView } from '../../app/status/buildStatusView.js';
+import { buildPolicyView } from '../../app/status/policyView.js';
+import { recordStaffAction, StaffActionRefused } from '../../app/status/recordStaffAction.js';
+import type { StatusView } from '../../app/status/statusView.js';
+import { authenticate } from '../auth/bearer.js';
+import { HttpError } from '../errors.js';
+import { authorize, roleOf } from './access.js';
+import { WRITE_BODIES } from './bodies.js';
+import type { TabApiDeps } from './deps.js';
+import { guardLesson, lessonNotFound, type Guarded } from './guard.js';
+import { registerCsv, registerFileName } from './registerCsv.js';
+
+export type { TabApiDeps } from './deps.js';
+
+/**
+ * The side panel's API: `GET /api/me`, `GET /api/policy`, `GET .../status` (ETag, 304), `GET .../register.csv`, and the
+ * four staff writes. Every lesson handler starts with {@link guardLesson} (sign-in, staff only, key
+ * in the caller's own tenant); writes go through the same use case as Teams' events.
+ */
+export function registerTabApi(server: Server, deps: TabApiDeps): void {
+  server.get('/api/me', async (req: Request, res: Response) => {
+    const caller = await authenticate(req, res, deps.verifier, deps.logger);
+    const role = await roleOf(deps.directory, caller);
+    res.setHeader('cache-control', 'no-store');
+    res.json({ role: role === 'staff' ? 'staff' : 'pupil', name: caller.name, tenantId: caller.tenantId });
+  });
+
+  server.get('/api/policy', async (req: Request, res: Response) => {
+    const caller = await authenticate(req, res, deps.verifier, deps.logger);
+    await authorize(deps.directory, caller, 'viewPolicy');
+    res.setHeader('cache-control', 'private, no-cache');
+    res.json(buildPolicyView(deps.policyFor(caller.tenantId)));
+  });
+
+  server.get('/api/meetings/:meetingId/status', async (req: Request, res: Response) => {
+    const guarded = await guardLesson(req, res, deps, 'viewLesson');
+    const { view, etag } = await loadView(deps, guarded);
+    res.setHeader('cache-control', 'private, no-cache');
+    res.setHeader('etag', etag);
+    if (req.header('if-none-match') === etag) {
+      res.status(304);
+      res.end();
+      return;
+    }
+    res.json(view);
+  });
+
+  server.get('/api/meetings/:meetingId/register.csv', async (req: Request, res: Response) => {
+    const guarded = await guardLesson(req, res, deps, 'exportRegister');
+    const { view } = await loadView(deps, guarded);
+    res.setHeader('content-type', 'text/csv; charset=utf-8');
+    res.setHeader('content-disposition', `attachment; filename="${registerFileName(view)}"`);
+    res.setHeader('cache-control', 'private, no-store');
+    res.sendRaw(200, `\uFEFF${registerCsv(view)}`);
+  });
+
+  for (const [segment, parseBody] of Object.entries(WRITE_BODIES)) {
+    server.post(`/api/meetings/:meetingId/${segment}`, async (req: Request, res: Response) => {
+      const guarded = await guardLesson(req, res, deps, 'changeLesson');
+      const write = parseBody(req.body);
+      try {
+        const result = await recordStaffAction(deps, guarded.key, guarded.caller.aadObjectId, write.clientRequestId, write.action);
+        deps.logger.info({ action: write.action.kind, outcome: result.outcome }, 'staff action recorded');
+        const view = buildStatusView(result.record, deps.policyFor(guarded.key.tenantId), deps.clock.now());
+        res.json({ outcome: result.outcome, status: view });
+      } catch (err) {
+        if (err instanceof StaffActionRefused) throw new HttpError(404, err.reason, err.message);
+        throw err;
+      }
+    });
+  }
+}
+
+/** The lesson's view and its ETag: the stored snapshot's tag, the policy, and the minute (timers move). */
+async function loadView(deps: TabApiDeps, { key }: Guarded): Promise<{ view: StatusView; etag: string }> {
+  const record = await deps.meetings.load(key);
+  if (!record) throw lessonNotFound();
+  const policy = deps.policyFor(key.tenantId);
+  const now = deps.clock.now();
+  const tag = createHash('sha256').update(`${record.etag}|${JSON.stringify(policy)}|${Math.floor(now / 60_000)}`).digest('base64url').slice(0, 27);
+  return { view: buildStatusView(record, policy, now), etag: `"${tag}"` };
+}

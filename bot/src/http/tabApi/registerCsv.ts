@@ -1,0 +1,30 @@
+import type { StatusView } from '../../app/status/statusView.js';
+import { localStamp, toCsv } from './csv.js';
+
+const YES_NO = (value: boolean | undefined): string => (value === undefined ? 'not recorded' : value ? 'yes' : 'no');
+
+const CHECK_HEADERS = { consent: 'Consent given', parentPresent: 'Parent/carer present', communalRoom: 'Communal room' } as const;
+
+/** The lesson's register as CSV: one row per pupil, times in the school's time zone. */
+export function registerCsv(view: StatusView): string {
+  const tz = view.school.timeZone;
+  const header = ['Lesson', 'Pupil', 'In the lesson now', 'First joined', 'Last left', 'Minutes present', 'Register mark', 'Marked by', ...view.pupilChecks.map((c) => CHECK_HEADERS[c])];
+  const rows = view.register.map((row) => [
+    view.title,
+    row.name,
+    row.presentNow ? 'yes' : 'no',
+    localStamp(row.firstJoinAt, tz),
+    localStamp(row.lastLeaveAt, tz),
+    row.minutesPresent,
+    row.mark ?? '',
+    row.markStamp ? `${row.markStamp.byName} at ${localStamp(row.markStamp.at, tz)}` : '',
+    ...view.pupilChecks.map((c) => YES_NO(row.checks[c])),
+  ]);
+  return toCsv(header, rows);
+}
+
+/** A file name for the download: the lesson's local date, nothing from the title (it may be anything). */
+export function registerFileName(view: StatusView): string {
+  const date = localStamp(view.startedAt ?? view.now, view.school.timeZone).slice(0, 10);
+  return `register-${date}.csv`;
+}

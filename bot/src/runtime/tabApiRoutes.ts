@@ -1,0 +1,23 @@
+import type { Server } from 'restify';
+import { createSsoVerifier, type SsoVerifier } from '../http/auth/ssoVerifier.js';
+import { registerConcernRoutes } from '../http/concernRoutes.js';
+import { registerTabApi } from '../http/tabApi/index.js';
+import type { Config } from '../config.js';
+import type { ServiceCore } from '../service.js';
+import { LOCAL_AUTH } from './localAuth.js';
+
+/** The SSO verifier from configuration; local mode trusts the in-process dev signer instead of Entra. */
+export function verifierFor(config: Config): SsoVerifier {
+  const a = config.auth;
+  if (config.production || a.clientId) {
+    return createSsoVerifier({ clientId: a.clientId ?? '', allowedTenants: a.allowedTenants, domain: a.tabDomain, authorityHost: a.authorityHost, jwksUri: a.jwksUri, issuer: a.issuer });
+  }
+  return createSsoVerifier({ clientId: LOCAL_AUTH.clientId, allowedTenants: [LOCAL_AUTH.tenantId], jwksUri: `http://127.0.0.1:${config.port}${LOCAL_AUTH.jwksPath}` });
+}
+
+/** Registers the side panel's API (status, writes, register export, concern form) on the service. */
+export function tabApiRoutes(server: Server, core: ServiceCore): void {
+  const verifier = verifierFor(core.config);
+  registerTabApi(server, { meetings: core.meetings, directory: core.directory, applyEvent: core.applyEvent, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
+  registerConcernRoutes(server, { concerns: core.concerns, notifier: core.teams.concernNotifier, directory: core.directory, verifier, clock: core.clock, logger: core.logger });
+}

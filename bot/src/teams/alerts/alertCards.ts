@@ -1,0 +1,84 @@
+import type { Attachment } from 'botbuilder';
+import type { AlertMessage } from '../../app/ports.js';
+
+const RULE_NAMES: Record<string, string> = {
+  unsupervised: 'Pupils without an adult',
+  'end-for-all': 'Lesson not ended for everyone',
+  'no-one-to-one': 'One adult alone with one pupil',
+  'staff-pair': 'Fewer staff than the policy requires',
+  breach: 'Breach reported by staff',
+};
+
+/** The rule's short public name: safe for a lock screen (no pupil, no detail). */
+export function ruleName(ruleId: string): string {
+  return RULE_NAMES[ruleId] ?? ruleId.replace(/-/g, ' ');
+}
+
+/**
+ * The DSL's 1:1 card. Its preview (`summary`/`text`) names only the lesson and the rule, because
+ * mobile notifications and lock screens are public; what to do is inside the card.
+ */
+export function dslAlertActivity(alert: AlertMessage, openUrl: string) {
+  const cleared = alert.phase === 'cleared';
+  const preview = `${cleared ? 'Resolved' : 'Safeguarding alert'}: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`;
+  const card: Attachment = {
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: preview, weight: 'Bolder', wrap: true, color: cleared ? 'Good' : 'Attention', style: 'heading' },
+        { type: 'TextBlock', text: alert.finding.message, wrap: true },
+        { type: 'TextBlock', text: cleared ? 'No action is needed now; the record keeps the timeline.' : `Staff were told: ${alert.finding.action}`, wrap: true, isSubtle: true },
+        { type: 'FactSet', facts: [{ title: 'Severity', value: alert.finding.severity }, { title: 'Policy', value: alert.finding.source }] },
+      ],
+      actions: [
+        { type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl },
+        { type: 'Action.Submit', title: 'Log a concern', data: { command: 'concern', meetingId: alert.meeting.key.meetingId, meetingTitle: alert.meeting.title } },
+      ],
+    },
+  };
+  return { type: 'message', text: preview, summary: preview, attachments: [card] };
+}
+
+/** A short card for one member of staff (organizer away from the meeting, summaries, reminders). */
+export function staffCardActivity(card: { title: string; lines: string[] }) {
+  return {
+    type: 'message',
+    text: card.title,
+    summary: card.title,
+    attachments: [{
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [
+          { type: 'TextBlock', text: card.title, weight: 'Bolder', wrap: true, style: 'heading' },
+          ...card.lines.map((line) => ({ type: 'TextBlock', text: line, wrap: true })),
+        ],
+      },
+    }],
+  };
+}
+
+/** The only thing pupils see from Chaperone: the lesson's expectations, in friendly words. */
+export function codeOfConductActivity(lines: string[]) {
+  const items = lines.length ? lines : ['Be kind and polite, as you would be in class.', 'Stay in a shared room at home with your grown-up nearby.', 'Please do not take photos, screenshots or recordings.'];
+  return {
+    type: 'message',
+    text: 'Welcome to the lesson',
+    attachments: [{
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: {
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [
+          { type: 'TextBlock', text: 'Welcome to the lesson', weight: 'Bolder', size: 'Medium', style: 'heading' },
+          { type: 'TextBlock', text: 'To keep everyone safe today:', wrap: true },
+          ...items.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })),
+        ],
+      },
+    }],
+  };
+}

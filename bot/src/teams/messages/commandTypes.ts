@@ -1,0 +1,55 @@
+/** The shapes shared by the command table and its handlers. */
+import type { Activity } from 'botbuilder';
+import type { Viewer } from '../../app/concerns/access.js';
+import type { Outcome } from '../../app/concerns/outcome.js';
+import type { ConcernNotifier, ConcernStore } from '../../app/concerns/ports.js';
+import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
+import type { Policy } from '../../domain/policy/schema.js';
+import { cardAttachment, type CardElement } from '../cards/adaptive.js';
+import type { ChatTurn } from './parseTurn.js';
+
+/** Everything a command handler may use. */
+export interface CommandDeps {
+  store: ConcernStore;
+  notifier: ConcernNotifier;
+  directory: ParticipantDirectory;
+  meetings: Pick<MeetingStore, 'listMeetings'>;
+  clock: Clock;
+  logger: Logger;
+  newRef?: () => string;
+  newFormId: () => string;
+}
+
+/** One parsed request: who asked, under which policy, with what arguments. */
+export interface CommandRequest {
+  turn: ChatTurn;
+  viewer: Viewer;
+  policy: Policy;
+  /** The words after the command name. */
+  args: string;
+}
+
+/** What a command answers with. */
+export type Reply = Partial<Activity>;
+
+/** Who a command is offered to in `help` (the use case still checks on every call). */
+export type Audience = 'staff' | 'dsl';
+
+/** One row of the command table. */
+export interface ChatCommand {
+  usage: string;
+  summary: string;
+  audience: Audience;
+  run(deps: CommandDeps, request: CommandRequest): Promise<Reply>;
+}
+
+/** A plain text reply. */
+export const say = (text: string): Reply => ({ type: 'message', text });
+
+/** A card reply; `text` is what previews and notifications show. */
+export const showCard = (card: CardElement, text?: string): Reply => ({ type: 'message', ...(text ? { text, summary: text } : {}), attachments: [cardAttachment(card)] });
+
+/** The reply for an outcome: `ok` builds it, a refusal is said as it is. */
+export function answer<T>(outcome: Outcome<T>, ok: (value: T) => Reply): Reply {
+  return outcome.ok ? ok(outcome.value) : say(outcome.message);
+}

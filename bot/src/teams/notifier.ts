@@ -1,0 +1,82 @@
+import { TeamsInfo, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { AlertMessage, Logger, MeetingAddress, Notifier } from '../app/ports.js';
+import { codeOfConductActivity, dslAlertActivity, ruleName, staffCardActivity } from './alerts/alertCards.js';
+
+/** Sends a 1:1 message to a user (implemented by `proactive.ts`). */
+export interface UserMessenger {
+  sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>): Promise<unknown>;
+}
+
+/** Options for {@link TeamsNotifier}. */
+export interface TeamsNotifierOptions {
+  adapter: CloudAdapter;
+  botAppId: string;
+  users: UserMessenger;
+  /** Public origin of the service, e.g. https://chaperone.school.example (alert page and record links). */
+  publicOrigin: string;
+  logger: Logger;
+}
+
+/** Teams allows at most 50 recipients per targeted meeting notification. */
+const MAX_RECIPIENTS = 50;
+
+/**
+ * The Notifier port on Teams: targeted in-meeting notifications for staff (only the named
+ * recipients see them), proactive 1:1 cards for DSLs and organizers, and the code-of-conduct card
+ * as the only post in the meeting chat.
+ */
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly options: TeamsNotifierOptions) {}
+
+  /** Targeted notification opening the alert page, in batches of 50 recipients. */
+  async alertStaffInMeeting(alert: AlertMessage, recipientTeamsIds: string[]): Promise<void> {
+    const url = this.alertPageUrl(alert);
+    const title = alert.phase === 'raised' ? `Chaperone: ${ruleName(alert.finding.ruleId)}` : `Chaperone: resolved (${ruleName(alert.finding.ruleId)})`;
+    for (let i = 0; i < recipientTeamsIds.length; i += MAX_RECIPIENTS) {
+      const recipients = recipientTeamsIds.slice(i, i + MAX_RECIPIENTS);
+      await this.inMeeting(alert.meeting, (context) =>
+        TeamsInfo.sendMeetingNotification(context, {
+          type: 'targetedMeetingNotification',
+          value: { recipients, surfaces: [{ surface: 'meetingStage', contentType: 'task', content: { value: { height: 320, width: 420, title, url } } }] },
+        }, alert.meeting.key.meetingId).then(() => undefined),
+      );
+    }
+  }
+
+  /** A content-light 1:1 card to each DSL. */
+  async alertDsl(alert: AlertMessage, dsls: Array<{ aadObjectId: string; name: string }>): Promise<void> {
+    const activity = dslAlertActivity(alert, this.alertPageUrl(alert));
+    await Promise.all(dsls.map((dsl) => this.options.users.sendToUser(alert.meeting.key.tenantId, dsl.aadObjectId, activity as Partial<Activity>)));
+  }
+
+  /** Posts the pupil-friendly expectations to the meeting chat. */
+  async postCodeOfConduct(meeting: MeetingAddress, lines: string[]): Promise<void> {
+    await this.inMeeting(meeting, async (context) => {
+      await context.sendActivity(codeOfConductActivity(lines) as Partial<Activity>);
+    });
+  }
+
+  /** A 1:1 card to one member of staff. */
+  async sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<void> {
+    await this.options.users.sendToUser(tenantId, aadObjectId, staffCardActivity(card) as Partial<Activity>);
+  }
+
+  private alertPageUrl(alert: AlertMessage): string {
+    const params = new URLSearchParams({ context: 'alert', meetingId: alert.meeting.key.meetingId, rule: alert.finding.ruleId, phase: alert.phase });
+    return `${this.options.publicOrigin}/tab/index.html?${params.toString()}`;
+  }
+
+  private inMeeting(meeting: MeetingAddress, logic: Parameters<CloudAdapter['continueConversationAsync']>[2]): Promise<void> {
+    return this.options.adapter.continueConversationAsync(this.options.botAppId, meetingReference(meeting, this.options.botAppId), logic);
+  }
+}
+
+/** A conversation reference for a meeting chat, built from what the meeting events told us. */
+export function meetingReference(meeting: MeetingAddress, botAppId: string): ConversationReference {
+  return {
+    channelId: 'msteams',
+    serviceUrl: meeting.serviceUrl,
+    conversation: { id: meeting.conversationId, isGroup: true, conversationType: 'groupChat', tenantId: meeting.key.tenantId, name: '' },
+    bot: { id: botAppId ? `28:${botAppId}` : 'chaperone', name: 'Chaperone' },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Proactive messages: the bot speaking first, to one member of staff in their 1:1 chat (DSL
+ * alerts, receipts, private replies to commands typed in a meeting chat) or into any conversation
+ * it has a reference for. Generic: callers pass a ready-made activity.
+ */
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
+import type { ConversationStore, Logger } from '../app/ports.js';
+
+/** Scope the bot's token is requested for when it calls the public-cloud connector. */
+const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
+
+/** Options for {@link createProactiveMessenger}. */
+export interface ProactiveMessengerOptions {
+  adapter: CloudAdapter;
+  /** The bot's app id; an empty string in local anonymous mode (botbuilder needs a string). */
+  botAppId: string;
+  /** Where 1:1 conversation references are kept, keyed by tenant and the user's Entra object id. */
+  conversations: ConversationStore;
+  logger: Logger;
+  /** The tenant's connector URL for users never seen before, e.g. `https://smba.trafficmanager.net/uk/`. */
+  defaultServiceUrl?: string;
+  /** The service URL from any stored reference of the tenant, preferred over the default. */
+  serviceUrlFor?(tenantId: string): string | undefined | Promise<string | undefined>;
+}
+
+/** Sends activities nobody asked for just now. */
+export interface ProactiveMessenger {
+  /**
+   * Sends to a member of staff's 1:1 chat with the bot: continues the stored conversation, or
+   * creates it (and stores its reference) when there is none yet.
+   */
+  sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>): Promise<ResourceResponse | undefined>;
+  /** Sends into a conversation the bot already has a reference for. */
+  sendToConversation(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<ResourceResponse | undefined>;
+}
+
+/** Builds the messenger used by notifiers and chat commands. */
+export function createProactiveMessenger(options: ProactiveMessengerOptions): ProactiveMessenger {
+  const { adapter, botAppId, conversations, logger } = options;
+
+  async function sendToConversation(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<ResourceResponse | undefined> {
+    let sent: ResourceResponse | undefined;
+    await adapter.continueConversationAsync(botAppId, reference, async (context: TurnContext) => {
+      sent = await context.sendActivity(activity);
+    });
+    return sent;
+  }
+
+  async function createPersonalChat(tenantId: string, aadObjectId: string): Promise<Partial<ConversationReference>> {
+    const serviceUrl = (await options.serviceUrlFor?.(tenantId)) ?? options.defaultServiceUrl;
+    if (!serviceUrl) throw new Error('No Teams service URL is known for this tenant yet; set the default service URL in config.');
+    const parameters = {
+      isGroup: false,
+      bot: { id: botAppId ? `28:${botAppId}` : 'chaperone', name: 'Chaperone' },
+      members: [{ id: aadObjectId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    let reference: Partial<ConversationReference> | undefined;
+    await adapter.createConversationAsync(botAppId, 'msteams', serviceUrl, CONNECTOR_AUDIENCE, parameters, async (context) => {
+      reference = referenceOf(context);
+    });
+    if (!reference?.conversation?.id) throw new Error('Teams did not return a conversation for the new 1:1 chat.');
+    await conversations.save({ tenantId, key: aadObjectId, kind: 'personal', reference: reference as Record<string, unknown> });
+    logger.info({ tenantId }, 'created a 1:1 chat for a proactive message');
+    return reference;
+  }
+
+  return {
+    sendToConversation,
+    async sendToUser(tenantId, aadObjectId, activity) {
+      const stored = await conversations.get(tenantId, aadObjectId);
+      const reference = stored?.kind === 'personal' ? (stored.reference as Partial<ConversationReference>) : await createPersonalChat(tenantId, aadObjectId);
+      return sendToConversation(reference, activity);
+    },
+  };
+}
+
+/** The reference of the conversation a turn belongs to, without the incoming activity's id. */
+export function referenceOf(context: TurnContext): Partial<ConversationReference> {
+  const a = context.activity;
+  return {
+    channelId: a.channelId,
+    serviceUrl: a.serviceUrl,
+    conversation: { ...a.conversation, tenantId: a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id },
+    bot: a.recipient,
+    ...(a.from ? { user: a.from } : {}),
+  };
+}

@@ -1,0 +1,80 @@
+/** The tab API, called with the Teams SSO token. Types are the server's own view models. */
+import type { PolicyView } from '../../../bot/src/app/status/policyView.js';
+import type { StatusView } from '../../../bot/src/app/status/statusView.js';
+import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
+
+export type { ConcernInput, PolicyView, StatusView };
+
+/** A failed call, with the server's sentence for the person. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Who is signed in, as the server sees them. */
+export interface Me {
+  role: 'staff' | 'pupil';
+  name: string;
+}
+
+/** A status poll: a new view, or `unchanged` when the ETag still matches. */
+export type StatusPoll = { kind: 'changed'; view: StatusView; etag?: string } | { kind: 'unchanged' };
+
+/** The tab API client. */
+export interface Api {
+  me(): Promise<Me>;
+  policy(): Promise<PolicyView>;
+  status(meetingId: string, etag?: string): Promise<StatusPoll>;
+  write(meetingId: string, what: 'checklist' | 'pupil-checks' | 'register-marks' | 'breach', body: Record<string, unknown>): Promise<StatusView>;
+  logConcern(concern: ConcernInput): Promise<void>;
+  /** The register as a CSV file (a download needs the token, so it is fetched, not linked). */
+  registerCsv(meetingId: string): Promise<Blob>;
+}
+
+const FALLBACK = 'Chaperone could not be reached; check your connection and try again.';
+
+/** A client that asks `getToken` for a fresh token on every call (Teams caches it). */
+export function createApi(getToken: () => Promise<string>, base = ''): Api {
+  async function call(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = await getToken();
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${token}`);
+    if (init.body) headers.set('content-type', 'application/json');
+    const res = await fetch(`${base}${path}`, { ...init, headers });
+    if (res.ok || res.status === 304) return res;
+    let code = 'unknown';
+    let message = FALLBACK;
+    try {
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      // Not our JSON (a proxy error page): keep the fallback sentence.
+    }
+    throw new ApiError(res.status, code, message);
+  }
+  const lesson = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
+  return {
+    me: async () => (await call('/api/me')).json() as Promise<Me>,
+    policy: async () => (await call('/api/policy')).json() as Promise<PolicyView>,
+    async status(meetingId, etag) {
+      const res = await call(`${lesson(meetingId)}/status`, { headers: etag ? { 'if-none-match': etag } : {} });
+      if (res.status === 304) return { kind: 'unchanged' };
+      return { kind: 'changed', view: (await res.json()) as StatusView, etag: res.headers.get('etag') ?? undefined };
+    },
+    async write(meetingId, what, body) {
+      const res = await call(`${lesson(meetingId)}/${what}`, { method: 'POST', body: JSON.stringify({ clientRequestId: crypto.randomUUID(), ...body }) });
+      return ((await res.json()) as { status: StatusView }).status;
+    },
+    async logConcern(concern) {
+      await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) });
+    },
+    registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
+  };
+}

@@ -1,0 +1,23 @@
+import { Caption1, Card, Text } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { StatusView } from '../api/client.js';
+import { timeOfDay } from './format.js';
+
+/** Recent joins and leaves, newest first. */
+export function Timeline({ view }: { view: StatusView }): ReactNode {
+  return (
+    <Card aria-label="Presence timeline">
+      <Text weight="semibold" as="h2">Joins and leaves</Text>
+      {view.timeline.length === 0 && <Caption1>Nobody has joined yet.</Caption1>}
+      <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="timeline">
+        {view.timeline.map((t, i) => (
+          <li key={`${t.personId}-${t.at}-${i}`}>
+            <Caption1>
+              {timeOfDay(t.at, view.school.timeZone)} {t.name} ({t.role === 'staff' ? 'staff' : 'pupil'}) {t.type === 'join' ? 'joined' : 'left'}
+            </Caption1>
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}

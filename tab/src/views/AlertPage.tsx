@@ -1,0 +1,20 @@
+import { Spinner, Title3 } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Api } from '../api/client.js';
+import { useLessonStatus } from '../api/useLessonStatus.js';
+import { EndReminder } from '../components/EndReminder.js';
+import { FindingsList } from '../components/FindingsList.js';
+import { Page } from '../components/Page.js';
+
+/** The page a targeted in-meeting notification opens: the open alerts and what to do, nothing else. */
+export default function AlertPage({ api, meetingId }: { api: Api; meetingId: string }): ReactNode {
+  const { view } = useLessonStatus(api, meetingId);
+  if (!view) return <Page><Spinner label="Loading the alert..." /></Page>;
+  return (
+    <Page label="Chaperone alert">
+      <Title3 as="h1">{view.title || 'Lesson'}: safeguarding alert</Title3>
+      <FindingsList findings={view.findings} />
+      <EndReminder urgent={view.endReminder} />
+    </Page>
+  );
+}

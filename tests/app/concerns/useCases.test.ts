@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
+import { acknowledgeConcern } from '../../../bot/src/app/concerns/acknowledgeConcern.js';
+import { closeConcern } from '../../../bot/src/app/concerns/closeConcern.js';
+import { listConcerns } from '../../../bot/src/app/concerns/listConcerns.js';
+import { logConcern } from '../../../bot/src/app/concerns/logConcern.js';
+import type { ConcernNotifier, ConcernStore } from '../../../bot/src/app/concerns/ports.js';
+import { setConcernLevel } from '../../../bot/src/app/concerns/setConcernLevel.js';
+import { captureLogger } from '../../teams/messages/harness.js';
+import { T0, TENANT, concern, formInput, viewer } from './fixtures.js';
+
+function makeSut(stored = concern()) {
+  const store = {
+    create: sinon.stub<Parameters<ConcernStore['create']>, ReturnType<ConcernStore['create']>>().callsFake(async (c) => ({ outcome: 'created', concern: { ...c, entries: [{ seq: 0, kind: 'raised', at: c.raisedAt, by: c.reporter, details: c.details }] } })),
+    append: sinon.stub<Parameters<ConcernStore['append']>, ReturnType<ConcernStore['append']>>().callsFake(async (_t, _r, entry) => ({ ...entry, seq: 1 }) as never),
+    get: sinon.stub<Parameters<ConcernStore['get']>, ReturnType<ConcernStore['get']>>().callsFake(async (tenantId, ref) => (tenantId === stored.tenantId && ref === stored.ref ? stored : undefined)),
+    list: sinon.stub<Parameters<ConcernStore['list']>, ReturnType<ConcernStore['list']>>().resolves({ concerns: [] }),
+  };
+  const notifier = { alertDsls: sinon.stub<Parameters<ConcernNotifier['alertDsls']>, ReturnType<ConcernNotifier['alertDsls']>>().resolves({ unreached: [] }), updateReporter: sinon.stub().resolves() };
+  const dsls = [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }, { aadObjectId: 'dsl-2', name: 'Mr Deputy' }];
+  const directory = { listDsls: sinon.stub().resolves(dsls) };
+  const log = captureLogger();
+  const deps = { store, notifier, directory, clock: { now: () => T0 }, logger: log.logger, newRef: () => 'C-AAAAAA' };
+  return { deps, store, notifier, directory, log, dsls };
+}
+
+describe('app/concerns: logConcern', () => {
+  it('stores the concern and alerts every DSL of the tenant', async () => {
+    const { deps, store, notifier, dsls } = makeSut();
+    const result = await logConcern(deps, viewer('staff'), formInput());
+    assert.equal(result.outcome, 'logged');
+    assert.equal(store.create.firstCall.args[0].tenantId, TENANT);
+    assert.deepEqual(notifier.alertDsls.firstCall.args[1], dsls);
+  });
+
+  it('refuses pupils before looking at the form', async () => {
+    const { deps, store } = makeSut();
+    assert.equal((await logConcern(deps, viewer('none'), formInput())).outcome, 'refused');
+    assert.equal(store.create.called, false);
+  });
+
+  it('returns the first receipt for a duplicate form and alerts nobody again', async () => {
+    const { deps, store, notifier } = makeSut();
+    store.create.resolves({ outcome: 'duplicate', concern: concern() });
+    assert.equal((await logConcern(deps, viewer('staff'), formInput())).outcome, 'duplicate');
+    assert.equal(notifier.alertDsls.called, false);
+  });
+
+  it('picks a new reference when one is taken', async () => {
+    const { deps, store } = makeSut();
+    store.create.onFirstCall().resolves({ outcome: 'refTaken' });
+    assert.equal((await logConcern(deps, viewer('staff'), formInput())).outcome, 'logged');
+    assert.equal(store.create.callCount, 2);
+  });
+
+  it('keeps the concern and reports unreached DSLs when alerting fails, logging no content', async () => {
+    const { deps, notifier, log } = makeSut();
+    notifier.alertDsls.rejects(new Error('Zebedee Quill: connector down'));
+    const result = await logConcern(deps, viewer('staff'), formInput());
+    assert.equal(result.outcome === 'logged' && result.unreachedDsls, 2);
+    assert.ok(!log.text().includes('Zebedee'));
+  });
+});
+
+describe('app/concerns: triage', () => {
+  it('acknowledges once per DSL and tells the reporter', async () => {
+    const { deps, store, notifier } = makeSut();
+    const result = await acknowledgeConcern(deps, viewer('dsl'), 'c-7k3f9q');
+    assert.ok(result.ok);
+    assert.deepEqual(store.append.firstCall.args.slice(0, 2), [TENANT, 'C-7K3F9Q']);
+    assert.equal(notifier.updateReporter.firstCall.args[1].kind, 'acknowledged');
+  });
+
+  it('refuses a second acknowledgement by the same DSL', async () => {
+    const c = concern();
+    c.entries.push({ seq: 1, kind: 'acknowledged', at: T0, by: { aadObjectId: 'dsl-1', name: 'x' } });
+    const { deps, store } = makeSut(c);
+    const result = await acknowledgeConcern(deps, viewer('dsl'), c.ref);
+    assert.ok(!result.ok && /already acknowledged/.test(result.message));
+    assert.equal(store.append.called, false);
+  });
+
+  it('refuses staff who are not DSL, even the reporter', async () => {
+    const { deps, store } = makeSut();
+    assert.equal((await closeConcern(deps, viewer('staff', 'staff-1'), 'C-7K3F9Q', 'done')).ok, false);
+    assert.equal(store.get.called, false, 'authorization comes before any read');
+  });
+
+  it('accepts only the school\'s own levels', async () => {
+    const { deps } = makeSut();
+    const policy = { concernLevels: ['green', 'amber', 'red'] };
+    assert.equal((await setConcernLevel(deps, viewer('dsl'), 'C-7K3F9Q', 'Amber', policy)).ok, true);
+    const wrong = await setConcernLevel(deps, viewer('dsl'), 'C-7K3F9Q', 'child-protection', policy);
+    assert.ok(!wrong.ok && wrong.message.includes('green, amber, red'));
+  });
+
+  it('adds nothing to a closed concern', async () => {
+    const c = concern();
+    c.entries.push({ seq: 1, kind: 'closed', at: T0, by: { aadObjectId: 'dsl-1', name: 'x' }, outcome: 'done' });
+    const { deps, store } = makeSut(c);
+    assert.equal((await closeConcern(deps, viewer('dsl'), c.ref, 'again')).ok, false);
+    assert.equal(store.append.called, false);
+  });
+
+  it('lists the tenant\'s open concerns for a DSL and only their own for other staff', async () => {
+    const { deps, store } = makeSut();
+    await listConcerns(deps, viewer('dsl'));
+    await listConcerns(deps, viewer('staff', 'staff-9'));
+    assert.deepEqual(store.list.firstCall.args, [TENANT, { status: 'open' }]);
+    assert.deepEqual(store.list.secondCall.args, [TENANT, { status: 'all', reporterId: 'staff-9' }]);
+    assert.equal((await listConcerns(deps, viewer('none'))).ok, false);
+  });
+});
