@@ -11,6 +11,7 @@ import { loadStaffList } from './runtime/loadStaffList.js';
 import { startService, type ServiceOptions } from './service.js';
 import { startLocalAzurite, type LocalAzurite } from './storage/localAzurite.js';
 import type { StorageConnection } from './storage/tableClients.js';
+import { graphMeetingControlFor } from './runtime/graphMeetingControl.js';
 import { tabApiRoutes } from './runtime/tabApiRoutes.js';
 
 async function storageFor(config: Config, fresh: boolean): Promise<{ connection: StorageConnection; azurite?: LocalAzurite }> {
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     clock = new SimClock();
     extraRoutes.push(devRoutes);
   }
-  const service = await startService({ config, storage: connection, policy, staffList, logger, extraRoutes, clock });
+  const service = await startService({ config, storage: connection, policy, staffList, logger, extraRoutes, clock, meetingControl: graphMeetingControlFor(config) });
   logger.info({ url: service.url, mode: config.production ? 'production' : 'local (anonymous bot, simulator on)', preset: policy.preset }, 'Chaperone is running');
   const shutdown = async (): Promise<void> => {
     await service.stop();

@@ -3,6 +3,8 @@ import type { Server } from 'restify';
 import { createApplyMeetingEvent, type ApplyMeetingEvent } from './app/applyMeetingEvent.js';
 import type { ConcernStore } from './app/concerns/ports.js';
 import { createAlertDelivery } from './app/deliverAlerts.js';
+import type { MeetingControl } from './app/meetingControl/ports.js';
+import { createSettingsAtLessonStart } from './app/meetingControl/settingsAtLessonStart.js';
 import { SchoolDirectory, type StaffList } from './app/directory/schoolDirectory.js';
 import { OutageBuffer } from './app/outageBuffer.js';
 import type { Clock, ConversationStore, Logger, MeetingStore, ParticipantDirectory, TimerStore } from './app/ports.js';
@@ -31,6 +33,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Extra routes (tab API, dev simulator) registered after the core ones. */
   extraRoutes?: Array<(server: Server, core: ServiceCore) => Promise<void> | void>;
+  /** Microsoft Graph meeting control; when given, lesson settings are made compliant at start. */
+  meetingControl?: MeetingControl;
   /** Sweep timers on an interval (off in tests that drive sweeps by hand). */
   sweep?: boolean;
 }
@@ -93,7 +97,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const teams = attachTeams({ server, config, logger, clock, conversations, directory, policyFor, meetings, concerns });
   const settle = createSettle({ applyEvent, deliver: createAlertDelivery({ notifier: teams.notifier, directory, clock, logger }), roster: teams.roster, clock, logger });
-  teams.setMeetingHandler(createRecordMeetingActivity({ applyEvent, settle, directory, notifier: teams.notifier, policyFor, logger }));
+  const onLessonStarted = options.meetingControl ? createSettingsAtLessonStart({ meetingControl: options.meetingControl, notifier: teams.notifier, policyFor, logger }) : undefined;
+  teams.setMeetingHandler(createRecordMeetingActivity({ applyEvent, settle, directory, notifier: teams.notifier, policyFor, logger, onLessonStarted }));
   const sweepTimers = createSweepTimers({ meetings, timers, cache, settle, policyFor, clock, logger });
 
   const tick = async (): Promise<number> => {

@@ -37,6 +37,7 @@ export interface TestServiceOptions {
   connectionString?: string;
   extraRoutes?: ServiceOptions['extraRoutes'];
   logger?: Logger;
+  meetingControl?: ServiceOptions['meetingControl'];
 }
 
 /**
@@ -57,6 +58,7 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     clock,
     sweep: false,
     extraRoutes: options.extraRoutes,
+    meetingControl: options.meetingControl,
   });
   return { ...service, clock, logger };
 }

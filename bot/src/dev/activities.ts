@@ -52,18 +52,24 @@ function stamp(at: number): { timestamp: string; localTimestamp: string } {
  */
 export function lessonActivities(options: { tenantId: string; meetingId: string; serviceUrl: string; conversationId?: string }) {
   const conversationId = options.conversationId ?? `19:meeting_${options.meetingId.slice(0, 12)}@thread.v2`;
+  // Participant events carry the bare envelope; start and end add client info and locale (as documented).
   const envelope = (name: string, at: number, from: Record<string, unknown>, id?: string): TeamsActivity => ({
-    name,
     type: 'event',
+    name,
     id: id ?? activityId(),
-    ...stamp(at),
+    timestamp: new Date(at).toISOString(),
     channelId: 'msteams',
     serviceUrl: options.serviceUrl,
     from,
     conversation: { isGroup: true, conversationType: 'groupchat', tenantId: options.tenantId, id: conversationId },
     recipient: LOCAL_BOT,
+    channelData: { tenant: { id: options.tenantId }, meeting: { id: options.meetingId } },
+  });
+  const withClientInfo = (activity: TeamsActivity, at: number): TeamsActivity => ({
+    ...activity,
+    ...stamp(at),
     entities: CLIENT_INFO,
-    channelData: { tenant: { id: options.tenantId }, source: null, meeting: { id: options.meetingId } },
+    channelData: { ...(activity.channelData as object), source: null },
     locale: 'en-GB',
   });
   const member = (p: ActivityPerson, inMeeting: boolean) => ({
@@ -71,7 +77,7 @@ export function lessonActivities(options: { tenantId: string; meetingId: string;
     meeting: inMeeting ? { inMeeting, role: p.role ?? 'Attendee' } : { inMeeting },
   });
   const lifecycle = (name: string, timeKey: 'StartTime' | 'EndTime', at: number, extra: { title?: string; meetingType?: string; id?: string; organizer?: ActivityPerson }): TeamsActivity => ({
-    ...envelope(name, at, extra.organizer ? { id: extra.organizer.teamsId, aadObjectId: extra.organizer.aadObjectId } : { id: '29:1fake-organizer' }, extra.id),
+    ...withClientInfo(envelope(name, at, extra.organizer ? { id: extra.organizer.teamsId, aadObjectId: extra.organizer.aadObjectId } : { id: '29:1fake-organizer' }, extra.id), at),
     value: {
       MeetingType: extra.meetingType ?? 'Scheduled',
       Title: extra.title ?? 'Year 5 maths',
@@ -87,12 +93,10 @@ export function lessonActivities(options: { tenantId: string; meetingId: string;
     join: (person: ActivityPerson, at: number, id?: string): TeamsActivity => ({ ...envelope(EVENT.join, at, { id: person.teamsId }, id), value: { members: [member(person, true)] } }),
     leave: (person: ActivityPerson, at: number, id?: string): TeamsActivity => ({ ...envelope(EVENT.leave, at, { id: person.teamsId }, id), value: { members: [member(person, false)] } }),
     /** The app added to the lesson's chat (Teams sends this when the app is added to a meeting). */
-    botAdded: (at: number, by: ActivityPerson): TeamsActivity => ({
-      ...envelope('', at, { id: by.teamsId, aadObjectId: by.aadObjectId }),
-      type: 'conversationUpdate',
-      name: undefined,
-      membersAdded: [{ id: LOCAL_BOT.id }],
-    }),
+    botAdded: (at: number, by: ActivityPerson): TeamsActivity => {
+      const { name: _event, ...update } = withClientInfo(envelope('', at, { id: by.teamsId, aadObjectId: by.aadObjectId }), at);
+      return { ...update, type: 'conversationUpdate', membersAdded: [{ id: LOCAL_BOT.id }] };
+    },
   };
 }
 

@@ -23,6 +23,7 @@ const envelope = z.object({
   timestamp: z.union([z.string(), z.date().transform((d) => d.toISOString())]).optional(),
   serviceUrl: z.string().url(),
   conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }),
+  from: z.object({ aadObjectId: z.string().optional() }).optional(),
   channelData: z.object({
     tenant: z.object({ id: z.string().min(1) }).optional(),
     meeting: z.object({ id: z.string().min(1) }),
@@ -83,17 +84,18 @@ export function parseMeetingActivity(activity: Partial<Activity>): MeetingActivi
   const key = { tenantId, meetingId: a.channelData.meeting.id };
   const address = { serviceUrl: a.serviceUrl, conversationId: a.conversation.id };
   const name = a.name.toLowerCase();
-  return { key, address, events: toEvents(name, a.id, a.timestamp, activity.value) };
+  // Teams sends meetingStart from the organizer.
+  return { key, address, events: toEvents(name, a.id, a.timestamp, activity.value, a.from?.aadObjectId) };
 }
 
-function toEvents(name: string, id: string, timestamp: string | undefined, value: unknown): MeetingEvent[] {
+function toEvents(name: string, id: string, timestamp: string | undefined, value: unknown, senderId: string | undefined): MeetingEvent[] {
   if (name === MEETING_EVENT_NAMES.start.toLowerCase() || name === MEETING_EVENT_NAMES.end.toLowerCase()) {
     const v = lifecycleValue.safeParse(value ?? {});
     if (!v.success) throw new MalformedActivityError('meeting start/end value is not an object');
     const at = time(v.data.time, timestamp);
     if (name === MEETING_EVENT_NAMES.end.toLowerCase()) return [{ kind: 'meetingEnded', id, at }];
     const meetingType = KINDS.find((k) => k.toLowerCase() === v.data.meetingType?.toLowerCase()) ?? 'Unknown';
-    return [{ kind: 'meetingStarted', id, at, meetingType, title: v.data.title ?? 'Lesson', joinUrl: v.data.joinUrl }];
+    return [{ kind: 'meetingStarted', id, at, meetingType, title: v.data.title ?? 'Lesson', joinUrl: v.data.joinUrl, organizerId: senderId }];
   }
   const v = membersValue.safeParse(value);
   if (!v.success) throw new MalformedActivityError(`participant event value invalid at ${v.error.issues[0]?.path.join('.') || '(root)'}`);

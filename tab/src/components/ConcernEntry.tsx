@@ -1,27 +1,38 @@
-import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import type { Api } from '../api/client.js';
 
-const ConcernForm = lazy(() => import('./ConcernForm.js'));
+type FormProps = { api: Api; meetingId?: string; title?: string; onDone: () => void };
 
-/** "Log a concern": opens the concern form (loaded only when asked for). */
+/**
+ * "Log a concern": loads the concern form on first use, then opens it. The form is loaded before
+ * the dialog opens so the dialog has its fields when it takes focus (screen readers need that).
+ */
 export function ConcernEntry({ api, meetingId, title }: { api: Api; meetingId?: string; title?: string }): ReactNode {
+  const [Form, setForm] = useState<ComponentType<FormProps>>();
   const [open, setOpen] = useState(false);
+  const start = async () => {
+    if (!Form) {
+      const loaded = (await import('./ConcernForm.js')).default;
+      setForm(() => loaded);
+    }
+    setOpen(true);
+  };
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Log a concern</Button>
-      <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Log a safeguarding concern</DialogTitle>
-          <DialogContent>
-            <Suspense fallback={<Spinner label="Opening the form..." />}>
-              {open && <ConcernForm api={api} meetingId={meetingId} title={title} onDone={() => setOpen(false)} />}
-            </Suspense>
-          </DialogContent>
-        </DialogBody>
-      </DialogSurface>
-      </Dialog>
+      <Button onClick={() => void start()}>Log a concern</Button>
+      {Form && (
+        <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Log a safeguarding concern</DialogTitle>
+              <DialogContent>
+                <Form api={api} meetingId={meetingId} title={title} onDone={() => setOpen(false)} />
+              </DialogContent>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
     </>
   );
 }

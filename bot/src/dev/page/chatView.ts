@@ -6,7 +6,7 @@
  */
 import { api, type ChatLine } from './api.js';
 import { renderCard, type CardClick } from './cards.js';
-import { clockText, h, say } from './dom.js';
+import { clockText, h, richText, say } from './dom.js';
 
 /** Cards replaced by an invoke's answer, by the activity id of the card they replace. */
 const replaced = new Map<string, unknown>();
@@ -26,7 +26,7 @@ export function renderChat(list: HTMLElement, personId: string, lines: ChatLine[
     const click = (c: CardClick) => void onCardClick(personId, id, c, refresh);
     return [h('li', { class: 'bot', 'data-activity': id },
       h('div', { class: 'meta' }, `Chaperone · ${clockText(entry.at)}`),
-      entry.text && !cards.length ? h('div', {}, entry.text) : null,
+      entry.text && !cards.length ? richText(entry.text) : null,
       ...cards.map((card) => renderCard(card, click)))];
   });
   list.replaceChildren(...items);

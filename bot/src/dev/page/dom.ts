@@ -35,3 +35,8 @@ export function say(text: string): void {
 export function clockText(at: number): string {
   return new Date(at).toLocaleString('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
+
+/** The bot's message text as Teams shows it: `**bold**` in bold, line breaks kept; never parsed as HTML. */
+export function richText(text: string): HTMLElement {
+  return h('div', { class: 'text' }, ...text.split('**').map((part, i) => (i % 2 ? h('strong', {}, part) : part)));
+}

@@ -2,7 +2,7 @@
 /** The feed: everything the bot sent to Teams, newest first, each with to whom it went. */
 import type { FeedEntry, FeedRecipient } from '../simulator/feed.js';
 import { renderCard } from './cards.js';
-import { clockText, h } from './dom.js';
+import { clockText, h, richText } from './dom.js';
 
 const KIND_TEXT: Record<FeedEntry['kind'], string> = {
   alert: 'Targeted meeting notification',
@@ -22,7 +22,7 @@ export function feedItem(entry: FeedEntry): HTMLElement {
   const to = entry.recipients.length ? [' to ', ...entry.recipients.flatMap((r, i) => (i ? [', ', recipient(r)] : [recipient(r)]))] : [];
   return h('li', { class: entry.kind, 'data-kind': entry.kind, 'data-seq': entry.seq },
     h('div', { class: 'meta' }, `${clockText(entry.at)} · ${KIND_TEXT[entry.kind]}`, ...to, entry.lesson ? ` · ${entry.lesson}` : '', entry.status && entry.status >= 400 ? ` · answered ${entry.status}` : ''),
-    h('div', {}, entry.summary),
+    richText(entry.summary),
     entry.url ? h('div', { class: 'meta' }, 'Opens ', h('a', { href: entry.url, target: '_blank', rel: 'noopener' }, 'the alert page'), ' on the meeting stage, for these recipients only.') : null,
     ...entry.cards.map((card) => renderCard(card)));
 }

@@ -27,11 +27,11 @@ export interface Caller {
   name: string;
 }
 
-/** A token that was refused; `reason` is for logs (no token content), the message for the caller. */
+/** A token that was refused; `reason` is for logs and never holds token content. */
 export class AuthError extends Error {
   override name = 'AuthError';
   constructor(readonly reason: string) {
-    super('Your sign-in could not be checked; close and reopen the Chaperone tab in Teams to sign in again.');
+    super(`Teams SSO token refused: ${reason}`);
   }
 }
 

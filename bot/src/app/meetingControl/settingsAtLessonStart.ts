@@ -1,0 +1,36 @@
+import type { Policy } from '../../domain/policy/schema.js';
+import type { MeetingState } from '../../domain/types.js';
+import type { Logger, MeetingKey, Notifier } from '../ports.js';
+import { enforceMeetingSettings } from './enforceMeetingSettings.js';
+import type { MeetingControl } from './ports.js';
+
+/** Dependencies of {@link createSettingsAtLessonStart}. */
+export interface SettingsAtLessonStartDeps {
+  meetingControl: MeetingControl;
+  notifier: Pick<Notifier, 'sendToStaff'>;
+  policyFor(tenantId: string): Policy;
+  logger: Logger;
+}
+
+/**
+ * The lesson-start routine for meeting options: make the lobby, presenters and microphones
+ * compliant through Graph, then tell the organizer in a 1:1 card what changed (before -> after)
+ * or, where Graph refused, exactly what to click and what the admin must grant.
+ */
+export function createSettingsAtLessonStart(deps: SettingsAtLessonStartDeps) {
+  return async function settingsAtLessonStart(key: MeetingKey, state: MeetingState): Promise<void> {
+    if (!state.joinUrl || !state.organizerId) return;
+    const policy = deps.policyFor(key.tenantId);
+    const result = await enforceMeetingSettings({ meetingControl: deps.meetingControl, logger: deps.logger }, { policy, organizerId: state.organizerId, joinUrl: state.joinUrl });
+    const title = state.title || 'your lesson';
+    if (result.applied && result.changes.length) {
+      await deps.notifier.sendToStaff(key.tenantId, state.organizerId, {
+        title: `Chaperone made "${title}" safer`,
+        lines: [...result.changes.map((c) => `${c.text} (${c.source})`), 'These follow the school\'s policy; change them back in Meeting options only if your DSL agrees.'],
+      });
+    }
+    for (const finding of result.findings) {
+      await deps.notifier.sendToStaff(key.tenantId, state.organizerId, { title: finding.message, lines: [finding.action] });
+    }
+  };
+}

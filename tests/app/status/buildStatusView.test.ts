@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { buildStatusView } from '../../../bot/src/app/status/buildStatusView.js';
+import { recordStaffAction, StaffActionRefused } from '../../../bot/src/app/status/recordStaffAction.js';
+import type { MeetingRecord, MeetingStore } from '../../../bot/src/app/ports.js';
+import type { ApplyMeetingEvent } from '../../../bot/src/app/applyMeetingEvent.js';
+import { policyFromPreset } from '../../../bot/src/domain/policy/presets.js';
+import { emptyMeeting, reduce } from '../../../bot/src/domain/reducer.js';
+import type { MeetingEvent, TrackedFinding } from '../../../bot/src/domain/types.js';
+
+const T0 = Date.parse('2026-03-10T10:00:00Z');
+const MIN = 60_000;
+const teacher = { id: 'staff-1', teamsId: '29:s1', name: 'Ms Adams', role: 'staff' as const };
+const pupil = { id: 'pupil-1', teamsId: '29:p1', name: 'Pupil One', role: 'pupil' as const };
+
+function lesson(events: MeetingEvent[], alerts: Record<string, TrackedFinding> = {}): MeetingRecord {
+  return { state: events.reduce(reduce, emptyMeeting('tenant', 'meeting')), alerts, etag: 'W/"1"' };
+}
+const started: MeetingEvent = { kind: 'meetingStarted', id: 's', at: T0, meetingType: 'Scheduled', title: 'Maths' };
+const joined = (p: typeof teacher | typeof pupil, at: number, id = `j-${p.id}`): MeetingEvent => ({ kind: 'participantJoined', id, at, participant: p });
+
+describe('app/status/buildStatusView', () => {
+  const policy = policyFromPreset('strict');
+
+  it('times a lesson with pupils against the pupil limit (seed 004 line 28) and reminds staff to end it near the limit', () => {
+    const record = lesson([started, joined(teacher, T0), joined(pupil, T0 + MIN)]);
+    const early = buildStatusView(record, policy, T0 + 5 * MIN);
+    assert.equal(early.timer.kind, 'lesson');
+    assert.equal(early.timer.limitMinutes, policy.duration.pupilSessionMinutes);
+    assert.equal(early.timer.remainingMs, 15 * MIN);
+    assert.equal(early.endReminder, false);
+    assert.equal(buildStatusView(record, policy, T0 + 16 * MIN).endReminder, true);
+  });
+
+  it('times a staff-only meeting against the staff limit (seed 004 line 29)', () => {
+    const view = buildStatusView(lesson([started, joined(teacher, T0)]), policy, T0 + MIN);
+    assert.equal(view.timer.kind, 'staffOnly');
+    assert.equal(view.timer.limitMinutes, policy.duration.staffSessionMinutes);
+  });
+
+  it('counts staff against the required number and lists pupils on the register only', () => {
+    const view = buildStatusView(lesson([started, joined(teacher, T0), joined(pupil, T0 + MIN)]), policy, T0 + 2 * MIN);
+    assert.deepEqual(view.staff, { present: 1, required: policy.staffing.minStaffWithPupils });
+    assert.equal(view.pupilsPresent, 1);
+    assert.deepEqual(view.register.map((r) => r.id), ['pupil-1']);
+    assert.deepEqual(view.timeline.map((t) => `${t.name} ${t.type}`), ['Pupil One join', 'Ms Adams join']);
+  });
+
+  it('names who ticked a checklist item and when', () => {
+    const tick: MeetingEvent = { kind: 'checklistTicked', id: 't', at: T0 + MIN, item: 'expectationsRead', ticked: true, by: 'staff-1' };
+    const view = buildStatusView(lesson([started, joined(teacher, T0), tick]), policy, T0 + 2 * MIN);
+    assert.deepEqual(view.checklist.find((c) => c.item === 'expectationsRead')?.stamp, { by: 'staff-1', byName: 'Ms Adams', at: T0 + MIN });
+  });
+
+  it('lists raised findings before pending ones, most severe first', () => {
+    const finding = (key: string, severity: 'info' | 'critical' | 'warning', raisedAt?: number): TrackedFinding => ({
+      finding: { ruleId: key, key, severity, audience: ['staffPresent'], message: key, action: 'act', debounce: false, source: 'seed 003' },
+      firstSeenAt: T0,
+      raisedAt,
+    });
+    const view = buildStatusView(lesson([started], { a: finding('pending', 'critical'), b: finding('info', 'info', T0), c: finding('critical', 'critical', T0) }), policy, T0);
+    assert.deepEqual(view.findings.map((f) => f.key), ['critical', 'info', 'pending']);
+  });
+});
+
+describe('app/status/recordStaffAction', () => {
+  function makeSut(record: MeetingRecord | undefined) {
+    const meetings = { load: sinon.stub().resolves(record) } as unknown as MeetingStore;
+    const applyEvent = sinon.stub().resolves({ outcome: 'applied', record, started: [], cleared: [] }) as unknown as ApplyMeetingEvent & sinon.SinonStub;
+    return { deps: { meetings, applyEvent, clock: { now: () => T0 + 7 } }, applyEvent };
+  }
+  const key = { tenantId: 'tenant', meetingId: 'meeting' };
+
+  it('applies a tick as an event keyed by the client request id, by the caller, at the clock\'s time', async () => {
+    const { deps, applyEvent } = makeSut(lesson([started]));
+    await recordStaffAction(deps, key, 'staff-1', 'req-12345678', { kind: 'checklist', item: 'rolesAgreed', ticked: true });
+    assert.deepEqual(applyEvent.firstCall.args, [key, { kind: 'checklistTicked', id: 'tab:req-12345678', at: T0 + 7, by: 'staff-1', item: 'rolesAgreed', ticked: true }]);
+  });
+
+  it('refuses a check for someone who is not a pupil of the lesson, and a lesson never seen', async () => {
+    const withTeacher = makeSut(lesson([started, joined(teacher, T0)]));
+    await assert.rejects(recordStaffAction(withTeacher.deps, key, 'staff-1', 'req-12345678', { kind: 'registerMark', pupilId: 'staff-1', mark: 'left' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'pupilNotFound');
+    const none = makeSut(undefined);
+    await assert.rejects(recordStaffAction(none.deps, key, 'staff-1', 'req-12345678', { kind: 'breach' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'lessonNotFound');
+    assert.equal(none.applyEvent.callCount, 0);
+  });
+});

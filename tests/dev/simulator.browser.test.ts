@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+// @ts-expect-error: a plain .mjs build helper with no type declarations
+import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
+import { closeBrowser, sharedBrowser } from '../support/browser.js';
+import { startSimService, type SimService } from './simService.js';
+
+const SCREENSHOT = 'docs/screenshots/simulator.png';
+const WAIT = { timeout: 15_000 };
+
+/** The cells of one CSV line (quoted or bare). */
+function cellsOf(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/""/g, '"'));
+}
+
+describe('dev/simulator page in headless Chromium: a lesson run end to end', function () {
+  this.timeout(120_000);
+  let sim: SimService;
+  let context: BrowserContext;
+  let page: Page;
+
+  const click = (label: string) => page.getByRole('button', { name: label, exact: true }).click();
+  const feedItem = (kind: string, text: RegExp) => page.locator(`#feed li[data-kind="${kind}"]`).filter({ hasText: text });
+  const statusSays = (text: RegExp) => page.getByTestId('status').filter({ hasText: text }).waitFor(WAIT);
+
+  async function openPanel(personName: RegExp): Promise<Frame> {
+    await page.locator('#open-panel select[name="personId"]').selectOption({ label: (await optionLabel(personName))! });
+    await page.locator('#open-panel button[type="submit"]').click();
+    const host = await (await page.waitForSelector('#host-frame')).contentFrame();
+    assert.ok(host);
+    await host.waitForURL(/\/dev\/host\?/, WAIT);
+    const tab = await (await host.waitForSelector('#tab')).contentFrame();
+    assert.ok(tab, 'the host embeds the side panel');
+    return tab;
+  }
+
+  async function optionLabel(name: RegExp): Promise<string | undefined> {
+    const labels = await page.locator('#open-panel select[name="personId"] option').allTextContents();
+    return labels.find((l) => name.test(l));
+  }
+
+  before(async () => {
+    ensureTabBuilt();
+    mkdirSync('docs/screenshots', { recursive: true });
+    // A Wednesday morning in term, so the only alerts are the ones this lesson earns.
+    sim = await startSimService({ startAt: Date.parse('2026-01-14T10:00:00Z') });
+    const browser = await sharedBrowser();
+    context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, acceptDownloads: true });
+    // Offline: teams-js's CDN fetch fails at once instead of waiting.
+    await context.route(/^https:\/\//, (route) => route.abort());
+    page = await context.newPage();
+    await page.goto(`${sim.url}/dev`);
+  });
+  after(async () => {
+    await context?.close();
+    await closeBrowser();
+    await sim?.stop();
+  });
+
+  it('two staff and three pupils join; one member of staff leaves: after the grace period the remaining teacher is alerted', async () => {
+    await page.locator('#new-lesson input[name="title"]').fill('Year 5 maths');
+    await click('Create lesson');
+    await page.getByTestId('lesson-status').filter({ hasText: 'scheduled' }).waitFor(WAIT);
+    for (const name of ['Ms Khan', 'Mr Osei', 'Amira', 'Ben', 'Chloe']) {
+      await click(`Join ${name}`);
+      await page.getByRole('button', { name: `Leave ${name}` }).waitFor(WAIT);
+    }
+    await page.getByTestId('lesson-status').filter({ hasText: 'live' }).waitFor(WAIT);
+    await click('Leave Mr Osei');
+    await page.getByRole('button', { name: 'Join Mr Osei' }).waitFor(WAIT);
+    await click('+1 min');
+    await statusSays(/timers? fired/);
+    const alert = feedItem('alert', /Fewer staff than the policy requires/).first();
+    await alert.waitFor(WAIT);
+    assert.match(await alert.innerText(), /to Ms Khan/);
+    assert.doesNotMatch(await alert.innerText(), /Amira|Ben|Chloe|Mr Osei/, 'addressed to the teacher in the call, nobody else');
+
+    const panel = await openPanel(/^Ms Khan/);
+    await panel.getByText(/School policy asks for 2 members of staff/).first().waitFor(WAIT);
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('the teacher hangs up leaving pupils in the call: the DSL is alerted in a 1:1 chat', async () => {
+    await click('Hang up Ms Khan');
+    await statusSays(/hung up/);
+    await click('+1 min');
+    const toDsl = feedItem('message', /Safeguarding alert/).filter({ hasText: 'Mrs Fletcher' }).first();
+    await toDsl.waitFor(WAIT);
+    assert.doesNotMatch(await toDsl.innerText(), /Amira|Ben|Chloe/, 'the DSL preview names no pupil');
+    await toDsl.locator('.card').first().waitFor(WAIT);
+    await page.getByTestId('lesson-status').filter({ hasText: 'live' }).waitFor(WAIT);
+  });
+
+  it('end meeting for everyone: the register shows every pupil\'s minutes', async () => {
+    await click('+5 min');
+    await statusSays(/timers? fired/);
+    await click('End meeting for everyone');
+    await page.getByTestId('lesson-status').filter({ hasText: 'ended' }).waitFor(WAIT);
+    const panel = await openPanel(/^Mr Osei/);
+    const download = page.waitForEvent('download', WAIT);
+    await panel.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const minutesAt = cellsOf(header!).indexOf('Minutes present');
+    assert.ok(minutesAt > 0, header);
+    const minutes: Record<string, number> = Object.fromEntries(rows.map(cellsOf).map((cells) => [cells[1], Number(cells[minutesAt])]));
+    assert.deepEqual(Object.keys(minutes).sort(), ['Amira', 'Ben', 'Chloe']);
+    for (const [pupil, m] of Object.entries(minutes)) assert.ok(m >= 7, `${pupil} was in the lesson for ${m} minutes`);
+  });
+});

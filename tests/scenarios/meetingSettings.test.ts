@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import { GraphClient } from '../../bot/src/graph/graphClient.js';
+import { GraphMeetingControl } from '../../bot/src/graph/graphMeetingControl.js';
+import { clientCredentialsTokenProvider } from '../../bot/src/graph/tokenProvider.js';
+import { lessonActivities, sampleSchool } from '../support/activities.js';
+import { postedMessages } from '../support/connectorReads.js';
+import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
+import { startFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
+import { postActivity, startTestService } from '../support/serviceHarness.js';
+
+const school = sampleSchool();
+
+describe('scenarios: lesson settings made compliant at start (Graph)', function () {
+  this.timeout(30_000);
+  let graph: FakeGraph;
+  let connector: RunningFakeConnector;
+  before(async () => {
+    graph = await startFakeGraph();
+    connector = await startFakeConnector();
+  });
+  after(async () => {
+    await graph.stop();
+    await connector.stop();
+  });
+
+  it('seed 002 line 18, seed 003 bullet 12, seed 004 lines 31 and 53: an open meeting is locked down at start and the organizer is told what changed', async () => {
+    const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: 'lesson-graph-1', serviceUrl: connector.url });
+    const start = lesson.start(Date.parse('2026-01-15T09:00:00Z'), { organizer: school.teacher });
+    graph.meetings.set('graph-meeting-1', {
+      organizerId: school.teacher.aadObjectId,
+      meeting: {
+        id: 'graph-meeting-1', joinWebUrl: (start.value as { JoinUrl: string }).JoinUrl, subject: 'Year 5 maths',
+        creationDateTime: '2026-01-10T09:00:00Z', startDateTime: '2026-01-15T09:00:00Z', endDateTime: '2026-01-15T09:20:00Z',
+        lobbyBypassSettings: { scope: 'everyone', isDialInBypassEnabled: true }, allowedPresenters: 'everyone',
+        allowAttendeeToEnableMic: true, allowAttendeeToEnableCamera: true, allowMeetingChat: 'enabled', recordAutomatically: false,
+        participants: { organizer: { role: 'presenter', identity: { user: { id: school.teacher.aadObjectId } } }, attendees: [] },
+      },
+    });
+    const tokens = clientCredentialsTokenProvider({ tenantId: school.tenantId, clientId: 'app-1', clientSecret: 'not-a-secret', authorityHost: graph.authorityHost });
+    const meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: graph.graphBaseUrl, tokens, sleep: async () => undefined }), { appId: 'app-1' });
+    const service = await startTestService({ staffList: school.staffList(), meetingControl });
+    try {
+      assert.equal(await postActivity(service.url, start), 200);
+      const patches = graph.graphRequests('PATCH', /onlineMeetings\//);
+      assert.equal(patches.length, 1);
+      assert.deepEqual((patches[0]!.body as { lobbyBypassSettings: unknown }).lobbyBypassSettings, { scope: 'organizer', isDialInBypassEnabled: false });
+      const toOrganizer = postedMessages(connector).filter((m) => /made .* safer/.test(m.text));
+      assert.equal(toOrganizer.length, 1);
+      assert.match(toOrganizer[0]!.body, /bypass the lobby/i);
+      // A redelivered start changes nothing more.
+      graph.requests.length = 0;
+      assert.equal(await postActivity(service.url, lesson.start(Date.parse('2026-01-15T09:01:00Z'), { id: 'second-start', organizer: school.teacher })), 200);
+      assert.equal(graph.graphRequests('PATCH', /onlineMeetings\//).length, 0, 'already compliant: nothing patched');
+    } finally {
+      await service.stop();
+    }
+  });
+});
