@@ -108,4 +108,14 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     assert.deepEqual(Object.keys(minutes).sort(), ['Amira', 'Ben', 'Chloe']);
     for (const [pupil, m] of Object.entries(minutes)) assert.ok(m >= 7, `${pupil} was in the lesson for ${m} minutes`);
   });
+
+  it('chat pane: a member of staff types "concern" and gets the form as a rendered Adaptive Card', async () => {
+    await page.locator('#chat-person').selectOption({ label: 'Mr Osei (Teaching assistant)' });
+    await page.getByRole('textbox', { name: 'Message to the bot' }).fill('concern');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const card = page.locator('#chat li.bot .ac-adaptiveCard').last();
+    await card.waitFor(WAIT);
+    assert.ok((await card.locator('input, textarea, select').count()) > 0, 'the concern form has fields to fill in');
+    await page.locator('#chat li.person').filter({ hasText: 'concern' }).waitFor(WAIT);
+  });
 });

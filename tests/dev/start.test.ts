@@ -7,7 +7,11 @@ function descendants(root: number): number[] {
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
   const found: number[] = [];
   const walk = (pid: number): void => {
-    for (const [child, parent] of rows) if (parent === pid && child !== undefined) (found.push(child), walk(child));
+    for (const [child, parent] of rows) {
+      if (parent !== pid || child === undefined) continue;
+      found.push(child);
+      walk(child);
+    }
   };
   walk(root);
   return found;

@@ -1,0 +1,111 @@
+/**
+ * Realistic lesson traffic for `/api/messages`: many lessons at once, each started, joined by two
+ * staff, then pupils joining and leaving (and now and then a member of staff stepping out and back),
+ * with a share of activities delivered twice as Teams does on retry. Every activity has a fresh id.
+ */
+import type { AutocannonRequest } from 'autocannon';
+import { lessonActivities, newMeetingIds, type ActivityPerson } from '../bot/src/dev/activities.js';
+
+/** The bench school's tenant (fake). */
+export const BENCH_TENANT = '00000000-0000-4000-8000-0000000be4c1';
+
+/** Options for {@link lessonTraffic}. */
+export interface TrafficOptions {
+  serviceUrl: string;
+  /** Lessons running at once; requests go round-robin, so up to this many are in flight on distinct lessons. */
+  lessons: number;
+  pupilsPerLesson: number;
+  /** Share of requests that redeliver an activity already sent (0 for anchor D, whose row insert would conflict). */
+  duplicateShare: number;
+  seed: number;
+}
+
+/** Staff of the bench school (the directory knows them as staff). */
+export const BENCH_STAFF: ActivityPerson[] = [
+  { aadObjectId: '00000000-0000-4000-8000-0000000a0001', teamsId: '29:bench-teacher', name: 'Teacher (FAKE)', role: 'Organizer' },
+  { aadObjectId: '00000000-0000-4000-8000-0000000a0002', teamsId: '29:bench-assistant', name: 'Assistant (FAKE)', role: 'Attendee' },
+];
+
+interface Lesson {
+  build: ReturnType<typeof lessonActivities>;
+  sent: number;
+  inRoom: boolean[];
+  assistantOut: boolean;
+}
+
+/** A small seeded generator, so two runs send the same shape of traffic. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Builds a generator of activity bodies and an autocannon `setupRequest` that sends them. */
+export function lessonTraffic(options: TrafficOptions) {
+  const rand = random(options.seed);
+  const pupils: ActivityPerson[] = Array.from({ length: options.pupilsPerLesson }, (_, n) => ({
+    aadObjectId: `00000000-0000-4000-8000-${String(100000000000 + n)}`,
+    teamsId: `29:bench-pupil-${n}`,
+    name: `Pupil ${n} (FAKE)`,
+    role: 'Attendee',
+  }));
+  const lessons: Lesson[] = Array.from({ length: options.lessons }, () => {
+    const { conversationId, meetingId } = newMeetingIds();
+    return { build: lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: options.serviceUrl }), sent: 0, inRoom: pupils.map(() => false), assistantOut: false };
+  });
+  const recent: string[] = [];
+  let turn = 0;
+  let duplicates = 0;
+
+  const nextActivity = (lesson: Lesson): Record<string, unknown> => {
+    const now = Date.now();
+    const step = lesson.sent++;
+    const [teacher, assistant] = BENCH_STAFF as [ActivityPerson, ActivityPerson];
+    if (step === 0) return lesson.build.start(now, { organizer: teacher });
+    if (step === 1) return lesson.build.join(teacher, now);
+    if (step === 2) return lesson.build.join(assistant, now);
+    if (lesson.assistantOut) {
+      lesson.assistantOut = false;
+      return lesson.build.join(assistant, now);
+    }
+    if (rand() < 0.03) {
+      lesson.assistantOut = true;
+      return lesson.build.leave(assistant, now);
+    }
+    const i = Math.floor(rand() * pupils.length);
+    const wasIn = lesson.inRoom[i] ?? false;
+    lesson.inRoom[i] = !wasIn;
+    return wasIn ? lesson.build.leave(pupils[i]!, now) : lesson.build.join(pupils[i]!, now);
+  };
+
+  /** The next body to send: usually the next event of the next lesson, sometimes a redelivery. */
+  const nextBody = (): string => {
+    if (recent.length > 0 && rand() < options.duplicateShare) {
+      duplicates++;
+      return recent[Math.floor(rand() * recent.length)]!;
+    }
+    const lesson = lessons[turn++ % lessons.length]!;
+    const body = JSON.stringify(nextActivity(lesson));
+    recent.push(body);
+    if (recent.length > 64) recent.shift();
+    return body;
+  };
+
+  return {
+    nextBody,
+    /** How many redeliveries were sent so far. */
+    duplicates: () => duplicates,
+    /** autocannon's `setupRequest`: POST the next activity to `path`. */
+    request: (path: string) => (request: AutocannonRequest): AutocannonRequest => ({
+      ...request,
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'application/json' },
+      body: nextBody(),
+    }),
+  };
+}

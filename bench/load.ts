@@ -1,0 +1,56 @@
+import autocannon, { type AutocannonRequest } from 'autocannon';
+
+/** What one load phase measured. */
+export interface Measurement {
+  /** Successful (2xx/304) responses per second over the whole phase. */
+  perSecond: number;
+  /** Latency in milliseconds. */
+  p50: number;
+  p99: number;
+  /** Responses that were neither 2xx nor 304, plus connection errors and timeouts. */
+  failures: number;
+  /** Responses by status code. */
+  statuses: Record<string, number>;
+  total: number;
+  seconds: number;
+}
+
+/** One load phase: where to send, how hard, for how long. */
+export interface Phase {
+  url: string;
+  connections: number;
+  seconds: number;
+  method?: string;
+  headers?: Record<string, string>;
+  /** Rewrites each request before it is sent (fresh body, per-request headers). */
+  next?: (request: AutocannonRequest) => AutocannonRequest;
+}
+
+/** Runs one bounded autocannon phase (stopped by force if it overruns by 10 s) and summarises it. */
+export async function measure(phase: Phase): Promise<Measurement> {
+  const instance = autocannon({
+    url: phase.url,
+    connections: phase.connections,
+    duration: phase.seconds,
+    timeout: 10,
+    requests: [{ method: phase.method ?? 'GET', headers: phase.headers, ...(phase.next ? { setupRequest: phase.next } : {}) }],
+  });
+  const guard = setTimeout(() => instance.stop(), (phase.seconds + 10) * 1000);
+  try {
+    const result = await instance;
+    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]));
+    const ok = Object.entries(statuses).filter(([code]) => code.startsWith('2') || code === '304').reduce((sum, [, n]) => sum + n, 0);
+    const failed = Object.entries(statuses).filter(([code]) => !code.startsWith('2') && code !== '304').reduce((sum, [, n]) => sum + n, 0);
+    return {
+      perSecond: ok / result.duration,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      failures: failed + result.errors,
+      statuses,
+      total: result.requests.total,
+      seconds: result.duration,
+    };
+  } finally {
+    clearTimeout(guard);
+  }
+}

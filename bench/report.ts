@@ -1,0 +1,83 @@
+/** Turns the bench's measurements into the printed table and `bench/results.json`. */
+import type { BootCost, TabSize } from './footprint.js';
+import type { Measurement } from './load.js';
+
+/** Everything one run measured, by phase name. */
+export interface RunMeasurements {
+  anchors: { A: Measurement; B: Measurement; C10: Measurement; C50: Measurement; D10: Measurement; D50: Measurement };
+  ingestion: { c10: Measurement; c50: Measurement; duplicateShare: number };
+  status: { full: Measurement; notModified: Measurement };
+  tab: TabSize;
+  boot: BootCost | { error: string };
+}
+
+/** The issue's targets, as ratios from the same run. */
+export const TARGETS = { ingestionRatioToD: 0.8, ingestionP99RatioToD: 1.5, statusRatioToB: 0.5, tabInitialJsGzipKb: 200 };
+
+const r2 = (n: number): number => Math.round(n * 100) / 100;
+const fig = (m: Measurement) => ({ perSecond: Math.round(m.perSecond), p50Ms: m.p50, p99Ms: m.p99, failures: m.failures, statuses: m.statuses, seconds: r2(m.seconds) });
+
+/** The JSON written to `bench/results.json`: raw figures, ratios and whether each target is met. */
+export function results(m: RunMeasurements, environment: object) {
+  const { C10, C50, D10, D50, B } = m.anchors;
+  const ratioToD = Math.min(m.ingestion.c10.perSecond / D10.perSecond, m.ingestion.c50.perSecond / D50.perSecond);
+  const p99RatioToD = Math.max(m.ingestion.c10.p99 / D10.p99, m.ingestion.c50.p99 / D50.p99);
+  const statusRatioToB = m.status.notModified.perSecond / B.perSecond;
+  return {
+    measuredAt: new Date().toISOString(),
+    environment,
+    anchors: { A: fig(m.anchors.A), B: fig(B), C10: fig(C10), C50: fig(C50), D10: fig(D10), D50: fig(D50) },
+    ingestion: {
+      connections10: { ...fig(m.ingestion.c10), ratioToC: r2(m.ingestion.c10.perSecond / C10.perSecond), ratioToD: r2(m.ingestion.c10.perSecond / D10.perSecond), p99RatioToD: r2(m.ingestion.c10.p99 / D10.p99) },
+      connections50: { ...fig(m.ingestion.c50), ratioToC: r2(m.ingestion.c50.perSecond / C50.perSecond), ratioToD: r2(m.ingestion.c50.perSecond / D50.perSecond), p99RatioToD: r2(m.ingestion.c50.p99 / D50.p99) },
+      duplicateShare: m.ingestion.duplicateShare,
+      /** The worse of the two connection counts. */
+      ratioToD: r2(ratioToD),
+      p99RatioToD: r2(p99RatioToD),
+    },
+    status: {
+      full: { ...fig(m.status.full), ratioToB: r2(m.status.full.perSecond / B.perSecond) },
+      notModified: { ...fig(m.status.notModified), ratioToB: r2(statusRatioToB) },
+      /** With `If-None-Match` (304), the case the tab polls in. */
+      ratioToB: r2(statusRatioToB),
+    },
+    tab: { initialJsGzipKb: m.tab.gzipKb, initialJsRawKb: m.tab.rawKb, files: m.tab.files },
+    boot: m.boot,
+    targets: {
+      ingestionRatioToD: { target: `>= ${TARGETS.ingestionRatioToD}`, met: ratioToD >= TARGETS.ingestionRatioToD },
+      ingestionP99RatioToD: { target: `<= ${TARGETS.ingestionP99RatioToD}`, met: p99RatioToD <= TARGETS.ingestionP99RatioToD },
+      statusRatioToB: { target: `>= ${TARGETS.statusRatioToB}`, met: statusRatioToB >= TARGETS.statusRatioToB },
+      tabInitialJsGzipKb: { target: `<= ${TARGETS.tabInitialJsGzipKb}`, met: m.tab.gzipKb <= TARGETS.tabInitialJsGzipKb },
+    },
+  };
+}
+
+/** The Markdown table printed at the end of a run (and pasted into docs/performance.md). */
+export function table(res: ReturnType<typeof results>): string {
+  const row = (name: string, f: { perSecond: number; p50Ms: number; p99Ms: number; failures: number }, ratio = ''): string =>
+    `| ${name} | ${f.perSecond} | ${f.p50Ms} | ${f.p99Ms} | ${f.failures} | ${ratio} |`;
+  const i10 = res.ingestion.connections10;
+  const i50 = res.ingestion.connections50;
+  const lines = [
+    '| Phase | req/s | p50 ms | p99 ms | failures | ratio |',
+    '|---|---:|---:|---:|---:|---|',
+    row('A node:http 200 (10 conn)', res.anchors.A),
+    row('B restify JSON (10 conn)', res.anchors.B),
+    row('C bare bot (10 conn)', res.anchors.C10),
+    row('C bare bot (50 conn)', res.anchors.C50),
+    row('D bare bot + 1 Table write (10 conn)', res.anchors.D10),
+    row('D bare bot + 1 Table write (50 conn)', res.anchors.D50),
+    row('Chaperone /api/messages (10 conn)', i10, `${i10.ratioToC}x C, ${i10.ratioToD}x D, p99 ${i10.p99RatioToD}x D`),
+    row('Chaperone /api/messages (50 conn)', i50, `${i50.ratioToC}x C, ${i50.ratioToD}x D, p99 ${i50.p99RatioToD}x D`),
+    row('status 200 (10 conn)', res.status.full, `${res.status.full.ratioToB}x B`),
+    row('status 304 If-None-Match (10 conn)', res.status.notModified, `${res.status.notModified.ratioToB}x B`),
+    '',
+    `Tab initial JS: ${res.tab.initialJsGzipKb} KB gzip (${res.tab.initialJsRawKb} KB raw).`,
+    'boot' in res && 'bootMs' in res.boot
+      ? `Boot (child process, tsx): ${res.boot.bootMs} ms to listening; idle RSS ${res.boot.idleRssMb} MB after ${res.boot.idleMs / 1000} s.`
+      : `Boot: not measured (${(res.boot as { error: string }).error.split('\n')[0]}).`,
+    '',
+    'Targets: ' + Object.entries(res.targets).map(([name, t]) => `${name} ${t.target}: ${t.met ? 'met' : 'MISSED'}`).join('; '),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+/** One lesson in progress for the status endpoint phases, built through `/api/messages` like any other. */
+import { lessonActivities, newMeetingIds } from '../bot/src/dev/activities.js';
+import type { BenchService } from './chaperone.js';
+import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
+
+/** What the status phases request. */
+export interface StatusLesson {
+  statusUrl: string;
+  authorization: string;
+  /** The current ETag of the lesson's status (fetched once with a 200). */
+  etag(): Promise<string>;
+}
+
+/** Starts a lesson with both staff and ten pupils in it and returns how to poll its status. */
+export async function seedStatusLesson(bench: BenchService): Promise<StatusLesson> {
+  const { meetingId, conversationId } = newMeetingIds();
+  const lesson = lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: bench.connector.url });
+  const now = Date.now();
+  const pupils = Array.from({ length: 10 }, (_, n) => ({ aadObjectId: `00000000-0000-4000-8000-${String(200000000000 + n)}`, teamsId: `29:status-pupil-${n}`, name: `Pupil ${n} (FAKE)` }));
+  const activities = [lesson.start(now, { organizer: BENCH_STAFF[0] }), ...BENCH_STAFF.map((s) => lesson.join(s, now)), ...pupils.map((p) => lesson.join(p, now))];
+  for (const activity of activities) {
+    const res = await fetch(`${bench.service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    await res.text();
+    if (!res.ok) throw new Error(`Seeding the status lesson failed: /api/messages answered ${res.status}.`);
+  }
+  const statusUrl = `${bench.service.url}/api/meetings/${encodeURIComponent(meetingId)}/status`;
+  const authorization = `Bearer ${await bench.teacherToken()}`;
+  return {
+    statusUrl,
+    authorization,
+    async etag() {
+      const res = await fetch(statusUrl, { headers: { authorization } });
+      await res.text();
+      const etag = res.headers.get('etag');
+      if (res.status !== 200 || !etag) throw new Error(`The status endpoint answered ${res.status} without an ETag; check the tab API.`);
+      return etag;
+    },
+  };
+}
