@@ -6,8 +6,7 @@
 import { loadConfig } from '../bot/src/config.js';
 import type { Logger } from '../bot/src/app/ports.js';
 import { policyFromPreset } from '../bot/src/domain/policy/presets.js';
-import { createSsoVerifier } from '../bot/src/http/auth/ssoVerifier.js';
-import { registerTabApi } from '../bot/src/http/tabApi/index.js';
+import { tabApiRoutes } from '../bot/src/runtime/tabApiRoutes.js';
 import { startService, type RunningService } from '../bot/src/service.js';
 import { startFakeConnector, type RunningFakeConnector } from '../tests/support/fakeConnector.js';
 import { startTokenIssuer, type TestTokenIssuer } from '../tests/support/tokenIssuer.js';
@@ -30,14 +29,14 @@ const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: 
 export async function startBenchService(connectionString: string): Promise<BenchService> {
   const connector = await startFakeConnector();
   const issuer = await startTokenIssuer();
-  const verifier = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [BENCH_TENANT], jwksUri: issuer.jwksUri });
   const service = await startService({
-    config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
+    config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AAD_APP_CLIENT_ID: issuer.clientId, AAD_APP_TENANT_ID: BENCH_TENANT, AUTH_JWKS_URI: issuer.jwksUri }),
     storage: { connectionString, tablePrefix: `bench${Date.now().toString(36)}` },
     policy: policyFromPreset('strict'),
     staffList: { staff: BENCH_STAFF.map((s) => s.aadObjectId), dsl: [] },
     logger: quiet,
-    extraRoutes: [(server, core) => registerTabApi(server, { ...core, verifier })],
+    // The same tab API composition as production (snapshot cache, config-driven token checks).
+    extraRoutes: [tabApiRoutes],
   });
   const teacher = BENCH_STAFF[0]!;
   return {

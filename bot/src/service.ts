@@ -7,7 +7,7 @@ import type { MeetingControl } from './app/meetingControl/ports.js';
 import { createSettingsAtLessonStart } from './app/meetingControl/settingsAtLessonStart.js';
 import { SchoolDirectory, type StaffList } from './app/directory/schoolDirectory.js';
 import { OutageBuffer } from './app/outageBuffer.js';
-import type { Clock, ConversationStore, Logger, MeetingStore, ParticipantDirectory, TimerStore } from './app/ports.js';
+import type { Clock, ConversationStore, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory, TimerStore } from './app/ports.js';
 import { RecordCache } from './app/recordCache.js';
 import { createRecordMeetingActivity } from './app/recordMeetingActivity.js';
 import { createSettle } from './app/settleFindings.js';
@@ -54,6 +54,8 @@ export interface ServiceCore {
   policyFor(tenantId: string): Policy;
   buffer: OutageBuffer;
   teams: TeamsWiring;
+  /** A lesson's snapshot for pollers: cached when read or written within `maxAgeMs` (default 2 s). */
+  readMeeting(key: MeetingKey, maxAgeMs?: number): Promise<MeetingRecord | undefined>;
   /** Runs one timer sweep and flushes the outage buffer; returns timers fired. */
   tick(): Promise<number>;
 }
@@ -105,7 +107,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     await buffer.flush((held) => applyEvent(held.key, held.event, held.address, { rethrowOutage: true }).then((outcome) => settle(held.key, outcome)));
     return buffer.degraded ? 0 : sweepTimers();
   };
-  const core: ServiceCore = { config, logger, clock, tables, meetings, timers, conversations, concerns, directory, applyEvent, policyFor, buffer, teams, tick };
+  const readMeeting = (key: MeetingKey, maxAgeMs = 2_000): Promise<MeetingRecord | undefined> => cache.read(key, maxAgeMs, () => meetings.load(key));
+  const core: ServiceCore = { config, logger, clock, tables, meetings, timers, conversations, concerns, directory, applyEvent, policyFor, buffer, teams, readMeeting, tick };
   for (const register of options.extraRoutes ?? []) await register(server, core);
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -44,7 +44,6 @@ describe('faults: 1,000 random and mutated activities', function () {
       fuzzLesson.botAdded(t0, school.teacher),
     ]);
   };
-  const typeIsNotText = (activity: unknown): boolean => typeof activity === 'object' && activity !== null && !Array.isArray(activity) && typeof (activity as { type?: unknown }).type !== 'string';
 
   it('keeps serving, and a good lesson sent in between ends in the right state', async () => {
     const meetingId = 'MCMxOTpnb29kLWxlc3Nvbg==';
@@ -61,33 +60,23 @@ describe('faults: 1,000 random and mutated activities', function () {
         if (goodOne) assert.equal(await post(service.url, goodOne), 200, 'the good lesson is accepted between broken activities');
         const status = await post(service.url, activity);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        // A missing or non-text `type` still gets a 500 (known bug, see the skipped test below); everything else must not.
-        assert.ok(status < 500 || typeIsNotText(activity), `answered ${status} to ${JSON.stringify(activity).slice(0, 300)}`);
+        assert.ok(status < 500, `answered ${status} to ${JSON.stringify(activity).slice(0, 300)}`);
       }),
       { numRuns: RUNS, seed: 20260115, endOnFailure: true },
     );
     assert.equal(run, RUNS);
     assert.ok((statuses.get(200) ?? 0) > 0 && [...statuses.keys()].some((s) => s >= 400 && s < 500), `expected both accepted and refused activities, got ${JSON.stringify([...statuses])}`);
 
-    // 200 or 503: a too-long meeting id wrongly degrades health (known bug, see tests/faults/storageKeys.test.ts).
     const health = await fetch(`${service.url}/healthz`);
-    assert.ok([200, 503].includes(health.status) && ((await health.json()) as { status?: string }).status, 'the service still answers');
+    assert.equal(health.status, 200, 'no malformed activity is mistaken for a storage outage');
     const record = await service.core.meetings.load({ tenantId: school.tenantId, meetingId });
     assert.ok(record, 'the good lesson was recorded');
     const present = presentPeople(record.state).map((p) => p.id).sort();
     assert.deepEqual(present, [school.teacher, ...school.pupils].map((p) => p.aadObjectId).sort());
 
-    // The staff-pair alert is not checked here: one too-long meeting id among the 1,000 parks the
-    // instance in outage mode and tick() then sweeps no timers at all (known bug, see
-    // tests/faults/storageKeys.test.ts); tests/faults/connectorThrottling.test.ts covers delivery.
   });
 
-  // BUG (bot/src/teams/mountBotEndpoint.ts, the POST /api/messages handler): a JSON object whose
-  // `type` is missing or not a string (e.g. {} or {"type": 5}) makes botbuilder's validateAndFixActivity throw before
-  // CloudAdapter.process's own try/catch, so restify answers 500 and Teams would retry a poison
-  // activity. Re-enable once the endpoint answers 400 for a body that is not an activity object
-  // with a text `type`.
-  it.skip('answers 4xx, never 5xx, to every one of the 1,000 (including a missing or non-text activity type)', async () => {
+  it('answers 4xx, never 5xx, to every one of the 1,000 (including a missing or non-text activity type)', async () => {
     await fc.assert(
       fc.asyncProperty(buildCases(), async (activity) => {
         const status = await post(service.url, activity);

@@ -4,6 +4,7 @@ import type { Policy } from '../domain/policy/schema.js';
 import type { AlertBook, Finding, MeetingEvent, MeetingState } from '../domain/types.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from './ports.js';
 import type { OutageBuffer } from './outageBuffer.js';
+import { KeyedQueue } from './keyedQueue.js';
 import type { RecordCache } from './recordCache.js';
 
 /** What applying one event did. `started`/`cleared` are the alerts this call must deliver. */
@@ -51,7 +52,10 @@ export class ConcurrencyExhaustedError extends Error {
  */
 export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
   const maxAttempts = deps.maxAttempts ?? 8;
-  return async function applyMeetingEvent(key, event, address, options) {
+  const queue = new KeyedQueue();
+  return (key, event, address, options) => queue.run(`${key.tenantId}\u0000${key.meetingId}`, () => applyOnce(key, event, address, options));
+
+  async function applyOnce(key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], options: ApplyOptions | undefined): Promise<ApplyOutcome> {
     const policy = deps.policyFor(key.tenantId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let current: MeetingRecord | undefined;
@@ -85,7 +89,7 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
       return { outcome: 'applied', record, started, cleared };
     }
     throw new ConcurrencyExhaustedError(`Gave up after ${maxAttempts} concurrent updates to one meeting; the sender should retry.`);
-  };
+  }
 }
 
 /** One pure step: reduce the event, attach the address, evaluate the rules against the clock. */
@@ -112,7 +116,7 @@ async function applyDuringOutage(deps: ApplyDeps, policy: Policy, key: MeetingKe
 }
 
 async function scheduleQuietly(deps: ApplyDeps, key: MeetingKey, dueAt: number): Promise<void> {
-  if (!deps.cache.needsTimer(key, dueAt)) return;
+  if (!deps.cache.needsTimer(key, dueAt, deps.clock.now())) return;
   try {
     await deps.timers.schedule(key, dueAt, 'evaluate');
     deps.cache.timerScheduled(key, dueAt);

@@ -2,6 +2,8 @@ import type { MeetingKey, MeetingRecord } from './ports.js';
 
 interface Entry {
   record: MeetingRecord;
+  /** When this entry was last read from or written to storage (ms, from the cache's clock). */
+  at: number;
   /** Set while storage is down: the record holds events not yet written. */
   uncommitted: boolean;
   timerDueAt?: number;
@@ -15,7 +17,10 @@ interface Entry {
 export class RecordCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly maxEntries = 2_000) {}
+  constructor(
+    private readonly maxEntries = 2_000,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** The cached record, or the loader's. An uncommitted entry is reloaded and keeps the alerts already sent. */
   async get(key: MeetingKey, load: () => Promise<MeetingRecord | undefined>): Promise<MeetingRecord | undefined> {
@@ -35,8 +40,19 @@ export class RecordCache {
     // Alerts raised while storage was down were delivered; keep their raised marks so they are not sent again.
     const alerts = entry?.uncommitted ? { ...stored.alerts, ...raisedOnly(entry.record.alerts) } : stored.alerts;
     const record = { ...stored, alerts };
-    this.entries.set(id(key), { record, uncommitted: entry?.uncommitted ?? false, timerDueAt: entry?.timerDueAt });
+    this.entries.set(id(key), { record, at: this.now(), uncommitted: entry?.uncommitted ?? false, timerDueAt: entry?.timerDueAt });
     return record;
+  }
+
+  /**
+   * For readers that tolerate a little staleness (the side panel polls every few seconds): the
+   * cached record if it was read or written within `maxAgeMs`, else a fresh read. Another instance's
+   * writes show up within that window.
+   */
+  async read(key: MeetingKey, maxAgeMs: number, load: () => Promise<MeetingRecord | undefined>): Promise<MeetingRecord | undefined> {
+    const entry = this.entries.get(id(key));
+    if (entry && this.now() - entry.at <= maxAgeMs) return entry.record;
+    return this.reload(key, load);
   }
 
   /** The cached record without touching storage (used while storage is down). */
@@ -47,13 +63,13 @@ export class RecordCache {
   /** Caches a committed record. */
   set(key: MeetingKey, record: MeetingRecord): void {
     const previous = this.entries.get(id(key));
-    this.touch(key, { record, uncommitted: false, timerDueAt: previous?.timerDueAt });
+    this.touch(key, { record, at: this.now(), uncommitted: false, timerDueAt: previous?.timerDueAt });
   }
 
   /** Caches a record that holds events storage has not accepted yet. */
   setUncommitted(key: MeetingKey, record: MeetingRecord): void {
     const previous = this.entries.get(id(key));
-    this.touch(key, { record, uncommitted: true, timerDueAt: previous?.timerDueAt });
+    this.touch(key, { record, at: this.now(), uncommitted: true, timerDueAt: previous?.timerDueAt });
   }
 
   /** Drops the entry (e.g. after a duplicate shows the cache is behind). */
@@ -61,10 +77,13 @@ export class RecordCache {
     this.entries.delete(id(key));
   }
 
-  /** Whether a timer for `dueAt` still needs scheduling (one already set at or before it covers it). */
-  needsTimer(key: MeetingKey, dueAt: number): boolean {
+  /**
+   * Whether a timer for `dueAt` still needs scheduling. A pending timer due earlier covers it: when
+   * it fires, the sweep re-evaluates the lesson and schedules the next check itself.
+   */
+  needsTimer(key: MeetingKey, dueAt: number, now: number): boolean {
     const due = this.entries.get(id(key))?.timerDueAt;
-    return due === undefined || due !== dueAt;
+    return due === undefined || due <= now || dueAt < due;
   }
 
   /** Remembers the timer scheduled for a meeting. */

@@ -41,7 +41,10 @@ async function reevaluate(deps: SweepDeps, key: MeetingKey): Promise<void> {
     if (!record) return;
     const now = deps.clock.now();
     const result = evaluate(deps.policyFor(key.tenantId), record.state, now, record.alerts);
-    if (result.nextCheckAt !== undefined) await deps.timers.schedule(key, result.nextCheckAt, 'evaluate');
+    if (result.nextCheckAt !== undefined) {
+      await deps.timers.schedule(key, result.nextCheckAt, 'evaluate');
+      deps.cache.timerScheduled(key, result.nextCheckAt);
+    }
     if (JSON.stringify(result.book) === JSON.stringify(record.alerts)) return;
     const saved = await deps.meetings.saveAlerts(key, result.book, record.etag);
     if (saved.outcome === 'conflict') continue;

@@ -18,6 +18,8 @@ export function verifierFor(config: Config): SsoVerifier {
 /** Registers the side panel's API (status, writes, register export, concern form) on the service. */
 export function tabApiRoutes(server: Server, core: ServiceCore): void {
   const verifier = verifierFor(core.config);
-  registerTabApi(server, { meetings: core.meetings, directory: core.directory, applyEvent: core.applyEvent, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
+  // Polls read the shared snapshot cache (fresh within 2 s), so an unchanged lesson costs no storage read.
+  const meetings = { load: (key: Parameters<typeof core.meetings.load>[0]) => core.readMeeting(key) };
+  registerTabApi(server, { meetings, directory: core.directory, applyEvent: core.applyEvent, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
   registerConcernRoutes(server, { concerns: core.concerns, notifier: core.teams.concernNotifier, directory: core.directory, verifier, clock: core.clock, logger: core.logger });
 }

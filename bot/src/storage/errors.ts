@@ -31,9 +31,21 @@ function codeOf(error: unknown): string | undefined {
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof StorageUnavailableError) return true;
   const status = statusOf(error);
-  // No status means the request never got an answer: refused, reset, DNS, timeout or abort.
-  if (status === undefined) return typeof error === 'object' && error !== null;
+  // No status: only network-level failures (refused, reset, DNS, timeout, abort) mean "try later";
+  // a programming or data error (e.g. a key too long) must surface, not wait in the outage buffer.
+  if (status === undefined) return isNetworkFailure(error);
   return status === 408 || status === 429 || status >= 500;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'REQUEST_SEND_ERROR']);
+
+function isNetworkFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = codeOf(error);
+  if (code && NETWORK_CODES.has(code)) return true;
+  const name = (error as { name?: unknown }).name;
+  if (name === 'AbortError' || name === 'TimeoutError') return true;
+  return isNetworkFailure((error as { cause?: unknown }).cause);
 }
 
 /** Runs one storage call, turning "unreachable" failures into {@link StorageUnavailableError}. */

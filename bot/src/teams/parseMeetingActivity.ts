@@ -16,17 +16,20 @@ export class MalformedActivityError extends Error {
   override name = 'MalformedActivityError';
 }
 
+// Real Teams ids are well under these; longer ones cannot be stored as table keys, so refuse them here.
+const id = (max: number) => z.string().min(1).max(max);
+
 const envelope = z.object({
-  id: z.string().min(1),
+  id: id(256),
   name: z.string().trim(),
   // botbuilder turns `timestamp` into a Date; raw payloads carry an ISO string.
   timestamp: z.union([z.string(), z.date().transform((d) => d.toISOString())]).optional(),
   serviceUrl: z.string().url(),
-  conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }),
+  conversation: z.object({ id: id(512), tenantId: id(128).optional() }),
   from: z.object({ aadObjectId: z.string().optional() }).optional(),
   channelData: z.object({
-    tenant: z.object({ id: z.string().min(1) }).optional(),
-    meeting: z.object({ id: z.string().min(1) }),
+    tenant: z.object({ id: id(128) }).optional(),
+    meeting: z.object({ id: id(256) }),
   }),
 });
 
@@ -40,10 +43,10 @@ const lifecycleValue = z.record(z.string(), z.unknown()).transform((v) => ({
 
 const member = z.object({
   user: z.object({
-    id: z.string().min(1),
-    aadObjectId: z.string().optional(),
-    name: z.string().optional(),
-    tenantId: z.string().optional(),
+    id: id(256),
+    aadObjectId: id(128).optional(),
+    name: z.string().max(256).optional(),
+    tenantId: id(128).optional(),
   }),
   meeting: z.object({ role: z.string().optional(), inMeeting: z.boolean().optional() }).optional(),
 });

@@ -22,7 +22,7 @@ export class StaffActionRefused extends Error {
 
 /** Dependencies of {@link recordStaffAction}. */
 export interface StaffActionDeps {
-  meetings: MeetingStore;
+  meetings: Pick<MeetingStore, 'load'>;
   applyEvent: ApplyMeetingEvent;
   clock: Clock;
 }

@@ -5,7 +5,7 @@ import type { SsoVerifier } from '../auth/ssoVerifier.js';
 
 /** What the tab API needs; the composition root passes the real adapters, tests pass fakes. */
 export interface TabApiDeps {
-  meetings: MeetingStore;
+  meetings: Pick<MeetingStore, 'load'>;
   directory: ParticipantDirectory;
   applyEvent: ApplyMeetingEvent;
   policyFor(tenantId: string): Policy;
