@@ -11,6 +11,7 @@ import { StaffOnly } from './views/StaffOnly.js';
 const DetailsTab = lazy(() => import('./views/DetailsTab.js'));
 const ChatTab = lazy(() => import('./views/ChatTab.js'));
 const AlertPage = lazy(() => import('./views/AlertPage.js'));
+const ConfigTab = lazy(() => import('./views/ConfigTab.js'));
 
 const THEMES: Record<TeamsTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -19,6 +20,7 @@ type Boot =
   | { kind: 'notInTeams' }
   | { kind: 'staffOnly' }
   | { kind: 'problem'; message: string }
+  | { kind: 'config' }
   | { kind: 'ready'; context: TeamsContext; api: Api };
 
 /** Which view a context opens: `?context=` (set in the manifest's URLs) wins over Teams' frame context. */
@@ -43,6 +45,11 @@ export function App(): ReactNode {
       }
       setTheme(context.theme);
       onThemeChange(setTheme);
+      // Adding the tab to a meeting must work before anyone has signed in to the API.
+      if (viewFor(context) === 'config' || context.frameContext === 'settings') {
+        if (!cancelled) setBoot({ kind: 'config' });
+        return;
+      }
       const api = createApi(ssoToken);
       try {
         const me = await api.me();
@@ -68,6 +75,8 @@ export function App(): ReactNode {
         return <StaffOnly />;
       case 'problem':
         return <Problem message={boot.message} />;
+      case 'config':
+        return <ConfigTab />;
       case 'ready':
         return <ReadyView context={boot.context} api={boot.api} />;
     }

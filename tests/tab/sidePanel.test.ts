@@ -117,15 +117,31 @@ describe('tab/side panel in a simulated Teams host', function () {
     await page.close();
   });
 
-  it('opens the concern form and explains when the concerns service is not there', async () => {
-    const { page, tab } = await openPanel(PEOPLE.teacherA);
-    await tab.getByRole('button', { name: 'Log a concern' }).click(WAIT);
-    const form = tab.getByRole('form', { name: 'Log a safeguarding concern' });
-    await form.getByLabel("Pupil's name").fill('Pupil One');
-    await form.getByLabel('What you saw or heard, in your own words').fill('A test concern.');
-    await form.getByLabel('What you have done so far').fill('None yet');
-    await form.getByRole('button', { name: 'Send to the safeguarding team' }).click();
-    await form.getByText(/type "concern" in a chat with the Chaperone bot/).waitFor(WAIT);
+  it('offers the configuration page Teams shows when the tab is added, and saves the content URL on Save', async () => {
+    const page = await context.newPage();
+    const query = new URLSearchParams({ user: PEOPLE.teacherA.id, name: PEOPLE.teacherA.name, meeting: MEETING, context: 'config' });
+    await page.goto(`${app.base}/dev/host?${query}`);
+    const tab = await (await page.waitForSelector('#tab')).contentFrame();
+    assert.ok(tab);
+    await tab.getByText('Add Chaperone to this lesson').waitFor(WAIT);
+    // Teams keeps Save disabled until the page says it is valid.
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await page.waitForFunction(() => !(document.getElementById('host-save') as HTMLButtonElement).disabled, undefined, WAIT);
+    await save.click();
+    await page.locator('#host-config').getByText('Tab saved:').waitFor(WAIT);
+    const saved = JSON.parse((await page.locator('#host-config').textContent())!.replace('Tab saved: ', '')) as Record<string, string>;
+    assert.deepEqual(saved, { entityId: 'chaperone-lesson', contentUrl: `${app.base}/tab/index.html`, websiteUrl: `${app.base}/tab/index.html`, suggestedDisplayName: 'Chaperone' });
+    await page.close();
+  });
+
+  it('opens the saved content URL as the side panel when Teams reports the side panel frame context', async () => {
+    const page = await context.newPage();
+    const query = new URLSearchParams({ user: PEOPLE.teacherA.id, name: PEOPLE.teacherA.name, meeting: MEETING, context: 'sidePanel' });
+    await page.goto(`${app.base}/dev/host?${query}`);
+    const tab = await (await page.waitForSelector('#tab')).contentFrame();
+    assert.ok(tab);
+    await tab.goto(`${app.base}/tab/index.html`);
+    await tab.getByTestId('staff-count').waitFor(WAIT);
     await page.close();
   });
 

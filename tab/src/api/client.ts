@@ -5,16 +5,25 @@ import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
 
 export type { ConcernInput, PolicyView, StatusView };
 
-/** A failed call, with the server's sentence for the person. */
+/** A failed call, with the server's sentence for the person (and one per field for a form the server refused). */
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly fields: Partial<Record<string, string>> = {},
   ) {
     super(message);
   }
+}
+
+/** What the server says once a concern is logged: its reference, and whether this form had already sent it. */
+export interface ConcernReceipt {
+  ref: string;
+  duplicate: boolean;
+  /** How many safeguarding leads the alert could not reach (they must be told another way). */
+  unreachedDsls: number;
 }
 
 /** Who is signed in, as the server sees them. */
@@ -32,7 +41,8 @@ export interface Api {
   policy(): Promise<PolicyView>;
   status(meetingId: string, etag?: string): Promise<StatusPoll>;
   write(meetingId: string, what: 'checklist' | 'pupil-checks' | 'register-marks' | 'breach', body: Record<string, unknown>): Promise<StatusView>;
-  logConcern(concern: ConcernInput): Promise<void>;
+  /** Logs a concern; the same `clientRequestId` sent again gives the same reference, marked `duplicate`. */
+  logConcern(concern: ConcernInput): Promise<ConcernReceipt>;
   /** The register as a CSV file (a download needs the token, so it is fetched, not linked). */
   registerCsv(meetingId: string): Promise<Blob>;
 }
@@ -48,16 +58,13 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
     if (init.body) headers.set('content-type', 'application/json');
     const res = await fetch(`${base}${path}`, { ...init, headers });
     if (res.ok || res.status === 304) return res;
-    let code = 'unknown';
-    let message = FALLBACK;
+    let error: { code?: string; message?: string; fields?: Partial<Record<string, string>> } | undefined;
     try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string } };
-      code = body.error?.code ?? code;
-      message = body.error?.message ?? message;
+      error = ((await res.json()) as { error?: typeof error }).error;
     } catch {
       // Not our JSON (a proxy error page): keep the fallback sentence.
     }
-    throw new ApiError(res.status, code, message);
+    throw new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? FALLBACK, error?.fields ?? {});
   }
   const lesson = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
   return {
@@ -73,7 +80,8 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       return ((await res.json()) as { status: StatusView }).status;
     },
     async logConcern(concern) {
-      await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) });
+      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as { ref: string; duplicate?: boolean; unreachedDsls?: number };
+      return { ref: body.ref, duplicate: body.duplicate === true, unreachedDsls: body.unreachedDsls ?? 0 };
     },
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
   };

@@ -1,15 +1,14 @@
 import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useState, type ComponentType, type ReactNode } from 'react';
 import type { Api } from '../api/client.js';
-
-type FormProps = { api: Api; meetingId?: string; title?: string; onDone: () => void };
+import type { ConcernFormProps } from './ConcernForm.js';
 
 /**
  * "Log a concern": loads the concern form on first use, then opens it. The form is loaded before
  * the dialog opens so the dialog has its fields when it takes focus (screen readers need that).
  */
-export function ConcernEntry({ api, meetingId, title }: { api: Api; meetingId?: string; title?: string }): ReactNode {
-  const [Form, setForm] = useState<ComponentType<FormProps>>();
+export function ConcernEntry({ api, meetingId, title, pupils }: { api: Api; meetingId?: string; title?: string; pupils?: string[] }): ReactNode {
+  const [Form, setForm] = useState<ComponentType<ConcernFormProps>>();
   const [open, setOpen] = useState(false);
   const start = async () => {
     if (!Form) {
@@ -27,7 +26,7 @@ export function ConcernEntry({ api, meetingId, title }: { api: Api; meetingId?: 
             <DialogBody>
               <DialogTitle>Log a safeguarding concern</DialogTitle>
               <DialogContent>
-                <Form api={api} meetingId={meetingId} title={title} onDone={() => setOpen(false)} />
+                <Form api={api} meetingId={meetingId} title={title} pupils={pupils} onDone={() => setOpen(false)} />
               </DialogContent>
             </DialogBody>
           </DialogSurface>

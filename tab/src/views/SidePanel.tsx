@@ -85,7 +85,7 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
       />
       <div className={styles.actions}>
         <BreachButton onReport={() => write('breach', {})} />
-        <ConcernEntry api={api} meetingId={meetingId} title={view.title} />
+        <ConcernEntry api={api} meetingId={meetingId} title={view.title} pupils={view.register.map((row) => row.name)} />
       </div>
       <Timeline view={view} />
       <EndReminder urgent={view.endReminder} />

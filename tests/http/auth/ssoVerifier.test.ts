@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { AuthError, createSsoVerifier, type SsoVerifier } from '../../../bot/src/http/auth/ssoVerifier.js';
 import { FOREIGN_TENANT, startTokenIssuer, type TestTokenIssuer, type TokenKind } from '../../support/tokenIssuer.js';
 
@@ -56,5 +57,62 @@ describe('http/auth/ssoVerifier', () => {
   it('will not start without a client id or an allowed tenant', () => {
     assert.throws(() => createSsoVerifier({ clientId: '', allowedTenants: [TENANT] }), /AAD_APP_CLIENT_ID/);
     assert.throws(() => createSsoVerifier({ clientId: 'x', allowedTenants: [] }), /AAD_APP_TENANT_ID/);
+  });
+
+  describe('remembering verified tokens', () => {
+    it('refuses an expired token even though it was verified (and remembered) while valid: injected clock', async () => {
+      let now = Date.now();
+      const cached = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT], jwksUri: issuer.jwksUri, now: () => now });
+      const exp = Math.floor(now / 1000) + 600;
+      const token = await issuer.mintWithClaims(TEACHER, { exp });
+      assert.deepEqual(await cached.verify(token), TEACHER);
+      now = exp * 1000 - 1;
+      assert.deepEqual(await cached.verify(token), TEACHER, 'still valid: answered');
+      // Past exp plus the 60 s skew allowance, the signature check itself refuses it as well.
+      now = exp * 1000 + 61_000;
+      await assert.rejects(cached.verify(token), (err: unknown) => err instanceof AuthError && err.reason === 'expired');
+    });
+
+    it('refuses an expired token that was remembered earlier: sinon fake clock', async () => {
+      const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+      try {
+        const cached = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT], jwksUri: issuer.jwksUri });
+        const token = await issuer.mint(TEACHER);
+        assert.deepEqual(await cached.verify(token), TEACHER);
+        clock.tick(2 * 3600_000);
+        await assert.rejects(cached.verify(token), (err: unknown) => err instanceof AuthError && err.reason === 'expired');
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('answers a token from memory only until its exp, without the skew allowance', async () => {
+      let now = Date.now();
+      // No skew allowed here, so the remembered answer and a fresh check must agree exactly at exp.
+      const strict = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT], jwksUri: issuer.jwksUri, clockToleranceSeconds: 0, now: () => now });
+      const exp = Math.floor(now / 1000) + 300;
+      const token = await issuer.mintWithClaims(TEACHER, { exp });
+      await strict.verify(token);
+      now = exp * 1000;
+      await assert.rejects(strict.verify(token), (err: unknown) => err instanceof AuthError && err.reason === 'expired');
+    });
+
+    it('gives each tenant\'s token its own identity, even for the same person', async () => {
+      const OTHER = '0f0e0d0c-0000-4000-8000-00000000b002';
+      const both = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT, OTHER], jwksUri: issuer.jwksUri });
+      const home = await issuer.mint(TEACHER);
+      const away = await issuer.mint({ ...TEACHER, tenantId: OTHER });
+      assert.equal((await both.verify(home)).tenantId, TENANT);
+      assert.equal((await both.verify(away)).tenantId, OTHER);
+      assert.equal((await both.verify(home)).tenantId, TENANT);
+    });
+
+    it('still refuses a forged token after the genuine one was remembered', async () => {
+      const token = await issuer.mint(TEACHER);
+      await verifier.verify(token);
+      const [header, payload, signature] = token.split('.');
+      const flipped = `${signature!.slice(0, -2)}${signature!.endsWith('AA') ? 'BB' : 'AA'}`;
+      await assert.rejects(verifier.verify(`${header}.${payload}.${flipped}`), AuthError);
+    });
   });
 });

@@ -96,6 +96,33 @@ describe('http/tabApi', () => {
       assert.notEqual(changed.headers.get('etag'), etag);
       assert.equal(((await changed.json()) as StatusView).pupilsPresent, 2);
     });
+
+    it('answers 304 when If-None-Match lists the current tag among others', async () => {
+      const etag = (await get('status')).headers.get('etag')!;
+      const res = await get('status', PEOPLE.teacherA, { 'if-none-match': `"stale", ${etag}` });
+      assert.equal(res.status, 304);
+      assert.equal(res.headers.get('etag'), etag);
+    });
+
+    it('still checks access on every poll: a pupil\'s If-None-Match gets 403, not 304', async () => {
+      const etag = (await get('status')).headers.get('etag')!;
+      const res = await get('status', PEOPLE.pupil1, { 'if-none-match': etag });
+      assert.equal(res.status, 403);
+    });
+
+    it('never serves one school\'s lesson to a token from another school, however often either polls', async () => {
+      const token = await app.token(PEOPLE.teacherA);
+      const asSchool = async () => fetch(url('status'), { headers: { authorization: `Bearer ${token}` } });
+      assert.equal((await asSchool()).status, 200);
+      // The same person's token for another tenant: the school's lesson is not found there, the other's is.
+      const away = await app.token(PEOPLE.teacherA, OTHER_TENANT);
+      for (let i = 0; i < 3; i++) {
+        assert.equal((await fetch(url('status'), { headers: { authorization: `Bearer ${away}` } })).status, 404);
+        const theirs = await fetch(url('status', OTHER_SCHOOL_MEETING), { headers: { authorization: `Bearer ${away}` } });
+        assert.equal(((await theirs.json()) as StatusView).title, 'Other school');
+        assert.equal(((await (await asSchool()).json()) as StatusView).title, 'Year 5 maths');
+      }
+    });
   });
 
   describe('staff writes', () => {

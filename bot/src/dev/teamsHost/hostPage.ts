@@ -37,6 +37,8 @@ export function hostPage(tenantId: string): string {
 <aside aria-label="Meeting side panel">
   <h2>Chaperone</h2>
   <iframe id="tab" title="Chaperone side panel"></iframe>
+  <button type="button" id="host-save" disabled hidden>Save</button>
+  <output id="host-config"></output>
   <div id="host-status" role="status"></div>
 </aside>
 <script src="/dev/host.js"></script>

@@ -15,12 +15,18 @@ export const HOST_SCRIPT = `'use strict';
     name: params.get('name') || 'Local teacher',
     meeting: params.get('meeting') || '',
     tenant: document.body.dataset.tenant,
-    frameContext: params.get('context') || 'sidePanel',
+    view: params.get('context') || 'sidePanel',
     theme: params.get('theme') || 'default',
   };
+  // The manifest's configurationUrl says ?context=config; Teams runs that page in the 'settings' frame context.
+  setup.frameContext = setup.view === 'config' ? 'settings' : setup.view;
   const frame = document.getElementById('tab');
   const status = document.getElementById('host-status');
+  const save = document.getElementById('host-save');
+  const saved = document.getElementById('host-config');
+  let tabConfig = null;
   document.body.dataset.theme = setup.theme;
+  save.hidden = setup.frameContext !== 'settings';
 
   function context() {
     return {
@@ -47,6 +53,15 @@ export const HOST_SCRIPT = `'use strict';
     'authentication.getAuthToken': async () => {
       try { return [true, await token()]; } catch (e) { return [false, e.message]; }
     },
+    // The configuration page (pages.config): Teams keeps what the tab sets and saves it on "Save".
+    'settings.setSettings': (args) => { tabConfig = args[0] || null; return [true]; },
+    'settings.getSettings': () => [tabConfig || {}],
+  };
+  // One-way calls the host acts on without answering.
+  const notices = {
+    'settings.setValidityState': (args) => { save.disabled = args[0] !== true; },
+    'settings.save.success': () => { saved.textContent = 'Tab saved: ' + JSON.stringify(tabConfig); },
+    'settings.save.failure': (args) => { saved.textContent = 'Tab not saved: ' + (args[0] || 'no reason given'); },
   };
 
   window.addEventListener('message', async (event) => {
@@ -54,8 +69,9 @@ export const HOST_SCRIPT = `'use strict';
     const msg = event.data;
     if (!msg || typeof msg.func !== 'string' || typeof msg.id !== 'number') return;
     status.textContent = 'Last call from the tab: ' + msg.func;
+    if (notices[msg.func]) return notices[msg.func](msg.args || []);
     const handler = handlers[msg.func];
-    if (!handler) return; // one-way calls (appInitialization.*, registerHandler) need no answer
+    if (!handler) return; // other one-way calls (appInitialization.*, registerHandler) need no answer
     send({ id: msg.id, uuidAsString: msg.uuidAsString, args: await handler(msg.args || []) });
   });
 
@@ -67,6 +83,8 @@ export const HOST_SCRIPT = `'use strict';
     });
   });
 
-  frame.src = '/tab/?context=' + encodeURIComponent(setup.frameContext);
+  save.addEventListener('click', () => send({ func: 'settings.save', args: [{}] }));
+
+  frame.src = '/tab/?context=' + encodeURIComponent(setup.view);
 })();
 `;

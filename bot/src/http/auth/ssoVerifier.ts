@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { VerifiedTokens } from './verifiedTokens.js';
 
 /** Options for {@link createSsoVerifier}; the defaults fit Microsoft Entra ID. */
 export interface SsoVerifierOptions {
@@ -16,6 +17,10 @@ export interface SsoVerifierOptions {
   issuer?: string;
   /** Seconds of clock skew tolerated on `exp`/`nbf`; default 60. */
   clockToleranceSeconds?: number;
+  /** How many verified tokens to remember until their expiry (0 turns the cache off); default 1,000. */
+  cachedTokens?: number;
+  /** The clock for expiry checks (epoch ms); default the system clock. Tests pass their own. */
+  now?: () => number;
 }
 
 /** Who called, from a verified token. */
@@ -45,6 +50,7 @@ export interface SsoVerifier {
  * Teams SSO token validation: RS256 signature against the tenant's published keys, audience (the
  * client id, `api://<domain>/<clientId>` or `api://<clientId>`), issuer for an allowed tenant,
  * expiry, and an `oid`. jose does the cryptography; this says what Entra's tokens must look like.
+ * A token that passed is remembered (by its hash) until it expires, so polling stays cheap.
  */
 export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
   if (!options.clientId) throw new Error('Set AAD_APP_CLIENT_ID to the tab\'s Entra app id so sign-in tokens can be checked.');
@@ -66,8 +72,14 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
   const issuersFor = (tenantId: string): string[] =>
     options.issuer ? [options.issuer.replace('{tenantid}', tenantId)] : [`${authority}/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 
+  const now = options.now ?? (() => Date.now());
+  const verified = new VerifiedTokens(options.cachedTokens ?? 1_000);
+
   return {
     async verify(token: string): Promise<Caller> {
+      const at = now();
+      const known = verified.get(token, at);
+      if (known) return known;
       const tenantId = unverifiedTenant(token);
       if (!allowed.has(tenantId.toLowerCase())) throw new AuthError('tenant not allowed');
       let payload: JWTPayload;
@@ -77,6 +89,7 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
           audience: audiences,
           issuer: issuersFor(tenantId),
           clockTolerance: options.clockToleranceSeconds ?? 60,
+          currentDate: new Date(at),
           requiredClaims: ['exp', 'iat', 'tid', 'oid'],
         }));
       } catch (err) {
@@ -85,7 +98,10 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
       const oid = payload['oid'];
       if (typeof oid !== 'string' || oid === '' || payload['tid'] !== tenantId) throw new AuthError('missing oid or tid');
       const name = typeof payload['name'] === 'string' ? payload['name'] : '';
-      return { tenantId, aadObjectId: oid, name };
+      const caller: Caller = { tenantId, aadObjectId: oid, name };
+      // Remembered only until the token's own `exp` (no skew allowance), so a cached answer is never more lenient.
+      verified.remember(token, caller, (payload.exp ?? 0) * 1000, at);
+      return caller;
     },
   };
 }

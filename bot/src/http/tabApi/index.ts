@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import { buildStatusView } from '../../app/status/buildStatusView.js';
 import { buildPolicyView } from '../../app/status/policyView.js';
 import { recordStaffAction, StaffActionRefused } from '../../app/status/recordStaffAction.js';
-import type { StatusView } from '../../app/status/statusView.js';
+import type { MeetingRecord } from '../../app/ports.js';
 import { authenticate } from '../auth/bearer.js';
 import { HttpError } from '../errors.js';
 import { authorize, roleOf } from './access.js';
@@ -11,6 +10,7 @@ import { WRITE_BODIES } from './bodies.js';
 import type { TabApiDeps } from './deps.js';
 import { guardLesson, lessonNotFound, type Guarded } from './guard.js';
 import { registerCsv, registerFileName } from './registerCsv.js';
+import { matchesTag, statusTag } from './statusTag.js';
 
 export type { TabApiDeps } from './deps.js';
 
@@ -36,20 +36,24 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
 
   server.get('/api/meetings/:meetingId/status', async (req: Request, res: Response) => {
     const guarded = await guardLesson(req, res, deps, 'viewLesson');
-    const { view, etag } = await loadView(deps, guarded);
+    const record = await loadRecord(deps, guarded);
+    const policy = deps.policyFor(guarded.key.tenantId);
+    const now = deps.clock.now();
+    // The tag is known before the view: an unchanged lesson is answered without building or serialising it.
+    const etag = statusTag(record.etag, policy, now);
     res.setHeader('cache-control', 'private, no-cache');
     res.setHeader('etag', etag);
-    if (req.header('if-none-match') === etag) {
+    if (matchesTag(req.header('if-none-match'), etag)) {
       res.status(304);
       res.end();
       return;
     }
-    res.json(view);
+    res.json(buildStatusView(record, policy, now));
   });
 
   server.get('/api/meetings/:meetingId/register.csv', async (req: Request, res: Response) => {
     const guarded = await guardLesson(req, res, deps, 'exportRegister');
-    const { view } = await loadView(deps, guarded);
+    const view = buildStatusView(await loadRecord(deps, guarded), deps.policyFor(guarded.key.tenantId), deps.clock.now());
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${registerFileName(view)}"`);
     res.setHeader('cache-control', 'private, no-store');
@@ -73,12 +77,9 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
   }
 }
 
-/** The lesson's view and its ETag: the stored snapshot's tag, the policy, and the minute (timers move). */
-async function loadView(deps: TabApiDeps, { key }: Guarded): Promise<{ view: StatusView; etag: string }> {
+/** The lesson's stored snapshot, or 404 (also for another school's lesson: the key is always the caller's tenant). */
+async function loadRecord(deps: TabApiDeps, { key }: Guarded): Promise<MeetingRecord> {
   const record = await deps.meetings.load(key);
   if (!record) throw lessonNotFound();
-  const policy = deps.policyFor(key.tenantId);
-  const now = deps.clock.now();
-  const tag = createHash('sha256').update(`${record.etag}|${JSON.stringify(policy)}|${Math.floor(now / 60_000)}`).digest('base64url').slice(0, 27);
-  return { view: buildStatusView(record, policy, now), etag: `"${tag}"` };
+  return record;
 }

@@ -42,43 +42,30 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string) {
   return { type: 'message', text: preview, summary: preview, attachments: [card] };
 }
 
-/** A short card for one member of staff (organizer away from the meeting, summaries, reminders). */
-export function staffCardActivity(card: { title: string; lines: string[] }) {
+/** A message carrying one Adaptive Card (schema 1.5) with the given body; `preview` is the notification text. */
+function cardMessage(preview: string, body: object[], summary = true) {
   return {
     type: 'message',
-    text: card.title,
-    summary: card.title,
-    attachments: [{
-      contentType: 'application/vnd.microsoft.card.adaptive',
-      content: {
-        type: 'AdaptiveCard',
-        version: '1.5',
-        body: [
-          { type: 'TextBlock', text: card.title, weight: 'Bolder', wrap: true, style: 'heading' },
-          ...card.lines.map((line) => ({ type: 'TextBlock', text: line, wrap: true })),
-        ],
-      },
-    }],
+    text: preview,
+    ...(summary ? { summary: preview } : {}),
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body } }],
   };
+}
+
+/** A short card for one member of staff (organizer away from the meeting, summaries, reminders). */
+export function staffCardActivity(card: { title: string; lines: string[] }) {
+  return cardMessage(card.title, [
+    { type: 'TextBlock', text: card.title, weight: 'Bolder', wrap: true, style: 'heading' },
+    ...card.lines.map((line) => ({ type: 'TextBlock', text: line, wrap: true })),
+  ]);
 }
 
 /** The only thing pupils see from Chaperone: the lesson's expectations, in friendly words. */
 export function codeOfConductActivity(lines: string[]) {
   const items = lines.length ? lines : ['Be kind and polite, as you would be in class.', 'Stay in a shared room at home with your grown-up nearby.', 'Please do not take photos, screenshots or recordings.'];
-  return {
-    type: 'message',
-    text: 'Welcome to the lesson',
-    attachments: [{
-      contentType: 'application/vnd.microsoft.card.adaptive',
-      content: {
-        type: 'AdaptiveCard',
-        version: '1.5',
-        body: [
-          { type: 'TextBlock', text: 'Welcome to the lesson', weight: 'Bolder', size: 'Medium', style: 'heading' },
-          { type: 'TextBlock', text: 'To keep everyone safe today:', wrap: true },
-          ...items.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })),
-        ],
-      },
-    }],
-  };
+  return cardMessage('Welcome to the lesson', [
+    { type: 'TextBlock', text: 'Welcome to the lesson', weight: 'Bolder', size: 'Medium', style: 'heading' },
+    { type: 'TextBlock', text: 'To keep everyone safe today:', wrap: true },
+    ...items.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })),
+  ], false);
 }

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { Policy } from '../../domain/policy/schema.js';
+
+// Policies are long-lived objects (one per tenant), so each is serialised and hashed once, not per poll.
+const policyPrints = new WeakMap<Policy, string>();
+
+function fingerprint(policy: Policy): string {
+  let print = policyPrints.get(policy);
+  if (print === undefined) {
+    print = createHash('sha256').update(JSON.stringify(policy)).digest('base64url');
+    policyPrints.set(policy, print);
+  }
+  return print;
+}
+
+/**
+ * The ETag of a lesson's status, known before the view is built: the stored snapshot's tag, the
+ * policy, and the minute (timers and countdowns move with the clock even when nothing is stored).
+ */
+export function statusTag(recordEtag: string, policy: Policy, now: number): string {
+  const tag = createHash('sha256').update(`${recordEtag}|${fingerprint(policy)}|${Math.floor(now / 60_000)}`).digest('base64url').slice(0, 27);
+  return `"${tag}"`;
+}
+
+/** Whether an `If-None-Match` header names `etag` (one tag, a list, weak tags, or `*`). */
+export function matchesTag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch === etag) return true;
+  return ifNoneMatch.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
