@@ -2,15 +2,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createApplyMeetingEvent, type ApplyMeetingEvent } from './app/applyMeetingEvent.js';
 import type { ConcernStore } from './app/concerns/ports.js';
-import { createAlertDelivery } from './app/deliverAlerts.js';
 import type { MeetingControl } from './app/meetingControl/ports.js';
-import { createSettingsAtLessonStart } from './app/meetingControl/settingsAtLessonStart.js';
 import { SchoolDirectory, type StaffList } from './app/directory/schoolDirectory.js';
 import { OutageBuffer } from './app/outageBuffer.js';
 import type { Clock, ConversationStore, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory, TimerStore } from './app/ports.js';
 import { RecordCache } from './app/recordCache.js';
 import { createRecordMeetingActivity } from './app/recordMeetingActivity.js';
-import { createSettle } from './app/settleFindings.js';
+import { createLessonRoutines } from './app/lessonRoutines/lessonRoutines.js';
 import { createSweepTimers } from './app/sweepTimers.js';
 import type { Policy } from './domain/policy/schema.js';
 import { createHttpServer } from './http/server.js';
@@ -97,11 +95,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       checks: { storage: buffer.degraded ? `unavailable; ${buffer.size} events held in memory` : 'ok' },
     }),
   });
-  const teams = attachTeams({ server, config, logger, clock, conversations, directory, policyFor, meetings, concerns });
-  const settle = createSettle({ applyEvent, deliver: createAlertDelivery({ notifier: teams.notifier, directory, clock, logger }), roster: teams.roster, clock, logger });
-  const onLessonStarted = options.meetingControl ? createSettingsAtLessonStart({ meetingControl: options.meetingControl, notifier: teams.notifier, policyFor, logger }) : undefined;
-  teams.setMeetingHandler(createRecordMeetingActivity({ applyEvent, settle, directory, notifier: teams.notifier, policyFor, logger, onLessonStarted }));
-  const sweepTimers = createSweepTimers({ meetings, timers, cache, settle, policyFor, clock, logger });
+  const meetingControl = options.meetingControl;
+  const teams = attachTeams({ server, config, logger, clock, conversations, directory, policyFor, meetings, concerns, ...(meetingControl ? { meetingControl } : {}) });
+  const routines = createLessonRoutines({
+    applyEvent, meetings, timers, concerns, concernNotifier: teams.concernNotifier, notifier: teams.notifier, roster: teams.roster, directory, policyFor, clock, logger, ...(meetingControl ? { meetingControl } : {}),
+  });
+  const { settle, onLessonStarted, onLessonEnded, onEventApplied } = routines;
+  teams.setMeetingHandler(createRecordMeetingActivity({ applyEvent, settle, directory, notifier: teams.notifier, policyFor, logger, onLessonStarted, onLessonEnded, onEventApplied }));
+  teams.setMeetingDiscoveredHandler(routines.meetingDiscovered);
+  const sweepTimers = createSweepTimers({ meetings, timers: routines.timers, cache, settle, policyFor, clock, logger });
 
   const tick = async (): Promise<number> => {
     await buffer.flush((held) => applyEvent(held.key, held.event, held.address, { rethrowOutage: true }).then((outcome) => settle(held.key, outcome)));

@@ -5,6 +5,7 @@ import type { AlertBook, Finding, MeetingEvent, MeetingState } from '../domain/t
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from './ports.js';
 import type { OutageBuffer } from './outageBuffer.js';
 import { KeyedQueue } from './keyedQueue.js';
+import { timerSlot } from './timerSlot.js';
 import type { RecordCache } from './recordCache.js';
 
 /** What applying one event did. `started`/`cleared` are the alerts this call must deliver. */
@@ -85,7 +86,7 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
       }
       const record = { state, alerts, etag: result.etag };
       deps.cache.set(key, record);
-      if (nextCheckAt !== undefined) await scheduleQuietly(deps, key, nextCheckAt);
+      if (nextCheckAt !== undefined) await scheduleQuietly(deps, key, timerSlot(nextCheckAt));
       return { outcome: 'applied', record, started, cleared };
     }
     throw new ConcurrencyExhaustedError(`Gave up after ${maxAttempts} concurrent updates to one meeting; the sender should retry.`);

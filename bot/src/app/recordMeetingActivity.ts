@@ -2,7 +2,7 @@ import type { Policy } from '../domain/policy/schema.js';
 import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import type { ApplyMeetingEvent } from './applyMeetingEvent.js';
 import type { Settle } from './settleFindings.js';
-import type { Logger, MeetingKey, Notifier, ParticipantDirectory } from './ports.js';
+import type { Logger, MeetingKey, MeetingRecord, Notifier, ParticipantDirectory } from './ports.js';
 
 /** A meeting activity from Teams, parsed at the edge; participants not yet classified. */
 export interface MeetingActivity {
@@ -19,10 +19,12 @@ export interface RecordMeetingActivityDeps {
   notifier: Notifier;
   policyFor(tenantId: string): Policy;
   logger: Logger;
-  /** Runs once when a lesson starts (e.g. roster check, Graph settings enforcement). */
-  onLessonStarted?: (key: MeetingKey, state: MeetingState) => Promise<void>;
-  /** Runs once when a lesson ends (e.g. the organizer's summary, attendance merge). */
-  onLessonEnded?: (key: MeetingKey, state: MeetingState) => Promise<void>;
+  /** Run once when a lesson starts, in order (e.g. checklist reminder, Graph settings enforcement). */
+  onLessonStarted?: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
+  /** Run once when a lesson ends, with its alert book (e.g. the organizer's summary, attendance merge). */
+  onLessonEnded?: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts'>) => Promise<void>>;
+  /** Run after every event newly applied (e.g. the roster watch, the invitee check on joins). */
+  onEventApplied?: Array<(key: MeetingKey, event: MeetingEvent, state: MeetingState) => Promise<void>>;
 }
 
 /**
@@ -37,7 +39,7 @@ export function createRecordMeetingActivity(deps: RecordMeetingActivityDeps) {
       const outcome = await deps.applyEvent(activity.key, event, activity.address);
       if (outcome.outcome === 'duplicate') continue;
       await deps.settle(activity.key, outcome);
-      await lifecycle(deps, activity, event, outcome.record.state);
+      await lifecycle(deps, activity, event, outcome.record);
     }
   };
 }
@@ -55,7 +57,10 @@ async function classify(directory: ParticipantDirectory, key: MeetingKey, event:
   return { ...event, participant: { ...p, role } };
 }
 
-async function lifecycle(deps: RecordMeetingActivityDeps, activity: MeetingActivity, event: MeetingEvent, state: MeetingState): Promise<void> {
+async function lifecycle(deps: RecordMeetingActivityDeps, activity: MeetingActivity, event: MeetingEvent, record: MeetingRecord): Promise<void> {
+  const { key } = activity;
+  const { state } = record;
+  // Each routine is independent: one failing (Graph down, a card refused) must not stop the others.
   const guard = async (what: string, run: () => Promise<void>): Promise<void> => {
     try {
       await run();
@@ -64,12 +69,13 @@ async function lifecycle(deps: RecordMeetingActivityDeps, activity: MeetingActiv
     }
   };
   if (event.kind === 'meetingStarted') {
-    const policy = deps.policyFor(activity.key.tenantId);
-    const meeting = { key: activity.key, ...activity.address, title: state.title || 'Lesson' };
+    const policy = deps.policyFor(key.tenantId);
+    const meeting = { key, ...activity.address, title: state.title || 'Lesson' };
     await guard('codeOfConduct', () => deps.notifier.postCodeOfConduct(meeting, policy.codeOfConduct));
-    if (deps.onLessonStarted) await guard('onLessonStarted', () => deps.onLessonStarted!(activity.key, state));
+    for (const routine of deps.onLessonStarted ?? []) await guard('onLessonStarted', () => routine(key, state));
   }
-  if (event.kind === 'meetingEnded' && deps.onLessonEnded) {
-    await guard('onLessonEnded', () => deps.onLessonEnded!(activity.key, state));
+  if (event.kind === 'meetingEnded') {
+    for (const routine of deps.onLessonEnded ?? []) await guard('onLessonEnded', () => routine(key, record));
   }
+  for (const routine of deps.onEventApplied ?? []) await guard('onEventApplied', () => routine(key, event, state));
 }

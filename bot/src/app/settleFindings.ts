@@ -1,6 +1,7 @@
-import type { Finding, MeetingEvent } from '../domain/types.js';
+import type { Finding } from '../domain/types.js';
 import type { ApplyMeetingEvent, ApplyOutcome } from './applyMeetingEvent.js';
 import type { DeliverAlerts } from './deliverAlerts.js';
+import { reconcileRoster } from './lessonRoutines/reconcileRoster.js';
 import type { Clock, Logger, MeetingKey, RosterSource } from './ports.js';
 
 /** Delivers what an evaluation started or cleared, after checking the roster where it matters. */
@@ -25,7 +26,7 @@ export function createSettle(deps: SettleDeps): Settle {
     let { started, cleared } = outcome;
     let state = outcome.record.state;
     if (deps.roster && state.address && started.some((f) => f.severity === 'critical')) {
-      const checked = await reconcile(deps, key, outcome);
+      const checked = await reconcileRoster({ roster: deps.roster, applyEvent: deps.applyEvent, clock: deps.clock, logger: deps.logger }, key, state);
       if (checked) {
         state = checked.record.state;
         const withdrawn = keys(checked.cleared);
@@ -36,25 +37,6 @@ export function createSettle(deps: SettleDeps): Settle {
     }
     if (started.length || cleared.length) await deps.deliver(key, state, started, cleared);
   };
-}
-
-/** Asks Teams who is really in the meeting and applies the difference as one event. */
-async function reconcile(deps: SettleDeps, key: MeetingKey, outcome: Pick<ApplyOutcome, 'record'>): Promise<ApplyOutcome | undefined> {
-  const state = outcome.record.state;
-  const people = Object.values(state.people);
-  let truth: Map<string, boolean> | undefined;
-  try {
-    truth = await deps.roster!.inMeeting({ key, serviceUrl: state.address!.serviceUrl, conversationId: state.address!.conversationId, title: state.title }, people.map((p) => ({ id: p.id, teamsId: p.teamsId })));
-  } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'roster check failed; alerting from events alone');
-    return undefined;
-  }
-  if (!truth) return undefined;
-  const now = deps.clock.now();
-  const present = people.filter((p) => truth.get(p.id) === true);
-  const absent = people.filter((p) => truth.get(p.id) === false).map((p) => p.id);
-  const event: MeetingEvent = { kind: 'rosterReconciled', id: `roster:${now}`, at: now, present, absent };
-  return deps.applyEvent(key, event, state.address);
 }
 
 function keys(findings: Finding[]): Set<string> {

@@ -2,6 +2,7 @@ import { evaluate } from '../domain/evaluate.js';
 import type { Policy } from '../domain/policy/schema.js';
 import type { Clock, DueTimer, Logger, MeetingKey, MeetingStore, TimerStore } from './ports.js';
 import type { RecordCache } from './recordCache.js';
+import { timerSlot } from './timerSlot.js';
 import type { Settle } from './settleFindings.js';
 
 /** Dependencies of {@link createSweepTimers}. */
@@ -42,8 +43,9 @@ async function reevaluate(deps: SweepDeps, key: MeetingKey): Promise<void> {
     const now = deps.clock.now();
     const result = evaluate(deps.policyFor(key.tenantId), record.state, now, record.alerts);
     if (result.nextCheckAt !== undefined) {
-      await deps.timers.schedule(key, result.nextCheckAt, 'evaluate');
-      deps.cache.timerScheduled(key, result.nextCheckAt);
+      const due = timerSlot(result.nextCheckAt);
+      await deps.timers.schedule(key, due, 'evaluate');
+      deps.cache.timerScheduled(key, due);
     }
     if (JSON.stringify(result.book) === JSON.stringify(record.alerts)) return;
     const saved = await deps.meetings.saveAlerts(key, result.book, record.etag);

@@ -37,6 +37,10 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'registerMarked': return marked(state, event);
     case 'breachReported': return breach(state, event);
     case 'meetingDetailsLearned': return detailsLearned(state, event);
+    // Audit records: kept as event rows in the lesson's partition; the live state does not change.
+    case 'meetingSettingsChanged':
+    case 'attendanceMerged':
+      return state;
   }
 }
 
@@ -140,6 +144,8 @@ function detailsLearned(state: MeetingState, e: EventOf<'meetingDetailsLearned'>
   if (e.scheduledEnd !== undefined) next.scheduledEnd = e.scheduledEnd;
   if (e.recording !== undefined) next.recording = e.recording;
   if (e.lobbyBypassScope !== undefined) next.lobbyBypassScope = e.lobbyBypassScope;
+  if (e.joinUrl !== undefined) next.joinUrl ??= e.joinUrl;
+  if (e.organizerId !== undefined) next.organizerId ??= e.organizerId;
   return next;
 }
 

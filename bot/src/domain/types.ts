@@ -55,7 +55,25 @@ export type MeetingEvent =
   | { kind: 'pupilCheckRecorded'; id: string; at: number; pupilId: string; check: PupilCheck; value: boolean; by: string }
   | { kind: 'registerMarked'; id: string; at: number; pupilId: string; mark: RegisterMark; by: string }
   | { kind: 'breachReported'; id: string; at: number; by: string; note?: string }
-  | { kind: 'meetingDetailsLearned'; id: string; at: number; meetingType?: MeetingKind; title?: string; createdAt?: number; scheduledStart?: number; scheduledEnd?: number; recording?: boolean; lobbyBypassScope?: string };
+  | { kind: 'meetingDetailsLearned'; id: string; at: number; meetingType?: MeetingKind; title?: string; createdAt?: number; scheduledStart?: number; scheduledEnd?: number; recording?: boolean; lobbyBypassScope?: string; joinUrl?: string; organizerId?: string }
+  | { kind: 'meetingSettingsChanged'; id: string; at: number; by: string; changes: SettingsChangeRecord[] }
+  | { kind: 'attendanceMerged'; id: string; at: number; source: 'teams' | 'bot'; lines: AttendanceMergeLine[]; note?: string };
+
+/** One meeting option Chaperone changed, kept in the lesson's audit trail (Teams' labels, no personal data). */
+export interface SettingsChangeRecord {
+  setting: string;
+  before: string;
+  after: string;
+}
+
+/** One line of the register after Teams' attendance report was merged in (ids and minutes only). */
+export interface AttendanceMergeLine {
+  /** The bot's person key, when the bot saw this person. */
+  personId?: string;
+  aadObjectId?: string;
+  minutes: number;
+  seenBy: Array<'bot' | 'teams'>;
+}
 
 export type MeetingEventKind = MeetingEvent['kind'];
 

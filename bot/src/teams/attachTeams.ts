@@ -1,12 +1,15 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
+import type { DiscoveredMeeting } from '../app/lessonRoutines/meetingDiscovered.js';
+import type { MeetingControl } from '../app/meetingControl/ports.js';
 import type { Clock, ConversationStore, Logger, MeetingStore, ParticipantDirectory } from '../app/ports.js';
 import type { MeetingActivity } from '../app/recordMeetingActivity.js';
 import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy/schema.js';
 import { createChaperoneBot } from './chaperoneBot.js';
 import { createAdapter } from './createAdapter.js';
+import { createMeetingAddedHandler } from './meetingInfo.js';
 import { createChatCommands, createConcernNotifier } from './messages/index.js';
 import { mountBotEndpoint } from './mountBotEndpoint.js';
 import { TeamsNotifier } from './notifier.js';
@@ -23,6 +26,8 @@ export interface TeamsWiring {
   concernNotifier: ConcernNotifier;
   /** Connects the meeting use case (built after the notifier it needs). */
   setMeetingHandler(handler: (activity: MeetingActivity) => Promise<void>): void;
+  /** Connects what happens when the app is added to a meeting chat ("Meet now" and short-notice checks). */
+  setMeetingDiscoveredHandler(handler: (meeting: DiscoveredMeeting) => Promise<void>): void;
 }
 
 /** Dependencies of {@link attachTeams}. */
@@ -36,6 +41,8 @@ export interface AttachTeamsDeps {
   meetings: MeetingStore;
   concerns: ConcernStore;
   policyFor(tenantId: string): Policy;
+  /** Graph meeting control for the `check` command; absent when Graph is not configured. */
+  meetingControl?: MeetingControl;
 }
 
 /**
@@ -54,12 +61,15 @@ export function attachTeams(deps: AttachTeamsDeps): TeamsWiring {
     concerns: deps.concerns,
     directory: deps.directory,
     meetings: deps.meetings,
+    ...(deps.meetingControl ? { meetingControl: deps.meetingControl } : {}),
     messenger,
     policyFor: deps.policyFor,
     clock: deps.clock,
     logger: deps.logger,
   });
   let meetingHandler: ((activity: MeetingActivity) => Promise<void>) | undefined;
+  let meetingDiscovered: ((meeting: DiscoveredMeeting) => Promise<void>) | undefined;
+  const onConversationUpdate = createMeetingAddedHandler({ logger: deps.logger, meetingDiscovered: async (meeting) => meetingDiscovered?.(meeting) });
   const bot = createChaperoneBot({
     serviceUrls,
     recordMeetingActivity: (activity) => {
@@ -70,8 +80,9 @@ export function attachTeams(deps: AttachTeamsDeps): TeamsWiring {
     conversations: deps.conversations,
     clock: deps.clock,
     logger: deps.logger,
+    onConversationUpdate,
   });
   mountBotEndpoint(deps.server, adapter, bot);
   const concernNotifier = createConcernNotifier({ messenger, policyFor: deps.policyFor, logger: deps.logger });
-  return { adapter, notifier, roster, concernNotifier, setMeetingHandler: (handler) => (meetingHandler = handler) };
+  return { adapter, notifier, roster, concernNotifier, setMeetingHandler: (handler) => (meetingHandler = handler), setMeetingDiscoveredHandler: (handler) => (meetingDiscovered = handler) };
 }

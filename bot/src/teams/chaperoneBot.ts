@@ -19,6 +19,8 @@ export interface ChaperoneBotDeps {
   conversations: ConversationStore;
   clock: Clock;
   logger: Logger;
+  /** Runs after the conversation is remembered (e.g. the app added to a meeting chat: `meetingInfo.ts`). */
+  onConversationUpdate?: (context: TurnContext) => Promise<void>;
 }
 
 type Handler = (context: TurnContext) => Promise<void>;
@@ -38,7 +40,10 @@ export function createChaperoneBot(deps: ChaperoneBotDeps): { run(context: TurnC
       const response = await deps.commands.handleInvoke(context);
       if (response) await context.sendActivity({ type: 'invokeResponse', value: response });
     },
-    conversationUpdate: (context) => rememberConversation(deps, context, botWasAdded(context.activity)),
+    conversationUpdate: async (context) => {
+      await rememberConversation(deps, context, botWasAdded(context.activity));
+      await deps.onConversationUpdate?.(context);
+    },
     installationUpdate: (context) => rememberConversation(deps, context, context.activity.action === 'add'),
   };
   return {

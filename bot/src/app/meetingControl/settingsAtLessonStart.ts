@@ -1,5 +1,6 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState } from '../../domain/types.js';
+import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { Logger, MeetingKey, Notifier } from '../ports.js';
 import { enforceMeetingSettings } from './enforceMeetingSettings.js';
 import type { MeetingControl } from './ports.js';
@@ -10,12 +11,18 @@ export interface SettingsAtLessonStartDeps {
   notifier: Pick<Notifier, 'sendToStaff'>;
   policyFor(tenantId: string): Policy;
   logger: Logger;
+  /** Records each change in the lesson's partition (audit: before, after, by whom). */
+  applyEvent?: ApplyMeetingEvent;
 }
+
+/** Who the audit trail names for changes made with the app's own Graph permission. */
+export const CHANGED_BY_CHAPERONE = 'Chaperone (app permission, school policy)';
 
 /**
  * The lesson-start routine for meeting options: make the lobby, presenters and microphones
  * compliant through Graph, then tell the organizer in a 1:1 card what changed (before -> after)
- * or, where Graph refused, exactly what to click and what the admin must grant.
+ * or, where Graph refused, exactly what to click and what the admin must grant. Every change
+ * made is also recorded as a `meetingSettingsChanged` event in the lesson's partition.
  */
 export function createSettingsAtLessonStart(deps: SettingsAtLessonStartDeps) {
   return async function settingsAtLessonStart(key: MeetingKey, state: MeetingState): Promise<void> {
@@ -23,6 +30,15 @@ export function createSettingsAtLessonStart(deps: SettingsAtLessonStartDeps) {
     const policy = deps.policyFor(key.tenantId);
     const result = await enforceMeetingSettings({ meetingControl: deps.meetingControl, logger: deps.logger }, { policy, organizerId: state.organizerId, joinUrl: state.joinUrl });
     const title = state.title || 'your lesson';
+    if (result.applied && result.changes.length && deps.applyEvent) {
+      await deps.applyEvent(key, {
+        kind: 'meetingSettingsChanged',
+        id: `settings@${state.startedAt ?? state.lastEventAt ?? 0}`,
+        at: state.startedAt ?? state.lastEventAt ?? 0,
+        by: CHANGED_BY_CHAPERONE,
+        changes: result.changes.map((c) => ({ setting: c.setting, before: c.before, after: c.after })),
+      }, state.address);
+    }
     if (result.applied && result.changes.length) {
       await deps.notifier.sendToStaff(key.tenantId, state.organizerId, {
         title: `Chaperone made "${title}" safer`,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import type { ConcernStore } from '../../app/concerns/ports.js';
 import { resolveViewer } from '../../app/concerns/viewer.js';
+import type { MeetingControl } from '../../app/meetingControl/ports.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { ADAPTIVE_CARD, type CardElement } from '../cards/adaptive.js';
@@ -22,7 +23,9 @@ import { parseTurn, type ChatTurn } from './parseTurn.js';
 export interface ChatCommandDeps {
   concerns: ConcernStore;
   directory: ParticipantDirectory;
-  meetings: Pick<MeetingStore, 'listMeetings'>;
+  meetings: Pick<MeetingStore, 'listMeetings'> & Partial<Pick<MeetingStore, 'load'>>;
+  /** Graph meeting control for the `check` command; absent when Graph is not configured. */
+  meetingControl?: MeetingControl;
   messenger: Pick<ProactiveMessenger, 'sendToUser'>;
   policyFor(tenantId: string): Policy | Promise<Policy>;
   clock: Clock;
@@ -50,6 +53,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     notifier: createConcernNotifier(deps),
     directory: deps.directory,
     meetings: deps.meetings,
+    ...(deps.meetingControl ? { meetingControl: deps.meetingControl } : {}),
     clock: deps.clock,
     logger: deps.logger,
     newFormId: deps.newFormId ?? randomUUID,

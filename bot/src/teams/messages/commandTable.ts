@@ -6,6 +6,7 @@ import { REFUSALS } from '../../app/concerns/access.js';
 import { say, type ChatCommand, type CommandDeps, type CommandRequest, type Reply } from './commandTypes.js';
 import { CONCERN_COMMANDS } from './concernCommands.js';
 import { GENERAL_COMMANDS, NOT_STAFF } from './generalCommands.js';
+import { MEETING_COMMANDS } from './meetingCommands.js';
 import { closestCommand } from './suggest.js';
 
 const help: ChatCommand = {
@@ -31,7 +32,7 @@ const help: ChatCommand = {
 };
 
 /** Every command by name. */
-export const COMMANDS: Record<string, ChatCommand> = { help, ...CONCERN_COMMANDS, ...GENERAL_COMMANDS };
+export const COMMANDS: Record<string, ChatCommand> = { help, ...CONCERN_COMMANDS, ...GENERAL_COMMANDS, ...MEETING_COMMANDS };
 
 /** Other words people naturally type for the same thing. */
 const ALIASES: Record<string, string> = { hi: 'help', hello: 'help', '?': 'help', menu: 'help', acknowledge: 'ack', note: 'action', report: 'concern' };

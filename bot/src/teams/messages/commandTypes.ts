@@ -1,6 +1,7 @@
 /** The shapes shared by the command table and its handlers. */
 import type { Activity } from 'botbuilder';
 import type { Viewer } from '../../app/concerns/access.js';
+import type { MeetingControl } from '../../app/meetingControl/ports.js';
 import type { Outcome } from '../../app/concerns/outcome.js';
 import type { ConcernNotifier, ConcernStore } from '../../app/concerns/ports.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
@@ -13,7 +14,9 @@ export interface CommandDeps {
   store: ConcernStore;
   notifier: ConcernNotifier;
   directory: ParticipantDirectory;
-  meetings: Pick<MeetingStore, 'listMeetings'>;
+  meetings: Pick<MeetingStore, 'listMeetings'> & Partial<Pick<MeetingStore, 'load'>>;
+  /** Graph meeting control for `check`; absent when `GRAPH_ENFORCE_SETTINGS=false`. */
+  meetingControl?: MeetingControl;
   clock: Clock;
   logger: Logger;
   newRef?: () => string;

@@ -15,6 +15,8 @@ export interface ChatTurn {
   text: string;
   /** Data from a card button (Action.Submit), if any. */
   value?: Record<string, unknown>;
+  /** The Teams meeting whose chat this turn came from (a lesson chat), if any. */
+  meetingId?: string;
 }
 
 type Mention = { type?: string; text?: string; mentioned?: { id?: string } };
@@ -38,6 +40,7 @@ export function parseTurn(activity: Activity): ChatTurn | undefined {
   const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   const tenantId = typeof channelTenant === 'string' && channelTenant ? channelTenant : activity.conversation?.tenantId;
   if (!tenantId || !activity.from?.id) return undefined;
+  const meetingId = (activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
   const value = typeof activity.value === 'object' && activity.value !== null && !Array.isArray(activity.value) ? (activity.value as Record<string, unknown>) : undefined;
   return {
     tenantId,
@@ -50,5 +53,6 @@ export function parseTurn(activity: Activity): ChatTurn | undefined {
     personal: (activity.conversation?.conversationType ?? 'personal').toLowerCase() === 'personal',
     text: stripBotMention(activity),
     ...(value ? { value } : {}),
+    ...(typeof meetingId === 'string' && meetingId ? { meetingId } : {}),
   };
 }

@@ -1,0 +1,47 @@
+/**
+ * The session checklist reminder sent to the organizer when a lesson starts: what staff tick for
+ * the session and what they record for each pupil, in plain words (seed 000 #9, seed 001 #1, #7, #9).
+ */
+import type { Policy } from '../../domain/policy/schema.js';
+import type { MeetingState, PupilCheck } from '../../domain/types.js';
+import type { MeetingKey, Notifier } from '../ports.js';
+import { CHECKLIST_LABELS, requiredChecklist } from '../status/checklist.js';
+
+/** How each per-pupil check reads to a teacher. */
+const PUPIL_CHECK_LABELS: Record<PupilCheck, string> = {
+  consent: 'a parent or carer has given consent for live lessons',
+  parentPresent: 'a parent or carer is at home with the pupil',
+  communalRoom: 'the pupil is in a shared room, not a bedroom (camera off if not)',
+};
+
+/** The reminder card for a lesson under `policy`; empty `lines` when the policy asks for nothing. */
+export function checklistReminder(policy: Policy, lessonTitle: string): { title: string; lines: string[] } {
+  const session = requiredChecklist(policy).map((item) => `• ${CHECKLIST_LABELS[item]}`);
+  const pupilChecks = (Object.keys(PUPIL_CHECK_LABELS) as PupilCheck[]).filter((check) => policy.pupilChecks[check]);
+  const lines: string[] = [];
+  if (session.length) {
+    const within = policy.checklist.withinMinutes;
+    lines.push(`At the start of the session${within > 0 ? ` (within ${within} minutes)` : ''}, tick in the Chaperone side panel:`, ...session);
+  }
+  if (pupilChecks.length) {
+    const within = policy.pupilChecks.withinMinutes;
+    lines.push(`For each pupil as they join${within > 0 ? ` (within ${within} minutes)` : ''}, record that:`, ...pupilChecks.map((check) => `• ${PUPIL_CHECK_LABELS[check]}`));
+  }
+  if (lines.length) lines.push('Chaperone reminds the staff present if any of these is still open. The checks are the school\'s policy.');
+  return { title: `Session checklist for "${lessonTitle}"`, lines };
+}
+
+/** Dependencies of {@link createChecklistReminder}. */
+export interface ChecklistReminderDeps {
+  notifier: Pick<Notifier, 'sendToStaff'>;
+  policyFor(tenantId: string): Policy;
+}
+
+/** The lesson-start routine that sends the organizer the checklist reminder (1:1 card). */
+export function createChecklistReminder(deps: ChecklistReminderDeps) {
+  return async function sendChecklistReminder(key: MeetingKey, state: MeetingState): Promise<void> {
+    if (!state.organizerId) return;
+    const card = checklistReminder(deps.policyFor(key.tenantId), state.title || 'your lesson');
+    if (card.lines.length) await deps.notifier.sendToStaff(key.tenantId, state.organizerId, card);
+  };
+}

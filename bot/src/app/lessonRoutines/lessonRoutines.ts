@@ -1,0 +1,82 @@
+/**
+ * The lesson routines composed in one place, so the composition root stays short: alert delivery
+ * that also records a one-to-one for the DSL, the settle step, the periodic roster watch, and what
+ * runs at lesson start (checklist reminder, Graph settings), at lesson end (register, attendance,
+ * summary), after each event (roster watch, invitee check) and when the app joins a meeting chat.
+ * Graph routines are present only when Graph meeting control is configured.
+ */
+import type { Policy } from '../../domain/policy/schema.js';
+import type { MeetingEvent, MeetingState } from '../../domain/types.js';
+import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
+import type { ConcernNotifier, ConcernStore } from '../concerns/ports.js';
+import { createAlertDelivery } from '../deliverAlerts.js';
+import type { MeetingControl } from '../meetingControl/ports.js';
+import { createSettingsAtLessonStart } from '../meetingControl/settingsAtLessonStart.js';
+import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, Notifier, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
+import { createSettle, type Settle } from '../settleFindings.js';
+import { createChecklistReminder } from './checklistReminder.js';
+import { createInviteeCheck } from './inviteeCheck.js';
+import { createLessonEndRoutine } from './lessonEnd.js';
+import { createMeetingDiscovered, type DiscoveredMeeting } from './meetingDiscovered.js';
+import { createOneToOneConcern, withOneToOneConcern } from './oneToOneConcern.js';
+import { createRosterWatch } from './rosterWatch.js';
+
+/** Dependencies of {@link createLessonRoutines}: the service's adapters. */
+export interface LessonRoutinesDeps {
+  applyEvent: ApplyMeetingEvent;
+  meetings: Pick<MeetingStore, 'load'>;
+  timers: TimerStore;
+  concerns: ConcernStore;
+  concernNotifier: ConcernNotifier;
+  notifier: Notifier;
+  roster: RosterSource;
+  directory: ParticipantDirectory;
+  policyFor(tenantId: string): Policy;
+  clock: Clock;
+  logger: Logger;
+  meetingControl?: MeetingControl;
+  /** Time between two roster checks of a lesson with pupils present (default 3 minutes). */
+  rosterIntervalMs?: number;
+}
+
+/** What the composition root connects. */
+export interface LessonRoutines {
+  settle: Settle;
+  /** The timer store for the sweep (runs due roster checks as they are claimed). */
+  timers: TimerStore;
+  onLessonStarted: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
+  onLessonEnded: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts'>) => Promise<void>>;
+  onEventApplied: Array<(key: MeetingKey, event: MeetingEvent, state: MeetingState) => Promise<void>>;
+  meetingDiscovered(meeting: DiscoveredMeeting): Promise<void>;
+}
+
+/** Builds every lesson routine from the service's adapters. */
+export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
+  const { applyEvent, notifier, directory, policyFor, clock, logger, meetingControl } = deps;
+  const oneToOne = createOneToOneConcern({ store: deps.concerns, notifier: deps.concernNotifier, directory, clock, logger });
+  const deliver = withOneToOneConcern(createAlertDelivery({ notifier, directory, clock, logger }), oneToOne, () => clock.now(), logger);
+  const settle = createSettle({ applyEvent, deliver, roster: deps.roster, clock, logger });
+  const rosterWatch = createRosterWatch({ meetings: deps.meetings, timers: deps.timers, roster: deps.roster, applyEvent, settle, clock, logger, ...(deps.rosterIntervalMs ? { intervalMs: deps.rosterIntervalMs } : {}) });
+  // Routines that record an event deliver what it started or cleared, like any other event.
+  const applyAndSettle: ApplyMeetingEvent = async (key, event, address, options) => {
+    const outcome = await applyEvent(key, event, address, options);
+    if (outcome.outcome === 'applied') await settle(key, outcome);
+    return outcome;
+  };
+  const inviteeCheck = meetingControl ? createInviteeCheck({ meetingControl, deliver, policyFor, clock, logger }) : undefined;
+  const withGraph = meetingControl ? { meetingControl } : {};
+  return {
+    settle,
+    timers: rosterWatch.timers,
+    onLessonStarted: [
+      createChecklistReminder({ notifier, policyFor }),
+      ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, notifier, policyFor, logger, applyEvent: applyAndSettle })] : []),
+    ],
+    onLessonEnded: [createLessonEndRoutine({ notifier, applyEvent: applyAndSettle, policyFor, clock, logger, ...withGraph })],
+    onEventApplied: [
+      (key, _event, state) => rosterWatch.watch(key, state),
+      ...(inviteeCheck ? [async (key: MeetingKey, event: MeetingEvent, state: MeetingState) => (event.kind === 'participantJoined' ? inviteeCheck(key, state, event.participant) : undefined)] : []),
+    ],
+    meetingDiscovered: createMeetingDiscovered({ applyEvent, settle, notifier, directory, clock, logger, ...withGraph }),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Pure: the organizer's end-of-lesson summary (issue 4 "At meeting end"): the closed register
+ * (first join, last leave, minutes present per person), whether the lesson ended for everyone
+ * with pupils out first (seed 000 #10, seed 001 #6, seed 003 bullet 14), and what is still open.
+ */
+import { isStaff, presenceIntervals } from '../../domain/presence.js';
+import { buildRegister } from '../../domain/register.js';
+import type { AlertBook, MeetingState, Role } from '../../domain/types.js';
+import { formatInZone } from '../concerns/time.js';
+import type { AttendanceLine } from '../meetingControl/mergeAttendance.js';
+
+/** How the lesson closed. */
+export interface LessonClosing {
+  /** Teams reported the meeting over for everyone ("End meeting", or the last person left). */
+  endedForEveryone: boolean;
+  endedAt?: number;
+  /** Every pupil had left before the end; undefined when no pupil took part. */
+  pupilsOutFirst?: boolean;
+}
+
+/** Teams' attendance report as merged into the register, or why it could not be. */
+export type AttendanceSource = { lines: AttendanceLine[] } | { unavailable: string };
+
+/** One person on the summary. */
+interface SummaryRow {
+  name: string;
+  role: Role | 'seen only by Teams';
+  firstJoinAt?: number;
+  lastLeaveAt?: number;
+  minutes: number;
+}
+
+/** How the lesson closed: ended for everyone, and whether the pupils had left before that. */
+export function lessonClosing(state: MeetingState): LessonClosing {
+  const people = Object.values(state.people).filter((p) => p.marks.some((m) => m.type === 'join'));
+  const lastLeave = (stays: ReturnType<typeof presenceIntervals>) => stays.at(-1)?.to;
+  const staffLeft = people.filter(isStaff).map((p) => lastLeave(presenceIntervals(p)));
+  const end = state.endedAt ?? (staffLeft.every((t) => t !== undefined) ? Math.max(...(staffLeft as number[])) : undefined);
+  const pupils = people.filter((p) => !isStaff(p));
+  const closing: LessonClosing = { endedForEveryone: state.endedAt !== undefined };
+  if (state.endedAt !== undefined) closing.endedAt = state.endedAt;
+  if (pupils.length) {
+    // A pupil still in at the end is closed by it at that instant (the reducer's end mark), so "before" is strict.
+    closing.pupilsOutFirst = end !== undefined && pupils.every((p) => {
+      const left = lastLeave(presenceIntervals(p));
+      return left !== undefined && left < end;
+    });
+  }
+  return closing;
+}
+
+/** The summary card: title and plain lines, for `Notifier.sendToStaff`. */
+export function lessonSummary(state: MeetingState, alerts: AlertBook, now: number, timeZone: string, attendance?: AttendanceSource): { title: string; lines: string[] } {
+  const time = (at?: number) => (at === undefined ? '-' : formatInZone(at, timeZone).slice(11));
+  const closing = lessonClosing(state);
+  const lines: string[] = [closingLine(closing, time)];
+  if (closing.pupilsOutFirst === false) lines.push('Pupils were still in the meeting when it ended. The school\'s policy asks that pupils leave first, then a member of staff ends the meeting for everyone.');
+
+  const rows = attendance && 'lines' in attendance ? mergedRows(state, attendance.lines) : ownRows(state, now);
+  lines.push(rows.length ? 'Register (first joined, last left, minutes present):' : 'Nobody is on the register for this lesson.');
+  for (const row of rows) lines.push(`• ${row.name} (${row.role}): ${time(row.firstJoinAt)} to ${time(row.lastLeaveAt)}, ${row.minutes} min`);
+  if (attendance && 'lines' in attendance) lines.push('The register combines what Chaperone saw with Teams\' own attendance report.');
+  if (attendance && 'unavailable' in attendance) lines.push(`${attendance.unavailable} This register is from what Chaperone saw in the meeting.`);
+
+  const open = Object.values(alerts).filter((t) => t.raisedAt !== undefined).map((t) => t.finding);
+  lines.push(open.length ? 'Still open when the lesson ended:' : 'No safeguarding findings were still open when the lesson ended.');
+  for (const finding of open) lines.push(`• ${finding.message} (${finding.source})`);
+  lines.push('Type "register last" for the full register as a file.');
+  return { title: `Summary of "${state.title || 'your lesson'}"`, lines };
+}
+
+function closingLine(closing: LessonClosing, time: (at?: number) => string): string {
+  if (!closing.endedForEveryone) return 'Teams has not reported the meeting as ended for everyone: check that nobody is still in it.';
+  const order = closing.pupilsOutFirst === true ? ', with every pupil out first' : '';
+  return `The meeting ended for everyone at ${time(closing.endedAt)}${order}.`;
+}
+
+function ownRows(state: MeetingState, now: number): SummaryRow[] {
+  return buildRegister(state, now).map((r) => ({
+    name: r.name,
+    role: r.role,
+    minutes: r.minutesPresent,
+    ...(r.firstJoinAt === undefined ? {} : { firstJoinAt: r.firstJoinAt }),
+    ...(r.lastLeaveAt === undefined ? {} : { lastLeaveAt: r.lastLeaveAt }),
+  }));
+}
+
+function mergedRows(state: MeetingState, merged: AttendanceLine[]): SummaryRow[] {
+  return merged.map((line) => {
+    const person = line.personId ? state.people[line.personId] : undefined;
+    const first = line.intervals[0]?.joinAt;
+    const last = line.intervals.at(-1)?.leaveAt;
+    return {
+      name: line.name,
+      role: person ? (isStaff(person) ? 'staff' : person.role) : 'seen only by Teams',
+      minutes: line.minutes,
+      ...(first === undefined ? {} : { firstJoinAt: first }),
+      ...(last === undefined ? {} : { lastLeaveAt: last }),
+    };
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * A one-to-one (rule `no-one-to-one`, seed 003 bullet 1, seed 001 #4) is also recorded as a
+ * possible low-level concern about staff conduct, so the DSL has it in the concerns log to review
+ * under the school's low-level concerns procedure. The record is content-light (no pupil or staff
+ * name: the lesson link opens the register) and made once per lesson, however often the alert fires.
+ */
+import { createHash } from 'node:crypto';
+import type { MeetingState } from '../../domain/types.js';
+import type { DeliverAlerts } from '../deliverAlerts.js';
+import { logConcern, type LogConcernDeps } from '../concerns/logConcern.js';
+import type { Viewer } from '../concerns/access.js';
+import type { MeetingKey } from '../ports.js';
+
+/** The finding key of the critical one-to-one (one adult alone with one pupil). */
+export const ONE_TO_ONE_KEY = 'no-one-to-one';
+
+/** Chaperone itself as the reporter of automatic records. */
+const CHAPERONE: Omit<Viewer, 'tenantId'> = { aadObjectId: 'chaperone-automatic-record', name: 'Chaperone (automatic record)', standing: 'staff' };
+
+/** Records the concern for one lesson (idempotent per lesson). */
+export type RecordOneToOneConcern = (key: MeetingKey, state: MeetingState, at: number) => Promise<void>;
+
+/** Builds the use case on top of `logConcern` (which stores once per form id and alerts the DSLs). */
+export function createOneToOneConcern(deps: LogConcernDeps): RecordOneToOneConcern {
+  return async (key, state, at) => {
+    const result = await logConcern(deps, { ...CHAPERONE, tenantId: key.tenantId }, {
+      pupilName: 'Not named in this automatic record (see the lesson register)',
+      category: 'staff-conduct',
+      whatHappened:
+        'Chaperone found one member of staff alone in the lesson call with one pupil, for longer than the grace period. ' +
+        'The school\'s policy does not allow one-to-one video calls, so this is recorded as a possible low-level concern about staff conduct for the DSL to review. ' +
+        'It may have an innocent explanation, such as a colleague losing their connection.',
+      happenedAt: at,
+      meetingId: key.meetingId,
+      meetingTitle: (state.title || 'Lesson').slice(0, 300),
+      actionsTaken: 'The staff in the meeting were alerted at once and the DSL was sent a safeguarding alert.',
+      urgency: 'routine',
+      // One form id per lesson: a second one-to-one in the same lesson adds nothing new.
+      clientRequestId: `auto-one-to-one-${createHash('sha256').update(`${key.tenantId}\n${key.meetingId}`).digest('hex').slice(0, 40)}`,
+    });
+    if (result.outcome === 'invalid' || result.outcome === 'refused') throw new Error('the automatic one-to-one record was not accepted');
+  };
+}
+
+/** Alert delivery that also records the concern when a one-to-one alert is raised. */
+export function withOneToOneConcern(deliver: DeliverAlerts, record: RecordOneToOneConcern, now: () => number, logger: LogConcernDeps['logger']): DeliverAlerts {
+  return async (key, state, started, cleared) => {
+    await deliver(key, state, started, cleared);
+    if (!started.some((f) => f.key === ONE_TO_ONE_KEY)) return;
+    try {
+      await record(key, state, now());
+    } catch (error) {
+      logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'one-to-one concern could not be recorded');
+    }
+  };
+}
