@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import type { Role } from '../../bot/src/domain/types.js';
 import { GraphClient } from '../../bot/src/graph/graphClient.js';
 import { createCallingBot, type CallParticipant } from '../../bot/src/graph/callingBot.js';
-import { startFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
+import { useFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
 
 const TENANT = 'aa67bd4c-8475-432d-bd41-39f255720e0a';
 const meeting = { organizerId: 'teacher-1', chat: { threadId: '19:meeting_abc@thread.v2', messageId: '0' } };
@@ -17,12 +17,8 @@ const ROLES: Record<string, Role> = { 'staff-1': 'staff', 'staff-2': 'staff', 'p
 
 describe('graph/callingBot', () => {
   let fake: FakeGraph;
-  before(async () => {
-    fake = await startFakeGraph();
-  });
-  after(() => fake.stop());
-  beforeEach(() => {
-    fake.requests.length = 0;
+  useFakeGraph((started) => {
+    fake = started;
     fake.callRoster = [
       participant('p-staff-1', { user: { id: 'staff-1', tenantId: TENANT } }),
       participant('p-pupil-1', { user: { id: 'pupil-1', tenantId: TENANT } }),

@@ -2,19 +2,15 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { GraphClient } from '../../bot/src/graph/graphClient.js';
 import { GraphPermissionError, GraphRequestError, GraphUnavailableError } from '../../bot/src/app/meetingControl/ports.js';
-import { startFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
+import { useFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
 
 const requires = { permission: 'OnlineMeetings.ReadWrite.All', adminSteps: [] };
 const meetingPath = /^\/v1\.0\/users\/u1\/onlineMeetings\/m1$/;
 
 describe('graph/graphClient', () => {
   let fake: FakeGraph;
-  before(async () => {
-    fake = await startFakeGraph();
-  });
-  after(() => fake.stop());
-  beforeEach(() => {
-    fake.requests.length = 0;
+  useFakeGraph((started) => {
+    fake = started;
     fake.meetings.set('m1', { organizerId: 'u1', meeting: { id: 'm1' } });
   });
 

@@ -6,7 +6,7 @@ import { GraphMeetingControl } from '../../bot/src/graph/graphMeetingControl.js'
 import { clientCredentialsTokenProvider } from '../../bot/src/graph/tokenProvider.js';
 import { enforceMeetingSettings } from '../../bot/src/app/meetingControl/enforceMeetingSettings.js';
 import { mergeAttendance } from '../../bot/src/app/meetingControl/mergeAttendance.js';
-import { startFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
+import { useFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
 
 const ORGANIZER = '5810cede-f3cc-42eb-b2c1-e9bd5d53ec96';
 // A real join URL is already percent-encoded; the filter must encode it once more.
@@ -38,12 +38,8 @@ function openMeeting(): Record<string, unknown> {
 
 describe('graph/graphMeetingControl', () => {
   let fake: FakeGraph;
-  before(async () => {
-    fake = await startFakeGraph();
-  });
-  after(() => fake.stop());
-  beforeEach(() => {
-    fake.requests.length = 0;
+  useFakeGraph((started) => {
+    fake = started;
     fake.meetings.clear();
     fake.meetings.set(MEETING_ID, { organizerId: ORGANIZER, meeting: openMeeting() });
   });

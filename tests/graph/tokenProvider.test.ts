@@ -2,16 +2,12 @@ import { strict as assert } from 'node:assert';
 import type { TokenCredential } from '@azure/identity';
 import { clientCredentialsTokenProvider, credentialTokenProvider } from '../../bot/src/graph/tokenProvider.js';
 import { GraphPermissionError, GraphUnavailableError } from '../../bot/src/app/meetingControl/ports.js';
-import { startFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
+import { useFakeGraph, type FakeGraph } from '../support/fakeGraph.js';
 
 describe('graph/tokenProvider', () => {
   let fake: FakeGraph;
-  before(async () => {
-    fake = await startFakeGraph();
-  });
-  after(() => fake.stop());
-  beforeEach(() => {
-    fake.requests.length = 0;
+  useFakeGraph((started) => {
+    fake = started;
   });
 
   function makeSut(now: { t: number }, secret = 's3cret') {

@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { isPresent } from '../../bot/src/domain/presence.js';
 import { personalConversationId } from '../../bot/src/dev/connector/fakeConnector.js';
-import { lessonActivities, sampleSchool } from '../support/activities.js';
+import { sampleSchool } from '../support/activities.js';
 import { notifications, postedMessages } from '../support/connectorReads.js';
-import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
-import { postActivity, startTestService } from '../support/serviceHarness.js';
+import { lessonDriver, useLessonHarness, type LessonHarness } from '../support/lessonHarness.js';
 
 const school = sampleSchool();
 const { teacher, assistant, pupils } = school;
@@ -13,33 +12,17 @@ const GRACE = 31_000;
 
 describe('scenarios: lesson routines (checklist reminder, end summary, one-to-one record, roster watch)', function () {
   this.timeout(60_000);
-  let connector: RunningFakeConnector;
-  let service: Awaited<ReturnType<typeof startTestService>>;
+  let connector: LessonHarness['connector'];
+  let service: LessonHarness['service'];
   let meetingId: string;
-  let lesson: ReturnType<typeof lessonActivities>;
+  let lesson: LessonHarness['lesson'];
   const t0 = Date.parse('2026-01-15T09:00:00Z');
   const at = (minutes: number): number => t0 + minutes * MIN;
   const key = () => ({ tenantId: school.tenantId, meetingId });
 
-  beforeEach(async () => {
-    connector = await startFakeConnector();
-    service = await startTestService({ staffList: school.staffList() });
-    meetingId = `lesson-routines-${Math.random().toString(36).slice(2)}`;
-    lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
-  });
-  afterEach(async () => {
-    await service.stop();
-    await connector.stop();
-  });
+  useLessonHarness('lesson-routines-', (h) => ({ connector, service, meetingId, lesson } = h));
+  const { send, advanceTo } = lessonDriver(() => service);
 
-  const send = async (activity: { timestamp?: unknown }): Promise<void> => {
-    service.clock.current = Math.max(service.clock.current, Date.parse(String(activity.timestamp)));
-    assert.equal(await postActivity(service.url, activity), 200);
-  };
-  const advanceTo = async (ms: number): Promise<void> => {
-    service.clock.current = ms;
-    await service.core.tick();
-  };
   const toTeacher = () => postedMessages(connector).filter((m) => m.conversation === personalConversationId(teacher.aadObjectId));
 
   it('issue 4 "send staff the session checklist reminder": at the start the organizer gets the checklist and per-pupil checks in a 1:1 card, and pupils see only the code of conduct', async () => {

@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { buildRegister } from '../../bot/src/domain/register.js';
-import { lessonActivities, sampleSchool } from '../support/activities.js';
-import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
+import { sampleSchool } from '../support/activities.js';
+import { lessonDriver, useLessonHarness, type LessonHarness } from '../support/lessonHarness.js';
 import { notifications, postedMessages as directMessages } from '../support/connectorReads.js';
-import { postActivity, startTestService } from '../support/serviceHarness.js';
 
 const school = sampleSchool();
 const { teacher, assistant, pupils } = school;
@@ -12,33 +11,16 @@ const GRACE = 31_000;
 
 describe('scenarios: a lesson end to end (real service, Azurite, fake Teams connector)', function () {
   this.timeout(60_000);
-  let connector: RunningFakeConnector;
-  let service: Awaited<ReturnType<typeof startTestService>>;
+  let connector: LessonHarness['connector'];
+  let service: LessonHarness['service'];
   let meetingId: string;
-  let lesson: ReturnType<typeof lessonActivities>;
+  let lesson: LessonHarness['lesson'];
   const t0 = Date.parse('2026-01-15T09:00:00Z');
 
-  beforeEach(async () => {
-    connector = await startFakeConnector();
-    service = await startTestService({ staffList: school.staffList() });
-    meetingId = `MCMxOTptZWV0aW5n${Math.random().toString(36).slice(2)}/x+y==`;
-    lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
-  });
-  afterEach(async () => {
-    await service.stop();
-    await connector.stop();
-  });
+  useLessonHarness('MCMxOTptZWV0aW5n', (h) => ({ connector, service, meetingId, lesson } = h));
+  const { send, advanceTo } = lessonDriver(() => service);
 
-  /** Delivers an activity as Teams would, with the service's clock at the activity's time. */
-  const send = async (activity: { timestamp?: unknown }): Promise<void> => {
-    service.clock.current = Math.max(service.clock.current, Date.parse(String(activity.timestamp)));
-    assert.equal(await postActivity(service.url, activity), 200);
-  };
   const at = (minutes: number): number => t0 + minutes * MIN;
-  const advanceTo = async (ms: number): Promise<void> => {
-    service.clock.current = ms;
-    await service.core.tick();
-  };
   const startLessonWithEveryone = async (): Promise<void> => {
     await send(lesson.start(at(0)));
     await send(lesson.join(teacher, at(0)));

@@ -191,3 +191,19 @@ function send(res: ServerResponse, reply: ScriptedReply): void {
 function error(status: number, code: string): ScriptedReply {
   return { status, body: { error: { code, message: `Fake Graph: ${code}` } } };
 }
+
+/**
+ * Mocha hooks for a suite that talks to a fake Graph: one server for the suite, its request log
+ * cleared before each test, then `prepare` (which also hands the suite its instance) runs.
+ */
+export function useFakeGraph(prepare: (fake: FakeGraph) => void): void {
+  let fake: FakeGraph | undefined;
+  before(async () => {
+    fake = await startFakeGraph();
+  });
+  after(() => fake?.stop());
+  beforeEach(() => {
+    fake!.requests.length = 0;
+    prepare(fake!);
+  });
+}
