@@ -55,9 +55,18 @@ export function isStaff(person: PersonRecord): boolean {
   return person.role === 'staff' && !person.guestSeen;
 }
 
+// States are never mutated (the reducer copies what changes), so who is present can be worked out
+// once per state and shared by every rule that asks.
+const presentByState = new WeakMap<MeetingState['people'], PersonRecord[]>();
+
 /** Everyone in the meeting now. */
 export function presentPeople(state: MeetingState): PersonRecord[] {
-  return Object.values(state.people).filter(isPresent);
+  let present = presentByState.get(state.people);
+  if (!present) {
+    present = Object.values(state.people).filter(isPresent);
+    presentByState.set(state.people, present);
+  }
+  return present;
 }
 
 /** Staff in the meeting now. */
