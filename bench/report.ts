@@ -52,7 +52,7 @@ export function results(m: RunMeasurements, environment: object) {
   };
 }
 
-/** The Markdown table printed at the end of a run (and pasted into docs/performance.md). */
+/** The Markdown table printed at the end of a run (and pasted into the README's Performance section). */
 export function table(res: ReturnType<typeof results>): string {
   const row = (name: string, f: { perSecond: number; p50Ms: number; p99Ms: number; failures: number }, ratio = ''): string =>
     `| ${name} | ${f.perSecond} | ${f.p50Ms} | ${f.p99Ms} | ${f.failures} | ${ratio} |`;

@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const TEMPLATE_DIR = join(ROOT, 'appPackage');
 const ENV_DIR = join(ROOT, 'env');
 
-/** The RSC permissions the code uses, each justified in docs/admin-guide.md. */
+/** The RSC permissions the code uses, each justified in the README admin guide. */
 const EXPECTED_RSC = [
   'OnlineMeeting.ReadBasic.Chat',
   'OnlineMeetingParticipant.Read.Chat',
