@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createApplyMeetingEvent, type ApplyMeetingEvent } from './app/applyMeetingEvent.js';
 import type { ConcernStore } from './app/concerns/ports.js';
+import { withCorrelation } from './app/correlation.js';
 import type { MeetingControl } from './app/meetingControl/ports.js';
 import { SchoolDirectory, type StaffList } from './app/directory/schoolDirectory.js';
 import { OutageBuffer } from './app/outageBuffer.js';
@@ -118,10 +119,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   let interval: NodeJS.Timeout | undefined;
   if (options.sweep !== false) {
     let running = false;
+    let sweeps = 0;
     interval = setInterval(() => {
       if (running) return;
       running = true;
-      tick()
+      withCorrelation(`sweep-${++sweeps}`, tick)
         .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'timer sweep failed'))
         .finally(() => (running = false));
     }, config.sweepIntervalMs);

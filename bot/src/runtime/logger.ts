@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { correlationId } from '../app/correlation.js';
 import type { Logger } from '../app/ports.js';
 
 /**
@@ -9,6 +10,10 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
   const options = {
     level,
     base: { service: 'chaperone' },
+    mixin: () => {
+      const id = correlationId();
+      return id ? { correlationId: id } : {};
+    },
     redact: { paths: ['authorization', '*.authorization', 'headers.authorization', 'token', '*.token', 'password', '*.password'], censor: '[redacted]' },
   };
   return (destination ? pino(options, destination as never) : pino(options)) as unknown as Logger;

@@ -1,5 +1,6 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import { withCorrelation } from '../app/correlation.js';
 
 /** Whether a request body can be an activity at all (botbuilder throws outside its own error handling otherwise). */
 function looksLikeActivity(body: unknown): boolean {
@@ -16,6 +17,9 @@ export function mountBotEndpoint(server: Server, adapter: CloudAdapter, bot: { r
       res.json(400, { error: { code: 'notAnActivity', message: 'The request body must be a Bot Framework activity: a JSON object with a text "type".' } });
       return;
     }
-    await adapter.process(req as never, res as never, (context) => bot.run(context));
+    // The server gave the request a correlation id (response header); every log line of the turn carries it.
+    const id = String(res.getHeader('x-correlation-id') ?? '') || undefined;
+    const turn = (): Promise<void> => adapter.process(req as never, res as never, (context) => bot.run(context));
+    await (id ? withCorrelation(id, turn) : turn());
   });
 }
