@@ -170,7 +170,8 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 
 // Every setting bot/src/config.ts reads in production. Deliberately absent: STORAGE_CONNECTION_STRING
 // (shared keys are off; STORAGE_ACCOUNT_URL + managed identity instead), AUTH_JWKS_URI and
-// AUTH_ISSUER (test overrides only), DATA_DIR (local emulator only), STORAGE_TABLE_PREFIX (one
+// AUTH_ISSUER (test overrides only), BOT_OPENID_METADATA_URL (test override; the public cloud's Bot
+// Framework keys are the default), DATA_DIR (local emulator only), STORAGE_TABLE_PREFIX (one
 // account per school needs none).
 var appSettings = concat(
   [

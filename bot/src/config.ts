@@ -13,6 +13,7 @@ const envSchema = z.object({
   BOT_PASSWORD: optionalString,
   BOT_TENANT_ID: optionalString,
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
   STORAGE_CONNECTION_STRING: optionalString,
   STORAGE_ACCOUNT_URL: optionalString,
   STORAGE_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'must be letters and digits, starting with a letter').optional(),
@@ -43,7 +44,14 @@ export interface Config {
   /** True when real credentials are configured: the dev simulator and dev token signer do not exist. */
   production: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  bot: { appId?: string; password?: string; tenantId?: string; type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  bot: {
+    appId?: string;
+    password?: string;
+    tenantId?: string;
+    type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    /** Where Bot Framework signing keys are published (default: the public cloud's); tests point it at a local issuer. */
+    openIdMetadataUrl?: string;
+  };
   storage:
     | { kind: 'connectionString'; connectionString: string; tablePrefix?: string }
     | { kind: 'accountUrl'; accountUrl: string; managedIdentityClientId?: string; tablePrefix?: string }
@@ -78,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     production: Boolean(e.BOT_ID) || e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
-    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
     storage: e.STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix }
       : e.STORAGE_ACCOUNT_URL

@@ -32,7 +32,7 @@ const SERVICE_SETTINGS = [
 ];
 
 /** Settings deliberately not set in Azure; the Bicep's comment says why for each. */
-const NOT_IN_PRODUCTION = ['STORAGE_CONNECTION_STRING', 'AUTH_JWKS_URI', 'AUTH_ISSUER', 'DATA_DIR', 'STORAGE_TABLE_PREFIX'];
+const NOT_IN_PRODUCTION = ['STORAGE_CONNECTION_STRING', 'AUTH_JWKS_URI', 'AUTH_ISSUER', 'BOT_OPENID_METADATA_URL', 'DATA_DIR', 'STORAGE_TABLE_PREFIX'];
 
 /** Names in `const envSchema = z.object({ ... })` of bot/src/config.ts, if that file exists. */
 function configSettings(): string[] {

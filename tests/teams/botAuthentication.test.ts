@@ -1,19 +1,43 @@
 import { strict as assert } from 'node:assert';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
+import { startBotFrameworkIssuer } from '../support/botFrameworkIssuer.js';
 import { postActivity, startTestService } from '../support/serviceHarness.js';
 
 describe('teams: inbound authentication with real credentials', function () {
   this.timeout(30_000);
   const school = sampleSchool();
-  const activity = lessonActivities({ tenantId: school.tenantId, meetingId: 'auth-meeting', serviceUrl: 'https://smba.trafficmanager.net/uk/' }).start(Date.parse('2026-01-15T09:00:00Z'));
+  const BOT_ID = '11111111-2222-4333-8444-555555555555';
+  const serviceUrl = 'https://smba.trafficmanager.net/uk/';
+  const join = () => lessonActivities({ tenantId: school.tenantId, meetingId: 'auth-meeting', serviceUrl }).join(school.pupils[0]!, Date.parse('2026-01-15T09:00:00Z'));
+  let issuer: Awaited<ReturnType<typeof startBotFrameworkIssuer>>;
+  let service: Awaited<ReturnType<typeof startTestService>>;
 
-  it('with BOT_ID set, an unsigned request to /api/messages is rejected with 401 by botbuilder and nothing is recorded', async () => {
-    const service = await startTestService({ env: { BOT_ID: '11111111-2222-4333-8444-555555555555', BOT_PASSWORD: 'test-only-not-a-secret', BOT_TYPE: 'MultiTenant' } });
-    try {
-      assert.equal(await postActivity(service.url, activity), 401, 'no Authorization header');
-      assert.equal(await service.core.meetings.load({ tenantId: school.tenantId, meetingId: 'auth-meeting' }), undefined);
-    } finally {
-      await service.stop();
+  before(async () => {
+    issuer = await startBotFrameworkIssuer();
+    service = await startTestService({ env: { BOT_ID, BOT_PASSWORD: 'test-only-not-a-secret', BOT_TYPE: 'MultiTenant', BOT_OPENID_METADATA_URL: issuer.metadataUrl } });
+  });
+  after(async () => {
+    await service.stop();
+    await issuer.stop();
+  });
+  const recorded = async () => (await service.core.meetings.load({ tenantId: school.tenantId, meetingId: 'auth-meeting' }))?.state.applied.length ?? 0;
+
+  it('with BOT_ID set, botbuilder rejects an unsigned request with 401 and nothing is recorded', async () => {
+    assert.equal(await postActivity(service.url, join()), 401);
+    assert.equal(await recorded(), 0);
+  });
+
+  it('rejects a token signed by anyone but the Bot Framework (forged), for another bot, or for another service URL: 401 each', async () => {
+    const claims = { aud: BOT_ID, serviceurl: serviceUrl };
+    for (const token of [await issuer.forge(claims), await issuer.sign({ ...claims, aud: 'another-bot' }), await issuer.sign({ ...claims, serviceurl: 'https://evil.example/' })]) {
+      assert.equal(await postActivity(service.url, join(), { authorization: `Bearer ${token}` }), 401);
     }
+    assert.equal(await recorded(), 0);
+  });
+
+  it('accepts a properly signed channel token for this bot, so the 401s above are the validation at work', async () => {
+    const token = await issuer.sign({ aud: BOT_ID, serviceurl: serviceUrl });
+    assert.equal(await postActivity(service.url, join(), { authorization: `Bearer ${token}` }), 200);
+    assert.equal(await recorded(), 1);
   });
 });
