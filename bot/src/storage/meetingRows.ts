@@ -1,11 +1,12 @@
 /**
- * The rows of a lesson's partition in the `meetings` table: the snapshot row (`state`) and one
- * row per applied event (`evt-<event id>`). Pure mapping between domain values and entities.
+ * The rows of a lesson's partition in the `meetings` table: the snapshot row (`state`, which also
+ * carries the outbox of recent events, see snapshotOutbox.ts) and one row per flushed event
+ * (`evt-<event id>`). Pure mapping between domain values and entities.
  */
 import type { TableEntity, TableEntityResult } from '@azure/data-tables';
 import type { MeetingKey } from '../app/ports.js';
 import type { AlertBook, MeetingEvent, MeetingState } from '../domain/types.js';
-import { chunkedLength, fromChunks, timeValue, toChunks } from './properties.js';
+import { chunkedLength, fromChunks, MAX_ROW_CHARS, timeValue, toChunks } from './properties.js';
 import { joinKey } from './keys.js';
 
 /** RowKey of the snapshot row. */
@@ -13,8 +14,6 @@ export const STATE_ROW = 'state';
 /** RowKeys of event rows start with this; `EVENT_ROWS_END` is the first key after them. */
 export const EVENT_ROW_PREFIX = 'evt-';
 export const EVENT_ROWS_END = 'evt.';
-/** Well under the 1 MiB entity cap (strings count two bytes a character, plus overhead). */
-const MAX_ROW_CHARS = 450_000;
 
 /** Entity properties as this module writes them. */
 export type Row = TableEntity<Record<string, unknown>>;
@@ -35,9 +34,14 @@ function withinRowLimit(props: Record<string, unknown>, what: string): void {
   }
 }
 
-/** The snapshot row for a lesson. */
-export function snapshotRow(partitionKey: string, key: MeetingKey, next: { state: MeetingState; alerts: AlertBook }): Row {
-  const props = { ...toChunks('state', JSON.stringify(next.state)), ...toChunks('alerts', JSON.stringify(next.alerts)) };
+/** A lesson's state and alert book as chunked properties (serialised once per write). */
+export function lessonProps(next: { state: MeetingState; alerts: AlertBook }): Record<string, string | number> {
+  return { ...toChunks('state', JSON.stringify(next.state)), ...toChunks('alerts', JSON.stringify(next.alerts)) };
+}
+
+/** The snapshot row for a lesson: its state and alerts ({@link lessonProps}) plus its outbox. */
+export function snapshotRow(partitionKey: string, key: MeetingKey, lesson: Record<string, string | number>, outbox: Record<string, string | number>): Row {
+  const props = { ...lesson, ...outbox };
   withinRowLimit(props, 'lesson snapshot');
   return { partitionKey, rowKey: STATE_ROW, tenantId: key.tenantId, meetingId: key.meetingId, ...props };
 }
@@ -50,15 +54,32 @@ export function parseSnapshot(entity: Record<string, unknown>): { state: Meeting
   };
 }
 
-/** The row recording one applied event (its id is the RowKey, so a second delivery collides). */
-export function eventRow(partitionKey: string, event: MeetingEvent): Row {
+/**
+ * The row recording one applied event (its id is the RowKey, so a second delivery collides).
+ * `order` is its place among the events flushed in the same write, which share one server time.
+ */
+export function eventRow(partitionKey: string, event: MeetingEvent, order: number): Row {
   const props = toChunks('event', JSON.stringify(event));
   withinRowLimit(props, 'meeting event');
-  return { partitionKey, rowKey: eventRowKey(event.id), kind: event.kind, at: timeValue(event.at), ...props };
+  return { partitionKey, rowKey: eventRowKey(event.id), kind: event.kind, at: timeValue(event.at), order, ...props };
 }
 
-/** Reads an event row back, with what orders it: its time, then when the server stored it. */
-export function parseEventRow(entity: TableEntityResult<Record<string, unknown>>): { event: MeetingEvent; at: number; storedAt: string } {
+/** Reads an event row back, with what orders it: its time, when the server stored it, its place in that write. */
+export function parseEventRow(entity: TableEntityResult<Record<string, unknown>>): { event: MeetingEvent; at: number; storedAt: string; order: number } {
   const event = JSON.parse(fromChunks('event', entity)) as MeetingEvent;
-  return { event, at: event.at, storedAt: entity.timestamp ?? '' };
+  // Rows written one per transaction, before outboxes, have no `order`: each was alone in its write.
+  const order = typeof entity['order'] === 'number' ? entity['order'] : 0;
+  return { event, at: event.at, storedAt: entity.timestamp ?? '', order };
+}
+
+/**
+ * A lesson's whole history, oldest first, without repeats: flushed event rows (by time, then
+ * server time, then place in their write) followed by the outbox events not yet flushed.
+ */
+export function inAppliedOrder(rows: Array<ReturnType<typeof parseEventRow>>, outbox: readonly MeetingEvent[]): MeetingEvent[] {
+  rows.sort((a, b) => a.at - b.at || a.storedAt.localeCompare(b.storedAt) || a.order - b.order);
+  const flushed = new Set(rows.map((row) => row.event.id));
+  const pending = outbox.filter((e) => !flushed.has(e.id));
+  // A stable sort by time keeps flushed events ahead of outbox events of the same instant.
+  return [...rows.map((row) => row.event), ...pending].sort((a, b) => a.at - b.at);
 }

@@ -6,6 +6,8 @@
 
 /** Below the 32,768-character cap, leaving room to step back off a surrogate pair. */
 const CHUNK_CHARS = 30_000;
+/** Most chunked characters one row may hold: well under the 1 MiB entity cap (two bytes a character, plus overhead). */
+export const MAX_ROW_CHARS = 450_000;
 
 /** Properties holding `text` split into chunks under property names derived from `name`. */
 export function toChunks(name: string, text: string): Record<string, string | number> {
