@@ -1,56 +1,13 @@
 /**
- * Composition root: read configuration, start local Table Storage when no account is configured,
- * and start the service. `npm start` runs this (through scripts/start.mjs); App Service runs
- * `node dist/index.js`.
+ * Entry point (`node dist/index.js` on App Service; `npm start` locally). Telemetry starts first,
+ * so Azure Monitor's OpenTelemetry instrumentation sees the HTTP and storage modules as they load;
+ * then the service itself (`main.ts`).
  */
-import { join } from 'node:path';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './runtime/logger.js';
-import { loadPolicy } from './runtime/loadPolicy.js';
-import { loadStaffList } from './runtime/loadStaffList.js';
-import { startService, type ServiceOptions } from './service.js';
-import { startLocalAzurite, type LocalAzurite } from './storage/localAzurite.js';
-import type { StorageConnection } from './storage/tableClients.js';
-import { graphMeetingControlFor } from './runtime/graphMeetingControl.js';
-import { tabApiRoutes } from './runtime/tabApiRoutes.js';
-
-async function storageFor(config: Config, fresh: boolean): Promise<{ connection: StorageConnection; azurite?: LocalAzurite }> {
-  const s = config.storage;
-  if (s.kind === 'connectionString') return { connection: { connectionString: s.connectionString, tablePrefix: s.tablePrefix } };
-  if (s.kind === 'accountUrl') return { connection: { accountUrl: s.accountUrl, managedIdentityClientId: s.managedIdentityClientId, tablePrefix: s.tablePrefix } };
-  if (config.production) throw new ConfigError('Chaperone cannot start: set STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING in production.');
-  const azurite = await startLocalAzurite(fresh ? {} : { location: join(s.dataDir, 'azurite') });
-  return { connection: { connectionString: azurite.connectionString, tablePrefix: s.tablePrefix }, azurite };
+const connectionString = process.env['APPLICATIONINSIGHTS_CONNECTION_STRING']?.trim();
+if (connectionString) {
+  const { useAzureMonitor } = await import('@azure/monitor-opentelemetry');
+  useAzureMonitor({ azureMonitorExporterOptions: { connectionString } });
 }
+await import('./main.js');
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
-  const presetArg = args.indexOf('--policy');
-  const policy = loadPolicy({ preset: presetArg >= 0 ? (args[presetArg + 1] ?? config.policy.preset) : config.policy.preset, file: config.policy.file });
-  const staffList = config.directory.staffFile ? loadStaffList(config.directory.staffFile) : undefined;
-  const { connection, azurite } = await storageFor(config, args.includes('--fresh'));
-  const extraRoutes: ServiceOptions['extraRoutes'] = [tabApiRoutes];
-  let clock: ServiceOptions['clock'];
-  if (!config.production) {
-    const { devRoutes } = await import('./dev/devRoutes.js');
-    const { SimClock } = await import('./dev/simClock.js');
-    clock = new SimClock();
-    extraRoutes.push(devRoutes);
-  }
-  const service = await startService({ config, storage: connection, policy, staffList, logger, extraRoutes, clock, meetingControl: graphMeetingControlFor(config) });
-  logger.info({ url: service.url, mode: config.production ? 'production' : 'local (anonymous bot, simulator on)', preset: policy.preset }, 'Chaperone is running');
-  const shutdown = async (): Promise<void> => {
-    await service.stop();
-    await azurite?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+export {};

@@ -4,21 +4,28 @@
  * how many there are; times are explicit doubles.
  */
 
-/** Below the 32,768-character cap, leaving room to step back off a surrogate pair. */
+/** Below the 32,768-character cap of one string property. */
 const CHUNK_CHARS = 30_000;
 /** Most chunked characters one row may hold: well under the 1 MiB entity cap (two bytes a character, plus overhead). */
 export const MAX_ROW_CHARS = 450_000;
 
-/** Properties holding `text` split into chunks under property names derived from `name`. */
-export function toChunks(name: string, text: string): Record<string, string | number> {
+/**
+ * JSON text with every non-ASCII character written as a `\uXXXX` escape (still the same JSON).
+ * Azurite decodes large request bodies piecewise and corrupts multi-byte UTF-8 characters that
+ * straddle a piece (a pupil's "é" came back as "��" in our tests); ASCII cannot be split that way.
+ */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Properties holding JSON `text` (made ASCII-only) split into chunks under names derived from `name`. */
+export function toChunks(name: string, json: string): Record<string, string | number> {
+  const text = asciiJson(json);
   const props: Record<string, string | number> = {};
   let index = 0;
   let start = 0;
   while (start < text.length) {
-    let end = Math.min(start + CHUNK_CHARS, text.length);
-    // Never split a surrogate pair: each half alone would not survive UTF-8 on the wire.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    const end = Math.min(start + CHUNK_CHARS, text.length);
     props[`${name}${index}`] = text.slice(start, end);
     index += 1;
     start = end;
