@@ -6,7 +6,7 @@
 import { loadConfig } from '../bot/src/config.js';
 import type { Logger } from '../bot/src/app/ports.js';
 import { policyFromPreset } from '../bot/src/domain/policy/presets.js';
-import { tabApiRoutes } from '../bot/src/runtime/tabApiRoutes.js';
+import { tabApiRoutes } from '../bot/src/http/tabApiRoutes.js';
 import { startService, type RunningService } from '../bot/src/service.js';
 import { startFakeConnector, type RunningFakeConnector } from '../tests/support/fakeConnector.js';
 import { startTokenIssuer, type TestTokenIssuer } from '../tests/support/tokenIssuer.js';

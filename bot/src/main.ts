@@ -10,8 +10,8 @@ import { loadStaffList } from './runtime/loadStaffList.js';
 import { startService, type ServiceOptions } from './service.js';
 import { startLocalAzurite, type LocalAzurite } from './storage/localAzurite.js';
 import type { StorageConnection } from './storage/tableClients.js';
-import { graphMeetingControlFor } from './runtime/graphMeetingControl.js';
-import { tabApiRoutes } from './runtime/tabApiRoutes.js';
+import { graphMeetingControlFor } from './graph/meetingControlFromConfig.js';
+import { tabApiRoutes } from './http/tabApiRoutes.js';
 
 async function storageFor(config: Config, fresh: boolean): Promise<{ connection: StorageConnection; azurite?: LocalAzurite }> {
   const s = config.storage;

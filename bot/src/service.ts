@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'restify';
 import { createApplyMeetingEvent, type ApplyMeetingEvent } from './app/applyMeetingEvent.js';
 import type { ConcernStore } from './app/concerns/ports.js';
 import { withCorrelation } from './app/correlation.js';
@@ -12,7 +11,7 @@ import { createRecordMeetingActivity } from './app/recordMeetingActivity.js';
 import { createLessonRoutines } from './app/lessonRoutines/lessonRoutines.js';
 import { createSweepTimers } from './app/sweepTimers.js';
 import type { Policy } from './domain/policy/schema.js';
-import { createHttpServer } from './http/server.js';
+import { createHttpServer, type HttpServer } from './http/server.js';
 import { isUnavailable } from './storage/errors.js';
 import { createStorageTables, type StorageConnection, type StorageTables } from './storage/tableClients.js';
 import { TableConcernStore } from './storage/concerns/tableConcernStore.js';
@@ -31,7 +30,7 @@ export interface ServiceOptions {
   logger: Logger;
   clock?: Clock;
   /** Extra routes (tab API, dev simulator) registered after the core ones. */
-  extraRoutes?: Array<(server: Server, core: ServiceCore) => Promise<void> | void>;
+  extraRoutes?: Array<(server: HttpServer, core: ServiceCore) => Promise<void> | void>;
   /** Microsoft Graph meeting control; when given, lesson settings are made compliant at start. */
   meetingControl?: MeetingControl;
   /** Sweep timers on an interval (off in tests that drive sweeps by hand). */
@@ -62,7 +61,7 @@ export interface ServiceCore {
 /** A running service. */
 export interface RunningService {
   core: ServiceCore;
-  server: Server;
+  server: HttpServer;
   /** `http://127.0.0.1:<port>` */
   url: string;
   stop(): Promise<void>;

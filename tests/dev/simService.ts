@@ -9,7 +9,7 @@ import { SAMPLE_SCHOOL_FILE } from '../../bot/src/dev/school.js';
 import { SimClock } from '../../bot/src/dev/simClock.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import { loadStaffList } from '../../bot/src/runtime/loadStaffList.js';
-import { tabApiRoutes } from '../../bot/src/runtime/tabApiRoutes.js';
+import { tabApiRoutes } from '../../bot/src/http/tabApiRoutes.js';
 import { startService, type RunningService } from '../../bot/src/service.js';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { sharedAzurite } from '../support/azurite.js';

@@ -7,6 +7,9 @@ import { registerStaticTab } from './staticTab.js';
 /** Largest request body accepted (tab writes and bot activities are a few KiB). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** The service's HTTP server (restify), named so the composition root need not import restify. */
+export type HttpServer = restify.Server;
+
 /** What the health check reports. */
 export interface HealthReport {
   status: 'ok' | 'degraded';

@@ -1,9 +1,9 @@
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import type { MeetingControl } from '../app/meetingControl/ports.js';
 import type { Config } from '../config.js';
-import { GraphClient } from '../graph/graphClient.js';
-import { GraphMeetingControl } from '../graph/graphMeetingControl.js';
-import { clientCredentialsTokenProvider, credentialTokenProvider } from '../graph/tokenProvider.js';
+import { GraphClient } from './graphClient.js';
+import { GraphMeetingControl } from './graphMeetingControl.js';
+import { clientCredentialsTokenProvider, credentialTokenProvider } from './tokenProvider.js';
 
 /**
  * Graph meeting control when `GRAPH_ENFORCE_SETTINGS=true`: app-only, with the bot's own secret

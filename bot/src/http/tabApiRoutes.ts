@@ -1,10 +1,10 @@
 import type { Server } from 'restify';
-import { createSsoVerifier, type SsoVerifier } from '../http/auth/ssoVerifier.js';
-import { registerConcernRoutes } from '../http/concernRoutes.js';
-import { registerTabApi } from '../http/tabApi/index.js';
+import { createSsoVerifier, type SsoVerifier } from './auth/ssoVerifier.js';
+import { registerConcernRoutes } from './concernRoutes.js';
+import { registerTabApi } from './tabApi/index.js';
 import type { Config } from '../config.js';
 import type { ServiceCore } from '../service.js';
-import { LOCAL_AUTH } from './localAuth.js';
+import { LOCAL_AUTH } from '../runtime/localAuth.js';
 
 /** The SSO verifier from configuration; local mode trusts the in-process dev signer instead of Entra. */
 export function verifierFor(config: Config): SsoVerifier {
