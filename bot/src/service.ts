@@ -103,7 +103,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { settle, onLessonStarted, onLessonEnded, onEventApplied } = routines;
   teams.setMeetingHandler(createRecordMeetingActivity({ applyEvent, settle, directory, notifier: teams.notifier, policyFor, logger, onLessonStarted, onLessonEnded, onEventApplied }));
   teams.setMeetingDiscoveredHandler(routines.meetingDiscovered);
-  const sweepTimers = createSweepTimers({ meetings, timers: routines.timers, cache, settle, policyFor, clock, logger });
+  const sweepTimers = createSweepTimers({ meetings, timers, cache, settle, policyFor, clock, logger, handlers: routines.timerHandlers });
 
   const tick = async (): Promise<number> => {
     await buffer.flush((held) => applyEvent(held.key, held.event, held.address, { rethrowOutage: true }).then((outcome) => settle(held.key, outcome)));
@@ -113,7 +113,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const core: ServiceCore = { config, logger, clock, tables, meetings, timers, conversations, concerns, directory, applyEvent, policyFor, buffer, teams, readMeeting, tick };
   for (const register of options.extraRoutes ?? []) await register(server, core);
 
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${config.port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`) : error));
+    server.listen(config.port, config.host, resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   let interval: NodeJS.Timeout | undefined;
   if (options.sweep !== false) {

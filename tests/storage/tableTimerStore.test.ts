@@ -28,6 +28,14 @@ describe('storage/tableTimerStore', () => {
     assert.deepEqual(await store!.claimDue(T0 + 60_000, 10), []);
   });
 
+  it('keeps timers of different reasons for the same lesson and instant apart', async () => {
+    const [store] = await makeStores();
+    await store!.schedule(lesson, T0 + 30_000, 'evaluate');
+    await store!.schedule(lesson, T0 + 30_000, 'attendance');
+    const claimed = await store!.claimDue(T0 + 60_000, 10);
+    assert.deepEqual(claimed.map((t) => t.reason).sort(), ['attendance', 'evaluate']);
+  });
+
   it('does not return timers that are not yet due', async () => {
     const [store] = await makeStores();
     await store!.schedule(lesson, T0 + 5 * 60_000, 'countdown');

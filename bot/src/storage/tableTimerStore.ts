@@ -49,7 +49,8 @@ export class TableTimerStore implements TimerStore {
   async schedule(key: MeetingKey, dueAt: number, reason: string): Promise<void> {
     // A timer already overdue goes in the current minute, which sweepers are still reading.
     const partitionKey = minutePartition(Math.max(dueAt, this.now()));
-    const rowKey = joinKey([String(dueAt).padStart(16, '0'), key.tenantId, key.meetingId]);
+    // One row per lesson, instant and reason: timers of different reasons never overwrite each other.
+    const rowKey = joinKey([String(dueAt).padStart(16, '0'), key.tenantId, key.meetingId, reason]);
     await guarded('schedule timer', () =>
       this.table.upsertEntity({ partitionKey, rowKey, tenantId: key.tenantId, meetingId: key.meetingId, dueAt: timeValue(dueAt), reason }, 'Replace'),
     );

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { createLessonEndRoutine, observedAttendees } from '../../../bot/src/app/lessonRoutines/lessonEnd.js';
+import { createLessonEndRoutine } from '../../../bot/src/app/lessonRoutines/lessonEnd.js';
+import { observedAttendees } from '../../../bot/src/app/lessonRoutines/teamsAttendance.js';
 import { GraphPermissionError, GraphUnavailableError, type MeetingControl, type MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
 import type { MeetingEvent, MeetingState } from '../../../bot/src/domain/types.js';
 import { at, ended, join, leave, meeting, policy, pupil, staff } from '../../domain/builders.js';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { createRosterWatch, ROSTER_REASON } from '../../../bot/src/app/lessonRoutines/rosterWatch.js';
-import type { DueTimer, MeetingKey, RosterSource, TimerStore } from '../../../bot/src/app/ports.js';
+import type { MeetingKey, RosterSource, TimerStore } from '../../../bot/src/app/ports.js';
 import { isPresent } from '../../../bot/src/domain/presence.js';
 import type { MeetingState } from '../../../bot/src/domain/types.js';
 import { at, join, meeting, pupil, reconcile, staff, started } from '../../domain/builders.js';
@@ -19,16 +19,15 @@ function makeSut(initial: MeetingState, answers?: Map<string, boolean>, failLoad
   let now = at(10);
   const applied = fakeApply(initial);
   const scheduled: Array<{ dueAt: number; reason: string }> = [];
-  const due: DueTimer[] = [];
   const timers: TimerStore = {
     schedule: async (_key, dueAt, reason) => void scheduled.push({ dueAt, reason }),
-    claimDue: async () => due.splice(0),
+    claimDue: async () => [],
   };
   const roster: RosterSource = { inMeeting: sinon.fake(async () => answers) };
   const settle = sinon.fake.resolves(undefined);
   const logger = fakeLogger();
   const watch = createRosterWatch({ meetings: { load: async () => { if (failLoad) throw new Error('storage down'); return { state: applied.current(), alerts: {}, etag: 'e' }; } }, timers, roster, applyEvent: applied.apply, settle, clock: { now: () => now }, logger, intervalMs: INTERVAL });
-  return { watch, scheduled, due, roster, settle, applied, logger, setNow: (ms: number) => (now = ms) };
+  return { watch, scheduled, roster, settle, applied, logger, setNow: (ms: number) => (now = ms) };
 }
 
 describe('app/lessonRoutines/rosterWatch', () => {
@@ -51,9 +50,7 @@ describe('app/lessonRoutines/rosterWatch', () => {
   it('DESIGN 6a: a due check applies what Teams says (a missed leave), settles it and keeps watching while pupils remain', async () => {
     const two = withAddress(meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), join(pupil('ben'), at(1))));
     const sut = makeSut(two, new Map([['teacher', true], ['amira', false], ['ben', true]]));
-    sut.due.push({ id: 'x', key: KEY, dueAt: at(10), reason: ROSTER_REASON });
-    const claimed = await sut.watch.timers.claimDue(at(10), 10);
-    assert.equal(claimed.length, 1, 'roster timers still reach the sweep (re-evaluating is harmless)');
+    await sut.watch.onTimer({ id: 'x', key: KEY, dueAt: at(10), reason: ROSTER_REASON });
     const event = sut.applied.events[0]!;
     assert.equal(event.kind, 'rosterReconciled');
     assert.equal(isPresent(sut.applied.current().people.amira!), false);
@@ -84,15 +81,10 @@ describe('app/lessonRoutines/rosterWatch', () => {
     assert.equal(sut.scheduled.length, 1);
   });
 
-  it('leaves other timers alone, and a failing check is logged without losing the claimed timers', async () => {
-    const sut = makeSut(lessonWithPupil);
-    sut.due.push({ id: 'e', key: KEY, dueAt: at(10), reason: 'evaluate' });
-    const claimed = await sut.watch.timers.claimDue(at(10), 10);
-    assert.deepEqual(claimed.map((t) => t.reason), ['evaluate']);
-    assert.equal((sut.roster.inMeeting as sinon.SinonSpy).callCount, 0);
+  it('a failing check is logged, not thrown (the events that follow schedule the next one)', async () => {
     const broken = makeSut(lessonWithPupil, undefined, true);
-    broken.due.push({ id: 'r', key: KEY, dueAt: at(10), reason: ROSTER_REASON }, { id: 'e', key: KEY, dueAt: at(10), reason: 'evaluate' });
-    assert.equal((await broken.watch.timers.claimDue(at(10), 10)).length, 2);
+    await broken.watch.onTimer({ id: 'r', key: KEY, dueAt: at(10), reason: ROSTER_REASON });
     assert.equal(broken.logger.error.callCount, 1);
+    assert.deepEqual(broken.scheduled, []);
   });
 });

@@ -3,18 +3,16 @@
  * register, merge Teams' own attendance report into it when Graph is configured, record what was
  * merged in the lesson's partition, and send the organizer the summary card. Teams writes its
  * report only after the meeting ends and Graph may be refused or down: then the summary comes
- * from the bot's own register, with a note saying so.
+ * from the bot's own register, with a note saying so, and the report is looked for again later.
  */
 import type { Policy } from '../../domain/policy/schema.js';
-import { presenceIntervals } from '../../domain/presence.js';
 import { buildRegister } from '../../domain/register.js';
-import { sessionStartAt } from '../../domain/session.js';
-import type { AttendanceMergeLine, MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
-import { mergeAttendance, type ObservedAttendee } from '../meetingControl/mergeAttendance.js';
-import { GraphPermissionError, type MeetingControl } from '../meetingControl/ports.js';
+import type { MeetingControl } from '../meetingControl/ports.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, Notifier } from '../ports.js';
+import type { AttendanceRetry } from './attendanceRetry.js';
 import { lessonSummary, type AttendanceSource } from './lessonSummary.js';
+import { auditLines, readTeamsAttendance } from './teamsAttendance.js';
 
 /** Dependencies of {@link createLessonEndRoutine}. */
 export interface LessonEndDeps {
@@ -25,6 +23,8 @@ export interface LessonEndDeps {
   logger: Logger;
   /** Graph meeting control; without it the summary uses the bot's own register only. */
   meetingControl?: MeetingControl;
+  /** Looks for a report that was not ready yet again later (with Graph). */
+  attendanceRetry?: Pick<AttendanceRetry, 'scheduleNext'>;
 }
 
 /** Builds the routine `recordMeetingActivity` runs once when a lesson ends. */
@@ -32,17 +32,20 @@ export function createLessonEndRoutine(deps: LessonEndDeps) {
   return async function lessonEnded(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts'>): Promise<void> {
     const { state } = record;
     const now = deps.clock.now();
-    const attendance = deps.meetingControl ? await teamsAttendance(deps.meetingControl, deps.logger, state, now) : undefined;
     const closedAt = state.endedAt ?? now;
-    const lines: AttendanceMergeLine[] = attendance && 'lines' in attendance
-      ? attendance.lines.map((l) => ({ ...(l.personId ? { personId: l.personId } : {}), ...(l.aadObjectId ? { aadObjectId: l.aadObjectId } : {}), minutes: l.minutes, seenBy: l.seenBy }))
-      : buildRegister(state, now).map((r) => ({ personId: r.id, minutes: r.minutesPresent, seenBy: ['bot'] }));
+    const teams = deps.meetingControl ? await readTeamsAttendance(deps.meetingControl, deps.logger, state, closedAt) : undefined;
+    let attendance: AttendanceSource | undefined = teams;
+    if (teams && 'unavailable' in teams && teams.retry && state.endedAt !== undefined && (await retryLater(deps, key, state.endedAt))) {
+      attendance = { unavailable: `${teams.unavailable} Chaperone will look for it again within the hour and tell you if it adds anyone.` };
+    }
     await deps.applyEvent(key, {
       kind: 'attendanceMerged',
       id: `attendance@${closedAt}`,
       at: closedAt,
       source: attendance && 'lines' in attendance ? 'teams' : 'bot',
-      lines,
+      lines: attendance && 'lines' in attendance
+        ? auditLines(attendance.lines)
+        : buildRegister(state, now).map((r) => ({ personId: r.id, minutes: r.minutesPresent, seenBy: ['bot'] })),
       ...(attendance && 'unavailable' in attendance ? { note: attendance.unavailable } : {}),
     }, state.address);
     if (!state.organizerId) return;
@@ -51,30 +54,13 @@ export function createLessonEndRoutine(deps: LessonEndDeps) {
   };
 }
 
-/** What the bot itself saw of each person, in the shape the merge takes. */
-export function observedAttendees(state: MeetingState): ObservedAttendee[] {
-  return Object.values(state.people).map((p) => ({
-    personId: p.id,
-    // A person's key is their Entra object id when Teams gave one, else their Teams id.
-    ...(p.id !== p.teamsId ? { aadObjectId: p.id } : {}),
-    name: p.name,
-    intervals: presenceIntervals(p).map((s) => (s.to === undefined ? { joinAt: s.from } : { joinAt: s.from, leaveAt: s.to })),
-  }));
-}
-
-async function teamsAttendance(meetingControl: MeetingControl, logger: Logger, state: MeetingState, now: number): Promise<AttendanceSource> {
-  if (!state.joinUrl || !state.organizerId) return { unavailable: 'Teams\' attendance report was not added because Chaperone does not know this meeting\'s link.' };
-  const to = state.endedAt ?? now;
+/** Schedules the next look at the report; false (and the summary says nothing of it) when that fails. */
+async function retryLater(deps: LessonEndDeps, key: MeetingKey, endedAt: number): Promise<boolean> {
+  if (!deps.attendanceRetry) return false;
   try {
-    const meeting = await meetingControl.findMeeting(state.organizerId, state.joinUrl);
-    if (!meeting) return { unavailable: 'Teams did not return this lesson\'s meeting, so its attendance report was not added.' };
-    const records = await meetingControl.attendanceRecords(meeting, { from: sessionStartAt(state) ?? to, to });
-    if (!records.length) return { unavailable: 'Teams\' attendance report was not ready yet (Teams writes it a few minutes after a meeting ends).' };
-    return { lines: mergeAttendance(observedAttendees(state), records, to) };
+    return await deps.attendanceRetry.scheduleNext(key, endedAt);
   } catch (error) {
-    const { name, status } = error as { name?: string; status?: number };
-    logger.warn({ error: name, status }, 'attendance report could not be read; summary from the bot\'s own register');
-    if (error instanceof GraphPermissionError) return { unavailable: `Teams' attendance report could not be read: ask your IT admin to grant the app ${error.requirement.permission}.` };
-    return { unavailable: 'Teams\' attendance report could not be read just now.' };
+    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'attendance report retry could not be scheduled');
+    return false;
   }
 }

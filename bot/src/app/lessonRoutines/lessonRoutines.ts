@@ -2,7 +2,7 @@
  * The lesson routines composed in one place, so the composition root stays short: alert delivery
  * that also records a one-to-one for the DSL, the settle step, the periodic roster watch, and what
  * runs at lesson start (checklist reminder, Graph settings), at lesson end (register, attendance,
- * summary), after each event (roster watch, invitee check) and when the app joins a meeting chat.
+ * summary, later looks at Teams' report), after each event (roster watch, invitee check) and when the app joins a meeting chat.
  * Graph routines are present only when Graph meeting control is configured.
  */
 import type { Policy } from '../../domain/policy/schema.js';
@@ -14,12 +14,14 @@ import type { MeetingControl } from '../meetingControl/ports.js';
 import { createSettingsAtLessonStart } from '../meetingControl/settingsAtLessonStart.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, Notifier, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
 import { createSettle, type Settle } from '../settleFindings.js';
+import type { TimerHandlers } from '../sweepTimers.js';
+import { ATTENDANCE_REASON, createAttendanceRetry } from './attendanceRetry.js';
 import { createChecklistReminder } from './checklistReminder.js';
 import { createInviteeCheck } from './inviteeCheck.js';
 import { createLessonEndRoutine } from './lessonEnd.js';
 import { createMeetingDiscovered, type DiscoveredMeeting } from './meetingDiscovered.js';
 import { createOneToOneConcern, withOneToOneConcern } from './oneToOneConcern.js';
-import { createRosterWatch } from './rosterWatch.js';
+import { createRosterWatch, ROSTER_REASON } from './rosterWatch.js';
 
 /** Dependencies of {@link createLessonRoutines}: the service's adapters. */
 export interface LessonRoutinesDeps {
@@ -42,8 +44,8 @@ export interface LessonRoutinesDeps {
 /** What the composition root connects. */
 export interface LessonRoutines {
   settle: Settle;
-  /** The timer store for the sweep (runs due roster checks as they are claimed). */
-  timers: TimerStore;
+  /** The sweep's handlers for the routines' own timers (roster checks, attendance report retries). */
+  timerHandlers: TimerHandlers;
   onLessonStarted: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
   onLessonEnded: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts'>) => Promise<void>>;
   onEventApplied: Array<(key: MeetingKey, event: MeetingEvent, state: MeetingState) => Promise<void>>;
@@ -64,15 +66,19 @@ export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
     return outcome;
   };
   const inviteeCheck = meetingControl ? createInviteeCheck({ meetingControl, deliver, policyFor, clock, logger }) : undefined;
+  const attendanceRetry = meetingControl ? createAttendanceRetry({ meetingControl, meetings: deps.meetings, timers: deps.timers, applyEvent: applyAndSettle, notifier, policyFor, clock, logger }) : undefined;
   const withGraph = meetingControl ? { meetingControl } : {};
   return {
     settle,
-    timers: rosterWatch.timers,
+    timerHandlers: {
+      [ROSTER_REASON]: rosterWatch.onTimer,
+      ...(attendanceRetry ? { [ATTENDANCE_REASON]: attendanceRetry.onTimer } : {}),
+    },
     onLessonStarted: [
       createChecklistReminder({ notifier, policyFor }),
       ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, notifier, policyFor, logger, applyEvent: applyAndSettle })] : []),
     ],
-    onLessonEnded: [createLessonEndRoutine({ notifier, applyEvent: applyAndSettle, policyFor, clock, logger, ...withGraph })],
+    onLessonEnded: [createLessonEndRoutine({ notifier, applyEvent: applyAndSettle, policyFor, clock, logger, ...withGraph, ...(attendanceRetry ? { attendanceRetry } : {}) })],
     onEventApplied: [
       (key, _event, state) => rosterWatch.watch(key, state),
       ...(inviteeCheck ? [async (key: MeetingKey, event: MeetingEvent, state: MeetingState) => (event.kind === 'participantJoined' ? inviteeCheck(key, state, event.participant) : undefined)] : []),

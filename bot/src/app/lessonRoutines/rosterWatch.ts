@@ -9,6 +9,7 @@ import { pupilsPresent } from '../../domain/presence.js';
 import type { MeetingState } from '../../domain/types.js';
 import type { Settle } from '../settleFindings.js';
 import type { MeetingKey, MeetingStore, TimerStore } from '../ports.js';
+import type { TimerHandler } from '../sweepTimers.js';
 import { reconcileRoster, type ReconcileRosterDeps } from './reconcileRoster.js';
 
 /** The timer reason of a roster check. */
@@ -28,17 +29,14 @@ export interface RosterWatchDeps extends ReconcileRosterDeps {
   intervalMs?: number;
 }
 
-/** The roster watch: `watch` after each event, `timers` for the sweep (it runs due checks). */
+/** The roster watch: `watch` after each event, `onTimer` for the sweep's `roster` timers. */
 export interface RosterWatch {
   /** Schedules the next check when pupils are present and none is pending. */
   watch(key: MeetingKey, state: MeetingState): Promise<void>;
   /** Runs one check now (what a due `roster` timer does). */
   check(key: MeetingKey): Promise<void>;
-  /**
-   * The timer store for the sweep: due `roster` timers are checked as they are claimed, then passed
-   * on with the others (the sweep re-evaluates every timer's lesson; for these that is harmless).
-   */
-  timers: TimerStore;
+  /** The sweep's handler for a due `roster` timer: runs the check; a failure is logged, not retried. */
+  onTimer: TimerHandler;
 }
 
 /** Builds the roster watch. */
@@ -79,15 +77,7 @@ export function createRosterWatch(deps: RosterWatchDeps): RosterWatch {
     if (needsWatching(state)) await scheduleAt(key, now + interval);
   }
 
-  const timers: TimerStore = {
-    schedule: (key, dueAt, reason) => deps.timers.schedule(key, dueAt, reason),
-    async claimDue(now, limit) {
-      const due = await deps.timers.claimDue(now, limit);
-      for (const timer of due.filter((t) => t.reason === ROSTER_REASON)) {
-        await check(timer.key).catch((error: unknown) => deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'roster check failed'));
-      }
-      return due;
-    },
-  };
-  return { watch, check, timers };
+  // The next check is scheduled by the events that follow, so a failed one is not retried here.
+  const onTimer: TimerHandler = (timer) => check(timer.key).catch((error: unknown) => deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'roster check failed'));
+  return { watch, check, onTimer };
 }
