@@ -1,18 +1,14 @@
 /**
  * The four reference servers Chaperone is compared with, each the least a server of that kind can
  * do: A node:http, B restify, C a bare Bot Framework bot, D that bot plus one Table write.
+ * Each runs in its own child process (`serverProcess.ts`), as Chaperone does.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TableClient } from '@azure/data-tables';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify from 'restify';
-
-/** A server the bench started, with how to stop it. */
-export interface Running {
-  url: string;
-  stop(): Promise<void>;
-}
+import type { Running } from './spawnServer.js';
 
 async function listen(server: { listen(port: number, host: string, done: () => void): unknown; address(): AddressInfo | string | null }): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { stopChild } from './spawnServer.js';
 
 /** The tab's initial JavaScript: what the browser fetches before first paint. */
 export interface TabSize {
@@ -72,17 +73,8 @@ export async function measureBoot(connectionString: string, idleMs = 3000): Prom
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     return { bootMs: Math.round(bootMs), idleRssMb: round(rssKb / 1024), idleMs };
   } finally {
-    await stop(child);
+    await stopChild(child);
   }
-}
-
-function stop(child: ReturnType<typeof spawn>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-  });
 }
 
 function round(n: number): number {

@@ -54,3 +54,19 @@ export async function measure(phase: Phase): Promise<Measurement> {
     clearTimeout(guard);
   }
 }
+
+/** Several runs of one phase as one: mean rate and latencies, summed counts. */
+export function meanOf(runs: Measurement[]): Measurement {
+  const mean = (pick: (m: Measurement) => number): number => Math.round((runs.reduce((sum, m) => sum + pick(m), 0) / runs.length) * 100) / 100;
+  const statuses: Record<string, number> = {};
+  for (const m of runs) for (const [code, n] of Object.entries(m.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  return {
+    perSecond: mean((m) => m.perSecond),
+    p50: mean((m) => m.p50),
+    p99: mean((m) => m.p99),
+    failures: runs.reduce((sum, m) => sum + m.failures, 0),
+    statuses,
+    total: runs.reduce((sum, m) => sum + m.total, 0),
+    seconds: runs.reduce((sum, m) => sum + m.seconds, 0),
+  };
+}

@@ -4,7 +4,8 @@ import type { Measurement } from './load.js';
 
 /** Everything one run measured, by phase name. */
 export interface RunMeasurements {
-  anchors: { A: Measurement; B: Measurement; C10: Measurement; C50: Measurement; D10: Measurement; D50: Measurement };
+  /** D10 and D50 are the means of `DRuns` (one run before Chaperone, one after). */
+  anchors: { A: Measurement; B: Measurement; C10: Measurement; C50: Measurement; D10: Measurement; D50: Measurement; DRuns: { D10: Measurement[]; D50: Measurement[] } };
   ingestion: { c10: Measurement; c50: Measurement; duplicateShare: number };
   status: { full: Measurement; notModified: Measurement };
   tab: TabSize;
@@ -26,7 +27,11 @@ export function results(m: RunMeasurements, environment: object) {
   return {
     measuredAt: new Date().toISOString(),
     environment,
-    anchors: { A: fig(m.anchors.A), B: fig(B), C10: fig(C10), C50: fig(C50), D10: fig(D10), D50: fig(D50) },
+    anchors: {
+      A: fig(m.anchors.A), B: fig(B), C10: fig(C10), C50: fig(C50), D10: fig(D10), D50: fig(D50),
+      /** Requests per second of each D run, in the order measured (D10 and D50 are their means). */
+      DRuns: { D10: m.anchors.DRuns.D10.map((d) => Math.round(d.perSecond)), D50: m.anchors.DRuns.D50.map((d) => Math.round(d.perSecond)) },
+    },
     ingestion: {
       connections10: { ...fig(m.ingestion.c10), ratioToC: r2(m.ingestion.c10.perSecond / C10.perSecond), ratioToD: r2(m.ingestion.c10.perSecond / D10.perSecond), p99RatioToD: r2(m.ingestion.c10.p99 / D10.p99) },
       connections50: { ...fig(m.ingestion.c50), ratioToC: r2(m.ingestion.c50.perSecond / C50.perSecond), ratioToD: r2(m.ingestion.c50.perSecond / D50.perSecond), p99RatioToD: r2(m.ingestion.c50.p99 / D50.p99) },

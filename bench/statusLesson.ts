@@ -1,6 +1,6 @@
 /** One lesson in progress for the status endpoint phases, built through `/api/messages` like any other. */
 import { lessonActivities, newMeetingIds } from '../bot/src/dev/activities.js';
-import type { BenchService } from './chaperone.js';
+import type { ChaperoneWorld } from './chaperone.js';
 import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
 
 /** What the status phases request. */
@@ -11,20 +11,20 @@ export interface StatusLesson {
   etag(): Promise<string>;
 }
 
-/** Starts a lesson with both staff and ten pupils in it and returns how to poll its status. */
-export async function seedStatusLesson(bench: BenchService): Promise<StatusLesson> {
+/** Starts a lesson on the Chaperone at `url` with both staff and ten pupils in it and returns how to poll its status. */
+export async function seedStatusLesson(url: string, world: ChaperoneWorld): Promise<StatusLesson> {
   const { meetingId, conversationId } = newMeetingIds();
-  const lesson = lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: bench.connector.url });
+  const lesson = lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: world.connector.url });
   const now = Date.now();
   const pupils = Array.from({ length: 10 }, (_, n) => ({ aadObjectId: `00000000-0000-4000-8000-${String(200000000000 + n)}`, teamsId: `29:status-pupil-${n}`, name: `Pupil ${n} (FAKE)` }));
   const activities = [lesson.start(now, { organizer: BENCH_STAFF[0] }), ...BENCH_STAFF.map((s) => lesson.join(s, now)), ...pupils.map((p) => lesson.join(p, now))];
   for (const activity of activities) {
-    const res = await fetch(`${bench.service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     await res.text();
     if (!res.ok) throw new Error(`Seeding the status lesson failed: /api/messages answered ${res.status}.`);
   }
-  const statusUrl = `${bench.service.url}/api/meetings/${encodeURIComponent(meetingId)}/status`;
-  const authorization = `Bearer ${await bench.teacherToken()}`;
+  const statusUrl = `${url}/api/meetings/${encodeURIComponent(meetingId)}/status`;
+  const authorization = `Bearer ${await world.teacherToken()}`;
   return {
     statusUrl,
     authorization,

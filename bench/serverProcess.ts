@@ -1,0 +1,61 @@
+/**
+ * Child-process entry for one measured server (started by `spawnServer.ts` with the spec in
+ * BENCH_SERVER): starts it on 127.0.0.1, reports its URL over IPC, and stops on SIGTERM or when
+ * the bench process goes away, so no server outlives a run.
+ */
+import { TableClient } from '@azure/data-tables';
+import { loadConfig } from '../bot/src/config.js';
+import type { Logger } from '../bot/src/app/ports.js';
+import { policyFromPreset } from '../bot/src/domain/policy/presets.js';
+import { tabApiRoutes } from '../bot/src/http/tabApiRoutes.js';
+import { startService } from '../bot/src/service.js';
+import { startBareBot, startRawHttp, startRawRestify } from './anchors.js';
+import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
+import type { ReadyMessage, Running, ServerSpec } from './spawnServer.js';
+
+// The bench measures throughput, not logging; errors still surface through the failure counts.
+const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => quiet };
+
+/** Chaperone as the bench runs it: the real service (restify, CloudAdapter, Table Storage, rules, timers) with the production tab API. */
+async function startChaperone(spec: Extract<ServerSpec, { kind: 'chaperone' }>): Promise<Running> {
+  const service = await startService({
+    config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AAD_APP_CLIENT_ID: spec.clientId, AAD_APP_TENANT_ID: BENCH_TENANT, AUTH_JWKS_URI: spec.jwksUri }),
+    storage: { connectionString: spec.connectionString, tablePrefix: spec.tablePrefix },
+    policy: policyFromPreset('strict'),
+    staffList: { staff: BENCH_STAFF.map((s) => s.aadObjectId), dsl: [] },
+    logger: quiet,
+    extraRoutes: [tabApiRoutes],
+  });
+  return { url: service.url, stop: () => service.stop() };
+}
+
+async function start(spec: ServerSpec): Promise<Running> {
+  switch (spec.kind) {
+    case 'A':
+      return startRawHttp();
+    case 'B':
+      return startRawRestify();
+    case 'C':
+      return startBareBot();
+    case 'D': {
+      const table = TableClient.fromConnectionString(spec.connectionString, spec.table, { allowInsecureConnection: true });
+      await table.createTable();
+      return startBareBot(table);
+    }
+    case 'chaperone':
+      return startChaperone(spec);
+  }
+}
+
+const running = await start(JSON.parse(process.env['BENCH_SERVER'] ?? '{}') as ServerSpec);
+let stopping = false;
+const shutdown = (): void => {
+  if (stopping) return;
+  stopping = true;
+  // Open keep-alive sockets must not hold the child up; the bench forces it after 3 s anyway.
+  setTimeout(() => process.exit(0), 2000).unref();
+  void running.stop().finally(() => process.exit(0));
+};
+process.on('SIGTERM', shutdown);
+process.on('disconnect', shutdown);
+process.send?.({ url: running.url } satisfies ReadyMessage);
