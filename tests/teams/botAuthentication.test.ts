@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { startBotFrameworkIssuer } from '../support/botFrameworkIssuer.js';
 import { postActivity, startTestService } from '../support/serviceHarness.js';
@@ -11,12 +12,16 @@ describe('teams: inbound authentication with real credentials', function () {
   const join = () => lessonActivities({ tenantId: school.tenantId, meetingId: 'auth-meeting', serviceUrl }).join(school.pupils[0]!, Date.parse('2026-01-15T09:00:00Z'));
   let issuer: Awaited<ReturnType<typeof startBotFrameworkIssuer>>;
   let service: Awaited<ReturnType<typeof startTestService>>;
+  let quietConsole: sinon.SinonStub;
 
   before(async () => {
+    // botbuilder prints every rejected token with console.error; the assertions below are what matter.
+    quietConsole = sinon.stub(console, 'error');
     issuer = await startBotFrameworkIssuer();
     service = await startTestService({ env: { BOT_ID, BOT_PASSWORD: 'test-only-not-a-secret', BOT_TYPE: 'MultiTenant', BOT_OPENID_METADATA_URL: issuer.metadataUrl } });
   });
   after(async () => {
+    quietConsole.restore();
     await service.stop();
     await issuer.stop();
   });
