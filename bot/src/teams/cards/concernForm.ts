@@ -4,6 +4,7 @@
  */
 import { CATEGORY_LABELS, CONCERN_CATEGORIES, type LessonLink } from '../../app/concerns/types.js';
 import type { ConcernField } from '../../app/concerns/input.js';
+import type { LessonPupils } from '../../app/concerns/recentPupils.js';
 import { cardJson, execute, heading, para, type CardElement } from './adaptive.js';
 
 /** Verb of the form's submit button (an `adaptiveCard/action` invoke). */
@@ -20,12 +21,37 @@ export interface ConcernFormOptions {
   values?: Record<string, unknown>;
   errors?: Partial<Record<ConcernField, string>>;
   timeZone: string;
+  /** Pupils to pick from (a recent lesson of this member of staff); absent for the plain form. */
+  pupilChoices?: LessonPupils;
 }
+
+/** Id of the pupil picker; the typed name (`pupilName`) wins when both are given. */
+export const PUPIL_PICK = 'pupilPick';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function errorLine(message: string | undefined): CardElement[] {
   return message ? [{ type: 'TextBlock', text: message, color: 'Attention', wrap: true, size: 'Small', spacing: 'None' }] : [];
+}
+
+/** The pupil fields: the typed name alone, or a picker of a lesson's pupils with the typed name as the way round it. */
+function pupilFields(options: ConcernFormOptions, v: Record<string, unknown>): CardElement[] {
+  const typed: CardElement = { type: 'Input.Text', id: 'pupilName', value: str(v.pupilName) ?? '', placeholder: 'First name and surname', maxLength: 200 };
+  const choices = options.pupilChoices;
+  if (!choices) return [{ ...typed, label: 'Pupil', isRequired: true, errorMessage: 'Enter the pupil\'s name.' }];
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: PUPIL_PICK,
+      label: `Pupil in ${choices.lesson.title}`,
+      style: 'compact',
+      placeholder: 'Choose a pupil',
+      value: str(v[PUPIL_PICK]) ?? '',
+      choices: choices.pupils.map((name) => ({ title: name, value: name })),
+    },
+    // Not required on the card: either field will do, and the server says so if both are empty.
+    { ...typed, label: 'Or type the pupil\'s name (this wins over the list)' },
+  ];
 }
 
 /** The form card JSON. */
@@ -38,7 +64,7 @@ export function concernFormCard(options: ConcernFormOptions): CardElement {
     para('This goes straight to the Designated Safeguarding Lead. Write what you saw or heard in your own words; do not investigate or ask leading questions.', { subtle: true }),
     ...(options.lesson ? [para(`About the lesson: ${options.lesson.title}`)] : []),
     ...(e.clientRequestId ? errorLine(e.clientRequestId) : []),
-    input('pupilName', 'Pupil', { placeholder: 'First name and surname', maxLength: 200, errorMessage: 'Enter the pupil\'s name.' }),
+    ...pupilFields(options, v),
     ...errorLine(e.pupilName),
     {
       type: 'Input.ChoiceSet',
@@ -77,6 +103,11 @@ export function concernFormCard(options: ConcernFormOptions): CardElement {
     ...errorLine(e.urgency),
     para('If a child is in immediate danger, call 999 first, then log it here.', { subtle: true }),
   ];
-  const data = { clientRequestId: options.clientRequestId, ...(options.lesson ? { meetingId: options.lesson.meetingId, meetingTitle: options.lesson.title } : {}) };
+  const data = {
+    clientRequestId: options.clientRequestId,
+    ...(options.lesson ? { meetingId: options.lesson.meetingId, meetingTitle: options.lesson.title } : {}),
+    // Which lesson the picker came from, so a re-rendered form offers the same pupils.
+    ...(options.pupilChoices ? { pupilsFrom: options.pupilChoices.lesson.meetingId } : {}),
+  };
   return cardJson(body, [execute('Send to the DSL', SUBMIT_CONCERN, data, 'positive')]);
 }

@@ -30,7 +30,7 @@ export const CARD_ACTIONS: Record<string, CardAction> = {
   [SUBMIT_CONCERN]: async (deps, request, data) => ({ replace: await submitConcernForm(deps, request, data) }),
   [CONCERN_VERBS.open]: async (deps, request, data) => {
     const lesson = lessonFrom(data);
-    return { send: showCard(openConcernForm(deps, request, lesson), 'Log a safeguarding concern'), note: 'I have sent you the concern form.' };
+    return { send: showCard(await openConcernForm(deps, request, lesson), 'Log a safeguarding concern'), note: 'I have sent you the concern form.' };
   },
   [CONCERN_VERBS.acknowledge]: async (deps, request, data) => {
     const outcome = await acknowledgeConcern(deps, request.viewer, refOf(data));

@@ -26,7 +26,7 @@ const concern: ChatCommand = {
   audience: 'staff',
   async run(deps, request) {
     if (request.viewer.standing === 'none') return say('Only school staff can log concerns here. If you are worried about a child, tell a member of staff you trust.');
-    if (!request.args) return showCard(openConcernForm(deps, request), 'Log a safeguarding concern');
+    if (!request.args) return showCard(await openConcernForm(deps, request), 'Log a safeguarding concern');
     const found = await showConcern(deps, request.viewer, request.args);
     return answer(found, (c) => showCard(concernDetailCard(c, request.policy.school.timeZone, request.viewer.standing === 'dsl'), `Concern ${c.ref}`));
   },

@@ -4,9 +4,10 @@
  * receipt that replaces it, so the same form cannot log a second concern.
  */
 import { logConcern } from '../../app/concerns/logConcern.js';
+import { recentPupils } from '../../app/concerns/recentPupils.js';
 import { localDateAndTime, zonedToEpoch } from '../../app/concerns/time.js';
 import type { LessonLink } from '../../app/concerns/types.js';
-import { concernFormCard } from '../cards/concernForm.js';
+import { concernFormCard, PUPIL_PICK } from '../cards/concernForm.js';
 import { receiptCard } from '../cards/concernCards.js';
 import { cardJson, para, type CardElement } from '../cards/adaptive.js';
 import type { CommandDeps, CommandRequest } from './commandTypes.js';
@@ -19,10 +20,19 @@ export function lessonFrom(data: Record<string, unknown> | undefined): LessonLin
   return meetingId ? { meetingId, title: text(data?.meetingTitle)?.trim() || 'a lesson' } : undefined;
 }
 
-/** A new, empty form; `lesson` when it was opened from an alert card about that lesson. */
-export function openConcernForm(deps: CommandDeps, request: CommandRequest, lesson?: LessonLink): CardElement {
+/** The pupil's name as submitted: the typed name when there is one, else the one picked from the list. */
+export function pupilNameFrom(data: Record<string, unknown>): unknown {
+  return text(data.pupilName)?.trim() || text(data[PUPIL_PICK])?.trim() || data.pupilName;
+}
+
+/**
+ * A new, empty form; `lesson` when it was opened from an alert card about that lesson. It offers
+ * the pupils of that lesson, or else of the person's latest lesson, when there are any.
+ */
+export async function openConcernForm(deps: CommandDeps, request: CommandRequest, lesson?: LessonLink): Promise<CardElement> {
   const timeZone = request.policy.school.timeZone;
-  return concernFormCard({ clientRequestId: deps.newFormId(), defaults: localDateAndTime(deps.clock.now(), timeZone), timeZone, ...(lesson ? { lesson } : {}) });
+  const pupilChoices = await recentPupils(deps, request.viewer, lesson?.meetingId);
+  return concernFormCard({ clientRequestId: deps.newFormId(), defaults: localDateAndTime(deps.clock.now(), timeZone), timeZone, ...(lesson ? { lesson } : {}), ...(pupilChoices ? { pupilChoices } : {}) });
 }
 
 /** Handles a submitted form; answers the card that should replace it. */
@@ -31,7 +41,7 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
   const happenedAt = zonedToEpoch(text(data.happenedDate) ?? '', text(data.happenedTime) ?? '', timeZone);
   const lesson = lessonFrom(data);
   const raw = {
-    pupilName: data.pupilName,
+    pupilName: pupilNameFrom(data),
     category: data.category || undefined,
     whatHappened: data.whatHappened,
     happenedAt,
@@ -44,7 +54,9 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
   switch (result.outcome) {
     case 'refused':
       return cardJson([para(result.message)]);
-    case 'invalid':
+    case 'invalid': {
+      const pupilsFrom = text(data.pupilsFrom)?.trim();
+      const pupilChoices = pupilsFrom ? await recentPupils(deps, request.viewer, pupilsFrom) : undefined;
       return concernFormCard({
         clientRequestId: text(data.clientRequestId) ?? deps.newFormId(),
         defaults: localDateAndTime(deps.clock.now(), timeZone),
@@ -52,7 +64,9 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
         errors: result.errors,
         timeZone,
         ...(lesson ? { lesson } : {}),
+        ...(pupilChoices ? { pupilChoices } : {}),
       });
+    }
     case 'duplicate':
       return receiptCard(result.concern, timeZone, { duplicate: true });
     case 'logged':

@@ -1,0 +1,67 @@
+/**
+ * The pupils a member of staff may pick on the concern form, so a worried teacher does not have
+ * to remember how a name is spelt: the pupils of the lesson an alert card named, or else of the
+ * most recent lesson they organised or attended as staff. Names only; staff are never offered.
+ */
+import { buildRegister } from '../../domain/register.js';
+import type { MeetingState } from '../../domain/types.js';
+import type { Clock, MeetingStore } from '../ports.js';
+import type { Viewer } from './access.js';
+import type { LessonLink } from './types.js';
+
+/** What {@link recentPupils} needs; `load` is used when present, else the recent list is searched. */
+export interface RecentPupilsDeps {
+  meetings: Pick<MeetingStore, 'listMeetings'> & Partial<Pick<MeetingStore, 'load'>>;
+  clock: Clock;
+}
+
+/** A lesson and the names of its pupils, sorted as on the register. */
+export interface LessonPupils {
+  lesson: LessonLink;
+  pupils: string[];
+}
+
+/** How many of the school's latest lessons are searched for one the viewer attended. */
+const RECENT = 20;
+
+/** Whether the viewer ran the lesson or was in it as staff (a guest seat does not count). */
+function tookPart(viewer: Viewer, state: MeetingState): boolean {
+  const self = state.people[viewer.aadObjectId];
+  return state.organizerId === viewer.aadObjectId || (self?.role === 'staff' && !self.guestSeen);
+}
+
+/** The lesson `meetingId` names, only if it belongs to the viewer's school. */
+async function lessonById(deps: RecentPupilsDeps, viewer: Viewer, meetingId: string): Promise<MeetingState | undefined> {
+  const state = deps.meetings.load
+    ? (await deps.meetings.load({ tenantId: viewer.tenantId, meetingId }))?.state
+    : (await deps.meetings.listMeetings(viewer.tenantId, { limit: RECENT })).find((m) => m.meetingId === meetingId);
+  return state?.tenantId === viewer.tenantId ? state : undefined;
+}
+
+/** The viewer's latest lesson: the one they organised last, or a later one they attended. */
+async function latestLesson(deps: RecentPupilsDeps, viewer: Viewer): Promise<MeetingState | undefined> {
+  const [organised, recent] = await Promise.all([
+    deps.meetings.listMeetings(viewer.tenantId, { organizerId: viewer.aadObjectId, limit: 1 }),
+    deps.meetings.listMeetings(viewer.tenantId, { limit: RECENT }),
+  ]);
+  return [...organised, ...recent]
+    .filter((m) => m.tenantId === viewer.tenantId && tookPart(viewer, m))
+    .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))[0];
+}
+
+/**
+ * The pupils to offer on the form, or undefined for the plain form. Staff only and always within
+ * the viewer's own tenant; a lesson named by a card is shown only to staff who took part in it
+ * and to a DSL, so a forged card cannot reveal who was in someone else's lesson.
+ */
+export async function recentPupils(deps: RecentPupilsDeps, viewer: Viewer, meetingId?: string): Promise<LessonPupils | undefined> {
+  if (viewer.standing === 'none' || !viewer.aadObjectId) return undefined;
+  const state = meetingId ? await lessonById(deps, viewer, meetingId) : await latestLesson(deps, viewer);
+  if (!state || (meetingId && viewer.standing !== 'dsl' && !tookPart(viewer, state))) return undefined;
+  const names = buildRegister(state, deps.clock.now())
+    .filter((row) => row.role === 'pupil')
+    .map((row) => row.name.trim())
+    .filter((name) => name.length > 0);
+  const pupils = [...new Set(names)];
+  return pupils.length ? { lesson: { meetingId: state.meetingId, title: state.title || 'a lesson' }, pupils } : undefined;
+}
