@@ -3,12 +3,10 @@ import { isPresent } from '../../bot/src/domain/presence.js';
 import { personalConversationId } from '../../bot/src/dev/connector/fakeConnector.js';
 import { sampleSchool } from '../support/activities.js';
 import { notifications, postedMessages } from '../support/connectorReads.js';
-import { lessonDriver, useLessonHarness, type LessonHarness } from '../support/lessonHarness.js';
+import { at, lessonDriver, PAST_GRACE_MS, useLessonHarness, type LessonHarness } from '../support/lessonHarness.js';
 
 const school = sampleSchool();
 const { teacher, assistant, pupils } = school;
-const MIN = 60_000;
-const GRACE = 31_000;
 
 describe('scenarios: lesson routines (checklist reminder, end summary, one-to-one record, roster watch)', function () {
   this.timeout(60_000);
@@ -16,8 +14,6 @@ describe('scenarios: lesson routines (checklist reminder, end summary, one-to-on
   let service: LessonHarness['service'];
   let meetingId: string;
   let lesson: LessonHarness['lesson'];
-  const t0 = Date.parse('2026-01-15T09:00:00Z');
-  const at = (minutes: number): number => t0 + minutes * MIN;
   const key = () => ({ tenantId: school.tenantId, meetingId });
 
   useLessonHarness('lesson-routines-', (h) => ({ connector, service, meetingId, lesson } = h));
@@ -60,12 +56,12 @@ describe('scenarios: lesson routines (checklist reminder, end summary, one-to-on
     await send(lesson.start(at(0), { organizer: teacher }));
     await send(lesson.join(teacher, at(0)));
     await send(lesson.join(pupils[0]!, at(1)));
-    await advanceTo(at(1) + GRACE);
+    await advanceTo(at(1) + PAST_GRACE_MS);
     assert.ok(notifications(connector).some((n) => n.rule === 'no-one-to-one' && n.phase === 'raised'));
     // The colleague arrives, then drops out again: the alert is raised a second time.
     await send(lesson.join(assistant, at(3)));
     await send(lesson.leave(assistant, at(4)));
-    await advanceTo(at(4) + GRACE);
+    await advanceTo(at(4) + PAST_GRACE_MS);
     assert.equal(notifications(connector).filter((n) => n.rule === 'no-one-to-one' && n.phase === 'raised').length, 2);
     const { concerns } = await service.core.concerns.list(school.tenantId, { status: 'all' });
     const records = concerns.filter((c) => c.details.lesson?.meetingId === meetingId);
@@ -84,13 +80,13 @@ describe('scenarios: lesson routines (checklist reminder, end summary, one-to-on
     connector.setParticipant(meetingId, pupils[1]!.teamsId, { inMeeting: false });
     await advanceTo(at(2));
     assert.equal((await service.core.meetings.listEvents(key())).filter((e) => e.kind === 'rosterReconciled').length, 0, 'not before the interval');
-    await advanceTo(at(1) + 3 * MIN);
+    await advanceTo(at(4));
     const state = (await service.core.meetings.load(key()))!.state;
     assert.equal(isPresent(state.people[pupils[1]!.aadObjectId]!), false);
     assert.equal(isPresent(state.people[pupils[0]!.aadObjectId]!), true);
-    assert.equal(state.rosterCheckedAt, at(1) + 3 * MIN);
+    assert.equal(state.rosterCheckedAt, at(4));
     // And again a few minutes later, while pupils remain.
-    await advanceTo(at(1) + 6 * MIN);
+    await advanceTo(at(7));
     assert.equal((await service.core.meetings.listEvents(key())).filter((e) => e.kind === 'rosterReconciled').length, 2);
   });
 });

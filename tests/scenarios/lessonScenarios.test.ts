@@ -1,13 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { buildRegister } from '../../bot/src/domain/register.js';
 import { sampleSchool } from '../support/activities.js';
-import { lessonDriver, useLessonHarness, type LessonHarness } from '../support/lessonHarness.js';
+import { at, lessonDriver, PAST_GRACE_MS, useLessonHarness, type LessonHarness } from '../support/lessonHarness.js';
 import { notifications, postedMessages as directMessages } from '../support/connectorReads.js';
 
 const school = sampleSchool();
 const { teacher, assistant, pupils } = school;
-const MIN = 60_000;
-const GRACE = 31_000;
 
 describe('scenarios: a lesson end to end (real service, Azurite, fake Teams connector)', function () {
   this.timeout(60_000);
@@ -15,12 +13,10 @@ describe('scenarios: a lesson end to end (real service, Azurite, fake Teams conn
   let service: LessonHarness['service'];
   let meetingId: string;
   let lesson: LessonHarness['lesson'];
-  const t0 = Date.parse('2026-01-15T09:00:00Z');
 
   useLessonHarness('MCMxOTptZWV0aW5n', (h) => ({ connector, service, meetingId, lesson } = h));
   const { send, advanceTo } = lessonDriver(() => service);
 
-  const at = (minutes: number): number => t0 + minutes * MIN;
   const startLessonWithEveryone = async (): Promise<void> => {
     await send(lesson.start(at(0)));
     await send(lesson.join(teacher, at(0)));
@@ -30,7 +26,7 @@ describe('scenarios: a lesson end to end (real service, Azurite, fake Teams conn
 
   it('seed 000 #7 and seed 003 bullet 2: two staff with pupils raise no supervision alert', async () => {
     await startLessonWithEveryone();
-    await advanceTo(at(1) + GRACE);
+    await advanceTo(at(1) + PAST_GRACE_MS);
     const rules = notifications(connector).map((n) => n.rule);
     for (const rule of ['staff-pair', 'no-one-to-one', 'unsupervised', 'end-for-all']) assert.ok(!rules.includes(rule), `unexpected ${rule} alert`);
     const record = await service.core.meetings.load({ tenantId: school.tenantId, meetingId });
@@ -42,7 +38,7 @@ describe('scenarios: a lesson end to end (real service, Azurite, fake Teams conn
     await send(lesson.leave(assistant, at(2)));
     await advanceTo(at(2) + 5_000);
     assert.ok(!notifications(connector).some((n) => n.rule === 'staff-pair'), 'a blip inside the grace period pages nobody');
-    await advanceTo(at(2) + GRACE);
+    await advanceTo(at(2) + PAST_GRACE_MS);
     const raised = notifications(connector).filter((n) => n.rule === 'staff-pair' && n.phase === 'raised');
     assert.equal(raised.length, 1);
     assert.deepEqual(raised[0]!.recipients, [teacher.teamsId], 'only staff present are addressed; never pupils');
@@ -56,7 +52,7 @@ describe('scenarios: a lesson end to end (real service, Azurite, fake Teams conn
     await send(lesson.start(at(0)));
     await send(lesson.join(teacher, at(0)));
     await send(lesson.join(pupils[0]!, at(1)));
-    await advanceTo(at(1) + GRACE);
+    await advanceTo(at(1) + PAST_GRACE_MS);
     assert.ok(notifications(connector).some((n) => n.rule === 'no-one-to-one' && n.recipients.includes(teacher.teamsId)));
     const toDsl = directMessages(connector).filter((m) => /one pupil|one-to-one|alone/i.test(m.text));
     assert.ok(toDsl.length >= 1, 'the DSL gets a 1:1 card');
@@ -67,7 +63,7 @@ describe('scenarios: a lesson end to end (real service, Azurite, fake Teams conn
     await startLessonWithEveryone();
     await send(lesson.leave(assistant, at(10)));
     await send(lesson.leave(teacher, at(10)));
-    await advanceTo(at(10) + GRACE);
+    await advanceTo(at(10) + PAST_GRACE_MS);
     const dslTexts = directMessages(connector).map((m) => m.text).join('\n');
     assert.match(dslTexts, /without an adult|unsupervised|not ended/i);
     const meetingChatPosts = connector.requests.filter((r) => r.method === 'POST' && r.decodedPath.startsWith(`/v3/conversations/${lesson.conversationId}/activities`));
@@ -77,7 +73,7 @@ describe('scenarios: a lesson end to end (real service, Azurite, fake Teams conn
   it('seed 003 bullet 14: "End meeting" for everyone raises no alert and closes the register with minutes present', async () => {
     await startLessonWithEveryone();
     await send(lesson.end(at(15)));
-    await advanceTo(at(15) + GRACE);
+    await advanceTo(at(15) + PAST_GRACE_MS);
     assert.ok(!notifications(connector).some((n) => ['unsupervised', 'end-for-all'].includes(n.rule ?? '')));
     const record = await service.core.meetings.load({ tenantId: school.tenantId, meetingId });
     const register = buildRegister(record!.state, at(16));

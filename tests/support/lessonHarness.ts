@@ -3,6 +3,17 @@ import { lessonActivities, sampleSchool } from './activities.js';
 import { startFakeConnector, type RunningFakeConnector } from './fakeConnector.js';
 import { postActivity, startTestService } from './serviceHarness.js';
 
+/** The scenarios' lessons start at 09:00 on a school day (Thursday 15 January 2026, London time). */
+export const LESSON_START = Date.parse('2026-01-15T09:00:00Z');
+
+/** The moment `minutes` into a scenario's lesson. */
+export function at(minutes: number): number {
+  return LESSON_START + minutes * 60_000;
+}
+
+/** Just past the strict policy's 30-second grace period. */
+export const PAST_GRACE_MS = 31_000;
+
 /** What each scenario test gets: a fresh service, fake connector, lesson id and activity builder. */
 export interface LessonHarness {
   connector: RunningFakeConnector;

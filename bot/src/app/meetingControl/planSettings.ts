@@ -107,11 +107,6 @@ export function planSettings(policy: Policy, current: PlannedSettings): Settings
   return { patch, changes };
 }
 
-/** Whether a plan changes nothing. */
-export function isEmptyPlan(plan: SettingsPlan): boolean {
-  return plan.changes.length === 0;
-}
-
 function change(setting: SettingChange['setting'], before: string, after: string, label: string, source: string): SettingChange {
   return { setting, label, before, after, text: `${label}: ${before} -> ${after}`, source };
 }
