@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../app/ports.js';
+import { shouldRetryLater } from '../app/retryLater.js';
 import type { Config } from '../config.js';
 
 /**
@@ -52,6 +53,9 @@ export function createAdapter(bot: Config['bot'], logger: Logger): CloudAdapter 
   const adapter = new CloudAdapter(refuseBadTokensWith401(auth));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ activityType: context.activity.type, err: error.message }, 'turn failed');
+    // Rethrown, botbuilder answers 500 and Teams delivers the activity again; anything else is a
+    // bug or bad data that a redelivery would not fix, so the turn ends with the error logged.
+    if (shouldRetryLater(error)) throw error;
   };
   return adapter;
 }
