@@ -1,10 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { lessonActivities, sampleSchool } from '../support/activities.js';
-import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
-import { postActivity, startTestService } from '../support/serviceHarness.js';
+import { sampleSchool } from '../support/activities.js';
+import type { RunningFakeConnector } from '../support/fakeConnector.js';
+import { at, lessonDriver, PAST_GRACE_MS, useLessonHarness, type LessonHarness } from '../support/lessonHarness.js';
 
 const school = sampleSchool();
-const t0 = Date.parse('2026-01-15T09:00:00Z');
 
 /** Targeted staff-pair notifications the fake connector received, with the status it answered each. */
 function staffPairAttempts(connector: RunningFakeConnector): Array<number | undefined> {
@@ -21,26 +20,18 @@ function staffPairAttempts(connector: RunningFakeConnector): Array<number | unde
 
 describe('faults: Teams throttles or fails the alert, then recovers', function () {
   this.timeout(60_000);
-  let connector: RunningFakeConnector;
-  let service: Awaited<ReturnType<typeof startTestService>>;
-
-  beforeEach(async () => {
-    connector = await startFakeConnector();
-    service = await startTestService({ staffList: school.staffList() });
-    service.clock.current = t0;
-  });
-  afterEach(async () => {
-    await service.stop();
-    await connector.stop();
-  });
+  let connector: LessonHarness['connector'];
+  let service: LessonHarness['service'];
+  let lesson: LessonHarness['lesson'];
+  useLessonHarness('MCMxOTp0aHJvdHRsZS0', (h) => ({ connector, service, lesson } = h));
+  const { send } = lessonDriver(() => service);
 
   /** Two staff and the pupils in a lesson, then the assistant leaves: a staff-pair alert is due 30 s later. */
   async function staffPairDue(): Promise<void> {
-    const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: `MCMxOTp0aHJvdHRsZS0${Math.random().toString(36).slice(2)}`, serviceUrl: connector.url });
-    for (const activity of [lesson.start(t0), lesson.join(school.teacher, t0), lesson.join(school.assistant, t0), ...school.pupils.map((p) => lesson.join(p, t0)), lesson.leave(school.assistant, t0 + 1_000)]) {
-      assert.equal(await postActivity(service.url, activity), 200);
+    for (const activity of [lesson.start(at(0)), lesson.join(school.teacher, at(0)), lesson.join(school.assistant, at(0)), ...school.pupils.map((p) => lesson.join(p, at(0))), lesson.leave(school.assistant, at(1))]) {
+      await send(activity);
     }
-    service.clock.current = t0 + 1_000 + 31_000;
+    service.clock.current = at(1) + PAST_GRACE_MS;
   }
 
   for (const status of [429, 503]) {
