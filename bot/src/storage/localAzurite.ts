@@ -61,6 +61,10 @@ export async function startLocalAzurite(options: LocalAzuriteOptions = {}): Prom
     args.push('--inMemoryPersistence');
   }
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Whatever way this process ends (even process.exit), the emulator it started must not outlive it.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   await waitUntilListening(child, port);
   return {
     port,
