@@ -7,8 +7,7 @@ import { TableClient } from '@azure/data-tables';
 import { loadConfig } from '../bot/src/config.js';
 import type { Logger } from '../bot/src/app/ports.js';
 import { policyFromPreset } from '../bot/src/domain/policy/presets.js';
-import { tabApiRoutes } from '../bot/src/http/tabApiRoutes.js';
-import { startService } from '../bot/src/service.js';
+import { startService } from '../bot/src/compose/startService.js';
 import { startBareBot, startRawHttp, startRawRestify } from './anchors.js';
 import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
 import type { ReadyMessage, Running, ServerSpec } from './spawnServer.js';
@@ -24,7 +23,6 @@ async function startChaperone(spec: Extract<ServerSpec, { kind: 'chaperone' }>):
     policy: policyFromPreset('strict'),
     staffList: { staff: BENCH_STAFF.map((s) => s.aadObjectId), dsl: [] },
     logger: quiet,
-    extraRoutes: [tabApiRoutes],
   });
   return { url: service.url, stop: () => service.stop() };
 }

@@ -23,7 +23,7 @@ param appServiceInstanceCount string = '1'
 @allowed(['azureBot', 'developerPortal'])
 param botRegistration string = 'azureBot'
 
-@description('developerPortal only: the bot id shown in the Teams Developer Portal.')
+@description('developerPortal only: the bot id shown in the Teams Developer Portal (env files write none otherwise).')
 param developerPortalBotId string = ''
 
 @description('developerPortal only: a client secret of that bot\'s app registration.')
@@ -39,7 +39,7 @@ param aadAppClientId string
 @description('Tenant of that Entra app: the school\'s tenant.')
 param aadAppTenantId string = tenant().tenantId
 
-@description('Optional comma list of further tenants whose staff may use the tab (a trust of several schools). Empty: the school\'s tenant only.')
+@description('Optional comma list of further tenants whose staff may use the tab, on top of the school\'s own. Empty or none: no others.')
 param aadAppAllowedTenants string = ''
 
 @description('Entra sign-in host; change only in a national cloud.')
@@ -49,23 +49,21 @@ param aadAuthorityHost string = 'https://login.microsoftonline.com'
 @allowed(['strict', 'home-school', 'roche', 'crossways', 'staff-guidance', 'goodmayes'])
 param policyPreset string = 'strict'
 
-@description('Optional path on the Web App of a policy file that overrides the preset, e.g. /home/chaperone/policy.json.')
+@description('Optional path on the Web App of a policy file that overrides the preset, e.g. /home/chaperone/policy.json. Empty or none: the preset alone.')
 param policyFile string = ''
 
-@description('Optional path on the Web App of the staff and DSL list, e.g. /home/chaperone/staff.json.')
+@description('Optional path on the Web App of the staff and DSL list, e.g. /home/chaperone/staff.json. Empty or none: no list.')
 param staffDirectoryFile string = ''
 
-@description('Optional object id of the Entra group holding all staff (checked through Microsoft Graph).')
+@description('Optional object id of the Entra group holding all staff (checked through Microsoft Graph). Empty or none: no group.')
 param staffGroupId string = ''
 
 @description('Microsoft Graph base URL; change only in a national cloud.')
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
-@description('Let Chaperone correct lobby and presenter settings through Graph (needs the application access policy).')
-param graphEnforceSettings bool = false
-
-@description('The optional calling bot that can remove participants. Off: it needs extra Graph permissions and Teams calling set-up.')
-param callingBotEnabled bool = false
+@description('true: Chaperone puts lobby, presenter and mic settings right through Graph (needs the Graph permissions and access policy).')
+@allowed(['true', 'false'])
+param graphEnforceSettings string = 'true'
 
 @description('How often each instance looks for due timers, in milliseconds.')
 param sweepIntervalMs int = 5000
@@ -80,13 +78,16 @@ param logLevel string = 'info'
 param logRetentionDays int = 30
 
 var useDeveloperPortalBot = botRegistration == 'developerPortal'
+// The toolkit refuses an empty env value in azure.parameters.json, so env files write `none` for an
+// optional setting that is not used; the service is given an empty value instead.
+var notUsed = 'none'
 var webAppName = '${resourceBaseName}-app'
 // App Service's own host name; if you add a custom domain, also change TAB_DOMAIN and the Entra app.
 var tabDomain = '${webAppName}.azurewebsites.net'
 // Storage names are global, 3-24 lower-case letters and digits: add a hash of the resource group.
 var storageName = take('${toLower(replace(resourceBaseName, '-', ''))}${uniqueString(resourceGroup().id)}', 24)
 // The tables the service uses (bot/src/storage/tableClients.ts); it also creates any missing one at start.
-var tableNames = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache']
+var tableNames = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache', 'idempotency']
 // Built-in role "Storage Table Data Contributor": read and write table entities, nothing else.
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
@@ -168,11 +169,15 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
-// Every setting bot/src/config.ts reads in production. Deliberately absent: STORAGE_CONNECTION_STRING
-// (shared keys are off; STORAGE_ACCOUNT_URL + managed identity instead), AUTH_JWKS_URI and
-// AUTH_ISSUER (test overrides only), BOT_OPENID_METADATA_URL (test override; the public cloud's Bot
-// Framework keys are the default), DATA_DIR (local emulator only), STORAGE_TABLE_PREFIX (one
-// account per school needs none).
+// Every setting bot/src/config.ts reads in production, except these, deliberately absent
+// (tests/infra/settingsInStep.test.ts reads this list and holds it to config.ts):
+// - STORAGE_CONNECTION_STRING: shared keys are off; STORAGE_ACCOUNT_URL + managed identity instead.
+// - AUTH_JWKS_URI, AUTH_ISSUER, BOT_OPENID_METADATA_URL: test overrides; Entra's and the public
+//   cloud's Bot Framework keys are the defaults.
+// - DATA_DIR: the local emulator only.
+// - STORAGE_TABLE_PREFIX: one storage account per school needs none.
+// - GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID: the managed identity signs in to Graph, no secret.
+// - STAFF_GROUP_CACHE_MINUTES, STORAGE_TIMEOUT_MS, REQUEST_BODY_TIMEOUT_MS: their defaults suit App Service.
 var appSettings = concat(
   [
     { name: 'NODE_ENV', value: 'production' }
@@ -188,16 +193,15 @@ var appSettings = concat(
     { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
     { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
     { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
-    { name: 'AAD_APP_ALLOWED_TENANTS', value: aadAppAllowedTenants }
+    { name: 'AAD_APP_ALLOWED_TENANTS', value: aadAppAllowedTenants == notUsed ? '' : aadAppAllowedTenants }
     { name: 'AAD_AUTHORITY_HOST', value: aadAuthorityHost }
     { name: 'TAB_DOMAIN', value: tabDomain }
     { name: 'POLICY_PRESET', value: policyPreset }
-    { name: 'POLICY_FILE', value: policyFile }
-    { name: 'STAFF_DIRECTORY_FILE', value: staffDirectoryFile }
-    { name: 'STAFF_GROUP_ID', value: staffGroupId }
+    { name: 'POLICY_FILE', value: policyFile == notUsed ? '' : policyFile }
+    { name: 'STAFF_DIRECTORY_FILE', value: staffDirectoryFile == notUsed ? '' : staffDirectoryFile }
+    { name: 'STAFF_GROUP_ID', value: staffGroupId == notUsed ? '' : staffGroupId }
     { name: 'GRAPH_BASE_URL', value: graphBaseUrl }
-    { name: 'GRAPH_ENFORCE_SETTINGS', value: string(graphEnforceSettings) }
-    { name: 'CALLING_BOT_ENABLED', value: string(callingBotEnabled) }
+    { name: 'GRAPH_ENFORCE_SETTINGS', value: graphEnforceSettings }
     { name: 'SWEEP_INTERVAL_MS', value: string(sweepIntervalMs) }
     { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
     // The deploy stage uploads a built app with its production node_modules: no build on the server.

@@ -29,10 +29,15 @@ const envSchema = z.object({
   POLICY_FILE: optionalString,
   STAFF_DIRECTORY_FILE: optionalString,
   STAFF_GROUP_ID: optionalString,
+  STAFF_GROUP_CACHE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  GRAPH_CLIENT_ID: optionalString,
+  GRAPH_CLIENT_SECRET: optionalString,
+  GRAPH_TENANT_ID: optionalString,
   GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/v1.0'),
   GRAPH_ENFORCE_SETTINGS: bool.default(false),
-  CALLING_BOT_ENABLED: bool.default(false),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   DATA_DIR: z.string().default('.data'),
 });
@@ -58,11 +63,20 @@ export interface Config {
     | { kind: 'localAzurite'; dataDir: string; tablePrefix?: string };
   auth: { clientId?: string; tenantId?: string; allowedTenants: string[]; authorityHost: string; jwksUri?: string; issuer?: string; tabDomain?: string };
   policy: { preset: string; file?: string };
-  directory: { staffFile?: string; staffGroupId?: string };
-  graph: { baseUrl: string; enforceSettings: boolean; callingBotEnabled: boolean };
+  /** `staffGroupCacheMinutes`: how long a staff-group answer is used before Graph is asked again. */
+  directory: { staffFile?: string; staffGroupId?: string; staffGroupCacheMinutes: number };
+  /** `auth`: Graph signs in with the managed identity unless a Graph client secret is configured. */
+  graph: { baseUrl: string; enforceSettings: boolean; auth: GraphAuth };
   sweepIntervalMs: number;
+  /** Deadlines at the edges: one Table Storage call (retries included), and reading one request body. */
+  timeouts: { storageMs: number; requestBodyMs: number };
   appInsightsConnectionString?: string;
 }
+
+/** How Chaperone signs in to Microsoft Graph (app-only). */
+export type GraphAuth =
+  | { kind: 'managedIdentity'; /** `AZURE_CLIENT_ID` of the user-assigned identity; unset: system-assigned. */ clientId?: string }
+  | { kind: 'clientSecret'; tenantId: string; clientId: string; clientSecret: string };
 
 /** A configuration that cannot start the service; the message lists every bad variable. */
 export class ConfigError extends Error {
@@ -80,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.BOT_ID && !e.BOT_PASSWORD && e.BOT_TYPE !== 'UserAssignedMSI') {
     throw new ConfigError('Chaperone cannot start: BOT_ID is set but BOT_PASSWORD is missing (or set BOT_TYPE=UserAssignedMSI).');
   }
+  if ((e.GRAPH_CLIENT_ID || e.GRAPH_CLIENT_SECRET || e.GRAPH_TENANT_ID) && !(e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && e.GRAPH_TENANT_ID)) {
+    throw new ConfigError('Chaperone cannot start: to sign in to Microsoft Graph with a client secret, set all of GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID; or unset them to use the managed identity.');
+  }
   const tablePrefix = e.STORAGE_TABLE_PREFIX;
   return {
     port: e.PORT,
@@ -95,16 +112,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: {
       clientId: e.AAD_APP_CLIENT_ID,
       tenantId: e.AAD_APP_TENANT_ID,
-      allowedTenants: (e.AAD_APP_ALLOWED_TENANTS ?? e.AAD_APP_TENANT_ID ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+      allowedTenants: [...new Set([e.AAD_APP_TENANT_ID ?? '', ...(e.AAD_APP_ALLOWED_TENANTS ?? '').split(',')].map((t) => t.trim().toLowerCase()).filter(Boolean))],
       authorityHost: e.AAD_AUTHORITY_HOST,
       jwksUri: e.AUTH_JWKS_URI,
       issuer: e.AUTH_ISSUER,
       tabDomain: e.TAB_DOMAIN,
     },
     policy: { preset: e.POLICY_PRESET, file: e.POLICY_FILE },
-    directory: { staffFile: e.STAFF_DIRECTORY_FILE, staffGroupId: e.STAFF_GROUP_ID },
-    graph: { baseUrl: e.GRAPH_BASE_URL, enforceSettings: e.GRAPH_ENFORCE_SETTINGS, callingBotEnabled: e.CALLING_BOT_ENABLED },
+    directory: { staffFile: e.STAFF_DIRECTORY_FILE, staffGroupId: e.STAFF_GROUP_ID, staffGroupCacheMinutes: e.STAFF_GROUP_CACHE_MINUTES },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL,
+      enforceSettings: e.GRAPH_ENFORCE_SETTINGS,
+      auth: e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && e.GRAPH_TENANT_ID
+        ? { kind: 'clientSecret', tenantId: e.GRAPH_TENANT_ID, clientId: e.GRAPH_CLIENT_ID, clientSecret: e.GRAPH_CLIENT_SECRET }
+        : { kind: 'managedIdentity', clientId: e.AZURE_CLIENT_ID },
+    },
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    timeouts: { storageMs: e.STORAGE_TIMEOUT_MS, requestBodyMs: e.REQUEST_BODY_TIMEOUT_MS },
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }

@@ -1,17 +1,14 @@
 /**
- * Composition root: read configuration, start local Table Storage when no account is configured,
- * and start the service. Loaded by `index.ts` once telemetry is set up.
+ * The process: read configuration, start local Table Storage when no account is configured, and
+ * start the service through the composition root. Loaded by `index.ts` once telemetry is set up.
  */
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { startService } from './compose/startService.js';
 import { createLogger } from './runtime/logger.js';
 import { loadPolicy } from './runtime/loadPolicy.js';
-import { loadStaffList } from './runtime/loadStaffList.js';
-import { startService, type ServiceOptions } from './service.js';
 import { startLocalAzurite, type LocalAzurite } from './storage/localAzurite.js';
 import type { StorageConnection } from './storage/tableClients.js';
-import { graphMeetingControlFor } from './graph/meetingControlFromConfig.js';
-import { tabApiRoutes } from './http/tabApiRoutes.js';
 
 async function storageFor(config: Config, fresh: boolean): Promise<{ connection: StorageConnection; azurite?: LocalAzurite }> {
   const s = config.storage;
@@ -28,17 +25,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const presetArg = args.indexOf('--policy');
   const policy = loadPolicy({ preset: presetArg >= 0 ? (args[presetArg + 1] ?? config.policy.preset) : config.policy.preset, file: config.policy.file });
-  const staffList = config.directory.staffFile ? loadStaffList(config.directory.staffFile) : undefined;
   const { connection, azurite } = await storageFor(config, args.includes('--fresh'));
-  const extraRoutes: ServiceOptions['extraRoutes'] = [tabApiRoutes];
-  let clock: ServiceOptions['clock'];
-  if (!config.production) {
-    const { devRoutes } = await import('./dev/devRoutes.js');
-    const { SimClock } = await import('./dev/simClock.js');
-    clock = new SimClock();
-    extraRoutes.push(devRoutes);
-  }
-  const service = await startService({ config, storage: connection, policy, staffList, logger, extraRoutes, clock, meetingControl: graphMeetingControlFor(config) });
+  // Local mode: the simulator and its clock, loaded only then (devRoutes refuses a production config too).
+  const local = config.production ? undefined : { clock: new (await import('./dev/simClock.js')).SimClock(), simulator: (await import('./dev/devRoutes.js')).devRoutes };
+  const service = await startService({ config, storage: connection, policy, logger, ...local });
   logger.info({ url: service.url, mode: config.production ? 'production' : 'local (anonymous bot, simulator on)', preset: policy.preset }, 'Chaperone is running');
   const shutdown = async (): Promise<void> => {
     await service.stop();

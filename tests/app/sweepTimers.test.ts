@@ -15,7 +15,7 @@ function makeSut(due: DueTimer[], handlers: TimerHandlers = {}) {
   const schedule = sinon.fake.resolves(undefined);
   const timers: TimerStore = { schedule, claimDue: async () => due.splice(0) };
   const logger = fakeLogger();
-  const sweep = createSweepTimers({ meetings: { load } as unknown as MeetingStore, timers, cache: new RecordCache(), settle: sinon.fake.resolves(undefined), policyFor: () => policy(), clock: { now: () => NOW }, logger, handlers });
+  const sweep = createSweepTimers({ meetings: { load } as unknown as MeetingStore, timers, cache: new RecordCache(), settle: sinon.fake.resolves(undefined), policyFor: () => policy(), dslsFor: async () => [], clock: { now: () => NOW }, logger, handlers });
   return { sweep, load, schedule, logger };
 }
 

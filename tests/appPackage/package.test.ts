@@ -78,13 +78,12 @@ describe('appPackage: npm run package', () => {
     assert.deepEqual(readPngSize(await zip.file('outline.png')!.async('uint8array')), { width: 32, height: 32 });
   });
 
-  it('offers the six bot commands in personal and group chats, and the tab in the three meeting contexts', async () => {
+  it('offers the bot in 1:1, group and team chats (commands per scope: commandLists.test.ts), and the tab in the three meeting contexts', async () => {
     const built = await buildAppPackage({ envName: 'local', outDir: join(work, 'build') });
     const manifest = built.manifest as unknown as ManifestView;
     const bot = manifest.bots[0]!;
     assert.deepEqual(bot.scopes, ['personal', 'team', 'groupChat']);
-    assert.deepEqual(bot.commandLists[0]?.scopes, ['personal', 'groupChat']);
-    assert.deepEqual(bot.commandLists[0]?.commands.map((c) => c.title), ['help', 'concern', 'concerns', 'policy', 'register', 'check']);
+    assert.deepEqual(bot.commandLists.map((list) => list.scopes), [['personal'], ['groupChat', 'team']]);
     const tab = manifest.configurableTabs[0]!;
     assert.deepEqual(tab.context, ['meetingSidePanel', 'meetingDetailsTab', 'meetingChatTab']);
     assert.match(tab.configurationUrl, /^http:\/\/localhost:3978\/tab\/index\.html\?context=/);

@@ -5,7 +5,7 @@ import sinon from 'sinon';
 import type { Server } from 'restify';
 import { loadConfig } from '../../bot/src/config.js';
 import { DevRoutesRefused, devRoutes } from '../../bot/src/dev/devRoutes.js';
-import type { ServiceCore } from '../../bot/src/service.js';
+import type { ServiceCore } from '../../bot/src/compose/startService.js';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { sharedAzurite } from '../support/azurite.js';
 

@@ -4,13 +4,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../bot/src/config.js';
-import { devRoutes } from '../../bot/src/dev/devRoutes.js';
 import { SAMPLE_SCHOOL_FILE } from '../../bot/src/dev/school.js';
 import { SimClock } from '../../bot/src/dev/simClock.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import { loadStaffList } from '../../bot/src/runtime/loadStaffList.js';
-import { tabApiRoutes } from '../../bot/src/http/tabApiRoutes.js';
-import { startService, type RunningService } from '../../bot/src/service.js';
+import { devRoutes } from '../../bot/src/dev/devRoutes.js';
+import { startService, type RunningService } from '../../bot/src/compose/startService.js';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { sharedAzurite } from '../support/azurite.js';
 import { memoryLogger } from '../support/serviceHarness.js';
@@ -50,7 +49,7 @@ export async function startSimService(options: { startAt?: number } = {}): Promi
     logger: memoryLogger(),
     clock,
     sweep: false,
-    extraRoutes: [tabApiRoutes, devRoutes],
+    simulator: devRoutes,
   });
   const call = async <T,>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${service.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -114,14 +114,14 @@ describe('storage/tableMeetingStore', () => {
     assert.equal(created.outcome, 'applied');
     const etag = created.outcome === 'applied' ? created.etag : '';
     const alerts: AlertBook = { k: { finding: { ruleId: 'staff-pair', key: 'k', severity: 'warning', audience: ['staffPresent'], message: 'm', action: 'a', debounce: true, source: 'seed 003' }, firstSeenAt: 5 } };
-    const saved = await store.saveAlerts(key, alerts, etag);
+    const saved = await store.saveBook(key, { alerts }, etag);
     assert.equal(saved.outcome, 'applied');
     const loaded = await store.load(key);
     assert.deepEqual(loaded?.alerts, alerts);
     assert.equal(loaded?.state.title, 'kept');
     assert.equal(saved.outcome === 'applied' && saved.etag, loaded?.etag);
-    assert.deepEqual(await store.saveAlerts(key, {}, etag), { outcome: 'conflict' });
-    assert.deepEqual(await store.saveAlerts({ ...key, meetingId: 'never-seen' }, {}, etag), { outcome: 'conflict' });
+    assert.deepEqual(await store.saveBook(key, { alerts: {} }, etag), { outcome: 'conflict' });
+    assert.deepEqual(await store.saveBook({ ...key, meetingId: 'never-seen' }, { alerts: {} }, etag), { outcome: 'conflict' });
   });
 
   it('lists every event oldest first across a page boundary', async function () {

@@ -94,12 +94,12 @@ describe('storage/tableMeetingStore outbox', () => {
     const store = new TableMeetingStore(tables.meetings);
     const created = await store.commit(key, endedEvent('e1', 1), next(), undefined);
     const second = await store.commit(key, endedEvent('e2', 2), next(), created.outcome === 'applied' ? created.etag : undefined);
-    const saved = await store.saveAlerts(key, {}, second.outcome === 'applied' ? second.etag : '');
+    const saved = await store.saveBook(key, { alerts: {} }, second.outcome === 'applied' ? second.etag : '');
     assert.equal(saved.outcome, 'applied');
     assert.deepEqual((await storedLayout(tables.meetings, key)).outbox.map((e) => e.id), ['e1', 'e2']);
     const third = await store.commit(key, endedEvent('e3', 3), next(), saved.outcome === 'applied' ? saved.etag : undefined);
     assert.equal(third.outcome, 'applied');
     assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ['e1', 'e2', 'e3']);
-    assert.deepEqual(Object.keys((await store.load(key)) ?? {}).sort(), ['alerts', 'etag', 'state']);
+    assert.deepEqual(Object.keys((await store.load(key)) ?? {}).sort(), ['alerts', 'deliveries', 'etag', 'state']);
   });
 });

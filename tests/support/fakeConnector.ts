@@ -29,6 +29,8 @@ export interface RunningFakeConnector {
   requestsTo(pathPrefix: string): RecordedRequest[];
   /** The next `n` requests are answered `status` (e.g. 429 or 503), with `Retry-After` when given. */
   failNext(n: number, status: number, retryAfterSeconds?: number): void;
+  /** Drops the scripted failures not yet used (an outage ends). */
+  recover(): void;
   /** Scripts what `GET /v1/meetings/:meetingId/participants/:userId` answers. */
   setParticipant(meetingId: string, userId: string, participant: FakeParticipant): void;
   /** Scripts what `GET /v1/meetings/:meetingId` answers. */
@@ -73,6 +75,7 @@ export async function startFakeConnector(): Promise<RunningFakeConnector> {
     requests: core.requests,
     requestsTo: (pathPrefix) => core.requestsTo(pathPrefix),
     failNext: (n, status, retryAfterSeconds) => core.failNext(n, status, retryAfterSeconds),
+    recover: () => core.recover(),
     setParticipant: (meetingId, userId, participant) => core.setParticipant(meetingId, userId, participant),
     setMeetingInfo: (meetingId, info) => core.setMeetingInfo(meetingId, info),
     clear: () => core.clear(),
@@ -108,6 +111,10 @@ export class FakeConnector implements RunningFakeConnector {
   requestsTo(pathPrefix: string): RecordedRequest[] {
     return this.live.requestsTo(pathPrefix);
   }
+  recover(): void {
+    this.live.recover();
+  }
+
   failNext(n: number, status: number, retryAfterSeconds?: number): void {
     this.live.failNext(n, status, retryAfterSeconds);
   }

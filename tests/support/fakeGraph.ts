@@ -1,8 +1,10 @@
 /**
- * A local fake of Microsoft Graph (v1.0) and of the Entra token endpoint, on 127.0.0.1 with a free
- * port, speaking the documented shapes: onlineMeeting get-by-join-URL and PATCH, attendance reports,
- * and the calls API (join, participants, remove, hang up). It records every request and can be
- * scripted to answer the next matching requests with any status and headers (429 + Retry-After, 403).
+ * A local fake of Microsoft Graph (v1.0), of the Entra token endpoint and of App Service's managed
+ * identity endpoint, on 127.0.0.1 with a free port, speaking the documented shapes: onlineMeeting
+ * get-by-join-URL and PATCH, attendance reports, the calls API (join, participants, remove, hang up),
+ * `checkMemberGroups` over a directory of users and nested groups, and JSON batching (`$batch`). It
+ * records every request and can be scripted to answer the next matching requests with any status and
+ * headers (429 + Retry-After, 403), also inside a batch.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +16,8 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   authorization?: string;
+  /** The `X-IDENTITY-HEADER` secret sent to the managed identity endpoint. */
+  identityHeader?: string;
   /** Parsed JSON, or the form fields of a token request. */
   body: unknown;
 }
@@ -40,6 +44,12 @@ export class FakeGraph {
   /** Participants a call will list once joined (the documented `participant` shape). */
   callRoster: Json[] = [];
   readonly calls = new Map<string, { state: string; participants: Json[] }>();
+  /** Entra users and groups; a group's members are user or group ids (nested groups count, transitively). */
+  readonly directory = { users: new Set<string>(), groups: new Map<string, string[]>() };
+  /** Requests carried inside `$batch` calls, as if sent alone (they are not in `requests`). */
+  readonly batchedRequests: RecordedRequest[] = [];
+  /** The `IDENTITY_HEADER` value the managed identity endpoint expects. */
+  readonly identityHeader = 'fake-identity-header';
   tokensIssued = 0;
   private readonly scripted: Array<{ method: string; path: RegExp; reply: ScriptedReply }> = [];
 
@@ -53,6 +63,11 @@ export class FakeGraph {
   /** The authority host for the token provider under test. */
   get authorityHost(): string {
     return this.origin;
+  }
+
+  /** `IDENTITY_ENDPOINT` for `@azure/identity` on "App Service". */
+  get identityEndpoint(): string {
+    return `${this.origin}/msi/token`;
   }
 
   /** Answers the next requests matching `method` and `path`, in order, with `replies`. */
@@ -69,14 +84,20 @@ export class FakeGraph {
     return this.close();
   }
 
-  /** Routes one request: scripted replies first, then the documented behaviour. */
+  /** Records and answers one request. */
   handle(req: RecordedRequest): ScriptedReply {
     this.requests.push(req);
+    return this.route(req);
+  }
+
+  /** Routes one request: scripted replies first, then the documented behaviour. */
+  private route(req: RecordedRequest): ScriptedReply {
     const index = this.scripted.findIndex((s) => s.method === req.method && s.path.test(req.path));
     if (index >= 0) return this.scripted.splice(index, 1)[0]!.reply;
     if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return this.token(req);
+    if (req.path === '/msi/token') return this.managedIdentityToken(req);
     if (!req.authorization?.startsWith('Bearer fake-token-')) return error(401, 'InvalidAuthenticationToken');
-    for (const route of [this.meetingRoutes, this.reportRoutes, this.callRoutes]) {
+    for (const route of [this.batchRoute, this.memberRoutes, this.meetingRoutes, this.reportRoutes, this.callRoutes]) {
       const reply = route(req);
       if (reply) return reply;
     }
@@ -89,6 +110,61 @@ export class FakeGraph {
     this.tokensIssued++;
     return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `fake-token-${this.tokensIssued}` } };
   }
+
+  /** App Service (api-version 2019-08-01): GET with `resource`, optional `client_id`, and the secret header. */
+  private managedIdentityToken(req: RecordedRequest): ScriptedReply {
+    if (req.method !== 'GET' || req.identityHeader !== this.identityHeader) return { status: 401, body: { error: 'unauthorized' } };
+    if (req.query['api-version'] !== '2019-08-01' || !req.query.resource) return { status: 400, body: { error: 'invalid_request' } };
+    this.tokensIssued++;
+    const expiresOn = Math.floor(Date.now() / 1000) + 3600;
+    const token = `fake-token-${this.tokensIssued}`;
+    return { status: 200, body: { access_token: token, expires_on: String(expiresOn), resource: req.query.resource, token_type: 'Bearer' } };
+  }
+
+  /** Whether `memberId` is in `groupId`, directly or through nested groups. */
+  isMember(memberId: string, groupId: string, seen = new Set<string>()): boolean {
+    if (seen.has(groupId)) return false;
+    seen.add(groupId);
+    const members = this.directory.groups.get(groupId) ?? [];
+    return members.includes(memberId) || members.some((m) => this.directory.groups.has(m) && this.isMember(memberId, m, seen));
+  }
+
+  private readonly memberRoutes: Route = (req) => {
+    const m = req.path.match(/^\/v1\.0\/users\/([^/]+)\/checkMemberGroups$/);
+    if (!m || req.method !== 'POST') return undefined;
+    const groupIds = (req.body as Json | undefined)?.groupIds;
+    if (!Array.isArray(groupIds) || groupIds.length > 20) return error(400, 'Request_BadRequest');
+    if (!this.directory.users.has(m[1]!)) return error(404, 'Request_ResourceNotFound');
+    const value = groupIds.filter((g): g is string => typeof g === 'string' && this.isMember(m[1]!, g));
+    return { status: 200, body: { '@odata.context': `${this.graphBaseUrl}/$metadata#Collection(Edm.String)`, value } };
+  };
+
+  /** JSON batching: at most 20 requests with unique ids, a Content-Type with every body; each answered on its own. */
+  private readonly batchRoute: Route = (req) => {
+    if (req.path !== '/v1.0/$batch' || req.method !== 'POST') return undefined;
+    const requests = (req.body as Json | undefined)?.requests;
+    if (!Array.isArray(requests) || requests.length === 0 || requests.length > 20) return error(400, 'BadRequest');
+    const items = requests as Array<{ id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string>; body?: unknown }>;
+    const ids = items.map((item) => String(item.id ?? ''));
+    if (ids.some((id) => !id) || new Set(ids).size !== ids.length) return error(400, 'BadRequest');
+    const typed = (item: (typeof items)[number]) => Object.keys(item.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
+    if (items.some((item) => item.body !== undefined && !typed(item))) return error(400, 'BadRequest');
+    const responses = items.map((item) => {
+      const url = new URL(`/v1.0${String(item.url).replace(/^\/?/, '/')}`, 'http://fake');
+      const inner: RecordedRequest = {
+        method: String(item.method),
+        path: url.pathname.split('/').map(decodeURIComponent).join('/'),
+        query: Object.fromEntries(url.searchParams),
+        ...(req.authorization ? { authorization: req.authorization } : {}),
+        body: item.body,
+      };
+      this.batchedRequests.push(inner);
+      const reply = this.route(inner);
+      const headers = { 'Content-Type': 'application/json', ...reply.headers };
+      return { id: item.id, status: reply.status, headers, ...(reply.body === undefined ? {} : { body: reply.body }) };
+    });
+    return { status: 200, body: { responses } };
+  };
 
   private readonly meetingRoutes: Route = (req) => {
     const list = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/);
@@ -173,6 +249,7 @@ async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
     path: url.pathname.split('/').map(decodeURIComponent).join('/'),
     query: Object.fromEntries(url.searchParams),
     ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    ...(typeof req.headers['x-identity-header'] === 'string' ? { identityHeader: req.headers['x-identity-header'] } : {}),
     body: !text ? undefined : isForm ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text),
   };
 }
@@ -204,6 +281,9 @@ export function useFakeGraph(prepare: (fake: FakeGraph) => void): void {
   after(() => fake?.stop());
   beforeEach(() => {
     fake!.requests.length = 0;
+    fake!.batchedRequests.length = 0;
+    fake!.directory.users.clear();
+    fake!.directory.groups.clear();
     prepare(fake!);
   });
 }

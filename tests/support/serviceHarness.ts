@@ -4,7 +4,7 @@ import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import type { Policy } from '../../bot/src/domain/policy/schema.js';
 import type { Logger } from '../../bot/src/app/ports.js';
 import type { StaffList } from '../../bot/src/app/directory/schoolDirectory.js';
-import { startService, type RunningService, type ServiceOptions } from '../../bot/src/service.js';
+import { startService, type RunningService, type ServiceOptions } from '../../bot/src/compose/startService.js';
 import { sharedAzurite } from './azurite.js';
 
 /** A clock the test moves by hand. */
@@ -35,7 +35,6 @@ export interface TestServiceOptions {
   clock?: ManualClock;
   tablePrefix?: string;
   connectionString?: string;
-  extraRoutes?: ServiceOptions['extraRoutes'];
   logger?: Logger;
   meetingControl?: ServiceOptions['meetingControl'];
 }
@@ -57,7 +56,6 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     logger,
     clock,
     sweep: false,
-    extraRoutes: options.extraRoutes,
     meetingControl: options.meetingControl,
   });
   return { ...service, clock, logger };

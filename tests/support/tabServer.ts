@@ -1,23 +1,18 @@
-import type { AddressInfo } from 'node:net';
-import { TableClient } from '@azure/data-tables';
+import { randomBytes } from 'node:crypto';
 import type restify from 'restify';
-import { createApplyMeetingEvent, type ApplyMeetingEvent } from '../../bot/src/app/applyMeetingEvent.js';
-import { SchoolDirectory } from '../../bot/src/app/directory/schoolDirectory.js';
-import { OutageBuffer } from '../../bot/src/app/outageBuffer.js';
+import type { ApplyMeetingEvent } from '../../bot/src/app/applyMeetingEvent.js';
+import type { StaffList } from '../../bot/src/app/directory/schoolDirectory.js';
 import type { Clock, Logger, MeetingKey } from '../../bot/src/app/ports.js';
-import { RecordCache } from '../../bot/src/app/recordCache.js';
+import { startService, type ServiceCore } from '../../bot/src/compose/startService.js';
+import { loadConfig } from '../../bot/src/config.js';
 import { createDevTokenSigner, devJwksRoute, DEV_JWKS_PATH, type DevTokenSigner } from '../../bot/src/dev/devTokens.js';
 import { registerTeamsHostRoutes } from '../../bot/src/dev/teamsHost/routes.js';
 import type { Participant } from '../../bot/src/domain/types.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
-import { createSsoVerifier } from '../../bot/src/http/auth/ssoVerifier.js';
-import { createHttpServer } from '../../bot/src/http/server.js';
-import { registerTabApi } from '../../bot/src/http/tabApi/index.js';
-import { isUnavailable } from '../../bot/src/storage/errors.js';
-import { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
-import { TableTimerStore } from '../../bot/src/storage/tableTimerStore.js';
-import { sharedAzurite, uniqueTableName } from './azurite.js';
+import { freePort } from '../../bot/src/storage/localAzurite.js';
+import { sharedAzurite } from './azurite.js';
 import { startTokenIssuer, type TestTokenIssuer } from './tokenIssuer.js';
+
 
 /** The school's tenant in tests. */
 export const SCHOOL_TENANT = '0f0e0d0c-0000-4000-8000-00000000a001';
@@ -39,12 +34,14 @@ export function recordingLogger(lines: Array<{ level: string; obj: object; msg?:
   return logger;
 }
 
-/** The real service stack on 127.0.0.1 over Azurite, with a local token issuer. */
+/** The real service (the production composition root) on 127.0.0.1 over Azurite, with a local token issuer. */
 export interface TabTestServer {
   base: string;
   server: restify.Server;
+  /** The service's one lesson path (what Teams events and side-panel writes go through). */
   applyEvent: ApplyMeetingEvent;
-  meetings: TableMeetingStore;
+  meetings: ServiceCore['meetings'];
+  core: ServiceCore;
   logLines: Array<{ level: string; obj: object; msg?: string }>;
   /** A token for a person of the school (or any tenant), as Teams SSO would give. */
   token(person: { id: string; name: string }, tenantId?: string): Promise<string>;
@@ -55,61 +52,46 @@ export interface TabTestServer {
 
 /** Options for {@link startTabTestServer}. */
 export interface TabTestServerOptions {
-  /** `test`: the test issuer with its own JWKS server; `dev`: the service's own dev signer (browser tests). */
+  /** `test`: the test issuer with its own JWKS server; `dev`: a dev signer whose keys the service itself serves (browser tests). */
   issuer: 'test' | 'dev';
   /** Serve the built tab and the fake Teams host page. */
   tabDir?: string;
   clock?: Clock;
+  /** Default: the two teachers as staff, no DSL. */
+  staffList?: StaffList;
 }
 
-/** Starts the server with real storage, directory, use case and token checks. */
+/** Starts the service through its composition root, with the school's two teachers on the staff list. */
 export async function startTabTestServer(options: TabTestServerOptions): Promise<TabTestServer> {
   const clock = options.clock ?? { now: () => Date.now() };
   const logLines: TabTestServer['logLines'] = [];
   const logger = recordingLogger(logLines);
   const azurite = await sharedAzurite();
-  const table = async (prefix: string) => {
-    const client = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName(prefix), { allowInsecureConnection: true });
-    await client.createTable();
-    return client;
-  };
-  const meetings = new TableMeetingStore(await table('meetings'), logger);
-  const timers = new TableTimerStore(await table('timers'), { now: clock.now });
-  const policyFor = () => policyFromPreset('strict');
-  const applyEvent = createApplyMeetingEvent({
-    meetings, timers, policyFor, clock, logger,
-    cache: new RecordCache(),
-    buffer: new OutageBuffer({ isOutage: isUnavailable, logger, now: clock.now }),
-  });
-  const staff = [PEOPLE.teacherA.id, PEOPLE.teacherB.id];
-  const directory = new SchoolDirectory({ staffList: { staff, dsl: [] }, policyFor, now: clock.now });
-
-  const server = createHttpServer({ logger, health: () => ({ status: 'ok', checks: {} }), tabDir: options.tabDir });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  let issuer: TestTokenIssuer | undefined;
-  let signer: DevTokenSigner;
-  let jwksUri: string;
-  if (options.issuer === 'test') {
-    issuer = await startTokenIssuer();
-    jwksUri = issuer.jwksUri;
-    signer = await createDevTokenSigner({ clientId: issuer.clientId });
-  } else {
-    signer = await createDevTokenSigner({ clientId: DEV_CLIENT_ID });
-    devJwksRoute(server, signer);
-    jwksUri = `${base}${DEV_JWKS_PATH}`;
-  }
+  const port = await freePort();
+  const issuer = options.issuer === 'test' ? await startTokenIssuer() : undefined;
   const clientId = issuer?.clientId ?? DEV_CLIENT_ID;
-  const verifier = createSsoVerifier({ clientId, allowedTenants: [SCHOOL_TENANT, OTHER_TENANT], jwksUri });
-  registerTabApi(server, { meetings, directory, applyEvent, policyFor, clock, logger, verifier });
-  if (options.tabDir) registerTeamsHostRoutes(server, { signer, tenantId: SCHOOL_TENANT });
-
+  const signer: DevTokenSigner = await createDevTokenSigner({ clientId });
+  const jwksUri = issuer?.jwksUri ?? `http://127.0.0.1:${port}${DEV_JWKS_PATH}`;
+  const config = loadConfig({
+    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent',
+    AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: SCHOOL_TENANT, AAD_APP_ALLOWED_TENANTS: `${SCHOOL_TENANT},${OTHER_TENANT}`, AUTH_JWKS_URI: jwksUri,
+  });
+  const service = await startService({
+    config,
+    storage: { connectionString: azurite.connectionString, tablePrefix: `tab${randomBytes(4).toString('hex')}` },
+    policy: policyFromPreset('strict'),
+    staffList: options.staffList ?? { staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id], dsl: [] },
+    logger,
+    clock,
+    sweep: false,
+  });
+  if (!issuer) devJwksRoute(service.server, signer);
+  if (options.tabDir) registerTeamsHostRoutes(service.server, { signer, tenantId: SCHOOL_TENANT });
   return {
-    base, server, applyEvent, meetings, logLines, issuer,
+    base: service.url, server: service.server, applyEvent: service.core.recordLessonEvent, meetings: service.core.meetings, core: service.core, logLines, issuer,
     token: (person, tenantId = SCHOOL_TENANT) => (issuer ?? signer).mint({ tenantId, aadObjectId: person.id, name: person.name }),
     close: async () => {
-      server.close();
+      await service.stop();
       await issuer?.close();
     },
   };

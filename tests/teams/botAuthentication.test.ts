@@ -18,7 +18,7 @@ describe('teams: inbound authentication with real credentials', function () {
     // botbuilder prints every rejected token with console.error; the assertions below are what matter.
     quietConsole = sinon.stub(console, 'error');
     issuer = await startBotFrameworkIssuer();
-    service = await startTestService({ env: { BOT_ID, BOT_PASSWORD: 'test-only-not-a-secret', BOT_TYPE: 'MultiTenant', BOT_OPENID_METADATA_URL: issuer.metadataUrl } });
+    service = await startTestService({ env: { BOT_ID, BOT_PASSWORD: 'test-only-not-a-secret', BOT_TYPE: 'MultiTenant', BOT_OPENID_METADATA_URL: issuer.metadataUrl, AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-00000000c1d0', AAD_APP_TENANT_ID: '00000000-0000-4000-8000-00000000fa4e' } });
   });
   after(async () => {
     quietConsole.restore();

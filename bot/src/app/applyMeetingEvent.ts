@@ -1,7 +1,8 @@
 import { evaluate } from '../domain/evaluate.js';
 import { emptyMeeting, reduce } from '../domain/reducer.js';
 import type { Policy } from '../domain/policy/schema.js';
-import type { AlertBook, Finding, MeetingEvent, MeetingState } from '../domain/types.js';
+import type { Finding, MeetingEvent, MeetingState } from '../domain/types.js';
+import { planLessonDeliveries } from './delivery/planLessonDeliveries.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from './ports.js';
 import type { OutageBuffer } from './outageBuffer.js';
 import { KeyedQueue } from './keyedQueue.js';
@@ -16,6 +17,8 @@ export interface ApplyOutcome {
   cleared: Finding[];
   /** True when storage was unreachable and the event waits in the outage buffer. */
   buffered?: boolean;
+  /** True when the event added messages to the lesson's delivery outbox (the caller kicks the worker). */
+  owesDelivery?: boolean;
 }
 
 /** Options for one application of an event. */
@@ -34,6 +37,8 @@ export interface ApplyDeps {
   cache: RecordCache;
   buffer: OutageBuffer;
   policyFor(tenantId: string): Policy;
+  /** The tenant's DSLs, for findings the DSL must hear of. */
+  dslsFor(tenantId: string): Promise<ReadonlyArray<{ aadObjectId: string }>>;
   clock: Clock;
   logger: Logger;
   /** Attempts on ETag conflicts before giving up (another instance keeps winning). */
@@ -46,10 +51,11 @@ export class ConcurrencyExhaustedError extends Error {
 }
 
 /**
- * Builds the use case that applies an event. Optimistic concurrency: read the snapshot (cached
- * with its ETag, so usually no read), reduce, evaluate, and commit event row + snapshot in one
- * transaction; on a 412 reload and retry. A duplicate activity id is a no-op. When storage is
- * down the event is reduced in memory, alerts still go out, and the buffer writes it later.
+ * Builds the raw step that applies an event (the service exposes it only behind the lesson use
+ * case, which also delivers). Optimistic concurrency: read the snapshot (cached with its ETag, so
+ * usually no read), reduce, evaluate, plan the messages owed, and commit event, alert book and
+ * delivery outbox in one write; on a 412 reload and retry. A duplicate activity id is a no-op.
+ * When storage is down the event is reduced in memory and the buffer writes it later.
  */
 export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
   const maxAttempts = deps.maxAttempts ?? 8;
@@ -58,23 +64,24 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
 
   async function applyOnce(key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], options: ApplyOptions | undefined): Promise<ApplyOutcome> {
     const policy = deps.policyFor(key.tenantId);
+    const dsls = await deps.dslsFor(key.tenantId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let current: MeetingRecord | undefined;
       try {
         current = attempt === 1 ? await deps.cache.get(key, () => deps.meetings.load(key)) : await deps.cache.reload(key, () => deps.meetings.load(key));
       } catch (error) {
         if (options?.rethrowOutage || !deps.buffer.isOutage(error)) throw error;
-        return applyDuringOutage(deps, policy, key, event, address, error);
+        return applyDuringOutage(deps, policy, dsls, key, event, address, error);
       }
       const base = current?.state ?? emptyMeeting(key.tenantId, key.meetingId);
       if (base.applied.includes(event.id)) return { outcome: 'duplicate', record: current ?? fresh(base), started: [], cleared: [] };
-      const { state, alerts, started, cleared, nextCheckAt } = step(policy, base, current?.alerts ?? {}, event, address, deps.clock.now());
+      const { state, alerts, deliveries, started, cleared, nextCheckAt } = step(policy, key, current ?? fresh(base), event, address, deps.clock.now(), dsls);
       let result;
       try {
-        result = await deps.meetings.commit(key, event, { state, alerts }, current?.etag);
+        result = await deps.meetings.commit(key, event, { state, alerts, deliveries }, current?.etag);
       } catch (error) {
         if (options?.rethrowOutage || !deps.buffer.isOutage(error)) throw error;
-        return applyDuringOutage(deps, policy, key, event, address, error);
+        return applyDuringOutage(deps, policy, dsls, key, event, address, error);
       }
       if (result.outcome === 'conflict') {
         deps.logger.debug({ attempt }, 'snapshot changed under us; reloading');
@@ -84,36 +91,46 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
         deps.cache.forget(key);
         return { outcome: 'duplicate', record: current ?? fresh(base), started: [], cleared: [] };
       }
-      const record = { state, alerts, etag: result.etag };
+      const record = { state, alerts, deliveries, etag: result.etag };
       deps.cache.set(key, record);
       if (nextCheckAt !== undefined) await scheduleQuietly(deps, key, timerSlot(nextCheckAt));
-      return { outcome: 'applied', record, started, cleared };
+      return { outcome: 'applied', record, started, cleared, owesDelivery: owes(current, deliveries) };
     }
     throw new ConcurrencyExhaustedError(`Gave up after ${maxAttempts} concurrent updates to one meeting; the sender should retry.`);
   }
 }
 
-/** One pure step: reduce the event, attach the address, evaluate the rules against the clock. */
-export function step(policy: Policy, base: MeetingState, book: AlertBook, event: MeetingEvent, address: MeetingState['address'], now: number) {
-  const reduced = reduce(base, event);
+/**
+ * One step: reduce the event, attach the address, evaluate the rules against the clock, and plan
+ * the messages the lesson now owes (pure apart from hashing delivery ids).
+ */
+export function step(policy: Policy, key: MeetingKey, current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>, event: MeetingEvent, address: MeetingState['address'], now: number, dsls: ReadonlyArray<{ aadObjectId: string }>) {
+  const reduced = reduce(current.state, event);
   const state = address && !reduced.address ? { ...reduced, address } : reduced;
-  const evaluation = evaluate(policy, state, now, book);
-  return { state, alerts: evaluation.book, started: evaluation.started, cleared: evaluation.cleared, nextCheckAt: evaluation.nextCheckAt };
+  const evaluation = evaluate(policy, state, now, current.alerts);
+  const deliveries = planLessonDeliveries(current.deliveries ?? [], evaluation.book, evaluation.started, { key, state, dsls, now });
+  return { state, alerts: evaluation.book, deliveries, started: evaluation.started, cleared: evaluation.cleared, nextCheckAt: evaluation.nextCheckAt };
+}
+
+/** Whether `after` holds a pending delivery that `before` did not (a new message, or a withdrawal that changes nothing to send). */
+export function owes(before: Pick<MeetingRecord, 'deliveries'> | undefined, after: MeetingRecord['deliveries']): boolean {
+  const known = new Set((before?.deliveries ?? []).map((d) => d.id));
+  return (after ?? []).some((d) => d.state === 'pending' && !known.has(d.id));
 }
 
 function fresh(state: MeetingState): MeetingRecord {
   return { state, alerts: {}, etag: '' };
 }
 
-async function applyDuringOutage(deps: ApplyDeps, policy: Policy, key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], error: unknown): Promise<ApplyOutcome> {
+async function applyDuringOutage(deps: ApplyDeps, policy: Policy, dsls: ReadonlyArray<{ aadObjectId: string }>, key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], error: unknown): Promise<ApplyOutcome> {
   const cached = deps.cache.peek(key);
-  const base = cached?.state ?? emptyMeeting(key.tenantId, key.meetingId);
-  if (base.applied.includes(event.id)) return { outcome: 'duplicate', record: cached ?? fresh(base), started: [], cleared: [], buffered: true };
-  const next = step(policy, base, cached?.alerts ?? {}, event, address, deps.clock.now());
-  const record = { state: next.state, alerts: next.alerts, etag: cached?.etag ?? '' };
+  const base = cached ?? fresh(emptyMeeting(key.tenantId, key.meetingId));
+  if (base.state.applied.includes(event.id)) return { outcome: 'duplicate', record: base, started: [], cleared: [], buffered: true };
+  const next = step(policy, key, base, event, address, deps.clock.now(), dsls);
+  const record = { state: next.state, alerts: next.alerts, deliveries: next.deliveries, etag: cached?.etag ?? '' };
   deps.cache.setUncommitted(key, record);
   deps.buffer.hold(key, event, address, error);
-  return { outcome: 'applied', record, started: next.started, cleared: next.cleared, buffered: true };
+  return { outcome: 'applied', record, started: next.started, cleared: next.cleared, buffered: true, owesDelivery: owes(cached, next.deliveries) };
 }
 
 async function scheduleQuietly(deps: ApplyDeps, key: MeetingKey, dueAt: number): Promise<void> {

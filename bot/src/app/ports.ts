@@ -3,6 +3,7 @@
  * graph/ and http/; tests pass sinon fakes. Nothing here imports an SDK.
  */
 import type { AlertBook, Finding, MeetingEvent, MeetingState, Role } from '../domain/types.js';
+import type { Delivery } from './delivery/delivery.js';
 
 /** The time, passed in so tests control it. */
 export interface Clock {
@@ -24,10 +25,16 @@ export interface MeetingKey {
   meetingId: string;
 }
 
-/** The stored snapshot of a lesson with the optimistic-concurrency tag it was read with. */
-export interface MeetingRecord {
+/** What one snapshot write holds: the lesson, its alert book and the messages it owes (its delivery outbox). */
+export interface LessonBook {
   state: MeetingState;
   alerts: AlertBook;
+  /** Messages owed because of this lesson's findings, with their delivery state; absent means none. */
+  deliveries?: Delivery[];
+}
+
+/** The stored snapshot of a lesson with the optimistic-concurrency tag it was read with. */
+export interface MeetingRecord extends LessonBook {
   etag: string;
 }
 
@@ -42,9 +49,12 @@ export interface MeetingStore {
    * Atomically records `event` (keyed by its id) and replaces the snapshot, if the snapshot still
    * has `expectedEtag` (undefined: it must not exist yet). A duplicate event id changes nothing.
    */
-  commit(key: MeetingKey, event: MeetingEvent, next: { state: MeetingState; alerts: AlertBook }, expectedEtag: string | undefined): Promise<CommitResult>;
-  /** Replaces only the alert book (after a timer re-evaluation), with the same ETag rule. */
-  saveAlerts(key: MeetingKey, alerts: AlertBook, expectedEtag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
+  commit(key: MeetingKey, event: MeetingEvent, next: LessonBook, expectedEtag: string | undefined): Promise<CommitResult>;
+  /**
+   * Replaces the alert book and the deliveries (timer re-evaluation, delivery results) and keeps
+   * the state, with the same ETag rule.
+   */
+  saveBook(key: MeetingKey, book: Pick<LessonBook, 'alerts' | 'deliveries'>, expectedEtag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
   /** Every event applied to the meeting, oldest first, for replay and audit. */
   listEvents(key: MeetingKey): Promise<MeetingEvent[]>;
   /** Meetings of a tenant whose lessons started within the window, newest first (for `register last`). */
@@ -114,25 +124,21 @@ export interface MeetingAddress {
 /** An alert about a finding, for staff in the meeting or for the DSL. */
 export interface AlertMessage {
   meeting: MeetingAddress;
-  finding: Finding;
+  finding: Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
   /** `raised` when it starts, `cleared` when it ends. */
   phase: 'raised' | 'cleared';
   at: number;
 }
 
 /**
- * Sends what the bot says. Alerts go only to staff (targeted in-meeting notifications) and to the
- * DSL (proactive 1:1); the meeting chat gets only the pupil-friendly code of conduct.
+ * Sends what the bot says outside the delivery outbox: the meeting chat gets only the
+ * pupil-friendly code of conduct; staff get routine 1:1 cards. Alerts go through the outbox.
  */
 export interface Notifier {
-  /** Targeted in-meeting notification: only `recipientTeamsIds` see it (max 50 a call). */
-  alertStaffInMeeting(alert: AlertMessage, recipientTeamsIds: string[]): Promise<void>;
-  /** Proactive 1:1 card to each DSL; content-light preview (lesson and rule, no pupil names). */
-  alertDsl(alert: AlertMessage, dsls: Array<{ aadObjectId: string; name: string }>): Promise<void>;
   /** The code-of-conduct card in the meeting chat at the start (the only thing pupils see). */
   postCodeOfConduct(meeting: MeetingAddress, lines: string[]): Promise<void>;
   /** A proactive 1:1 card to one member of staff (checklist reminder, end-of-lesson summary). */
-  sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<void>;
+  sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<unknown>;
 }
 
 /** Reads who Teams says is in the meeting right now (reconciliation; events go missing). */

@@ -37,9 +37,11 @@ export class RecordCache {
     const entry = this.entries.get(id(key));
     const stored = await load();
     if (!stored) return undefined;
-    // Alerts raised while storage was down were delivered; keep their raised marks so they are not sent again.
-    const alerts = entry?.uncommitted ? { ...stored.alerts, ...raisedOnly(entry.record.alerts) } : stored.alerts;
-    const record = { ...stored, alerts };
+    // Alerts raised while storage was down were planned (and maybe sent) in memory: keep their
+    // raised marks and their deliveries so nothing is planned or sent twice.
+    const record = entry?.uncommitted
+      ? { ...stored, alerts: { ...stored.alerts, ...raisedOnly(entry.record.alerts) }, deliveries: mergeDeliveries(stored.deliveries, entry.record.deliveries) }
+      : stored;
     this.entries.set(id(key), { record, at: this.now(), uncommitted: entry?.uncommitted ?? false, timerDueAt: entry?.timerDueAt });
     return record;
   }
@@ -53,6 +55,26 @@ export class RecordCache {
     const entry = this.entries.get(id(key));
     if (entry && this.now() - entry.at <= maxAgeMs) return entry.record;
     return this.reload(key, load);
+  }
+
+  /** The cached record if it holds changes storage has not accepted yet (storage is down). */
+  uncommitted(key: MeetingKey): MeetingRecord | undefined {
+    const entry = this.entries.get(id(key));
+    return entry?.uncommitted ? entry.record : undefined;
+  }
+
+  /** Critical messages of cached lessons that failed, or are still pending since before `pendingSince`. */
+  criticalDeliveryProblems(pendingSince: number): { failed: number; late: number } {
+    let failed = 0;
+    let late = 0;
+    for (const { record } of this.entries.values()) {
+      for (const d of record.deliveries ?? []) {
+        if (!d.critical) continue;
+        if (d.state === 'failed') failed++;
+        else if (d.state === 'pending' && d.createdAt < pendingSince) late++;
+      }
+    }
+    return { failed, late };
   }
 
   /** The cached record without touching storage (used while storage is down). */
@@ -105,6 +127,16 @@ export class RecordCache {
 
 function id(key: MeetingKey): string {
   return `${key.tenantId}\u0000${key.meetingId}`;
+}
+
+/** Stored deliveries, with what happened to them in memory (sent during the outage) and those planned there. */
+function mergeDeliveries(stored: MeetingRecord['deliveries'], held: MeetingRecord['deliveries']): MeetingRecord['deliveries'] {
+  const byId = new Map((stored ?? []).map((d) => [d.id, d]));
+  for (const d of held ?? []) {
+    const known = byId.get(d.id);
+    if (!known || (known.state === 'pending' && d.state !== 'pending')) byId.set(d.id, d);
+  }
+  return [...byId.values()];
 }
 
 function raisedOnly(alerts: MeetingRecord['alerts']): MeetingRecord['alerts'] {

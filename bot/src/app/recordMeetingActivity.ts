@@ -1,7 +1,6 @@
 import type { Policy } from '../domain/policy/schema.js';
 import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import type { ApplyMeetingEvent } from './applyMeetingEvent.js';
-import type { Settle } from './settleFindings.js';
 import type { Logger, MeetingKey, MeetingRecord, Notifier, ParticipantDirectory } from './ports.js';
 
 /** A meeting activity from Teams, parsed at the edge; participants not yet classified. */
@@ -13,8 +12,8 @@ export interface MeetingActivity {
 
 /** Dependencies of {@link createRecordMeetingActivity}. */
 export interface RecordMeetingActivityDeps {
-  applyEvent: ApplyMeetingEvent;
-  settle: Settle;
+  /** The one lesson path (applies and delivers). */
+  record: ApplyMeetingEvent;
   directory: ParticipantDirectory;
   notifier: Notifier;
   policyFor(tenantId: string): Policy;
@@ -22,7 +21,7 @@ export interface RecordMeetingActivityDeps {
   /** Run once when a lesson starts, in order (e.g. checklist reminder, Graph settings enforcement). */
   onLessonStarted?: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
   /** Run once when a lesson ends, with its alert book (e.g. the organizer's summary, attendance merge). */
-  onLessonEnded?: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts'>) => Promise<void>>;
+  onLessonEnded?: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>) => Promise<void>>;
   /** Run after every event newly applied (e.g. the roster watch, the invitee check on joins). */
   onEventApplied?: Array<(key: MeetingKey, event: MeetingEvent, state: MeetingState) => Promise<void>>;
 }
@@ -36,9 +35,8 @@ export function createRecordMeetingActivity(deps: RecordMeetingActivityDeps) {
   return async function recordMeetingActivity(activity: MeetingActivity): Promise<void> {
     for (const raw of activity.events) {
       const event = await classify(deps.directory, activity.key, raw);
-      const outcome = await deps.applyEvent(activity.key, event, activity.address);
+      const outcome = await deps.record(activity.key, event, activity.address);
       if (outcome.outcome === 'duplicate') continue;
-      await deps.settle(activity.key, outcome);
       await lifecycle(deps, activity, event, outcome.record);
     }
   };

@@ -1,44 +1,33 @@
-import type { Finding } from '../domain/types.js';
-import type { ApplyMeetingEvent, ApplyOutcome } from './applyMeetingEvent.js';
-import type { DeliverAlerts } from './deliverAlerts.js';
-import { reconcileRoster } from './lessonRoutines/reconcileRoster.js';
-import type { Clock, Logger, MeetingKey, RosterSource } from './ports.js';
+import type { ApplyOutcome } from './applyMeetingEvent.js';
+import type { LessonDeliveries } from './delivery/lessonDeliveries.js';
+import { ONE_TO_ONE_KEY, type RecordOneToOneConcern } from './lessonRoutines/oneToOneConcern.js';
+import type { Clock, Logger, MeetingKey } from './ports.js';
 
-/** Delivers what an evaluation started or cleared, after checking the roster where it matters. */
-export type Settle = (key: MeetingKey, outcome: Pick<ApplyOutcome, 'record' | 'started' | 'cleared'>) => Promise<void>;
+/** What follows a change to a lesson: its owed messages are sent, and a one-to-one is recorded for the DSL. */
+export type Settle = (key: MeetingKey, outcome: Pick<ApplyOutcome, 'record' | 'started' | 'owesDelivery'>) => Promise<void>;
 
 /** Dependencies of {@link createSettle}. */
 export interface SettleDeps {
-  applyEvent: ApplyMeetingEvent;
-  deliver: DeliverAlerts;
-  roster?: RosterSource;
+  deliveries: Pick<LessonDeliveries, 'kick'>;
+  oneToOne: RecordOneToOneConcern;
   clock: Clock;
   logger: Logger;
 }
 
 /**
- * Participant events go missing in production, so before a critical alert goes out the roster is
- * checked against Teams itself; if Teams disagrees, its answer is applied first and only what is
- * still true is sent.
+ * The messages themselves were planned in the same write as the findings (the lesson's outbox);
+ * settling sends them now rather than at the next sweep, and records the concern the policy asks
+ * for when one adult is alone with one pupil.
  */
 export function createSettle(deps: SettleDeps): Settle {
   return async (key, outcome) => {
-    let { started, cleared } = outcome;
-    let state = outcome.record.state;
-    if (deps.roster && state.address && started.some((f) => f.severity === 'critical')) {
-      const checked = await reconcileRoster({ roster: deps.roster, applyEvent: deps.applyEvent, clock: deps.clock, logger: deps.logger }, key, state);
-      if (checked) {
-        state = checked.record.state;
-        const withdrawn = keys(checked.cleared);
-        started = [...started.filter((f) => !withdrawn.has(f.key)), ...checked.started];
-        const raisedJustNow = keys(outcome.started);
-        cleared = [...cleared, ...checked.cleared.filter((f) => !raisedJustNow.has(f.key))];
+    if (outcome.started.some((f) => f.key === ONE_TO_ONE_KEY)) {
+      try {
+        await deps.oneToOne(key, outcome.record.state, deps.clock.now());
+      } catch (error) {
+        deps.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'one-to-one concern could not be recorded');
       }
     }
-    if (started.length || cleared.length) await deps.deliver(key, state, started, cleared);
+    if (outcome.owesDelivery) await deps.deliveries.kick(key);
   };
-}
-
-function keys(findings: Finding[]): Set<string> {
-  return new Set(findings.map((f) => f.key));
 }

@@ -1,5 +1,7 @@
 import { evaluate } from '../domain/evaluate.js';
 import type { Policy } from '../domain/policy/schema.js';
+import { planLessonDeliveries } from './delivery/planLessonDeliveries.js';
+import { owes } from './applyMeetingEvent.js';
 import type { Clock, DueTimer, Logger, MeetingKey, MeetingStore, TimerStore } from './ports.js';
 import type { RecordCache } from './recordCache.js';
 import { timerSlot } from './timerSlot.js';
@@ -24,6 +26,7 @@ export interface SweepDeps {
   cache: RecordCache;
   settle: Settle;
   policyFor(tenantId: string): Policy;
+  dslsFor(tenantId: string): Promise<ReadonlyArray<{ aadObjectId: string }>>;
   clock: Clock;
   logger: Logger;
   /** The routines' own timers (e.g. `roster`, `attendance`), each run by the routine that set it. */
@@ -33,8 +36,8 @@ export interface SweepDeps {
 /**
  * One sweep: claim the timers that are due (each is claimed by exactly one instance) and hand each
  * to the handler of its reason. The default re-evaluates the meeting against its current state and
- * the clock (never against what was true when the timer was set), saves the alert book with its
- * ETag, and delivers what started or cleared.
+ * the clock (never against what was true when the timer was set), saves the alert book and the
+ * messages it now owes in one write with its ETag, and sends them.
  */
 export function createSweepTimers(deps: SweepDeps) {
   const handlers: TimerHandlers = { [EVALUATE_REASON]: (timer) => reevaluate(deps, timer.key), ...deps.handlers };
@@ -55,6 +58,7 @@ export function createSweepTimers(deps: SweepDeps) {
 }
 
 async function reevaluate(deps: SweepDeps, key: MeetingKey): Promise<void> {
+  const dsls = await deps.dslsFor(key.tenantId);
   for (let attempt = 0; attempt < 8; attempt++) {
     const record = await deps.cache.reload(key, () => deps.meetings.load(key));
     if (!record) return;
@@ -66,11 +70,12 @@ async function reevaluate(deps: SweepDeps, key: MeetingKey): Promise<void> {
       deps.cache.timerScheduled(key, due);
     }
     if (JSON.stringify(result.book) === JSON.stringify(record.alerts)) return;
-    const saved = await deps.meetings.saveAlerts(key, result.book, record.etag);
+    const deliveries = planLessonDeliveries(record.deliveries ?? [], result.book, result.started, { key, state: record.state, dsls, now });
+    const saved = await deps.meetings.saveBook(key, { alerts: result.book, deliveries }, record.etag);
     if (saved.outcome === 'conflict') continue;
-    const next = { ...record, alerts: result.book, etag: saved.etag };
+    const next = { ...record, alerts: result.book, deliveries, etag: saved.etag };
     deps.cache.set(key, next);
-    await deps.settle(key, { record: next, started: result.started, cleared: result.cleared });
+    await deps.settle(key, { record: next, started: result.started, owesDelivery: owes(record, deliveries) });
     return;
   }
   throw new Error('meeting kept changing during re-evaluation');

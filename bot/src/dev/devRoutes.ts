@@ -7,7 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { LOCAL_AUTH } from '../runtime/localAuth.js';
-import type { ServiceCore } from '../service.js';
+import type { ServiceCore } from '../compose/serviceCore.js';
 import type { TeamsActivity } from './activities.js';
 import { FakeConnectorCore } from './connector/fakeConnector.js';
 import { CONNECTOR_PATH, mountFakeConnector } from './connector/connectorRoutes.js';

@@ -33,6 +33,8 @@ export interface GraphRequest {
   body?: unknown;
   /** What the admin must grant if Graph refuses this call. */
   requires: GraphRequirement;
+  /** A POST that only reads (`checkMemberGroups`, a `$batch` of reads): server errors may be retried. */
+  idempotent?: boolean;
 }
 
 /** Status and parsed JSON body (undefined for an empty body). */
@@ -47,7 +49,8 @@ const RETRY_WITH_HEADER = new Set([429, 503]);
 export class GraphClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
-  private readonly maxRetries: number;
+  /** Retries after the first attempt (also used by {@link sendBatch} for throttled batch items). */
+  readonly maxRetries: number;
   private readonly maxRetryWaitMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -65,28 +68,21 @@ export class GraphClient {
   async send<T>(request: GraphRequest): Promise<GraphResponse<T>> {
     const url = /^https?:\/\//.test(request.path) ? request.path : `${this.baseUrl}${request.path}`;
     // A POST that failed with a 5xx may have been carried out; only 429/503 say it was not.
-    const idempotent = request.method !== 'POST';
+    const idempotent = request.method !== 'POST' || request.idempotent === true;
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(url, request);
       if ('response' in outcome) {
         const { response } = outcome;
         if (response.ok) return { status: response.status, body: await readJson<T>(response).catch(malformed) };
         const code = (await readJson<{ error?: { code?: string } }>(response).catch(() => undefined))?.error?.code;
-        if (response.status === 401 || response.status === 403) throw new GraphPermissionError(request.requires, response.status, code);
-        const retryable = RETRY_WITH_HEADER.has(response.status) || (response.status >= 500 && idempotent);
-        if (!retryable) {
-          if (response.status >= 500) throw new GraphUnavailableError(`Microsoft Graph failed (${response.status}).`, response.status);
-          throw new GraphRequestError(response.status, code);
-        }
-        if (attempt >= this.maxRetries) {
-          throw new GraphUnavailableError(`Microsoft Graph kept failing (${response.status}) after ${attempt + 1} attempts.`, response.status);
-        }
-        await this.sleep(this.retryWait(attempt, response.headers.get('retry-after')));
+        if (!isRetryable(response.status, idempotent)) throw graphError(response.status, code, request.requires);
+        if (attempt >= this.maxRetries) throw keptFailing(response.status, attempt + 1);
+        await this.waitBeforeRetry(attempt, response.headers.get('retry-after'));
       } else {
         if (!idempotent || attempt >= this.maxRetries) {
           throw new GraphUnavailableError(`Microsoft Graph could not be reached (${outcome.failure}).`);
         }
-        await this.sleep(this.retryWait(attempt, null));
+        await this.waitBeforeRetry(attempt, null);
       }
     }
   }
@@ -122,8 +118,8 @@ export class GraphClient {
     }
   }
 
-  /** `Retry-After` (seconds or an HTTP date) when given, else exponential backoff; never above the cap. */
-  private retryWait(attempt: number, retryAfter: string | null): number {
+  /** Waits before retry number `attempt + 1`: `Retry-After` (seconds or an HTTP date) when given, else exponential backoff; never above the cap. */
+  waitBeforeRetry(attempt: number, retryAfter: string | null): Promise<void> {
     let wait = 500 * 2 ** attempt;
     if (retryAfter !== null) {
       const seconds = Number(retryAfter);
@@ -131,8 +127,25 @@ export class GraphClient {
       if (Number.isFinite(seconds)) wait = seconds * 1000;
       else if (Number.isFinite(date)) wait = date - this.now();
     }
-    return Math.min(Math.max(0, wait), this.maxRetryWaitMs);
+    return this.sleep(Math.min(Math.max(0, wait), this.maxRetryWaitMs));
   }
+}
+
+/** Whether a failed answer may succeed if sent again: throttling and outages always, other server errors only for reads. */
+export function isRetryable(status: number, idempotent: boolean): boolean {
+  return RETRY_WITH_HEADER.has(status) || (status >= 500 && idempotent);
+}
+
+/** The typed error for a final failed answer: refused (401/403), failed (5xx) or rejected (other 4xx). */
+export function graphError(status: number, code: string | undefined, requires: GraphRequirement): Error {
+  if (status === 401 || status === 403) return new GraphPermissionError(requires, status, code);
+  if (status >= 500 || status === 429) return new GraphUnavailableError(`Microsoft Graph failed (${status}).`, status);
+  return new GraphRequestError(status, code);
+}
+
+/** The error once retries are used up. */
+export function keptFailing(status: number, attempts: number): GraphUnavailableError {
+  return new GraphUnavailableError(`Microsoft Graph kept failing (${status}) after ${attempts} attempts.`, status);
 }
 
 async function readJson<T>(response: Response): Promise<T | undefined> {

@@ -36,6 +36,9 @@ export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): v
       case 'duplicate':
         res.json(200, { ref: result.concern.ref, duplicate: true });
         return;
+      case 'conflict':
+        res.json(409, { error: { code: 'requestIdReused', message: result.message } });
+        return;
       case 'logged':
         res.json(201, { ref: result.concern.ref, unreachedDsls: result.unreachedDsls });
     }

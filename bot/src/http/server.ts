@@ -1,7 +1,9 @@
 import restify from 'restify';
 import type { Logger } from '../app/ports.js';
+import { bodyDeadline, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from './bodyDeadline.js';
 import { assignCorrelationId, correlationIdOf, CORRELATION_HEADER } from './correlation.js';
 import { HttpError, sendError, toErrorResponse } from './errors.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './jsonDepth.js';
 import { registerStaticTab } from './staticTab.js';
 
 /** Largest request body accepted (tab writes and bot activities are a few KiB). */
@@ -24,6 +26,8 @@ export interface HttpServerOptions {
   health: () => HealthReport;
   /** Folder of the built tab (`tab/dist`); omit to serve no tab. */
   tabDir?: string;
+  /** How long a request body may take to arrive after its headers (default 10 s); slower gets 408. */
+  requestBodyTimeoutMs?: number;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -42,6 +46,10 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
     res.setHeader(CORRELATION_HEADER, assignCorrelationId(req));
     res.setHeader('x-content-type-options', 'nosniff');
   });
+  const deadline = bodyDeadline(options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS, logger);
+  server.pre(async (req: restify.Request, res: restify.Response) => {
+    if (BODY_METHODS.has(req.method ?? '')) deadline(req, res);
+  });
   server.use(async (req: restify.Request) => {
     if (!BODY_METHODS.has(req.method ?? '')) return;
     const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
@@ -50,7 +58,14 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
       throw new HttpError(415, 'unsupportedMediaType', 'Send the request body as application/json and try again.');
     }
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  // Checked on the raw text: parsing first would hand the deep value to code that walks it recursively.
+  server.use(async (req: restify.Request) => {
+    if (!BODY_METHODS.has(req.method ?? '') || typeof req.body !== 'string' || !jsonNestsDeeperThan(req.body, MAX_JSON_DEPTH)) return;
+    logger.warn({ correlationId: correlationIdOf(req), route: routeName(req), limit: MAX_JSON_DEPTH }, 'request body nested too deeply: refused');
+    throw new HttpError(400, 'nestedTooDeeply', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep; send a flatter JSON object and try again.`);
+  });
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   // Every error, raised by restify or by a route, leaves as `{ error: { code, message } }`.

@@ -3,8 +3,9 @@ import { createSsoVerifier, type SsoVerifier } from './auth/ssoVerifier.js';
 import { registerConcernRoutes } from './concernRoutes.js';
 import { registerTabApi } from './tabApi/index.js';
 import type { Config } from '../config.js';
-import type { ServiceCore } from '../service.js';
+import type { ServiceCore } from '../compose/serviceCore.js';
 import { LOCAL_AUTH } from '../runtime/localAuth.js';
+import { TableRequestKeyStore } from '../storage/tableRequestKeyStore.js';
 
 /** The SSO verifier from configuration; local mode trusts the in-process dev signer instead of Entra. */
 export function verifierFor(config: Config): SsoVerifier {
@@ -20,6 +21,7 @@ export function tabApiRoutes(server: Server, core: ServiceCore): void {
   const verifier = verifierFor(core.config);
   // Polls read the shared snapshot cache (fresh within 2 s), so an unchanged lesson costs no storage read.
   const meetings = { load: (key: Parameters<typeof core.meetings.load>[0]) => core.readMeeting(key) };
-  registerTabApi(server, { meetings, directory: core.directory, applyEvent: core.applyEvent, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
+  const requestKeys = new TableRequestKeyStore(core.tables.idempotency, () => core.clock.now());
+  registerTabApi(server, { meetings, directory: core.directory, applyEvent: core.recordLessonEvent, requestKeys, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
   registerConcernRoutes(server, { concerns: core.concerns, notifier: core.teams.concernNotifier, directory: core.directory, verifier, clock: core.clock, logger: core.logger });
 }

@@ -2,18 +2,35 @@
  * A small per-tenant index of lessons, newest first, so `register last` never scans meetings.
  * Partition `idx!<tenant>`; RowKey = reversed start time + meeting id, so ascending RowKey order
  * is newest first. Written after the lesson's own commit (another partition, so not in its batch);
- * the write is an idempotent upsert, repeated until it succeeds once per process.
+ * the write is an idempotent upsert, repeated until it succeeds once per process. The retention
+ * sweep reads the oldest rows from here and removes them with the lesson.
  */
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Logger, MeetingKey } from '../app/ports.js';
-import { guarded } from './errors.js';
-import { joinKey } from './keys.js';
+import { guarded, statusOf } from './errors.js';
+import { joinKey, splitKey } from './keys.js';
 import { timeValue } from './properties.js';
 
 /** Later than any Date, so `LATEST - startedAt` is never negative. */
 const LATEST = 8_640_000_000_000_000;
 /** Bounds the per-process memory of rows already written; forgetting only costs a repeat upsert. */
 const MAX_REMEMBERED = 10_000;
+/** Every index partition starts with this; {@link INDEX_PARTITIONS_END} is the first key after them all. */
+const INDEX_PARTITION_PREFIX = joinKey(['idx', '']);
+const INDEX_PARTITIONS_END = 'idx"';
+
+function indexPartition(tenantId: string): string {
+  return joinKey(['idx', tenantId]);
+}
+
+/** The reversed start time that leads a RowKey: 16 digits, so text order is time order, newest first. */
+function reversedTime(startedAt: number): string {
+  return String(LATEST - startedAt).padStart(16, '0');
+}
+
+function indexRowKey(meetingId: string, startedAt: number): string {
+  return joinKey([reversedTime(startedAt), meetingId]);
+}
 
 /** One indexed lesson. */
 export interface IndexedMeeting {
@@ -33,12 +50,10 @@ export class MeetingIndex {
   /** Indexes a lesson once it has a start time; never throws (a failed write is retried next event). */
   async record(key: MeetingKey, startedAt: number | undefined): Promise<void> {
     if (startedAt === undefined) return;
-    const partitionKey = joinKey(['idx', key.tenantId]);
-    const rowKey = joinKey([String(LATEST - startedAt).padStart(16, '0'), key.meetingId]);
-    const marker = `${partitionKey}/${rowKey}`;
+    const marker = `${indexPartition(key.tenantId)}/${indexRowKey(key.meetingId, startedAt)}`;
     if (this.written.has(marker)) return;
     try {
-      await guarded('index lesson', () => this.table.upsertEntity({ partitionKey, rowKey, meetingId: key.meetingId, startedAt: timeValue(startedAt) }, 'Replace'));
+      await this.put(key, startedAt);
       if (this.written.size >= MAX_REMEMBERED) this.written.clear();
       this.written.add(marker);
     } catch (error) {
@@ -48,7 +63,57 @@ export class MeetingIndex {
 
   /** The tenant's indexed lessons, newest first, paging lazily. */
   async *newestFirst(tenantId: string): AsyncGenerator<IndexedMeeting> {
-    const filter = odata`PartitionKey eq ${joinKey(['idx', tenantId])}`;
+    yield* this.query(odata`PartitionKey eq ${indexPartition(tenantId)}`);
+  }
+
+  /** Indexes a lesson at `startedAt` (an idempotent upsert); throws when storage fails. */
+  async put(key: MeetingKey, startedAt: number): Promise<void> {
+    const partitionKey = indexPartition(key.tenantId);
+    const rowKey = indexRowKey(key.meetingId, startedAt);
+    const row = { partitionKey, rowKey, meetingId: key.meetingId, startedAt: timeValue(startedAt) };
+    await guarded('index lesson', () => this.table.upsertEntity(row, 'Replace'));
+  }
+
+  /** The tenant's lessons indexed as started before `cutoff`, newest of them first, paging lazily. */
+  async *startedBefore(tenantId: string, cutoff: number): AsyncGenerator<IndexedMeeting> {
+    // startedAt < cutoff exactly when the reversed time is at least one more than the cutoff's.
+    yield* this.query(odata`PartitionKey eq ${indexPartition(tenantId)} and RowKey ge ${reversedTime(cutoff - 1)}`);
+  }
+
+  /** Removes one index row; false when it was already gone. */
+  async remove(tenantId: string, indexed: IndexedMeeting): Promise<boolean> {
+    try {
+      await guarded('unindex lesson', () => this.table.deleteEntity(indexPartition(tenantId), indexRowKey(indexed.meetingId, indexed.startedAt)));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Every tenant with indexed lessons, one small query each: each asks for the first row of the
+   * next index partition, so the cost grows with the number of schools, not of lessons.
+   */
+  async *tenants(): AsyncGenerator<string> {
+    let after: string | undefined;
+    while (true) {
+      const from = after === undefined ? odata`PartitionKey ge ${INDEX_PARTITION_PREFIX}` : odata`PartitionKey gt ${after}`;
+      const filter = `${from} and ${odata`PartitionKey lt ${INDEX_PARTITIONS_END}`}`;
+      const pages = this.table.listEntities({ queryOptions: { filter, select: ['partitionKey'] } }).byPage({ maxPageSize: 1 });
+      let partitionKey: string | undefined;
+      // The service may answer a range query with an empty page and a continuation; read on until a row or the end.
+      while (partitionKey === undefined) {
+        const page = await guarded('list schools', () => pages.next());
+        if (page.done) return;
+        partitionKey = page.value[0]?.partitionKey;
+      }
+      after = partitionKey;
+      yield splitKey(partitionKey)[1] ?? '';
+    }
+  }
+
+  private async *query(filter: string): AsyncGenerator<IndexedMeeting> {
     const pages = this.table.listEntities<{ meetingId: string; startedAt: number }>({ queryOptions: { filter } }).byPage();
     while (true) {
       const page = await guarded('list lessons', () => pages.next());

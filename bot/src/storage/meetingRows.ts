@@ -4,7 +4,8 @@
  * (`evt-<event id>`). Pure mapping between domain values and entities.
  */
 import type { TableEntity, TableEntityResult } from '@azure/data-tables';
-import type { MeetingKey } from '../app/ports.js';
+import type { Delivery } from '../app/delivery/delivery.js';
+import type { LessonBook, MeetingKey } from '../app/ports.js';
 import type { AlertBook, MeetingEvent, MeetingState } from '../domain/types.js';
 import { chunkedLength, fromChunks, MAX_ROW_CHARS, timeValue, toChunks } from './properties.js';
 import { joinKey } from './keys.js';
@@ -35,8 +36,9 @@ function withinRowLimit(props: Record<string, unknown>, what: string): void {
 }
 
 /** A lesson's state and alert book as chunked properties (serialised once per write). */
-export function lessonProps(next: { state: MeetingState; alerts: AlertBook }): Record<string, string | number> {
-  return { ...toChunks('state', JSON.stringify(next.state)), ...toChunks('alerts', JSON.stringify(next.alerts)) };
+export function lessonProps(next: LessonBook): Record<string, string | number> {
+  const deliveries = next.deliveries?.length ? toChunks('deliveries', JSON.stringify(next.deliveries)) : {};
+  return { ...toChunks('state', JSON.stringify(next.state)), ...toChunks('alerts', JSON.stringify(next.alerts)), ...deliveries };
 }
 
 /** The snapshot row for a lesson: its state and alerts ({@link lessonProps}) plus its outbox. */
@@ -47,10 +49,11 @@ export function snapshotRow(partitionKey: string, key: MeetingKey, lesson: Recor
 }
 
 /** Reads a snapshot row back into the lesson state and its alert book. */
-export function parseSnapshot(entity: Record<string, unknown>): { state: MeetingState; alerts: AlertBook } {
+export function parseSnapshot(entity: Record<string, unknown>): LessonBook & { deliveries: Delivery[] } {
   return {
     state: JSON.parse(fromChunks('state', entity)) as MeetingState,
     alerts: JSON.parse(fromChunks('alerts', entity)) as AlertBook,
+    deliveries: entity['deliveriesChunks'] === undefined ? [] : (JSON.parse(fromChunks('deliveries', entity)) as Delivery[]),
   };
 }
 

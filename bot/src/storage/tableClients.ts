@@ -4,10 +4,11 @@
  */
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import { callDeadlinePolicy, DEFAULT_STORAGE_TIMEOUT_MS } from './callDeadline.js';
 import { guarded } from './errors.js';
 
 /** The tables Chaperone keeps (DESIGN.md section 5). */
-export const TABLE_NAMES = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache'] as const;
+export const TABLE_NAMES = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache', 'idempotency'] as const;
 /** One of {@link TABLE_NAMES}. */
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -16,6 +17,8 @@ interface CommonStorageOptions {
   tablePrefix?: string;
   /** SDK client options, e.g. `retryOptions: { maxRetries: 1 }` where failing fast matters. */
   clientOptions?: TableServiceClientOptions;
+  /** Deadline of one storage call, retries included (default {@link DEFAULT_STORAGE_TIMEOUT_MS}); past it the call fails as an outage. */
+  timeoutMs?: number;
 }
 
 /** Where the tables live. */
@@ -58,16 +61,22 @@ export function tableNameFor(name: TableName, prefix = ''): string {
   return full;
 }
 
+/** The client options with the call deadline added to any policies the caller brought. */
+function withDeadline(options: TableServiceClientOptions | undefined, timeoutMs: number): TableServiceClientOptions {
+  return { ...options, additionalPolicies: [...(options?.additionalPolicies ?? []), callDeadlinePolicy(timeoutMs)] };
+}
+
 /** Builds one client per Chaperone table from the connection settings. */
 export function createStorageTables(connection: StorageConnection): StorageTables {
   let make: (tableName: string) => TableClient;
+  const clientOptions = withDeadline(connection.clientOptions, connection.timeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS);
   if ('connectionString' in connection) {
-    const options = { ...connection.clientOptions, allowInsecureConnection: isHttpConnectionString(connection.connectionString) };
+    const options = { ...clientOptions, allowInsecureConnection: isHttpConnectionString(connection.connectionString) };
     make = (tableName) => TableClient.fromConnectionString(connection.connectionString, tableName, options);
   } else {
     // One credential for all tables, so tokens are fetched and cached once.
     const credential = connection.credential ?? defaultCredential(connection.managedIdentityClientId);
-    const options = { ...connection.clientOptions, allowInsecureConnection: connection.accountUrl.startsWith('http:') };
+    const options = { ...clientOptions, allowInsecureConnection: connection.accountUrl.startsWith('http:') };
     make = (tableName) => new TableClient(connection.accountUrl, tableName, credential, options);
   }
   const clients = Object.fromEntries(TABLE_NAMES.map((name) => [name, make(tableNameFor(name, connection.tablePrefix))])) as Record<TableName, TableClient>;

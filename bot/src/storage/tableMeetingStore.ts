@@ -8,8 +8,8 @@
  * recorded stays recorded (in the outbox until the transaction that moves it to its own row).
  */
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { CommitResult, Logger, MeetingKey, MeetingRecord, MeetingStore } from '../app/ports.js';
-import type { AlertBook, MeetingEvent, MeetingState } from '../domain/types.js';
+import type { CommitResult, LessonBook, Logger, MeetingKey, MeetingRecord, MeetingStore } from '../app/ports.js';
+import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import { guarded, statusOf } from './errors.js';
 import { HeldOutboxes } from './heldOutboxes.js';
 import { MeetingIndex } from './meetingIndex.js';
@@ -40,7 +40,7 @@ export class TableMeetingStore implements MeetingStore {
     return { ...parseSnapshot(entity), etag: entity.etag };
   }
 
-  async commit(key: MeetingKey, event: MeetingEvent, next: { state: MeetingState; alerts: AlertBook }, expectedEtag: string | undefined): Promise<CommitResult> {
+  async commit(key: MeetingKey, event: MeetingEvent, next: LessonBook, expectedEtag: string | undefined): Promise<CommitResult> {
     const partitionKey = meetingPartition(key);
     let before = expectedEtag === undefined ? [] : this.held.at(partitionKey, expectedEtag);
     if (!before) {
@@ -60,14 +60,16 @@ export class TableMeetingStore implements MeetingStore {
     return result;
   }
 
-  async saveAlerts(key: MeetingKey, alerts: AlertBook, expectedEtag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }> {
+  async saveBook(key: MeetingKey, book: Pick<LessonBook, 'alerts' | 'deliveries'>, expectedEtag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }> {
     const partitionKey = meetingPartition(key);
     const current = await this.readSnapshot(partitionKey);
     if (!current || current.etag !== expectedEtag) return { outcome: 'conflict' };
     const outbox = parseOutbox(current);
-    const row = snapshotRow(partitionKey, key, lessonProps({ state: parseSnapshot(current).state, alerts }), outboxProps(outbox));
+    const stored = parseSnapshot(current);
+    const lesson = { state: stored.state, alerts: book.alerts, deliveries: book.deliveries ?? stored.deliveries };
+    const row = snapshotRow(partitionKey, key, lessonProps(lesson), outboxProps(outbox));
     try {
-      const response = await guarded('save alerts', () => this.table.updateEntity(row, 'Replace', { etag: expectedEtag }));
+      const response = await guarded('save alerts and deliveries', () => this.table.updateEntity(row, 'Replace', { etag: expectedEtag }));
       const etag = response.etag ?? '';
       this.held.remember(partitionKey, etag, outbox);
       return { outcome: 'applied', etag };

@@ -1,6 +1,12 @@
+/**
+ * The Bot Framework side of the service, in two parts the composition root builds in order: the
+ * outgoing clients (adapter, proactive messenger, notifier, roster, delivery sender), which the
+ * use cases need, then the incoming endpoint `POST /api/messages`, which needs the use cases.
+ */
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
+import type { DeliverySender } from '../app/delivery/delivery.js';
 import type { DiscoveredMeeting } from '../app/lessonRoutines/meetingDiscovered.js';
 import type { MeetingControl } from '../app/meetingControl/ports.js';
 import type { Clock, ConversationStore, Logger, MeetingStore, ParticipantDirectory } from '../app/ports.js';
@@ -9,47 +15,37 @@ import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy/schema.js';
 import { createChaperoneBot } from './chaperoneBot.js';
 import { createAdapter } from './createAdapter.js';
+import { createTeamsDeliverySender } from './deliverySender.js';
 import { createMeetingAddedHandler } from './meetingInfo.js';
 import { createChatCommands, createConcernNotifier } from './messages/index.js';
 import { mountBotEndpoint } from './mountBotEndpoint.js';
 import { TeamsNotifier } from './notifier.js';
-import { createProactiveMessenger } from './proactive.js';
+import { createProactiveMessenger, type ProactiveMessenger } from './proactive.js';
 import { ServiceUrls } from './serviceUrls.js';
 import { TeamsRoster } from './teamsRoster.js';
 
-/** What the rest of the service gets back from the Teams edge. */
-export interface TeamsWiring {
+/** What the use cases get from Teams. */
+export interface TeamsClients {
   adapter: CloudAdapter;
+  messenger: ProactiveMessenger;
   notifier: TeamsNotifier;
   roster: TeamsRoster;
+  sender: DeliverySender;
   /** Tells DSLs and reporters about concerns (used by the tab's concern form too). */
   concernNotifier: ConcernNotifier;
-  /** Connects the meeting use case (built after the notifier it needs). */
-  setMeetingHandler(handler: (activity: MeetingActivity) => Promise<void>): void;
-  /** Connects what happens when the app is added to a meeting chat ("Meet now" and short-notice checks). */
-  setMeetingDiscoveredHandler(handler: (meeting: DiscoveredMeeting) => Promise<void>): void;
+  serviceUrls: ServiceUrls;
 }
 
-/** Dependencies of {@link attachTeams}. */
-export interface AttachTeamsDeps {
-  server: Server;
+/** Dependencies of {@link createTeamsClients}. */
+export interface TeamsClientsDeps {
   config: Config;
   logger: Logger;
-  clock: Clock;
   conversations: ConversationStore;
-  directory: ParticipantDirectory;
-  meetings: MeetingStore;
-  concerns: ConcernStore;
   policyFor(tenantId: string): Policy;
-  /** Graph meeting control for the `check` command; absent when Graph is not configured. */
-  meetingControl?: MeetingControl;
 }
 
-/**
- * Builds the Bot Framework side of the service (adapter, proactive messenger, notifier, roster,
- * chat commands) and mounts `POST /api/messages`.
- */
-export function attachTeams(deps: AttachTeamsDeps): TeamsWiring {
+/** Builds the outgoing side: nothing is mounted yet. */
+export function createTeamsClients(deps: TeamsClientsDeps): TeamsClients {
   const botAppId = deps.config.bot.appId ?? '';
   const adapter = createAdapter(deps.config.bot, deps.logger);
   const serviceUrls = new ServiceUrls();
@@ -57,32 +53,48 @@ export function attachTeams(deps: AttachTeamsDeps): TeamsWiring {
   const publicOrigin = deps.config.auth.tabDomain ? `https://${deps.config.auth.tabDomain}` : `http://localhost:${deps.config.port}`;
   const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, logger: deps.logger });
   const roster = new TeamsRoster({ adapter, botAppId, logger: deps.logger });
+  const concernNotifier = createConcernNotifier({ messenger, policyFor: deps.policyFor, logger: deps.logger });
+  return { adapter, messenger, notifier, roster, sender: createTeamsDeliverySender(notifier), concernNotifier, serviceUrls };
+}
+
+/** Dependencies of {@link mountTeamsEndpoint}: the clients and the use cases the bot calls. */
+export interface TeamsEndpointDeps {
+  server: Server;
+  clients: TeamsClients;
+  logger: Logger;
+  clock: Clock;
+  conversations: ConversationStore;
+  directory: ParticipantDirectory;
+  meetings: MeetingStore;
+  concerns: ConcernStore;
+  policyFor(tenantId: string): Policy;
+  recordMeetingActivity(activity: MeetingActivity): Promise<void>;
+  meetingDiscovered(meeting: DiscoveredMeeting): Promise<void>;
+  /** Graph meeting control for the `check` command; absent when Graph is not configured. */
+  meetingControl?: MeetingControl;
+}
+
+/** Mounts `POST /api/messages` with the bot's routing table and chat commands. */
+export function mountTeamsEndpoint(deps: TeamsEndpointDeps): void {
+  const { clients } = deps;
   const commands = createChatCommands({
     concerns: deps.concerns,
     directory: deps.directory,
     meetings: deps.meetings,
     ...(deps.meetingControl ? { meetingControl: deps.meetingControl } : {}),
-    messenger,
+    messenger: clients.messenger,
     policyFor: deps.policyFor,
     clock: deps.clock,
     logger: deps.logger,
   });
-  let meetingHandler: ((activity: MeetingActivity) => Promise<void>) | undefined;
-  let meetingDiscovered: ((meeting: DiscoveredMeeting) => Promise<void>) | undefined;
-  const onConversationUpdate = createMeetingAddedHandler({ logger: deps.logger, meetingDiscovered: async (meeting) => meetingDiscovered?.(meeting) });
   const bot = createChaperoneBot({
-    serviceUrls,
-    recordMeetingActivity: (activity) => {
-      if (!meetingHandler) throw new Error('meeting handler not connected');
-      return meetingHandler(activity);
-    },
+    serviceUrls: clients.serviceUrls,
+    recordMeetingActivity: deps.recordMeetingActivity,
     commands,
     conversations: deps.conversations,
     clock: deps.clock,
     logger: deps.logger,
-    onConversationUpdate,
+    onConversationUpdate: createMeetingAddedHandler({ logger: deps.logger, meetingDiscovered: deps.meetingDiscovered }),
   });
-  mountBotEndpoint(deps.server, adapter, bot);
-  const concernNotifier = createConcernNotifier({ messenger, policyFor: deps.policyFor, logger: deps.logger });
-  return { adapter, notifier, roster, concernNotifier, setMeetingHandler: (handler) => (meetingHandler = handler), setMeetingDiscoveredHandler: (handler) => (meetingDiscovered = handler) };
+  mountBotEndpoint(deps.server, clients.adapter, bot);
 }

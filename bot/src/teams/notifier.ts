@@ -1,10 +1,12 @@
 import { TeamsInfo, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { SentActivity } from '../app/delivery/delivery.js';
 import type { AlertMessage, Logger, MeetingAddress, Notifier } from '../app/ports.js';
 import { codeOfConductActivity, dslAlertActivity, ruleName, staffCardActivity } from './alerts/alertCards.js';
+import { continueReporting } from './proactive.js';
 
 /** Sends a 1:1 message to a user (implemented by `proactive.ts`). */
 export interface UserMessenger {
-  sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>): Promise<unknown>;
+  sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>, serviceUrlHint?: string): Promise<{ id?: string } | undefined>;
 }
 
 /** Options for {@link TeamsNotifier}. */
@@ -43,10 +45,11 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  /** A content-light 1:1 card to each DSL. */
-  async alertDsl(alert: AlertMessage, dsls: Array<{ aadObjectId: string; name: string }>): Promise<void> {
+  /** A content-light 1:1 card to one DSL (or deputy, or senior leader). */
+  async alertDsl(alert: AlertMessage, aadObjectId: string): Promise<SentActivity> {
     const activity = dslAlertActivity(alert, this.alertPageUrl(alert));
-    await Promise.all(dsls.map((dsl) => this.options.users.sendToUser(alert.meeting.key.tenantId, dsl.aadObjectId, activity as Partial<Activity>)));
+    // The lesson's connector serves the whole tenant: use it when no chat with this person is known yet.
+    return sent(await this.options.users.sendToUser(alert.meeting.key.tenantId, aadObjectId, activity as Partial<Activity>, alert.meeting.serviceUrl || undefined));
   }
 
   /** Posts the pupil-friendly expectations to the meeting chat. */
@@ -57,8 +60,8 @@ export class TeamsNotifier implements Notifier {
   }
 
   /** A 1:1 card to one member of staff. */
-  async sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<void> {
-    await this.options.users.sendToUser(tenantId, aadObjectId, staffCardActivity(card) as Partial<Activity>);
+  async sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<SentActivity> {
+    return sent(await this.options.users.sendToUser(tenantId, aadObjectId, staffCardActivity(card) as Partial<Activity>));
   }
 
   private alertPageUrl(alert: AlertMessage): string {
@@ -66,9 +69,13 @@ export class TeamsNotifier implements Notifier {
     return `${this.options.publicOrigin}/tab/index.html?${params.toString()}`;
   }
 
-  private inMeeting(meeting: MeetingAddress, logic: Parameters<CloudAdapter['continueConversationAsync']>[2]): Promise<void> {
-    return this.options.adapter.continueConversationAsync(this.options.botAppId, meetingReference(meeting, this.options.botAppId), logic);
+  private inMeeting(meeting: MeetingAddress, logic: Parameters<typeof continueReporting>[3]): Promise<void> {
+    return continueReporting(this.options.adapter, this.options.botAppId, meetingReference(meeting, this.options.botAppId), logic);
   }
+}
+
+function sent(response: { id?: string } | undefined): SentActivity {
+  return response?.id ? { activityId: response.id } : {};
 }
 
 /** A conversation reference for a meeting chat, built from what the meeting events told us. */

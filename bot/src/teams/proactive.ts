@@ -5,6 +5,7 @@
  */
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, ResourceResponse, TurnContext } from 'botbuilder';
 import type { ConversationStore, Logger } from '../app/ports.js';
+import { connectorFailure, isStaleConversation } from './connectorErrors.js';
 
 /** Scope the bot's token is requested for when it calls the public-cloud connector. */
 const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
@@ -29,7 +30,7 @@ export interface ProactiveMessenger {
    * Sends to a member of staff's 1:1 chat with the bot: continues the stored conversation, or
    * creates it (and stores its reference) when there is none yet.
    */
-  sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>): Promise<ResourceResponse | undefined>;
+  sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>, serviceUrlHint?: string): Promise<ResourceResponse | undefined>;
   /** Sends into a conversation the bot already has a reference for. */
   sendToConversation(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<ResourceResponse | undefined>;
 }
@@ -40,14 +41,14 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Pr
 
   async function sendToConversation(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<ResourceResponse | undefined> {
     let sent: ResourceResponse | undefined;
-    await adapter.continueConversationAsync(botAppId, reference, async (context: TurnContext) => {
+    await continueReporting(adapter, botAppId, reference, async (context) => {
       sent = await context.sendActivity(activity);
     });
     return sent;
   }
 
-  async function createPersonalChat(tenantId: string, aadObjectId: string): Promise<Partial<ConversationReference>> {
-    const serviceUrl = (await options.serviceUrlFor?.(tenantId)) ?? options.defaultServiceUrl;
+  async function createPersonalChat(tenantId: string, aadObjectId: string, serviceUrlHint?: string): Promise<Partial<ConversationReference>> {
+    const serviceUrl = (await options.serviceUrlFor?.(tenantId)) ?? serviceUrlHint ?? options.defaultServiceUrl;
     if (!serviceUrl) throw new Error('No Teams service URL is known for this tenant yet; set the default service URL in config.');
     const parameters = {
       isGroup: false,
@@ -68,12 +69,36 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Pr
 
   return {
     sendToConversation,
-    async sendToUser(tenantId, aadObjectId, activity) {
+    async sendToUser(tenantId, aadObjectId, activity, serviceUrlHint) {
       const stored = await conversations.get(tenantId, aadObjectId);
-      const reference = stored?.kind === 'personal' ? (stored.reference as Partial<ConversationReference>) : await createPersonalChat(tenantId, aadObjectId);
-      return sendToConversation(reference, activity);
+      if (stored?.kind !== 'personal') return sendToConversation(await createPersonalChat(tenantId, aadObjectId, serviceUrlHint), activity);
+      try {
+        return await sendToConversation(stored.reference as Partial<ConversationReference>, activity);
+      } catch (error) {
+        // The stored chat is gone (app removed and added again, account moved): start it again, once.
+        if (!isStaleConversation(connectorFailure(error))) throw error;
+        logger.warn({ tenantId }, 'stored 1:1 chat refused the message; creating it again');
+        return sendToConversation(await createPersonalChat(tenantId, aadObjectId, serviceUrlHint), activity);
+      }
     },
   };
+}
+
+/**
+ * `continueConversationAsync`, except that an error inside `logic` reaches the caller: botbuilder
+ * hands it to the adapter's turn-error handler, which logs it and lets the call resolve as if the
+ * message had been sent.
+ */
+export async function continueReporting(adapter: CloudAdapter, botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await adapter.continueConversationAsync(botAppId, reference, async (context: TurnContext) => {
+    try {
+      await logic(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
 }
 
 /** The reference of the conversation a turn belongs to, without the incoming activity's id. */

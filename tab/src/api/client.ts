@@ -49,6 +49,16 @@ export interface Api {
 
 const FALLBACK = 'Chaperone could not be reached; check your connection and try again.';
 
+/** Tries of one side-panel write before the person is told; every try carries the same request id. */
+const WRITE_ATTEMPTS = 3;
+const RETRY_PAUSE_MS = 400;
+
+/** A failure worth sending the same write again for: the connection dropped, or the service was briefly unavailable. */
+function isTransient(err: unknown): boolean {
+  if (err instanceof ApiError) return err.status === 408 || err.status === 502 || err.status === 503 || err.status === 504;
+  return err instanceof TypeError; // fetch's network failure
+}
+
 /** A client that asks `getToken` for a fresh token on every call (Teams caches it). */
 export function createApi(getToken: () => Promise<string>, base = ''): Api {
   async function call(path: string, init: RequestInit = {}): Promise<Response> {
@@ -76,8 +86,17 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       return { kind: 'changed', view: (await res.json()) as StatusView, etag: res.headers.get('etag') ?? undefined };
     },
     async write(meetingId, what, body) {
-      const res = await call(`${lesson(meetingId)}/${what}`, { method: 'POST', body: JSON.stringify({ clientRequestId: crypto.randomUUID(), ...body }) });
-      return ((await res.json()) as { status: StatusView }).status;
+      // One request id per action: a retry resends it, so the server applies the action once; the next action gets a new one.
+      const payload = JSON.stringify({ ...body, clientRequestId: crypto.randomUUID() });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const res = await call(`${lesson(meetingId)}/${what}`, { method: 'POST', body: payload });
+          return ((await res.json()) as { status: StatusView }).status;
+        } catch (err) {
+          if (attempt >= WRITE_ATTEMPTS || !isTransient(err)) throw err;
+          await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempt));
+        }
+      }
     },
     async logConcern(concern) {
       const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as { ref: string; duplicate?: boolean; unreachedDsls?: number };

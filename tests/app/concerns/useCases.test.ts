@@ -12,7 +12,7 @@ import { T0, TENANT, concern, formInput, viewer } from './fixtures.js';
 function makeSut(stored = concern()) {
   const store = {
     create: sinon.stub<Parameters<ConcernStore['create']>, ReturnType<ConcernStore['create']>>().callsFake(async (c) => ({ outcome: 'created', concern: { ...c, entries: [{ seq: 0, kind: 'raised', at: c.raisedAt, by: c.reporter, details: c.details }] } })),
-    append: sinon.stub<Parameters<ConcernStore['append']>, ReturnType<ConcernStore['append']>>().callsFake(async (_t, _r, entry) => ({ ...entry, seq: 1 }) as never),
+    append: sinon.stub<Parameters<ConcernStore['append']>, ReturnType<ConcernStore['append']>>().callsFake(async (_t, _r, entry) => ({ outcome: 'appended', entry: { ...entry, seq: 1 } }) as never),
     get: sinon.stub<Parameters<ConcernStore['get']>, ReturnType<ConcernStore['get']>>().callsFake(async (tenantId, ref) => (tenantId === stored.tenantId && ref === stored.ref ? stored : undefined)),
     list: sinon.stub<Parameters<ConcernStore['list']>, ReturnType<ConcernStore['list']>>().resolves({ concerns: [] }),
   };
@@ -43,6 +43,14 @@ describe('app/concerns: logConcern', () => {
     const { deps, store, notifier } = makeSut();
     store.create.resolves({ outcome: 'duplicate', concern: concern() });
     assert.equal((await logConcern(deps, viewer('staff'), formInput())).outcome, 'duplicate');
+    assert.equal(notifier.alertDsls.called, false);
+  });
+
+  it('refuses a form id sent again with different answers, storing and alerting nothing, with a sentence saying what to do', async () => {
+    const { deps, store, notifier } = makeSut();
+    store.create.resolves({ outcome: 'conflict', concern: concern() });
+    const result = await logConcern(deps, viewer('staff'), formInput());
+    assert.ok(result.outcome === 'conflict' && /already sent with different answers.*new concern form/.test(result.message));
     assert.equal(notifier.alertDsls.called, false);
   });
 
@@ -100,6 +108,14 @@ describe('app/concerns: triage', () => {
     const { deps, store } = makeSut(c);
     assert.equal((await closeConcern(deps, viewer('dsl'), c.ref, 'again')).ok, false);
     assert.equal(store.append.called, false);
+  });
+
+  it('says "already closed" when another DSL closed the concern between the read and the write, and tells the reporter nothing', async () => {
+    const { deps, store, notifier } = makeSut();
+    store.append.resolves({ outcome: 'closed' });
+    const result = await acknowledgeConcern(deps, viewer('dsl'), 'C-7K3F9Q');
+    assert.ok(!result.ok && /already closed/.test(result.message));
+    assert.equal(notifier.updateReporter.called, false);
   });
 
   it('lists the tenant\'s open concerns for a DSL and only their own for other staff', async () => {

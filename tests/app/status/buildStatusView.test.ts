@@ -7,6 +7,7 @@ import type { ApplyMeetingEvent } from '../../../bot/src/app/applyMeetingEvent.j
 import { policyFromPreset } from '../../../bot/src/domain/policy/presets.js';
 import { emptyMeeting, reduce } from '../../../bot/src/domain/reducer.js';
 import type { MeetingEvent, TrackedFinding } from '../../../bot/src/domain/types.js';
+import { fakeLogger } from '../lessonRoutines/fakes.js';
 
 const T0 = Date.parse('2026-03-10T10:00:00Z');
 const MIN = 60_000;
@@ -67,21 +68,26 @@ describe('app/status/recordStaffAction', () => {
   function makeSut(record: MeetingRecord | undefined) {
     const meetings = { load: sinon.stub().resolves(record) } as unknown as MeetingStore;
     const applyEvent = sinon.stub().resolves({ outcome: 'applied', record, started: [], cleared: [] }) as unknown as ApplyMeetingEvent & sinon.SinonStub;
-    return { deps: { meetings, applyEvent, clock: { now: () => T0 + 7 } }, applyEvent };
+    const requestKeys = { claim: sinon.stub().resolves('new') };
+    return { deps: { meetings, applyEvent, requestKeys, logger: fakeLogger(), clock: { now: () => T0 + 7 } }, applyEvent, requestKeys };
   }
   const key = { tenantId: 'tenant', meetingId: 'meeting' };
+  const caller = { callerId: 'staff-1', endpoint: 'meeting/checklist', key: 'req-12345678' };
 
   it('applies a tick as an event keyed by the client request id, by the caller, at the clock\'s time', async () => {
     const { deps, applyEvent } = makeSut(lesson([started]));
-    await recordStaffAction(deps, key, 'staff-1', 'req-12345678', { kind: 'checklist', item: 'rolesAgreed', ticked: true });
-    assert.deepEqual(applyEvent.firstCall.args, [key, { kind: 'checklistTicked', id: 'tab:req-12345678', at: T0 + 7, by: 'staff-1', item: 'rolesAgreed', ticked: true }]);
+    await recordStaffAction(deps, key, caller, { kind: 'checklist', item: 'rolesAgreed', ticked: true });
+    const [appliedKey, event] = applyEvent.firstCall.args as [unknown, { id: string }];
+    assert.deepEqual(appliedKey, key);
+    assert.match(event.id, /^tab:[\w-]{32}$/, 'keyed by caller, endpoint and request id, not the bare id');
+    assert.deepEqual({ ...event, id: 'x' }, { kind: 'checklistTicked', id: 'x', at: T0 + 7, by: 'staff-1', item: 'rolesAgreed', ticked: true });
   });
 
   it('refuses a check for someone who is not a pupil of the lesson, and a lesson never seen', async () => {
     const withTeacher = makeSut(lesson([started, joined(teacher, T0)]));
-    await assert.rejects(recordStaffAction(withTeacher.deps, key, 'staff-1', 'req-12345678', { kind: 'registerMark', pupilId: 'staff-1', mark: 'left' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'pupilNotFound');
+    await assert.rejects(recordStaffAction(withTeacher.deps, key, caller, { kind: 'registerMark', pupilId: 'staff-1', mark: 'left' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'pupilNotFound');
     const none = makeSut(undefined);
-    await assert.rejects(recordStaffAction(none.deps, key, 'staff-1', 'req-12345678', { kind: 'breach' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'lessonNotFound');
+    await assert.rejects(recordStaffAction(none.deps, key, caller, { kind: 'breach' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'lessonNotFound');
     assert.equal(none.applyEvent.callCount, 0);
   });
 });

@@ -134,7 +134,7 @@ describe('http/tabApi', () => {
       assert.equal(first.outcome, 'applied');
       assert.equal(second.outcome, 'duplicate');
       const events = await app.meetings.listEvents(lessonKey(MEETING));
-      assert.equal(events.filter((e) => e.id === `tab:${clientRequestId}`).length, 1);
+      assert.equal(events.filter((e) => e.kind === 'checklistTicked' && e.item === 'expectationsRead').length, 1);
       const item = first.status.checklist.find((c) => c.item === 'expectationsRead');
       assert.equal(item?.ticked, true);
       assert.equal(item?.stamp?.byName, PEOPLE.teacherA.name);

@@ -23,7 +23,13 @@ export type LogConcernResult =
   /** Stored and the DSLs alerted; `unreachedDsls` counts those the alert could not reach. */
   | { outcome: 'logged'; concern: Concern; unreachedDsls: number }
   /** The same form was submitted before: nothing new stored, nobody alerted again. */
-  | { outcome: 'duplicate'; concern: Concern };
+  | { outcome: 'duplicate'; concern: Concern }
+  /** The form's id was already used for different answers: nothing stored; `message` says what to do. */
+  | { outcome: 'conflict'; message: string };
+
+/** Said when a form id comes back with different answers (a stale form, or a client reusing ids). */
+export const FORM_REUSED =
+  'This form was already sent with different answers, so these were not stored. Open a new concern form (type "concern", or reload the side panel) and send it again.';
 
 /** Attempts at a fresh reference before giving up (a clash is one in hundreds of millions). */
 const REF_ATTEMPTS = 5;
@@ -51,6 +57,10 @@ export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unkn
       clientRequestId: parsed.value.clientRequestId,
     });
     if (result.outcome === 'duplicate') return { outcome: 'duplicate', concern: result.concern };
+    if (result.outcome === 'conflict') {
+      deps.logger.warn({ ref: result.concern.ref }, 'concern form id reused with different answers: refused');
+      return { outcome: 'conflict', message: FORM_REUSED };
+    }
     if (result.outcome === 'created') return { outcome: 'logged', concern: result.concern, unreachedDsls: await alertDsls(deps, result.concern) };
   }
   throw new Error('Could not find a free concern reference');

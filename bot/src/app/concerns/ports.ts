@@ -15,8 +15,18 @@ export interface NewConcern {
   clientRequestId: string;
 }
 
-/** `created`, or `duplicate` with the concern the same form already created. `refTaken`: pick a new reference. */
-export type CreateResult = { outcome: 'created'; concern: Concern } | { outcome: 'duplicate'; concern: Concern } | { outcome: 'refTaken' };
+/**
+ * `created`, or `duplicate` with the concern the same form already created; `conflict` when the
+ * form's id was already used for different answers (nothing stored). `refTaken`: pick a new reference.
+ */
+export type CreateResult =
+  | { outcome: 'created'; concern: Concern }
+  | { outcome: 'duplicate'; concern: Concern }
+  | { outcome: 'conflict'; concern: Concern }
+  | { outcome: 'refTaken' };
+
+/** `appended` with the entry as stored, or `closed`: the concern was closed first, so nothing was added. */
+export type AppendResult = { outcome: 'appended'; entry: ConcernEntry } | { outcome: 'closed' };
 
 /** Which concerns to list; always within one tenant. */
 export interface ConcernQuery {
@@ -42,10 +52,13 @@ export interface ConcernPage {
  * or deleted. Every read is scoped to one tenant.
  */
 export interface ConcernStore {
-  /** Stores a new concern with its first entry, once per (reporter, clientRequestId). */
+  /** Stores a new concern with its first entry, once per (reporter, clientRequestId) and bound to its details. */
   create(concern: NewConcern): Promise<CreateResult>;
-  /** Appends an entry to the chronology and returns it with its sequence number. Throws if the concern does not exist. */
-  append(tenantId: string, ref: string, entry: NewConcernEntry): Promise<ConcernEntry>;
+  /**
+   * Appends an entry to an open concern's chronology, with its sequence number; never after a
+   * `closed` entry, however many people act at once. Throws if the concern does not exist.
+   */
+  append(tenantId: string, ref: string, entry: NewConcernEntry): Promise<AppendResult>;
   /** The concern with its whole chronology, or undefined when the tenant has no such reference. */
   get(tenantId: string, ref: string): Promise<Concern | undefined>;
   /** Concerns of a tenant, newest first, paged. */

@@ -29,16 +29,23 @@ export async function appendTriageEntry(
   const found = await findConcernFor(deps.store, viewer, typedRef, 'triage');
   if (!found.ok) return found;
   const concern = found.value;
-  if (!concernStatus(concern).open) return refused(`${concern.ref} is already closed, so nothing more can be added. Raise a new concern if there is a new worry.`);
+  if (!concernStatus(concern).open) return alreadyClosed(concern.ref);
   const problem = check?.(concern);
   if (problem) return refused(problem);
-  const stored = await deps.store.append(viewer.tenantId, concern.ref, {
+  const result = await deps.store.append(viewer.tenantId, concern.ref, {
     ...entry,
     at: deps.clock.now(),
     by: { aadObjectId: viewer.aadObjectId, name: viewer.name },
   } as NewConcernEntry);
+  // Another DSL closed it between our read and our write: the close stands, this step is not added.
+  if (result.outcome === 'closed') return alreadyClosed(concern.ref);
+  const stored = result.entry;
   deps.logger.info({ ref: concern.ref, kind: stored.kind, seq: stored.seq }, 'concern entry appended');
   return done({ concern: { ...concern, entries: [...concern.entries, stored] }, entry: stored });
+}
+
+function alreadyClosed<T>(ref: string): Outcome<T> {
+  return refused(`${ref} is already closed, so nothing more can be added. Raise a new concern if there is a new worry.`);
 }
 
 /** Trims free text from a DSL and says what is wrong with it, if anything. */

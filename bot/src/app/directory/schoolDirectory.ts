@@ -1,6 +1,7 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Role } from '../../domain/types.js';
 import type { ParticipantDirectory, PersonLookup } from '../ports.js';
+import type { StaffDetection, StaffGroupCheck } from './staffGroup.js';
 
 /** The school's staff list as data (from `STAFF_DIRECTORY_FILE` locally, or a cache of Entra). */
 export interface StaffList {
@@ -10,31 +11,23 @@ export interface StaffList {
   names?: Record<string, string>;
 }
 
-/** Asks Entra whether a person is in the school's staff group (Graph adapter; optional). */
-export interface StaffGroupCheck {
-  isStaff(tenantId: string, aadObjectId: string): Promise<boolean>;
-}
-
 /** Options for {@link SchoolDirectory}. */
 export interface SchoolDirectoryOptions {
   staffList?: StaffList;
+  /** The Entra staff group (`STAFF_GROUP_ID`), cached; see `cachedStaffGroup.ts`. */
   staffGroup?: StaffGroupCheck;
   policyFor(tenantId: string): Policy;
   /** Treat meeting presenters of the school's own tenant as staff. Off by default: many meetings let everyone present. */
   trustPresenters?: boolean;
-  /** How long a staff-group answer is reused (ms). */
-  cacheMs?: number;
-  now(): number;
 }
 
 /**
  * Decides who is staff, in order: a guest or anonymous participant is never staff; then the staff
- * list; then the Entra staff group; then the meeting organizer of the school's own tenant. Anyone
+ * list; then the Entra staff group (its stored answer when Microsoft Graph cannot be asked); then,
+ * only when neither list nor group can say, the meeting organizer of the school's own tenant. Anyone
  * else is a pupil, and a person we cannot place at all is `unknown` (counted as a pupil).
  */
 export class SchoolDirectory implements ParticipantDirectory {
-  private readonly groupCache = new Map<string, { staff: boolean; at: number }>();
-
   constructor(private readonly options: SchoolDirectoryOptions) {}
 
   /** Classifies one participant of a meeting in `person.tenantId`. */
@@ -45,12 +38,20 @@ export class SchoolDirectory implements ParticipantDirectory {
     const id = person.aadObjectId;
     const list = this.options.staffList;
     if (list && (list.staff.includes(id) || list.dsl.includes(id))) return 'staff';
-    if (this.options.staffGroup && (await this.inStaffGroup(person.tenantId, id))) return 'staff';
-    if (!list && !this.options.staffGroup) {
+    const group = this.options.staffGroup ? await this.options.staffGroup.lookup(person.tenantId, id) : undefined;
+    if (group === 'staff') return 'staff';
+    // The organizer rule stands in only where nothing else can say; never for a "not staff" answer.
+    const noOtherSource = group === 'unknown' || (!list && !this.options.staffGroup);
+    if (noOtherSource) {
       if (role === 'organizer') return 'staff';
       if (role === 'presenter' && this.options.trustPresenters) return 'staff';
     }
     return 'pupil';
+  }
+
+  /** Whether staff detection works as configured (always `ok` without a staff group). */
+  health(): { staffDetection: StaffDetection } {
+    return this.options.staffGroup?.health() ?? { staffDetection: 'ok' };
   }
 
   /** Whether the person is a DSL (staff list or the policy's DSL contacts). */
@@ -65,15 +66,5 @@ export class SchoolDirectory implements ParticipantDirectory {
     const fromList = (this.options.staffList?.dsl ?? []).map((id) => ({ aadObjectId: id, name: names[id] ?? 'DSL' }));
     const seen = new Set<string>();
     return [...fromPolicy, ...fromList].filter((d) => !seen.has(d.aadObjectId) && seen.add(d.aadObjectId));
-  }
-
-  private async inStaffGroup(tenantId: string, aadObjectId: string): Promise<boolean> {
-    const key = `${tenantId}/${aadObjectId}`;
-    const hit = this.groupCache.get(key);
-    const now = this.options.now();
-    if (hit && now - hit.at < (this.options.cacheMs ?? 10 * 60_000)) return hit.staff;
-    const staff = await this.options.staffGroup!.isStaff(tenantId, aadObjectId);
-    this.groupCache.set(key, { staff, at: now });
-    return staff;
   }
 }

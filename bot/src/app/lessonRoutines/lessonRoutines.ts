@@ -1,35 +1,34 @@
 /**
- * The lesson routines composed in one place, so the composition root stays short: alert delivery
- * that also records a one-to-one for the DSL, the settle step, the periodic roster watch, and what
- * runs at lesson start (checklist reminder, Graph settings), at lesson end (register, attendance,
- * summary, later looks at Teams' report), after each event (roster watch, invitee check) and when the app joins a meeting chat.
- * Graph routines are present only when Graph meeting control is configured.
+ * The lesson routines composed in one place, so the composition root stays short: the periodic
+ * roster watch, and what runs at lesson start (checklist reminder, Graph settings), at lesson end
+ * (register, attendance, summary, later looks at Teams' report), after each event (roster watch,
+ * invitee check) and when the app joins a meeting chat. Every event a routine records goes
+ * through `record`, the one lesson path that also delivers. Graph routines are present only when
+ * Graph meeting control is configured.
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
-import type { ConcernNotifier, ConcernStore } from '../concerns/ports.js';
-import { createAlertDelivery } from '../deliverAlerts.js';
+import type { DeliverAlerts } from '../deliverAlerts.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import { createSettingsAtLessonStart } from '../meetingControl/settingsAtLessonStart.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, Notifier, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
-import { createSettle, type Settle } from '../settleFindings.js';
 import type { TimerHandlers } from '../sweepTimers.js';
 import { ATTENDANCE_REASON, createAttendanceRetry } from './attendanceRetry.js';
 import { createChecklistReminder } from './checklistReminder.js';
 import { createInviteeCheck } from './inviteeCheck.js';
 import { createLessonEndRoutine } from './lessonEnd.js';
 import { createMeetingDiscovered, type DiscoveredMeeting } from './meetingDiscovered.js';
-import { createOneToOneConcern, withOneToOneConcern } from './oneToOneConcern.js';
 import { createRosterWatch, ROSTER_REASON } from './rosterWatch.js';
 
-/** Dependencies of {@link createLessonRoutines}: the service's adapters. */
+/** Dependencies of {@link createLessonRoutines}: the service's adapters and the lesson path. */
 export interface LessonRoutinesDeps {
-  applyEvent: ApplyMeetingEvent;
+  /** The one lesson path: applies an event and delivers what it started or cleared. */
+  record: ApplyMeetingEvent;
+  /** Queues findings found outside the rules (invitee check). */
+  deliver: DeliverAlerts;
   meetings: Pick<MeetingStore, 'load'>;
   timers: TimerStore;
-  concerns: ConcernStore;
-  concernNotifier: ConcernNotifier;
   notifier: Notifier;
   roster: RosterSource;
   directory: ParticipantDirectory;
@@ -43,46 +42,35 @@ export interface LessonRoutinesDeps {
 
 /** What the composition root connects. */
 export interface LessonRoutines {
-  settle: Settle;
   /** The sweep's handlers for the routines' own timers (roster checks, attendance report retries). */
   timerHandlers: TimerHandlers;
   onLessonStarted: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
-  onLessonEnded: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts'>) => Promise<void>>;
+  onLessonEnded: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>) => Promise<void>>;
   onEventApplied: Array<(key: MeetingKey, event: MeetingEvent, state: MeetingState) => Promise<void>>;
   meetingDiscovered(meeting: DiscoveredMeeting): Promise<void>;
 }
 
 /** Builds every lesson routine from the service's adapters. */
 export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
-  const { applyEvent, notifier, directory, policyFor, clock, logger, meetingControl } = deps;
-  const oneToOne = createOneToOneConcern({ store: deps.concerns, notifier: deps.concernNotifier, directory, clock, logger });
-  const deliver = withOneToOneConcern(createAlertDelivery({ notifier, directory, clock, logger }), oneToOne, () => clock.now(), logger);
-  const settle = createSettle({ applyEvent, deliver, roster: deps.roster, clock, logger });
-  const rosterWatch = createRosterWatch({ meetings: deps.meetings, timers: deps.timers, roster: deps.roster, applyEvent, settle, clock, logger, ...(deps.rosterIntervalMs ? { intervalMs: deps.rosterIntervalMs } : {}) });
-  // Routines that record an event deliver what it started or cleared, like any other event.
-  const applyAndSettle: ApplyMeetingEvent = async (key, event, address, options) => {
-    const outcome = await applyEvent(key, event, address, options);
-    if (outcome.outcome === 'applied') await settle(key, outcome);
-    return outcome;
-  };
+  const { record, deliver, notifier, directory, policyFor, clock, logger, meetingControl } = deps;
+  const rosterWatch = createRosterWatch({ meetings: deps.meetings, timers: deps.timers, roster: deps.roster, applyEvent: record, clock, logger, ...(deps.rosterIntervalMs ? { intervalMs: deps.rosterIntervalMs } : {}) });
   const inviteeCheck = meetingControl ? createInviteeCheck({ meetingControl, deliver, policyFor, clock, logger }) : undefined;
-  const attendanceRetry = meetingControl ? createAttendanceRetry({ meetingControl, meetings: deps.meetings, timers: deps.timers, applyEvent: applyAndSettle, notifier, policyFor, clock, logger }) : undefined;
+  const attendanceRetry = meetingControl ? createAttendanceRetry({ meetingControl, meetings: deps.meetings, timers: deps.timers, applyEvent: record, notifier, policyFor, clock, logger }) : undefined;
   const withGraph = meetingControl ? { meetingControl } : {};
   return {
-    settle,
     timerHandlers: {
       [ROSTER_REASON]: rosterWatch.onTimer,
       ...(attendanceRetry ? { [ATTENDANCE_REASON]: attendanceRetry.onTimer } : {}),
     },
     onLessonStarted: [
       createChecklistReminder({ notifier, policyFor }),
-      ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, notifier, policyFor, logger, applyEvent: applyAndSettle })] : []),
+      ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, notifier, policyFor, logger, applyEvent: record })] : []),
     ],
-    onLessonEnded: [createLessonEndRoutine({ notifier, applyEvent: applyAndSettle, policyFor, clock, logger, ...withGraph, ...(attendanceRetry ? { attendanceRetry } : {}) })],
+    onLessonEnded: [createLessonEndRoutine({ notifier, applyEvent: record, policyFor, clock, logger, ...withGraph, ...(attendanceRetry ? { attendanceRetry } : {}) })],
     onEventApplied: [
       (key, _event, state) => rosterWatch.watch(key, state),
       ...(inviteeCheck ? [async (key: MeetingKey, event: MeetingEvent, state: MeetingState) => (event.kind === 'participantJoined' ? inviteeCheck(key, state, event.participant) : undefined)] : []),
     ],
-    meetingDiscovered: createMeetingDiscovered({ applyEvent, settle, notifier, directory, clock, logger, ...withGraph }),
+    meetingDiscovered: createMeetingDiscovered({ applyEvent: record, notifier, directory, clock, logger, ...withGraph }),
   };
 }

@@ -10,7 +10,6 @@ import type { MeetingKind, MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import type { Clock, Logger, MeetingKey, Notifier, ParticipantDirectory } from '../ports.js';
-import type { Settle } from '../settleFindings.js';
 
 /** What Teams' meeting info said when the app was added. Times are epoch ms. */
 export interface DiscoveredMeeting {
@@ -31,7 +30,6 @@ export interface DiscoveredMeeting {
 /** Dependencies of {@link createMeetingDiscovered}. */
 export interface MeetingDiscoveredDeps {
   applyEvent: ApplyMeetingEvent;
-  settle: Settle;
   notifier: Pick<Notifier, 'sendToStaff'>;
   directory: Pick<ParticipantDirectory, 'classify'>;
   clock: Clock;
@@ -64,7 +62,6 @@ export function createMeetingDiscovered(deps: MeetingDiscoveredDeps) {
       ...optional({ title: meeting.title, joinUrl: meeting.joinUrl, organizerId: meeting.organizerId, scheduledStart: startAt, scheduledEnd: meeting.scheduledEnd, createdAt }),
     }, meeting.address);
     if (outcome.outcome === 'duplicate') return;
-    await deps.settle(key, outcome);
 
     const scheduling = outcome.started.filter((f) => f.ruleId === 'scheduled-ahead');
     const adder = meeting.addedBy;

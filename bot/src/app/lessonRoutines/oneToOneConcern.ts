@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { MeetingState } from '../../domain/types.js';
-import type { DeliverAlerts } from '../deliverAlerts.js';
 import { logConcern, type LogConcernDeps } from '../concerns/logConcern.js';
 import type { Viewer } from '../concerns/access.js';
 import type { MeetingKey } from '../ports.js';
@@ -39,18 +38,5 @@ export function createOneToOneConcern(deps: LogConcernDeps): RecordOneToOneConce
       clientRequestId: `auto-one-to-one-${createHash('sha256').update(`${key.tenantId}\n${key.meetingId}`).digest('hex').slice(0, 40)}`,
     });
     if (result.outcome === 'invalid' || result.outcome === 'refused') throw new Error('the automatic one-to-one record was not accepted');
-  };
-}
-
-/** Alert delivery that also records the concern when a one-to-one alert is raised. */
-export function withOneToOneConcern(deliver: DeliverAlerts, record: RecordOneToOneConcern, now: () => number, logger: LogConcernDeps['logger']): DeliverAlerts {
-  return async (key, state, started, cleared) => {
-    await deliver(key, state, started, cleared);
-    if (!started.some((f) => f.key === ONE_TO_ONE_KEY)) return;
-    try {
-      await record(key, state, now());
-    } catch (error) {
-      logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'one-to-one concern could not be recorded');
-    }
   };
 }

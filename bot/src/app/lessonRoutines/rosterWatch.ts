@@ -7,7 +7,6 @@
  */
 import { pupilsPresent } from '../../domain/presence.js';
 import type { MeetingState } from '../../domain/types.js';
-import type { Settle } from '../settleFindings.js';
 import type { MeetingKey, MeetingStore, TimerStore } from '../ports.js';
 import type { TimerHandler } from '../sweepTimers.js';
 import { reconcileRoster, type ReconcileRosterDeps } from './reconcileRoster.js';
@@ -24,7 +23,6 @@ const MAX_PENDING = 5_000;
 export interface RosterWatchDeps extends ReconcileRosterDeps {
   meetings: Pick<MeetingStore, 'load'>;
   timers: TimerStore;
-  settle: Settle;
   /** Time between two checks of one lesson (default 3 minutes). */
   intervalMs?: number;
 }
@@ -70,10 +68,7 @@ export function createRosterWatch(deps: RosterWatchDeps): RosterWatch {
       return;
     }
     const outcome = await reconcileRoster(deps, key, state);
-    if (outcome) {
-      await deps.settle(key, outcome);
-      state = outcome.record.state;
-    }
+    if (outcome) state = outcome.record.state;
     if (needsWatching(state)) await scheduleAt(key, now + interval);
   }
 

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { ChecklistItem, MeetingEvent, PupilCheck, RegisterMark } from '../../domain/types.js';
 import type { ApplyMeetingEvent, ApplyOutcome } from '../applyMeetingEvent.js';
-import type { Clock, MeetingKey, MeetingStore } from '../ports.js';
+import type { Clock, Logger, MeetingKey, MeetingStore } from '../ports.js';
 
 /** What a member of staff did in the side panel, already validated at the edge. */
 export type StaffAction =
@@ -13,32 +14,52 @@ export type StaffAction =
 export class StaffActionRefused extends Error {
   override name = 'StaffActionRefused';
   constructor(
-    readonly reason: 'lessonNotFound' | 'pupilNotFound',
+    readonly reason: 'lessonNotFound' | 'pupilNotFound' | 'requestIdReused',
     message: string,
   ) {
     super(message);
   }
 }
 
+/** Who sent an idempotency key, and where: a key means something only within this scope. */
+export interface KeyedRequest {
+  tenantId: string;
+  /** The verified caller's Entra object id. */
+  callerId: string;
+  /** The endpoint the key was sent to (the lesson and the kind of write). */
+  endpoint: string;
+  /** The client's idempotency key (`clientRequestId`). */
+  key: string;
+}
+
+/**
+ * Idempotency keys, each bound to what was first sent with it (IETF Idempotency-Key semantics).
+ * `claim` records the key if it is new: `new`, `repeat` (same content again), `conflict` (the
+ * key was used for different content), or `unchecked` (storage unreachable; nothing recorded).
+ */
+export interface RequestKeys {
+  claim(request: KeyedRequest, content: unknown): Promise<'new' | 'repeat' | 'conflict' | 'unchecked'>;
+}
+
 /** Dependencies of {@link recordStaffAction}. */
 export interface StaffActionDeps {
   meetings: Pick<MeetingStore, 'load'>;
   applyEvent: ApplyMeetingEvent;
+  requestKeys: RequestKeys;
   clock: Clock;
+  logger: Logger;
 }
+
+/** Said when a side-panel request id comes back with a different change. */
+export const REQUEST_ID_REUSED = 'This request id was already used for a different change; reload the panel and try again.';
 
 /**
  * Records a staff action as a lesson event, through the same reducer, rules and storage
- * transaction as Teams' own events. The event id comes from the client's request id, so a retried
- * request is applied once; `by` is the verified caller, never a name the client sent.
+ * transaction as Teams' own events. The request's key is claimed first: a retry (same caller,
+ * endpoint, key and action) is applied once, the same key with a different action is refused, and
+ * another caller's or endpoint's key is simply another key. `by` is the verified caller.
  */
-export async function recordStaffAction(
-  deps: StaffActionDeps,
-  key: MeetingKey,
-  byAadObjectId: string,
-  clientRequestId: string,
-  action: StaffAction,
-): Promise<ApplyOutcome> {
+export async function recordStaffAction(deps: StaffActionDeps, key: MeetingKey, request: Omit<KeyedRequest, 'tenantId'>, action: StaffAction): Promise<ApplyOutcome> {
   const record = await deps.meetings.load(key);
   if (!record) throw new StaffActionRefused('lessonNotFound', 'Chaperone has no record of this lesson yet; make sure the app is added to the meeting, then try again.');
   if ('pupilId' in action) {
@@ -47,7 +68,17 @@ export async function recordStaffAction(
       throw new StaffActionRefused('pupilNotFound', 'That pupil is not on this lesson\'s register; refresh the side panel and try again.');
     }
   }
-  return deps.applyEvent(key, toEvent(action, `tab:${clientRequestId}`, byAadObjectId, deps.clock.now()));
+  const claim = await deps.requestKeys.claim({ tenantId: key.tenantId, ...request }, action);
+  if (claim === 'conflict') throw new StaffActionRefused('requestIdReused', REQUEST_ID_REUSED);
+  // Without the key store a retry is still applied once (same id), and a changed action is kept rather than lost.
+  if (claim === 'unchecked') deps.logger.warn({ endpoint: request.endpoint.split('/').pop() }, 'request id not checked: storage unavailable');
+  return deps.applyEvent(key, toEvent(action, eventIdFor(request, action), request.callerId, deps.clock.now()));
+}
+
+/** The lesson event id of a request: the same caller, endpoint, key and action always give the same id. */
+function eventIdFor(request: Omit<KeyedRequest, 'tenantId'>, action: StaffAction): string {
+  const hash = createHash('sha256').update(JSON.stringify([request.callerId, request.endpoint, request.key, action])).digest('base64url');
+  return `tab:${hash.slice(0, 32)}`;
 }
 
 function toEvent(action: StaffAction, id: string, by: string, at: number): MeetingEvent {

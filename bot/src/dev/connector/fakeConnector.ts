@@ -148,6 +148,11 @@ export class FakeConnectorCore {
     for (let i = 0; i < n; i++) this.failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfterSeconds });
   }
 
+  /** Drops the scripted failures not yet used: the connector answers normally again. */
+  recover(): void {
+    this.failures.length = 0;
+  }
+
   /** Scripts what `GET /v1/meetings/:meetingId/participants/:userId` answers. */
   setParticipant(meetingId: string, userId: string, participant: FakeParticipant): void {
     this.participants.set(`${meetingId}\n${userId}`, participant);

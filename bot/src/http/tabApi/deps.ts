@@ -1,5 +1,6 @@
 import type { ApplyMeetingEvent } from '../../app/applyMeetingEvent.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
+import type { RequestKeys } from '../../app/status/recordStaffAction.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { SsoVerifier } from '../auth/ssoVerifier.js';
 
@@ -8,6 +9,8 @@ export interface TabApiDeps {
   meetings: Pick<MeetingStore, 'load'>;
   directory: ParticipantDirectory;
   applyEvent: ApplyMeetingEvent;
+  /** Idempotency keys of the side panel's writes, scoped to caller and endpoint and bound to the body. */
+  requestKeys: RequestKeys;
   policyFor(tenantId: string): Policy;
   clock: Clock;
   logger: Logger;

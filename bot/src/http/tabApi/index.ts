@@ -64,13 +64,14 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     server.post(`/api/meetings/:meetingId/${segment}`, async (req: Request, res: Response) => {
       const guarded = await guardLesson(req, res, deps, 'changeLesson');
       const write = parseBody(req.body);
+      const request = { callerId: guarded.caller.aadObjectId, endpoint: `${guarded.key.meetingId}/${segment}`, key: write.clientRequestId };
       try {
-        const result = await recordStaffAction(deps, guarded.key, guarded.caller.aadObjectId, write.clientRequestId, write.action);
+        const result = await recordStaffAction(deps, guarded.key, request, write.action);
         deps.logger.info({ action: write.action.kind, outcome: result.outcome }, 'staff action recorded');
         const view = buildStatusView(result.record, deps.policyFor(guarded.key.tenantId), deps.clock.now());
         res.json({ outcome: result.outcome, status: view });
       } catch (err) {
-        if (err instanceof StaffActionRefused) throw new HttpError(404, err.reason, err.message);
+        if (err instanceof StaffActionRefused) throw new HttpError(err.reason === 'requestIdReused' ? 409 : 404, err.reason, err.message);
         throw err;
       }
     });

@@ -5,9 +5,10 @@
 import type { Concern, ConcernEntry, StaffMember } from '../../app/concerns/types.js';
 import { fromChunks, timeValue, toChunks } from '../properties.js';
 
-/** Distinguishes chronology rows from idempotency index rows in the same partition. */
+/** Distinguishes chronology rows from idempotency index rows and head rows in the same partition. */
 export const ENTRY_ROW = 'entry';
 export const REQUEST_ROW = 'request';
+export const HEAD_ROW = 'head';
 
 /** Row key of entry `seq` of concern `ref`. */
 export function entryRowKey(ref: string, seq: number): string {

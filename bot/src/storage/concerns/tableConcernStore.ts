@@ -1,18 +1,21 @@
 /**
  * `ConcernStore` on Azure Table Storage: table `concerns`, one partition per tenant, append-only.
- * Each entry of a chronology is a new row; a per-tenant index row per (reporter, form) makes a
- * second submit of the same form return the first concern instead of storing another.
+ * Each entry of a chronology is a new row, written with the concern's head row (ETag-checked) in
+ * one transaction; a per-tenant index row per (reporter, form) holds a fingerprint of the form,
+ * so a second submit of the same form returns the first concern and a different one is refused.
  */
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import type { ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern } from '../../app/concerns/ports.js';
+import type { AppendResult, ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern } from '../../app/concerns/ports.js';
 import { concernStatus, type Concern, type ConcernEntry, type NewConcernEntry } from '../../app/concerns/types.js';
 import { guarded, statusOf } from '../errors.js';
+import { fingerprint } from '../fingerprint.js';
 import { joinKey } from '../keys.js';
+import { headAction, headOf, readHead } from './concernHead.js';
 import { ENTRY_ROW, REQUEST_ROW, entryRowKey, entryToRow, rowsToConcerns, type EntryRow } from './concernRows.js';
 
 const DEFAULT_PAGE = 10;
-/** Concurrent appends to one concern race for the same sequence number; the loser takes the next. */
-const APPEND_ATTEMPTS = 5;
+/** DSLs acting on one concern at once race for its head; each loser reads the new head and tries again. */
+const APPEND_ATTEMPTS = 8;
 
 /** Concerns in the `concerns` table. */
 export class TableConcernStore implements ConcernStore {
@@ -22,41 +25,59 @@ export class TableConcernStore implements ConcernStore {
     const partitionKey = joinKey([concern.tenantId]);
     const first: ConcernEntry = { seq: 0, kind: 'raised', at: concern.raisedAt, by: concern.reporter, details: concern.details };
     const requestKey = joinKey([REQUEST_ROW, concern.reporter.aadObjectId, concern.clientRequestId]);
+    const formHash = fingerprint(concern.details);
+    const reporterId = concern.reporter.aadObjectId;
     try {
-      // One transaction: the index row and the first entry are stored together or not at all.
+      // One transaction: the index row, the first entry and the head are stored together or not at all.
       await guarded('store concern', () =>
         this.table.submitTransaction([
-          ['create', { partitionKey, rowKey: requestKey, rowType: REQUEST_ROW, ref: concern.ref }],
-          ['create', { partitionKey, rowKey: entryRowKey(concern.ref, 0), ...entryToRow(concern.tenantId, concern.ref, concern.reporter.aadObjectId, first) }],
+          ['create', { partitionKey, rowKey: requestKey, rowType: REQUEST_ROW, ref: concern.ref, formHash }],
+          ['create', { partitionKey, rowKey: entryRowKey(concern.ref, 0), ...entryToRow(concern.tenantId, concern.ref, reporterId, first) }],
+          headAction(partitionKey, concern.ref, undefined, { lastSeq: 0, open: true, reporterId }),
         ]),
       );
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
-      const earlier = await this.requestRef(partitionKey, requestKey);
+      const earlier = await this.requestRow(partitionKey, requestKey);
       if (!earlier) return { outcome: 'refTaken' };
-      const existing = await this.get(concern.tenantId, earlier);
+      const existing = await this.get(concern.tenantId, earlier.ref);
       if (!existing) throw new Error('A concern index row points at a concern that is not stored.');
-      return { outcome: 'duplicate', concern: existing };
+      // Rows from before fingerprints were kept cannot tell a resend from a new form: treated as a resend, as then.
+      const same = earlier.formHash === undefined || earlier.formHash === formHash;
+      return { outcome: same ? 'duplicate' : 'conflict', concern: existing };
     }
     return { outcome: 'created', concern: { tenantId: concern.tenantId, ref: concern.ref, reporter: concern.reporter, raisedAt: concern.raisedAt, details: concern.details, entries: [first] } };
   }
 
-  async append(tenantId: string, ref: string, entry: NewConcernEntry): Promise<ConcernEntry> {
+  async append(tenantId: string, ref: string, entry: NewConcernEntry): Promise<AppendResult> {
+    const partitionKey = joinKey([tenantId]);
     for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-      const concern = await this.get(tenantId, ref);
-      if (!concern) throw new Error('Cannot add to a concern that does not exist.');
-      const seq = Math.max(...concern.entries.map((e) => e.seq)) + 1;
+      const head = (await readHead(this.table, partitionKey, ref)) ?? (await this.derivedHead(tenantId, ref));
+      if (!head.open) return { outcome: 'closed' };
+      const seq = head.lastSeq + 1;
       const stored = { ...entry, seq } as ConcernEntry;
       try {
         await guarded('append concern entry', () =>
-          this.table.createEntity({ partitionKey: joinKey([tenantId]), rowKey: entryRowKey(ref, seq), ...entryToRow(tenantId, ref, concern.reporter.aadObjectId, stored) }),
+          this.table.submitTransaction([
+            headAction(partitionKey, ref, head, { lastSeq: seq, open: entry.kind !== 'closed', reporterId: head.reporterId }),
+            ['create', { partitionKey, rowKey: entryRowKey(ref, seq), ...entryToRow(tenantId, ref, head.reporterId, stored) }],
+          ]),
         );
-        return stored;
+        return { outcome: 'appended', entry: stored };
       } catch (error) {
-        if (statusOf(error) !== 409) throw error;
+        // 412: someone moved the head since it was read; 409: someone created it (or the entry) first.
+        const status = statusOf(error);
+        if (status !== 412 && status !== 409) throw error;
       }
     }
     throw new Error('The concern is being changed by several people at once; try again.');
+  }
+
+  /** The head of a concern stored before heads existed, worked out from its entries. */
+  private async derivedHead(tenantId: string, ref: string): Promise<ReturnType<typeof headOf>> {
+    const concern = await this.get(tenantId, ref);
+    if (!concern) throw new Error('Cannot add to a concern that does not exist.');
+    return headOf(concern);
   }
 
   async get(tenantId: string, ref: string): Promise<Concern | undefined> {
@@ -88,10 +109,10 @@ export class TableConcernStore implements ConcernStore {
     });
   }
 
-  private async requestRef(partitionKey: string, rowKey: string): Promise<string | undefined> {
+  private async requestRow(partitionKey: string, rowKey: string): Promise<{ ref: string; formHash?: string } | undefined> {
     try {
-      const row = await guarded('read concern index', () => this.table.getEntity<{ ref: string }>(partitionKey, rowKey));
-      return row.ref;
+      const row = await guarded('read concern index', () => this.table.getEntity<{ ref: string; formHash?: string }>(partitionKey, rowKey));
+      return { ref: row.ref, ...(typeof row.formHash === 'string' ? { formHash: row.formHash } : {}) };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;

@@ -31,7 +31,7 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string) {
         { type: 'TextBlock', text: preview, weight: 'Bolder', wrap: true, color: cleared ? 'Good' : 'Attention', style: 'heading' },
         { type: 'TextBlock', text: alert.finding.message, wrap: true },
         { type: 'TextBlock', text: cleared ? 'No action is needed now; the record keeps the timeline.' : `Staff were told: ${alert.finding.action}`, wrap: true, isSubtle: true },
-        { type: 'FactSet', facts: [{ title: 'Severity', value: alert.finding.severity }, { title: 'Policy', value: alert.finding.source }] },
+        { type: 'FactSet', facts: [{ title: 'Severity', value: alert.finding.severity }] },
       ],
       actions: [
         { type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl },

@@ -53,6 +53,7 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
   const result = await logConcern({ ...deps, ...(deps.newRef ? { newRef: deps.newRef } : {}) }, request.viewer, raw);
   switch (result.outcome) {
     case 'refused':
+    case 'conflict':
       return cardJson([para(result.message)]);
     case 'invalid': {
       const pupilsFrom = text(data.pupilsFrom)?.trim();

@@ -1,0 +1,78 @@
+/**
+ * A message the product owes someone, kept as a durable record until the Teams connector has
+ * accepted it (or it was given up): the outbox of the lesson or concern that caused it.
+ */
+import type { Finding } from '../../domain/types.js';
+import type { MeetingAddress } from '../ports.js';
+
+/** Where a delivery goes: staff in the meeting (targeted notification) or one person's 1:1 chat. */
+export type DeliveryRecipient =
+  | { kind: 'staffInMeeting'; teamsIds: string[] }
+  | { kind: 'person'; aadObjectId: string; role: RecipientRole };
+
+/** Why a person receives a delivery. */
+export type RecipientRole = 'dsl' | 'deputy' | 'slt' | 'organizer' | 'reporter' | 'staff';
+
+/** The finding fields a message needs (not the whole finding, to keep the lesson row small). */
+export type FindingSummary = Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
+
+/** What to say; rendered by the Teams adapter at send time. */
+export type DeliveryMessage =
+  | { kind: 'finding'; phase: 'raised' | 'cleared'; finding: FindingSummary; meeting: MeetingAddress; raisedAt: number }
+  | { kind: 'staffCard'; title: string; lines: string[] };
+
+/** Life of a delivery: `pending` until the connector answers 2xx (`sent`) or it is given up (`failed`). */
+export type DeliveryState = 'pending' | 'sent' | 'failed' | 'withdrawn';
+
+/** One message to one recipient, with its attempts. */
+export interface Delivery {
+  /** Deterministic from its cause and recipient, so planning the same thing twice is one delivery. */
+  id: string;
+  message: DeliveryMessage;
+  recipient: DeliveryRecipient;
+  /** Critical alerts: health checks and receipts watch these. */
+  critical: boolean;
+  state: DeliveryState;
+  createdAt: number;
+  attempts: number;
+  /** Not before this instant (backoff, Retry-After). */
+  nextAttemptAt: number;
+  /** While an instance is sending it: nobody else sends before this instant. */
+  leaseUntil?: number;
+  sentAt?: number;
+  /** The id Teams gave the sent activity (to update the card later). */
+  activityId?: string;
+  /** The 1:1 conversation the activity went to (with `activityId`, enough to update it). */
+  conversationId?: string;
+  lastError?: string;
+  /** A raise whose finding has since cleared: its "resolved" follow-up is planned (or not owed). */
+  closed?: boolean;
+  /** The roster was checked with Teams before this critical alert was first sent. */
+  rosterChecked?: boolean;
+}
+
+/** What the connector said when a send failed, already classified by the adapter. */
+export class DeliveryFailure extends Error {
+  override name = 'DeliveryFailure';
+  constructor(
+    message: string,
+    /** Worth trying again (429, 5xx, network, timeout); false for 4xx the same request cannot fix. */
+    readonly transient: boolean,
+    /** The connector's Retry-After, in ms. */
+    readonly retryAfterMs?: number,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What a successful send returns. */
+export interface SentActivity {
+  activityId?: string;
+  conversationId?: string;
+}
+
+/** Sends one delivery through Teams; throws {@link DeliveryFailure} (or anything, treated as transient). */
+export interface DeliverySender {
+  send(tenantId: string, delivery: Delivery): Promise<SentActivity>;
+}

@@ -1,0 +1,96 @@
+/**
+ * Which messages a lesson owes, worked out from its alert book: every raised finding is owed to
+ * the people its audience names, and a raise that was delivered is owed a "resolved" once the
+ * finding is no longer raised. A raise not yet sent when its finding cleared is withdrawn (nobody
+ * is told of a problem that is over), and no "resolved" is ever owed for a raise nobody received.
+ */
+import { createHash } from 'node:crypto';
+import { staffPresent } from '../../domain/presence.js';
+import type { AlertBook, Finding, MeetingState } from '../../domain/types.js';
+import type { MeetingKey } from '../ports.js';
+import type { Delivery, DeliveryMessage, DeliveryRecipient, FindingSummary } from './delivery.js';
+
+/** What planning needs besides the book. */
+export interface LessonPlanContext {
+  key: MeetingKey;
+  state: MeetingState;
+  /** The tenant's DSLs (for findings whose audience includes the DSL). */
+  dsls: ReadonlyArray<{ aadObjectId: string }>;
+  now: number;
+}
+
+/** The lesson's deliveries after `started` were raised and the book changed: the old ones, updated, plus new ones. */
+export function planLessonDeliveries(existing: readonly Delivery[], book: AlertBook, started: readonly Finding[], ctx: LessonPlanContext): Delivery[] {
+  const next = settleRaises(existing, book, ctx);
+  for (const finding of started) {
+    const raisedAt = book[finding.key]?.raisedAt ?? ctx.now;
+    const message: DeliveryMessage = { kind: 'finding', phase: 'raised', finding: summary(finding), meeting: address(ctx), raisedAt };
+    for (const recipient of recipientsOf(finding, ctx)) addOnce(next, newDelivery(message, recipient, finding.severity === 'critical', ctx.now));
+  }
+  return next;
+}
+
+/** Stable id of a delivery: the same cause to the same recipient is one delivery. */
+export function deliveryId(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+}
+
+/** A new pending delivery, due now. */
+export function newDelivery(message: DeliveryMessage, recipient: DeliveryRecipient, critical: boolean, now: number): Delivery {
+  return { id: deliveryId([causeOf(message), recipientKey(recipient)]), message, recipient, critical, state: 'pending', createdAt: now, attempts: 0, nextAttemptAt: now };
+}
+
+/** Appends `delivery` unless one with its id exists. */
+export function addOnce(list: Delivery[], delivery: Delivery): void {
+  if (!list.some((d) => d.id === delivery.id)) list.push(delivery);
+}
+
+function settleRaises(existing: readonly Delivery[], book: AlertBook, ctx: LessonPlanContext): Delivery[] {
+  const next = existing.map((d) => ({ ...d }));
+  for (const d of next) {
+    const m = d.message;
+    if (m.kind !== 'finding' || m.phase !== 'raised' || d.closed) continue;
+    if (book[m.finding.key]?.raisedAt === m.raisedAt) continue;
+    if (d.state === 'pending' && d.leaseUntil !== undefined && d.leaseUntil > ctx.now) continue; // in flight: decided when its result is known
+    d.closed = true;
+    if (d.state === 'pending') d.state = 'withdrawn';
+    if (d.state !== 'sent') continue;
+    const recipient = d.recipient.kind === 'staffInMeeting' ? staffHere(ctx) : d.recipient;
+    if (!recipient) continue;
+    addOnce(next, newDelivery({ ...m, phase: 'cleared', meeting: address(ctx) }, recipient, d.critical, ctx.now));
+  }
+  return next;
+}
+
+function recipientsOf(finding: Finding, ctx: LessonPlanContext): DeliveryRecipient[] {
+  const recipients: DeliveryRecipient[] = [];
+  const here = staffHere(ctx);
+  if (finding.audience.includes('staffPresent') && here) recipients.push(here);
+  const organizer = ctx.state.organizerId;
+  const organizerHere = staffPresent(ctx.state).some((p) => p.id === organizer);
+  if (finding.audience.includes('organizer') && organizer && !organizerHere) recipients.push({ kind: 'person', aadObjectId: organizer, role: 'organizer' });
+  if (finding.audience.includes('dsl')) for (const dsl of ctx.dsls) recipients.push({ kind: 'person', aadObjectId: dsl.aadObjectId, role: 'dsl' });
+  return recipients;
+}
+
+function staffHere(ctx: LessonPlanContext): DeliveryRecipient | undefined {
+  if (!ctx.state.address) return undefined;
+  const teamsIds = staffPresent(ctx.state).map((p) => p.teamsId);
+  return teamsIds.length ? { kind: 'staffInMeeting', teamsIds } : undefined;
+}
+
+function address(ctx: LessonPlanContext) {
+  return { key: ctx.key, serviceUrl: ctx.state.address?.serviceUrl ?? '', conversationId: ctx.state.address?.conversationId ?? '', title: ctx.state.title || 'Lesson' };
+}
+
+function summary(f: Finding): FindingSummary {
+  return { ruleId: f.ruleId, key: f.key, severity: f.severity, message: f.message, action: f.action };
+}
+
+function causeOf(message: DeliveryMessage): string {
+  return message.kind === 'finding' ? `${message.finding.key}|${message.phase}|${message.raisedAt}` : `card|${message.title}|${message.lines.join('\n')}`;
+}
+
+function recipientKey(r: DeliveryRecipient): string {
+  return r.kind === 'person' ? `${r.role}:${r.aadObjectId}` : `meeting:${[...r.teamsIds].sort().join(',')}`;
+}

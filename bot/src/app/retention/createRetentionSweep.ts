@@ -1,0 +1,53 @@
+/**
+ * The retention sweep on a schedule. Every instance calls it from its periodic tick; it does a
+ * pass once a day (sooner while a backlog remains) and returns at once otherwise. Instances do
+ * not coordinate: every deletion is safe to repeat, and a pass over a store with nothing to delete
+ * costs one small query per school.
+ */
+import type { Policy } from '../../domain/policy/schema.js';
+import type { Logger, MeetingStore } from '../ports.js';
+import type { RetentionStore, RetentionSummary } from './ports.js';
+import { sweepExpiredLessons } from './sweepExpiredLessons.js';
+
+/** Time between passes once nothing is left to delete. */
+export const RETENTION_INTERVAL_MS = 86_400_000;
+/** Time before the next pass while lessons are left over from one that reached its limit. */
+export const BACKLOG_INTERVAL_MS = 60_000;
+/** Time before the next pass after storage failed part-way. */
+export const AFTER_FAILURE_MS = 3_600_000;
+const DEFAULT_MAX_LESSONS = 100;
+
+/** Dependencies of {@link createRetentionSweep}. */
+export interface RetentionSweepDeps {
+  store: RetentionStore;
+  meetings: Pick<MeetingStore, 'load'>;
+  policyFor(tenantId: string): Policy;
+  logger: Logger;
+  /** Most lessons one pass looks at (default 100). */
+  maxLessonsPerPass?: number;
+}
+
+/**
+ * Builds the scheduled sweep. Call the result with the current time as often as you like: it
+ * resolves to the pass's summary when a pass was due, and to undefined when none was (or one is
+ * still running). The first call does a pass.
+ */
+export function createRetentionSweep(deps: RetentionSweepDeps): (now: number) => Promise<RetentionSummary | undefined> {
+  const maxLessons = deps.maxLessonsPerPass ?? DEFAULT_MAX_LESSONS;
+  let nextPassAt = -Infinity;
+  let running = false;
+  return async function retentionSweep(now: number): Promise<RetentionSummary | undefined> {
+    if (running || now < nextPassAt) return undefined;
+    running = true;
+    try {
+      const { store, meetings, policyFor, logger } = deps;
+      const summary = await sweepExpiredLessons({ store, meetings, policyFor, logger, maxLessons }, now);
+      nextPassAt = now + (!summary.more ? RETENTION_INTERVAL_MS : summary.failed > 0 ? AFTER_FAILURE_MS : BACKLOG_INTERVAL_MS);
+      const { lessons, rows, indexRows, kept, failed, more } = summary;
+      deps.logger.info({ lessons, rows, indexRows, kept, failed, more }, 'Retention pass finished: old lesson records deleted (counts only).');
+      return summary;
+    } finally {
+      running = false;
+    }
+  };
+}

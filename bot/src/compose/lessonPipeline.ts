@@ -1,0 +1,83 @@
+/**
+ * The lesson path, built once: the raw apply step (private to this module and the delivery
+ * worker's roster check), the delivery worker, the settle step, and the public `record` every
+ * caller uses, plus the sweep that fires due timers.
+ */
+import { createApplyMeetingEvent, type ApplyMeetingEvent } from '../app/applyMeetingEvent.js';
+import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
+import { createAlertDelivery, type DeliverAlerts } from '../app/deliverAlerts.js';
+import type { DeliverySender } from '../app/delivery/delivery.js';
+import { createLessonDeliveries, DELIVER_REASON, type LessonDeliveries } from '../app/delivery/lessonDeliveries.js';
+import { createOneToOneConcern } from '../app/lessonRoutines/oneToOneConcern.js';
+import { OutageBuffer } from '../app/outageBuffer.js';
+import type { Clock, Logger, MeetingStore, ParticipantDirectory, RosterSource, TimerStore } from '../app/ports.js';
+import { RecordCache } from '../app/recordCache.js';
+import { createSettle } from '../app/settleFindings.js';
+import { createSweepTimers, type TimerHandlers } from '../app/sweepTimers.js';
+import type { Policy } from '../domain/policy/schema.js';
+import { isUnavailable } from '../storage/errors.js';
+
+/** Adapters the lesson path needs. */
+export interface LessonPipelineDeps {
+  meetings: MeetingStore;
+  timers: TimerStore;
+  concerns: ConcernStore;
+  concernNotifier: ConcernNotifier;
+  sender: DeliverySender;
+  roster: RosterSource;
+  directory: ParticipantDirectory;
+  policyFor(tenantId: string): Policy;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The lesson path's parts. */
+export interface LessonPipeline {
+  cache: RecordCache;
+  buffer: OutageBuffer;
+  deliveries: LessonDeliveries;
+  /** Queues findings found outside the rules. */
+  deliver: DeliverAlerts;
+  /** The one path: apply an event, then deliver what it owes. */
+  record: ApplyMeetingEvent;
+  /** One timer sweep with the given routine handlers added (built once the routines exist). */
+  sweeper(handlers: TimerHandlers): () => Promise<number>;
+  /** Writes events held during a storage outage; returns how many. */
+  flushHeld(): Promise<number>;
+}
+
+/** Builds the lesson path. */
+export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
+  const { clock, logger } = deps;
+  const cache = new RecordCache();
+  const buffer = new OutageBuffer({ isOutage: isUnavailable, logger, now: () => clock.now() });
+  const dslsFor = (tenantId: string) => deps.directory.listDsls(tenantId);
+  const applyRaw = createApplyMeetingEvent({ meetings: deps.meetings, timers: deps.timers, cache, buffer, policyFor: deps.policyFor, dslsFor, clock, logger });
+  const deliveries = createLessonDeliveries({ meetings: deps.meetings, cache, timers: deps.timers, sender: deps.sender, applyRaw, roster: deps.roster, isOutage: isUnavailable, clock, logger });
+  const oneToOne = createOneToOneConcern({ store: deps.concerns, notifier: deps.concernNotifier, directory: deps.directory, clock, logger });
+  const settle = createSettle({ deliveries, oneToOne, clock, logger });
+  const record: ApplyMeetingEvent = async (key, event, address, options) => {
+    const outcome = await applyRaw(key, event, address, options);
+    if (outcome.outcome === 'applied') await settle(key, outcome);
+    return outcome;
+  };
+  return {
+    cache,
+    buffer,
+    deliveries,
+    deliver: createAlertDelivery({ deliveries, dslsFor, clock }),
+    record,
+    sweeper: (handlers) =>
+      createSweepTimers({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock, logger, handlers: { [DELIVER_REASON]: deliveries.onTimer, ...handlers } }),
+    async flushHeld() {
+      const touched = new Map<string, Parameters<ApplyMeetingEvent>[0]>();
+      const written = await buffer.flush(async (held) => {
+        touched.set(`${held.key.tenantId}\u0000${held.key.meetingId}`, held.key);
+        return record(held.key, held.event, held.address, { rethrowOutage: true });
+      });
+      // Messages planned (or tried) while storage was down are now in the stored outbox: send what is left.
+      if (!buffer.degraded) for (const key of touched.values()) await deliveries.kick(key);
+      return written;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The composed service as the rest of the process sees it: its options, the parts routes and tests
+ * may use (never the raw apply step: every lesson event goes through `recordLessonEvent`), and a
+ * running instance.
+ */
+import type { ApplyMeetingEvent } from '../app/applyMeetingEvent.js';
+import type { ConcernStore } from '../app/concerns/ports.js';
+import type { StaffList } from '../app/directory/schoolDirectory.js';
+import type { MeetingControl } from '../app/meetingControl/ports.js';
+import type { OutageBuffer } from '../app/outageBuffer.js';
+import type { Clock, ConversationStore, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory, TimerStore } from '../app/ports.js';
+import type { Config } from '../config.js';
+import type { Policy } from '../domain/policy/schema.js';
+import type { HttpServer } from '../http/server.js';
+import type { StorageConnection, StorageTables } from '../storage/tableClients.js';
+import type { TeamsClients } from '../teams/attachTeams.js';
+
+/** What starting the service needs besides configuration. */
+export interface ServiceOptions {
+  config: Config;
+  storage: StorageConnection;
+  logger: Logger;
+  /** Default: the policy `config` names (preset or file). */
+  policy?: Policy;
+  /** Default: the staff file `config` names, if any. */
+  staffList?: StaffList;
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Graph meeting control; default: from `config` (`GRAPH_ENFORCE_SETTINGS`). */
+  meetingControl?: MeetingControl;
+  /** Sweep timers on an interval (default true; tests drive sweeps with `core.tick()`). */
+  sweep?: boolean;
+  /**
+   * The meeting simulator's routes (`dev/devRoutes.ts`), mounted at `/dev` in local mode only: the
+   * caller loads that module only when it wants it, so production never loads the dev code.
+   */
+  simulator?: (server: HttpServer, core: ServiceCore) => Promise<void>;
+}
+
+/** The composed parts, shared by routes, the simulator and tests. */
+export interface ServiceCore {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  tables: StorageTables;
+  meetings: Pick<MeetingStore, 'load' | 'listEvents' | 'listMeetings'>;
+  timers: TimerStore;
+  conversations: ConversationStore;
+  concerns: ConcernStore;
+  directory: ParticipantDirectory;
+  /** The one path for every lesson event (Teams, side panel, timers): apply, then deliver what it owes. */
+  recordLessonEvent: ApplyMeetingEvent;
+  policyFor(tenantId: string): Policy;
+  buffer: OutageBuffer;
+  teams: TeamsClients;
+  /** A lesson's snapshot for pollers: cached when read or written within `maxAgeMs` (default 2 s). */
+  readMeeting(key: MeetingKey, maxAgeMs?: number): Promise<MeetingRecord | undefined>;
+  /** Runs one timer sweep and flushes the outage buffer; returns timers fired. */
+  tick(): Promise<number>;
+}
+
+/** A running service. */
+export interface RunningService {
+  core: ServiceCore;
+  server: HttpServer;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,67 @@
+/**
+ * Everything the composition root gets from Microsoft Graph, built from configuration: meeting
+ * control when `GRAPH_ENFORCE_SETTINGS=true`, the staff group whenever `STAFF_GROUP_ID` is set.
+ * Both sign in as the managed identity the admin guide grants permissions to (`AZURE_CLIENT_ID`,
+ * or the system-assigned one), unless a Graph client secret is configured explicitly.
+ */
+import { ManagedIdentityCredential } from '@azure/identity';
+import { CachedStaffGroup } from '../app/directory/cachedStaffGroup.js';
+import type { StaffAnswerStore } from '../app/directory/staffGroup.js';
+import type { MeetingControl } from '../app/meetingControl/ports.js';
+import type { Logger } from '../app/ports.js';
+import type { Config } from '../config.js';
+import { GraphClient } from './graphClient.js';
+import { GraphMeetingControl } from './graphMeetingControl.js';
+import { GraphStaffGroup } from './graphStaffGroup.js';
+import { clientCredentialsTokenProvider, credentialTokenProvider, type TokenProvider } from './tokenProvider.js';
+
+/** What Graph gives the service; a part is absent when its setting is off. */
+export interface GraphServices {
+  meetingControl?: MeetingControl;
+  /** Pass to `SchoolDirectory` as `staffGroup`; its `health()` feeds `/healthz` and the side panel. */
+  staffGroup?: CachedStaffGroup;
+}
+
+/** What the composition root supplies besides configuration. */
+export interface GraphFromConfigOptions {
+  /** The `directoryCache` table (`TableDirectoryCache`), so answers are shared and outlive a Graph outage. */
+  staffAnswers?: StaffAnswerStore;
+  now?: () => number;
+  logger?: Pick<Logger, 'info' | 'warn'>;
+}
+
+/** Classification waits on the staff group, so its calls fail fast; the stored answers cover the gap. */
+const STAFF_GROUP_CLIENT = { timeoutMs: 4_000, maxRetries: 2, maxRetryWaitMs: 4_000 };
+
+/** Builds the Graph adapters the configuration switches on, sharing one sign-in. */
+export function graphFromConfig(config: Config, options: GraphFromConfigOptions = {}): GraphServices {
+  const { enforceSettings, baseUrl } = config.graph;
+  const { staffGroupId, staffGroupCacheMinutes } = config.directory;
+  if (!enforceSettings && !staffGroupId) return {};
+  const tokens = graphTokens(config);
+  const services: GraphServices = {};
+  if (enforceSettings) {
+    // The access policy names the app that signs in to Graph, which is the identity, not the bot.
+    services.meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl, tokens }), { appId: config.graph.auth.clientId });
+  }
+  if (staffGroupId) {
+    services.staffGroup = new CachedStaffGroup({
+      membership: new GraphStaffGroup(new GraphClient({ baseUrl, tokens, ...STAFF_GROUP_CLIENT }), staffGroupId),
+      ...(options.staffAnswers ? { store: options.staffAnswers } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+      ttlMs: staffGroupCacheMinutes * 60_000,
+      now: options.now ?? Date.now,
+    });
+  }
+  return services;
+}
+
+/** The managed identity (user-assigned by `AZURE_CLIENT_ID`, else system-assigned), or the explicit Graph client secret. */
+export function graphTokens(config: Config): TokenProvider {
+  const { auth } = config.graph;
+  if (auth.kind === 'clientSecret') {
+    const { tenantId, clientId, clientSecret } = auth;
+    return clientCredentialsTokenProvider({ tenantId, clientId, clientSecret, authorityHost: config.auth.authorityHost });
+  }
+  return credentialTokenProvider(auth.clientId ? new ManagedIdentityCredential({ clientId: auth.clientId }) : new ManagedIdentityCredential());
+}

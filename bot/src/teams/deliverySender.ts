@@ -1,0 +1,40 @@
+/**
+ * The delivery worker's sender on Teams: renders each owed message (targeted in-meeting alert for
+ * staff present, content-light 1:1 card for DSLs, deputies and senior leaders, a short card for the
+ * organizer away from the call) and reports what the connector said, classified.
+ */
+import type { Delivery, DeliverySender, SentActivity } from '../app/delivery/delivery.js';
+import type { AlertMessage } from '../app/ports.js';
+import { connectorFailure } from './connectorErrors.js';
+import type { TeamsNotifier } from './notifier.js';
+
+/** Builds the sender over the Teams notifier. */
+export function createTeamsDeliverySender(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'alertDsl' | 'sendToStaff'>): DeliverySender {
+  return {
+    async send(tenantId, delivery) {
+      try {
+        return await sendOne(notifier, tenantId, delivery);
+      } catch (error) {
+        throw connectorFailure(error);
+      }
+    },
+  };
+}
+
+async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'alertDsl' | 'sendToStaff'>, tenantId: string, d: Delivery): Promise<SentActivity> {
+  const { message, recipient } = d;
+  if (message.kind === 'staffCard') {
+    if (recipient.kind !== 'person') throw new Error('A staff card goes to one person.');
+    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title: message.title, lines: message.lines });
+  }
+  const alert: AlertMessage = { meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt };
+  if (recipient.kind === 'staffInMeeting') {
+    await notifier.alertStaffInMeeting(alert, recipient.teamsIds);
+    return {};
+  }
+  if (recipient.role === 'organizer' || recipient.role === 'staff') {
+    const title = message.phase === 'raised' ? message.finding.message : `Resolved: ${message.finding.message}`;
+    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title, lines: [message.finding.action] });
+  }
+  return notifier.alertDsl(alert, recipient.aadObjectId);
+}
