@@ -49,7 +49,7 @@ export function createTeamsClients(deps: TeamsClientsDeps): TeamsClients {
   const botAppId = deps.config.bot.appId ?? '';
   const adapter = createAdapter(deps.config.bot, deps.logger);
   const serviceUrls = new ServiceUrls();
-  const messenger = createProactiveMessenger({ adapter, botAppId, conversations: deps.conversations, logger: deps.logger, serviceUrlFor: async (tenantId) => serviceUrls.for(tenantId) });
+  const messenger = createProactiveMessenger({ adapter, botAppId, conversations: deps.conversations, logger: deps.logger, serviceUrlFor: async (tenantId, hint) => serviceUrls.for(tenantId, hint) });
   const publicOrigin = deps.config.auth.tabDomain ? `https://${deps.config.auth.tabDomain}` : `http://localhost:${deps.config.port}`;
   const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, logger: deps.logger });
   const roster = new TeamsRoster({ adapter, botAppId, logger: deps.logger });

@@ -21,7 +21,7 @@ export interface ProactiveMessengerOptions {
   /** The tenant's connector URL for users never seen before, e.g. `https://smba.trafficmanager.net/uk/`. */
   defaultServiceUrl?: string;
   /** The service URL from any stored reference of the tenant, preferred over the default. */
-  serviceUrlFor?(tenantId: string): string | undefined | Promise<string | undefined>;
+  serviceUrlFor?(tenantId: string, hint?: string): string | undefined | Promise<string | undefined>;
 }
 
 /** Sends activities nobody asked for just now. */
@@ -48,7 +48,7 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Pr
   }
 
   async function createPersonalChat(tenantId: string, aadObjectId: string, serviceUrlHint?: string): Promise<Partial<ConversationReference>> {
-    const serviceUrl = (await options.serviceUrlFor?.(tenantId)) ?? serviceUrlHint ?? options.defaultServiceUrl;
+    const serviceUrl = (await options.serviceUrlFor?.(tenantId, serviceUrlHint)) ?? serviceUrlHint ?? options.defaultServiceUrl;
     if (!serviceUrl) throw new Error('No Teams service URL is known for this tenant yet; set the default service URL in config.');
     const parameters = {
       isGroup: false,

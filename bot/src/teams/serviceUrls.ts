@@ -15,8 +15,8 @@ export class ServiceUrls {
     if (tenantId && serviceUrl) this.byTenant.set(tenantId, serviceUrl);
   }
 
-  /** The best known service URL for the tenant. */
-  for(tenantId: string): string {
-    return this.byTenant.get(tenantId) ?? this.fallback;
+  /** The best known service URL for the tenant: learned, else `hint` (e.g. the lesson's own), else the global one. */
+  for(tenantId: string, hint?: string): string {
+    return this.byTenant.get(tenantId) ?? hint ?? this.fallback;
   }
 }
