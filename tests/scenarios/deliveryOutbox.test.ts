@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import type { Delivery } from '../../bot/src/app/delivery/delivery.js';
+import { buildStatusView } from '../../bot/src/app/status/buildStatusView.js';
+import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 import { sampleSchool } from '../support/activities.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
@@ -45,6 +47,9 @@ describe('scenarios: every lesson alert goes through the delivery outbox (the sa
         body: JSON.stringify({ clientRequestId: randomUUID(), note: 'Pupil One said something worrying' }),
       });
       assert.equal(res.status, 200);
+      const answer = (await res.json()) as { status: { findings: Array<{ ruleId: string; dsl?: { state: string; sentAt?: number } }> } };
+      const breach = answer.status.findings.find((f) => f.ruleId === 'breach');
+      assert.equal(breach?.dsl?.state, 'sent', 'the side panel learns from the same answer that Teams took the DSL\'s copy');
       assert.equal(accepted(connector, /Safeguarding alert: Breach reported by staff in "Year 5 maths"/), 1, 'the DSL got one 1:1 card');
       const dslCard = JSON.stringify(connector.requests.filter((r) => /\/activities/.test(r.path)).map((r) => r.body));
       assert.doesNotMatch(dslCard, /Pupil One/, 'no pupil name in what the DSL receives');
@@ -87,6 +92,9 @@ describe('scenarios: every lesson alert goes through the delivery outbox (the sa
       for (let s = 15; s <= 90; s += 15) await tickAt(raisedAt + s * 1000);
       pending = await dslDeliveries();
       assert.equal(pending[0]!.state, 'pending', 'still owed after 90 s of 503s');
+      const key = { tenantId: school.tenantId, meetingId };
+      const view = buildStatusView((await service.core.readMeeting(key, 0))!, policyFromPreset('strict'), service.clock.now());
+      assert.equal(view.findings.find((f) => f.ruleId === 'unsupervised')?.dsl?.state, 'waiting', 'the side panel says "not delivered yet", never "told"');
       assert.ok(pending[0]!.attempts >= 2, 'tried again with backoff');
       assert.equal(accepted(connector, /Safeguarding alert: Pupils without an adult/), 0);
 

@@ -40,7 +40,7 @@ export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): v
         res.json(409, { error: { code: 'requestIdReused', message: result.message } });
         return;
       case 'logged':
-        res.json(201, { ref: result.concern.ref, unreachedDsls: result.unreachedDsls });
+        res.json(201, { ref: result.concern.ref, toldDsls: result.toldDsls, unreachedDsls: result.unreachedDsls });
     }
   });
 }

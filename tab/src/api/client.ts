@@ -1,6 +1,7 @@
 /** The tab API, called with the Teams SSO token. Types are the server's own view models. */
 import type { PolicyView } from '../../../bot/src/app/status/policyView.js';
 import type { StatusView } from '../../../bot/src/app/status/statusView.js';
+import type { DslReach } from '../../../bot/src/app/concerns/receiptWords.js';
 import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
 
 export type { ConcernInput, PolicyView, StatusView };
@@ -22,8 +23,8 @@ export class ApiError extends Error {
 export interface ConcernReceipt {
   ref: string;
   duplicate: boolean;
-  /** How many safeguarding leads the alert could not reach (they must be told another way). */
-  unreachedDsls: number;
+  /** Who Teams confirmed has it (absent for a form sent twice). */
+  reach?: DslReach;
 }
 
 /** Who is signed in, as the server sees them. */
@@ -99,8 +100,9 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       }
     },
     async logConcern(concern) {
-      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as { ref: string; duplicate?: boolean; unreachedDsls?: number };
-      return { ref: body.ref, duplicate: body.duplicate === true, unreachedDsls: body.unreachedDsls ?? 0 };
+      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as { ref: string; duplicate?: boolean; toldDsls?: number; unreachedDsls?: number };
+      if (body.duplicate === true) return { ref: body.ref, duplicate: true };
+      return { ref: body.ref, duplicate: false, reach: { toldDsls: body.toldDsls ?? 0, unreachedDsls: body.unreachedDsls ?? 0 } };
     },
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
   };

@@ -1,11 +1,14 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
+import type { StatusView } from '../api/client.js';
+import { dslDeliveryText } from './dslDeliveryText.js';
 
 /**
- * "Report a breach": confirm, record it (the DSL is alerted at once), then tell the teacher to end
- * the call for everyone, because no API can do that for them (seed 002 line 41).
+ * "Report a breach": confirm, record it, say only what Teams confirmed about the DSL's copy (the
+ * panel polls, so "not delivered yet" turns into "sent at" by itself), then tell the teacher to
+ * end the call for everyone, because no API can do that for them (seed 002 line 41).
  */
-export function BreachButton({ onReport }: { onReport: () => Promise<void> }): ReactNode {
+export function BreachButton({ onReport, findings, timeZone }: { onReport: () => Promise<void>; findings: StatusView['findings']; timeZone: string }): ReactNode {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [reported, setReported] = useState(false);
@@ -28,7 +31,7 @@ export function BreachButton({ onReport }: { onReport: () => Promise<void> }): R
         <DialogSurface aria-describedby="breach-explain">
           <DialogBody>
             <DialogTitle>Report a safeguarding breach?</DialogTitle>
-            <DialogContent id="breach-explain">The Designated Safeguarding Lead is told straight away. You will then need to end the meeting for everyone.</DialogContent>
+            <DialogContent id="breach-explain">Chaperone sends it to the Designated Safeguarding Lead straight away and shows you when Teams has delivered it. You will then need to end the meeting for everyone.</DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement>
                 <Button appearance="secondary">Cancel</Button>
@@ -39,13 +42,19 @@ export function BreachButton({ onReport }: { onReport: () => Promise<void> }): R
         </DialogSurface>
       </Dialog>
       {reported && (
-        <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBar intent="error" layout="multiline" role="alert" data-testid="breach-receipt">
           <MessageBarBody>
-            <MessageBarTitle>Breach reported: the DSL has been alerted.</MessageBarTitle>
+            <MessageBarTitle>{`Breach reported. ${receipt(findings, timeZone)}`}</MessageBarTitle>
             End the call for everyone now: choose the arrow next to Leave, then "End meeting".
           </MessageBarBody>
         </MessageBar>
       )}
     </>
   );
+}
+
+/** The newest breach's DSL delivery, in words; a school with no DSL set up is told to phone one. */
+function receipt(findings: StatusView['findings'], timeZone: string): string {
+  const newest = findings.filter((f) => f.ruleId === 'breach').sort((a, b) => (b.raisedAt ?? 0) - (a.raisedAt ?? 0))[0];
+  return dslDeliveryText(newest?.dsl, timeZone)?.text ?? 'Chaperone has no DSL to send it to: tell your DSL in person or by phone now.';
 }

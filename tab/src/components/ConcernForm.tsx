@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radi
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CATEGORY_LABELS, CONCERN_CATEGORIES, URGENCIES, type ConcernCategory, type Urgency } from '../../../bot/src/app/concerns/types.js';
 import { ApiError, type Api, type ConcernInput, type ConcernReceipt } from '../api/client.js';
+import { receiptWords } from '../../../bot/src/app/concerns/receiptWords.js';
 
 const URGENCY_LABELS: Record<Urgency, string> = { routine: 'Routine', urgent: 'Urgent: a child may be at immediate risk' };
 
@@ -117,18 +118,19 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
 
 /** What the teacher sees once the concern is logged: the reference to quote, and what happens next. */
 function Receipt({ receipt, onDone }: { receipt: ConcernReceipt; onDone: () => void }): ReactNode {
+  const words = receiptWords(receipt.reach);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{receipt.duplicate ? 'This concern was already logged.' : 'Concern logged.'}</MessageBarTitle>
-          Your reference is <strong data-testid="concern-ref">{receipt.ref}</strong>. The safeguarding team has been told; quote the reference if you add
-          anything later in a chat with the Chaperone bot.
+          {words.told} Your reference is <strong data-testid="concern-ref">{receipt.ref}</strong>; quote it if you add anything later in a chat with
+          the Chaperone bot.
         </MessageBarBody>
       </MessageBar>
-      {receipt.unreachedDsls > 0 && (
+      {words.warning && (
         <MessageBar intent="warning" role="alert">
-          <MessageBarBody>Chaperone could not reach every safeguarding lead. Tell your DSL in person or by phone now, and give them the reference.</MessageBarBody>
+          <MessageBarBody>{words.warning}</MessageBarBody>
         </MessageBar>
       )}
       <div>

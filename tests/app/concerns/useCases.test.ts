@@ -66,6 +66,7 @@ describe('app/concerns: logConcern', () => {
     notifier.alertDsls.rejects(new Error('Zebedee Quill: connector down'));
     const result = await logConcern(deps, viewer('staff'), formInput());
     assert.equal(result.outcome === 'logged' && result.unreachedDsls, 2);
+    assert.equal(result.outcome === 'logged' && result.toldDsls, 0, 'nobody is counted as told when Teams took nothing');
     assert.ok(!log.text().includes('Zebedee'));
   });
 });

@@ -20,8 +20,8 @@ export interface LogConcernDeps {
 export type LogConcernResult =
   | { outcome: 'refused'; message: string }
   | { outcome: 'invalid'; errors: Partial<Record<ConcernField, string>> }
-  /** Stored and the DSLs alerted; `unreachedDsls` counts those the alert could not reach. */
-  | { outcome: 'logged'; concern: Concern; unreachedDsls: number }
+  /** Stored; Teams accepted the alert for `toldDsls` DSLs and not for `unreachedDsls` (none configured counts as one unreached). */
+  | { outcome: 'logged'; concern: Concern; toldDsls: number; unreachedDsls: number }
   /** The same form was submitted before: nothing new stored, nobody alerted again. */
   | { outcome: 'duplicate'; concern: Concern }
   /** The form's id was already used for different answers: nothing stored; `message` says what to do. */
@@ -61,24 +61,24 @@ export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unkn
       deps.logger.warn({ ref: result.concern.ref }, 'concern form id reused with different answers: refused');
       return { outcome: 'conflict', message: FORM_REUSED };
     }
-    if (result.outcome === 'created') return { outcome: 'logged', concern: result.concern, unreachedDsls: await alertDsls(deps, result.concern) };
+    if (result.outcome === 'created') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern)) };
   }
   throw new Error('Could not find a free concern reference');
 }
 
-async function alertDsls(deps: LogConcernDeps, concern: Concern): Promise<number> {
+async function alertDsls(deps: LogConcernDeps, concern: Concern): Promise<{ toldDsls: number; unreachedDsls: number }> {
   const log = deps.logger.child({ ref: concern.ref, urgency: concern.details.urgency });
   const dsls = await deps.directory.listDsls(concern.tenantId);
   if (dsls.length === 0) {
     log.error({}, 'no DSL configured for tenant: concern stored but nobody alerted');
-    return 1;
+    return { toldDsls: 0, unreachedDsls: 1 };
   }
   try {
     const { unreached } = await deps.notifier.alertDsls(concern, dsls);
     log.info({ dsls: dsls.length, unreached: unreached.length }, 'concern logged and DSLs alerted');
-    return unreached.length;
+    return { toldDsls: dsls.length - unreached.length, unreachedDsls: unreached.length };
   } catch (err) {
     log.error({ err: (err as Error).name }, 'DSL alert failed: concern stored');
-    return dsls.length;
+    return { toldDsls: 0, unreachedDsls: dsls.length };
   }
 }

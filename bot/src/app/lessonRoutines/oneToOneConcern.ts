@@ -32,7 +32,7 @@ export function createOneToOneConcern(deps: LogConcernDeps): RecordOneToOneConce
       happenedAt: at,
       meetingId: key.meetingId,
       meetingTitle: (state.title || 'Lesson').slice(0, 300),
-      actionsTaken: 'The staff in the meeting were alerted at once and the DSL was sent a safeguarding alert.',
+      actionsTaken: 'Chaperone raised an alert for the staff in the meeting and for the DSL.',
       urgency: 'routine',
       // One form id per lesson: a second one-to-one in the same lesson adds nothing new.
       clientRequestId: `auto-one-to-one-${createHash('sha256').update(`${key.tenantId}\n${key.meetingId}`).digest('hex').slice(0, 40)}`,

@@ -5,7 +5,7 @@ import { hadPupils, minutes, sessionStartAt } from '../../domain/session.js';
 import { PUPIL_CHECKS, type MeetingState, type PersonRecord } from '../../domain/types.js';
 import type { MeetingRecord } from '../ports.js';
 import { CHECKLIST_LABELS, requiredChecklist } from './checklist.js';
-import type { ChecklistView, FindingView, RegisterRowView, Stamp, StatusView, TimelineEntry } from './statusView.js';
+import type { ChecklistView, DslDelivery, FindingView, RegisterRowView, Stamp, StatusView, TimelineEntry } from './statusView.js';
 
 /** How many presence changes the panel shows. */
 const TIMELINE_LENGTH = 30;
@@ -81,16 +81,22 @@ function timeline(state: MeetingState): TimelineEntry[] {
 
 function openFindings(record: MeetingRecord): FindingView[] {
   return Object.values(record.alerts)
-    .map(({ finding, firstSeenAt, raisedAt }) => ({
-      key: finding.key,
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      action: finding.action,
-      raisedAt,
-      firstSeenAt,
-    }))
+    .map(({ finding, firstSeenAt, raisedAt }) => {
+      const dsl = dslDelivery(record, finding.key, raisedAt);
+      return { key: finding.key, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, action: finding.action, raisedAt, firstSeenAt, ...(dsl ? { dsl } : {}) };
+    })
     .sort((a, b) => Number(a.raisedAt === undefined) - Number(b.raisedAt === undefined) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstSeenAt - b.firstSeenAt);
+}
+
+/** What Teams said about the DSLs' copies of one raise, from the lesson's delivery outbox. */
+function dslDelivery(record: MeetingRecord, findingKey: string, raisedAt: number | undefined): DslDelivery | undefined {
+  const copies = (record.deliveries ?? []).filter(
+    (d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.kind === 'finding' && d.message.phase === 'raised' && d.message.finding.key === findingKey && d.message.raisedAt === raisedAt && d.state !== 'withdrawn',
+  );
+  if (!copies.length) return undefined;
+  const sent = copies.filter((d) => d.state === 'sent').map((d) => d.sentAt ?? 0);
+  if (sent.length) return { state: 'sent', sentAt: Math.min(...sent) };
+  return { state: copies.some((d) => d.state === 'pending') ? 'waiting' : 'failed' };
 }
 
 function checklist(state: MeetingState, policy: Policy): ChecklistView[] {

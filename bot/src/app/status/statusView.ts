@@ -35,6 +35,17 @@ export interface FindingView {
   /** When staff were told (undefined while the grace period runs). */
   raisedAt?: number;
   firstSeenAt: number;
+  /** Whether the DSL has it, as Teams answered; absent when this finding does not go to a DSL. */
+  dsl?: DslDelivery;
+}
+
+/**
+ * The DSL's copy of an alert: `sent` once Teams accepted it for at least one DSL (with when),
+ * `waiting` while every copy is still being tried, `failed` when Teams never took any.
+ */
+export interface DslDelivery {
+  state: 'sent' | 'waiting' | 'failed';
+  sentAt?: number;
 }
 
 /** A checklist item the school's policy asks for. */

@@ -11,12 +11,12 @@ export const breach: Rule = {
   evaluate(policy, state) {
     if (state.endedAt !== undefined && pupilsPresent(state).length === 0) return [];
     const audience: Audience[] = policy.breach.informDsl ? ['staffPresent', 'organizer', 'dsl'] : ['staffPresent', 'organizer'];
-    const told = policy.breach.informDsl ? ' The DSL has been informed.' : '';
     return state.breaches.map((b) => findingOf(this, {
       key: `breach:${b.id}`,
       severity: 'critical',
       audience,
-      message: `A member of staff reported a security breach or serious misconduct in this lesson.${told}`,
+      // Whether the DSL has it is shown from the delivery outbox (what Teams confirmed), never assumed here.
+      message: 'A member of staff reported a security breach or serious misconduct in this lesson.',
       action: policy.breach.endCallForAll
         ? 'End the call for everyone now: More actions (three dots), End meeting.'
         : 'Deal with it as the school\'s policy says and record what happened.',

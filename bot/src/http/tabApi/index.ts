@@ -68,7 +68,9 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
       try {
         const result = await recordStaffAction(deps, guarded.key, request, write.action);
         deps.logger.info({ action: write.action.kind, outcome: result.outcome }, 'staff action recorded');
-        const view = buildStatusView(result.record, deps.policyFor(guarded.key.tenantId), deps.clock.now());
+        // The lesson as it is after delivery was tried (served from the shared cache), so the answer says what Teams confirmed.
+        const latest = (await deps.meetings.load(guarded.key)) ?? result.record;
+        const view = buildStatusView(latest, deps.policyFor(guarded.key.tenantId), deps.clock.now());
         res.json({ outcome: result.outcome, status: view });
       } catch (err) {
         if (err instanceof StaffActionRefused) throw new HttpError(err.reason === 'requestIdReused' ? 409 : 404, err.reason, err.message);

@@ -7,6 +7,7 @@ import type { ReporterUpdate } from '../../app/concerns/ports.js';
 import { formatInZone } from '../../app/concerns/time.js';
 import { CATEGORY_LABELS, type Concern } from '../../app/concerns/types.js';
 import { cardAttachment, cardJson, execute, facts, heading, para, theirWords, type CardElement } from './adaptive.js';
+import { receiptWords, type DslReach } from '../../app/concerns/receiptWords.js';
 
 /** Verbs of the buttons on concern cards. */
 export const CONCERN_VERBS = { acknowledge: 'concern.ack', show: 'concern.show', open: 'concern.open' } as const;
@@ -19,10 +20,11 @@ export function newConcernPreview(concern: Concern): string {
 }
 
 /** The card that replaces the form once the concern is stored: it cannot be sent again. */
-export function receiptCard(concern: Concern, timeZone: string, options: { duplicate?: boolean; unreachedDsls?: number } = {}): CardElement {
+export function receiptCard(concern: Concern, timeZone: string, reach: DslReach | undefined): CardElement {
+  const words = receiptWords(reach);
   const body: CardElement[] = [
     heading(`Concern ${concern.ref} logged`, 'Good'),
-    para(options.duplicate ? 'This form was already sent, so nothing new was stored. Here is its receipt.' : 'Thank you. The Designated Safeguarding Lead has been told.'),
+    para(words.told),
     facts([
       ['Reference', concern.ref],
       ['Logged at', formatInZone(concern.raisedAt, timeZone)],
@@ -30,9 +32,7 @@ export function receiptCard(concern: Concern, timeZone: string, options: { dupli
     ]),
     para('I will let you know here when a DSL has read it. Keep the reference; type "concern ' + concern.ref + '" to see it again.', { subtle: true }),
   ];
-  if (options.unreachedDsls) {
-    body.push(para('I could not reach every DSL just now. If a child may be at risk, phone the safeguarding team as well.', { color: 'Attention' }));
-  }
+  if (words.warning) body.push(para(words.warning, { color: 'Attention' }));
   return cardJson(body);
 }
 

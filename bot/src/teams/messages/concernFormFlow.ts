@@ -69,8 +69,8 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
       });
     }
     case 'duplicate':
-      return receiptCard(result.concern, timeZone, { duplicate: true });
+      return receiptCard(result.concern, timeZone, undefined);
     case 'logged':
-      return receiptCard(result.concern, timeZone, { unreachedDsls: result.unreachedDsls });
+      return receiptCard(result.concern, timeZone, result);
   }
 }

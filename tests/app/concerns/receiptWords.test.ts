@@ -1,0 +1,24 @@
+import { strict as assert } from 'node:assert';
+import { receiptWords } from '../../../bot/src/app/concerns/receiptWords.js';
+
+describe('app/concerns/receiptWords: the reporter is told only what Teams confirmed', () => {
+  it('says the DSL has been told only when Teams accepted the alert for every DSL', () => {
+    assert.deepEqual(receiptWords({ toldDsls: 2, unreachedDsls: 0 }), { told: 'Thank you. The Designated Safeguarding Lead has been told.' });
+  });
+
+  it('when some DSLs were reached, says so and asks the reporter to phone as well', () => {
+    const words = receiptWords({ toldDsls: 1, unreachedDsls: 1 });
+    assert.match(words.told, /has been told/);
+    assert.match(words.warning ?? '', /could not reach every safeguarding lead/);
+  });
+
+  it('when nobody was reached (Teams down, or no DSL set up), never says "told" and says to phone the DSL now', () => {
+    const words = receiptWords({ toldDsls: 0, unreachedDsls: 1 });
+    assert.doesNotMatch(words.told, /has been told/);
+    assert.match(words.warning ?? '', /Tell your DSL in person or by phone now/);
+  });
+
+  it('a form sent twice claims nothing about the DSL', () => {
+    assert.doesNotMatch(receiptWords(undefined).told, /told/);
+  });
+});
