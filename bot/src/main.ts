@@ -1,9 +1,10 @@
 /**
- * The process: read configuration, start local Table Storage when no account is configured, and
- * start the service through the composition root. Loaded by `index.ts` once telemetry is set up.
+ * The process: start local Table Storage when no account is configured, and start the service
+ * through the composition root. Called by `index.ts` with the configuration it read, once
+ * telemetry is set up.
  */
 import { join } from 'node:path';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { startService } from './compose/startService.js';
 import { createLogger } from './runtime/logger.js';
 import { loadPolicy } from './runtime/loadPolicy.js';
@@ -19,9 +20,8 @@ async function storageFor(config: Config, fresh: boolean): Promise<{ connection:
   return { connection: { connectionString: azurite.connectionString, tablePrefix: s.tablePrefix }, azurite };
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const config = loadConfig();
+/** Runs the service until SIGINT or SIGTERM; `args` are the command line's (`--fresh`, `--policy <preset>`). */
+export async function main(config: Config, args: string[]): Promise<void> {
   const logger = createLogger(config.logLevel);
   const presetArg = args.indexOf('--policy');
   const policy = loadPolicy({ preset: presetArg >= 0 ? (args[presetArg + 1] ?? config.policy.preset) : config.policy.preset, file: config.policy.file });
@@ -38,8 +38,3 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
 }
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});

@@ -63,7 +63,6 @@ describe('graph/graphMeetingControl', () => {
       attendeeMicAllowed: true, attendeeCameraAllowed: true, meetingChat: 'enabled', recordAutomatically: false,
       createdAt: Date.parse('2025-01-18T09:00:00Z'), startAt: Date.parse('2025-01-20T10:00:00Z'), endAt: Date.parse('2025-01-20T10:20:00Z'),
       attendees: [{ aadObjectId: 'pupil-1', upn: 'pupil@school.example', role: 'attendee' }],
-      chat: { threadId: '19:meeting_NTg0@thread.v2', messageId: '0' },
     });
   });
 

@@ -44,8 +44,7 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
 
   /** The environment of a deployment that finds staff through the Entra group, signing in with a Graph client secret. */
   const staffGroupEnv = (): Record<string, string> => ({
-    STAFF_GROUP_ID: STAFF_GROUP, GRAPH_BASE_URL: graph.graphBaseUrl, AAD_AUTHORITY_HOST: graph.authorityHost,
-    GRAPH_CLIENT_ID: 'graph-app', GRAPH_CLIENT_SECRET: 'not-a-secret', GRAPH_TENANT_ID: school.tenantId,
+    STAFF_GROUP_ID: STAFF_GROUP, ...graph.deploymentEnv(school.tenantId),
   });
 
   async function startWith(env: Record<string, string>): Promise<Service> {
@@ -109,6 +108,27 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
       const after = await health();
       assert.equal(after.status, 503);
       assert.match(after.checks.staffDetection!, /^degraded: .*403.*User\.Read\.All and GroupMember\.Read\.All/);
+    });
+  });
+
+  describe('STAFF_GROUP_CACHE_MINUTES', () => {
+    /** Graph lookups of one person so far (each goes inside a `$batch`). */
+    const lookupsOf = (person: { aadObjectId: string }) => graph.batchedRequests.filter((r) => r.path === `/v1.0/users/${person.aadObjectId}/checkMemberGroups`).length;
+    /** The same person joins another lesson at `atMs`. */
+    const joinAnotherLesson = async (person: (typeof school)['assistant'], atMs: number): Promise<void> => {
+      const other = lessonActivities({ tenantId: school.tenantId, meetingId: `again-${atMs}`, serviceUrl: connector.url });
+      await send(other.start(atMs, { organizer: teacher }));
+      await send(other.join(person, atMs));
+    };
+
+    it('an answer is reused for the configured minutes (no Graph call), and asked again once they have passed', async () => {
+      await startWith({ ...staffGroupEnv(), STAFF_GROUP_CACHE_MINUTES: '5' });
+      await lessonWithTwoTeachers();
+      assert.equal(lookupsOf(assistant), 1);
+      await joinAnotherLesson(assistant, at(4));
+      assert.equal(lookupsOf(assistant), 1, 'within 5 minutes of the answer: reused');
+      await joinAnotherLesson(assistant, at(7));
+      assert.equal(lookupsOf(assistant), 2, 'past 5 minutes: Graph is asked again');
     });
   });
 

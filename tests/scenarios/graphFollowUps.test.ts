@@ -1,7 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { GraphClient } from '../../bot/src/graph/graphClient.js';
-import { GraphMeetingControl } from '../../bot/src/graph/graphMeetingControl.js';
-import { clientCredentialsTokenProvider } from '../../bot/src/graph/tokenProvider.js';
 import { personalChatActivities } from '../../bot/src/dev/activities.js';
 import { personalConversationId } from '../../bot/src/dev/connector/fakeConnector.js';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
@@ -38,9 +35,7 @@ describe('scenarios: Graph follow-ups (invitees, "Meet now", check, settings aud
   beforeEach(async () => {
     graph = await startFakeGraph();
     connector = await startFakeConnector();
-    const tokens = clientCredentialsTokenProvider({ tenantId: school.tenantId, clientId: 'app-1', clientSecret: 'not-a-secret', authorityHost: graph.authorityHost });
-    const meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: graph.graphBaseUrl, tokens, sleep: async () => undefined }), { appId: 'app-1' });
-    service = await startTestService({ staffList: school.staffList(), meetingControl });
+    service = await startTestService({ staffList: school.staffList(), env: { GRAPH_ENFORCE_SETTINGS: 'true', ...graph.deploymentEnv(school.tenantId) } });
     meetingId = `graph-follow-up-${Math.random().toString(36).slice(2)}`;
     lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
   });

@@ -1,7 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { GraphClient } from '../../bot/src/graph/graphClient.js';
-import { GraphMeetingControl } from '../../bot/src/graph/graphMeetingControl.js';
-import { clientCredentialsTokenProvider } from '../../bot/src/graph/tokenProvider.js';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { postedMessages } from '../support/connectorReads.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
@@ -36,9 +33,7 @@ describe('scenarios: lesson settings made compliant at start (Graph)', function 
         participants: { organizer: { role: 'presenter', identity: { user: { id: school.teacher.aadObjectId } } }, attendees: [] },
       },
     });
-    const tokens = clientCredentialsTokenProvider({ tenantId: school.tenantId, clientId: 'app-1', clientSecret: 'not-a-secret', authorityHost: graph.authorityHost });
-    const meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: graph.graphBaseUrl, tokens, sleep: async () => undefined }), { appId: 'app-1' });
-    const service = await startTestService({ staffList: school.staffList(), meetingControl });
+    const service = await startTestService({ staffList: school.staffList(), env: { GRAPH_ENFORCE_SETTINGS: 'true', ...graph.deploymentEnv(school.tenantId) } });
     try {
       assert.equal(await postActivity(service.url, start), 200);
       const patches = graph.graphRequests('PATCH', /onlineMeetings\//);

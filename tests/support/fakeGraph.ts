@@ -1,13 +1,16 @@
 /**
  * A local fake of Microsoft Graph (v1.0), of the Entra token endpoint and of App Service's managed
  * identity endpoint, on 127.0.0.1 with a free port, speaking the documented shapes: onlineMeeting
- * get-by-join-URL and PATCH, attendance reports, the calls API (join, participants, remove, hang up),
- * `checkMemberGroups` over a directory of users and nested groups, and JSON batching (`$batch`). It
+ * get-by-join-URL and PATCH and attendance reports (`fakeGraphMeetings.ts`), tokens
+ * (`fakeGraphTokens.ts`), `checkMemberGroups` over a directory of users and nested groups, and JSON
+ * batching (`$batch`). It
  * records every request and can be scripted to answer the next matching requests with any status and
  * headers (429 + Retry-After, 403), also inside a batch.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { meetingRoutes, reportRoutes, type FakeMeetings } from './fakeGraphMeetings.js';
+import { clientCredentialsToken, managedIdentityToken } from './fakeGraphTokens.js';
 
 /** A request as the fake received it. */
 export interface RecordedRequest {
@@ -31,19 +34,17 @@ export interface ScriptedReply {
   delayMs?: number;
 }
 
-type Json = Record<string, unknown>;
+/** A JSON object as the fake stores and answers it. */
+export type Json = Record<string, unknown>;
 type Route = (req: RecordedRequest) => ScriptedReply | undefined;
 
-/** The running fake. Seed it with meetings, reports and call rosters; read `requests` after. */
+/** The running fake. Seed it with meetings, reports and the directory; read `requests` after. */
 export class FakeGraph {
   readonly requests: RecordedRequest[] = [];
   /** onlineMeeting objects by id, each with the organizer user id allowed to read it. */
-  readonly meetings = new Map<string, { organizerId: string; meeting: Json }>();
+  readonly meetings: FakeMeetings = new Map();
   /** Attendance reports by meeting id; each report carries its `attendanceRecords`. */
   readonly reports = new Map<string, Json[]>();
-  /** Participants a call will list once joined (the documented `participant` shape). */
-  callRoster: Json[] = [];
-  readonly calls = new Map<string, { state: string; participants: Json[] }>();
   /** Entra users and groups; a group's members are user or group ids (nested groups count, transitively). */
   readonly directory = { users: new Set<string>(), groups: new Map<string, string[]>() };
   /** Requests carried inside `$batch` calls, as if sent alone (they are not in `requests`). */
@@ -63,6 +64,11 @@ export class FakeGraph {
   /** The authority host for the token provider under test. */
   get authorityHost(): string {
     return this.origin;
+  }
+
+  /** The settings of a deployment whose Graph signs in with a client secret at this fake (`GRAPH_*`, `AAD_AUTHORITY_HOST`). */
+  deploymentEnv(tenantId: string): Record<string, string> {
+    return { GRAPH_BASE_URL: this.graphBaseUrl, AAD_AUTHORITY_HOST: this.authorityHost, GRAPH_CLIENT_ID: 'graph-app', GRAPH_CLIENT_SECRET: 'not-a-secret', GRAPH_TENANT_ID: tenantId };
   }
 
   /** `IDENTITY_ENDPOINT` for `@azure/identity` on "App Service". */
@@ -94,31 +100,14 @@ export class FakeGraph {
   private route(req: RecordedRequest): ScriptedReply {
     const index = this.scripted.findIndex((s) => s.method === req.method && s.path.test(req.path));
     if (index >= 0) return this.scripted.splice(index, 1)[0]!.reply;
-    if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return this.token(req);
-    if (req.path === '/msi/token') return this.managedIdentityToken(req);
+    if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return clientCredentialsToken(this, req);
+    if (req.path === '/msi/token') return managedIdentityToken(this, req);
     if (!req.authorization?.startsWith('Bearer fake-token-')) return error(401, 'InvalidAuthenticationToken');
-    for (const route of [this.batchRoute, this.memberRoutes, this.meetingRoutes, this.reportRoutes, this.callRoutes]) {
+    for (const route of [this.batchRoute, this.memberRoutes, (r: RecordedRequest) => meetingRoutes(this.meetings, r), (r: RecordedRequest) => reportRoutes(this.reports, r)]) {
       const reply = route(req);
       if (reply) return reply;
     }
     return error(404, 'NotFound');
-  }
-
-  private token(req: RecordedRequest): ScriptedReply {
-    const form = req.body as Record<string, string>;
-    if (form.grant_type !== 'client_credentials' || !form.client_id || !form.client_secret) return { status: 400, body: { error: 'invalid_request' } };
-    this.tokensIssued++;
-    return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `fake-token-${this.tokensIssued}` } };
-  }
-
-  /** App Service (api-version 2019-08-01): GET with `resource`, optional `client_id`, and the secret header. */
-  private managedIdentityToken(req: RecordedRequest): ScriptedReply {
-    if (req.method !== 'GET' || req.identityHeader !== this.identityHeader) return { status: 401, body: { error: 'unauthorized' } };
-    if (req.query['api-version'] !== '2019-08-01' || !req.query.resource) return { status: 400, body: { error: 'invalid_request' } };
-    this.tokensIssued++;
-    const expiresOn = Math.floor(Date.now() / 1000) + 3600;
-    const token = `fake-token-${this.tokensIssued}`;
-    return { status: 200, body: { access_token: token, expires_on: String(expiresOn), resource: req.query.resource, token_type: 'Bearer' } };
   }
 
   /** Whether `memberId` is in `groupId`, directly or through nested groups. */
@@ -165,61 +154,6 @@ export class FakeGraph {
     });
     return { status: 200, body: { responses } };
   };
-
-  private readonly meetingRoutes: Route = (req) => {
-    const list = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/);
-    if (list && req.method === 'GET') {
-      const url = req.query.$filter?.match(/^JoinWebUrl eq '(.*)'$/)?.[1]?.replace(/''/g, "'");
-      const found = [...this.meetings.values()].filter((m) => m.organizerId === list[1] && m.meeting.joinWebUrl === url);
-      return { status: 200, body: { value: found.map((m) => m.meeting) } };
-    }
-    const one = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)$/);
-    const entry = one ? this.meetings.get(one[2]!) : undefined;
-    if (!one || !entry || entry.organizerId !== one[1]) return undefined;
-    if (req.method === 'GET') return { status: 200, body: entry.meeting };
-    if (req.method !== 'PATCH') return undefined;
-    const patch = req.body as Json;
-    const participants = patch.participants ? { ...(entry.meeting.participants as Json), ...(patch.participants as Json) } : entry.meeting.participants;
-    entry.meeting = { ...entry.meeting, ...patch, participants };
-    return { status: 200, body: entry.meeting };
-  };
-
-  private readonly reportRoutes: Route = (req) => {
-    const m = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports(?:\/([^/]+))?$/);
-    if (!m || req.method !== 'GET') return undefined;
-    const reports = this.reports.get(m[2]!) ?? [];
-    const bare = ({ attendanceRecords: _records, ...report }: Json) => report;
-    if (!m[3]) return { status: 200, body: { value: reports.map(bare) } };
-    const report = reports.find((r) => r.id === m[3]);
-    if (!report) return error(404, 'NotFound');
-    return { status: 200, body: req.query.$expand === 'attendanceRecords' ? report : bare(report) };
-  };
-
-  private readonly callRoutes: Route = (req) => {
-    if (req.path === '/v1.0/communications/calls' && req.method === 'POST') {
-      const id = `call-${this.calls.size + 1}`;
-      this.calls.set(id, { state: 'establishing', participants: [...this.callRoster] });
-      return { status: 201, headers: { location: `${this.graphBaseUrl}/communications/calls/${id}` }, body: { ...(req.body as Json), id, state: 'establishing', myParticipantId: 'bot-participant' } };
-    }
-    const m = req.path.match(/^\/v1\.0\/communications\/calls\/([^/]+)(\/participants(?:\/([^/]+))?)?$/);
-    const call = m ? this.calls.get(m[1]!) : undefined;
-    if (!m || !call) return undefined;
-    if (!m[2] && req.method === 'GET') {
-      // The fake is established by the time anyone asks, as after the "established" notification.
-      if (call.state === 'establishing') call.state = 'established';
-      return { status: 200, body: { id: m[1], state: call.state } };
-    }
-    if (!m[2] && req.method === 'DELETE') {
-      call.state = 'terminated';
-      return { status: 204 };
-    }
-    if (m[2] && !m[3] && req.method === 'GET') return { status: 200, body: { value: call.participants } };
-    if (m[3] && req.method === 'DELETE') {
-      call.participants = call.participants.filter((p) => p.id !== m[3]);
-      return { status: 204 };
-    }
-    return undefined;
-  };
 }
 
 /** Starts the fake on 127.0.0.1 with a free port. */
@@ -265,7 +199,8 @@ function send(res: ServerResponse, reply: ScriptedReply): void {
   res.end(body);
 }
 
-function error(status: number, code: string): ScriptedReply {
+/** A Graph error body. */
+export function error(status: number, code: string): ScriptedReply {
   return { status, body: { error: { code, message: `Fake Graph: ${code}` } } };
 }
 

@@ -4,7 +4,7 @@ import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import type { Policy } from '../../bot/src/domain/policy/schema.js';
 import type { Logger } from '../../bot/src/app/ports.js';
 import type { StaffList } from '../../bot/src/app/directory/schoolDirectory.js';
-import { startService, type RunningService, type ServiceOptions } from '../../bot/src/compose/startService.js';
+import { startService, type RunningService } from '../../bot/src/compose/startService.js';
 import { sharedAzurite } from './azurite.js';
 
 /** A clock the test moves by hand. */
@@ -36,7 +36,6 @@ export interface TestServiceOptions {
   tablePrefix?: string;
   connectionString?: string;
   logger?: Logger;
-  meetingControl?: ServiceOptions['meetingControl'];
 }
 
 /**
@@ -56,7 +55,6 @@ export async function startTestService(options: TestServiceOptions = {}): Promis
     logger,
     clock,
     sweep: false,
-    meetingControl: options.meetingControl,
   });
   return { ...service, clock, logger };
 }

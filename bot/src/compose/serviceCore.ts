@@ -6,13 +6,13 @@
 import type { ApplyMeetingEvent } from '../app/applyMeetingEvent.js';
 import type { ConcernStore } from '../app/concerns/ports.js';
 import type { StaffList } from '../app/directory/schoolDirectory.js';
-import type { MeetingControl } from '../app/meetingControl/ports.js';
 import type { OutageBuffer } from '../app/outageBuffer.js';
-import type { Clock, ConversationStore, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory, TimerStore } from '../app/ports.js';
+import type { RequestKeys } from '../app/status/recordStaffAction.js';
+import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory } from '../app/ports.js';
 import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy/schema.js';
 import type { HttpServer } from '../http/server.js';
-import type { StorageConnection, StorageTables } from '../storage/tableClients.js';
+import type { StorageConnection } from '../storage/tableClients.js';
 import type { TeamsClients } from '../teams/attachTeams.js';
 
 /** What starting the service needs besides configuration. */
@@ -26,8 +26,6 @@ export interface ServiceOptions {
   staffList?: StaffList;
   /** Default: the system clock. */
   clock?: Clock;
-  /** Graph meeting control; default: from `config` (`GRAPH_ENFORCE_SETTINGS`). */
-  meetingControl?: MeetingControl;
   /** Sweep timers on an interval (default true; tests drive sweeps with `core.tick()`). */
   sweep?: boolean;
   /**
@@ -42,12 +40,11 @@ export interface ServiceCore {
   config: Config;
   logger: Logger;
   clock: Clock;
-  tables: StorageTables;
   meetings: Pick<MeetingStore, 'load' | 'listEvents' | 'listMeetings'>;
-  timers: TimerStore;
-  conversations: ConversationStore;
   concerns: ConcernStore;
   directory: ParticipantDirectory;
+  /** Side-panel idempotency keys, each scoped to its caller and endpoint and bound to its content. */
+  requestKeys: RequestKeys;
   /** The one path for every lesson event (Teams, side panel, timers): apply, then deliver what it owes. */
   recordLessonEvent: ApplyMeetingEvent;
   policyFor(tenantId: string): Policy;

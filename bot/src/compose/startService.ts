@@ -19,6 +19,7 @@ import { TableConcernStore } from '../storage/concerns/tableConcernStore.js';
 import { createStorageTables } from '../storage/tableClients.js';
 import { TableConversationStore } from '../storage/tableConversationStore.js';
 import { TableDirectoryCache } from '../storage/tableDirectoryCache.js';
+import { TableRequestKeyStore } from '../storage/tableRequestKeyStore.js';
 import { TableRetentionStore } from '../storage/tableRetention.js';
 import { TableMeetingStore } from '../storage/tableMeetingStore.js';
 import { TableTimerStore } from '../storage/tableTimerStore.js';
@@ -44,8 +45,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const timers = new TableTimerStore(tables.timers, { now: () => clock.now() });
   const conversations = new TableConversationStore(tables.conversations);
   const concerns = new TableConcernStore(tables.concerns);
+  const requestKeys = new TableRequestKeyStore(tables.idempotency, () => clock.now());
   const graph = graphFromConfig(config, { staffAnswers: new TableDirectoryCache(tables.directoryCache), now: () => clock.now(), logger });
-  const meetingControl = options.meetingControl ?? graph.meetingControl;
+  const { meetingControl } = graph;
   const directory = new SchoolDirectory({ staffList, policyFor, ...(graph.staffGroup ? { staffGroup: graph.staffGroup } : {}) });
   const teams = createTeamsClients({ config, logger, conversations, policyFor });
 
@@ -65,7 +67,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     return sweepTimers();
   };
   const readMeeting: ServiceCore['readMeeting'] = (key, maxAgeMs = 2_000) => lessons.cache.read(key, maxAgeMs, () => meetings.load(key));
-  const core: ServiceCore = { config, logger, clock, tables, meetings, timers, conversations, concerns, directory, recordLessonEvent: lessons.record, policyFor, buffer: lessons.buffer, teams, readMeeting, tick };
+  const core: ServiceCore = { config, logger, clock, meetings, concerns, directory, requestKeys, recordLessonEvent: lessons.record, policyFor, buffer: lessons.buffer, teams, readMeeting, tick };
 
   // Entry points.
   const server = createHttpServer({ logger, tabDir: 'tab/dist', requestBodyTimeoutMs: config.timeouts.requestBodyMs, health: () => healthOf(lessons, directory, clock.now()) });

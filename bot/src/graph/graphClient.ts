@@ -4,6 +4,7 @@
  */
 import { GraphPermissionError, GraphRequestError, GraphUnavailableError, type GraphRequirement } from '../app/meetingControl/ports.js';
 import type { TokenProvider } from './tokenProvider.js';
+import { retryAfterMs } from '../runtime/retryAfter.js';
 
 /** The public Graph endpoint; tests and national clouds pass their own. */
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
@@ -120,14 +121,8 @@ export class GraphClient {
 
   /** Waits before retry number `attempt + 1`: `Retry-After` (seconds or an HTTP date) when given, else exponential backoff; never above the cap. */
   waitBeforeRetry(attempt: number, retryAfter: string | null): Promise<void> {
-    let wait = 500 * 2 ** attempt;
-    if (retryAfter !== null) {
-      const seconds = Number(retryAfter);
-      const date = Date.parse(retryAfter);
-      if (Number.isFinite(seconds)) wait = seconds * 1000;
-      else if (Number.isFinite(date)) wait = date - this.now();
-    }
-    return this.sleep(Math.min(Math.max(0, wait), this.maxRetryWaitMs));
+    const wait = retryAfterMs(retryAfter, this.now()) ?? 500 * 2 ** attempt;
+    return this.sleep(Math.min(wait, this.maxRetryWaitMs));
   }
 }
 

@@ -35,21 +35,19 @@ const STAFF_GROUP_CLIENT = { timeoutMs: 4_000, maxRetries: 2, maxRetryWaitMs: 4_
 
 /** Builds the Graph adapters the configuration switches on, sharing one sign-in. */
 export function graphFromConfig(config: Config, options: GraphFromConfigOptions = {}): GraphServices {
-  const { enforceSettings, baseUrl } = config.graph;
-  const { staffGroupId, staffGroupCacheMinutes } = config.directory;
-  if (!enforceSettings && !staffGroupId) return {};
+  if (!config.graph.enforceSettings && !config.directory.staffGroupId) return {};
   const tokens = graphTokens(config);
   const services: GraphServices = {};
-  if (enforceSettings) {
+  if (config.graph.enforceSettings) {
     // The access policy names the app that signs in to Graph, which is the identity, not the bot.
-    services.meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl, tokens }), { appId: config.graph.auth.clientId });
+    services.meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: config.graph.baseUrl, tokens }), { appId: config.graph.auth.clientId });
   }
-  if (staffGroupId) {
+  if (config.directory.staffGroupId) {
     services.staffGroup = new CachedStaffGroup({
-      membership: new GraphStaffGroup(new GraphClient({ baseUrl, tokens, ...STAFF_GROUP_CLIENT }), staffGroupId),
+      membership: new GraphStaffGroup(new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...STAFF_GROUP_CLIENT }), config.directory.staffGroupId),
       ...(options.staffAnswers ? { store: options.staffAnswers } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
-      ttlMs: staffGroupCacheMinutes * 60_000,
+      ttlMs: config.directory.staffGroupCacheMinutes * 60_000,
       now: options.now ?? Date.now,
     });
   }

@@ -20,7 +20,6 @@ export const onlineMeetingSchema = z.object({
   allowAttendeeToEnableCamera: z.boolean().nullish(),
   allowMeetingChat: z.string().nullish(),
   recordAutomatically: z.boolean().nullish(),
-  chatInfo: z.object({ threadId: z.string().nullish(), messageId: z.string().nullish() }).nullish(),
   participants: z.object({
     organizer: z.object({ identity: identitySet }).nullish(),
     attendees: z.array(z.object({ identity: identitySet, upn: z.string().nullish(), role: z.string().nullish() })).nullish(),
@@ -51,7 +50,6 @@ export function parseGraph<T extends z.ZodType>(schema: T, value: unknown): z.in
 
 /** Maps a meeting; a missing setting reads as the open choice, so the policy check still acts on it. */
 export function toMeetingSettings(meeting: z.infer<typeof onlineMeetingSchema>, organizerId: string): MeetingSettings {
-  const chat = meeting.chatInfo;
   return {
     id: meeting.id,
     organizerId: meeting.participants?.organizer?.identity?.user?.id ?? organizerId,
@@ -71,7 +69,6 @@ export function toMeetingSettings(meeting: z.infer<typeof onlineMeetingSchema>, 
       ...(a.upn ? { upn: a.upn } : {}),
       ...(a.role ? { role: a.role } : {}),
     })),
-    ...(chat?.threadId ? { chat: { threadId: chat.threadId, messageId: chat.messageId ?? '0' } } : {}),
   };
 }
 

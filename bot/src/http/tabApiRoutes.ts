@@ -5,7 +5,6 @@ import { registerTabApi } from './tabApi/index.js';
 import type { Config } from '../config.js';
 import type { ServiceCore } from '../compose/serviceCore.js';
 import { LOCAL_AUTH } from '../runtime/localAuth.js';
-import { TableRequestKeyStore } from '../storage/tableRequestKeyStore.js';
 
 /** The SSO verifier from configuration; local mode trusts the in-process dev signer instead of Entra. */
 export function verifierFor(config: Config): SsoVerifier {
@@ -21,7 +20,6 @@ export function tabApiRoutes(server: Server, core: ServiceCore): void {
   const verifier = verifierFor(core.config);
   // Polls read the shared snapshot cache (fresh within 2 s), so an unchanged lesson costs no storage read.
   const meetings = { load: (key: Parameters<typeof core.meetings.load>[0]) => core.readMeeting(key) };
-  const requestKeys = new TableRequestKeyStore(core.tables.idempotency, () => core.clock.now());
-  registerTabApi(server, { meetings, directory: core.directory, applyEvent: core.recordLessonEvent, requestKeys, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
+  registerTabApi(server, { meetings, directory: core.directory, applyEvent: core.recordLessonEvent, requestKeys: core.requestKeys, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
   registerConcernRoutes(server, { concerns: core.concerns, notifier: core.teams.concernNotifier, directory: core.directory, verifier, clock: core.clock, logger: core.logger });
 }

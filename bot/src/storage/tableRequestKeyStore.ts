@@ -6,7 +6,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { KeyedRequest, RequestKeys } from '../app/status/recordStaffAction.js';
 import { guarded, isUnavailable, statusOf } from './errors.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint } from '../app/fingerprint.js';
 import { joinKey } from './keys.js';
 
 interface KeyRow extends Record<string, unknown> {

@@ -4,6 +4,7 @@
  * 4xx cannot), and the connector's Retry-After.
  */
 import { DeliveryFailure } from '../app/delivery/delivery.js';
+import { retryAfterMs } from '../runtime/retryAfter.js';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'REQUEST_SEND_ERROR']);
 
@@ -38,9 +39,5 @@ type Headers = NonNullable<ConnectorErrorShape['response']>['headers'];
 function retryAfter(headers: Headers): number | undefined {
   if (!headers) return undefined;
   const raw = typeof headers.get === 'function' ? headers.get('retry-after') : (headers as Record<string, unknown>)['retry-after'];
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(String(raw));
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+  return retryAfterMs(raw === undefined || raw === null ? undefined : String(raw), Date.now());
 }

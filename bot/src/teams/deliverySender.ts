@@ -23,16 +23,12 @@ export function createTeamsDeliverySender(notifier: Pick<TeamsNotifier, 'alertSt
 
 async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'alertDsl' | 'sendToStaff'>, tenantId: string, d: Delivery): Promise<SentActivity> {
   const { message, recipient } = d;
-  if (message.kind === 'staffCard') {
-    if (recipient.kind !== 'person') throw new Error('A staff card goes to one person.');
-    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title: message.title, lines: message.lines });
-  }
   const alert: AlertMessage = { meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt };
   if (recipient.kind === 'staffInMeeting') {
     await notifier.alertStaffInMeeting(alert, recipient.teamsIds);
     return {};
   }
-  if (recipient.role === 'organizer' || recipient.role === 'staff') {
+  if (recipient.role === 'organizer') {
     const title = message.phase === 'raised' ? message.finding.message : `Resolved: ${message.finding.message}`;
     return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title, lines: [message.finding.action] });
   }

@@ -10,16 +10,20 @@ export type DeliveryRecipient =
   | { kind: 'staffInMeeting'; teamsIds: string[] }
   | { kind: 'person'; aadObjectId: string; role: RecipientRole };
 
-/** Why a person receives a delivery. */
-export type RecipientRole = 'dsl' | 'deputy' | 'slt' | 'organizer' | 'reporter' | 'staff';
+/** Why a person receives a delivery: a DSL's content-light card, or the organizer's short card. */
+export type RecipientRole = 'dsl' | 'organizer';
 
 /** The finding fields a message needs (not the whole finding, to keep the lesson row small). */
 export type FindingSummary = Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
 
-/** What to say; rendered by the Teams adapter at send time. */
-export type DeliveryMessage =
-  | { kind: 'finding'; phase: 'raised' | 'cleared'; finding: FindingSummary; meeting: MeetingAddress; raisedAt: number }
-  | { kind: 'staffCard'; title: string; lines: string[] };
+/** What to say about a finding; rendered by the Teams adapter at send time. */
+export interface DeliveryMessage {
+  kind: 'finding';
+  phase: 'raised' | 'cleared';
+  finding: FindingSummary;
+  meeting: MeetingAddress;
+  raisedAt: number;
+}
 
 /** Life of a delivery: `pending` until the connector answers 2xx (`sent`) or it is given up (`failed`). */
 export type DeliveryState = 'pending' | 'sent' | 'failed' | 'withdrawn';
@@ -42,13 +46,9 @@ export interface Delivery {
   sentAt?: number;
   /** The id Teams gave the sent activity (to update the card later). */
   activityId?: string;
-  /** The 1:1 conversation the activity went to (with `activityId`, enough to update it). */
-  conversationId?: string;
   lastError?: string;
   /** A raise whose finding has since cleared: its "resolved" follow-up is planned (or not owed). */
   closed?: boolean;
-  /** The roster was checked with Teams before this critical alert was first sent. */
-  rosterChecked?: boolean;
 }
 
 /** What the connector said when a send failed, already classified by the adapter. */
@@ -69,7 +69,6 @@ export class DeliveryFailure extends Error {
 /** What a successful send returns. */
 export interface SentActivity {
   activityId?: string;
-  conversationId?: string;
 }
 
 /** Sends one delivery through Teams; throws {@link DeliveryFailure} (or anything, treated as transient). */

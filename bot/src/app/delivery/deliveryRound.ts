@@ -109,7 +109,7 @@ function record(deps: DeliveryRoundDeps, tenantId: string, d: Delivery, outcome:
     deps.logger.debug({ delivery: d.id, attempts: d.attempts, status: failure.status }, 'delivery failed; will retry');
     return { ...rest, nextAttemptAt: retryAt, lastError };
   }
-  const ruleId = d.message.kind === 'finding' ? d.message.finding.ruleId : 'card';
+  const { ruleId } = d.message.finding;
   deps.logger.error({ tenantId, delivery: d.id, ruleId, attempts: d.attempts, err: lastError }, 'delivery given up');
   return { ...rest, state: 'failed', lastError };
 }

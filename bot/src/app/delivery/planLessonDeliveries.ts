@@ -4,8 +4,8 @@
  * finding is no longer raised. A raise not yet sent when its finding cleared is withdrawn (nobody
  * is told of a problem that is over), and no "resolved" is ever owed for a raise nobody received.
  */
-import { createHash } from 'node:crypto';
 import { staffPresent } from '../../domain/presence.js';
+import { fingerprint } from '../fingerprint.js';
 import type { AlertBook, Finding, MeetingState } from '../../domain/types.js';
 import type { MeetingKey } from '../ports.js';
 import type { Delivery, DeliveryMessage, DeliveryRecipient, FindingSummary } from './delivery.js';
@@ -32,7 +32,7 @@ export function planLessonDeliveries(existing: readonly Delivery[], book: AlertB
 
 /** Stable id of a delivery: the same cause to the same recipient is one delivery. */
 export function deliveryId(parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+  return fingerprint(parts).slice(0, 22);
 }
 
 /** A new pending delivery, due now. */
@@ -45,20 +45,17 @@ export function addOnce(list: Delivery[], delivery: Delivery): void {
   if (!list.some((d) => d.id === delivery.id)) list.push(delivery);
 }
 
+/** Closes raises whose finding is no longer raised (copying only those), owing a "resolved" to those who got the raise. */
 function settleRaises(existing: readonly Delivery[], book: AlertBook, ctx: LessonPlanContext): Delivery[] {
-  const next = existing.map((d) => ({ ...d }));
-  for (const d of next) {
+  const next = [...existing];
+  existing.forEach((d, i) => {
     const m = d.message;
-    if (m.kind !== 'finding' || m.phase !== 'raised' || d.closed) continue;
-    if (book[m.finding.key]?.raisedAt === m.raisedAt) continue;
-    if (d.state === 'pending' && d.leaseUntil !== undefined && d.leaseUntil > ctx.now) continue; // in flight: decided when its result is known
-    d.closed = true;
-    if (d.state === 'pending') d.state = 'withdrawn';
-    if (d.state !== 'sent') continue;
-    const recipient = d.recipient.kind === 'staffInMeeting' ? staffHere(ctx) : d.recipient;
-    if (!recipient) continue;
-    addOnce(next, newDelivery({ ...m, phase: 'cleared', meeting: address(ctx) }, recipient, d.critical, ctx.now));
-  }
+    if (m.phase !== 'raised' || d.closed || book[m.finding.key]?.raisedAt === m.raisedAt) return;
+    if (d.state === 'pending' && d.leaseUntil !== undefined && d.leaseUntil > ctx.now) return; // in flight: decided when its result is known
+    next[i] = { ...d, closed: true, ...(d.state === 'pending' ? { state: 'withdrawn' as const } : {}) };
+    const recipient = d.state !== 'sent' ? undefined : d.recipient.kind === 'staffInMeeting' ? staffHere(ctx) : d.recipient;
+    if (recipient) addOnce(next, newDelivery({ ...m, phase: 'cleared', meeting: address(ctx) }, recipient, d.critical, ctx.now));
+  });
   return next;
 }
 
@@ -88,7 +85,7 @@ function summary(f: Finding): FindingSummary {
 }
 
 function causeOf(message: DeliveryMessage): string {
-  return message.kind === 'finding' ? `${message.finding.key}|${message.phase}|${message.raisedAt}` : `card|${message.title}|${message.lines.join('\n')}`;
+  return `${message.finding.key}|${message.phase}|${message.raisedAt}`;
 }
 
 function recipientKey(r: DeliveryRecipient): string {

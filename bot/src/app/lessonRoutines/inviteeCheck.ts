@@ -65,6 +65,6 @@ export function createInviteeCheck(deps: InviteeCheckDeps): InviteeCheck {
     const findings = findUninvitedJoiners(entry.settings, [joiner.id]).filter((f) => !entry.told.has(f.key));
     if (!findings.length) return;
     for (const finding of findings) entry.told.add(finding.key);
-    await deps.deliver(key, state, findings);
+    await deps.deliver(key, findings);
   };
 }

@@ -39,8 +39,6 @@ export interface MeetingSettings {
   startAt?: number;
   endAt?: number;
   attendees: InvitedAttendee[];
-  /** The meeting chat thread, which a calling bot needs to join the meeting. */
-  chat?: { threadId: string; messageId: string };
 }
 
 /** A change to a meeting's settings. Only the fields present are sent. */

@@ -4,10 +4,8 @@
  * not coordinate: every deletion is safe to repeat, and a pass over a store with nothing to delete
  * costs one small query per school.
  */
-import type { Policy } from '../../domain/policy/schema.js';
-import type { Logger, MeetingStore } from '../ports.js';
-import type { RetentionStore, RetentionSummary } from './ports.js';
-import { sweepExpiredLessons } from './sweepExpiredLessons.js';
+import type { RetentionSummary } from './ports.js';
+import { sweepExpiredLessons, type RetentionPassDeps } from './sweepExpiredLessons.js';
 
 /** Time between passes once nothing is left to delete. */
 export const RETENTION_INTERVAL_MS = 86_400_000;
@@ -17,12 +15,8 @@ export const BACKLOG_INTERVAL_MS = 60_000;
 export const AFTER_FAILURE_MS = 3_600_000;
 const DEFAULT_MAX_LESSONS = 100;
 
-/** Dependencies of {@link createRetentionSweep}. */
-export interface RetentionSweepDeps {
-  store: RetentionStore;
-  meetings: Pick<MeetingStore, 'load'>;
-  policyFor(tenantId: string): Policy;
-  logger: Logger;
+/** Dependencies of {@link createRetentionSweep}: a pass's, with its limit optional. */
+export interface RetentionSweepDeps extends Omit<RetentionPassDeps, 'maxLessons'> {
   /** Most lessons one pass looks at (default 100). */
   maxLessonsPerPass?: number;
 }
@@ -40,8 +34,7 @@ export function createRetentionSweep(deps: RetentionSweepDeps): (now: number) =>
     if (running || now < nextPassAt) return undefined;
     running = true;
     try {
-      const { store, meetings, policyFor, logger } = deps;
-      const summary = await sweepExpiredLessons({ store, meetings, policyFor, logger, maxLessons }, now);
+      const summary = await sweepExpiredLessons({ ...deps, maxLessons }, now);
       nextPassAt = now + (!summary.more ? RETENTION_INTERVAL_MS : summary.failed > 0 ? AFTER_FAILURE_MS : BACKLOG_INTERVAL_MS);
       const { lessons, rows, indexRows, kept, failed, more } = summary;
       deps.logger.info({ lessons, rows, indexRows, kept, failed, more }, 'Retention pass finished: old lesson records deleted (counts only).');

@@ -91,7 +91,7 @@ function openFindings(record: MeetingRecord): FindingView[] {
 /** What Teams said about the DSLs' copies of one raise, from the lesson's delivery outbox. */
 function dslDelivery(record: MeetingRecord, findingKey: string, raisedAt: number | undefined): DslDelivery | undefined {
   const copies = (record.deliveries ?? []).filter(
-    (d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.kind === 'finding' && d.message.phase === 'raised' && d.message.finding.key === findingKey && d.message.raisedAt === raisedAt && d.state !== 'withdrawn',
+    (d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.phase === 'raised' && d.message.finding.key === findingKey && d.message.raisedAt === raisedAt && d.state !== 'withdrawn',
   );
   if (!copies.length) return undefined;
   const sent = copies.filter((d) => d.state === 'sent').map((d) => d.sentAt ?? 0);

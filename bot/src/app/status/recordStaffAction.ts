@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { ChecklistItem, MeetingEvent, PupilCheck, RegisterMark } from '../../domain/types.js';
 import type { ApplyMeetingEvent, ApplyOutcome } from '../applyMeetingEvent.js';
+import { fingerprint } from '../fingerprint.js';
 import type { Clock, Logger, MeetingKey, MeetingStore } from '../ports.js';
 
 /** What a member of staff did in the side panel, already validated at the edge. */
@@ -77,8 +77,7 @@ export async function recordStaffAction(deps: StaffActionDeps, key: MeetingKey, 
 
 /** The lesson event id of a request: the same caller, endpoint, key and action always give the same id. */
 function eventIdFor(request: Omit<KeyedRequest, 'tenantId'>, action: StaffAction): string {
-  const hash = createHash('sha256').update(JSON.stringify([request.callerId, request.endpoint, request.key, action])).digest('base64url');
-  return `tab:${hash.slice(0, 32)}`;
+  return `tab:${fingerprint([request.callerId, request.endpoint, request.key, action]).slice(0, 32)}`;
 }
 
 function toEvent(action: StaffAction, id: string, by: string, at: number): MeetingEvent {

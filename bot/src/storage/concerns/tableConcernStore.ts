@@ -8,7 +8,7 @@ import { odata, type TableClient, type TableEntityResult } from '@azure/data-tab
 import type { AppendResult, ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern } from '../../app/concerns/ports.js';
 import { concernStatus, type Concern, type ConcernEntry, type NewConcernEntry } from '../../app/concerns/types.js';
 import { guarded, statusOf } from '../errors.js';
-import { fingerprint } from '../fingerprint.js';
+import { fingerprint } from '../../app/fingerprint.js';
 import { joinKey } from '../keys.js';
 import { headAction, headOf, readHead } from './concernHead.js';
 import { ENTRY_ROW, REQUEST_ROW, entryRowKey, entryToRow, rowsToConcerns, type EntryRow } from './concernRows.js';

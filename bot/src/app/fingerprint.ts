@@ -1,7 +1,8 @@
 /**
- * A short fingerprint of a request's content, so an idempotency key can be bound to what was
- * first sent with it: the same content gives the same fingerprint whatever order its fields
- * came in, and any change of a value gives another.
+ * A fingerprint of a value, for ids derived from content (a delivery's cause and recipient, a
+ * side-panel request's scope) and for binding an idempotency key to what was first sent with it:
+ * the same content gives the same fingerprint whatever order its fields came in, and any change of
+ * a value gives another.
  */
 import { createHash } from 'node:crypto';
 
