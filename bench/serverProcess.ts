@@ -3,6 +3,9 @@
  * BENCH_SERVER): starts it on 127.0.0.1, reports its URL over IPC, and stops on SIGTERM or when
  * the bench process goes away, so no server outlives a run.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import { loadConfig } from '../bot/src/config.js';
 import type { Logger } from '../bot/src/app/ports.js';
@@ -18,7 +21,7 @@ const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: 
 /** Chaperone as the bench runs it: the real service (restify, CloudAdapter, Table Storage, rules, timers) with the production tab API. */
 async function startChaperone(spec: Extract<ServerSpec, { kind: 'chaperone' }>): Promise<Running> {
   const service = await startService({
-    config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', AAD_APP_CLIENT_ID: spec.clientId, AAD_APP_TENANT_ID: BENCH_TENANT, AUTH_JWKS_URI: spec.jwksUri }),
+    config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'chaperone-bench-')), AAD_APP_CLIENT_ID: spec.clientId, AAD_APP_TENANT_ID: BENCH_TENANT, AUTH_JWKS_URI: spec.jwksUri }),
     storage: { connectionString: spec.connectionString, tablePrefix: spec.tablePrefix },
     policy: policyFromPreset('strict'),
     staffList: { staff: BENCH_STAFF.map((s) => s.aadObjectId), dsl: [] },

@@ -48,6 +48,8 @@ export interface Config {
   host: string;
   /** True when real credentials are configured: the dev simulator and dev token signer do not exist. */
   production: boolean;
+  /** Local files: the emulator's tables in local mode, and the journal of events held while storage is down. */
+  dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   bot: {
     appId?: string;
@@ -60,7 +62,7 @@ export interface Config {
   storage:
     | { kind: 'connectionString'; connectionString: string; tablePrefix?: string }
     | { kind: 'accountUrl'; accountUrl: string; managedIdentityClientId?: string; tablePrefix?: string }
-    | { kind: 'localAzurite'; dataDir: string; tablePrefix?: string };
+    | { kind: 'localAzurite'; tablePrefix?: string };
   auth: { clientId?: string; tenantId?: string; allowedTenants: string[]; authorityHost: string; jwksUri?: string; issuer?: string; tabDomain?: string };
   policy: { preset: string; file?: string };
   /** `staffGroupCacheMinutes`: how long a staff-group answer is used before Graph is asked again. */
@@ -102,13 +104,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     production: Boolean(e.BOT_ID) || e.NODE_ENV === 'production',
+    dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
     storage: e.STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix }
       : e.STORAGE_ACCOUNT_URL
         ? { kind: 'accountUrl', accountUrl: e.STORAGE_ACCOUNT_URL, managedIdentityClientId: e.AZURE_CLIENT_ID, tablePrefix }
-        : { kind: 'localAzurite', dataDir: e.DATA_DIR, tablePrefix },
+        : { kind: 'localAzurite', tablePrefix },
     auth: {
       clientId: e.AAD_APP_CLIENT_ID,
       tenantId: e.AAD_APP_TENANT_ID,

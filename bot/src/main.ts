@@ -16,7 +16,7 @@ async function storageFor(config: Config, fresh: boolean): Promise<{ connection:
   if (s.kind === 'connectionString') return { connection: { connectionString: s.connectionString, tablePrefix: s.tablePrefix } };
   if (s.kind === 'accountUrl') return { connection: { accountUrl: s.accountUrl, managedIdentityClientId: s.managedIdentityClientId, tablePrefix: s.tablePrefix } };
   if (config.production) throw new ConfigError('Chaperone cannot start: set STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING in production.');
-  const azurite = await startLocalAzurite(fresh ? {} : { location: join(s.dataDir, 'azurite') });
+  const azurite = await startLocalAzurite(fresh ? {} : { location: join(config.dataDir, 'azurite') });
   return { connection: { connectionString: azurite.connectionString, tablePrefix: s.tablePrefix }, azurite };
 }
 

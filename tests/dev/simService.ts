@@ -12,7 +12,7 @@ import { devRoutes } from '../../bot/src/dev/devRoutes.js';
 import { startService, type RunningService } from '../../bot/src/compose/startService.js';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { sharedAzurite } from '../support/azurite.js';
-import { memoryLogger } from '../support/serviceHarness.js';
+import { memoryLogger, scratchDataDir } from '../support/serviceHarness.js';
 
 /** Sample school people the tests use, by Entra object id. */
 export const PEOPLE = {
@@ -38,7 +38,7 @@ export interface SimService extends RunningService {
 export async function startSimService(options: { startAt?: number } = {}): Promise<SimService> {
   const azurite = await sharedAzurite();
   const port = await freePort();
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', STAFF_DIRECTORY_FILE: SAMPLE_SCHOOL_FILE });
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', STAFF_DIRECTORY_FILE: SAMPLE_SCHOOL_FILE, DATA_DIR: scratchDataDir() });
   const shift = options.startAt === undefined ? 0 : options.startAt - Date.now();
   const clock = new SimClock(() => Date.now() + shift);
   const service = await startService({

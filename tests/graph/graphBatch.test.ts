@@ -63,6 +63,14 @@ describe('graph/graphBatch', () => {
     assert.equal(sleep.callCount, 0);
   });
 
+  it('reads an item\'s error message only to tell a missing access policy from a missing permission', async () => {
+    fake.script('POST', /^\/v1\.0\/users\/u1\/checkMemberGroups$/, { status: 403, body: { error: { code: 'General', message: 'No application access policy found for this app.' } } });
+    fake.script('POST', /^\/v1\.0\/users\/u2\/checkMemberGroups$/, { status: 403, body: { error: { code: 'Forbidden', message: 'Insufficient privileges to complete the operation.' } } });
+    const [, policy, permission] = await sendBatch(makeSut().client, ['u0', 'u1', 'u2'].map(check));
+    assert.ok(policy instanceof GraphPermissionError && policy.missing === 'accessPolicy');
+    assert.ok(permission instanceof GraphPermissionError && permission.missing === 'permission');
+  });
+
   it('rejects when the batch call itself is refused, and retries a batch of reads that failed with 500', async () => {
     fake.script('POST', batchPath, { status: 500 });
     const { client } = makeSut();

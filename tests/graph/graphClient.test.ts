@@ -66,6 +66,31 @@ describe('graph/graphClient', () => {
     assert.equal(sleep.callCount, 0);
   });
 
+  it('a 403 without the access-policy wording (the bare refusal of a missing app role) is a missing permission', async () => {
+    fake.script('GET', meetingPath, { status: 403, body: { error: { code: 'Forbidden', message: '' } } });
+    await assert.rejects(makeSut().client.send({ method: 'GET', path: '/users/u1/onlineMeetings/m1', requires }), (e: unknown) =>
+      e instanceof GraphPermissionError && e.missing === 'permission');
+  });
+
+  const rscRefusal = 'Application is not allowed to perform operations on the user u1, neither is allowed access through RSC permission evaluation.';
+
+  it('Graph\'s access-policy refusals (403 General, 403 Forbidden, 404, the older wordings) are a missing access policy, not a missing permission', async () => {
+    const replies = [
+      { status: 403, body: { error: { code: 'General', message: 'No application access policy found for this app.' } } },
+      { status: 403, body: { error: { code: 'Forbidden', message: 'No Application Access Policy found for this app' } } },
+      { status: 404, body: { error: { code: 'NotFound', message: 'No application access policy found for this app.' } } },
+      { status: 403, body: { error: { code: 'Unauthorized', message: 'App a1 is not authorized to Get meeting on behalf of user u1' } } },
+      { status: 403, body: { error: { code: 'Forbidden', message: rscRefusal } } },
+    ];
+    fake.script('GET', meetingPath, ...replies);
+    const { client, sleep } = makeSut();
+    for (const reply of replies) {
+      await assert.rejects(client.send({ method: 'GET', path: '/users/u1/onlineMeetings/m1', requires }), (e: unknown) =>
+        e instanceof GraphPermissionError && e.missing === 'accessPolicy' && e.status === reply.status && !e.message.includes('u1'));
+    }
+    assert.equal(sleep.callCount, 0);
+  });
+
   it('does not retry other 4xx', async () => {
     fake.script('GET', meetingPath, { status: 400, body: { error: { code: 'BadRequest' } } });
     const { client, sleep } = makeSut();

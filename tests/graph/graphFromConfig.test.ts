@@ -31,8 +31,11 @@ describe('graph/graphFromConfig', () => {
     return loadConfig({ GRAPH_BASE_URL: fake.graphBaseUrl, AAD_AUTHORITY_HOST: fake.authorityHost, LOG_LEVEL: 'silent', ...env });
   }
 
-  it('builds nothing when neither the staff group nor settings enforcement is on', () => {
-    assert.deepEqual(graphFromConfig(config({})), {});
+  it('builds nothing but the meeting-settings health when neither the staff group nor settings enforcement is on; that health says off and is not degraded', () => {
+    const services = graphFromConfig(config({}));
+    assert.deepEqual(Object.keys(services), ['meetingControlHealth']);
+    assert.deepEqual(services.meetingControlHealth.health(), { meetingSettings: 'off (GRAPH_ENFORCE_SETTINGS=false): lesson meeting options are not checked', degraded: false });
+    assert.equal(fake.requests.length, 0, 'no sign-in and no Graph call');
   });
 
   it('STAFF_GROUP_ID alone gives a working staff group (no GRAPH_ENFORCE_SETTINGS) signed in as the managed identity, never the bot secret', async () => {
@@ -61,6 +64,7 @@ describe('graph/graphFromConfig', () => {
     fake.script('GET', /onlineMeetings$/, { status: 403, body: { error: { code: 'Forbidden' } } });
     await assert.rejects(services.meetingControl!.findMeeting('khan', 'https://teams.example/l/m1'), (e: unknown) =>
       e instanceof GraphPermissionError && e.requirement.adminSteps.some((step) => step.includes('-AppIds "mi-client-id"')));
+    assert.deepEqual(services.meetingControlHealth.health(), { meetingSettings: 'Graph refused (403): application permission OnlineMeetings.ReadWrite.All missing', degraded: true });
     // MSAL keeps managed identity tokens process-wide, so the token from the test above may be reused.
     assert.ok(tokenRequests(fake).every((r) => r.path === '/msi/token'));
     assert.equal(fake.graphRequests('GET', /onlineMeetings$/)[0]!.authorization?.startsWith('Bearer fake-token-'), true);

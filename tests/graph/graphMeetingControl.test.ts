@@ -111,6 +111,23 @@ describe('graph/graphMeetingControl', () => {
     assert.ok(findings.some((f) => f.key === 'meeting-options:manual'));
   });
 
+  it('issue 16: without an access policy for the organizer Graph refuses every read, and the admin is asked for the policy, not the permission', async () => {
+    fake.meetingAccess = { permission: true, accessPolicyFor: new Set(['another-teacher']) };
+    const { findings, notChecked } = await makeSut().enforce();
+    assert.deepEqual(notChecked && { reason: notChecked.reason }, { reason: 'accessPolicy' });
+    const admin = findings.filter((f) => f.key.startsWith('meeting-options:admin'));
+    assert.deepEqual(admin.map((f) => f.key), ['meeting-options:admin:accessPolicy']);
+    assert.match(admin[0]!.action, /Grant-CsApplicationAccessPolicy -PolicyName Chaperone/);
+    assert.equal(fake.graphRequests('PATCH', /./).length, 0);
+  });
+
+  it('issue 16: without the application permission Graph\'s bare 403 names OnlineMeetings.ReadWrite.All', async () => {
+    fake.meetingAccess = { permission: false, accessPolicyFor: 'everyone' };
+    const { notChecked } = await makeSut().enforce();
+    assert.equal(notChecked?.reason, 'permission');
+    assert.equal(notChecked?.reason === 'permission' && notChecked.requirement.permission, 'OnlineMeetings.ReadWrite.All');
+  });
+
   it('honours a 429 Retry-After from Graph and still enforces', async () => {
     fake.script('GET', /onlineMeetings$/, { status: 429, headers: { 'retry-after': '2' } });
     const { enforce, sleep } = makeSut();

@@ -83,7 +83,7 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
       assert.deepEqual(staffPair(record), []);
       assert.ok(graph.requests.some((r) => r.path === `/${school.tenantId}/oauth2/v2.0/token`), 'signed in at the configured authority');
       assert.ok(graph.batchedRequests.some((r) => memberPath.test(r.path)), 'the group was asked through Graph');
-      assert.deepEqual(await health(), { status: 200, checks: { storage: 'ok', delivery: 'ok', staffDetection: 'ok' } });
+      assert.deepEqual(await health(), { status: 200, checks: { storage: 'ok', delivery: 'ok', staffDetection: 'ok', meetingSettings: 'off (GRAPH_ENFORCE_SETTINGS=false): lesson meeting options are not checked' } });
     });
 
     it('control: the same lesson without STAFF_GROUP_ID counts the second teacher as a pupil and raises staff-pair', async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { personalConversationId } from '../../bot/src/dev/connector/fakeConnector.js';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { postedMessages } from '../support/connectorReads.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
@@ -42,6 +43,9 @@ describe('scenarios: lesson settings made compliant at start (Graph)', function 
       const toOrganizer = postedMessages(connector).filter((m) => /made .* safer/.test(m.text));
       assert.equal(toOrganizer.length, 1);
       assert.match(toOrganizer[0]!.body, /bypass the lobby/i);
+      assert.doesNotMatch(toOrganizer[0]!.body, /seed \d/, 'plain words, no policy citations');
+      const toTeacher = postedMessages(connector).filter((m) => m.conversation === personalConversationId(school.teacher.aadObjectId));
+      assert.equal(toTeacher.length, 2, 'the session checklist and one card of what changed, not a second copy of it');
       // A redelivered start changes nothing more.
       graph.requests.length = 0;
       assert.equal(await postActivity(service.url, lesson.start(Date.parse('2026-01-15T09:01:00Z'), { id: 'second-start', organizer: school.teacher })), 200);

@@ -5,11 +5,12 @@
  * (`fakeGraphTokens.ts`), `checkMemberGroups` over a directory of users and nested groups, and JSON
  * batching (`$batch`). It
  * records every request and can be scripted to answer the next matching requests with any status and
- * headers (429 + Retry-After, 403), also inside a batch.
+ * headers (429 + Retry-After, 403), also inside a batch. Taking away part of `meetingAccess` makes the
+ * online meeting routes refuse as Graph does without the permission or the application access policy.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { meetingRoutes, reportRoutes, type FakeMeetings } from './fakeGraphMeetings.js';
+import { fullMeetingAccess, meetingRoutes, reportRoutes, type FakeMeetingAccess, type FakeMeetings } from './fakeGraphMeetings.js';
 import { clientCredentialsToken, managedIdentityToken } from './fakeGraphTokens.js';
 
 /** A request as the fake received it. */
@@ -43,6 +44,8 @@ export class FakeGraph {
   readonly requests: RecordedRequest[] = [];
   /** onlineMeeting objects by id, each with the organizer user id allowed to read it. */
   readonly meetings: FakeMeetings = new Map();
+  /** What the admin granted for online meetings (all of it unless a test takes some away). */
+  meetingAccess: FakeMeetingAccess = fullMeetingAccess();
   /** Attendance reports by meeting id; each report carries its `attendanceRecords`. */
   readonly reports = new Map<string, Json[]>();
   /** Entra users and groups; a group's members are user or group ids (nested groups count, transitively). */
@@ -103,7 +106,9 @@ export class FakeGraph {
     if (/^\/[^/]+\/oauth2\/v2\.0\/token$/.test(req.path)) return clientCredentialsToken(this, req);
     if (req.path === '/msi/token') return managedIdentityToken(this, req);
     if (!req.authorization?.startsWith('Bearer fake-token-')) return error(401, 'InvalidAuthenticationToken');
-    for (const route of [this.batchRoute, this.memberRoutes, (r: RecordedRequest) => meetingRoutes(this.meetings, r), (r: RecordedRequest) => reportRoutes(this.reports, r)]) {
+    const meetings: Route = (r) => meetingRoutes(this.meetings, this.meetingAccess, r);
+    const reports: Route = (r) => reportRoutes(this.reports, this.meetingAccess, r);
+    for (const route of [this.batchRoute, this.memberRoutes, meetings, reports]) {
       const reply = route(req);
       if (reply) return reply;
     }
@@ -219,6 +224,7 @@ export function useFakeGraph(prepare: (fake: FakeGraph) => void): void {
     fake!.batchedRequests.length = 0;
     fake!.directory.users.clear();
     fake!.directory.groups.clear();
+    fake!.meetingAccess = fullMeetingAccess();
     prepare(fake!);
   });
 }

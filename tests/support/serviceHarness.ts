@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../bot/src/config.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import type { Policy } from '../../bot/src/domain/policy/schema.js';
@@ -6,6 +9,11 @@ import type { Logger } from '../../bot/src/app/ports.js';
 import type { StaffList } from '../../bot/src/app/directory/schoolDirectory.js';
 import { startService, type RunningService } from '../../bot/src/compose/startService.js';
 import { sharedAzurite } from './azurite.js';
+
+/** A fresh data directory (the service's journal of held events), so no two test services share one. */
+export function scratchDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'chaperone-data-'));
+}
 
 /** A clock the test moves by hand. */
 export class ManualClock {
@@ -45,7 +53,7 @@ export interface TestServiceOptions {
 export async function startTestService(options: TestServiceOptions = {}): Promise<RunningService & { clock: ManualClock; logger: Logger }> {
   const azurite = await sharedAzurite();
   const clock = options.clock ?? new ManualClock(Date.parse('2026-01-15T09:00:00Z'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: scratchDataDir(), ...options.env });
   const logger = options.logger ?? memoryLogger();
   const service = await startService({
     config,

@@ -4,6 +4,7 @@ import type { ApplyMeetingEvent } from '../../bot/src/app/applyMeetingEvent.js';
 import type { StaffList } from '../../bot/src/app/directory/schoolDirectory.js';
 import type { Clock, Logger, MeetingKey } from '../../bot/src/app/ports.js';
 import { startService, type ServiceCore } from '../../bot/src/compose/startService.js';
+import { scratchDataDir } from './serviceHarness.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { createDevTokenSigner, devJwksRoute, DEV_JWKS_PATH, type DevTokenSigner } from '../../bot/src/dev/devTokens.js';
 import { registerTeamsHostRoutes } from '../../bot/src/dev/teamsHost/routes.js';
@@ -73,14 +74,15 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
   const signer: DevTokenSigner = await createDevTokenSigner({ clientId });
   const jwksUri = issuer?.jwksUri ?? `http://127.0.0.1:${port}${DEV_JWKS_PATH}`;
   const config = loadConfig({
-    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent',
+    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: scratchDataDir(),
     AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: SCHOOL_TENANT, AAD_APP_ALLOWED_TENANTS: `${SCHOOL_TENANT},${OTHER_TENANT}`, AUTH_JWKS_URI: jwksUri,
   });
   const service = await startService({
     config,
     storage: { connectionString: azurite.connectionString, tablePrefix: `tab${randomBytes(4).toString('hex')}` },
     policy: policyFromPreset('strict'),
-    staffList: options.staffList ?? { staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id], dsl: [] },
+    // Ms A teaches in both schools of the trust: staff in each, under each school's own list.
+    staffList: options.staffList ?? { staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id], dsl: [], tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id], dsl: [] } } },
     logger,
     clock,
     sweep: false,

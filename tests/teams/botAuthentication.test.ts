@@ -45,4 +45,13 @@ describe('teams: inbound authentication with real credentials', function () {
     assert.equal(await postActivity(service.url, join(), { authorization: `Bearer ${token}` }), 200);
     assert.equal(await recorded(), 1);
   });
+
+  it('an activity from a tenant the school does not serve: 401 unsigned (authentication comes first, so callers learn nothing about tenants), 403 signed, nothing recorded', async () => {
+    const outsider = '00000000-0000-4000-8000-0000000bad00';
+    const foreignJoin = lessonActivities({ tenantId: outsider, meetingId: 'auth-meeting', serviceUrl }).join(school.pupils[0]!, Date.parse('2026-01-15T09:05:00Z'));
+    assert.equal(await postActivity(service.url, foreignJoin), 401);
+    const token = await issuer.sign({ aud: BOT_ID, serviceurl: serviceUrl });
+    assert.equal(await postActivity(service.url, foreignJoin, { authorization: `Bearer ${token}` }), 403);
+    assert.equal(await service.core.meetings.load({ tenantId: outsider, meetingId: 'auth-meeting' }), undefined);
+  });
 });

@@ -15,7 +15,7 @@ describe('teams: a turn that fails', () => {
   async function statusWhenTurnThrows(error: Error): Promise<{ status: number; logged: number }> {
     const logger = memoryLogger();
     const server = createHttpServer({ logger, health: () => ({ status: 'ok', checks: {} }) });
-    mountBotEndpoint(server, createAdapter({ type: 'MultiTenant' }, logger), { run: async () => { throw error; } });
+    mountBotEndpoint(server, createAdapter({ type: 'MultiTenant' }, logger), { run: async () => { throw error; } }, { admits: () => true });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const status = await postActivity(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, activity);

@@ -23,8 +23,12 @@ export interface ApplyOutcome {
 
 /** Options for one application of an event. */
 export interface ApplyOptions {
-  /** Set by the outage buffer's flush: an outage is thrown to it instead of buffering again. */
-  rethrowOutage?: boolean;
+  /**
+   * Set by the outage buffer's flush: the event was already evaluated in memory when it arrived, so
+   * it is only recorded (state, not rules: the book and outbox stay as memory left them, and the
+   * flush re-evaluates the lesson once its last held event is in). An outage is thrown, not held again.
+   */
+  replay?: boolean;
 }
 
 /** Applies one event to a lesson: reducer, rules, one storage transaction. */
@@ -70,17 +74,19 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
       try {
         current = attempt === 1 ? await deps.cache.get(key, () => deps.meetings.load(key)) : await deps.cache.reload(key, () => deps.meetings.load(key));
       } catch (error) {
-        if (options?.rethrowOutage || !deps.buffer.isOutage(error)) throw error;
+        if (options?.replay || !deps.buffer.isOutage(error)) throw error;
         return applyDuringOutage(deps, policy, dsls, key, event, address, error);
       }
       const base = current?.state ?? emptyMeeting(key.tenantId, key.meetingId);
       if (base.applied.includes(event.id)) return { outcome: 'duplicate', record: current ?? fresh(base), started: [], cleared: [] };
-      const { state, alerts, deliveries, started, cleared, nextCheckAt } = step(policy, key, current ?? fresh(base), event, address, deps.clock.now(), dsls);
+      const { state, alerts, deliveries, started, cleared, nextCheckAt } = options?.replay
+        ? recordOnly(current ?? fresh(base), event, address)
+        : step(policy, key, current ?? fresh(base), event, address, deps.clock.now(), dsls);
       let result;
       try {
-        result = await deps.meetings.commit(key, event, { state, alerts, deliveries }, current?.etag);
+        result = await deps.meetings.commit(key, event, { state, alerts, deliveries }, current?.etag || undefined);
       } catch (error) {
-        if (options?.rethrowOutage || !deps.buffer.isOutage(error)) throw error;
+        if (options?.replay || !deps.buffer.isOutage(error)) throw error;
         return applyDuringOutage(deps, policy, dsls, key, event, address, error);
       }
       if (result.outcome === 'conflict') {
@@ -105,11 +111,42 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
  * the messages the lesson now owes (pure apart from hashing delivery ids).
  */
 export function step(policy: Policy, key: MeetingKey, current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>, event: MeetingEvent, address: MeetingState['address'], now: number, dsls: ReadonlyArray<{ aadObjectId: string }>) {
-  const reduced = reduce(current.state, event);
-  const state = address && !reduced.address ? { ...reduced, address } : reduced;
+  const state = withEvent(current.state, event, address);
   const evaluation = evaluate(policy, state, now, current.alerts);
   const deliveries = planLessonDeliveries(current.deliveries ?? [], evaluation.book, evaluation.started, { key, state, dsls, now });
   return { state, alerts: evaluation.book, deliveries, started: evaluation.started, cleared: evaluation.cleared, nextCheckAt: evaluation.nextCheckAt };
+}
+
+/** The state after `event`, with the meeting's address once it is known. */
+function withEvent(state: MeetingState, event: MeetingEvent, address: MeetingState['address']): MeetingState {
+  const reduced = reduce(state, event);
+  return address && !reduced.address ? { ...reduced, address } : reduced;
+}
+
+/** A held event recorded without the rules (see {@link ApplyOptions.replay}). */
+function recordOnly(current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>, event: MeetingEvent, address: MeetingState['address']) {
+  const state = withEvent(current.state, event, address);
+  return { state, alerts: current.alerts, deliveries: current.deliveries, started: [] as Finding[], cleared: [] as Finding[], nextCheckAt: undefined };
+}
+
+/** A lesson re-evaluated against the clock: its new alert book and outbox, or undefined when nothing changed. */
+export interface Reevaluation {
+  record: MeetingRecord;
+  started: Finding[];
+  owesDelivery: boolean;
+}
+
+/**
+ * Re-evaluates a lesson's current state against the clock (a due timer): the book it now has and
+ * the messages it now owes, and when it must be looked at again (pure apart from hashing ids).
+ */
+export function reevaluate(policy: Policy, key: MeetingKey, record: MeetingRecord, now: number, dsls: ReadonlyArray<{ aadObjectId: string }>): { changed?: Reevaluation; nextCheckAt?: number } {
+  const result = evaluate(policy, record.state, now, record.alerts);
+  const nextCheckAt = result.nextCheckAt === undefined ? undefined : timerSlot(result.nextCheckAt);
+  if (JSON.stringify(result.book) === JSON.stringify(record.alerts)) return { nextCheckAt };
+  const deliveries = planLessonDeliveries(record.deliveries ?? [], result.book, result.started, { key, state: record.state, dsls, now });
+  const changed = { record: { ...record, alerts: result.book, deliveries }, started: result.started, owesDelivery: owes(record, deliveries) };
+  return { changed, nextCheckAt };
 }
 
 /** Whether `after` holds a pending delivery that `before` did not (a new message, or a withdrawal that changes nothing to send). */
@@ -126,10 +163,14 @@ async function applyDuringOutage(deps: ApplyDeps, policy: Policy, dsls: Readonly
   const cached = deps.cache.peek(key);
   const base = cached ?? fresh(emptyMeeting(key.tenantId, key.meetingId));
   if (base.state.applied.includes(event.id)) return { outcome: 'duplicate', record: base, started: [], cleared: [], buffered: true };
-  const next = step(policy, key, base, event, address, deps.clock.now(), dsls);
+  const now = deps.clock.now();
+  const next = step(policy, key, base, event, address, now, dsls);
   const record = { state: next.state, alerts: next.alerts, deliveries: next.deliveries, etag: cached?.etag ?? '' };
-  deps.cache.setUncommitted(key, record);
+  // Journaled first: if it cannot be kept, nothing changes and the sender is told to retry.
   deps.buffer.hold(key, event, address, error);
+  deps.cache.setUncommitted(key, record);
+  // No timer can be stored: this process re-evaluates the lesson from memory when it is due.
+  if (next.nextCheckAt !== undefined) deps.cache.holdTimer(key, timerSlot(next.nextCheckAt));
   return { outcome: 'applied', record, started: next.started, cleared: next.cleared, buffered: true, owesDelivery: owes(cached, next.deliveries) };
 }
 

@@ -8,6 +8,14 @@ export interface HeldEvent {
   address?: MeetingState['address'];
 }
 
+/** Where held events are kept durably until they are written (a write-ahead journal on local disk). */
+export interface HeldJournal {
+  /** Keeps one event; returns once it is durable, throws when it cannot be kept. */
+  append(held: HeldEvent): void;
+  /** Forgets everything: all of it is in Table Storage now. */
+  clear(): void;
+}
+
 /** Thrown when the buffer is full: the caller answers 503 so Teams redelivers later. */
 export class OutageBufferFullError extends Error {
   override name = 'OutageBufferFullError';
@@ -22,7 +30,7 @@ export class OutageBuffer {
   private outageSince: number | undefined;
 
   constructor(
-    private readonly options: { isOutage: (error: unknown) => boolean; logger: Logger; now: () => number; capacity?: number },
+    private readonly options: { isOutage: (error: unknown) => boolean; logger: Logger; now: () => number; capacity?: number; journal?: HeldJournal },
   ) {}
 
   /** Whether an error means "storage unreachable" (as opposed to a bug or bad data). */
@@ -35,11 +43,25 @@ export class OutageBuffer {
     if (this.held.length >= (this.options.capacity ?? 10_000)) {
       throw new OutageBufferFullError('Storage is unavailable and the retry buffer is full; the event was not accepted and should be redelivered.');
     }
-    if (this.outageSince === undefined) {
-      this.outageSince = this.options.now();
-      this.options.logger.error({ err: errorName(error) }, 'storage unavailable: holding events in memory until it is back');
-    }
+    this.markUnavailable(error);
+    // Durable before the caller answers: if the disk refuses, this throws and the sender is told to retry.
+    this.options.journal?.append({ key, event, ...(address ? { address } : {}) });
     this.held.push({ key, event, address });
+  }
+
+  /** Takes back events a previous process journaled and never wrote; they are written by the next flush. */
+  restore(events: readonly HeldEvent[]): void {
+    if (!events.length) return;
+    this.held.unshift(...events);
+    this.outageSince ??= this.options.now();
+    this.options.logger.warn({ events: events.length }, 'events held by an earlier process are waiting to be written');
+  }
+
+  /** Marks storage as down without an event (e.g. it could not be reached at boot). */
+  markUnavailable(error: unknown): void {
+    if (this.outageSince !== undefined) return;
+    this.outageSince = this.options.now();
+    this.options.logger.error({ err: errorName(error) }, 'storage unavailable: holding events in memory until it is back');
   }
 
   /** Number of events waiting to be written. */
@@ -71,6 +93,7 @@ export class OutageBuffer {
       written++;
     }
     if (this.outageSince !== undefined) {
+      this.options.journal?.clear();
       this.options.logger.info({ written, outageMs: this.options.now() - this.outageSince }, 'storage is back: held events written');
       this.outageSince = undefined;
     }

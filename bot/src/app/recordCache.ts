@@ -1,12 +1,17 @@
+import { emptyMeeting } from '../domain/reducer.js';
 import type { MeetingKey, MeetingRecord } from './ports.js';
 
 interface Entry {
+  key: MeetingKey;
   record: MeetingRecord;
   /** When this entry was last read from or written to storage (ms, from the cache's clock). */
   at: number;
   /** Set while storage is down: the record holds events not yet written. */
   uncommitted: boolean;
+  /** The next re-evaluation stored in the timers table, as far as this process knows. */
   timerDueAt?: number;
+  /** A re-evaluation this process owes from memory because storage could not take its timer. */
+  heldTimerDueAt?: number;
 }
 
 /**
@@ -35,14 +40,17 @@ export class RecordCache {
   /** Reads from storage, replacing the cached entry. */
   async reload(key: MeetingKey, load: () => Promise<MeetingRecord | undefined>): Promise<MeetingRecord | undefined> {
     const entry = this.entries.get(id(key));
-    const stored = await load();
+    const loaded = await load();
+    // A lesson first seen while storage was down has no stored record yet: its held events are
+    // replayed onto an empty one, which keeps what was raised and sent in memory (below).
+    const stored = loaded ?? (entry?.uncommitted ? { state: emptyMeeting(key.tenantId, key.meetingId), alerts: {}, etag: '' } : undefined);
     if (!stored) return undefined;
     // Alerts raised while storage was down were planned (and maybe sent) in memory: keep their
     // raised marks and their deliveries so nothing is planned or sent twice.
     const record = entry?.uncommitted
       ? { ...stored, alerts: { ...stored.alerts, ...raisedOnly(entry.record.alerts) }, deliveries: mergeDeliveries(stored.deliveries, entry.record.deliveries) }
       : stored;
-    this.entries.set(id(key), { record, at: this.now(), uncommitted: entry?.uncommitted ?? false, timerDueAt: entry?.timerDueAt });
+    this.entries.set(id(key), { ...entry, key, record, at: this.now(), uncommitted: entry?.uncommitted ?? false });
     return record;
   }
 
@@ -61,6 +69,28 @@ export class RecordCache {
   uncommitted(key: MeetingKey): MeetingRecord | undefined {
     const entry = this.entries.get(id(key));
     return entry?.uncommitted ? entry.record : undefined;
+  }
+
+  /** Lessons holding changes storage has not accepted yet. */
+  uncommittedKeys(): MeetingKey[] {
+    return [...this.entries.values()].filter((e) => e.uncommitted).map((e) => e.key);
+  }
+
+  /** Lessons whose re-evaluation is due by this process's knowledge (what it runs from memory while storage is down). */
+  dueTimers(now: number): MeetingKey[] {
+    const due = (at: number | undefined): boolean => at !== undefined && at <= now;
+    return [...this.entries.values()].filter((e) => due(e.timerDueAt) || due(e.heldTimerDueAt)).map((e) => e.key);
+  }
+
+  /** Sets (or with undefined, drops) the re-evaluation owed from memory. */
+  holdTimer(key: MeetingKey, dueAt: number | undefined): void {
+    const entry = this.entries.get(id(key));
+    if (entry) entry.heldTimerDueAt = dueAt;
+  }
+
+  /** Re-evaluations owed from memory, to be stored once storage is back. */
+  heldTimers(): Array<{ key: MeetingKey; dueAt: number }> {
+    return [...this.entries.values()].flatMap((e) => (e.heldTimerDueAt === undefined ? [] : [{ key: e.key, dueAt: e.heldTimerDueAt }]));
   }
 
   /** Critical messages of cached lessons that failed, or are still pending since before `pendingSince`. */
@@ -85,13 +115,13 @@ export class RecordCache {
   /** Caches a committed record. */
   set(key: MeetingKey, record: MeetingRecord): void {
     const previous = this.entries.get(id(key));
-    this.touch(key, { record, at: this.now(), uncommitted: false, timerDueAt: previous?.timerDueAt });
+    this.touch(key, { ...previous, key, record, at: this.now(), uncommitted: false });
   }
 
   /** Caches a record that holds events storage has not accepted yet. */
   setUncommitted(key: MeetingKey, record: MeetingRecord): void {
     const previous = this.entries.get(id(key));
-    this.touch(key, { record, at: this.now(), uncommitted: true, timerDueAt: previous?.timerDueAt });
+    this.touch(key, { ...previous, key, record, at: this.now(), uncommitted: true });
   }
 
   /** Drops the entry (e.g. after a duplicate shows the cache is behind). */
@@ -108,8 +138,8 @@ export class RecordCache {
     return due === undefined || due <= now || dueAt < due;
   }
 
-  /** Remembers the timer scheduled for a meeting. */
-  timerScheduled(key: MeetingKey, dueAt: number): void {
+  /** Remembers the timer scheduled for a meeting (undefined: none is needed any more). */
+  timerScheduled(key: MeetingKey, dueAt: number | undefined): void {
     const entry = this.entries.get(id(key));
     if (entry) entry.timerDueAt = dueAt;
   }
@@ -120,7 +150,8 @@ export class RecordCache {
     this.entries.set(k, entry);
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined && !this.entries.get(oldest)?.uncommitted) this.entries.delete(oldest);
+      const entry = oldest === undefined ? undefined : this.entries.get(oldest);
+      if (oldest !== undefined && !entry?.uncommitted && entry?.heldTimerDueAt === undefined) this.entries.delete(oldest);
     }
   }
 }

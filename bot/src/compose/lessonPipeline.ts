@@ -9,7 +9,8 @@ import { createAlertDelivery, type DeliverAlerts } from '../app/deliverAlerts.js
 import type { DeliverySender } from '../app/delivery/delivery.js';
 import { createLessonDeliveries, DELIVER_REASON, type LessonDeliveries } from '../app/delivery/lessonDeliveries.js';
 import { createOneToOneConcern } from '../app/lessonRoutines/oneToOneConcern.js';
-import { OutageBuffer } from '../app/outageBuffer.js';
+import { OutageBuffer, type HeldJournal } from '../app/outageBuffer.js';
+import { createOutageSweep } from '../app/outageSweep.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory, RosterSource, TimerStore } from '../app/ports.js';
 import { RecordCache } from '../app/recordCache.js';
 import { createSettle } from '../app/settleFindings.js';
@@ -29,6 +30,8 @@ export interface LessonPipelineDeps {
   policyFor(tenantId: string): Policy;
   clock: Clock;
   logger: Logger;
+  /** Where held events are kept durably while storage is down (none: memory only). */
+  journal?: HeldJournal;
 }
 
 /** The lesson path's parts. */
@@ -42,20 +45,23 @@ export interface LessonPipeline {
   record: ApplyMeetingEvent;
   /** One timer sweep with the given routine handlers added (built once the routines exist). */
   sweeper(handlers: TimerHandlers): () => Promise<number>;
-  /** Writes events held during a storage outage; returns how many. */
+  /** Writes events held during a storage outage, then what memory changed meanwhile; returns how many events. */
   flushHeld(): Promise<number>;
+  /** While storage is down: re-evaluates held lessons whose timers are due, from memory. */
+  sweepFromMemory(): Promise<number>;
 }
 
 /** Builds the lesson path. */
 export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
   const { clock, logger } = deps;
   const cache = new RecordCache();
-  const buffer = new OutageBuffer({ isOutage: isUnavailable, logger, now: () => clock.now() });
+  const buffer = new OutageBuffer({ isOutage: isUnavailable, logger, now: () => clock.now(), ...(deps.journal ? { journal: deps.journal } : {}) });
   const dslsFor = (tenantId: string) => deps.directory.listDsls(tenantId);
   const applyRaw = createApplyMeetingEvent({ meetings: deps.meetings, timers: deps.timers, cache, buffer, policyFor: deps.policyFor, dslsFor, clock, logger });
   const deliveries = createLessonDeliveries({ meetings: deps.meetings, cache, timers: deps.timers, sender: deps.sender, applyRaw, roster: deps.roster, isOutage: isUnavailable, clock, logger });
   const oneToOne = createOneToOneConcern({ store: deps.concerns, notifier: deps.concernNotifier, directory: deps.directory, clock, logger });
   const settle = createSettle({ deliveries, oneToOne, clock, logger });
+  const outage = createOutageSweep({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock });
   const record: ApplyMeetingEvent = async (key, event, address, options) => {
     const outcome = await applyRaw(key, event, address, options);
     if (outcome.outcome === 'applied') await settle(key, outcome);
@@ -73,11 +79,18 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
       const touched = new Map<string, Parameters<ApplyMeetingEvent>[0]>();
       const written = await buffer.flush(async (held) => {
         touched.set(`${held.key.tenantId}\u0000${held.key.meetingId}`, held.key);
-        return record(held.key, held.event, held.address, { rethrowOutage: true });
+        return record(held.key, held.event, held.address, { replay: true });
       });
-      // Messages planned (or tried) while storage was down are now in the stored outbox: send what is left.
-      if (!buffer.degraded) for (const key of touched.values()) await deliveries.kick(key);
+      if (buffer.degraded) return written;
+      try {
+        // Each lesson once, now its events are in: re-evaluated, its book and outbox written, what it owes sent.
+        await outage.writeBack([...touched.values()]);
+      } catch (error) {
+        if (!isUnavailable(error)) throw error;
+        buffer.markUnavailable(error); // down again: written back on the next flush
+      }
       return written;
     },
+    sweepFromMemory: () => outage.sweep(),
   };
 }

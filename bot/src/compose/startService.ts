@@ -17,8 +17,11 @@ import { loadPolicy } from '../runtime/loadPolicy.js';
 import { loadStaffList } from '../runtime/loadStaffList.js';
 import { TableConcernStore } from '../storage/concerns/tableConcernStore.js';
 import { createStorageTables } from '../storage/tableClients.js';
+import { RememberedConversations } from '../storage/rememberedConversations.js';
 import { TableConversationStore } from '../storage/tableConversationStore.js';
 import { TableDirectoryCache } from '../storage/tableDirectoryCache.js';
+import { isUnavailable } from '../storage/errors.js';
+import { HeldEventJournal } from '../storage/heldEventJournal.js';
 import { TableRequestKeyStore } from '../storage/tableRequestKeyStore.js';
 import { TableRetentionStore } from '../storage/tableRetention.js';
 import { TableMeetingStore } from '../storage/tableMeetingStore.js';
@@ -40,19 +43,26 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   // Adapters. Fail fast on an outage: the outage buffer keeps the events, so long SDK back-offs only delay Teams.
   const tables = createStorageTables({ ...options.storage, timeoutMs: options.storage.timeoutMs ?? config.timeouts.storageMs, clientOptions: { retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000 }, ...options.storage.clientOptions } });
-  await tables.ensureTables();
+  // Storage down at boot: start anyway (degraded, events journaled) and create the tables once it answers.
+  const storageAtBoot = await tables.ensureTables().then(() => undefined, (error: unknown) => {
+    if (!isUnavailable(error)) throw error;
+    return error;
+  });
   const meetings = new TableMeetingStore(tables.meetings, logger);
   const timers = new TableTimerStore(tables.timers, { now: () => clock.now() });
-  const conversations = new TableConversationStore(tables.conversations);
+  const conversations = new RememberedConversations(new TableConversationStore(tables.conversations), logger);
   const concerns = new TableConcernStore(tables.concerns);
   const requestKeys = new TableRequestKeyStore(tables.idempotency, () => clock.now());
   const graph = graphFromConfig(config, { staffAnswers: new TableDirectoryCache(tables.directoryCache), now: () => clock.now(), logger });
   const { meetingControl } = graph;
-  const directory = new SchoolDirectory({ staffList, policyFor, ...(graph.staffGroup ? { staffGroup: graph.staffGroup } : {}) });
+  const directory = new SchoolDirectory({ staffList, homeTenantId: config.auth.tenantId, policyFor, ...(graph.staffGroup ? { staffGroup: graph.staffGroup } : {}) });
   const teams = createTeamsClients({ config, logger, conversations, policyFor });
 
   // Use cases.
-  const lessons = createLessonPipeline({ meetings, timers, concerns, concernNotifier: teams.concernNotifier, sender: teams.sender, roster: teams.roster, directory, policyFor, clock, logger });
+  const journal = new HeldEventJournal(config.dataDir, logger);
+  const lessons = createLessonPipeline({ meetings, timers, concerns, concernNotifier: teams.concernNotifier, sender: teams.sender, roster: teams.roster, directory, policyFor, clock, logger, journal });
+  if (storageAtBoot) lessons.buffer.markUnavailable(storageAtBoot);
+  lessons.buffer.restore(journal.recover());
   const routines = createLessonRoutines({
     record: lessons.record, deliver: lessons.deliver, meetings, timers, notifier: teams.notifier, roster: teams.roster, directory, policyFor, clock, logger, ...(meetingControl ? { meetingControl } : {}),
   });
@@ -60,17 +70,24 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const sweepTimers = lessons.sweeper(routines.timerHandlers);
   const retention = createRetentionSweep({ store: new TableRetentionStore(tables.meetings), meetings, policyFor, logger });
   const tick = async (): Promise<number> => {
-    await lessons.flushHeld();
-    if (lessons.buffer.degraded) return 0;
+    // During an outage nothing counts as "back" until storage answers (and has its tables).
+    if (lessons.buffer.degraded && (await tables.ensureTables().then(() => true, () => false))) await lessons.flushHeld();
+    if (lessons.buffer.degraded) return lessons.sweepFromMemory();
     // Daily and bounded; not awaited, so a long pass never holds up grace-period timers (it never throws).
     void retention(clock.now());
-    return sweepTimers();
+    try {
+      return await sweepTimers();
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      lessons.buffer.markUnavailable(error);
+      return lessons.sweepFromMemory();
+    }
   };
   const readMeeting: ServiceCore['readMeeting'] = (key, maxAgeMs = 2_000) => lessons.cache.read(key, maxAgeMs, () => meetings.load(key));
   const core: ServiceCore = { config, logger, clock, meetings, concerns, directory, requestKeys, recordLessonEvent: lessons.record, policyFor, buffer: lessons.buffer, teams, readMeeting, tick };
 
   // Entry points.
-  const server = createHttpServer({ logger, tabDir: 'tab/dist', requestBodyTimeoutMs: config.timeouts.requestBodyMs, health: () => healthOf(lessons, directory, clock.now()) });
+  const server = createHttpServer({ logger, tabDir: 'tab/dist', requestBodyTimeoutMs: config.timeouts.requestBodyMs, health: () => healthOf(lessons, directory, graph.meetingControlHealth, clock.now()) });
   mountTeamsEndpoint({ server, clients: teams, logger, clock, conversations, directory, meetings, concerns, policyFor, recordMeetingActivity, meetingDiscovered: routines.meetingDiscovered, ...(meetingControl ? { meetingControl } : {}) });
   tabApiRoutes(server, core);
   if (options.simulator) await options.simulator(server, core);

@@ -3,7 +3,7 @@
  * status. The batch itself can succeed while items inside it are throttled (429 with their own
  * `Retry-After`), so those items are sent again, in a smaller batch, within the client's retry budget.
  */
-import { graphError, isRetryable, keptFailing, type GraphClient, type GraphRequest, type GraphResponse } from './graphClient.js';
+import { graphError, isRetryable, keptFailing, type GraphClient, type GraphErrorBody, type GraphRequest, type GraphResponse } from './graphClient.js';
 
 /** Graph's documented limit of requests in one batch. */
 export const MAX_BATCH_REQUESTS = 20;
@@ -46,8 +46,8 @@ async function sendChunk<T>(client: GraphClient, chunk: readonly GraphRequest[])
         retry.push(index);
         retryAfter = longer(retryAfter, header(answer?.headers, 'retry-after'));
       } else {
-        const code = (answer?.body as { error?: { code?: string } } | undefined)?.error?.code;
-        results[index] = retryable ? keptFailing(status, attempt + 1) : graphError(status, code, request.requires);
+        const failure = (answer?.body as { error?: GraphErrorBody } | undefined)?.error;
+        results[index] = retryable ? keptFailing(status, attempt + 1) : graphError(status, failure, request.requires);
       }
     }
     if (retry.length === 0) return results as Array<GraphResponse<T> | Error>;

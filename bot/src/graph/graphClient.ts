@@ -75,8 +75,8 @@ export class GraphClient {
       if ('response' in outcome) {
         const { response } = outcome;
         if (response.ok) return { status: response.status, body: await readJson<T>(response).catch(malformed) };
-        const code = (await readJson<{ error?: { code?: string } }>(response).catch(() => undefined))?.error?.code;
-        if (!isRetryable(response.status, idempotent)) throw graphError(response.status, code, request.requires);
+        const failure = (await readJson<{ error?: GraphErrorBody }>(response).catch(() => undefined))?.error;
+        if (!isRetryable(response.status, idempotent)) throw graphError(response.status, failure, request.requires);
         if (attempt >= this.maxRetries) throw keptFailing(response.status, attempt + 1);
         await this.waitBeforeRetry(attempt, response.headers.get('retry-after'));
       } else {
@@ -131,8 +131,25 @@ export function isRetryable(status: number, idempotent: boolean): boolean {
   return RETRY_WITH_HEADER.has(status) || (status >= 500 && idempotent);
 }
 
-/** The typed error for a final failed answer: refused (401/403), failed (5xx) or rejected (other 4xx). */
-export function graphError(status: number, code: string | undefined, requires: GraphRequirement): Error {
+/** Graph's `error` object; the message is read only to tell refusals apart, never kept or logged (it can carry user ids). */
+export interface GraphErrorBody {
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Graph's wording when no Teams application access policy lets the app act for the user in the path:
+ * "No application access policy found for this app" (403, code `Forbidden` or `General`, or 404),
+ * the older "App ... is not authorized to ... on behalf of user ...", and "... neither is allowed
+ * access through RSC permission evaluation".
+ */
+const ACCESS_POLICY_REFUSAL = /application access policy|not authorized to .+ on behalf of user|neither is allowed access through RSC/i;
+
+/** The typed error for a final failed answer: refused (401/403, or the access policy), failed (5xx) or rejected (other 4xx). */
+export function graphError(status: number, error: GraphErrorBody | undefined, requires: GraphRequirement): Error {
+  const code = error?.code;
+  const noAccessPolicy = typeof error?.message === 'string' && ACCESS_POLICY_REFUSAL.test(error.message);
+  if (noAccessPolicy && (status === 401 || status === 403 || status === 404)) return new GraphPermissionError(requires, status, code, 'accessPolicy');
   if (status === 401 || status === 403) return new GraphPermissionError(requires, status, code);
   if (status >= 500 || status === 429) return new GraphUnavailableError(`Microsoft Graph failed (${status}).`, status);
   return new GraphRequestError(status, code);

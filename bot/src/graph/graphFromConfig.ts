@@ -1,12 +1,14 @@
 /**
  * Everything the composition root gets from Microsoft Graph, built from configuration: meeting
- * control when `GRAPH_ENFORCE_SETTINGS=true`, the staff group whenever `STAFF_GROUP_ID` is set.
+ * control when `GRAPH_ENFORCE_SETTINGS=true` (its health always, off or not), the staff group
+ * whenever `STAFF_GROUP_ID` is set.
  * Both sign in as the managed identity the admin guide grants permissions to (`AZURE_CLIENT_ID`,
  * or the system-assigned one), unless a Graph client secret is configured explicitly.
  */
 import { ManagedIdentityCredential } from '@azure/identity';
 import { CachedStaffGroup } from '../app/directory/cachedStaffGroup.js';
 import type { StaffAnswerStore } from '../app/directory/staffGroup.js';
+import { MeetingControlHealth } from '../app/meetingControl/meetingControlHealth.js';
 import type { MeetingControl } from '../app/meetingControl/ports.js';
 import type { Logger } from '../app/ports.js';
 import type { Config } from '../config.js';
@@ -17,7 +19,10 @@ import { clientCredentialsTokenProvider, credentialTokenProvider, type TokenProv
 
 /** What Graph gives the service; a part is absent when its setting is off. */
 export interface GraphServices {
+  /** Every call that reads or changes meeting options is recorded in `meetingControlHealth`. */
   meetingControl?: MeetingControl;
+  /** The `/healthz` check `meetingSettings`: off, ok, or what Graph says is missing. */
+  meetingControlHealth: MeetingControlHealth;
   /** Pass to `SchoolDirectory` as `staffGroup`; its `health()` feeds `/healthz` and the side panel. */
   staffGroup?: CachedStaffGroup;
 }
@@ -35,12 +40,14 @@ const STAFF_GROUP_CLIENT = { timeoutMs: 4_000, maxRetries: 2, maxRetryWaitMs: 4_
 
 /** Builds the Graph adapters the configuration switches on, sharing one sign-in. */
 export function graphFromConfig(config: Config, options: GraphFromConfigOptions = {}): GraphServices {
-  if (!config.graph.enforceSettings && !config.directory.staffGroupId) return {};
+  const meetingControlHealth = new MeetingControlHealth(config.graph.enforceSettings);
+  if (!config.graph.enforceSettings && !config.directory.staffGroupId) return { meetingControlHealth };
   const tokens = graphTokens(config);
-  const services: GraphServices = {};
+  const services: GraphServices = { meetingControlHealth };
   if (config.graph.enforceSettings) {
     // The access policy names the app that signs in to Graph, which is the identity, not the bot.
-    services.meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: config.graph.baseUrl, tokens }), { appId: config.graph.auth.clientId });
+    const meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: config.graph.baseUrl, tokens }), { appId: config.graph.auth.clientId });
+    services.meetingControl = meetingControlHealth.watch(meetingControl);
   }
   if (config.directory.staffGroupId) {
     services.staffGroup = new CachedStaffGroup({

@@ -56,7 +56,7 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
       throw new GraphUnavailableError('The Microsoft sign-in service could not be reached.');
     }
     const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number | string; error?: string };
-    if (response.status >= 400 && response.status < 500) throw new GraphPermissionError(SIGN_IN, response.status, body.error);
+    if (response.status >= 400 && response.status < 500) throw new GraphPermissionError(SIGN_IN, response.status, body.error, 'signIn');
     if (!response.ok || !body.access_token) throw new GraphUnavailableError(`The Microsoft sign-in service failed (${response.status}).`, response.status);
     return { token: body.access_token, expiresAt: now() + Number(body.expires_in ?? 0) * 1000 };
   });
@@ -70,7 +70,7 @@ export function credentialTokenProvider(credential: TokenCredential, scope: stri
       try {
         token = await credential.getToken(scope);
       } catch (error) {
-        if ((error as Error).name === 'AuthenticationError') throw new GraphPermissionError(SIGN_IN, 401);
+        if ((error as Error).name === 'AuthenticationError') throw new GraphPermissionError(SIGN_IN, 401, undefined, 'signIn');
         throw new GraphUnavailableError('The managed identity could not get a token for Microsoft Graph.');
       }
       if (!token) throw new GraphUnavailableError('The managed identity returned no token for Microsoft Graph.');

@@ -22,6 +22,7 @@ import { mountBotEndpoint } from './mountBotEndpoint.js';
 import { TeamsNotifier } from './notifier.js';
 import { createProactiveMessenger, type ProactiveMessenger } from './proactive.js';
 import { ServiceUrls } from './serviceUrls.js';
+import { createTenantGate, type TenantGate } from './tenantGate.js';
 import { TeamsRoster } from './teamsRoster.js';
 
 /** What the use cases get from Teams. */
@@ -34,6 +35,8 @@ export interface TeamsClients {
   /** Tells DSLs and reporters about concerns (used by the tab's concern form too). */
   concernNotifier: ConcernNotifier;
   serviceUrls: ServiceUrls;
+  /** Which tenants' activities the bot endpoint takes: the school's configured tenants (`config.auth.allowedTenants`). */
+  tenants: TenantGate;
 }
 
 /** Dependencies of {@link createTeamsClients}. */
@@ -44,8 +47,10 @@ export interface TeamsClientsDeps {
   policyFor(tenantId: string): Policy;
 }
 
-/** Builds the outgoing side: nothing is mounted yet. */
+/** Builds the outgoing side: nothing is mounted yet. Throws in production when no school tenant is configured. */
 export function createTeamsClients(deps: TeamsClientsDeps): TeamsClients {
+  const { auth, production } = deps.config;
+  const tenants = createTenantGate({ allowedTenants: auth.allowedTenants, production, logger: deps.logger });
   const botAppId = deps.config.bot.appId ?? '';
   const adapter = createAdapter(deps.config.bot, deps.logger);
   const serviceUrls = new ServiceUrls();
@@ -54,7 +59,7 @@ export function createTeamsClients(deps: TeamsClientsDeps): TeamsClients {
   const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, logger: deps.logger });
   const roster = new TeamsRoster({ adapter, botAppId, logger: deps.logger });
   const concernNotifier = createConcernNotifier({ messenger, policyFor: deps.policyFor, logger: deps.logger });
-  return { adapter, messenger, notifier, roster, sender: createTeamsDeliverySender(notifier), concernNotifier, serviceUrls };
+  return { adapter, messenger, notifier, roster, sender: createTeamsDeliverySender(notifier), concernNotifier, serviceUrls, tenants };
 }
 
 /** Dependencies of {@link mountTeamsEndpoint}: the clients and the use cases the bot calls. */
@@ -74,7 +79,7 @@ export interface TeamsEndpointDeps {
   meetingControl?: MeetingControl;
 }
 
-/** Mounts `POST /api/messages` with the bot's routing table and chat commands. */
+/** Mounts `POST /api/messages` with the bot's routing table and chat commands, behind the tenant gate. */
 export function mountTeamsEndpoint(deps: TeamsEndpointDeps): void {
   const { clients } = deps;
   const commands = createChatCommands({
@@ -96,5 +101,5 @@ export function mountTeamsEndpoint(deps: TeamsEndpointDeps): void {
     logger: deps.logger,
     onConversationUpdate: createMeetingAddedHandler({ logger: deps.logger, meetingDiscovered: deps.meetingDiscovered }),
   });
-  mountBotEndpoint(deps.server, clients.adapter, bot);
+  mountBotEndpoint(deps.server, clients.adapter, bot, clients.tenants);
 }

@@ -1,6 +1,15 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { withCorrelation } from '../app/correlation.js';
+import type { TenantGate } from './tenantGate.js';
+
+const TENANT_REFUSED = {
+  error: {
+    code: 'tenantNotServed',
+    message: 'This activity comes from a Microsoft 365 organisation this Chaperone does not serve, so nothing was kept or sent. '
+      + 'If it should serve that organisation, the school\'s IT admin adds its tenant id to AAD_APP_ALLOWED_TENANTS.',
+  },
+};
 
 /** Whether a request body can be an activity at all (botbuilder throws outside its own error handling otherwise). */
 function looksLikeActivity(body: unknown): boolean {
@@ -8,18 +17,39 @@ function looksLikeActivity(body: unknown): boolean {
 }
 
 /**
- * Mounts `POST /api/messages`: a body that is not an activity gets a 400 (so Teams does not retry
- * a poison message); otherwise botbuilder authenticates the request and the bot runs the turn.
+ * The response botbuilder writes its answer to, except that a turn the tenant gate refused is
+ * answered 403 with {@link TENANT_REFUSED} instead (botbuilder lets a turn choose its status only for invokes).
  */
-export function mountBotEndpoint(server: Server, adapter: CloudAdapter, bot: { run(context: TurnContext): Promise<void> }): void {
+function answeredUnlessRefused(res: Response, refused: () => boolean): object {
+  return {
+    header: res.header.bind(res),
+    status: (code: number) => void (refused() || res.status(code)),
+    send: (body: unknown) => void (refused() || res.send(body)),
+    end: () => void (refused() ? res.json(403, TENANT_REFUSED) : res.end()),
+  };
+}
+
+/**
+ * Mounts `POST /api/messages`: a body that is not an activity gets a 400 (so Teams does not retry
+ * a poison message); otherwise botbuilder authenticates the request (401 when it fails), an
+ * activity from a tenant the school does not serve gets a 403 with nothing stored or sent, and the
+ * bot runs the turn.
+ */
+export function mountBotEndpoint(server: Server, adapter: CloudAdapter, bot: { run(context: TurnContext): Promise<void> }, tenants: TenantGate): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!looksLikeActivity(req.body)) {
       res.json(400, { error: { code: 'notAnActivity', message: 'The request body must be a Bot Framework activity: a JSON object with a text "type".' } });
       return;
     }
+    // Asked inside the turn, after botbuilder has authenticated the request: an unsigned caller learns nothing about tenants.
+    let refused = false;
+    const run = async (context: TurnContext): Promise<void> => {
+      refused = !tenants.admits(context.activity);
+      if (!refused) await bot.run(context);
+    };
     // The server gave the request a correlation id (response header); every log line of the turn carries it.
     const id = String(res.getHeader('x-correlation-id') ?? '') || undefined;
-    const turn = (): Promise<void> => adapter.process(req as never, res as never, (context) => bot.run(context));
+    const turn = (): Promise<void> => adapter.process(req as never, answeredUnlessRefused(res, () => refused) as never, run);
     await (id ? withCorrelation(id, turn) : turn());
   });
 }

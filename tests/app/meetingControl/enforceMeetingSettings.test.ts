@@ -85,14 +85,31 @@ describe('enforceMeetingSettings', () => {
 
   it('a Graph outage degrades to advice and never throws', async () => {
     const { run } = makeSut(new GraphUnavailableError('down', 503));
-    const { findings } = await run();
+    const { findings, notChecked } = await run();
     assert.deepEqual(findings.map((f) => f.key), ['meeting-options:manual']);
     assert.match(findings[0]!.message, /could not reach Microsoft Teams/);
+    assert.deepEqual(notChecked, { reason: 'unavailable' });
   });
 
   it('a meeting Graph does not know gets manual steps', async () => {
     const { run } = makeSut(undefined);
-    const { findings } = await run();
+    const { findings, notChecked } = await run();
     assert.deepEqual(findings.map((f) => f.key), ['meeting-options:manual']);
+    assert.deepEqual(notChecked, { reason: 'notFound' });
+  });
+
+  it('issue 16: says why the options were not checked (refused for the permission, or for the access policy) and what change was left undone', async () => {
+    assert.deepEqual((await makeSut(new GraphPermissionError(requirement, 403)).run()).notChecked, { reason: 'permission', requirement });
+    const noPolicy = await makeSut(new GraphPermissionError(requirement, 403, 'General', 'accessPolicy')).run();
+    assert.deepEqual(noPolicy.notChecked, { reason: 'accessPolicy', requirement });
+    const admin = noPolicy.findings.find((f) => f.key === 'meeting-options:admin:accessPolicy');
+    assert.match(admin!.message, /no Teams application access policy lets the app act for this lesson's organizer/);
+    assert.match(admin!.action, /^Ask your IT admin to \(1\) run New-CsApplicationAccessPolicy \(2\) then Grant-CsApplicationAccessPolicy/);
+    assert.doesNotMatch(admin!.action, /grant the app the Microsoft Graph application permission/);
+    const { meetingControl, run } = makeSut(meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer' }));
+    meetingControl.updateSettings.rejects(new GraphUnavailableError('down', 503));
+    const undone = (await run()).notChecked;
+    assert.deepEqual([undone?.reason, undone?.planned?.map((c) => c.setting)], ['unavailable', ['attendeeMicAllowed']]);
+    assert.equal((await makeSut(meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer', attendeeMicAllowed: false })).run()).notChecked, undefined);
   });
 });

@@ -4,7 +4,8 @@
  * (register, attendance, summary, later looks at Teams' report), after each event (roster watch,
  * invitee check) and when the app joins a meeting chat. Every event a routine records goes
  * through `record`, the one lesson path that also delivers. Graph routines are present only when
- * Graph meeting control is configured.
+ * Graph meeting control is configured; without it the organizer's start card says, in one line,
+ * that meeting options are theirs to check.
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
@@ -12,6 +13,7 @@ import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { DeliverAlerts } from '../deliverAlerts.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import { createSettingsAtLessonStart } from '../meetingControl/settingsAtLessonStart.js';
+import { SETTINGS_OFF_LINE } from '../meetingControl/settingsNotChecked.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, Notifier, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
 import type { TimerHandlers } from '../sweepTimers.js';
 import { ATTENDANCE_REASON, createAttendanceRetry } from './attendanceRetry.js';
@@ -63,7 +65,8 @@ export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
       ...(attendanceRetry ? { [ATTENDANCE_REASON]: attendanceRetry.onTimer } : {}),
     },
     onLessonStarted: [
-      createChecklistReminder({ notifier, policyFor }),
+      // Graph off is the school's choice: one line on the organizer's start card says so, no alarm.
+      createChecklistReminder({ notifier: meetingControl ? notifier : withLine(notifier, SETTINGS_OFF_LINE), policyFor }),
       ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, notifier, policyFor, logger, applyEvent: record })] : []),
     ],
     onLessonEnded: [createLessonEndRoutine({ notifier, applyEvent: record, policyFor, clock, logger, ...withGraph, ...(attendanceRetry ? { attendanceRetry } : {}) })],
@@ -73,4 +76,9 @@ export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
     ],
     meetingDiscovered: createMeetingDiscovered({ applyEvent: record, notifier, directory, clock, logger, ...withGraph }),
   };
+}
+
+/** `notifier` whose 1:1 cards end with `line` (given only to the routine whose card should carry it). */
+function withLine(notifier: Pick<Notifier, 'sendToStaff'>, line: string): Pick<Notifier, 'sendToStaff'> {
+  return { sendToStaff: (tenantId, aadObjectId, card) => notifier.sendToStaff(tenantId, aadObjectId, { ...card, lines: [...card.lines, line] }) };
 }

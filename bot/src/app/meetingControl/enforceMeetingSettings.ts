@@ -9,6 +9,7 @@ import type { Logger } from '../ports.js';
 import { GraphPermissionError, type MeetingControl, type MeetingSettings } from './ports.js';
 import { adminAccessFinding, manualStepsFinding, settingsChangedFinding } from './meetingOptionsFindings.js';
 import { planSettings, type SettingChange } from './planSettings.js';
+import type { SettingsNotChecked } from './settingsNotChecked.js';
 
 /** What the use case needs. */
 export interface EnforceMeetingSettingsDeps {
@@ -33,6 +34,8 @@ export interface EnforceMeetingSettingsResult {
   changes: SettingChange[];
   applied: boolean;
   findings: Finding[];
+  /** Set when the options could not be checked, or the changes not made: why, for the organizer's one line. */
+  notChecked?: SettingsNotChecked;
 }
 
 /** Reads the meeting, plans the minimal change and applies it unless this is a dry run. */
@@ -45,11 +48,11 @@ export async function enforceMeetingSettings(deps: EnforceMeetingSettingsDeps, i
     meeting = await meetingControl.findMeeting(input.organizerId, input.joinUrl);
   } catch (error) {
     logFailure(logger, 'find', error);
-    return { changes: [], applied: false, findings: refusalFindings(policy, error) };
+    return { changes: [], applied: false, findings: refusalFindings(policy, error), notChecked: notCheckedBecause(error) };
   }
   if (!meeting) {
     const reason = 'Microsoft Teams did not return this lesson\'s meeting, so Chaperone could not check its options.';
-    return { changes: [], applied: false, findings: [manualStepsFinding(policy, reason)] };
+    return { changes: [], applied: false, findings: [manualStepsFinding(policy, reason)], notChecked: { reason: 'notFound' } };
   }
 
   const plan = planSettings(policy, meeting);
@@ -63,7 +66,8 @@ export async function enforceMeetingSettings(deps: EnforceMeetingSettingsDeps, i
     return { meeting: after, changes: plan.changes, applied: true, findings: [settingsChangedFinding(plan.changes)] };
   } catch (error) {
     logFailure(logger, 'update', error);
-    return { meeting, changes: plan.changes, applied: false, findings: refusalFindings(policy, error, plan.changes) };
+    const notChecked = { ...notCheckedBecause(error), planned: plan.changes };
+    return { meeting, changes: plan.changes, applied: false, findings: refusalFindings(policy, error, plan.changes), notChecked };
   }
 }
 
@@ -71,10 +75,14 @@ export async function enforceMeetingSettings(deps: EnforceMeetingSettingsDeps, i
 function refusalFindings(policy: Policy, error: unknown, planned?: SettingChange[]): Finding[] {
   if (error instanceof GraphPermissionError) {
     const reason = 'Chaperone is not yet allowed to change meeting options.';
-    return [adminAccessFinding(error.requirement), manualStepsFinding(policy, reason, planned)];
+    return [adminAccessFinding(error.requirement, error.missing), manualStepsFinding(policy, reason, planned)];
   }
   const reason = 'Chaperone could not reach Microsoft Teams to check this lesson\'s meeting options.';
   return [manualStepsFinding(policy, reason, planned)];
+}
+
+function notCheckedBecause(error: unknown): SettingsNotChecked {
+  return error instanceof GraphPermissionError ? { reason: error.missing, requirement: error.requirement } : { reason: 'unavailable' };
 }
 
 function logFailure(logger: Logger | undefined, step: 'find' | 'update', error: unknown): void {

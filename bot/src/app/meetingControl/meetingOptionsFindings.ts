@@ -4,7 +4,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Finding } from '../../domain/types.js';
-import type { GraphRequirement } from './ports.js';
+import type { GraphRefusal, GraphRequirement } from './ports.js';
 import { LOBBY_LABELS, PRESENTER_LABELS, targetSettings, type SettingChange } from './planSettings.js';
 
 const SOURCE = 'seed 002 line 18; seed 003, bullet 10; seed 004 lines 31, 34, 53';
@@ -24,29 +24,37 @@ export function settingsChangedFinding(changes: SettingChange[]): Finding {
 }
 
 /**
- * What the IT admin must grant, named exactly. The key is the same for every meeting, so an alert
- * book that de-duplicates by key tells the admin once, not once per lesson.
+ * What the IT admin must grant, named exactly: the application permission, or the access policy for
+ * the organizer when Graph says that is what is missing. The key is the same for every meeting, so an
+ * alert book that de-duplicates by key tells the admin once, not once per lesson.
  */
-export function adminAccessFinding(requirement: GraphRequirement): Finding {
-  const steps = [`grant the app the Microsoft Graph application permission ${requirement.permission} (with admin consent)`, ...requirement.adminSteps];
+export function adminAccessFinding(requirement: GraphRequirement, missing: GraphRefusal = 'permission'): Finding {
+  const permissionStep = `grant the app the Microsoft Graph application permission ${requirement.permission} (with admin consent)`;
+  const steps = missing === 'permission' ? [permissionStep, ...requirement.adminSteps] : requirement.adminSteps;
   return {
     ruleId: 'meeting-options',
-    key: `meeting-options:admin:${requirement.permission}`,
+    key: missing === 'permission' ? `meeting-options:admin:${requirement.permission}` : `meeting-options:admin:${missing}`,
     severity: 'warning',
     audience: ['organizer'],
-    message: `Microsoft Teams did not let Chaperone check or change lesson meeting options, because the app has not been given ${requirement.permission}.`,
+    message: `Microsoft Teams did not let Chaperone check or change lesson meeting options, because ${REFUSED_BECAUSE[missing](requirement)}.`,
     action: `Ask your IT admin to ${steps.map((s, i) => `(${i + 1}) ${s}`).join(' ')} Until then, set the meeting options by hand.`,
     debounce: false,
     source: SOURCE,
   };
 }
 
+const REFUSED_BECAUSE: Record<GraphRefusal, (requirement: GraphRequirement) => string> = {
+  permission: (r) => `the app has not been given ${r.permission}`,
+  accessPolicy: () => 'no Teams application access policy lets the app act for this lesson\'s organizer',
+  signIn: () => 'the app could not sign in to Microsoft Graph',
+};
+
 /**
  * The steps a teacher takes in Teams when Chaperone cannot: the planned changes when the meeting was
  * read, else every setting the policy asks for.
  */
 export function manualStepsFinding(policy: Policy, reason: string, planned?: SettingChange[]): Finding {
-  const steps = planned?.length ? planned.map((c) => `${c.label}: ${c.after}`) : policyLines(policy);
+  const steps = settingsToSet(policy, planned);
   return {
     ruleId: 'meeting-options',
     key: 'meeting-options:manual',
@@ -59,7 +67,9 @@ export function manualStepsFinding(policy: Policy, reason: string, planned?: Set
   };
 }
 
-function policyLines(policy: Policy): string[] {
+/** What to set in Meeting options, one item a setting: the planned changes when known, else all the policy asks for. */
+export function settingsToSet(policy: Policy, planned?: SettingChange[]): string[] {
+  if (planned?.length) return planned.map((c) => `${c.label}: ${c.after}`);
   const target = targetSettings(policy);
   return [
     ...(target.lobbyScope ? [`Who can bypass the lobby: ${LOBBY_LABELS[target.lobbyScope]}`] : []),

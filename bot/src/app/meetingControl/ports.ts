@@ -88,18 +88,32 @@ export interface GraphRequirement {
   adminSteps: string[];
 }
 
-/** Graph refused a call (401/403): an admin must grant `requirement`. */
+/**
+ * What a refusal says is missing: the application permission (`requirement.permission`), the Teams
+ * application access policy for the user the call acts through (the lesson's organizer), or a
+ * working sign-in for the app itself.
+ */
+export type GraphRefusal = 'permission' | 'accessPolicy' | 'signIn';
+
+/** Graph refused a call (401/403, or 404 naming the access policy): an admin must grant `requirement`. */
 export class GraphPermissionError extends Error {
   constructor(
     readonly requirement: GraphRequirement,
     readonly status: number,
     /** Graph's error code (never its message, which can carry user ids). */
     readonly graphCode?: string,
+    readonly missing: GraphRefusal = 'permission',
   ) {
-    super(`Microsoft Graph refused the request (${status}${graphCode ? ` ${graphCode}` : ''}): the app needs ${requirement.permission}.`);
+    super(`Microsoft Graph refused the request (${status}${graphCode ? ` ${graphCode}` : ''}): ${MISSING_TEXT[missing](requirement)}.`);
     this.name = 'GraphPermissionError';
   }
 }
+
+const MISSING_TEXT: Record<GraphRefusal, (requirement: GraphRequirement) => string> = {
+  permission: (r) => `the app needs ${r.permission}`,
+  accessPolicy: () => 'no application access policy lets the app act for this user',
+  signIn: (r) => `the app needs ${r.permission}`,
+};
 
 /** Graph could not be reached or kept failing (network, timeout, 5xx, throttling) after the retries allowed. */
 export class GraphUnavailableError extends Error {

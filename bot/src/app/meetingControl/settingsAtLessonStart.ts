@@ -4,6 +4,7 @@ import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { Logger, MeetingKey, Notifier } from '../ports.js';
 import { enforceMeetingSettings } from './enforceMeetingSettings.js';
 import type { MeetingControl } from './ports.js';
+import { settingsNotCheckedLine } from './settingsNotChecked.js';
 
 /** Dependencies of {@link createSettingsAtLessonStart}. */
 export interface SettingsAtLessonStartDeps {
@@ -20,17 +21,25 @@ export const CHANGED_BY_CHAPERONE = 'Chaperone (app permission, school policy)';
 
 /**
  * The lesson-start routine for meeting options: make the lobby, presenters and microphones
- * compliant through Graph, then tell the organizer in a 1:1 card what changed (before -> after)
- * or, where Graph refused, exactly what to click and what the admin must grant. Every change
- * made is also recorded as a `meetingSettingsChanged` event in the lesson's partition.
+ * compliant through Graph, then send the organizer one 1:1 card: what changed (before -> after),
+ * or, when Graph could not check or change them, one line saying what to set now and what to ask
+ * IT for. Every change made is also recorded as a `meetingSettingsChanged` event in the lesson's
+ * partition.
  */
 export function createSettingsAtLessonStart(deps: SettingsAtLessonStartDeps) {
   return async function settingsAtLessonStart(key: MeetingKey, state: MeetingState): Promise<void> {
     if (!state.joinUrl || !state.organizerId) return;
     const policy = deps.policyFor(key.tenantId);
-    const result = await enforceMeetingSettings({ meetingControl: deps.meetingControl, logger: deps.logger }, { policy, organizerId: state.organizerId, joinUrl: state.joinUrl });
+    const { organizerId, joinUrl } = state;
+    const result = await enforceMeetingSettings({ meetingControl: deps.meetingControl, logger: deps.logger }, { policy, organizerId, joinUrl });
     const title = state.title || 'your lesson';
-    if (result.applied && result.changes.length && deps.applyEvent) {
+    if (result.notChecked) {
+      const line = settingsNotCheckedLine(policy, result.notChecked);
+      await deps.notifier.sendToStaff(key.tenantId, organizerId, { title: `"${title}": set the meeting options yourself`, lines: [line] });
+      return;
+    }
+    if (!result.applied || !result.changes.length) return;
+    if (deps.applyEvent) {
       await deps.applyEvent(key, {
         kind: 'meetingSettingsChanged',
         id: `settings@${state.startedAt ?? state.lastEventAt ?? 0}`,
@@ -39,14 +48,9 @@ export function createSettingsAtLessonStart(deps: SettingsAtLessonStartDeps) {
         changes: result.changes.map((c) => ({ setting: c.setting, before: c.before, after: c.after })),
       }, state.address);
     }
-    if (result.applied && result.changes.length) {
-      await deps.notifier.sendToStaff(key.tenantId, state.organizerId, {
-        title: `Chaperone made "${title}" safer`,
-        lines: [...result.changes.map((c) => `${c.text} (${c.source})`), 'These follow the school\'s policy; change them back in Meeting options only if your DSL agrees.'],
-      });
-    }
-    for (const finding of result.findings) {
-      await deps.notifier.sendToStaff(key.tenantId, state.organizerId, { title: finding.message, lines: [finding.action] });
-    }
+    await deps.notifier.sendToStaff(key.tenantId, organizerId, {
+      title: `Chaperone made "${title}" safer`,
+      lines: [...result.changes.map((c) => c.text), 'These follow the school\'s policy; change them back in Meeting options only if your DSL agrees.'],
+    });
   };
 }
