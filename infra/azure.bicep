@@ -174,7 +174,6 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 // - STORAGE_CONNECTION_STRING: shared keys are off; STORAGE_ACCOUNT_URL + managed identity instead.
 // - AUTH_JWKS_URI, AUTH_ISSUER, BOT_OPENID_METADATA_URL: test overrides; Entra's and the public
 //   cloud's Bot Framework keys are the defaults.
-// - DATA_DIR: the local emulator only.
 // - STORAGE_TABLE_PREFIX: one storage account per school needs none.
 // - GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID: the managed identity signs in to Graph, no secret.
 // - STAFF_GROUP_CACHE_MINUTES, STORAGE_TIMEOUT_MS, REQUEST_BODY_TIMEOUT_MS: their defaults suit App Service.
@@ -186,6 +185,8 @@ var appSettings = concat(
     { name: 'WEBSITES_PORT', value: '8080' }
     { name: 'HOST', value: '0.0.0.0' }
     { name: 'LOG_LEVEL', value: logLevel }
+    // Persistent, per-app storage on App Service: the journal of events held during a storage outage.
+    { name: 'DATA_DIR', value: '/home/data' }
     { name: 'BOT_ID', value: botAppId }
     { name: 'BOT_TENANT_ID', value: tenant().tenantId }
     { name: 'BOT_TYPE', value: useDeveloperPortalBot ? 'SingleTenant' : 'UserAssignedMSI' }

@@ -93,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Chaperone cannot start: fix these settings and start it again.\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.BOT_ID) {
+    // Without a bot id the Bot Framework endpoint would take unsigned requests: never in production.
+    throw new ConfigError('Chaperone cannot start: NODE_ENV is production but BOT_ID is not set. Set BOT_ID (and BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI) so only Teams can post lesson events.');
+  }
   if (e.BOT_ID && !e.BOT_PASSWORD && e.BOT_TYPE !== 'UserAssignedMSI') {
     throw new ConfigError('Chaperone cannot start: BOT_ID is set but BOT_PASSWORD is missing (or set BOT_TYPE=UserAssignedMSI).');
   }

@@ -41,7 +41,7 @@ describe('infra: settings agree across config.ts, the README, the Bicep, the par
 
   it('every setting config.ts reads is set by the Bicep, or listed in its comment as deliberately absent', () => {
     const absent = bicepDeliberatelyAbsent();
-    assert.ok(absent.includes('DATA_DIR'), 'the Bicep comment lists what it leaves out');
+    assert.ok(absent.includes('STORAGE_CONNECTION_STRING'), 'the Bicep comment lists what it leaves out');
     assert.deepEqual(missingFrom(configSettings(), [...bicepAppSettings().keys(), ...absent]), [], 'neither set nor explained');
     assert.deepEqual(absent.filter((name) => bicepAppSettings().has(name)), [], 'listed as absent but set');
     assert.deepEqual(missingFrom(absent, configSettings()), [], 'listed as absent but config.ts no longer reads it');

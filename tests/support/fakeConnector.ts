@@ -11,6 +11,7 @@
  *   connector.requestsTo('/v3/conversations/a:1/activities')   // what the bot sent
  *   connector.failNext(2, 429, 1);                               // next 2 calls throttled
  *   connector.setParticipant('meeting-1', '29:pupil', { inMeeting: false });
+ *   connector.hang('meeting-2');                                 // that lesson's calls are never answered
  *   await connector.stop();
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,6 +19,16 @@ import type { AddressInfo } from 'node:net';
 import { FakeConnectorCore, type ConnectorReply, type FakeMeetingInfo, type FakeParticipant, type RecordedRequest } from '../../bot/src/dev/connector/fakeConnector.js';
 
 export type { FakeMeetingInfo, FakeParticipant, RecordedRequest } from '../../bot/src/dev/connector/fakeConnector.js';
+
+/** A request the fake never answered (see `hang`). */
+export interface HeldRequest {
+  request: RecordedRequest;
+  /**
+   * Set when the client gave up waiting (closed the connection): how many requests the fake had
+   * received by then, so a test can tell what arrived before and after without reading a clock.
+   */
+  gaveUpAfter?: number;
+}
 
 /** A running fake connector (what {@link startFakeConnector} returns). */
 export interface RunningFakeConnector {
@@ -29,7 +40,15 @@ export interface RunningFakeConnector {
   requestsTo(pathPrefix: string): RecordedRequest[];
   /** The next `n` requests are answered `status` (e.g. 429 or 503), with `Retry-After` when given. */
   failNext(n: number, status: number, retryAfterSeconds?: number): void;
-  /** Drops the scripted failures not yet used (an outage ends). */
+  /**
+   * Requests whose decoded path contains `pathPart` (e.g. a meeting or conversation id) get no
+   * answer: the connection stays open until the client gives up or the fake stops. They are in
+   * `requests` with no status, and in `held`. The other requests are answered as usual.
+   */
+  hang(pathPart: string): void;
+  /** The requests `hang` held, oldest first, with the order in which their clients gave up. */
+  readonly held: HeldRequest[];
+  /** Drops the scripted failures not yet used and the hang switches (an outage ends). */
   recover(): void;
   /** Scripts what `GET /v1/meetings/:meetingId/participants/:userId` answers. */
   setParticipant(meetingId: string, userId: string, participant: FakeParticipant): void;
@@ -52,6 +71,14 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function respond(res: ServerResponse, reply: ConnectorReply): void {
   res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers });
   res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
@@ -60,11 +87,19 @@ function respond(res: ServerResponse, reply: ConnectorReply): void {
 /** Starts a fake connector on a free port of 127.0.0.1. */
 export async function startFakeConnector(): Promise<RunningFakeConnector> {
   const core = new FakeConnectorCore();
+  const hung = new Set<string>();
+  const held: HeldRequest[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = await readBody(req);
-      respond(res, core.handle({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body }));
+      const request = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
+      const decodedPath = url.pathname.replace(/\/{2,}/g, '/').split('/').map(decodedSegment).join('/');
+      if (![...hung].some((part) => decodedPath.includes(part))) return respond(res, core.handle(request));
+      const hold: HeldRequest = { request: { ...request, decodedPath, receivedAt: Date.now() } };
+      core.requests.push(hold.request);
+      held.push(hold);
+      res.on('close', () => (hold.gaveUpAfter ??= core.requests.length));
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,10 +110,18 @@ export async function startFakeConnector(): Promise<RunningFakeConnector> {
     requests: core.requests,
     requestsTo: (pathPrefix) => core.requestsTo(pathPrefix),
     failNext: (n, status, retryAfterSeconds) => core.failNext(n, status, retryAfterSeconds),
-    recover: () => core.recover(),
+    hang: (pathPart) => void hung.add(pathPart),
+    held,
+    recover: () => {
+      core.recover();
+      hung.clear();
+    },
     setParticipant: (meetingId, userId, participant) => core.setParticipant(meetingId, userId, participant),
     setMeetingInfo: (meetingId, info) => core.setMeetingInfo(meetingId, info),
-    clear: () => core.clear(),
+    clear: () => {
+      core.clear();
+      held.length = 0;
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -113,6 +156,12 @@ export class FakeConnector implements RunningFakeConnector {
   }
   recover(): void {
     this.live.recover();
+  }
+  hang(pathPart: string): void {
+    this.live.hang(pathPart);
+  }
+  get held(): HeldRequest[] {
+    return this.live.held;
   }
 
   failNext(n: number, status: number, retryAfterSeconds?: number): void {

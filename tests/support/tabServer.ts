@@ -60,6 +60,8 @@ export interface TabTestServerOptions {
   clock?: Clock;
   /** Default: the two teachers as staff, no DSL. */
   staffList?: StaffList;
+  /** Table Storage to use (default: the shared Azurite), e.g. through a link a test can cut. */
+  connectionString?: string;
 }
 
 /** Starts the service through its composition root, with the school's two teachers on the staff list. */
@@ -79,7 +81,7 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
   });
   const service = await startService({
     config,
-    storage: { connectionString: azurite.connectionString, tablePrefix: `tab${randomBytes(4).toString('hex')}` },
+    storage: { connectionString: options.connectionString ?? azurite.connectionString, tablePrefix: `tab${randomBytes(4).toString('hex')}` },
     policy: policyFromPreset('strict'),
     // Ms A teaches in both schools of the trust: staff in each, under each school's own list.
     staffList: options.staffList ?? { staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id], dsl: [], tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id], dsl: [] } } },

@@ -15,11 +15,13 @@ export const CRITICAL_PENDING_LIMIT_MS = 2 * 60_000;
 /** The health document. */
 export function healthOf(
   lessons: Pick<LessonPipeline, 'buffer' | 'cache'>,
+  concerns: { readonly size: number },
   directory: Pick<SchoolDirectory, 'health'>,
   meetingControl: Pick<MeetingControlHealth, 'health'>,
   now: number,
 ): { status: 'ok' | 'degraded'; checks: Record<string, string> } {
-  const storage = lessons.buffer.degraded ? `unavailable; ${lessons.buffer.size} events held (on local disk) until it is back` : 'ok';
+  const held = `${lessons.buffer.size} events and ${concerns.size} concerns held (on local disk) until it is back`;
+  const storage = lessons.buffer.degraded || concerns.size ? `unavailable; ${held}` : 'ok';
   const stuck = lessons.cache.criticalDeliveryProblems(now - CRITICAL_PENDING_LIMIT_MS);
   const delivery = stuck.failed || stuck.late ? `${stuck.failed} critical messages not delivered, ${stuck.late} waiting over 2 minutes` : 'ok';
   const { staffDetection } = directory.health();

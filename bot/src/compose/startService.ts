@@ -20,6 +20,7 @@ import { createStorageTables } from '../storage/tableClients.js';
 import { RememberedConversations } from '../storage/rememberedConversations.js';
 import { TableConversationStore } from '../storage/tableConversationStore.js';
 import { TableDirectoryCache } from '../storage/tableDirectoryCache.js';
+import { HoldingConcernStore } from '../storage/holdingConcernStore.js';
 import { isUnavailable } from '../storage/errors.js';
 import { HeldEventJournal } from '../storage/heldEventJournal.js';
 import { TableRequestKeyStore } from '../storage/tableRequestKeyStore.js';
@@ -51,7 +52,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const meetings = new TableMeetingStore(tables.meetings, logger);
   const timers = new TableTimerStore(tables.timers, { now: () => clock.now() });
   const conversations = new RememberedConversations(new TableConversationStore(tables.conversations), logger);
-  const concerns = new TableConcernStore(tables.concerns);
+  const concerns = new HoldingConcernStore(new TableConcernStore(tables.concerns), config.dataDir, logger);
+  concerns.recover();
   const requestKeys = new TableRequestKeyStore(tables.idempotency, () => clock.now());
   const graph = graphFromConfig(config, { staffAnswers: new TableDirectoryCache(tables.directoryCache), now: () => clock.now(), logger });
   const { meetingControl } = graph;
@@ -71,7 +73,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const retention = createRetentionSweep({ store: new TableRetentionStore(tables.meetings), meetings, policyFor, logger });
   const tick = async (): Promise<number> => {
     // During an outage nothing counts as "back" until storage answers (and has its tables).
-    if (lessons.buffer.degraded && (await tables.ensureTables().then(() => true, () => false))) await lessons.flushHeld();
+    if ((lessons.buffer.degraded || concerns.size) && (await tables.ensureTables().then(() => true, () => false))) {
+      await concerns.file();
+      await lessons.flushHeld();
+    }
     if (lessons.buffer.degraded) return lessons.sweepFromMemory();
     // Daily and bounded; not awaited, so a long pass never holds up grace-period timers (it never throws).
     void retention(clock.now());
@@ -87,7 +92,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const core: ServiceCore = { config, logger, clock, meetings, concerns, directory, requestKeys, recordLessonEvent: lessons.record, policyFor, buffer: lessons.buffer, teams, readMeeting, tick };
 
   // Entry points.
-  const server = createHttpServer({ logger, tabDir: 'tab/dist', requestBodyTimeoutMs: config.timeouts.requestBodyMs, health: () => healthOf(lessons, directory, graph.meetingControlHealth, clock.now()) });
+  const server = createHttpServer({ logger, tabDir: 'tab/dist', requestBodyTimeoutMs: config.timeouts.requestBodyMs, health: () => healthOf(lessons, concerns, directory, graph.meetingControlHealth, clock.now()) });
   mountTeamsEndpoint({ server, clients: teams, logger, clock, conversations, directory, meetings, concerns, policyFor, recordMeetingActivity, meetingDiscovered: routines.meetingDiscovered, ...(meetingControl ? { meetingControl } : {}) });
   tabApiRoutes(server, core);
   if (options.simulator) await options.simulator(server, core);

@@ -40,7 +40,8 @@ export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): v
         res.json(409, { error: { code: 'requestIdReused', message: result.message } });
         return;
       case 'logged':
-        res.json(201, { ref: result.concern.ref, toldDsls: result.toldDsls, unreachedDsls: result.unreachedDsls });
+        // 202 while held: accepted and kept on this server, filed once storage is back.
+        res.json(result.held ? 202 : 201, { ref: result.concern.ref, toldDsls: result.toldDsls, unreachedDsls: result.unreachedDsls, ...(result.held ? { held: true } : {}) });
     }
   });
 }

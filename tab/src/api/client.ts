@@ -100,9 +100,9 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       }
     },
     async logConcern(concern) {
-      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as { ref: string; duplicate?: boolean; toldDsls?: number; unreachedDsls?: number };
+      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as { ref: string; duplicate?: boolean; toldDsls?: number; unreachedDsls?: number; held?: boolean };
       if (body.duplicate === true) return { ref: body.ref, duplicate: true };
-      return { ref: body.ref, duplicate: false, reach: { toldDsls: body.toldDsls ?? 0, unreachedDsls: body.unreachedDsls ?? 0 } };
+      return { ref: body.ref, duplicate: false, reach: { toldDsls: body.toldDsls ?? 0, unreachedDsls: body.unreachedDsls ?? 0, ...(body.held ? { held: true } : {}) } };
     },
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
   };

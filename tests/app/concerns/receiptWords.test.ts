@@ -21,4 +21,15 @@ describe('app/concerns/receiptWords: the reporter is told only what Teams confir
   it('a form sent twice claims nothing about the DSL', () => {
     assert.doesNotMatch(receiptWords(undefined).told, /told/);
   });
+
+  it('a concern held while the school\'s records are down says it is kept and will be filed, never "stored"', () => {
+    const told = receiptWords({ toldDsls: 1, unreachedDsls: 0, held: true });
+    assert.match(told.told, /keeping your concern safely and will file it/);
+    assert.match(told.told, /has been told/);
+    assert.doesNotMatch(told.told, /is stored/);
+    const nobody = receiptWords({ toldDsls: 0, unreachedDsls: 1, held: true });
+    assert.match(nobody.told, /will file it/);
+    assert.doesNotMatch(nobody.told, /is stored|has been told/);
+    assert.match(nobody.warning ?? '', /Tell your DSL in person or by phone now/);
+  });
 });

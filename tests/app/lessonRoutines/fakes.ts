@@ -8,7 +8,7 @@ import { reduce } from '../../../bot/src/domain/reducer.js';
 import type { AlertBook, MeetingEvent, MeetingState } from '../../../bot/src/domain/types.js';
 
 /** A silent logger whose calls can be inspected. */
-export function fakeLogger(): Logger & { warn: sinon.SinonSpy; error: sinon.SinonSpy } {
+export function fakeLogger(): Logger & { info: sinon.SinonSpy; warn: sinon.SinonSpy; error: sinon.SinonSpy } {
   const logger = { debug: sinon.fake(), info: sinon.fake(), warn: sinon.fake(), error: sinon.fake(), child: () => logger };
   return logger;
 }

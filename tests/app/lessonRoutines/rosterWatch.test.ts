@@ -4,7 +4,7 @@ import { createRosterWatch, ROSTER_REASON } from '../../../bot/src/app/lessonRou
 import type { MeetingKey, RosterSource, TimerStore } from '../../../bot/src/app/ports.js';
 import { isPresent } from '../../../bot/src/domain/presence.js';
 import type { MeetingState } from '../../../bot/src/domain/types.js';
-import { at, join, meeting, pupil, reconcile, staff, started } from '../../domain/builders.js';
+import { at, ended, join, meeting, pupil, reconcile, staff, started } from '../../domain/builders.js';
 import { fakeApply, fakeLogger } from './fakes.js';
 
 const KEY: MeetingKey = { tenantId: 't', meetingId: 'm' };
@@ -23,10 +23,11 @@ function makeSut(initial: MeetingState, answers?: Map<string, boolean>, failLoad
     schedule: async (_key, dueAt, reason) => void scheduled.push({ dueAt, reason }),
     claimDue: async () => [],
   };
-  const roster: RosterSource = { inMeeting: sinon.fake(async () => answers) };
+  let teamsSays = answers;
+  const roster: RosterSource = { inMeeting: sinon.fake(async () => teamsSays) };
   const logger = fakeLogger();
   const watch = createRosterWatch({ meetings: { load: async () => { if (failLoad) throw new Error('storage down'); return { state: applied.current(), alerts: {}, etag: 'e' }; } }, timers, roster, applyEvent: applied.apply, clock: { now: () => now }, logger, intervalMs: INTERVAL });
-  return { watch, scheduled, roster, applied, logger, setNow: (ms: number) => (now = ms) };
+  return { watch, scheduled, roster, applied, logger, setNow: (ms: number) => (now = ms), answer: (said?: Map<string, boolean>) => (teamsSays = said) };
 }
 
 describe('app/lessonRoutines/rosterWatch', () => {
@@ -85,5 +86,59 @@ describe('app/lessonRoutines/rosterWatch', () => {
     await broken.watch.onTimer({ id: 'r', key: KEY, dueAt: at(10), reason: ROSTER_REASON });
     assert.equal(broken.logger.error.callCount, 1);
     assert.deepEqual(broken.scheduled, []);
+  });
+
+  describe('a lesson whose Teams does not answer (issue 15)', () => {
+    const MINUTE = 60_000;
+    /** Runs due checks one after another, each at the time the previous one scheduled; returns the gaps in minutes. */
+    async function gapsOver(sut: ReturnType<typeof makeSut>, checks: number): Promise<number[]> {
+      const gaps: number[] = [];
+      for (let i = 0; i < checks; i++) {
+        const from = sut.scheduled.at(-1)?.dueAt ?? at(10);
+        sut.setNow(from);
+        await sut.watch.onTimer({ id: `r${i}`, key: KEY, dueAt: from, reason: ROSTER_REASON });
+        gaps.push((sut.scheduled.at(-1)!.dueAt - from) / MINUTE);
+      }
+      return gaps;
+    }
+
+    it('is asked less and less often: the interval doubles with each unanswered check, up to 15 minutes', async () => {
+      const sut = makeSut(lessonWithPupil, undefined);
+      assert.deepEqual(await gapsOver(sut, 5), [6, 12, 15, 15, 15]);
+      assert.ok(sut.scheduled.every((s) => s.reason === ROSTER_REASON));
+    });
+
+    it('goes back to the usual interval as soon as Teams answers again', async () => {
+      const sut = makeSut(lessonWithPupil, undefined);
+      await gapsOver(sut, 2);
+      sut.answer(new Map([['teacher', true], ['amira', true]]));
+      assert.deepEqual(await gapsOver(sut, 1), [3]);
+      sut.answer(undefined);
+      assert.deepEqual(await gapsOver(sut, 1), [6], 'a new run of silence starts from the beginning');
+    });
+
+    it('ends once nothing has been heard of the lesson for hours (no event, no answer): it ended without telling us', async () => {
+      const sut = makeSut(lessonWithPupil, undefined);
+      sut.setNow(at(1) + 4 * 60 * MINUTE + 1);
+      await sut.watch.check(KEY);
+      assert.equal((sut.roster.inMeeting as sinon.SinonSpy).callCount, 1, 'Teams was asked one last time');
+      assert.deepEqual(sut.scheduled, []);
+      assert.equal(sut.logger.info.callCount, 1);
+      assert.deepEqual(Object.keys(sut.logger.info.firstCall.args[0]).sort(), ['quietMinutes', 'unanswered']);
+    });
+
+    it('a quiet lesson whose Teams still answers keeps being watched', async () => {
+      const sut = makeSut(lessonWithPupil, new Map([['teacher', true], ['amira', true]]));
+      sut.setNow(at(1) + 4 * 60 * MINUTE + 1);
+      await sut.watch.check(KEY);
+      assert.equal(sut.scheduled.length, 1);
+    });
+
+    it('a check that comes due after the lesson ended asks Teams nothing and schedules nothing', async () => {
+      const sut = makeSut(withAddress(meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), ended(at(5)))), undefined);
+      await sut.watch.onTimer({ id: 'r', key: KEY, dueAt: at(10), reason: ROSTER_REASON });
+      assert.equal((sut.roster.inMeeting as sinon.SinonSpy).callCount, 0);
+      assert.deepEqual(sut.scheduled, []);
+    });
   });
 });

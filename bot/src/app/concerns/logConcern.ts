@@ -20,8 +20,8 @@ export interface LogConcernDeps {
 export type LogConcernResult =
   | { outcome: 'refused'; message: string }
   | { outcome: 'invalid'; errors: Partial<Record<ConcernField, string>> }
-  /** Stored; Teams accepted the alert for `toldDsls` DSLs and not for `unreachedDsls` (none configured counts as one unreached). */
-  | { outcome: 'logged'; concern: Concern; toldDsls: number; unreachedDsls: number }
+  /** Stored (or `held` on this server while storage is down, filed once it is back); Teams accepted the alert for `toldDsls` DSLs and not for `unreachedDsls` (none configured counts as one unreached). */
+  | { outcome: 'logged'; concern: Concern; toldDsls: number; unreachedDsls: number; held?: boolean }
   /** The same form was submitted before: nothing new stored, nobody alerted again. */
   | { outcome: 'duplicate'; concern: Concern }
   /** The form's id was already used for different answers: nothing stored; `message` says what to do. */
@@ -62,6 +62,8 @@ export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unkn
       return { outcome: 'conflict', message: FORM_REUSED };
     }
     if (result.outcome === 'created') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern)) };
+    // Held while storage is down: the DSL is told now all the same; the reporter learns it is filed later.
+    if (result.outcome === 'held') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern)), held: true };
   }
   throw new Error('Could not find a free concern reference');
 }

@@ -21,6 +21,8 @@ export interface NewConcern {
  */
 export type CreateResult =
   | { outcome: 'created'; concern: Concern }
+  /** Storage is unreachable: the concern is kept durably on this server and filed, unchanged, once it is back. */
+  | { outcome: 'held'; concern: Concern }
   | { outcome: 'duplicate'; concern: Concern }
   | { outcome: 'conflict'; concern: Concern }
   | { outcome: 'refTaken' };

@@ -7,14 +7,21 @@
 export interface DslReach {
   toldDsls: number;
   unreachedDsls: number;
+  /** Kept on the server while the school's records could not be reached; filed once they are back. */
+  held?: boolean;
 }
+
+/** Said first when a concern is held rather than filed. */
+export const HELD_WORDS = 'The school\'s records could not be reached just now, so Chaperone is keeping your concern safely and will file it, with this time, as soon as they are back.';
 
 /** The receipt's main sentence and, when someone was not reached, what to do now. */
 export function receiptWords(reach: DslReach | undefined): { told: string; warning?: string } {
   if (!reach) return { told: 'This form was already sent, so nothing new was stored. Here is its receipt.' };
+  const held = reach.held ? `${HELD_WORDS} ` : '';
   if (reach.toldDsls === 0) {
-    return { told: 'Your concern is stored, but Chaperone could not reach the safeguarding team just now.', warning: 'Tell your DSL in person or by phone now, and give them the reference.' };
+    const stored = reach.held ? `${held}It` : 'Your concern is stored, but Chaperone';
+    return { told: `${stored} could not reach the safeguarding team just now.`, warning: 'Tell your DSL in person or by phone now, and give them the reference.' };
   }
-  const told = 'Thank you. The Designated Safeguarding Lead has been told.';
+  const told = `${held}Thank you. The Designated Safeguarding Lead has been told.`;
   return reach.unreachedDsls ? { told, warning: 'Chaperone could not reach every safeguarding lead. If a child may be at risk, phone the safeguarding team as well.' } : { told };
 }

@@ -3,7 +3,10 @@
  * trust"): a `roster` timer every few minutes per lesson asks Teams who is in the call, so a missed
  * leave or join event is corrected within minutes rather than never. Rate-limited per lesson by
  * the snapshot's `rosterCheckedAt` (any instance's check counts), bounded by the roster source
- * (participant lookups capped and a few at a time), and the chain stops when no pupil is present.
+ * (participant lookups capped and a few at a time), and the chain stops when the lesson has ended
+ * or no pupil is present. A lesson whose Teams does not answer is asked less and less often
+ * (issue 15: one lesson's dead connector must not crowd out the others), and not at all once
+ * nothing has been heard of it for longer than any lesson lasts.
  */
 import { pupilsPresent } from '../../domain/presence.js';
 import type { MeetingState } from '../../domain/types.js';
@@ -16,6 +19,10 @@ export const ROSTER_REASON = 'roster';
 
 /** Default minutes between two roster checks of one lesson. */
 const DEFAULT_INTERVAL_MS = 3 * 60_000;
+/** The longest wait between two checks while Teams keeps not answering (the interval doubles up to it). */
+const MAX_BACKOFF_MS = 15 * 60_000;
+/** Longer than any lesson: no event and no answer from Teams for this long means it ended unseen. */
+const QUIET_LIMIT_MS = 4 * 60 * 60_000;
 /** Lessons this instance remembers having scheduled a check for (bounded memory). */
 const MAX_PENDING = 5_000;
 
@@ -37,17 +44,38 @@ export interface RosterWatch {
   onTimer: TimerHandler;
 }
 
+/** Whether a lesson's roster is worth asking Teams about. Its end closes everyone's presence, so an ended lesson has no pupil present. */
+function needsWatching(state: MeetingState): boolean {
+  return state.address !== undefined && pupilsPresent(state).length > 0;
+}
+
 /** Builds the roster watch. */
 export function createRosterWatch(deps: RosterWatchDeps): RosterWatch {
   const interval = deps.intervalMs ?? DEFAULT_INTERVAL_MS;
+  const longest = Math.max(interval, MAX_BACKOFF_MS);
   const pending = new Map<string, number>();
+  // Checks in a row that Teams did not answer, per lesson; this instance's view (another instance starts afresh).
+  const unanswered = new Map<string, number>();
   const id = (key: MeetingKey) => `${key.tenantId}\u0000${key.meetingId}`;
-  const needsWatching = (state: MeetingState) => state.address !== undefined && pupilsPresent(state).length > 0;
 
   async function scheduleAt(key: MeetingKey, dueAt: number): Promise<void> {
     if (pending.size >= MAX_PENDING) pending.clear();
     await deps.timers.schedule(key, dueAt, ROSTER_REASON);
     pending.set(id(key), dueAt);
+  }
+
+  const forget = (key: MeetingKey): void => void unanswered.delete(id(key));
+
+  /** How many checks in a row Teams has now left unanswered for the lesson. */
+  function unansweredAfter(key: MeetingKey, answered: boolean): number {
+    if (answered) {
+      unanswered.delete(id(key));
+      return 0;
+    }
+    if (unanswered.size >= MAX_PENDING) unanswered.clear();
+    const streak = (unanswered.get(id(key)) ?? 0) + 1;
+    unanswered.set(id(key), streak);
+    return streak;
   }
 
   async function watch(key: MeetingKey, state: MeetingState): Promise<void> {
@@ -59,7 +87,7 @@ export function createRosterWatch(deps: RosterWatchDeps): RosterWatch {
   async function check(key: MeetingKey): Promise<void> {
     pending.delete(id(key));
     let state = (await deps.meetings.load(key))?.state;
-    if (!state || !needsWatching(state)) return;
+    if (!state || !needsWatching(state)) return forget(key);
     const now = deps.clock.now();
     const checkedAt = state.rosterCheckedAt;
     // Someone (another instance, or the check before a critical alert) asked Teams recently enough.
@@ -69,7 +97,15 @@ export function createRosterWatch(deps: RosterWatchDeps): RosterWatch {
     }
     const outcome = await reconcileRoster(deps, key, state);
     if (outcome) state = outcome.record.state;
-    if (needsWatching(state)) await scheduleAt(key, now + interval);
+    const streak = unansweredAfter(key, outcome !== undefined);
+    if (!needsWatching(state)) return forget(key);
+    const quietFor = now - (state.lastEventAt ?? now);
+    if (streak > 0 && quietFor > QUIET_LIMIT_MS) {
+      const quietMinutes = Math.round(quietFor / 60_000);
+      deps.logger.info({ unanswered: streak, quietMinutes }, 'roster watch ended: nothing heard of the lesson for hours and Teams does not answer');
+      return forget(key);
+    }
+    await scheduleAt(key, now + Math.min(interval * 2 ** streak, longest));
   }
 
   // The next check is scheduled by the events that follow, so a failed one is not retried here.
