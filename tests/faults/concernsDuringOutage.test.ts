@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import type { Participant } from '../../bot/src/domain/types.js';
-import { lessonActivities } from '../support/activities.js';
+import { personalChatActivities } from '../../bot/src/dev/activities.js';
+import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { sharedAzurite } from '../support/azurite.js';
 import { postedMessages } from '../support/connectorReads.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
-import { postActivity } from '../support/serviceHarness.js';
+import { ManualClock, postActivity, startTestService } from '../support/serviceHarness.js';
 import { storageLink, type StorageLink } from '../support/storageLink.js';
 import { PEOPLE, SCHOOL_TENANT, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 import { formInput } from '../app/concerns/fixtures.js';
@@ -61,5 +62,35 @@ describe('faults: a concern logged while Table Storage is unreachable', function
     assert.ok(filed.raisedAt <= answeredAt, 'with the time it was logged, not the time it was filed');
     assert.equal(filed.reporter.aadObjectId, PEOPLE.teacherA.id);
     assert.equal((await fetch(`${app.base}/healthz`)).status, 200);
+  });
+});
+
+describe('faults: a concern sent from the chat card while Table Storage is unreachable', function () {
+  this.timeout(90_000);
+
+  it('gets its receipt card (held, DSL told) instead of a silent 200, and is filed once storage is back', async () => {
+    const connector = await startFakeConnector();
+    const link = await storageLink(await sharedAzurite());
+    const school = sampleSchool();
+    const service = await startTestService({ staffList: school.staffList(), connectionString: link.connectionString, clock: new ManualClock(Date.now()) });
+    try {
+      const chat = personalChatActivities({ tenantId: school.tenantId, serviceUrl: connector.url, conversationId: 'a:khan-1to1', person: school.teacher });
+      await link.cut();
+      const form = { pupilName: 'Zebedee Quill', category: 'disclosure', whatHappened: 'Said something worrying', happenedDate: '2026-01-15', happenedTime: '09:05', actionsTaken: 'Listened.', urgency: 'urgent', clientRequestId: randomUUID() };
+      const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chat.execute(Date.now(), 'concern.submit', form)) });
+      assert.equal(res.status, 200);
+      const card = JSON.stringify(await res.json());
+      assert.match(card, /keeping your concern safely and will file it/, 'the reporter is told it is held, not that it is stored');
+      const ref = /Concern (C-[A-Z0-9]+) logged/.exec(card)?.[1];
+      assert.ok(ref, card.slice(0, 500));
+      assert.equal(postedMessages(connector).filter((m) => m.text.includes(`New safeguarding concern ${ref}`)).length, 1, 'the DSL is told now');
+      await link.restore();
+      await service.core.tick();
+      assert.ok(await service.core.concerns.get(school.tenantId, ref), 'filed once storage is back');
+    } finally {
+      await service.stop();
+      await link.close();
+      await connector.stop();
+    }
   });
 });
