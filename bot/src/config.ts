@@ -97,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Without a bot id the Bot Framework endpoint would take unsigned requests: never in production.
     throw new ConfigError('Chaperone cannot start: NODE_ENV is production but BOT_ID is not set. Set BOT_ID (and BOT_PASSWORD, or BOT_TYPE=UserAssignedMSI) so only Teams can post lesson events.');
   }
+  if (e.BOT_ID && e.BOT_TYPE === 'SingleTenant' && !e.BOT_TENANT_ID) {
+    throw new ConfigError('Chaperone cannot start: BOT_TYPE is SingleTenant but BOT_TENANT_ID is not set. Set BOT_TENANT_ID to the id of the tenant the bot is registered in.');
+  }
   if (e.BOT_ID && !e.BOT_PASSWORD && e.BOT_TYPE !== 'UserAssignedMSI') {
     throw new ConfigError('Chaperone cannot start: BOT_ID is set but BOT_PASSWORD is missing (or set BOT_TYPE=UserAssignedMSI).');
   }

@@ -4,7 +4,9 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
 import { closeBrowser, sharedBrowser } from '../support/browser.js';
-import { startSimService, type SimService } from './simService.js';
+import type { AlertTrail } from '../../bot/src/dev/simulator/alertTrail.js';
+import { loadSimSchool } from '../../bot/src/dev/school.js';
+import { PEOPLE, startSimService, type SimService } from './simService.js';
 
 const SCREENSHOT = 'docs/screenshots/simulator.png';
 const WAIT = { timeout: 15_000 };
@@ -90,6 +92,18 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     assert.doesNotMatch(await toDsl.innerText(), /Amira|Ben|Chloe/, 'the DSL preview names no pupil');
     await toDsl.locator('.card').first().waitFor(WAIT);
     await page.getByTestId('lesson-status').filter({ hasText: 'live' }).waitFor(WAIT);
+  });
+
+  it('the alert trail shows the DSL\'s copy delivered, then who is dealing with it', async () => {
+    const trail = page.getByTestId('alert-trail');
+    await trail.getByText(/Mrs Fletcher \(DSL\): sent at/).first().waitFor(WAIT);
+    await trail.getByText('Nobody has pressed "I\'m dealing with it" yet.').first().waitFor(WAIT);
+    const { body } = await sim.call<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail');
+    const open = body.trails.find((t) => !t.over);
+    assert.ok(open, 'an alert is open');
+    const key = { tenantId: loadSimSchool().tenantId, meetingId: open.meetingId };
+    await sim.core.recordLessonEvent(key, { kind: 'alertAcknowledged', id: 'browser-ack', at: sim.clock.now(), findingKey: open.findingKey, raisedAt: open.raisedAt, by: PEOPLE.fletcher, byName: 'Mrs Fletcher' });
+    await trail.getByTestId('alert-taken').filter({ hasText: /^Mrs Fletcher is dealing with it/ }).first().waitFor(WAIT);
   });
 
   it('end meeting for everyone: the register shows every pupil\'s minutes', async () => {

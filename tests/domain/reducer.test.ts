@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { acknowledgementOf } from '../../bot/src/domain/acknowledgements.js';
 import { emptyMeeting, reduce } from '../../bot/src/domain/reducer.js';
 import { isPresent, pupilsPresent, staffPresent, presenceIntervals } from '../../bot/src/domain/presence.js';
 import type { MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
@@ -211,6 +212,17 @@ describe('domain/reducer', () => {
         for (const spec of specs) if (spec.role === 'guest') assert.ok(!staffIds.has(spec.who), 'a guest never becomes staff');
       }));
     });
+  });
+
+  it('issue 14: the first "I\'m dealing with it" of a raise takes the alert; a later press (anyone) changes nothing; a new raise can be taken again', () => {
+    const ack = (id: string, by: string, raisedAt: number, atMs: number): MeetingEvent => ({ kind: 'alertAcknowledged', id, at: atMs, findingKey: 'unsupervised', raisedAt, by, byName: by.toUpperCase() });
+    const first = reduce(emptyMeeting('t', 'm'), ack('a1', 'dsl-1', at(1), at(2)));
+    assert.deepEqual(acknowledgementOf(first, 'unsupervised', at(1)), { raisedAt: at(1), by: 'dsl-1', name: 'DSL-1', at: at(2) });
+    const second = reduce(first, ack('a2', 'dsl-2', at(1), at(3)));
+    assert.deepEqual(second.acknowledgements, first.acknowledgements, 'taken already');
+    const again = reduce(second, ack('a3', 'dsl-2', at(9), at(10)));
+    assert.equal(acknowledgementOf(again, 'unsupervised', at(9))?.by, 'dsl-2', 'the finding raised again is a new alert');
+    assert.equal(acknowledgementOf(again, 'unsupervised', at(1))?.by, 'dsl-1', 'and who took the first raise is kept');
   });
 
   it('emptyMeeting has nobody and nothing applied', () => {

@@ -18,6 +18,7 @@ const PROVEN_BY: Record<string, { test: string; setIn?: string }> = {
   HOST: { test: 'tests/scenarios/configContractService.test.ts' },
   BOT_ID: { test: 'tests/teams/botAuthentication.test.ts' },
   BOT_PASSWORD: { test: 'tests/teams/botAuthentication.test.ts' },
+  BOT_TENANT_ID: { test: 'tests/teams/botTenant.test.ts' },
   BOT_TYPE: { test: 'tests/infra/distBuild.test.ts' },
   BOT_OPENID_METADATA_URL: { test: 'tests/teams/botAuthentication.test.ts' },
   NODE_ENV: { test: 'tests/scenarios/configContractProcess.test.ts' },
@@ -50,14 +51,8 @@ const PROVEN_BY: Record<string, { test: string; setIn?: string }> = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: { test: 'tests/runtime/telemetry.test.ts' },
 };
 
-/**
- * Settings whose effect no local test can see yet, each with why. BOT_TENANT_ID only changes where a
- * SingleTenant bot signs in for its own outgoing calls (login.microsoftonline.com/<tenant>), a public
- * address with no override for tests; a UserAssignedMSI bot (the Bicep's default) does not use it.
- */
-const NOT_YET_PROVEN: Record<string, string> = {
-  BOT_TENANT_ID: 'the SingleTenant bot\'s sign-in authority is fixed to login.microsoftonline.com, which tests cannot reach',
-};
+/** Settings whose effect no local test can see yet, each with why (none today). */
+const NOT_YET_PROVEN: Record<string, string> = {};
 
 /** How a test starts the real service: the composition root, the harnesses around it, or the entry point itself. */
 const STARTS_SERVICE = /\bstartService\(|\bstartTestService\(|\bstartTabTestServer\(|bot\/src\/index\.ts|dist\/index\.js/;

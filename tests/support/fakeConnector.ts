@@ -12,6 +12,7 @@
  *   connector.failNext(2, 429, 1);                               // next 2 calls throttled
  *   connector.setParticipant('meeting-1', '29:pupil', { inMeeting: false });
  *   connector.hang('meeting-2');                                 // that lesson's calls are never answered
+ *   connector.release();                                         // ... until now: held calls are answered
  *   await connector.stop();
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -28,6 +29,8 @@ export interface HeldRequest {
    * received by then, so a test can tell what arrived before and after without reading a clock.
    */
   gaveUpAfter?: number;
+  /** Set by `release`: the status the fake finally answered. */
+  answered?: number;
 }
 
 /** A running fake connector (what {@link startFakeConnector} returns). */
@@ -48,6 +51,11 @@ export interface RunningFakeConnector {
   hang(pathPart: string): void;
   /** The requests `hang` held, oldest first, with the order in which their clients gave up. */
   readonly held: HeldRequest[];
+  /**
+   * Ends every hang: each held request still open is answered now, as the fake answers any request
+   * (scripted failures first), and recorded again with that status in place of its unanswered entry.
+   */
+  release(): void;
   /** Drops the scripted failures not yet used and the hang switches (an outage ends). */
   recover(): void;
   /** Scripts what `GET /v1/meetings/:meetingId/participants/:userId` answers. */
@@ -89,6 +97,7 @@ export async function startFakeConnector(): Promise<RunningFakeConnector> {
   const core = new FakeConnectorCore();
   const hung = new Set<string>();
   const held: HeldRequest[] = [];
+  const open = new Map<HeldRequest, () => void>();
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -99,7 +108,17 @@ export async function startFakeConnector(): Promise<RunningFakeConnector> {
       const hold: HeldRequest = { request: { ...request, decodedPath, receivedAt: Date.now() } };
       core.requests.push(hold.request);
       held.push(hold);
-      res.on('close', () => (hold.gaveUpAfter ??= core.requests.length));
+      open.set(hold, () => {
+        core.requests.splice(core.requests.indexOf(hold.request), 1);
+        const reply = core.handle(request);
+        hold.request = core.requests.at(-1)!;
+        hold.answered = reply.status;
+        respond(res, reply);
+      });
+      res.on('close', () => {
+        open.delete(hold);
+        if (hold.answered === undefined) hold.gaveUpAfter ??= core.requests.length;
+      });
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -112,6 +131,12 @@ export async function startFakeConnector(): Promise<RunningFakeConnector> {
     failNext: (n, status, retryAfterSeconds) => core.failNext(n, status, retryAfterSeconds),
     hang: (pathPart) => void hung.add(pathPart),
     held,
+    release: () => {
+      hung.clear();
+      const answers = [...open.values()];
+      open.clear();
+      for (const answer of answers) answer();
+    },
     recover: () => {
       core.recover();
       hung.clear();
@@ -162,6 +187,9 @@ export class FakeConnector implements RunningFakeConnector {
   }
   get held(): HeldRequest[] {
     return this.live.held;
+  }
+  release(): void {
+    this.live.release();
   }
 
   failNext(n: number, status: number, retryAfterSeconds?: number): void {

@@ -115,6 +115,15 @@ describe('tab/side panel in a simulated Teams host', function () {
     await tab.getByRole('alert').getByText(/"End meeting"/).waitFor(WAIT);
     const events = await app.meetings.listEvents(lessonKey(MEETING));
     assert.equal(events.filter((e) => e.kind === 'breachReported' && e.by === PEOPLE.teacherB.id).length, 1);
+
+    // Someone presses "I'm dealing with it": the receipt and the alert say who, and when (10:13 in London).
+    const breach = Object.values((await app.meetings.load(lessonKey(MEETING)))!.alerts).find((t) => t.finding.ruleId === 'breach');
+    assert.ok(breach?.raisedAt !== undefined, 'the breach is raised');
+    const at = Date.parse('2026-03-10T10:13:00Z');
+    const { key: findingKey } = breach.finding;
+    await app.applyEvent(lessonKey(MEETING), { kind: 'alertAcknowledged', id: 'b-ack', at, findingKey, raisedAt: breach.raisedAt, by: 'dsl-1', byName: 'Mrs Fletcher' });
+    await tab.getByTestId('breach-receipt').getByText('Breach reported. Mrs Fletcher is dealing with it, 10:13.').waitFor(WAIT);
+    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/Mrs Fletcher is dealing with it, 10:13\./).waitFor(WAIT);
     await page.close();
   });
 

@@ -111,6 +111,8 @@ export interface ParticipantDirectory {
   isDsl(tenantId: string, aadObjectId: string): Promise<boolean>;
   /** The DSLs of a tenant (for alerts). */
   listDsls(tenantId: string): Promise<Array<{ aadObjectId: string; name: string }>>;
+  /** The deputies (`deputies`) or the senior leadership team (`slt`) of the tenant, told in turn when no DSL acknowledges. */
+  listEscalation(tenantId: string, step: 'deputies' | 'slt'): Promise<Array<{ aadObjectId: string; name: string }>>;
 }
 
 /** Where the meeting lives in Teams: enough to address it proactively. */
@@ -125,9 +127,12 @@ export interface MeetingAddress {
 export interface AlertMessage {
   meeting: MeetingAddress;
   finding: Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
-  /** `raised` when it starts, `cleared` when it ends. */
-  phase: 'raised' | 'cleared';
+  /** `raised` when it starts, `cleared` when it ends, `acknowledged` when someone has taken it. */
+  phase: 'raised' | 'cleared' | 'acknowledged';
+  /** When it was raised. */
   at: number;
+  /** Who is dealing with it (phase `acknowledged`). */
+  acknowledgedBy?: { name: string; at: number };
 }
 
 /**

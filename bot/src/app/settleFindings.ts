@@ -1,4 +1,5 @@
 import type { ApplyOutcome } from './applyMeetingEvent.js';
+import type { Escalation } from './delivery/escalation.js';
 import type { LessonDeliveries } from './delivery/lessonDeliveries.js';
 import { ONE_TO_ONE_KEY, type RecordOneToOneConcern } from './lessonRoutines/oneToOneConcern.js';
 import type { Clock, Logger, MeetingKey } from './ports.js';
@@ -10,14 +11,16 @@ export type Settle = (key: MeetingKey, outcome: Pick<ApplyOutcome, 'record' | 's
 export interface SettleDeps {
   deliveries: Pick<LessonDeliveries, 'kick'>;
   oneToOne: RecordOneToOneConcern;
+  /** Sets the escalation timer of a critical alert the DSLs must acknowledge. */
+  escalation?: Pick<Escalation, 'step'>;
   clock: Clock;
   logger: Logger;
 }
 
 /**
  * The messages themselves were planned in the same write as the findings (the lesson's outbox);
- * settling sends them now rather than at the next sweep, and records the concern the policy asks
- * for when one adult is alone with one pupil.
+ * settling sends them now rather than at the next sweep, records the concern the policy asks
+ * for when one adult is alone with one pupil, and starts the escalation of a critical alert.
  */
 export function createSettle(deps: SettleDeps): Settle {
   return async (key, outcome) => {
@@ -29,5 +32,13 @@ export function createSettle(deps: SettleDeps): Settle {
       }
     }
     if (outcome.owesDelivery) await deps.deliveries.kick(key);
+    if (deps.escalation && outcome.started.some((f) => f.severity === 'critical' && f.audience.includes('dsl'))) {
+      try {
+        await deps.escalation.step(key);
+      } catch (error) {
+        // The alert itself is sent; the deputies' timer is set again by the next sweep of this lesson.
+        deps.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'escalation timer could not be set');
+      }
+    }
   };
 }

@@ -7,6 +7,8 @@ import { createApplyMeetingEvent, type ApplyMeetingEvent } from '../app/applyMee
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
 import { createAlertDelivery, type DeliverAlerts } from '../app/deliverAlerts.js';
 import type { DeliverySender } from '../app/delivery/delivery.js';
+import { acknowledgeAlert, type AcknowledgeInput, type Acknowledger, type AcknowledgeOutcome } from '../app/delivery/acknowledgeAlert.js';
+import { createEscalation, ESCALATE_REASON } from '../app/delivery/escalation.js';
 import { createLessonDeliveries, DELIVER_REASON, type LessonDeliveries } from '../app/delivery/lessonDeliveries.js';
 import { createOneToOneConcern } from '../app/lessonRoutines/oneToOneConcern.js';
 import { OutageBuffer, type HeldJournal } from '../app/outageBuffer.js';
@@ -49,6 +51,8 @@ export interface LessonPipeline {
   flushHeld(): Promise<number>;
   /** While storage is down: re-evaluates held lessons whose timers are due, from memory. */
   sweepFromMemory(): Promise<number>;
+  /** "I'm dealing with it" on a critical alert. */
+  acknowledge(who: Acknowledger, input: AcknowledgeInput): Promise<AcknowledgeOutcome>;
 }
 
 /** Builds the lesson path. */
@@ -60,7 +64,9 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
   const applyRaw = createApplyMeetingEvent({ meetings: deps.meetings, timers: deps.timers, cache, buffer, policyFor: deps.policyFor, dslsFor, clock, logger });
   const deliveries = createLessonDeliveries({ meetings: deps.meetings, cache, timers: deps.timers, sender: deps.sender, applyRaw, roster: deps.roster, isOutage: isUnavailable, clock, logger });
   const oneToOne = createOneToOneConcern({ store: deps.concerns, notifier: deps.concernNotifier, directory: deps.directory, clock, logger });
-  const settle = createSettle({ deliveries, oneToOne, clock, logger });
+  const load = async (key: Parameters<ApplyMeetingEvent>[0]) => cache.uncommitted(key) ?? cache.reload(key, () => deps.meetings.load(key));
+  const escalation = createEscalation({ deliveries, load, directory: deps.directory, timers: deps.timers, policyFor: deps.policyFor, clock });
+  const settle = createSettle({ deliveries, oneToOne, escalation, clock, logger });
   const outage = createOutageSweep({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock });
   const record: ApplyMeetingEvent = async (key, event, address, options) => {
     const outcome = await applyRaw(key, event, address, options);
@@ -74,7 +80,7 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
     deliver: createAlertDelivery({ deliveries, dslsFor, clock }),
     record,
     sweeper: (handlers) =>
-      createSweepTimers({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock, logger, handlers: { [DELIVER_REASON]: deliveries.onTimer, ...handlers } }),
+      createSweepTimers({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock, logger, handlers: { [DELIVER_REASON]: deliveries.onTimer, [ESCALATE_REASON]: escalation.onTimer, ...handlers } }),
     async flushHeld() {
       const touched = new Map<string, Parameters<ApplyMeetingEvent>[0]>();
       const written = await buffer.flush(async (held) => {
@@ -92,5 +98,6 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
       return written;
     },
     sweepFromMemory: () => outage.sweep(),
+    acknowledge: (who, input) => acknowledgeAlert({ record, load, directory: deps.directory, deliveries, clock }, who, input),
   };
 }

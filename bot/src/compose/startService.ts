@@ -93,7 +93,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
 
   // Entry points.
   const server = createHttpServer({ logger, tabDir: 'tab/dist', requestBodyTimeoutMs: config.timeouts.requestBodyMs, health: () => healthOf(lessons, concerns, directory, graph.meetingControlHealth, clock.now()) });
-  mountTeamsEndpoint({ server, clients: teams, logger, clock, conversations, directory, meetings, concerns, policyFor, recordMeetingActivity, meetingDiscovered: routines.meetingDiscovered, ...(meetingControl ? { meetingControl } : {}) });
+  mountTeamsEndpoint({ server, clients: teams, logger, clock, conversations, directory, meetings, concerns, policyFor, recordMeetingActivity, meetingDiscovered: routines.meetingDiscovered, acknowledgeAlert: lessons.acknowledge, ...(meetingControl ? { meetingControl } : {}) });
   tabApiRoutes(server, core);
   if (options.simulator) await options.simulator(server, core);
 

@@ -48,7 +48,10 @@ export async function devRoutes(server: Server, core: ServiceCore): Promise<void
     deliver: (activity) => deliver(`${origin()}/api/messages`, activity),
   });
   await recoverLessons(core, school, simulator, connector);
-  registerSimRoutes(server, { simulator, connector, school, clock: core.clock, policy: core.policyFor(school.tenantId), tick: () => core.tick() });
+  registerSimRoutes(server, {
+    simulator, connector, school, clock: core.clock, policy: core.policyFor(school.tenantId), tick: () => core.tick(),
+    readLesson: (meetingId) => core.readMeeting({ tenantId: school.tenantId, meetingId }),
+  });
   registerSimPage(server);
   core.logger.info({ path: '/dev', people: school.people.length }, 'meeting simulator mounted (local mode)');
 }

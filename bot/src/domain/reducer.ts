@@ -3,6 +3,7 @@
  * order in which Teams delivers events does not change the result: presence by sorted marks per
  * person, ticks and marks by last writer (at, id), start and end by their times.
  */
+import { acknowledgementKey, acknowledgementOf } from './acknowledgements.js';
 import { classify, isNewer, personKey, placeholder, reconcilePresence, withMark } from './people.js';
 import { isPresent } from './presence.js';
 import type { MeetingEvent, MeetingState, PersonRecord } from './types.js';
@@ -36,6 +37,7 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'pupilCheckRecorded': return checked(state, event);
     case 'registerMarked': return marked(state, event);
     case 'breachReported': return breach(state, event);
+    case 'alertAcknowledged': return acknowledged(state, event);
     case 'meetingDetailsLearned': return detailsLearned(state, event);
     // Audit records: kept as event rows in the lesson's partition; the live state does not change.
     case 'meetingSettingsChanged':
@@ -132,6 +134,13 @@ function breach(state: MeetingState, e: EventOf<'breachReported'>): MeetingState
   const entry = e.note === undefined ? { id: e.id, at: e.at, by: e.by } : { id: e.id, at: e.at, by: e.by, note: e.note };
   const breaches = [...state.breaches, entry].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   return { ...state, breaches };
+}
+
+/** The first acknowledgement of a raise takes it; later ones (another DSL, a double press) change nothing. */
+function acknowledged(state: MeetingState, e: EventOf<'alertAcknowledged'>): MeetingState {
+  if (acknowledgementOf(state, e.findingKey, e.raisedAt)) return state;
+  const ack = { raisedAt: e.raisedAt, by: e.by, name: e.byName, at: e.at };
+  return { ...state, acknowledgements: { ...state.acknowledgements, [acknowledgementKey(e.findingKey, e.raisedAt)]: ack } };
 }
 
 /** Fills in whichever details the event carries (from getMeetingInfo or Graph). */

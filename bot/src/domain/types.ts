@@ -55,6 +55,8 @@ export type MeetingEvent =
   | { kind: 'pupilCheckRecorded'; id: string; at: number; pupilId: string; check: PupilCheck; value: boolean; by: string }
   | { kind: 'registerMarked'; id: string; at: number; pupilId: string; mark: RegisterMark; by: string }
   | { kind: 'breachReported'; id: string; at: number; by: string; note?: string }
+  /** A DSL (or deputy, or senior leader) pressed "I'm dealing with it" on a critical alert: the first one takes it. */
+  | { kind: 'alertAcknowledged'; id: string; at: number; findingKey: string; raisedAt: number; by: string; byName: string }
   | { kind: 'meetingDetailsLearned'; id: string; at: number; meetingType?: MeetingKind; title?: string; createdAt?: number; scheduledStart?: number; scheduledEnd?: number; recording?: boolean; lobbyBypassScope?: string; joinUrl?: string; organizerId?: string }
   | { kind: 'meetingSettingsChanged'; id: string; at: number; by: string; changes: SettingsChangeRecord[] }
   | { kind: 'attendanceMerged'; id: string; at: number; source: 'teams' | 'bot'; lines: AttendanceMergeLine[]; note?: string };
@@ -124,12 +126,24 @@ export interface MeetingState {
   breaches: Array<{ id: string; at: number; by: string; note?: string }>;
   /** When presence was last confirmed against Teams itself (not just events). */
   rosterCheckedAt?: number;
+  /** Who is dealing with each critical alert: the first acknowledgement of each raise (see `acknowledgements.ts`). */
+  acknowledgements?: Record<string, Acknowledgement>;
   /** Where the meeting lives in Teams (set by the app layer from the activity), for proactive alerts. */
   address?: { serviceUrl: string; conversationId: string };
   /** Ids of events already applied (idempotency inside the reducer), kept sorted so delivery order does not show. */
   applied: string[];
   /** Time of the newest event applied. */
   lastEventAt?: number;
+}
+
+/** Who took a critical alert and when (one raise of one finding). */
+export interface Acknowledgement {
+  /** The raise it answers (a finding raised again later needs a new acknowledgement). */
+  raisedAt: number;
+  /** Entra object id. */
+  by: string;
+  name: string;
+  at: number;
 }
 
 export type Severity = 'info' | 'warning' | 'critical';

@@ -3,6 +3,7 @@ import { logConcern } from '../app/concerns/logConcern.js';
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
 import { resolveViewer } from '../app/concerns/viewer.js';
 import type { Clock, Logger, ParticipantDirectory } from '../app/ports.js';
+import type { Policy } from '../domain/policy/schema.js';
 import { authenticate } from './auth/bearer.js';
 import type { SsoVerifier } from './auth/ssoVerifier.js';
 
@@ -14,6 +15,8 @@ export interface ConcernRouteDeps {
   verifier: SsoVerifier;
   clock: Clock;
   logger: Logger;
+  /** The school's policy, for the DSL phone number the receipt offers when the alert could not reach a DSL. */
+  policyFor(tenantId: string): Policy;
 }
 
 /**
@@ -41,7 +44,16 @@ export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): v
         return;
       case 'logged':
         // 202 while held: accepted and kept on this server, filed once storage is back.
-        res.json(result.held ? 202 : 201, { ref: result.concern.ref, toldDsls: result.toldDsls, unreachedDsls: result.unreachedDsls, ...(result.held ? { held: true } : {}) });
+        res.json(result.held ? 202 : 201, {
+          ref: result.concern.ref, toldDsls: result.toldDsls, unreachedDsls: result.unreachedDsls,
+          ...(result.held ? { held: true } : {}), ...dslPhoneOf(deps, caller.tenantId),
+        });
     }
   });
+}
+
+/** The DSL phone number of the caller's own school, when it gave one. */
+function dslPhoneOf(deps: ConcernRouteDeps, tenantId: string): { dslPhone?: string } {
+  const phone = deps.policyFor(tenantId).dsl.phone;
+  return phone ? { dslPhone: phone } : {};
 }

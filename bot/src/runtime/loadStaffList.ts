@@ -5,6 +5,8 @@ import type { StaffList } from '../app/directory/schoolDirectory.js';
 const schoolLists = z.object({
   staff: z.array(z.string().min(1)).default([]),
   dsl: z.array(z.string().min(1)).default([]),
+  deputies: z.array(z.string().min(1)).optional(),
+  slt: z.array(z.string().min(1)).optional(),
   names: z.record(z.string(), z.string()).optional(),
 });
 
@@ -23,7 +25,7 @@ const staffFile = schoolLists.extend({
 });
 
 /**
- * Reads `STAFF_DIRECTORY_FILE`: `{ "staff": [oid...], "dsl": [oid...], "names"?: { oid: name } }`
+ * Reads `STAFF_DIRECTORY_FILE`: `{ "staff": [oid...], "dsl": [oid...], "deputies"?: [oid...], "slt"?: [oid...], "names"?: { oid: name } }`
  * for the school's own tenant, and optionally `"tenants": { "<tenant id>": { "staff", "dsl", "names" } }`
  * for further schools of a trust. Fails at boot with the reason.
  */

@@ -18,6 +18,7 @@ import { createAdapter } from './createAdapter.js';
 import { createTeamsDeliverySender } from './deliverySender.js';
 import { createMeetingAddedHandler } from './meetingInfo.js';
 import { createChatCommands, createConcernNotifier } from './messages/index.js';
+import type { AcknowledgeAlert } from './messages/commandTypes.js';
 import { mountBotEndpoint } from './mountBotEndpoint.js';
 import { TeamsNotifier } from './notifier.js';
 import { createProactiveMessenger, type ProactiveMessenger } from './proactive.js';
@@ -52,11 +53,12 @@ export function createTeamsClients(deps: TeamsClientsDeps): TeamsClients {
   const { auth, production } = deps.config;
   const tenants = createTenantGate({ allowedTenants: auth.allowedTenants, production, logger: deps.logger });
   const botAppId = deps.config.bot.appId ?? '';
-  const adapter = createAdapter(deps.config.bot, deps.logger);
+  const adapter = createAdapter(deps.config.bot, deps.logger, deps.config.auth.authorityHost);
   const serviceUrls = new ServiceUrls();
   const messenger = createProactiveMessenger({ adapter, botAppId, conversations: deps.conversations, logger: deps.logger, serviceUrlFor: async (tenantId, hint) => serviceUrls.for(tenantId, hint) });
   const publicOrigin = deps.config.auth.tabDomain ? `https://${deps.config.auth.tabDomain}` : `http://localhost:${deps.config.port}`;
-  const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, logger: deps.logger });
+  const timeZoneOf = (tenantId: string): string => deps.policyFor(tenantId).school.timeZone;
+  const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, timeZoneOf, logger: deps.logger });
   const roster = new TeamsRoster({ adapter, botAppId, logger: deps.logger });
   const concernNotifier = createConcernNotifier({ messenger, policyFor: deps.policyFor, logger: deps.logger });
   return { adapter, messenger, notifier, roster, sender: createTeamsDeliverySender(notifier), concernNotifier, serviceUrls, tenants };
@@ -77,6 +79,8 @@ export interface TeamsEndpointDeps {
   meetingDiscovered(meeting: DiscoveredMeeting): Promise<void>;
   /** Graph meeting control for the `check` command; absent when Graph is not configured. */
   meetingControl?: MeetingControl;
+  /** "I'm dealing with it" on a critical alert card. */
+  acknowledgeAlert: AcknowledgeAlert;
 }
 
 /** Mounts `POST /api/messages` with the bot's routing table and chat commands, behind the tenant gate. */
@@ -88,6 +92,7 @@ export function mountTeamsEndpoint(deps: TeamsEndpointDeps): void {
     meetings: deps.meetings,
     ...(deps.meetingControl ? { meetingControl: deps.meetingControl } : {}),
     messenger: clients.messenger,
+    acknowledgeAlert: deps.acknowledgeAlert,
     policyFor: deps.policyFor,
     clock: deps.clock,
     logger: deps.logger,

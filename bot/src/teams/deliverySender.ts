@@ -23,7 +23,9 @@ export function createTeamsDeliverySender(notifier: Pick<TeamsNotifier, 'alertSt
 
 async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'alertDsl' | 'sendToStaff'>, tenantId: string, d: Delivery): Promise<SentActivity> {
   const { message, recipient } = d;
-  const alert: AlertMessage = { meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt };
+  const alert: AlertMessage = {
+    meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt, ...(message.acknowledgedBy ? { acknowledgedBy: message.acknowledgedBy } : {}),
+  };
   if (recipient.kind === 'staffInMeeting') {
     await notifier.alertStaffInMeeting(alert, recipient.teamsIds);
     return {};

@@ -16,6 +16,8 @@ export interface TeamsNotifierOptions {
   users: UserMessenger;
   /** Public origin of the service, e.g. https://chaperone.school.example (alert page and record links). */
   publicOrigin: string;
+  /** The school's time zone for a tenant (times on cards). */
+  timeZoneOf(tenantId: string): string;
   logger: Logger;
 }
 
@@ -47,7 +49,7 @@ export class TeamsNotifier implements Notifier {
 
   /** A content-light 1:1 card to one DSL (or deputy, or senior leader). */
   async alertDsl(alert: AlertMessage, aadObjectId: string): Promise<SentActivity> {
-    const activity = dslAlertActivity(alert, this.alertPageUrl(alert));
+    const activity = dslAlertActivity(alert, this.alertPageUrl(alert), this.options.timeZoneOf(alert.meeting.key.tenantId));
     // The lesson's connector serves the whole tenant: use it when no chat with this person is known yet.
     return sent(await this.options.users.sendToUser(alert.meeting.key.tenantId, aadObjectId, activity as Partial<Activity>, alert.meeting.serviceUrl || undefined));
   }

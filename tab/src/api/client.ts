@@ -25,6 +25,8 @@ export interface ConcernReceipt {
   duplicate: boolean;
   /** Who Teams confirmed has it (absent for a form sent twice). */
   reach?: DslReach;
+  /** The school's number for the DSL, offered when the alert could not reach them. */
+  dslPhone?: string;
 }
 
 /** Who is signed in, as the server sees them. */
@@ -100,9 +102,11 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       }
     },
     async logConcern(concern) {
-      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as { ref: string; duplicate?: boolean; toldDsls?: number; unreachedDsls?: number; held?: boolean };
+      type Answer = { ref: string; duplicate?: boolean; toldDsls?: number; unreachedDsls?: number; held?: boolean; dslPhone?: string };
+      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as Answer;
       if (body.duplicate === true) return { ref: body.ref, duplicate: true };
-      return { ref: body.ref, duplicate: false, reach: { toldDsls: body.toldDsls ?? 0, unreachedDsls: body.unreachedDsls ?? 0, ...(body.held ? { held: true } : {}) } };
+      const reach = { toldDsls: body.toldDsls ?? 0, unreachedDsls: body.unreachedDsls ?? 0, ...(body.held ? { held: true } : {}) };
+      return { ref: body.ref, duplicate: false, reach, ...(body.dslPhone ? { dslPhone: body.dslPhone } : {}) };
     },
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
   };

@@ -5,10 +5,11 @@ import { dslDeliveryText } from './dslDeliveryText.js';
 
 /**
  * "Report a breach": confirm, record it, say only what Teams confirmed about the DSL's copy (the
- * panel polls, so "not delivered yet" turns into "sent at" by itself), then tell the teacher to
- * end the call for everyone, because no API can do that for them (seed 002 line 41).
+ * panel polls, so "not delivered yet" turns into "sent at", then into who is dealing with it, by
+ * itself), then tell the teacher to end the call for everyone, because no API can do that for
+ * them (seed 002 line 41).
  */
-export function BreachButton({ onReport, findings, timeZone }: { onReport: () => Promise<void>; findings: StatusView['findings']; timeZone: string }): ReactNode {
+export function BreachButton({ onReport, findings, timeZone, dslPhone }: { onReport: () => Promise<void>; findings: StatusView['findings']; timeZone: string; dslPhone?: string }): ReactNode {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [reported, setReported] = useState(false);
@@ -44,7 +45,7 @@ export function BreachButton({ onReport, findings, timeZone }: { onReport: () =>
       {reported && (
         <MessageBar intent="error" layout="multiline" role="alert" data-testid="breach-receipt">
           <MessageBarBody>
-            <MessageBarTitle>{`Breach reported. ${receipt(findings, timeZone)}`}</MessageBarTitle>
+            <MessageBarTitle>{`Breach reported. ${receipt(findings, timeZone, dslPhone)}`}</MessageBarTitle>
             End the call for everyone now: choose the arrow next to Leave, then "End meeting".
           </MessageBarBody>
         </MessageBar>
@@ -53,8 +54,9 @@ export function BreachButton({ onReport, findings, timeZone }: { onReport: () =>
   );
 }
 
-/** The newest breach's DSL delivery, in words; a school with no DSL set up is told to phone one. */
-function receipt(findings: StatusView['findings'], timeZone: string): string {
+/** Who has the newest breach, in words; a school with no DSL set up is told to phone one. */
+function receipt(findings: StatusView['findings'], timeZone: string, dslPhone: string | undefined): string {
   const newest = findings.filter((f) => f.ruleId === 'breach').sort((a, b) => (b.raisedAt ?? 0) - (a.raisedAt ?? 0))[0];
-  return dslDeliveryText(newest?.dsl, timeZone)?.text ?? 'Chaperone has no DSL to send it to: tell your DSL in person or by phone now.';
+  const byPhone = dslPhone ? `by phone now: ${dslPhone}` : 'by phone now.';
+  return dslDeliveryText(newest, timeZone, dslPhone)?.text ?? `Chaperone has no DSL to send it to: tell your DSL in person or ${byPhone}`;
 }

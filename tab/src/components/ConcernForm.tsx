@@ -118,7 +118,7 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
 
 /** What the teacher sees once the concern is logged: the reference to quote, and what happens next. */
 function Receipt({ receipt, onDone }: { receipt: ConcernReceipt; onDone: () => void }): ReactNode {
-  const words = receiptWords(receipt.reach);
+  const words = receiptWords(receipt.reach, receipt.dslPhone);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <MessageBar intent="success" layout="multiline" role="status">

@@ -13,7 +13,7 @@ export default function AlertPage({ api, meetingId }: { api: Api; meetingId: str
   return (
     <Page label="Chaperone alert">
       <Title3 as="h1">{view.title || 'Lesson'}: safeguarding alert</Title3>
-      <FindingsList findings={view.findings} timeZone={view.school.timeZone} />
+      <FindingsList findings={view.findings} timeZone={view.school.timeZone} dslPhone={view.dslPhone} />
       <EndReminder urgent={view.endReminder} />
     </Page>
   );

@@ -73,7 +73,7 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
       </div>
       {status.problem && <MessageBar intent="warning"><MessageBarBody>{status.problem}</MessageBarBody></MessageBar>}
       {writeProblem && <MessageBar intent="error" role="alert"><MessageBarBody>{writeProblem}</MessageBarBody></MessageBar>}
-      <FindingsList findings={view.findings} timeZone={view.school.timeZone} />
+      <FindingsList findings={view.findings} timeZone={view.school.timeZone} dslPhone={view.dslPhone} />
       <LessonTimer view={view} now={now} receivedAt={status.receivedAt} />
       <PresenceSummary view={view} />
       <ChecklistCard view={view} onTick={(item, ticked) => quietly(write('checklist', { item, ticked }))} />
@@ -84,7 +84,7 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
         onDownload={download}
       />
       <div className={styles.actions}>
-        <BreachButton onReport={() => write('breach', {})} findings={view.findings} timeZone={view.school.timeZone} />
+        <BreachButton onReport={() => write('breach', {})} findings={view.findings} timeZone={view.school.timeZone} dslPhone={view.dslPhone} />
         <ConcernEntry api={api} meetingId={meetingId} title={view.title} pupils={view.register.map((row) => row.name)} />
       </div>
       <Timeline view={view} />

@@ -62,6 +62,37 @@ describe('app/status/buildStatusView', () => {
     const view = buildStatusView(lesson([started], { a: finding('pending', 'critical'), b: finding('info', 'info', T0), c: finding('critical', 'critical', T0) }), policy, T0);
     assert.deepEqual(view.findings.map((f) => f.key), ['critical', 'info', 'pending']);
   });
+
+  describe('who is dealing with an alert, and the number to phone', () => {
+    const breach = (raisedAt: number): TrackedFinding => ({
+      finding: { ruleId: 'breach', key: 'breach', severity: 'critical', audience: ['staffPresent', 'dsl'], message: 'Breach', action: 'End the call', debounce: false, source: 'seed 002' },
+      firstSeenAt: raisedAt,
+      raisedAt,
+    });
+    const ack = (raisedAt: number, at: number, byName = 'Mrs Fletcher'): MeetingEvent => ({ kind: 'alertAcknowledged', id: `ack-${raisedAt}-${at}`, at, findingKey: 'breach', raisedAt, by: 'dsl-1', byName });
+
+    it('names who pressed "I\'m dealing with it" on this raise, and when', () => {
+      const view = buildStatusView(lesson([started, ack(T0 + MIN, T0 + 3 * MIN)], { breach: breach(T0 + MIN) }), policy, T0 + 4 * MIN);
+      assert.deepEqual(view.findings[0]?.acknowledged, { name: 'Mrs Fletcher', at: T0 + 3 * MIN });
+    });
+
+    it('does not carry an acknowledgement of an earlier raise over to the finding raised again', () => {
+      const view = buildStatusView(lesson([started, ack(T0 + MIN, T0 + 2 * MIN)], { breach: breach(T0 + 10 * MIN) }), policy, T0 + 11 * MIN);
+      assert.equal(view.findings[0]?.acknowledged, undefined);
+      assert.equal('acknowledged' in view.findings[0]!, false);
+    });
+
+    it('never leaves the name blank', () => {
+      const view = buildStatusView(lesson([started, ack(T0 + MIN, T0 + 2 * MIN, '')], { breach: breach(T0 + MIN) }), policy, T0 + 3 * MIN);
+      assert.match(view.findings[0]?.acknowledged?.name ?? '', /\w/);
+    });
+
+    it('gives the DSL phone number when the school set one, and nothing when it did not', () => {
+      assert.equal(buildStatusView(lesson([started]), policy, T0).dslPhone, undefined);
+      const withPhone = { ...policy, dsl: { ...policy.dsl, phone: '01632 960 123' } };
+      assert.equal(buildStatusView(lesson([started]), withPhone, T0).dslPhone, '01632 960 123');
+    });
+  });
 });
 
 describe('app/status/recordStaffAction', () => {

@@ -97,6 +97,30 @@ describe('http/tabApi', () => {
       assert.equal(((await changed.json()) as StatusView).pupilsPresent, 2);
     });
 
+    it('answers 200 with a new tag once someone is dealing with an alert, naming them on this raise', async () => {
+      const meeting = 'MCMxOTphY2tub3dsZWRnZWQtbGVzc29u==';
+      const key = lessonKey(meeting);
+      await app.applyEvent(key, { kind: 'meetingStarted', id: 'ack-start', at: T0, meetingType: 'Scheduled', title: 'Year 6 art' });
+      await app.applyEvent(key, join(PEOPLE.teacherA, T0 + 1_000));
+      await app.applyEvent(key, { kind: 'breachReported', id: 'ack-breach', at: T0 + 2_000, by: PEOPLE.teacherA.id });
+      const poll = async (etag?: string) =>
+        fetch(url('status', meeting), { headers: { authorization: `Bearer ${await app.token(PEOPLE.teacherA)}`, ...(etag ? { 'if-none-match': etag } : {}) } });
+      const first = await poll();
+      const etag = first.headers.get('etag')!;
+      const breach = ((await first.json()) as StatusView).findings.find((f) => f.ruleId === 'breach');
+      assert.ok(breach?.raisedAt !== undefined, 'the breach is raised');
+      assert.equal(breach.acknowledged, undefined);
+      assert.equal((await poll(etag)).status, 304);
+      const acknowledged = { kind: 'alertAcknowledged', id: 'ack-1', at: T0 + 3_000, findingKey: breach.key, raisedAt: breach.raisedAt, by: PEOPLE.teacherB.id, byName: 'Mrs Fletcher' } as const;
+      await app.applyEvent(key, acknowledged);
+      const changed = await poll(etag);
+      assert.equal(changed.status, 200);
+      assert.notEqual(changed.headers.get('etag'), etag);
+      const view = (await changed.json()) as StatusView;
+      assert.deepEqual(view.findings.find((f) => f.key === breach.key)?.acknowledged, { name: 'Mrs Fletcher', at: T0 + 3_000 });
+      assert.equal(view.dslPhone, undefined, 'the strict preset gives no number');
+    });
+
     it('answers 304 when If-None-Match lists the current tag among others', async () => {
       const etag = (await get('status')).headers.get('etag')!;
       const res = await get('status', PEOPLE.teacherA, { 'if-none-match': `"stale", ${etag}` });

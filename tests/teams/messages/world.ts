@@ -61,6 +61,7 @@ export async function startWorld(): Promise<World> {
     classify: sinon.fake(async (p: { aadObjectId?: string }) => (p.aadObjectId && staff.has(p.aadObjectId) ? 'staff' : 'pupil') as 'staff' | 'pupil'),
     isDsl: sinon.fake(async (_t: string, aad: string) => aad === PEOPLE.dsl1.aad || aad === PEOPLE.dsl2.aad),
     listDsls: sinon.fake(async () => [PEOPLE.dsl1, PEOPLE.dsl2].map((d) => ({ aadObjectId: d.aad, name: d.name }))),
+    listEscalation: sinon.fake.resolves([]),
   };
   // The people already have 1:1 chats with the bot, as the lead's handler stores them.
   for (const [who, p] of Object.entries(PEOPLE)) {

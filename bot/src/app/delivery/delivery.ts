@@ -10,8 +10,11 @@ export type DeliveryRecipient =
   | { kind: 'staffInMeeting'; teamsIds: string[] }
   | { kind: 'person'; aadObjectId: string; role: RecipientRole };
 
-/** Why a person receives a delivery: a DSL's content-light card, or the organizer's short card. */
-export type RecipientRole = 'dsl' | 'organizer';
+/**
+ * Why a person receives a delivery: a DSL's content-light card (deputies and senior leaders get the
+ * same card when nobody acknowledged in time), or the organizer's short card.
+ */
+export type RecipientRole = 'dsl' | 'deputy' | 'slt' | 'organizer';
 
 /** The finding fields a message needs (not the whole finding, to keep the lesson row small). */
 export type FindingSummary = Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
@@ -19,7 +22,10 @@ export type FindingSummary = Pick<Finding, 'ruleId' | 'key' | 'severity' | 'mess
 /** What to say about a finding; rendered by the Teams adapter at send time. */
 export interface DeliveryMessage {
   kind: 'finding';
-  phase: 'raised' | 'cleared';
+  /** `acknowledged`: tells those who got a critical alert who is dealing with it. */
+  phase: 'raised' | 'cleared' | 'acknowledged';
+  /** Who took the alert (phase `acknowledged`). */
+  acknowledgedBy?: { name: string; at: number };
   finding: FindingSummary;
   meeting: MeetingAddress;
   raisedAt: number;

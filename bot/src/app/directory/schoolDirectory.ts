@@ -6,6 +6,9 @@ import { TenantStaffLists, type StaffList } from './tenantStaffLists.js';
 
 export type { SchoolLists, StaffList } from './tenantStaffLists.js';
 
+/** Who hears of an unacknowledged critical alert after the DSLs, in order. */
+export type EscalationStep = 'deputies' | 'slt';
+
 /** Options for {@link SchoolDirectory}. */
 export interface SchoolDirectoryOptions {
   /** `STAFF_DIRECTORY_FILE`: the school's own lists and, for a trust, further tenants' lists. */
@@ -45,7 +48,7 @@ export class SchoolDirectory implements ParticipantDirectory {
     if (role === 'guest' || !person.aadObjectId) return person.aadObjectId ? 'guest' : 'unknown';
     const id = person.aadObjectId;
     const list = this.lists.listsFor(person.tenantId);
-    if (list && (list.staff.includes(id) || list.dsl.includes(id))) return 'staff';
+    if (list && [list.staff, list.dsl, list.deputies ?? [], list.slt ?? []].some((ids) => ids.includes(id))) return 'staff';
     const staffGroup = this.lists.servesSchoolSettings(person.tenantId) ? this.options.staffGroup : undefined;
     const group = staffGroup ? await staffGroup.lookup(person.tenantId, id) : undefined;
     if (group === 'staff') return 'staff';
@@ -66,6 +69,13 @@ export class SchoolDirectory implements ParticipantDirectory {
   /** Whether the person is a DSL (staff list or the policy's DSL contacts). */
   async isDsl(tenantId: string, aadObjectId: string): Promise<boolean> {
     return (await this.listDsls(tenantId)).some((d) => d.aadObjectId === aadObjectId);
+  }
+
+  /** Who is told next when nobody has acknowledged a critical alert: the deputies, then the senior leadership team. */
+  async listEscalation(tenantId: string, step: EscalationStep): Promise<Array<{ aadObjectId: string; name: string }>> {
+    const list = this.lists.listsFor(tenantId);
+    const names = list?.names ?? {};
+    return [...new Set(list?.[step] ?? [])].map((id) => ({ aadObjectId: id, name: names[id] ?? (step === 'deputies' ? 'Deputy DSL' : 'Senior leader') }));
   }
 
   /** Every DSL of the tenant and of no other tenant, de-duplicated. */

@@ -7,6 +7,10 @@
 export interface SchoolLists {
   staff: string[];
   dsl: string[];
+  /** Deputy DSLs: told when no DSL has acknowledged a critical alert in time. */
+  deputies?: string[];
+  /** The senior leadership team: told when no deputy has acknowledged either. */
+  slt?: string[];
   /** Optional display names for DSL alerts, by Entra object id. */
   names?: Record<string, string>;
 }
@@ -46,7 +50,13 @@ export class TenantStaffLists {
     const own = this.list && this.servesSchoolSettings(tenant) ? this.list : undefined;
     if (!own || !entry) return own ?? entry;
     // A home tenant listed both ways: both count.
-    return { staff: [...own.staff, ...entry.staff], dsl: [...own.dsl, ...entry.dsl], names: { ...own.names, ...entry.names } };
+    return {
+      staff: [...own.staff, ...entry.staff],
+      dsl: [...own.dsl, ...entry.dsl],
+      deputies: [...(own.deputies ?? []), ...(entry.deputies ?? [])],
+      slt: [...(own.slt ?? []), ...(entry.slt ?? [])],
+      names: { ...own.names, ...entry.names },
+    };
   }
 
   private entryOf(tenant: string): SchoolLists | undefined {

@@ -1,9 +1,10 @@
 /**
  * The lesson-end routine (issue 4 "At meeting end", issue 7 "Attendance report"): close the
  * register, merge Teams' own attendance report into it when Graph is configured, record what was
- * merged in the lesson's partition, and send the organizer the summary card. Teams writes its
- * report only after the meeting ends and Graph may be refused or down: then the summary comes
- * from the bot's own register, with a note saying so, and the report is looked for again later.
+ * merged in the lesson's partition, and send the organizer the summary card (every serious alert
+ * of the lesson and whether the DSL has it). Teams writes its report only after the meeting ends
+ * and Graph may be refused or down: then the summary comes from the bot's own register, with a
+ * note saying so, and the report is looked for again later.
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister } from '../../domain/register.js';
@@ -29,7 +30,7 @@ export interface LessonEndDeps {
 
 /** Builds the routine `recordMeetingActivity` runs once when a lesson ends. */
 export function createLessonEndRoutine(deps: LessonEndDeps) {
-  return async function lessonEnded(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts'>): Promise<void> {
+  return async function lessonEnded(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>): Promise<void> {
     const { state } = record;
     const now = deps.clock.now();
     const closedAt = state.endedAt ?? now;
@@ -38,7 +39,7 @@ export function createLessonEndRoutine(deps: LessonEndDeps) {
     if (teams && 'unavailable' in teams && teams.retry && state.endedAt !== undefined && (await retryLater(deps, key, state.endedAt))) {
       attendance = { unavailable: `${teams.unavailable} Chaperone will look for it again within the hour and tell you if it adds anyone.` };
     }
-    await deps.applyEvent(key, {
+    const merged = await deps.applyEvent(key, {
       kind: 'attendanceMerged',
       id: `attendance@${closedAt}`,
       at: closedAt,
@@ -49,8 +50,8 @@ export function createLessonEndRoutine(deps: LessonEndDeps) {
       ...(attendance && 'unavailable' in attendance ? { note: attendance.unavailable } : {}),
     }, state.address);
     if (!state.organizerId) return;
-    const { school } = deps.policyFor(key.tenantId);
-    await deps.notifier.sendToStaff(key.tenantId, state.organizerId, lessonSummary(state, record.alerts, now, school.timeZone, attendance));
+    // The record after that write is the freshest account of the lesson's outbox (what the DSLs were sent by now).
+    await deps.notifier.sendToStaff(key.tenantId, state.organizerId, lessonSummary(merged.record, deps.policyFor(key.tenantId), now, attendance));
   };
 }
 

@@ -1,13 +1,18 @@
 /**
- * Pure: the organizer's end-of-lesson summary (issue 4 "At meeting end"): the closed register
- * (first join, last leave, minutes present per person), whether the lesson ended for everyone
- * with pupils out first (seed 000 #10, seed 001 #6, seed 003 bullet 14), and what is still open.
+ * Pure: the organizer's end-of-lesson summary (issue 4 "At meeting end", issue 14 "No false all
+ * clear"): how the lesson ended, every serious alert it raised with whether the DSL has it and
+ * what to do now, the warnings that matter, then the closed register (first join, last leave,
+ * minutes present per person). A lesson with nothing wrong says so; one with a serious alert never
+ * reads as needing no action.
  */
+import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff, presenceIntervals } from '../../domain/presence.js';
 import { buildRegister } from '../../domain/register.js';
-import type { AlertBook, MeetingState, Role } from '../../domain/types.js';
+import type { MeetingState, Role } from '../../domain/types.js';
 import { formatInZone } from '../concerns/time.js';
 import type { AttendanceLine } from '../meetingControl/mergeAttendance.js';
+import type { LessonBook } from '../ports.js';
+import { findingsSection } from './summaryLines.js';
 
 /** How the lesson closed. */
 export interface LessonClosing {
@@ -50,27 +55,27 @@ export function lessonClosing(state: MeetingState): LessonClosing {
 }
 
 /** The summary card: title and plain lines, for `Notifier.sendToStaff`. */
-export function lessonSummary(state: MeetingState, alerts: AlertBook, now: number, timeZone: string, attendance?: AttendanceSource): { title: string; lines: string[] } {
-  const time = (at?: number) => (at === undefined ? '-' : formatInZone(at, timeZone).slice(11));
+export function lessonSummary(
+  record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>, policy: Policy, now: number, attendance?: AttendanceSource,
+): { title: string; lines: string[] } {
+  const { state } = record;
+  const time = (at?: number) => (at === undefined ? '-' : formatInZone(at, policy.school.timeZone).slice(11));
   const closing = lessonClosing(state);
-  const lines: string[] = [closingLine(closing, time)];
-  if (closing.pupilsOutFirst === false) lines.push('Pupils were still in the meeting when it ended. The school\'s policy asks that pupils leave first, then a member of staff ends the meeting for everyone.');
+  const findings = findingsSection(record, policy, closing, now, time);
+  const lines: string[] = [...(closing.endedForEveryone ? [closingLine(closing, time)] : []), ...findings.lines];
 
   const rows = attendance && 'lines' in attendance ? mergedRows(state, attendance.lines) : ownRows(state, now);
   lines.push(rows.length ? 'Register (first joined, last left, minutes present):' : 'Nobody is on the register for this lesson.');
   for (const row of rows) lines.push(`• ${row.name} (${row.role}): ${time(row.firstJoinAt)} to ${time(row.lastLeaveAt)}, ${row.minutes} min`);
   if (attendance && 'lines' in attendance) lines.push('The register combines what Chaperone saw with Teams\' own attendance report.');
   if (attendance && 'unavailable' in attendance) lines.push(`${attendance.unavailable} This register is from what Chaperone saw in the meeting.`);
-
-  const open = Object.values(alerts).filter((t) => t.raisedAt !== undefined).map((t) => t.finding);
-  lines.push(open.length ? 'Still open when the lesson ended:' : 'No safeguarding findings were still open when the lesson ended.');
-  for (const finding of open) lines.push(`• ${finding.message} (${finding.source})`);
   lines.push('Type "register last" for the full register as a file.');
-  return { title: `Summary of "${state.title || 'your lesson'}"`, lines };
+  const lesson = `"${state.title || 'your lesson'}"`;
+  const followUp = findings.serious === 0 ? '' : `: ${findings.serious === 1 ? 'a serious problem' : `${findings.serious} serious problems`} to follow up`;
+  return { title: `Summary of ${lesson}${followUp}`, lines };
 }
 
 function closingLine(closing: LessonClosing, time: (at?: number) => string): string {
-  if (!closing.endedForEveryone) return 'Teams has not reported the meeting as ended for everyone: check that nobody is still in it.';
   const order = closing.pupilsOutFirst === true ? ', with every pupil out first' : '';
   return `The meeting ended for everyone at ${time(closing.endedAt)}${order}.`;
 }

@@ -1,3 +1,4 @@
+import { acknowledgementOf } from '../../domain/acknowledgements.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff, presentPeople, presentSince, pupilsPresent, staffPresent } from '../../domain/presence.js';
 import { buildRegister } from '../../domain/register.js';
@@ -56,6 +57,7 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
     // Near or past the limit, or the pupils have gone: time to end the meeting for everyone.
     endReminder: live && ((policy.duration.enabled && remainingMs !== undefined && remainingMs <= minutes(warnAt)) || (pupilSession && pupilsNow === 0)),
     school: { name: policy.school.name, timeZone: policy.school.timeZone },
+    ...(policy.dsl.phone ? { dslPhone: policy.dsl.phone } : {}),
   };
 }
 
@@ -83,9 +85,19 @@ function openFindings(record: MeetingRecord): FindingView[] {
   return Object.values(record.alerts)
     .map(({ finding, firstSeenAt, raisedAt }) => {
       const dsl = dslDelivery(record, finding.key, raisedAt);
-      return { key: finding.key, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, action: finding.action, raisedAt, firstSeenAt, ...(dsl ? { dsl } : {}) };
+      const acknowledged = acknowledgement(record.state, finding.key, raisedAt);
+      return {
+        key: finding.key, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, action: finding.action, raisedAt, firstSeenAt,
+        ...(dsl ? { dsl } : {}), ...(acknowledged ? { acknowledged } : {}),
+      };
     })
     .sort((a, b) => Number(a.raisedAt === undefined) - Number(b.raisedAt === undefined) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstSeenAt - b.firstSeenAt);
+}
+
+/** Who took this raise of the finding (an acknowledgement of an earlier raise does not count). */
+function acknowledgement(state: MeetingState, findingKey: string, raisedAt: number | undefined): FindingView['acknowledged'] {
+  const ack = acknowledgementOf(state, findingKey, raisedAt);
+  return ack ? { name: ack.name || 'Someone on the safeguarding team', at: ack.at } : undefined;
 }
 
 /** What Teams said about the DSLs' copies of one raise, from the lesson's delivery outbox. */

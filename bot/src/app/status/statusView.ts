@@ -37,6 +37,8 @@ export interface FindingView {
   firstSeenAt: number;
   /** Whether the DSL has it, as Teams answered; absent when this finding does not go to a DSL. */
   dsl?: DslDelivery;
+  /** Who pressed "I'm dealing with it" on this raise of the alert, and when; absent while nobody has. */
+  acknowledged?: { name: string; at: number };
 }
 
 /**
@@ -95,4 +97,6 @@ export interface StatusView {
   /** True when staff should be reminded to use "End meeting" for everyone now. */
   endReminder: boolean;
   school: { name: string; timeZone: string };
+  /** The number staff are told to phone when an alert could not be delivered; absent when the school gave none. */
+  dslPhone?: string;
 }

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /** The simulator page's calls to its JSON API (`/dev/api/...`). */
+import type { AlertTrail } from '../simulator/alertTrail.js';
 import type { FeedEntry } from '../simulator/feed.js';
 import type { LessonView } from '../simulator/simRoutes.js';
 import type { SimSchool } from '../school.js';
@@ -42,6 +43,7 @@ export const api = {
   advance: (minutes: number) => call<{ fired: number; state: SimState }>('POST', '/dev/api/clock', { minutes }),
   sweep: () => call<{ fired: number; state: SimState }>('POST', '/dev/api/sweep', {}),
   feed: (after: number) => call<{ entries: FeedEntry[] }>('GET', `/dev/api/feed?after=${after}`),
+  alertTrail: () => call<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail'),
   chat: (personId: string) => call<{ lines: ChatLine[] }>('GET', `/dev/api/chat/${encodeURIComponent(personId)}`),
   say: (personId: string, input: { kind: 'text'; text: string } | { kind: 'submit'; data: Record<string, unknown>; replyToId?: string } | { kind: 'execute'; verb: string; data: Record<string, unknown>; replyToId?: string }) =>
     call<Delivery>('POST', `/dev/api/chat/${encodeURIComponent(personId)}`, input),

@@ -3,7 +3,7 @@
 import { api, type SimState } from './api.js';
 import { renderChat, sendText } from './chatView.js';
 import { byId, clockText, h, say } from './dom.js';
-import { appendFeed, toggleLookups } from './feedView.js';
+import { appendFeed, renderTrail, toggleLookups } from './feedView.js';
 import { renderLessons } from './lessonView.js';
 
 let state: SimState | undefined;
@@ -11,6 +11,7 @@ let selectedLesson: string | undefined;
 let lastSeq = -1;
 let lessonsDrawn = '';
 let chatDrawn = '';
+let trailDrawn = '';
 
 const lessonDeps = {
   act: (run: () => Promise<SimState>, done: string) => void act(run, done),
@@ -56,6 +57,14 @@ async function pollFeed(): Promise<void> {
   lastSeq = entries[entries.length - 1]!.seq;
   appendFeed(byId('feed'), entries, byId<HTMLInputElement>('show-lookups').checked);
   await pollChat();
+}
+
+async function pollTrail(): Promise<void> {
+  const { trails } = await api.alertTrail();
+  const signature = JSON.stringify(trails);
+  if (signature === trailDrawn) return;
+  trailDrawn = signature;
+  renderTrail(byId('alert-trail'), trails);
 }
 
 async function pollChat(force = false): Promise<void> {
@@ -110,7 +119,7 @@ function wireForms(): void {
 async function tick(): Promise<void> {
   try {
     draw(await api.state());
-    await pollFeed();
+    await Promise.all([pollFeed(), pollTrail()]);
   } catch {
     byId('clock').textContent = 'The service is not answering; is npm start still running?';
   }

@@ -1,11 +1,12 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { Clock } from '../../app/ports.js';
+import type { Clock, MeetingRecord } from '../../app/ports.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { HttpError } from '../../http/errors.js';
 import type { FakeConnectorCore } from '../connector/fakeConnector.js';
 import type { SimSchool } from '../school.js';
 import { isSimClock } from '../simClock.js';
+import { alertTrails } from './alertTrail.js';
 import { feedEntries } from './feed.js';
 import { isRunning, type SimLesson } from './lessons.js';
 import type { Simulator } from './simulator.js';
@@ -19,6 +20,8 @@ export interface SimRoutesDeps {
   policy: Policy;
   /** One timer sweep of the service (what its background interval runs); returns timers fired. */
   tick(): Promise<number>;
+  /** The bot's record of a lesson of the sample school (what the side panel reads), if it has one. */
+  readLesson(meetingId: string): Promise<MeetingRecord | undefined>;
 }
 
 /** A lesson as the page shows it. */
@@ -92,6 +95,13 @@ export function registerSimRoutes(server: Server, deps: SimRoutesDeps): void {
   server.get('/dev/api/feed', async (req: Request, res: Response) => {
     const after = Number((req.query as Record<string, unknown> | undefined)?.['after'] ?? -1);
     json(res, { entries: feedEntries(deps.connector.requests, Number.isInteger(after) ? after + 1 : 0, school, simulator.lessons.values()) });
+  });
+
+  server.get('/dev/api/alert-trail', async (_req: Request, res: Response) => {
+    // A lesson storage cannot give back just now is left out rather than failing the whole page.
+    const read = (meetingId: string) => deps.readLesson(meetingId).catch(() => undefined);
+    const lessons = await Promise.all([...simulator.lessons.values()].map(async (l) => ({ title: l.title, record: await read(l.meetingId) })));
+    json(res, { trails: alertTrails(lessons.flatMap(({ title, record }) => (record ? [{ title, record }] : [])), school) });
   });
 
   server.get('/dev/api/chat/:personId', async (req: Request, res: Response) => {

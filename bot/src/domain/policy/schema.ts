@@ -108,6 +108,16 @@ export const policySchema = z.strictObject({
     contacts: z.array(dslContact).default([]),
     /** Optional safeguarding channel conversation id for incident copies. */
     channelId: z.string().optional(),
+    /** The number staff are told to phone when an alert could not be delivered (empty: "phone the DSL"). */
+    phone: z.string().trim().max(40).optional(),
+  }).prefault({}),
+  /**
+   * When nobody acknowledges a critical alert: the deputies are told this many minutes after the
+   * DSLs, then the senior leadership team this many minutes after the deputies.
+   */
+  escalation: z.strictObject({
+    deputiesAfterMinutes: z.number().int().min(1).max(120).default(5),
+    sltAfterMinutes: z.number().int().min(1).max(240).default(10),
   }).prefault({}),
   /** Concern levels the school triages to. */
   concernLevels: z.array(z.string().min(1)).min(1).default(['low-level', 'concern', 'child-protection']),

@@ -40,7 +40,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     const policy = deps.policyFor(guarded.key.tenantId);
     const now = deps.clock.now();
     // The tag is known before the view: an unchanged lesson is answered without building or serialising it.
-    const etag = statusTag(record.etag, policy, now);
+    const etag = statusTag(record, policy, now);
     res.setHeader('cache-control', 'private, no-cache');
     res.setHeader('etag', etag);
     if (matchesTag(req.header('if-none-match'), etag)) {

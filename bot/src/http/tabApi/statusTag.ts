@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { MeetingRecord } from '../../app/ports.js';
 import type { Policy } from '../../domain/policy/schema.js';
 
 // Policies are long-lived objects (one per tenant), so each is serialised and hashed once, not per poll.
@@ -16,9 +17,14 @@ function fingerprint(policy: Policy): string {
 /**
  * The ETag of a lesson's status, known before the view is built: the stored snapshot's tag, the
  * policy, and the minute (timers and countdowns move with the clock even when nothing is stored).
+ * While storage is down the snapshot's tag stays put as events (an acknowledgement, say) and
+ * delivery results are held in memory, so the count of applied events and each delivery's state
+ * are in the tag too.
  */
-export function statusTag(recordEtag: string, policy: Policy, now: number): string {
-  const tag = createHash('sha256').update(`${recordEtag}|${fingerprint(policy)}|${Math.floor(now / 60_000)}`).digest('base64url').slice(0, 27);
+export function statusTag(record: Pick<MeetingRecord, 'etag' | 'state' | 'deliveries'>, policy: Policy, now: number): string {
+  const deliveries = (record.deliveries ?? []).map((d) => d.state[0]).join('');
+  const parts = [record.etag, record.state.applied.length, deliveries, fingerprint(policy), Math.floor(now / 60_000)];
+  const tag = createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 27);
   return `"${tag}"`;
 }
 

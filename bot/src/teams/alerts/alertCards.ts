@@ -1,5 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import type { AlertMessage } from '../../app/ports.js';
+import { formatInZone } from '../../app/concerns/time.js';
+import { acknowledgeButton } from './acknowledgementCards.js';
 
 const RULE_NAMES: Record<string, string> = {
   unsupervised: 'Pupils without an adult',
@@ -18,9 +20,17 @@ export function ruleName(ruleId: string): string {
  * The DSL's 1:1 card. Its preview (`summary`/`text`) names only the lesson and the rule, because
  * mobile notifications and lock screens are public; what to do is inside the card.
  */
-export function dslAlertActivity(alert: AlertMessage, openUrl: string) {
+export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone: string) {
+  if (alert.phase === 'acknowledged') return acknowledgedActivity(alert, openUrl, timeZone);
   const cleared = alert.phase === 'cleared';
-  const preview = `${cleared ? 'Resolved' : 'Safeguarding alert'}: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`;
+  const critical = alert.finding.severity === 'critical';
+  // A critical alert that ended is not "resolved": what happened still has to be followed up.
+  const label = !cleared ? 'Safeguarding alert' : critical ? 'Ended' : 'Resolved';
+  const preview = `${label}: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`;
+  const afterwards = critical
+    ? 'This alert has ended. That does not close it: check what happened with the staff involved and record it.'
+    : 'No action is needed now; the record keeps the timeline.';
+  const takeIt = !cleared && critical ? [acknowledgeButton({ meetingId: alert.meeting.key.meetingId, findingKey: alert.finding.key, raisedAt: alert.at })] : [];
   const card: Attachment = {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
@@ -30,10 +40,11 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string) {
       body: [
         { type: 'TextBlock', text: preview, weight: 'Bolder', wrap: true, color: cleared ? 'Good' : 'Attention', style: 'heading' },
         { type: 'TextBlock', text: alert.finding.message, wrap: true },
-        { type: 'TextBlock', text: cleared ? 'No action is needed now; the record keeps the timeline.' : `Staff were told: ${alert.finding.action}`, wrap: true, isSubtle: true },
+        { type: 'TextBlock', text: cleared ? afterwards : `Staff were told: ${alert.finding.action}`, wrap: true, isSubtle: true },
         { type: 'FactSet', facts: [{ title: 'Severity', value: alert.finding.severity }] },
       ],
       actions: [
+        ...takeIt,
         { type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl },
         { type: 'Action.Submit', title: 'Log a concern', data: { command: 'concern', meetingId: alert.meeting.key.meetingId, meetingTitle: alert.meeting.title } },
       ],
@@ -42,13 +53,24 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string) {
   return { type: 'message', text: preview, summary: preview, attachments: [card] };
 }
 
+/** Tells someone who got a critical alert that another person is dealing with it. */
+function acknowledgedActivity(alert: AlertMessage, openUrl: string, timeZone: string) {
+  const by = alert.acknowledgedBy;
+  const preview = `Taken: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`;
+  const line = by ? `${by.name} is dealing with it (since ${formatInZone(by.at, timeZone)}). You do not need to take it.` : 'Someone is dealing with it.';
+  return cardMessage(preview, [
+    { type: 'TextBlock', text: preview, weight: 'Bolder', wrap: true, style: 'heading', color: 'Good' },
+    { type: 'TextBlock', text: line, wrap: true },
+  ], true, [{ type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl }]);
+}
+
 /** A message carrying one Adaptive Card (schema 1.5) with the given body; `preview` is the notification text. */
-function cardMessage(preview: string, body: object[], summary = true) {
+function cardMessage(preview: string, body: object[], summary = true, actions: object[] = []) {
   return {
     type: 'message',
     text: preview,
     ...(summary ? { summary: preview } : {}),
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body } }],
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) } }],
   };
 }
 

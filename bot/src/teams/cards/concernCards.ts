@@ -19,9 +19,12 @@ export function newConcernPreview(concern: Concern): string {
   return `New safeguarding concern ${concern.ref}${urgency} from ${where}`;
 }
 
-/** The card that replaces the form once the concern is stored: it cannot be sent again. */
-export function receiptCard(concern: Concern, timeZone: string, reach: DslReach | undefined): CardElement {
-  const words = receiptWords(reach);
+/**
+ * The card that replaces the form once the concern is stored: it cannot be sent again. `dslPhone`
+ * (the school's number for the DSL) is offered when the alert could not reach them.
+ */
+export function receiptCard(concern: Concern, timeZone: string, reach: DslReach | undefined, dslPhone?: string): CardElement {
+  const words = receiptWords(reach, dslPhone);
   const body: CardElement[] = [
     heading(`Concern ${concern.ref} logged`, 'Good'),
     para(words.told),

@@ -4,6 +4,7 @@
  * message when the original card should stay as it is.
  */
 import { acknowledgeConcern } from '../../app/concerns/acknowledgeConcern.js';
+import { ACKNOWLEDGE_ALERT, acknowledgeInputFrom, acknowledgementCard } from '../alerts/acknowledgementCards.js';
 import { showConcern } from '../../app/concerns/showConcern.js';
 import { cardJson, para, type CardElement } from '../cards/adaptive.js';
 import { CONCERN_VERBS } from '../cards/concernCards.js';
@@ -27,6 +28,12 @@ const refOf = (data: Record<string, unknown>) => (typeof data.ref === 'string' ?
 
 /** Every button the bot's cards carry, by verb. `concern` is the alert cards' "Log a concern". */
 export const CARD_ACTIONS: Record<string, CardAction> = {
+  [ACKNOWLEDGE_ALERT]: async (deps, request, data) => {
+    const input = acknowledgeInputFrom(data);
+    if (!input || !deps.acknowledgeAlert) return { replace: cardJson([para('This button is out of date. Open the lesson record instead.')]) };
+    const { tenantId, aadObjectId, name } = request.viewer;
+    return { replace: acknowledgementCard(await deps.acknowledgeAlert({ tenantId, aadObjectId, name }, input), request.policy.school.timeZone) };
+  },
   [SUBMIT_CONCERN]: async (deps, request, data) => ({ replace: await submitConcernForm(deps, request, data) }),
   [CONCERN_VERBS.open]: async (deps, request, data) => {
     const lesson = lessonFrom(data);

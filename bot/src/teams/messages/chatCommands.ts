@@ -15,7 +15,7 @@ import { ADAPTIVE_CARD, type CardElement } from '../cards/adaptive.js';
 import type { ProactiveMessenger } from '../proactive.js';
 import { runCardAction } from './cardActions.js';
 import { COMMANDS, runCommand, splitCommand } from './commandTable.js';
-import type { CommandDeps, CommandRequest, Reply } from './commandTypes.js';
+import type { CommandDeps, CommandRequest, Reply, AcknowledgeAlert } from './commandTypes.js';
 import { createConcernNotifier } from './concernNotifier.js';
 import { parseTurn, type ChatTurn } from './parseTurn.js';
 
@@ -34,6 +34,8 @@ export interface ChatCommandDeps {
   newRef?: () => string;
   /** Form id generator (the idempotency key of each concern form). */
   newFormId?: () => string;
+  /** "I'm dealing with it" on a critical alert card. */
+  acknowledgeAlert?: AcknowledgeAlert;
 }
 
 /** The chat side of the bot, as the ActivityHandler calls it. */
@@ -58,6 +60,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     logger: deps.logger,
     newFormId: deps.newFormId ?? randomUUID,
     ...(deps.newRef ? { newRef: deps.newRef } : {}),
+    ...(deps.acknowledgeAlert ? { acknowledgeAlert: deps.acknowledgeAlert } : {}),
   };
 
   async function requestFor(turn: ChatTurn): Promise<Omit<CommandRequest, 'args'>> {

@@ -1,4 +1,5 @@
 /** The shapes shared by the command table and its handlers. */
+import type { AcknowledgeInput, Acknowledger, AcknowledgeOutcome } from '../../app/delivery/acknowledgeAlert.js';
 import type { Activity } from 'botbuilder';
 import type { Viewer } from '../../app/concerns/access.js';
 import type { MeetingControl } from '../../app/meetingControl/ports.js';
@@ -21,7 +22,12 @@ export interface CommandDeps {
   logger: Logger;
   newRef?: () => string;
   newFormId: () => string;
+  /** "I'm dealing with it" on a critical alert card. */
+  acknowledgeAlert?: AcknowledgeAlert;
 }
+
+/** Takes a critical alert for the person who pressed the button (the lesson use case, bound in the composition root). */
+export type AcknowledgeAlert = (who: Acknowledger, input: AcknowledgeInput) => Promise<AcknowledgeOutcome>;
 
 /** One parsed request: who asked, under which policy, with what arguments. */
 export interface CommandRequest {

@@ -71,6 +71,6 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
     case 'duplicate':
       return receiptCard(result.concern, timeZone, undefined);
     case 'logged':
-      return receiptCard(result.concern, timeZone, result);
+      return receiptCard(result.concern, timeZone, result, request.policy.dsl.phone);
   }
 }

@@ -1,0 +1,113 @@
+/**
+ * Pure: every alert a lesson raised, open or since cleared, with what its delivery outbox says
+ * about it. The alert book forgets a finding once it clears, so the record of what was raised is
+ * the outbox's raise deliveries, the book's raised findings and the breaches staff reported.
+ */
+import { acknowledgementOf } from '../../domain/acknowledgements.js';
+import type { Delivery } from '../delivery/delivery.js';
+import type { LessonBook } from '../ports.js';
+import type { Finding, Severity } from '../../domain/types.js';
+
+/**
+ * The DSLs' copies of one raise, as Teams answered: `sent` once it took at least one (`reached` of
+ * `of` DSLs, first at `sentAt`); `waiting` while copies are still being tried; `failed` when Teams
+ * took none; `withdrawn` when the alert was over before any copy went; `none` when no copy was planned.
+ */
+export type DslCopies =
+  | { state: 'sent'; sentAt: number; reached: number; of: number }
+  | { state: 'waiting' | 'failed' | 'withdrawn' | 'none' };
+
+/** One raise of one finding in a lesson. */
+export interface LessonRaise {
+  key: string;
+  ruleId: string;
+  severity: Severity;
+  /** The finding's own words (used when the summary has none of its own for the rule). */
+  message: string;
+  /** What staff were told to do about it (empty for a breach no alert was raised for). */
+  action: string;
+  raisedAt: number;
+  /** Still raised in the book the summary was built from. */
+  open: boolean;
+  /** When it stopped, when the outbox or the lesson shows it; undefined when open or not known. */
+  clearedAt?: number;
+  dsl: DslCopies;
+  /** Who else was sent it because nobody acknowledged in time (copies Teams took). */
+  escalatedTo: Array<'deputy' | 'slt'>;
+  /** Who said they were dealing with this raise, and when. */
+  acknowledged?: { name: string; at: number };
+}
+
+/** Every raise of the lesson, oldest first. */
+export function lessonRaises(record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>): LessonRaise[] {
+  const { state, alerts } = record;
+  const deliveries = record.deliveries ?? [];
+  const raises = new Map<string, Raised>();
+  const add = (raise: Raised) => {
+    if (!raises.has(idOf(raise.key, raise.raisedAt))) raises.set(idOf(raise.key, raise.raisedAt), raise);
+  };
+  for (const { message: m } of deliveries) if (m.phase === 'raised') add({ ...raisedFields(m.finding), raisedAt: m.raisedAt });
+  for (const { finding, raisedAt } of Object.values(alerts)) if (raisedAt !== undefined) add({ ...raisedFields(finding), raisedAt });
+  // A reported breach is serious whether or not the policy's rule alerted anyone about it.
+  for (const breach of state.breaches) {
+    const key = `breach:${breach.id}`;
+    if (![...raises.values()].some((r) => r.key === key)) {
+      add({ key, ruleId: 'breach', severity: 'critical', message: 'A member of staff reported a breach.', action: '', raisedAt: breach.at });
+    }
+  }
+  return [...raises.values()].map((raise) => withOutcome(raise, record, deliveries)).sort((a, b) => a.raisedAt - b.raisedAt || (a.key < b.key ? -1 : 1));
+}
+
+type Raised = Omit<LessonRaise, 'open' | 'clearedAt' | 'dsl' | 'escalatedTo' | 'acknowledged'>;
+
+function raisedFields(finding: Pick<Finding, 'key' | 'ruleId' | 'severity' | 'message' | 'action'>): Omit<Raised, 'raisedAt'> {
+  return { key: finding.key, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, action: finding.action };
+}
+
+/** What became of one raise: still open or when it stopped, the copies Teams took, who acknowledged it. */
+function withOutcome(raise: Raised, { state, alerts }: Pick<LessonBook, 'state' | 'alerts'>, deliveries: readonly Delivery[]): LessonRaise {
+  const open = alerts[raise.key]?.raisedAt === raise.raisedAt;
+  const copies = copiesOf(deliveries, raise.key, raise.raisedAt);
+  const ack = acknowledgementOf(state, raise.key, raise.raisedAt);
+  const acknowledged = ack ? { name: ack.name || 'Someone on the safeguarding team', at: ack.at } : undefined;
+  // A breach alert lasts until the lesson has ended with no pupil left in it.
+  const clearedAt = open ? undefined : clearedAtOf(deliveries, raise.key, raise.raisedAt) ?? (raise.ruleId === 'breach' ? state.endedAt : undefined);
+  return {
+    ...raise,
+    open,
+    ...(clearedAt === undefined ? {} : { clearedAt }),
+    dsl: dslCopies(copies.filter((d) => roleOf(d) === 'dsl')),
+    escalatedTo: (['deputy', 'slt'] as const).filter((role) => copies.some((d) => roleOf(d) === role && d.state === 'sent')),
+    ...(acknowledged ? { acknowledged } : {}),
+  };
+}
+
+/** What Teams said about the DSLs' copies of one raise. */
+export function dslCopies(copies: readonly Delivery[]): DslCopies {
+  if (!copies.length) return { state: 'none' };
+  const sent = copies.filter((d) => d.state === 'sent');
+  if (sent.length) {
+    const of = copies.filter((d) => d.state !== 'withdrawn').length;
+    return { state: 'sent', sentAt: Math.min(...sent.map((d) => d.sentAt ?? d.createdAt)), reached: sent.length, of };
+  }
+  if (copies.some((d) => d.state === 'pending')) return { state: 'waiting' };
+  return { state: copies.some((d) => d.state === 'failed') ? 'failed' : 'withdrawn' };
+}
+
+function idOf(key: string, raisedAt: number): string {
+  return `${key}|${raisedAt}`;
+}
+
+function roleOf(d: Delivery): string | undefined {
+  return d.recipient.kind === 'person' ? d.recipient.role : undefined;
+}
+
+function copiesOf(deliveries: readonly Delivery[], key: string, raisedAt: number): Delivery[] {
+  return deliveries.filter((d) => d.message.phase === 'raised' && d.message.finding.key === key && d.message.raisedAt === raisedAt);
+}
+
+/** The "resolved" follow-ups are planned at the moment the finding cleared. */
+function clearedAtOf(deliveries: readonly Delivery[], key: string, raisedAt: number): number | undefined {
+  const follows = deliveries.filter((d) => d.message.phase === 'cleared' && d.message.finding.key === key && d.message.raisedAt === raisedAt);
+  return follows.length ? Math.min(...follows.map((d) => d.createdAt)) : undefined;
+}
