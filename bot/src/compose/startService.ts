@@ -70,7 +70,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const recordMeetingActivity = createRecordMeetingActivity({ record: lessons.record, directory, notifier: teams.notifier, policyFor, logger, ...routines });
   const sweepTimers = lessons.sweeper(routines.timerHandlers);
-  const retention = createRetentionSweep({ store: new TableRetentionStore(tables.meetings), meetings, policyFor, logger });
+  const retention = createRetentionSweep({ store: new TableRetentionStore(tables.meetings), meetings, requestKeys, policyFor, logger });
   const tick = async (): Promise<number> => {
     // During an outage nothing counts as "back" until storage answers (and has its tables).
     if ((lessons.buffer.degraded || concerns.size) && (await tables.ensureTables().then(() => true, () => false))) {

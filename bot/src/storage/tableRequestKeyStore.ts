@@ -3,7 +3,7 @@
  * per (caller, endpoint, key), written insert-if-absent before the request is applied and
  * holding a fingerprint of what was sent. Rows are never updated.
  */
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { KeyedRequest, RequestKeys } from '../app/status/recordStaffAction.js';
 import { guarded, isUnavailable, statusOf } from './errors.js';
 import { fingerprint } from '../app/fingerprint.js';
@@ -39,5 +39,21 @@ export class TableRequestKeyStore implements RequestKeys {
       if (isUnavailable(error)) return 'unchecked';
       throw error;
     }
+  }
+
+  async forgetBefore(cutoff: number, max: number): Promise<number> {
+    const old = this.table.listEntities<KeyRow>({ queryOptions: { filter: odata`firstSeenAt lt ${new Date(cutoff)}`, select: ['PartitionKey', 'RowKey'] } }).byPage({ maxPageSize: Math.min(max, 1000) });
+    const page = await guarded('list old request ids', () => old.next());
+    let forgotten = 0;
+    for (const row of page.done ? [] : page.value) {
+      if (forgotten >= max) break;
+      try {
+        await guarded('delete old request id', () => this.table.deleteEntity(row.partitionKey!, row.rowKey!));
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error; // another instance deleted it first
+      }
+      forgotten++;
+    }
+    return forgotten;
   }
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { AFTER_FAILURE_MS, BACKLOG_INTERVAL_MS, createRetentionSweep, RETENTION_INTERVAL_MS } from '../../../bot/src/app/retention/createRetentionSweep.js';
+import { AFTER_FAILURE_MS, BACKLOG_INTERVAL_MS, createRetentionSweep, REQUEST_KEY_DAYS, RETENTION_INTERVAL_MS } from '../../../bot/src/app/retention/createRetentionSweep.js';
 import { policy } from '../../domain/builders.js';
 import { DAY, T0, fakeStore, spyLogger, unreachable } from './fakes.js';
 
@@ -26,8 +26,20 @@ describe('app/retention/createRetentionSweep', () => {
     const sut = makeSut(fakeStore({ t: [{ meetingId: 'mtg-XYZZY', startedAt: T0 }] }));
     await sut.sweep(NOW);
     assert.equal(sut.logger.info.callCount, 1);
-    assert.deepEqual(sut.logger.info.firstCall.args[0], { lessons: 1, rows: 3, indexRows: 1, kept: 0, failed: 0, more: false });
+    assert.deepEqual(sut.logger.info.firstCall.args[0], { lessons: 1, rows: 3, indexRows: 1, kept: 0, failed: 0, more: false, requestKeys: 0 });
     assert.ok(!JSON.stringify(sut.logger.info.args).includes('XYZZY'), 'no meeting id in the log');
+  });
+
+  it('deletes request ids older than a week in the same pass, and comes back a minute later while 1000 were deleted (more may be left)', async () => {
+    const forgetBefore = sinon.stub().resolves(1_000);
+    const logger = spyLogger();
+    const sweep = createRetentionSweep({ ...fakeStore({}), requestKeys: { forgetBefore }, policyFor: () => policy({ retentionDays: 30 }), logger });
+    await sweep(NOW);
+    assert.deepEqual(forgetBefore.firstCall.args, [NOW - REQUEST_KEY_DAYS * RETENTION_INTERVAL_MS, 1_000]);
+    assert.equal(logger.info.firstCall.args[0].requestKeys, 1_000);
+    assert.ok(await sweep(NOW + BACKLOG_INTERVAL_MS), 'a backlog of old ids brings the next pass forward');
+    forgetBefore.rejects(new Error('boom'));
+    assert.ok(await sweep(NOW + 2 * BACKLOG_INTERVAL_MS), 'a failure to delete ids never stops the lesson pass');
   });
 
   it('comes back a minute later while a backlog remains', async () => {

@@ -4,6 +4,7 @@
  * not coordinate: every deletion is safe to repeat, and a pass over a store with nothing to delete
  * costs one small query per school.
  */
+import type { RequestKeys } from '../status/recordStaffAction.js';
 import type { RetentionSummary } from './ports.js';
 import { sweepExpiredLessons, type RetentionPassDeps } from './sweepExpiredLessons.js';
 
@@ -14,11 +15,16 @@ export const BACKLOG_INTERVAL_MS = 60_000;
 /** Time before the next pass after storage failed part-way. */
 export const AFTER_FAILURE_MS = 3_600_000;
 const DEFAULT_MAX_LESSONS = 100;
+/** Side-panel request ids are kept this long: far beyond any retry of one action, then deleted. */
+export const REQUEST_KEY_DAYS = 7;
+const MAX_REQUEST_KEYS = 1_000;
 
 /** Dependencies of {@link createRetentionSweep}: a pass's, with its limit optional. */
 export interface RetentionSweepDeps extends Omit<RetentionPassDeps, 'maxLessons'> {
   /** Most lessons one pass looks at (default 100). */
   maxLessonsPerPass?: number;
+  /** Request ids (idempotency keys), deleted once older than {@link REQUEST_KEY_DAYS}. */
+  requestKeys?: Pick<RequestKeys, 'forgetBefore'>;
 }
 
 /**
@@ -35,12 +41,25 @@ export function createRetentionSweep(deps: RetentionSweepDeps): (now: number) =>
     running = true;
     try {
       const summary = await sweepExpiredLessons({ ...deps, maxLessons }, now);
-      nextPassAt = now + (!summary.more ? RETENTION_INTERVAL_MS : summary.failed > 0 ? AFTER_FAILURE_MS : BACKLOG_INTERVAL_MS);
-      const { lessons, rows, indexRows, kept, failed, more } = summary;
-      deps.logger.info({ lessons, rows, indexRows, kept, failed, more }, 'Retention pass finished: old lesson records deleted (counts only).');
+      const requestKeys = await forgetRequestKeys(deps, now);
+      const more = summary.more || requestKeys === MAX_REQUEST_KEYS;
+      nextPassAt = now + (!more ? RETENTION_INTERVAL_MS : summary.failed > 0 ? AFTER_FAILURE_MS : BACKLOG_INTERVAL_MS);
+      const { lessons, rows, indexRows, kept, failed } = summary;
+      deps.logger.info({ lessons, rows, indexRows, kept, failed, more, requestKeys }, 'Retention pass finished: old lesson records deleted (counts only).');
       return summary;
     } finally {
       running = false;
     }
   };
+}
+
+/** Deletes old request ids; a failure is logged and left for the next pass. */
+async function forgetRequestKeys(deps: RetentionSweepDeps, now: number): Promise<number> {
+  if (!deps.requestKeys) return 0;
+  try {
+    return await deps.requestKeys.forgetBefore(now - REQUEST_KEY_DAYS * RETENTION_INTERVAL_MS, MAX_REQUEST_KEYS);
+  } catch (error) {
+    deps.logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'Could not delete old request ids; the next retention pass tries again.');
+    return 0;
+  }
 }

@@ -39,13 +39,15 @@ export interface KeyedRequest {
  */
 export interface RequestKeys {
   claim(request: KeyedRequest, content: unknown): Promise<'new' | 'repeat' | 'conflict' | 'unchecked'>;
+  /** Deletes up to `max` keys first seen before `cutoff` (epoch ms); returns how many. A key only has to outlive its action's retries. */
+  forgetBefore(cutoff: number, max: number): Promise<number>;
 }
 
 /** Dependencies of {@link recordStaffAction}. */
 export interface StaffActionDeps {
   meetings: Pick<MeetingStore, 'load'>;
   applyEvent: ApplyMeetingEvent;
-  requestKeys: RequestKeys;
+  requestKeys: Pick<RequestKeys, 'claim'>;
   clock: Clock;
   logger: Logger;
 }

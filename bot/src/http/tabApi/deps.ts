@@ -10,7 +10,7 @@ export interface TabApiDeps {
   directory: ParticipantDirectory;
   applyEvent: ApplyMeetingEvent;
   /** Idempotency keys of the side panel's writes, scoped to caller and endpoint and bound to the body. */
-  requestKeys: RequestKeys;
+  requestKeys: Pick<RequestKeys, 'claim'>;
   policyFor(tenantId: string): Policy;
   clock: Clock;
   logger: Logger;
