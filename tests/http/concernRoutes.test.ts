@@ -1,3 +1,4 @@
+import { DeliveryFailure } from '../../bot/src/app/delivery/delivery.js';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { TableClient } from '@azure/data-tables';
@@ -34,7 +35,7 @@ describe('http/concernRoutes: the number to phone when the DSL could not be reac
     } as unknown as ParticipantDirectory;
     const notifier = {
       // Teams does not take the DSL's card.
-      alertDsls: sinon.fake.resolves({ unreached: ['dsl-1'] }),
+      alertDsl: sinon.fake.rejects(new DeliveryFailure('Forbidden', false, undefined, 403)),
       updateReporter: sinon.fake.resolves(undefined),
     };
     // The bearer token is the caller's tenant id: sign-in itself is tested elsewhere.

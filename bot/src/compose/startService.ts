@@ -4,6 +4,7 @@
  * the bench and every integration test start the service through this function.
  */
 import type { AddressInfo } from 'node:net';
+import { createConcernDeliverySweep } from '../app/concerns/concernDeliveries.js';
 import { withCorrelation } from '../app/correlation.js';
 import { SchoolDirectory } from '../app/directory/schoolDirectory.js';
 import { createLessonRoutines } from '../app/lessonRoutines/lessonRoutines.js';
@@ -70,6 +71,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const recordMeetingActivity = createRecordMeetingActivity({ record: lessons.record, directory, notifier: teams.notifier, policyFor, logger, ...routines });
   const sweepTimers = lessons.sweeper(routines.timerHandlers);
+  const concernOutbox = createConcernDeliverySweep({ store: concerns, notifier: teams.concernNotifier, clock, logger });
   const retention = createRetentionSweep({ store: new TableRetentionStore(tables.meetings), meetings, requestKeys, policyFor, logger });
   const tick = async (): Promise<number> => {
     // During an outage nothing counts as "back" until storage answers (and has its tables).
@@ -77,6 +79,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       await concerns.file();
       await lessons.flushHeld();
     }
+    // Concern alerts Teams has not taken yet (held concerns' from memory while storage is down).
+    await concernOutbox.sweep();
     if (lessons.buffer.degraded) return lessons.sweepFromMemory();
     // Daily and bounded; not awaited, so a long pass never holds up grace-period timers (it never throws).
     void retention(clock.now());

@@ -3,10 +3,13 @@
  * journal on local disk (flushed before the reporter is answered) and kept in memory; the DSL is
  * told at once by the use case, and the concern is filed unchanged (its reference, its time, its
  * form id) as soon as storage answers. A process started after a crash files what the last one held.
+ * A held concern's outbox lives in memory (the DSL's alert is sent from there) and is filed with it.
  */
 import { join } from 'node:path';
 import type { ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern } from '../app/concerns/ports.js';
 import type { Concern, NewConcernEntry } from '../app/concerns/types.js';
+import type { ConcernMessage } from '../app/delivery/delivery.js';
+import { isDue, type DeliveryBookStore } from '../app/delivery/deliveryRound.js';
 import type { Logger } from '../app/ports.js';
 import { DiskJournal } from './diskJournal.js';
 import { isUnavailable } from './errors.js';
@@ -14,6 +17,8 @@ import { isUnavailable } from './errors.js';
 /** A {@link ConcernStore} that holds new concerns durably while storage is unreachable. */
 export class HoldingConcernStore implements ConcernStore {
   private readonly held: NewConcern[] = [];
+  /** Version of each held concern's outbox in memory, so the delivery round's If-Match still holds. */
+  private readonly versions = new Map<NewConcern, number>();
   private readonly journal: DiskJournal;
 
   constructor(
@@ -67,7 +72,7 @@ export class HoldingConcernStore implements ConcernStore {
         if (!isUnavailable(error)) this.logger.error({ ref: next.ref, err: error instanceof Error ? error.name : 'unknown' }, 'a held concern could not be filed yet');
         return filed;
       }
-      this.held.shift();
+      this.versions.delete(this.held.shift()!);
       filed++;
     }
     if (filed) {
@@ -89,10 +94,40 @@ export class HoldingConcernStore implements ConcernStore {
   list(tenantId: string, query: ConcernQuery): Promise<ConcernPage> {
     return this.stored.list(tenantId, query);
   }
+
+  deliveryBook(tenantId: string, ref: string): DeliveryBookStore<ConcernMessage> {
+    const find = () => this.held.find((c) => c.tenantId === tenantId && c.ref === ref);
+    if (!find()) return this.stored.deliveryBook(tenantId, ref);
+    return {
+      load: async () => {
+        const held = find();
+        return held ? { deliveries: held.deliveries ?? [], etag: String(this.versions.get(held) ?? 0) } : this.stored.deliveryBook(tenantId, ref).load();
+      },
+      save: async (deliveries, etag) => {
+        const held = find();
+        if (!held) return this.stored.deliveryBook(tenantId, ref).save(deliveries, etag);
+        const version = this.versions.get(held) ?? 0;
+        if (String(version) !== etag) return { outcome: 'conflict' };
+        held.deliveries = deliveries;
+        this.versions.set(held, version + 1);
+        return { outcome: 'applied', etag: String(version + 1) };
+      },
+    };
+  }
+
+  async dueDeliveries(now: number): Promise<Array<{ tenantId: string; ref: string }>> {
+    const held = this.held.filter((c) => (c.deliveries ?? []).some((d) => isDue(d, now))).map(({ tenantId, ref }) => ({ tenantId, ref }));
+    try {
+      return [...held, ...(await this.stored.dueDeliveries(now))];
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      return held;
+    }
+  }
 }
 
 function asConcern(concern: NewConcern): Concern {
-  const { clientRequestId: _id, ...rest } = concern;
+  const { clientRequestId: _id, deliveries: _owed, ...rest } = concern;
   return { ...rest, entries: [] };
 }
 

@@ -4,33 +4,77 @@ import { acknowledgeConcern } from '../../../bot/src/app/concerns/acknowledgeCon
 import { closeConcern } from '../../../bot/src/app/concerns/closeConcern.js';
 import { listConcerns } from '../../../bot/src/app/concerns/listConcerns.js';
 import { logConcern } from '../../../bot/src/app/concerns/logConcern.js';
-import type { ConcernNotifier, ConcernStore } from '../../../bot/src/app/concerns/ports.js';
+import type { ConcernDelivery, ConcernNotifier, ConcernStore } from '../../../bot/src/app/concerns/ports.js';
+import { DeliveryFailure } from '../../../bot/src/app/delivery/delivery.js';
 import { setConcernLevel } from '../../../bot/src/app/concerns/setConcernLevel.js';
+import type { Concern } from '../../../bot/src/app/concerns/types.js';
 import { captureLogger } from '../../teams/messages/harness.js';
 import { T0, TENANT, concern, formInput, viewer } from './fixtures.js';
 
 function makeSut(stored = concern()) {
+  // The outboxes as stored: written by `create`, read and saved (If-Match on a version) by the delivery round.
+  const outboxes = new Map<string, { deliveries: ConcernDelivery[]; version: number }>();
+  const created = new Map<string, Concern>();
   const store = {
-    create: sinon.stub<Parameters<ConcernStore['create']>, ReturnType<ConcernStore['create']>>().callsFake(async (c) => ({ outcome: 'created', concern: { ...c, entries: [{ seq: 0, kind: 'raised', at: c.raisedAt, by: c.reporter, details: c.details }] } })),
+    create: sinon.stub<Parameters<ConcernStore['create']>, ReturnType<ConcernStore['create']>>().callsFake(async (c) => {
+      outboxes.set(c.ref, { deliveries: c.deliveries ?? [], version: 0 });
+      const { deliveries: _owed, clientRequestId: _id, ...rest } = c;
+      const concern: Concern = { ...rest, entries: [{ seq: 0, kind: 'raised', at: c.raisedAt, by: c.reporter, details: c.details }] };
+      created.set(c.ref, concern);
+      return { outcome: 'created', concern };
+    }),
+    deliveryBook: (_tenantId: string, ref: string): ReturnType<ConcernStore['deliveryBook']> => ({
+      load: async () => {
+        const box = outboxes.get(ref) ?? { deliveries: [], version: 0 };
+        return { deliveries: box.deliveries, etag: String(box.version) };
+      },
+      save: async (deliveries, etag) => {
+        const box = outboxes.get(ref) ?? { deliveries: [], version: 0 };
+        if (String(box.version) !== etag) return { outcome: 'conflict' };
+        outboxes.set(ref, { deliveries, version: box.version + 1 });
+        return { outcome: 'applied', etag: String(box.version + 1) };
+      },
+    }),
+    dueDeliveries: async () => [],
     append: sinon.stub<Parameters<ConcernStore['append']>, ReturnType<ConcernStore['append']>>().callsFake(async (_t, _r, entry) => ({ outcome: 'appended', entry: { ...entry, seq: 1 } }) as never),
-    get: sinon.stub<Parameters<ConcernStore['get']>, ReturnType<ConcernStore['get']>>().callsFake(async (tenantId, ref) => (tenantId === stored.tenantId && ref === stored.ref ? stored : undefined)),
+    get: sinon.stub<Parameters<ConcernStore['get']>, ReturnType<ConcernStore['get']>>().callsFake(async (tenantId, ref) => (tenantId === stored.tenantId && ref === stored.ref ? stored : created.get(ref))),
     list: sinon.stub<Parameters<ConcernStore['list']>, ReturnType<ConcernStore['list']>>().resolves({ concerns: [] }),
   };
-  const notifier = { alertDsls: sinon.stub<Parameters<ConcernNotifier['alertDsls']>, ReturnType<ConcernNotifier['alertDsls']>>().resolves({ unreached: [] }), updateReporter: sinon.stub().resolves() };
+  const notifier = {
+    alertDsl: sinon.stub<Parameters<ConcernNotifier['alertDsl']>, ReturnType<ConcernNotifier['alertDsl']>>().resolves({}),
+    updateReporter: sinon.stub<Parameters<ConcernNotifier['updateReporter']>, ReturnType<ConcernNotifier['updateReporter']>>().resolves({}),
+  };
   const dsls = [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }, { aadObjectId: 'dsl-2', name: 'Mr Deputy' }];
   const directory = { listDsls: sinon.stub().resolves(dsls) };
   const log = captureLogger();
   const deps = { store, notifier, directory, clock: { now: () => T0 }, logger: log.logger, newRef: () => 'C-AAAAAA' };
-  return { deps, store, notifier, directory, log, dsls };
+  return { deps, store, notifier, directory, log, dsls, outboxes };
 }
 
 describe('app/concerns: logConcern', () => {
-  it('stores the concern and alerts every DSL of the tenant', async () => {
-    const { deps, store, notifier, dsls } = makeSut();
+  it('stores the concern with an alert owed to every DSL of the tenant (one write), then sends them and records them sent', async () => {
+    const { deps, store, notifier, dsls, outboxes } = makeSut();
     const result = await logConcern(deps, viewer('staff'), formInput());
-    assert.equal(result.outcome, 'logged');
-    assert.equal(store.create.firstCall.args[0].tenantId, TENANT);
-    assert.deepEqual(notifier.alertDsls.firstCall.args[1], dsls);
+    assert.ok(result.outcome === 'logged' && result.toldDsls === 2 && result.unreachedDsls === 0);
+    const stored = store.create.firstCall.args[0];
+    assert.equal(stored.tenantId, TENANT);
+    const owed = (stored.deliveries ?? []).map((d) => [d.recipient.kind === 'person' && d.recipient.aadObjectId, d.state]);
+    assert.deepEqual(owed, dsls.map((d) => [d.aadObjectId, 'pending']), 'the alerts are in the same write as the concern');
+    assert.deepEqual(notifier.alertDsl.getCalls().map((c) => [c.args[0].ref, c.args[1]]).sort(), [['C-AAAAAA', 'dsl-1'], ['C-AAAAAA', 'dsl-2']]);
+    assert.deepEqual(outboxes.get('C-AAAAAA')?.deliveries.map((d) => d.state), ['sent', 'sent']);
+  });
+
+  it('counts as told only the DSLs Teams accepted; the other alert stays pending for the retry', async () => {
+    const { deps, notifier, outboxes } = makeSut();
+    notifier.alertDsl.callsFake(async (_concern, aadObjectId) => {
+      if (aadObjectId === 'dsl-2') throw new DeliveryFailure('busy', true, 90_000, 503);
+      return {};
+    });
+    const result = await logConcern(deps, viewer('staff'), formInput());
+    assert.ok(result.outcome === 'logged' && result.toldDsls === 1 && result.unreachedDsls === 1);
+    const pending = outboxes.get('C-AAAAAA')?.deliveries.find((d) => d.state === 'pending');
+    assert.equal(pending?.recipient.kind === 'person' && pending.recipient.aadObjectId, 'dsl-2');
+    assert.equal(pending?.nextAttemptAt, T0 + 90_000, 'retried no sooner than Teams asked');
   });
 
   it('refuses pupils before looking at the form', async () => {
@@ -43,7 +87,7 @@ describe('app/concerns: logConcern', () => {
     const { deps, store, notifier } = makeSut();
     store.create.resolves({ outcome: 'duplicate', concern: concern() });
     assert.equal((await logConcern(deps, viewer('staff'), formInput())).outcome, 'duplicate');
-    assert.equal(notifier.alertDsls.called, false);
+    assert.equal(notifier.alertDsl.called, false);
   });
 
   it('refuses a form id sent again with different answers, storing and alerting nothing, with a sentence saying what to do', async () => {
@@ -51,7 +95,7 @@ describe('app/concerns: logConcern', () => {
     store.create.resolves({ outcome: 'conflict', concern: concern() });
     const result = await logConcern(deps, viewer('staff'), formInput());
     assert.ok(result.outcome === 'conflict' && /already sent with different answers.*new concern form/.test(result.message));
-    assert.equal(notifier.alertDsls.called, false);
+    assert.equal(notifier.alertDsl.called, false);
   });
 
   it('picks a new reference when one is taken', async () => {
@@ -63,7 +107,7 @@ describe('app/concerns: logConcern', () => {
 
   it('keeps the concern and reports unreached DSLs when alerting fails, logging no content', async () => {
     const { deps, notifier, log } = makeSut();
-    notifier.alertDsls.rejects(new Error('Zebedee Quill: connector down'));
+    notifier.alertDsl.rejects(new Error('Zebedee Quill: connector down'));
     const result = await logConcern(deps, viewer('staff'), formInput());
     assert.equal(result.outcome === 'logged' && result.unreachedDsls, 2);
     assert.equal(result.outcome === 'logged' && result.toldDsls, 0, 'nobody is counted as told when Teams took nothing');
@@ -78,6 +122,17 @@ describe('app/concerns: triage', () => {
     assert.ok(result.ok);
     assert.deepEqual(store.append.firstCall.args.slice(0, 2), [TENANT, 'C-7K3F9Q']);
     assert.equal(notifier.updateReporter.firstCall.args[1].kind, 'acknowledged');
+  });
+
+  it('keeps the reporter\'s update on the concern\'s outbox, pending, when Teams refuses it (retried by the sweep)', async () => {
+    const { deps, notifier, outboxes } = makeSut();
+    notifier.updateReporter.rejects(new DeliveryFailure('busy', true, 30_000, 429));
+    assert.ok((await acknowledgeConcern(deps, viewer('dsl'), 'c-7k3f9q')).ok, 'the DSL\'s step stands');
+    const [owed] = outboxes.get('C-7K3F9Q')?.deliveries ?? [];
+    assert.deepEqual([owed?.message.kind, owed?.recipient.kind === 'person' && owed.recipient.role, owed?.state, owed?.nextAttemptAt], ['concernUpdate', 'reporter', 'pending', T0 + 30_000]);
+    notifier.updateReporter.resolves({});
+    await acknowledgeConcern(deps, viewer('dsl'), 'c-7k3f9q').catch(() => undefined);
+    assert.equal(outboxes.get('C-7K3F9Q')?.deliveries.length, 1, 'owed once');
   });
 
   it('refuses a second acknowledgement by the same DSL', async () => {

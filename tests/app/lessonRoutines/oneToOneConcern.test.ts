@@ -21,8 +21,8 @@ describe('app/lessonRoutines/oneToOneConcern (real concern store on Azurite)', f
   });
 
   function makeSut() {
-    const alertDsls = sinon.fake.resolves({ unreached: [] });
-    const record = createOneToOneConcern({ store, notifier: { alertDsls, updateReporter: sinon.fake.resolves(undefined) }, directory: { listDsls: async () => [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }] }, clock: { now: () => at(2) }, logger: fakeLogger() });
+    const alertDsls = sinon.fake.resolves({});
+    const record = createOneToOneConcern({ store, notifier: { alertDsl: alertDsls, updateReporter: sinon.fake.resolves({}) }, directory: { listDsls: async () => [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }] }, clock: { now: () => at(2) }, logger: fakeLogger() });
     return { record, alertDsls };
   }
 

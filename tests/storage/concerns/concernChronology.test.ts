@@ -31,7 +31,7 @@ describe('storage/concerns: chronology under concurrent DSLs', function () {
   this.timeout(60_000);
   let table: TableClient;
   let store: TableConcernStore;
-  const deps = () => ({ store, clock: { now: () => T0 + 60_000 }, logger: memoryLogger(), notifier: { alertDsls: sinon.stub().resolves({ unreached: [] }), updateReporter: sinon.stub().resolves() } });
+  const deps = () => ({ store, clock: { now: () => T0 + 60_000 }, logger: memoryLogger(), notifier: { alertDsl: sinon.stub().resolves({}), updateReporter: sinon.stub().resolves({}) } });
 
   beforeEach(async () => {
     const azurite = await sharedAzurite();

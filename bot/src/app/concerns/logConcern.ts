@@ -1,9 +1,10 @@
 import type { Clock, Logger, ParticipantDirectory } from '../ports.js';
 import { can, REFUSALS, type Viewer } from './access.js';
+import { deliverConcern, planConcernAlerts } from './concernDeliveries.js';
 import { parseConcernInput, type ConcernField } from './input.js';
 import type { ConcernNotifier, ConcernStore } from './ports.js';
 import { newConcernRef } from './reference.js';
-import type { Concern } from './types.js';
+import type { Concern, StaffMember } from './types.js';
 
 /** What {@link logConcern} needs. */
 export interface LogConcernDeps {
@@ -20,7 +21,10 @@ export interface LogConcernDeps {
 export type LogConcernResult =
   | { outcome: 'refused'; message: string }
   | { outcome: 'invalid'; errors: Partial<Record<ConcernField, string>> }
-  /** Stored (or `held` on this server while storage is down, filed once it is back); Teams accepted the alert for `toldDsls` DSLs and not for `unreachedDsls` (none configured counts as one unreached). */
+  /**
+   * Stored (or `held` on this server while storage is down, filed once it is back); Teams accepted the alert for `toldDsls`
+   * DSLs in the first round and not (yet) for `unreachedDsls`, whose alerts stay pending and are retried (none configured counts as one unreached).
+   */
   | { outcome: 'logged'; concern: Concern; toldDsls: number; unreachedDsls: number; held?: boolean }
   /** The same form was submitted before: nothing new stored, nobody alerted again. */
   | { outcome: 'duplicate'; concern: Concern }
@@ -35,9 +39,10 @@ export const FORM_REUSED =
 const REF_ATTEMPTS = 5;
 
 /**
- * Logs a safeguarding concern from a member of staff: validates it, stores it once per form,
- * and alerts every DSL of the tenant at once (seed 002 "inform the safeguarding team
- * immediately", seed 003 "Log of Concern", seed 001 #12).
+ * Logs a safeguarding concern from a member of staff: validates it, stores it once per form
+ * together with the alert each DSL is owed, and sends those alerts at once (seed 002 "inform the
+ * safeguarding team immediately", seed 003 "Log of Concern", seed 001 #12); what Teams does not
+ * take now is retried by the concern outbox sweep.
  */
 export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unknown): Promise<LogConcernResult> {
   if (!can(viewer, 'log')) return { outcome: 'refused', message: REFUSALS.notStaff };
@@ -46,41 +51,40 @@ export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unkn
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
 
   const reporter = { aadObjectId: viewer.aadObjectId, name: viewer.name };
+  const dsls = await deps.directory.listDsls(viewer.tenantId);
   const makeRef = deps.newRef ?? (() => newConcernRef());
   for (let attempt = 0; attempt < REF_ATTEMPTS; attempt++) {
-    const result = await deps.store.create({
-      tenantId: viewer.tenantId,
-      ref: makeRef(),
-      reporter,
-      raisedAt: now,
-      details: parsed.value.details,
-      clientRequestId: parsed.value.clientRequestId,
-    });
+    const ref = makeRef();
+    const deliveries = planConcernAlerts({ ref, raisedAt: now, details: parsed.value.details }, dsls, now);
+    const { details, clientRequestId } = parsed.value;
+    const result = await deps.store.create({ tenantId: viewer.tenantId, ref, reporter, raisedAt: now, details, clientRequestId, deliveries });
     if (result.outcome === 'duplicate') return { outcome: 'duplicate', concern: result.concern };
     if (result.outcome === 'conflict') {
       deps.logger.warn({ ref: result.concern.ref }, 'concern form id reused with different answers: refused');
       return { outcome: 'conflict', message: FORM_REUSED };
     }
-    if (result.outcome === 'created') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern)) };
-    // Held while storage is down: the DSL is told now all the same; the reporter learns it is filed later.
-    if (result.outcome === 'held') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern)), held: true };
+    if (result.outcome === 'created') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern, dsls)) };
+    // Held while storage is down: the DSL is told now all the same (from memory); the reporter learns it is filed later.
+    if (result.outcome === 'held') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern, dsls)), held: true };
   }
   throw new Error('Could not find a free concern reference');
 }
 
-async function alertDsls(deps: LogConcernDeps, concern: Concern): Promise<{ toldDsls: number; unreachedDsls: number }> {
+/** Sends the alerts the concern was stored with; counts as told only those Teams accepted. */
+async function alertDsls(deps: LogConcernDeps, concern: Concern, dsls: StaffMember[]): Promise<{ toldDsls: number; unreachedDsls: number }> {
   const log = deps.logger.child({ ref: concern.ref, urgency: concern.details.urgency });
-  const dsls = await deps.directory.listDsls(concern.tenantId);
   if (dsls.length === 0) {
     log.error({}, 'no DSL configured for tenant: concern stored but nobody alerted');
     return { toldDsls: 0, unreachedDsls: 1 };
   }
+  let told = 0;
   try {
-    const { unreached } = await deps.notifier.alertDsls(concern, dsls);
-    log.info({ dsls: dsls.length, unreached: unreached.length }, 'concern logged and DSLs alerted');
-    return { toldDsls: dsls.length - unreached.length, unreachedDsls: unreached.length };
+    const outbox = await deliverConcern(deps, concern.tenantId, concern.ref);
+    told = dsls.filter((dsl) => outbox.some((d) => d.state === 'sent' && d.recipient.kind === 'person' && d.recipient.aadObjectId === dsl.aadObjectId)).length;
   } catch (err) {
-    log.error({ err: (err as Error).name }, 'DSL alert failed: concern stored');
-    return { toldDsls: 0, unreachedDsls: dsls.length };
+    // The alerts stay pending on the concern; the sweep sends them. Nobody is counted as told meanwhile.
+    log.error({ err: (err as Error).name }, 'DSL alert round failed: concern stored, alerts pending');
   }
+  log.info({ dsls: dsls.length, unreached: dsls.length - told }, 'concern logged; DSL alerts sent or pending');
+  return { toldDsls: told, unreachedDsls: dsls.length - told };
 }

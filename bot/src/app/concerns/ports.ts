@@ -2,6 +2,8 @@
  * What the concern use cases need from outside: a store that only ever appends, and a way to
  * tell people. Adapters: `storage/concerns/tableConcernStore.ts`, `teams/messages/concernNotifier.ts`.
  */
+import type { ConcernMessage, Delivery, SentActivity } from '../delivery/delivery.js';
+import type { DeliveryBookStore } from '../delivery/deliveryRound.js';
 import type { Concern, ConcernDetails, ConcernEntry, NewConcernEntry, StaffMember } from './types.js';
 
 /** A concern about to be stored for the first time. */
@@ -13,7 +15,12 @@ export interface NewConcern {
   details: ConcernDetails;
   /** Idempotency key of the form that sent it: the same form submitted twice is one concern. */
   clientRequestId: string;
+  /** What the concern owes people (the DSLs' alerts): stored in the same write as the concern itself (none: it owes nothing). */
+  deliveries?: ConcernDelivery[];
 }
+
+/** One message a concern owes one person. */
+export type ConcernDelivery = Delivery<ConcernMessage>;
 
 /**
  * `created`, or `duplicate` with the concern the same form already created; `conflict` when the
@@ -65,6 +72,10 @@ export interface ConcernStore {
   get(tenantId: string, ref: string): Promise<Concern | undefined>;
   /** Concerns of a tenant, newest first, paged. */
   list(tenantId: string, query: ConcernQuery): Promise<ConcernPage>;
+  /** The concern's outbox (on its head row), read with its version and saved only if unchanged since. */
+  deliveryBook(tenantId: string, ref: string): DeliveryBookStore<ConcernMessage>;
+  /** Concerns, across tenants, with a message pending whose next attempt is due by `now`. */
+  dueDeliveries(now: number): Promise<Array<{ tenantId: string; ref: string }>>;
 }
 
 /** What a reporter is told about their concern later on. */
@@ -72,8 +83,11 @@ export type ReporterUpdate = { kind: 'acknowledged'; by: StaffMember; at: number
 
 /** Tells people about concerns. Previews are content-light: no pupil name, no concern text. */
 export interface ConcernNotifier {
-  /** A card to each DSL at once; returns the ids of those it could not reach. */
-  alertDsls(concern: Concern, dsls: StaffMember[]): Promise<{ unreached: string[] }>;
-  /** Tells the reporter that something happened to their concern (never the details). */
-  updateReporter(concern: Concern, update: ReporterUpdate): Promise<void>;
+  /**
+   * The concern's card to one DSL (the concern outbox's send); throws a `DeliveryFailure` saying
+   * what the connector answered, so the outbox knows whether to try again.
+   */
+  alertDsl(concern: Concern, aadObjectId: string): Promise<SentActivity>;
+  /** Tells the reporter that something happened to their concern (never the details); throws as `alertDsl` does. */
+  updateReporter(concern: Concern, update: ReporterUpdate): Promise<SentActivity>;
 }

@@ -1,7 +1,8 @@
 import type { Clock, Logger } from '../ports.js';
+import { oweReporterUpdate, type ConcernDeliveryDeps } from './concernDeliveries.js';
 import type { Viewer } from './access.js';
 import { done, refused, type Outcome } from './outcome.js';
-import type { ConcernNotifier, ConcernStore, ReporterUpdate } from './ports.js';
+import type { ConcernStore, ReporterUpdate } from './ports.js';
 import { findConcernFor } from './showConcern.js';
 import { concernStatus, type Concern, type ConcernEntry, type NewConcernEntry } from './types.js';
 
@@ -55,10 +56,13 @@ export function checkNote(text: string, what: string): string | undefined {
   return undefined;
 }
 
-/** Tells the reporter what happened to their concern; a failure is logged, never fatal to the DSL's step. */
-export async function tellReporter(deps: { notifier: ConcernNotifier; logger: Logger }, concern: Concern, update: ReporterUpdate): Promise<void> {
+/**
+ * Tells the reporter what happened to their concern, through the concern's outbox (retried until
+ * Teams takes it); a failure to even queue it is logged, never fatal to the DSL's step.
+ */
+export async function tellReporter(deps: ConcernDeliveryDeps, concern: Concern, update: ReporterUpdate): Promise<void> {
   try {
-    await deps.notifier.updateReporter(concern, update);
+    await oweReporterUpdate(deps, concern, update);
   } catch (err) {
     deps.logger.warn({ ref: concern.ref, kind: update.kind, err: (err as Error).name }, 'could not tell the reporter');
   }

@@ -2,6 +2,7 @@
  * A message the product owes someone, kept as a durable record until the Teams connector has
  * accepted it (or it was given up): the outbox of the lesson or concern that caused it.
  */
+import type { ConcernDetails } from '../concerns/types.js';
 import type { Finding } from '../../domain/types.js';
 import type { MeetingAddress } from '../ports.js';
 
@@ -12,9 +13,9 @@ export type DeliveryRecipient =
 
 /**
  * Why a person receives a delivery: a DSL's content-light card (deputies and senior leaders get the
- * same card when nobody acknowledged in time), or the organizer's short card.
+ * same card when nobody acknowledged in time), the organizer's short card, or a concern's reporter's update.
  */
-export type RecipientRole = 'dsl' | 'deputy' | 'slt' | 'organizer';
+export type RecipientRole = 'dsl' | 'deputy' | 'slt' | 'organizer' | 'reporter';
 
 /** The finding fields a message needs (not the whole finding, to keep the lesson row small). */
 export type FindingSummary = Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
@@ -31,14 +32,38 @@ export interface DeliveryMessage {
   raisedAt: number;
 }
 
+/** A new concern, for a DSL: content-light (reference, urgency, time); the card is built from the concern at send time. */
+export interface ConcernRaisedMessage {
+  kind: 'concern';
+  phase: 'raised';
+  ref: string;
+  urgency: ConcernDetails['urgency'];
+  raisedAt: number;
+}
+
+/** What a reporter is told later about their concern: who did what, and when (never the content). */
+export interface ConcernUpdateMessage {
+  kind: 'concernUpdate';
+  ref: string;
+  update: 'acknowledged' | 'closed';
+  by: { aadObjectId: string; name: string };
+  at: number;
+}
+
+/** What a concern owes people: kept on the concern's head row until Teams accepted it. */
+export type ConcernMessage = ConcernRaisedMessage | ConcernUpdateMessage;
+
+/** Every kind of message the outboxes hold (a lesson's are {@link DeliveryMessage}). */
+export type OutboxMessage = DeliveryMessage | ConcernMessage;
+
 /** Life of a delivery: `pending` until the connector answers 2xx (`sent`) or it is given up (`failed`). */
 export type DeliveryState = 'pending' | 'sent' | 'failed' | 'withdrawn';
 
-/** One message to one recipient, with its attempts. */
-export interface Delivery {
+/** One message to one recipient, with its attempts (a lesson's finding message unless `M` says otherwise). */
+export interface Delivery<M extends OutboxMessage = DeliveryMessage> {
   /** Deterministic from its cause and recipient, so planning the same thing twice is one delivery. */
   id: string;
-  message: DeliveryMessage;
+  message: M;
   recipient: DeliveryRecipient;
   /** Critical alerts: health checks and receipts watch these. */
   critical: boolean;
@@ -78,6 +103,6 @@ export interface SentActivity {
 }
 
 /** Sends one delivery through Teams; throws {@link DeliveryFailure} (or anything, treated as transient). */
-export interface DeliverySender {
-  send(tenantId: string, delivery: Delivery): Promise<SentActivity>;
+export interface DeliverySender<M extends OutboxMessage = DeliveryMessage> {
+  send(tenantId: string, delivery: Delivery<M>): Promise<SentActivity>;
 }

@@ -5,26 +5,26 @@
  * backoff and Retry-After until the retry window closes, then marked failed and logged once.
  */
 import type { Logger } from '../ports.js';
-import { DeliveryFailure, type Delivery, type DeliverySender, type SentActivity } from './delivery.js';
+import { DeliveryFailure, type Delivery, type DeliveryMessage, type DeliverySender, type OutboxMessage, type SentActivity } from './delivery.js';
 import { nextAttemptAt, SEND_LEASE_MS } from './retrySchedule.js';
 
 /** A subject's deliveries as stored, with the version they were read at. */
-export interface DeliveryBook {
-  deliveries: Delivery[];
+export interface DeliveryBook<M extends OutboxMessage = DeliveryMessage> {
+  deliveries: Delivery<M>[];
   etag: string;
   /** Follow-ups owed once results are known (e.g. a "resolved" for a raise that was in flight). */
-  settle?(deliveries: Delivery[], now: number): Delivery[];
+  settle?(deliveries: Delivery<M>[], now: number): Delivery<M>[];
 }
 
 /** Where a subject's deliveries are kept (the lesson snapshot, a concern's rows). */
-export interface DeliveryBookStore {
-  load(): Promise<DeliveryBook | undefined>;
-  save(deliveries: Delivery[], etag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
+export interface DeliveryBookStore<M extends OutboxMessage = DeliveryMessage> {
+  load(): Promise<DeliveryBook<M> | undefined>;
+  save(deliveries: Delivery<M>[], etag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
 }
 
 /** What the round needs. */
-export interface DeliveryRoundDeps {
-  sender: DeliverySender;
+export interface DeliveryRoundDeps<M extends OutboxMessage = DeliveryMessage> {
+  sender: DeliverySender<M>;
   now(): number;
   logger: Logger;
   /** Longest one send may take before it counts as a transient failure. */
@@ -41,11 +41,11 @@ export interface RoundResult {
 const SAVE_ATTEMPTS = 8;
 
 /** Runs one round for the subject whose deliveries `store` holds. */
-export async function runDeliveryRound(deps: DeliveryRoundDeps, tenantId: string, store: DeliveryBookStore): Promise<RoundResult> {
+export async function runDeliveryRound<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: string, store: DeliveryBookStore<M>): Promise<RoundResult> {
   const claimed = await claim(deps, store);
   if (!claimed) return { sent: 0, failed: 0, ...nextDue(await store.load()) };
   const outcomes = await Promise.all(claimed.due.map((d) => attempt(deps, tenantId, d)));
-  let book: DeliveryBook | undefined;
+  let book: DeliveryBook<M> | undefined;
   for (let i = 0; i < SAVE_ATTEMPTS; i++) {
     book = await store.load();
     if (!book) return { sent: 0, failed: 0 };
@@ -64,7 +64,7 @@ export async function runDeliveryRound(deps: DeliveryRoundDeps, tenantId: string
   throw new Error('Could not record delivery results: the record kept changing.');
 }
 
-async function claim(deps: DeliveryRoundDeps, store: DeliveryBookStore): Promise<{ due: Delivery[]; leaseUntil: number } | undefined> {
+async function claim<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, store: DeliveryBookStore<M>): Promise<{ due: Delivery<M>[]; leaseUntil: number } | undefined> {
   for (let i = 0; i < SAVE_ATTEMPTS; i++) {
     const book = await store.load();
     if (!book) return undefined;
@@ -82,7 +82,7 @@ async function claim(deps: DeliveryRoundDeps, store: DeliveryBookStore): Promise
 
 type Outcome = { ok: true; sent: SentActivity } | { ok: false; failure: DeliveryFailure };
 
-async function attempt(deps: DeliveryRoundDeps, tenantId: string, delivery: Delivery): Promise<Outcome> {
+async function attempt<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: string, delivery: Delivery<M>): Promise<Outcome> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeliveryFailure('Teams did not answer in time.', true)), deps.sendTimeoutMs ?? 20_000);
@@ -96,7 +96,7 @@ async function attempt(deps: DeliveryRoundDeps, tenantId: string, delivery: Deli
   }
 }
 
-function record(deps: DeliveryRoundDeps, tenantId: string, d: Delivery, outcome: Outcome, now: number): Delivery {
+function record<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: string, d: Delivery<M>, outcome: Outcome, now: number): Delivery<M> {
   const { leaseUntil: _lease, ...rest } = d;
   if (outcome.ok) {
     const { lastError: _error, ...clean } = rest;
@@ -109,17 +109,17 @@ function record(deps: DeliveryRoundDeps, tenantId: string, d: Delivery, outcome:
     deps.logger.debug({ delivery: d.id, attempts: d.attempts, status: failure.status }, 'delivery failed; will retry');
     return { ...rest, nextAttemptAt: retryAt, lastError };
   }
-  const { ruleId } = d.message.finding;
-  deps.logger.error({ tenantId, delivery: d.id, ruleId, attempts: d.attempts, err: lastError }, 'delivery given up');
+  const about = d.message.kind === 'finding' ? { ruleId: d.message.finding.ruleId } : { ref: d.message.ref };
+  deps.logger.error({ tenantId, delivery: d.id, ...about, attempts: d.attempts, err: lastError }, 'delivery given up');
   return { ...rest, state: 'failed', lastError };
 }
 
 /** Whether a delivery should be sent now. */
-export function isDue(d: Delivery, now: number): boolean {
+export function isDue(d: Delivery<OutboxMessage>, now: number): boolean {
   return d.state === 'pending' && d.nextAttemptAt <= now && (d.leaseUntil === undefined || d.leaseUntil <= now);
 }
 
-function nextDue(book: DeliveryBook | undefined): { nextDueAt?: number } {
+function nextDue(book: DeliveryBook<OutboxMessage> | undefined): { nextDueAt?: number } {
   const times = (book?.deliveries ?? []).filter((d) => d.state === 'pending').map((d) => Math.max(d.nextAttemptAt, d.leaseUntil ?? 0));
   return times.length ? { nextDueAt: Math.min(...times) } : {};
 }

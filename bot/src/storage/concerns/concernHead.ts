@@ -51,7 +51,15 @@ export async function readHead(table: TableClient, partitionKey: string, ref: st
  * The transaction action that moves the head on: replaced only if nobody moved it since it was
  * read (If-Match), or created only if nobody created it meanwhile (a derived head).
  */
-export function headAction(partitionKey: string, ref: string, before: ConcernHead | undefined, after: Omit<ConcernHead, 'etag'>): TransactionAction {
+export function headAction(
+  partitionKey: string,
+  ref: string,
+  before: ConcernHead | undefined,
+  after: Omit<ConcernHead, 'etag'>,
+  /** Written only when the head is created (the outbox a new concern owes). */
+  extra: Record<string, unknown> = {},
+): TransactionAction {
   const entity = { partitionKey, rowKey: headRowKey(ref), rowType: HEAD_ROW, ref, lastSeq: after.lastSeq, open: after.open, reporterId: after.reporterId };
-  return before?.etag ? ['update', entity, 'Replace', { etag: before.etag }] : ['create', entity];
+  // Merge, so the outbox kept on the same row (see concernBook.ts) is left as it is.
+  return before?.etag ? ['update', entity, 'Merge', { etag: before.etag }] : ['create', { ...entity, ...extra }];
 }

@@ -10,6 +10,9 @@ import { concernStatus, type Concern, type ConcernEntry, type NewConcernEntry } 
 import { guarded, statusOf } from '../errors.js';
 import { fingerprint } from '../../app/fingerprint.js';
 import { joinKey } from '../keys.js';
+import type { DeliveryBookStore } from '../../app/delivery/deliveryRound.js';
+import type { ConcernMessage } from '../../app/delivery/delivery.js';
+import { concernBook, dueOutboxes, outboxProps } from './concernBook.js';
 import { headAction, headOf, readHead } from './concernHead.js';
 import { ENTRY_ROW, REQUEST_ROW, entryRowKey, entryToRow, rowsToConcerns, type EntryRow } from './concernRows.js';
 
@@ -28,12 +31,12 @@ export class TableConcernStore implements ConcernStore {
     const formHash = fingerprint(concern.details);
     const reporterId = concern.reporter.aadObjectId;
     try {
-      // One transaction: the index row, the first entry and the head are stored together or not at all.
+      // One transaction: the index row, the first entry and the head with the outbox are stored together or not at all.
       await guarded('store concern', () =>
         this.table.submitTransaction([
           ['create', { partitionKey, rowKey: requestKey, rowType: REQUEST_ROW, ref: concern.ref, formHash }],
           ['create', { partitionKey, rowKey: entryRowKey(concern.ref, 0), ...entryToRow(concern.tenantId, concern.ref, reporterId, first) }],
-          headAction(partitionKey, concern.ref, undefined, { lastSeq: 0, open: true, reporterId }),
+          headAction(partitionKey, concern.ref, undefined, { lastSeq: 0, open: true, reporterId }, outboxProps(concern.tenantId, concern.deliveries ?? [])),
         ]),
       );
     } catch (error) {
@@ -99,6 +102,14 @@ export class TableConcernStore implements ConcernStore {
     const limit = query.limit ?? DEFAULT_PAGE;
     const concerns = all.slice(start, start + limit);
     return { concerns, ...(start + limit < all.length ? { next: String(start + limit) } : {}) };
+  }
+
+  deliveryBook(tenantId: string, ref: string): DeliveryBookStore<ConcernMessage> {
+    return concernBook(this.table, joinKey([tenantId]), tenantId, ref);
+  }
+
+  dueDeliveries(now: number): Promise<Array<{ tenantId: string; ref: string }>> {
+    return dueOutboxes(this.table, now);
   }
 
   private async query(filter: string): Promise<EntryRow[]> {

@@ -1,12 +1,15 @@
 /**
- * `ConcernNotifier` on Teams: a proactive 1:1 card to each DSL and short updates to the
- * reporter, all through the proactive messenger. Previews never carry a pupil name or the text.
+ * `ConcernNotifier` on Teams: the concern outbox's send (a proactive 1:1 card to one DSL, failures
+ * classified as the connector answered) and short updates to the reporter, all through the
+ * proactive messenger. Previews never carry a pupil name or the text.
  */
 import type { Activity } from 'botbuilder';
 import type { ConcernNotifier } from '../../app/concerns/ports.js';
+import type { SentActivity } from '../../app/delivery/delivery.js';
 import type { Logger } from '../../app/ports.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { dslConcernAlert, reporterUpdateActivity } from '../cards/concernCards.js';
+import { connectorFailure } from '../connectorErrors.js';
 import type { ProactiveMessenger } from '../proactive.js';
 
 /** What {@link createConcernNotifier} needs. */
@@ -19,18 +22,24 @@ export interface ConcernNotifierDeps {
 /** Builds the notifier used by the concern use cases. */
 export function createConcernNotifier(deps: ConcernNotifierDeps): ConcernNotifier {
   return {
-    async alertDsls(concern, dsls) {
+    async alertDsl(concern, aadObjectId) {
       const { school } = await deps.policyFor(concern.tenantId);
-      const activity = dslConcernAlert(concern, school.timeZone) as Partial<Activity>;
-      // Every DSL at once; one unreachable DSL must not hold up the others.
-      const results = await Promise.allSettled(dsls.map((dsl) => deps.messenger.sendToUser(concern.tenantId, dsl.aadObjectId, activity)));
-      const unreached = dsls.filter((_, i) => results[i]?.status === 'rejected').map((dsl) => dsl.aadObjectId);
-      if (unreached.length) deps.logger.warn({ ref: concern.ref, unreached: unreached.length }, 'some DSLs could not be alerted');
-      return { unreached };
+      return send(() => deps.messenger.sendToUser(concern.tenantId, aadObjectId, dslConcernAlert(concern, school.timeZone) as Partial<Activity>));
     },
     async updateReporter(concern, update) {
       const { school } = await deps.policyFor(concern.tenantId);
-      await deps.messenger.sendToUser(concern.tenantId, concern.reporter.aadObjectId, reporterUpdateActivity(concern, update, school.timeZone) as Partial<Activity>);
+      const activity = reporterUpdateActivity(concern, update, school.timeZone) as Partial<Activity>;
+      return send(() => deps.messenger.sendToUser(concern.tenantId, concern.reporter.aadObjectId, activity));
     },
   };
+}
+
+/** One proactive send, with the activity id Teams gave it; a failure classified as the connector answered. */
+async function send(post: () => Promise<{ id?: string } | undefined>): Promise<SentActivity> {
+  try {
+    const sent = await post();
+    return sent?.id ? { activityId: sent.id } : {};
+  } catch (error) {
+    throw connectorFailure(error);
+  }
 }
