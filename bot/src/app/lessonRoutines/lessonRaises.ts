@@ -5,17 +5,9 @@
  */
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
 import type { Delivery } from '../delivery/delivery.js';
+import { dslCopies, raiseCopies, type DslCopies } from '../delivery/dslCopies.js';
 import type { LessonBook } from '../ports.js';
 import type { Finding, Severity } from '../../domain/types.js';
-
-/**
- * The DSLs' copies of one raise, as Teams answered: `sent` once it took at least one (`reached` of
- * `of` DSLs, first at `sentAt`); `waiting` while copies are still being tried; `failed` when Teams
- * took none; `withdrawn` when the alert was over before any copy went; `none` when no copy was planned.
- */
-export type DslCopies =
-  | { state: 'sent'; sentAt: number; reached: number; of: number }
-  | { state: 'waiting' | 'failed' | 'withdrawn' | 'none' };
 
 /** One raise of one finding in a lesson. */
 export interface LessonRaise {
@@ -67,7 +59,7 @@ function raisedFields(finding: Pick<Finding, 'key' | 'ruleId' | 'severity' | 'me
 /** What became of one raise: still open or when it stopped, the copies Teams took, who acknowledged it. */
 function withOutcome(raise: Raised, { state, alerts }: Pick<LessonBook, 'state' | 'alerts'>, deliveries: readonly Delivery[]): LessonRaise {
   const open = alerts[raise.key]?.raisedAt === raise.raisedAt;
-  const copies = copiesOf(deliveries, raise.key, raise.raisedAt);
+  const copies = raiseCopies(deliveries, raise.key, raise.raisedAt);
   const ack = acknowledgementOf(state, raise.key, raise.raisedAt);
   const acknowledged = ack ? { name: ack.name || 'Someone on the safeguarding team', at: ack.at } : undefined;
   // A breach alert lasts until the lesson has ended with no pupil left in it.
@@ -76,34 +68,19 @@ function withOutcome(raise: Raised, { state, alerts }: Pick<LessonBook, 'state' 
     ...raise,
     open,
     ...(clearedAt === undefined ? {} : { clearedAt }),
-    dsl: dslCopies(copies.filter((d) => roleOf(d) === 'dsl')),
+    dsl: dslCopies(deliveries, raise.key, raise.raisedAt),
     escalatedTo: (['deputy', 'slt'] as const).filter((role) => copies.some((d) => roleOf(d) === role && d.state === 'sent')),
     ...(acknowledged ? { acknowledged } : {}),
   };
 }
 
 /** What Teams said about the DSLs' copies of one raise. */
-export function dslCopies(copies: readonly Delivery[]): DslCopies {
-  if (!copies.length) return { state: 'none' };
-  const sent = copies.filter((d) => d.state === 'sent');
-  if (sent.length) {
-    const of = copies.filter((d) => d.state !== 'withdrawn').length;
-    return { state: 'sent', sentAt: Math.min(...sent.map((d) => d.sentAt ?? d.createdAt)), reached: sent.length, of };
-  }
-  if (copies.some((d) => d.state === 'pending')) return { state: 'waiting' };
-  return { state: copies.some((d) => d.state === 'failed') ? 'failed' : 'withdrawn' };
-}
-
 function idOf(key: string, raisedAt: number): string {
   return `${key}|${raisedAt}`;
 }
 
 function roleOf(d: Delivery): string | undefined {
   return d.recipient.kind === 'person' ? d.recipient.role : undefined;
-}
-
-function copiesOf(deliveries: readonly Delivery[], key: string, raisedAt: number): Delivery[] {
-  return deliveries.filter((d) => d.message.phase === 'raised' && d.message.finding.key === key && d.message.raisedAt === raisedAt);
 }
 
 /** The "resolved" follow-ups are planned at the moment the finding cleared. */

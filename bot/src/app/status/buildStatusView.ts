@@ -1,4 +1,5 @@
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
+import { dslCopies } from '../delivery/dslCopies.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff, presentPeople, presentSince, pupilsPresent, staffPresent } from '../../domain/presence.js';
 import { buildRegister } from '../../domain/register.js';
@@ -100,15 +101,12 @@ function acknowledgement(state: MeetingState, findingKey: string, raisedAt: numb
   return ack ? { name: ack.name || 'Someone on the safeguarding team', at: ack.at } : undefined;
 }
 
-/** What Teams said about the DSLs' copies of one raise, from the lesson's delivery outbox. */
+/** What Teams said about the DSLs' copies of one raise (none planned, or all withdrawn: nothing to say). */
 function dslDelivery(record: MeetingRecord, findingKey: string, raisedAt: number | undefined): DslDelivery | undefined {
-  const copies = (record.deliveries ?? []).filter(
-    (d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.phase === 'raised' && d.message.finding.key === findingKey && d.message.raisedAt === raisedAt && d.state !== 'withdrawn',
-  );
-  if (!copies.length) return undefined;
-  const sent = copies.filter((d) => d.state === 'sent').map((d) => d.sentAt ?? 0);
-  if (sent.length) return { state: 'sent', sentAt: Math.min(...sent) };
-  return { state: copies.some((d) => d.state === 'pending') ? 'waiting' : 'failed' };
+  if (raisedAt === undefined) return undefined;
+  const copies = dslCopies(record.deliveries ?? [], findingKey, raisedAt);
+  if (copies.state === 'sent') return { state: 'sent', sentAt: copies.sentAt };
+  return copies.state === 'waiting' || copies.state === 'failed' ? { state: copies.state } : undefined;
 }
 
 function checklist(state: MeetingState, policy: Policy): ChecklistView[] {
