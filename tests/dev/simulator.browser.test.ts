@@ -32,9 +32,12 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     const host = await (await page.waitForSelector('#host-frame')).contentFrame();
     assert.ok(host);
     await host.waitForURL(/\/dev\/host\?/, WAIT);
-    const tab = await (await host.waitForSelector('#tab')).contentFrame();
-    assert.ok(tab, 'the host embeds the side panel');
-    return tab;
+    // The host may replace its #tab element while it boots (a slow machine sees the old one detached): ask again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const tab = await (await host.waitForSelector('#tab')).contentFrame().catch(() => null);
+      if (tab) return tab;
+    }
+    assert.fail('the host embeds the side panel');
   }
 
   async function optionLabel(name: RegExp): Promise<string | undefined> {

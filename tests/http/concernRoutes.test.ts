@@ -32,6 +32,7 @@ describe('http/concernRoutes: the number to phone when the DSL could not be reac
       classify: async () => 'staff',
       isDsl: async () => false,
       listDsls: async () => [{ aadObjectId: 'dsl-1', name: 'Mrs Fletcher' }],
+      listEscalation: async () => [],
     } as unknown as ParticipantDirectory;
     const notifier = {
       // Teams does not take the DSL's card.

@@ -27,7 +27,8 @@ export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): v
   server.post('/api/concerns', async (req: Request, res: Response) => {
     const caller = await authenticate(req, res, deps.verifier, deps.logger);
     const viewer = await resolveViewer(deps.directory, { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, teamsId: caller.aadObjectId, name: caller.name });
-    const result = await logConcern({ store: deps.concerns, notifier: deps.notifier, directory: deps.directory, clock: deps.clock, logger: deps.logger }, viewer, req.body);
+    const escalation = deps.policyFor(viewer.tenantId).escalation;
+    const result = await logConcern({ store: deps.concerns, notifier: deps.notifier, directory: deps.directory, escalation, clock: deps.clock, logger: deps.logger }, viewer, req.body);
     res.setHeader('cache-control', 'no-store');
     switch (result.outcome) {
       case 'refused':

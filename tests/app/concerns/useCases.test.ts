@@ -45,7 +45,7 @@ function makeSut(stored = concern()) {
     updateReporter: sinon.stub<Parameters<ConcernNotifier['updateReporter']>, ReturnType<ConcernNotifier['updateReporter']>>().resolves({}),
   };
   const dsls = [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }, { aadObjectId: 'dsl-2', name: 'Mr Deputy' }];
-  const directory = { listDsls: sinon.stub().resolves(dsls) };
+  const directory = { listDsls: sinon.stub().resolves(dsls), listEscalation: sinon.stub().resolves([]) };
   const log = captureLogger();
   const deps = { store, notifier, directory, clock: { now: () => T0 }, logger: log.logger, newRef: () => 'C-AAAAAA' };
   return { deps, store, notifier, directory, log, dsls, outboxes };

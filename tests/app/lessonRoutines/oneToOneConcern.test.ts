@@ -22,7 +22,7 @@ describe('app/lessonRoutines/oneToOneConcern (real concern store on Azurite)', f
 
   function makeSut() {
     const alertDsls = sinon.fake.resolves({});
-    const record = createOneToOneConcern({ store, notifier: { alertDsl: alertDsls, updateReporter: sinon.fake.resolves({}) }, directory: { listDsls: async () => [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }] }, clock: { now: () => at(2) }, logger: fakeLogger() });
+    const record = createOneToOneConcern({ store, notifier: { alertDsl: alertDsls, updateReporter: sinon.fake.resolves({}) }, directory: { listDsls: async () => [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }], listEscalation: async () => [] }, clock: { now: () => at(2) }, logger: fakeLogger() });
     return { record, alertDsls };
   }
 

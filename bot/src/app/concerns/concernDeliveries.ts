@@ -9,7 +9,7 @@ import { DeliveryFailure, type ConcernMessage, type DeliverySender } from '../de
 import { runDeliveryRound } from '../delivery/deliveryRound.js';
 import type { Clock, Logger } from '../ports.js';
 import type { ConcernDelivery, ConcernNotifier, ConcernStore, ReporterUpdate } from './ports.js';
-import type { Concern, StaffMember } from './types.js';
+import { concernStatus, type Concern, type StaffMember } from './types.js';
 
 /** What sending a concern's outbox needs. */
 export interface ConcernDeliveryDeps {
@@ -19,19 +19,39 @@ export interface ConcernDeliveryDeps {
   logger: Logger;
 }
 
-/** The alert each DSL is owed for a new concern, pending and due at once. */
-export function planConcernAlerts(concern: Pick<Concern, 'ref' | 'raisedAt' | 'details'>, dsls: StaffMember[], now: number): ConcernDelivery[] {
+/** Who hears of an urgent concern nobody has taken, and after how many minutes (the policy's escalation section). */
+export interface ConcernEscalation {
+  deputies: ReadonlyArray<{ aadObjectId: string }>;
+  slt: ReadonlyArray<{ aadObjectId: string }>;
+  deputiesAfterMinutes: number;
+  sltAfterMinutes: number;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The alert each DSL is owed for a new concern, pending and due at once. An urgent concern is also
+ * owed to the deputies, then the senior leadership team, at the policy's minutes: those copies wait
+ * on the outbox and are withdrawn, unsent, once a DSL acknowledges the concern.
+ */
+export function planConcernAlerts(concern: Pick<Concern, 'ref' | 'raisedAt' | 'details'>, dsls: StaffMember[], now: number, escalation?: ConcernEscalation): ConcernDelivery[] {
   const message: ConcernMessage = { kind: 'concern', phase: 'raised', ref: concern.ref, urgency: concern.details.urgency, raisedAt: concern.raisedAt };
-  return dsls.map((dsl) => ({
-    id: `concern|${concern.ref}|raised|${dsl.aadObjectId}`,
+  const owed = (aadObjectId: string, role: 'dsl' | 'deputy' | 'slt', dueAt: number): ConcernDelivery => ({
+    id: `concern|${concern.ref}|raised|${role === 'dsl' ? '' : `${role}:`}${aadObjectId}`,
     message,
-    recipient: { kind: 'person', aadObjectId: dsl.aadObjectId, role: 'dsl' },
+    recipient: { kind: 'person', aadObjectId, role },
     critical: true,
     state: 'pending',
     createdAt: now,
     attempts: 0,
-    nextAttemptAt: now,
-  }));
+    nextAttemptAt: dueAt,
+    ...(role === 'dsl' ? {} : { unlessTaken: true }),
+  });
+  const alerts = dsls.map((dsl) => owed(dsl.aadObjectId, 'dsl', now));
+  if (concern.details.urgency !== 'urgent' || !escalation) return alerts;
+  const deputiesAt = concern.raisedAt + escalation.deputiesAfterMinutes * MINUTE;
+  const sltAt = deputiesAt + escalation.sltAfterMinutes * MINUTE;
+  return [...alerts, ...escalation.deputies.map((p) => owed(p.aadObjectId, 'deputy', deputiesAt)), ...escalation.slt.map((p) => owed(p.aadObjectId, 'slt', sltAt))];
 }
 
 /** Runs one round for concern `ref`; resolves with its outbox as it stands afterwards. */
@@ -48,8 +68,21 @@ export async function deliverConcern(deps: ConcernDeliveryDeps, tenantId: string
     },
   };
   const book = deps.store.deliveryBook(tenantId, ref);
+  if (concernStatus(concern).acknowledgements.length) await withdrawEscalations(book, deps.clock.now());
   await runDeliveryRound({ sender, now: () => deps.clock.now(), logger: deps.logger }, tenantId, book);
   return (await book.load())?.deliveries ?? [];
+}
+
+/** Someone has taken the concern: copies still waiting for the deputies and senior leaders are not sent. */
+async function withdrawEscalations(book: ReturnType<ConcernDeliveryDeps['store']['deliveryBook']>, now: number): Promise<void> {
+  // A copy being sent right now (leased) is left to its round.
+  const waiting = (d: ConcernDelivery) => d.unlessTaken === true && d.state === 'pending' && (d.leaseUntil ?? 0) <= now;
+  for (let attempt = 0; attempt < OWE_ATTEMPTS; attempt++) {
+    const current = await book.load();
+    if (!current || !current.deliveries.some(waiting)) return;
+    const next = current.deliveries.map((d) => (waiting(d) ? { ...d, state: 'withdrawn' as const } : d));
+    if ((await book.save(next, current.etag)).outcome === 'applied') return;
+  }
 }
 
 /** Attempts at adding a message while others save the same outbox. */

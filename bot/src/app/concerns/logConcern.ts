@@ -1,6 +1,7 @@
 import type { Clock, Logger, ParticipantDirectory } from '../ports.js';
 import { can, REFUSALS, type Viewer } from './access.js';
-import { deliverConcern, planConcernAlerts } from './concernDeliveries.js';
+import type { Policy } from '../../domain/policy/schema.js';
+import { deliverConcern, planConcernAlerts, type ConcernEscalation } from './concernDeliveries.js';
 import { parseConcernInput, type ConcernField } from './input.js';
 import type { ConcernNotifier, ConcernStore } from './ports.js';
 import { newConcernRef } from './reference.js';
@@ -10,7 +11,9 @@ import type { Concern, StaffMember } from './types.js';
 export interface LogConcernDeps {
   store: ConcernStore;
   notifier: ConcernNotifier;
-  directory: Pick<ParticipantDirectory, 'listDsls'>;
+  directory: Pick<ParticipantDirectory, 'listDsls' | 'listEscalation'>;
+  /** The school's escalation minutes: an urgent concern nobody takes goes to the deputies, then the senior leaders. */
+  escalation?: Policy['escalation'];
   clock: Clock;
   logger: Logger;
   /** Reference generator (tests pass a fixed one). */
@@ -55,7 +58,7 @@ export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unkn
   const makeRef = deps.newRef ?? (() => newConcernRef());
   for (let attempt = 0; attempt < REF_ATTEMPTS; attempt++) {
     const ref = makeRef();
-    const deliveries = planConcernAlerts({ ref, raisedAt: now, details: parsed.value.details }, dsls, now);
+    const deliveries = planConcernAlerts({ ref, raisedAt: now, details: parsed.value.details }, dsls, now, await escalationOf(deps, viewer.tenantId, parsed.value.details.urgency));
     const { details, clientRequestId } = parsed.value;
     const result = await deps.store.create({ tenantId: viewer.tenantId, ref, reporter, raisedAt: now, details, clientRequestId, deliveries });
     if (result.outcome === 'duplicate') return { outcome: 'duplicate', concern: result.concern };
@@ -68,6 +71,13 @@ export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unkn
     if (result.outcome === 'held') return { outcome: 'logged', concern: result.concern, ...(await alertDsls(deps, result.concern, dsls)), held: true };
   }
   throw new Error('Could not find a free concern reference');
+}
+
+/** Who an urgent concern goes to if no DSL takes it (none for a routine one, or without the policy's minutes). */
+async function escalationOf(deps: LogConcernDeps, tenantId: string, urgency: string): Promise<ConcernEscalation | undefined> {
+  if (urgency !== 'urgent' || !deps.escalation) return undefined;
+  const [deputies, slt] = await Promise.all([deps.directory.listEscalation(tenantId, 'deputies'), deps.directory.listEscalation(tenantId, 'slt')]);
+  return { deputies, slt, ...deps.escalation };
 }
 
 /** Sends the alerts the concern was stored with; counts as told only those Teams accepted. */

@@ -80,6 +80,8 @@ export interface Delivery<M extends OutboxMessage = DeliveryMessage> {
   lastError?: string;
   /** A raise whose finding has since cleared: its "resolved" follow-up is planned (or not owed). */
   closed?: boolean;
+  /** An escalation (to deputies or senior leaders): withdrawn, unsent, once someone has taken what it is about. */
+  unlessTaken?: boolean;
 }
 
 /** What the connector said when a send failed, already classified by the adapter. */

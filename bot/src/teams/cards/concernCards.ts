@@ -64,7 +64,7 @@ export function dslConcernAlert(concern: Concern, timeZone: string) {
   const urgent = concern.details.urgency === 'urgent';
   const card = cardJson(
     [heading(urgent ? `URGENT safeguarding concern ${concern.ref}` : `Safeguarding concern ${concern.ref}`, urgent ? 'Attention' : undefined), ...concernSummaryElements(concern, timeZone)],
-    [execute('Acknowledge', CONCERN_VERBS.acknowledge, { ref: concern.ref }, 'positive'), execute('Show the record', CONCERN_VERBS.show, { ref: concern.ref })],
+    [execute('I\'m dealing with it', CONCERN_VERBS.acknowledge, { ref: concern.ref }, 'positive'), execute('Show the record', CONCERN_VERBS.show, { ref: concern.ref })],
   );
   return { type: 'message', text: preview, summary: preview, attachments: [cardAttachment(card)] };
 }

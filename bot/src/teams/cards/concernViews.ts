@@ -21,7 +21,7 @@ export function concernDetailCard(concern: Concern, timeZone: string, forDsl: bo
     body.push(theirWords(line.who, 'By'));
     for (const field of line.fields) body.push(theirWords(field.value, field.label));
   }
-  const actions = forDsl && status.open ? [execute('Acknowledge', CONCERN_VERBS.acknowledge, { ref: concern.ref })] : [];
+  const actions = forDsl && status.open ? [execute('I\'m dealing with it', CONCERN_VERBS.acknowledge, { ref: concern.ref })] : [];
   if (forDsl && status.open) body.push(para(`Triage: "level ${concern.ref} <level>", "action ${concern.ref} <note>", "close ${concern.ref} <outcome>", "export ${concern.ref} csv".`, { subtle: true }));
   return cardJson(body, actions);
 }

@@ -50,7 +50,7 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
     clientRequestId: data.clientRequestId,
     ...(lesson ? { meetingId: lesson.meetingId, meetingTitle: lesson.title } : {}),
   };
-  const result = await logConcern({ ...deps, ...(deps.newRef ? { newRef: deps.newRef } : {}) }, request.viewer, raw);
+  const result = await logConcern({ ...deps, escalation: request.policy.escalation, ...(deps.newRef ? { newRef: deps.newRef } : {}) }, request.viewer, raw);
   switch (result.outcome) {
     case 'refused':
     case 'conflict':
