@@ -129,8 +129,9 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
     assert.match(JSON.stringify(answer), /You are dealing with this alert/);
     assert.equal((await trail())[0]?.acknowledged?.name, 'Mrs Fletcher');
     await ok('POST', '/dev/api/sweep');
-    const toNovak = (await feed()).filter((e) => e.kind === 'message' && e.personId === PEOPLE.novak && /Taken:/.test(e.summary));
-    assert.equal(toNovak.length, 1, 'the deputy learns that Mrs Fletcher has it');
+    const toNovak = (await feed()).filter((e) => e.kind === 'update' && e.personId === PEOPLE.novak);
+    assert.equal(toNovak.length, 1, 'the deputy\'s alert card is replaced: Mrs Fletcher has it');
+    assert.match(JSON.stringify(toNovak[0]), /Mrs Fletcher is dealing with it/);
   });
 
   it('several devices: the person stays in until the last one leaves; the last device out ends the meeting', async () => {

@@ -86,10 +86,14 @@ describe('scenarios: nobody takes a critical alert (escalation) and "I\'m dealin
       const mine = await press(service.url, school.dsl, button, raisedAt + 2 * MIN);
       assert.match(mine, /You are dealing with this alert/);
       await service.core.tick();
-      const told = to(dsl2).filter((m) => /Taken: Pupils without an adult/.test(m.text));
-      assert.equal(told.length, 1, 'the other DSL learns who has it');
-      assert.match(told[0]!.body, /Mrs Fletcher \(FAKE\) is dealing with it/);
-      assert.equal(to(school.dsl).filter((m) => /Taken:/.test(m.text)).length, 0, 'not the one who took it');
+      // The other DSL's alert card is replaced in place (an edit of the message Teams already shows).
+      const edits = (who: { aadObjectId: string }) => connector.requests.filter((r) => r.method === 'PUT' && r.decodedPath.startsWith(`/v3/conversations/${personalConversationId(who.aadObjectId)}/activities/`));
+      assert.equal(edits(dsl2).length, 1, 'the other DSL learns who has it');
+      assert.match(JSON.stringify(edits(dsl2)[0]!.body), /Mrs Fletcher \(FAKE\) is dealing with it/);
+      const lessonNow = await service.core.meetings.load({ tenantId: school.tenantId, meetingId: button.data.meetingId as string });
+      const theirCard = lessonNow?.deliveries?.find((d) => d.recipient.kind === 'person' && d.recipient.aadObjectId === dsl2.aadObjectId && d.message.phase === 'raised');
+      assert.ok(theirCard?.activityId && edits(dsl2)[0]!.decodedPath.endsWith(`/${theirCard.activityId}`), 'the very card Teams gave them');
+      assert.equal(edits(school.dsl).length, 0, 'not the one who took it');
       const theirs = await press(service.url, dsl2, ackButton(dsl2), raisedAt + 3 * MIN);
       assert.match(theirs, /Mrs Fletcher \(FAKE\) is already dealing with this alert/);
       const stored = await service.core.meetings.load({ tenantId: school.tenantId, meetingId: (button.data.meetingId as string) });

@@ -133,6 +133,8 @@ export interface AlertMessage {
   at: number;
   /** Who is dealing with it (phase `acknowledged`). */
   acknowledgedBy?: { name: string; at: number };
+  /** The id of the card this message replaces in the person's chat (phase `acknowledged`). */
+  replaces?: string;
 }
 
 /**

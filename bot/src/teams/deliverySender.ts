@@ -24,7 +24,9 @@ export function createTeamsDeliverySender(notifier: Pick<TeamsNotifier, 'alertSt
 async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'alertDsl' | 'sendToStaff'>, tenantId: string, d: Delivery): Promise<SentActivity> {
   const { message, recipient } = d;
   const alert: AlertMessage = {
-    meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt, ...(message.acknowledgedBy ? { acknowledgedBy: message.acknowledgedBy } : {}),
+    meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt,
+    ...(message.acknowledgedBy ? { acknowledgedBy: message.acknowledgedBy } : {}),
+    ...(message.replaces ? { replaces: message.replaces } : {}),
   };
   if (recipient.kind === 'staffInMeeting') {
     await notifier.alertStaffInMeeting(alert, recipient.teamsIds);

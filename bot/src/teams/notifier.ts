@@ -7,6 +7,7 @@ import { continueReporting } from './proactive.js';
 /** Sends a 1:1 message to a user (implemented by `proactive.ts`). */
 export interface UserMessenger {
   sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>, serviceUrlHint?: string): Promise<{ id?: string } | undefined>;
+  updateForUser(tenantId: string, aadObjectId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string } | undefined>;
 }
 
 /** Options for {@link TeamsNotifier}. */
@@ -50,6 +51,8 @@ export class TeamsNotifier implements Notifier {
   /** A content-light 1:1 card to one DSL (or deputy, or senior leader). */
   async alertDsl(alert: AlertMessage, aadObjectId: string): Promise<SentActivity> {
     const activity = dslAlertActivity(alert, this.alertPageUrl(alert), this.options.timeZoneOf(alert.meeting.key.tenantId));
+    // "Someone has it" replaces the alert card the person already has, as Teams shows an edited message.
+    if (alert.replaces) return sent(await this.options.users.updateForUser(alert.meeting.key.tenantId, aadObjectId, alert.replaces, activity as Partial<Activity>));
     // The lesson's connector serves the whole tenant: use it when no chat with this person is known yet.
     return sent(await this.options.users.sendToUser(alert.meeting.key.tenantId, aadObjectId, activity as Partial<Activity>, alert.meeting.serviceUrl || undefined));
   }

@@ -33,6 +33,11 @@ export interface ProactiveMessenger {
   sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>, serviceUrlHint?: string): Promise<ResourceResponse | undefined>;
   /** Sends into a conversation the bot already has a reference for. */
   sendToConversation(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<ResourceResponse | undefined>;
+  /**
+   * Replaces a message the bot sent to a member of staff's 1:1 chat (e.g. an alert card, once
+   * someone else took the alert); without a stored chat it sends `activity` as a new message.
+   */
+  updateForUser(tenantId: string, aadObjectId: string, activityId: string, activity: Partial<Activity>): Promise<ResourceResponse | undefined>;
 }
 
 /** Builds the messenger used by notifiers and chat commands. */
@@ -67,20 +72,30 @@ export function createProactiveMessenger(options: ProactiveMessengerOptions): Pr
     return reference;
   }
 
+  async function sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>, serviceUrlHint?: string): Promise<ResourceResponse | undefined> {
+    const stored = await conversations.get(tenantId, aadObjectId);
+    if (stored?.kind !== 'personal') return sendToConversation(await createPersonalChat(tenantId, aadObjectId, serviceUrlHint), activity);
+    try {
+      return await sendToConversation(stored.reference as Partial<ConversationReference>, activity);
+    } catch (error) {
+      // The stored chat is gone (app removed and added again, account moved): start it again, once.
+      if (!isStaleConversation(connectorFailure(error))) throw error;
+      logger.warn({ tenantId }, 'stored 1:1 chat refused the message; creating it again');
+      return sendToConversation(await createPersonalChat(tenantId, aadObjectId, serviceUrlHint), activity);
+    }
+  }
+
   return {
     sendToConversation,
-    async sendToUser(tenantId, aadObjectId, activity, serviceUrlHint) {
+    async updateForUser(tenantId, aadObjectId, activityId, activity) {
       const stored = await conversations.get(tenantId, aadObjectId);
-      if (stored?.kind !== 'personal') return sendToConversation(await createPersonalChat(tenantId, aadObjectId, serviceUrlHint), activity);
-      try {
-        return await sendToConversation(stored.reference as Partial<ConversationReference>, activity);
-      } catch (error) {
-        // The stored chat is gone (app removed and added again, account moved): start it again, once.
-        if (!isStaleConversation(connectorFailure(error))) throw error;
-        logger.warn({ tenantId }, 'stored 1:1 chat refused the message; creating it again');
-        return sendToConversation(await createPersonalChat(tenantId, aadObjectId, serviceUrlHint), activity);
-      }
+      if (stored?.kind !== 'personal') return sendToUser(tenantId, aadObjectId, activity);
+      await continueReporting(adapter, botAppId, stored.reference as Partial<ConversationReference>, async (context) => {
+        await context.updateActivity({ ...activity, id: activityId });
+      });
+      return { id: activityId };
     },
+    sendToUser,
   };
 }
 

@@ -79,7 +79,8 @@ function tellTheOthers(record: MeetingRecord, input: AcknowledgeInput, ack: { by
     const m = d.message;
     if (m.phase !== 'raised' || m.finding.key !== input.findingKey || m.raisedAt !== input.raisedAt) continue;
     if (d.recipient.kind !== 'person' || d.recipient.role === 'organizer' || d.recipient.aadObjectId === ack.by || d.state !== 'sent') continue;
-    addOnce(notes, newDelivery({ ...m, phase: 'acknowledged', acknowledgedBy: { name: ack.name, at: ack.at } }, d.recipient, false, now));
+    const note = { ...m, phase: 'acknowledged' as const, acknowledgedBy: { name: ack.name, at: ack.at }, ...(d.activityId ? { replaces: d.activityId } : {}) };
+    addOnce(notes, newDelivery(note, d.recipient, false, now));
   }
   return notes;
 }

@@ -27,6 +27,8 @@ export interface DeliveryMessage {
   phase: 'raised' | 'cleared' | 'acknowledged';
   /** Who took the alert (phase `acknowledged`). */
   acknowledgedBy?: { name: string; at: number };
+  /** The id Teams gave the alert card this message replaces in place (phase `acknowledged`). */
+  replaces?: string;
   finding: FindingSummary;
   meeting: MeetingAddress;
   raisedAt: number;
