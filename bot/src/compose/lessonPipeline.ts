@@ -65,7 +65,7 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
   const deliveries = createLessonDeliveries({ meetings: deps.meetings, cache, timers: deps.timers, sender: deps.sender, applyRaw, roster: deps.roster, isOutage: isUnavailable, clock, logger });
   const oneToOne = createOneToOneConcern({ store: deps.concerns, notifier: deps.concernNotifier, directory: deps.directory, clock, logger });
   const load = async (key: Parameters<ApplyMeetingEvent>[0]) => cache.uncommitted(key) ?? cache.reload(key, () => deps.meetings.load(key));
-  const escalation = createEscalation({ deliveries, load, directory: deps.directory, timers: deps.timers, policyFor: deps.policyFor, clock });
+  const escalation = createEscalation({ deliveries, directory: deps.directory, timers: deps.timers, policyFor: deps.policyFor, clock });
   const settle = createSettle({ deliveries, oneToOne, escalation, clock, logger });
   const outage = createOutageSweep({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock });
   const record: ApplyMeetingEvent = async (key, event, address, options) => {

@@ -5,7 +5,7 @@
  * leadership team. An acknowledgement, or the finding clearing, ends it.
  */
 import type { Policy } from '../../domain/policy/schema.js';
-import type { Clock, DueTimer, MeetingKey, MeetingRecord, ParticipantDirectory, TimerStore } from '../ports.js';
+import type { Clock, DueTimer, MeetingKey, ParticipantDirectory, TimerStore } from '../ports.js';
 import { timerSlot } from '../timerSlot.js';
 import type { LessonDeliveries } from './lessonDeliveries.js';
 import { planEscalation, type EscalationPeople } from './planEscalation.js';
@@ -16,8 +16,6 @@ export const ESCALATE_REASON = 'escalate';
 /** Dependencies of {@link createEscalation}. */
 export interface EscalationDeps {
   deliveries: Pick<LessonDeliveries, 'enqueue'>;
-  /** The lesson as this process knows it best (memory while storage is down). */
-  load(key: MeetingKey): Promise<MeetingRecord | undefined>;
   directory: Pick<ParticipantDirectory, 'listEscalation'>;
   timers: Pick<TimerStore, 'schedule'>;
   policyFor(tenantId: string): Policy;
@@ -40,10 +38,13 @@ export function createEscalation(deps: EscalationDeps): Escalation {
       deputies: await deps.directory.listEscalation(key.tenantId, 'deputies'),
       slt: await deps.directory.listEscalation(key.tenantId, 'slt'),
     };
-    // Planned again inside the write, from the record as it is then (an acknowledgement may just have landed).
-    await deps.deliveries.enqueue(key, (record) => planEscalation(record, policy, people, deps.clock.now()).add);
-    const record = await deps.load(key);
-    const next = record ? planEscalation(record, policy, people, deps.clock.now()).nextAt : undefined;
+    // Planned inside the write, from the record as it is then (an acknowledgement may just have landed).
+    let next: number | undefined;
+    await deps.deliveries.enqueue(key, (record) => {
+      const plan = planEscalation(record, policy, people, deps.clock.now());
+      next = plan.nextAt;
+      return plan.add;
+    });
     if (next !== undefined) await deps.timers.schedule(key, timerSlot(next), ESCALATE_REASON);
   }
   return { step, onTimer: (timer) => step(timer.key) };
