@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { findingDeliveries } from '../../bot/src/app/delivery/delivery.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +71,7 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
       await service.core.tick();
       assert.equal(dslAlerts(connector, /no member of staff|without an adult|unsupervised/i), 1, 'sent once, not again after recovery');
       const stored = await service.core.meetings.load(key);
-      const toDsl = (stored?.deliveries ?? []).filter((d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.finding.ruleId === 'unsupervised');
+      const toDsl = findingDeliveries(stored?.deliveries ?? []).filter((d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.finding.ruleId === 'unsupervised');
       assert.deepEqual(toDsl.map((d) => d.state), ['sent'], 'the outbox written after recovery knows it was sent');
       assert.equal((await fetch(`${service.url}/healthz`)).status, 200);
     } finally {

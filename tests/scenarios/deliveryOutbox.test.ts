@@ -105,5 +105,28 @@ describe('scenarios: every lesson alert goes through the delivery outbox (the sa
       for (let s = 21 * 60; s <= 25 * 60; s += 60) await tickAt(raisedAt + s * 1000);
       assert.equal(accepted(connector, /Safeguarding alert: Pupils without an adult/), 1, 'exactly once, after recovery');
     });
+
+    it('issue 14: the organizer\'s end-of-lesson summary is owed on the lesson\'s outbox through the outage and arrives exactly once after it', async () => {
+      const key = { tenantId: school.tenantId, meetingId };
+      const pupil = school.pupils[0]!;
+      for (const activity of [lesson.start(at(0), { organizer: school.teacher }), ...[school.teacher, school.assistant, pupil].map((p) => lesson.join(p, at(0)))]) await send(activity);
+      await send(lesson.leave(pupil, at(10)));
+      connector.failNext(100_000, 503);
+      await send(lesson.end(at(12)));
+      const summaries = async () => ((await service.core.meetings.load(key))?.deliveries ?? []).filter((d) => d.message.kind === 'card' && d.message.cause.startsWith('summary@'));
+      let [owed] = await summaries();
+      assert.equal(owed?.state, 'pending', 'written to the lesson\'s outbox, not dropped, while Teams answers 503');
+      assert.match(owed!.lastError ?? '', /503/);
+      assert.ok(owed!.message.kind === 'card' && owed!.message.lines.some((line) => line.includes(pupil.name)), 'the card as it will be sent, register included');
+      assert.equal(accepted(connector, /Summary of "Year 5 maths"/), 0);
+
+      connector.recover();
+      for (let s = 30; s <= 20 * 60 && (await summaries())[0]!.state !== 'sent'; s += 30) await tickAt(at(12) + s * 1000);
+      [owed] = await summaries();
+      assert.equal(owed!.state, 'sent');
+      for (let s = 21 * 60; s <= 25 * 60; s += 60) await tickAt(at(12) + s * 1000);
+      assert.equal(accepted(connector, /Summary of "Year 5 maths"/), 1, 'exactly once, after recovery');
+      assert.deepEqual(owed!.message.kind === 'card' && owed!.message.lines, [], 'once Teams took it, the lesson row keeps only its title');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { findingDeliveries } from '../../bot/src/app/delivery/delivery.js';
 import { personalChatActivities, type ActivityPerson } from '../../bot/src/dev/activities.js';
 import { personalConversationId } from '../../bot/src/dev/connector/fakeConnector.js';
 import { acknowledgementOf } from '../../bot/src/domain/acknowledgements.js';
@@ -91,7 +92,7 @@ describe('scenarios: nobody takes a critical alert (escalation) and "I\'m dealin
       assert.equal(edits(dsl2).length, 1, 'the other DSL learns who has it');
       assert.match(JSON.stringify(edits(dsl2)[0]!.body), /Mrs Fletcher \(FAKE\) is dealing with it/);
       const lessonNow = await service.core.meetings.load({ tenantId: school.tenantId, meetingId: button.data.meetingId as string });
-      const theirCard = lessonNow?.deliveries?.find((d) => d.recipient.kind === 'person' && d.recipient.aadObjectId === dsl2.aadObjectId && d.message.phase === 'raised');
+      const theirCard = findingDeliveries(lessonNow?.deliveries ?? []).find((d) => d.recipient.kind === 'person' && d.recipient.aadObjectId === dsl2.aadObjectId && d.message.phase === 'raised');
       assert.ok(theirCard?.activityId && edits(dsl2)[0]!.decodedPath.endsWith(`/${theirCard.activityId}`), 'the very card Teams gave them');
       assert.equal(edits(school.dsl).length, 0, 'not the one who took it');
       const theirs = await press(service.url, dsl2, ackButton(dsl2), raisedAt + 3 * MIN);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { findingDeliveries } from '../../bot/src/app/delivery/delivery.js';
 import { personalConversationId } from '../../bot/src/dev/connector/fakeConnector.js';
 import { sampleSchool } from '../support/activities.js';
 import { postedMessages } from '../support/connectorReads.js';
@@ -39,7 +40,7 @@ describe('scenarios: the end-of-lesson summary lists what went wrong (issue 14 "
 
     const record = await service.core.meetings.load(key);
     assert.deepEqual(Object.keys(record!.alerts), [], 'by the end the alert book holds nothing: the summary must not read that as "all clear"');
-    const dslCopies = (record!.deliveries ?? []).filter((d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.phase === 'raised');
+    const dslCopies = findingDeliveries(record!.deliveries ?? []).filter((d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.phase === 'raised');
     assert.deepEqual(dslCopies.map((d) => [d.message.finding.ruleId, d.state]).sort(), [['breach', 'sent'], ['no-one-to-one', 'sent']]);
 
     const summaries = inboxOf(teacher.aadObjectId).filter((m) => /Summary of/.test(m.text));

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createConcernDeliverySweep } from '../app/concerns/concernDeliveries.js';
 import { withCorrelation } from '../app/correlation.js';
 import { SchoolDirectory } from '../app/directory/schoolDirectory.js';
+import { createLessonCards } from '../app/delivery/lessonCards.js';
 import { createLessonRoutines } from '../app/lessonRoutines/lessonRoutines.js';
 import { createRecordMeetingActivity } from '../app/recordMeetingActivity.js';
 import type { Policy } from '../domain/policy/schema.js';
@@ -67,7 +68,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   if (storageAtBoot) lessons.buffer.markUnavailable(storageAtBoot);
   lessons.buffer.restore(journal.recover());
   const routines = createLessonRoutines({
-    record: lessons.record, deliver: lessons.deliver, meetings, timers, notifier: teams.notifier, roster: teams.roster, directory, policyFor, clock, logger, ...(meetingControl ? { meetingControl } : {}),
+    record: lessons.record, deliver: lessons.deliver, meetings, timers, cards: createLessonCards(lessons.deliveries, clock), roster: teams.roster, directory, policyFor, clock, logger, ...(meetingControl ? { meetingControl } : {}),
   });
   const recordMeetingActivity = createRecordMeetingActivity({ record: lessons.record, directory, notifier: teams.notifier, policyFor, logger, ...routines });
   const sweepTimers = lessons.sweeper(routines.timerHandlers);

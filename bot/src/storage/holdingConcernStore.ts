@@ -6,7 +6,7 @@
  * A held concern's outbox lives in memory (the DSL's alert is sent from there) and is filed with it.
  */
 import { join } from 'node:path';
-import type { ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern } from '../app/concerns/ports.js';
+import type { ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern, OwedMessages } from '../app/concerns/ports.js';
 import type { Concern, NewConcernEntry } from '../app/concerns/types.js';
 import type { ConcernMessage } from '../app/delivery/delivery.js';
 import { isDue, type DeliveryBookStore } from '../app/delivery/deliveryRound.js';
@@ -82,8 +82,8 @@ export class HoldingConcernStore implements ConcernStore {
     return filed;
   }
 
-  append(tenantId: string, ref: string, entry: NewConcernEntry) {
-    return this.stored.append(tenantId, ref, entry);
+  append(tenantId: string, ref: string, entry: NewConcernEntry, owes?: OwedMessages) {
+    return this.stored.append(tenantId, ref, entry, owes);
   }
 
   async get(tenantId: string, ref: string): Promise<Concern | undefined> {

@@ -1,9 +1,10 @@
 /**
  * The delivery worker's sender on Teams: renders each owed message (targeted in-meeting alert for
  * staff present, content-light 1:1 card for DSLs, deputies and senior leaders, a short card for the
- * organizer away from the call) and reports what the connector said, classified.
+ * organizer away from the call, a lesson's 1:1 cards as written) and reports what the connector
+ * said, classified.
  */
-import type { Delivery, DeliverySender, SentActivity } from '../app/delivery/delivery.js';
+import { DeliveryFailure, type Delivery, type DeliverySender, type SentActivity } from '../app/delivery/delivery.js';
 import type { AlertMessage } from '../app/ports.js';
 import { connectorFailure } from './connectorErrors.js';
 import type { TeamsNotifier } from './notifier.js';
@@ -23,6 +24,10 @@ export function createTeamsDeliverySender(notifier: Pick<TeamsNotifier, 'alertSt
 
 async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'alertDsl' | 'sendToStaff'>, tenantId: string, d: Delivery): Promise<SentActivity> {
   const { message, recipient } = d;
+  if (message.kind === 'card') {
+    if (recipient.kind !== 'person') throw new DeliveryFailure('A lesson card goes to one person.', false);
+    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title: message.title, lines: message.lines });
+  }
   const alert: AlertMessage = {
     meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt,
     ...(message.acknowledgedBy ? { acknowledgedBy: message.acknowledgedBy } : {}),

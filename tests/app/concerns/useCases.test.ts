@@ -1,55 +1,12 @@
 import { strict as assert } from 'node:assert';
-import sinon from 'sinon';
 import { acknowledgeConcern } from '../../../bot/src/app/concerns/acknowledgeConcern.js';
 import { closeConcern } from '../../../bot/src/app/concerns/closeConcern.js';
 import { listConcerns } from '../../../bot/src/app/concerns/listConcerns.js';
 import { logConcern } from '../../../bot/src/app/concerns/logConcern.js';
-import type { ConcernDelivery, ConcernNotifier, ConcernStore } from '../../../bot/src/app/concerns/ports.js';
 import { DeliveryFailure } from '../../../bot/src/app/delivery/delivery.js';
 import { setConcernLevel } from '../../../bot/src/app/concerns/setConcernLevel.js';
-import type { Concern } from '../../../bot/src/app/concerns/types.js';
-import { captureLogger } from '../../teams/messages/harness.js';
+import { makeSut } from './concernSut.js';
 import { T0, TENANT, concern, formInput, viewer } from './fixtures.js';
-
-function makeSut(stored = concern()) {
-  // The outboxes as stored: written by `create`, read and saved (If-Match on a version) by the delivery round.
-  const outboxes = new Map<string, { deliveries: ConcernDelivery[]; version: number }>();
-  const created = new Map<string, Concern>();
-  const store = {
-    create: sinon.stub<Parameters<ConcernStore['create']>, ReturnType<ConcernStore['create']>>().callsFake(async (c) => {
-      outboxes.set(c.ref, { deliveries: c.deliveries ?? [], version: 0 });
-      const { deliveries: _owed, clientRequestId: _id, ...rest } = c;
-      const concern: Concern = { ...rest, entries: [{ seq: 0, kind: 'raised', at: c.raisedAt, by: c.reporter, details: c.details }] };
-      created.set(c.ref, concern);
-      return { outcome: 'created', concern };
-    }),
-    deliveryBook: (_tenantId: string, ref: string): ReturnType<ConcernStore['deliveryBook']> => ({
-      load: async () => {
-        const box = outboxes.get(ref) ?? { deliveries: [], version: 0 };
-        return { deliveries: box.deliveries, etag: String(box.version) };
-      },
-      save: async (deliveries, etag) => {
-        const box = outboxes.get(ref) ?? { deliveries: [], version: 0 };
-        if (String(box.version) !== etag) return { outcome: 'conflict' };
-        outboxes.set(ref, { deliveries, version: box.version + 1 });
-        return { outcome: 'applied', etag: String(box.version + 1) };
-      },
-    }),
-    dueDeliveries: async () => [],
-    append: sinon.stub<Parameters<ConcernStore['append']>, ReturnType<ConcernStore['append']>>().callsFake(async (_t, _r, entry) => ({ outcome: 'appended', entry: { ...entry, seq: 1 } }) as never),
-    get: sinon.stub<Parameters<ConcernStore['get']>, ReturnType<ConcernStore['get']>>().callsFake(async (tenantId, ref) => (tenantId === stored.tenantId && ref === stored.ref ? stored : created.get(ref))),
-    list: sinon.stub<Parameters<ConcernStore['list']>, ReturnType<ConcernStore['list']>>().resolves({ concerns: [] }),
-  };
-  const notifier = {
-    alertDsl: sinon.stub<Parameters<ConcernNotifier['alertDsl']>, ReturnType<ConcernNotifier['alertDsl']>>().resolves({}),
-    updateReporter: sinon.stub<Parameters<ConcernNotifier['updateReporter']>, ReturnType<ConcernNotifier['updateReporter']>>().resolves({}),
-  };
-  const dsls = [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }, { aadObjectId: 'dsl-2', name: 'Mr Deputy' }];
-  const directory = { listDsls: sinon.stub().resolves(dsls), listEscalation: sinon.stub().resolves([]) };
-  const log = captureLogger();
-  const deps = { store, notifier, directory, clock: { now: () => T0 }, logger: log.logger, newRef: () => 'C-AAAAAA' };
-  return { deps, store, notifier, directory, log, dsls, outboxes };
-}
 
 describe('app/concerns: logConcern', () => {
   it('stores the concern with an alert owed to every DSL of the tenant (one write), then sends them and records them sent', async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
+import { findingDeliveries, type Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import { planEscalation } from '../../../bot/src/app/delivery/planEscalation.js';
 import { planLessonDeliveries } from '../../../bot/src/app/delivery/planLessonDeliveries.js';
 import { policyFromPreset } from '../../../bot/src/domain/policy/presets.js';
@@ -31,7 +31,7 @@ describe('app/delivery/planEscalation (nobody takes a critical alert: deputies, 
   it('at 5 minutes unacknowledged: the deputies, as critical alerts carrying the same finding; the SLT is next at 15', () => {
     const plan = planEscalation(lessonWith(), policy, people, raisedAt + 5 * MIN);
     assert.deepEqual(rolesOf(plan.add), ['deputy:deputy-1']);
-    assert.ok(plan.add.every((d) => d.critical && d.state === 'pending' && d.message.finding.key === 'unsupervised' && d.message.raisedAt === raisedAt));
+    assert.ok(findingDeliveries(plan.add).every((d) => d.critical && d.state === 'pending' && d.message.finding.key === 'unsupervised' && d.message.raisedAt === raisedAt));
     assert.equal(plan.nextAt, raisedAt + 15 * MIN);
   });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
+import { findingDeliveries, type Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import { planLessonDeliveries } from '../../../bot/src/app/delivery/planLessonDeliveries.js';
 import type { AlertBook, Finding, MeetingState } from '../../../bot/src/domain/types.js';
 import { at, join, meeting, pupil, staff, started } from '../../domain/builders.js';
@@ -27,7 +27,7 @@ describe('app/delivery/planLessonDeliveries', () => {
       { kind: 'person', aadObjectId: 'dsl-1', role: 'dsl' },
       { kind: 'person', aadObjectId: 'dsl-2', role: 'dsl' },
     ]);
-    assert.ok(planned.every((d) => d.state === 'pending' && d.critical && d.nextAttemptAt === at(1) && d.message.phase === 'raised'));
+    assert.ok(findingDeliveries(planned).every((d) => d.state === 'pending' && d.critical && d.nextAttemptAt === at(1) && d.message.phase === 'raised'));
   });
 
   it('planning the same raise twice is the same deliveries (ids from cause and recipient)', () => {
@@ -46,9 +46,9 @@ describe('app/delivery/planLessonDeliveries', () => {
     const [toStaff, toOrganizer, ...toDsls] = planLessonDeliveries([], raised(f, at(1)), [f], ctx(at(1)));
     const outcome = [...mark([toStaff!, toOrganizer!], 'sent'), ...mark(toDsls, 'failed')];
     const after = planLessonDeliveries(outcome, {}, [], ctx(at(2)));
-    const resolved = after.filter((d) => d.message.phase === 'cleared');
+    const resolved = findingDeliveries(after).filter((d) => d.message.phase === 'cleared');
     assert.deepEqual(resolved.map((d) => d.recipient), [toStaff!.recipient, toOrganizer!.recipient]);
-    assert.ok(after.filter((d) => d.message.phase === 'raised').every((d) => d.closed));
+    assert.ok(findingDeliveries(after).filter((d) => d.message.phase === 'raised').every((d) => d.closed));
   });
 
   it('a raise being sent right now is left open until its result is known', () => {
@@ -60,6 +60,6 @@ describe('app/delivery/planLessonDeliveries', () => {
   it('a finding raised again later is a new alert, not the old one', () => {
     const first = mark(planLessonDeliveries([], raised(f, at(1)), [f], ctx(at(1))), 'sent');
     const again = planLessonDeliveries(planLessonDeliveries(first, {}, [], ctx(at(2))), raised(f, at(3)), [f], ctx(at(3)));
-    assert.equal(again.filter((d) => d.message.phase === 'raised' && d.message.raisedAt === at(3)).length, 4);
+    assert.equal(findingDeliveries(again).filter((d) => d.message.phase === 'raised' && d.message.raisedAt === at(3)).length, 4);
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { cardsTo } from '../../support/lessonCardsFake.js';
 import { ATTENDANCE_REASON, attendanceFollowUp, createAttendanceRetry } from '../../../bot/src/app/lessonRoutines/attendanceRetry.js';
 import type { MeetingControl, MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
 import type { MeetingEvent, MeetingState } from '../../../bot/src/domain/types.js';
@@ -25,7 +26,7 @@ function makeSut(records: Array<Awaited<ReturnType<MeetingControl['attendanceRec
     findMeeting: sinon.fake.resolves({ id: 'graph-1', organizerId: 'aad-teacher' } as MeetingSettings),
     attendanceRecords: sinon.fake(async () => answers.shift() ?? []),
   } as unknown as MeetingControl;
-  const retry = createAttendanceRetry({ meetingControl, meetings: { load: async () => ({ state: applied.current(), alerts: {}, etag: 'e' }) }, timers: { schedule }, applyEvent: applied.apply, notifier: { sendToStaff }, policyFor: () => policy(), clock: { now: () => now }, logger: fakeLogger() });
+  const retry = createAttendanceRetry({ meetingControl, meetings: { load: async () => ({ state: applied.current(), alerts: {}, etag: 'e' }) }, timers: { schedule }, applyEvent: applied.apply, cards: cardsTo(sendToStaff), policyFor: () => policy(), clock: { now: () => now }, logger: fakeLogger() });
   const fire = async (ms: number) => {
     now = ms;
     await retry.onTimer({ id: 'a', key: KEY, dueAt: ms, reason: ATTENDANCE_REASON });

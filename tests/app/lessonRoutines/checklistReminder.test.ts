@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { cardsTo } from '../../support/lessonCardsFake.js';
 import { checklistReminder, createChecklistReminder } from '../../../bot/src/app/lessonRoutines/checklistReminder.js';
 import { at, meeting, policy, started } from '../../domain/builders.js';
 
@@ -27,7 +28,7 @@ describe('app/lessonRoutines/checklistReminder', () => {
 
   it('issue 4 "send staff the session checklist reminder": the organizer gets it as a 1:1 card; a lesson with no known organizer sends nothing', async () => {
     const sendToStaff = sinon.fake.resolves(undefined);
-    const remind = createChecklistReminder({ notifier: { sendToStaff }, policyFor: () => policy() });
+    const remind = createChecklistReminder({ cards: cardsTo(sendToStaff), policyFor: () => policy() });
     await remind({ tenantId: 't', meetingId: 'm' }, meeting(started(at(0), { organizerId: 'teacher-1' })));
     assert.equal(sendToStaff.callCount, 1);
     assert.deepEqual(sendToStaff.firstCall.args.slice(0, 2), ['t', 'teacher-1']);

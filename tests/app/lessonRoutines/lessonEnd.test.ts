@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { cardsTo } from '../../support/lessonCardsFake.js';
 import { createLessonEndRoutine } from '../../../bot/src/app/lessonRoutines/lessonEnd.js';
 import { observedAttendees } from '../../../bot/src/app/lessonRoutines/teamsAttendance.js';
 import { GraphPermissionError, GraphUnavailableError, type MeetingControl, type MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
@@ -33,7 +34,7 @@ function makeSut(meetingControl?: MeetingControl) {
   const state = lesson();
   const applied = fakeApply(state);
   const sendToStaff = sinon.fake.resolves(undefined);
-  const routine = createLessonEndRoutine({ notifier: { sendToStaff }, applyEvent: applied.apply, policyFor: () => policy(), clock: { now: () => at(21) }, logger: fakeLogger(), ...(meetingControl ? { meetingControl } : {}) });
+  const routine = createLessonEndRoutine({ cards: cardsTo(sendToStaff), applyEvent: applied.apply, policyFor: () => policy(), clock: { now: () => at(21) }, logger: fakeLogger(), ...(meetingControl ? { meetingControl } : {}) });
   return { state, applied, sendToStaff, run: () => routine(KEY, { state, alerts: {} }) };
 }
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { cardsTo } from '../../support/lessonCardsFake.js';
 import type { ApplyOutcome } from '../../../bot/src/app/applyMeetingEvent.js';
 import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import { createLessonEndRoutine } from '../../../bot/src/app/lessonRoutines/lessonEnd.js';
@@ -29,7 +30,7 @@ describe('app/lessonRoutines/lessonEnd: the summary at the end of a lesson (issu
     const after: MeetingRecord = { state, alerts: {}, deliveries: [dslCopy('sent')], etag: 'e2' };
     const applyEvent = sinon.fake.resolves({ outcome: 'applied', record: after, started: [], cleared: [] } satisfies ApplyOutcome);
     const sendToStaff = sinon.fake.resolves(undefined);
-    const routine = createLessonEndRoutine({ notifier: { sendToStaff }, applyEvent, policyFor: () => policy(), clock: { now: () => at(16) }, logger: fakeLogger() });
+    const routine = createLessonEndRoutine({ cards: cardsTo(sendToStaff), applyEvent, policyFor: () => policy(), clock: { now: () => at(16) }, logger: fakeLogger() });
     await routine(KEY, before);
     const card = sendToStaff.firstCall.args[2] as { title: string; lines: string[] };
     assert.match(card.title, /Summary of "Year 5 maths": a serious problem to follow up/);

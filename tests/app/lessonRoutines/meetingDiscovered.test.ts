@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { cardsTo } from '../../support/lessonCardsFake.js';
 import { createMeetingDiscovered, type DiscoveredMeeting } from '../../../bot/src/app/lessonRoutines/meetingDiscovered.js';
 import type { MeetingControl, MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
 import { emptyMeeting } from '../../../bot/src/domain/reducer.js';
@@ -22,7 +23,7 @@ function makeSut(meetingControl?: MeetingControl, staffIds = ['aad-teacher', 'aa
   const applied = fakeApply(emptyMeeting('t', 'm'), policy());
   const sendToStaff = sinon.fake.resolves(undefined);
   const classify = sinon.fake(async (p: { aadObjectId?: string }) => (staffIds.includes(p.aadObjectId ?? '') ? 'staff' : 'pupil') as 'staff' | 'pupil');
-  const discovered = createMeetingDiscovered({ applyEvent: applied.apply, notifier: { sendToStaff }, directory: { classify }, clock: { now: () => at(0) }, logger: fakeLogger(), ...(meetingControl ? { meetingControl } : {}) });
+  const discovered = createMeetingDiscovered({ applyEvent: applied.apply, cards: cardsTo(sendToStaff), directory: { classify }, clock: { now: () => at(0) }, logger: fakeLogger(), ...(meetingControl ? { meetingControl } : {}) });
   // The lesson path delivers what an applied event started: these are the findings it was handed.
   const settledKeys = async () => (await Promise.all(applied.apply.returnValues)).filter((o) => o.outcome === 'applied').flatMap((o) => o.started.map((f) => f.key));
   return { discovered, applied, sendToStaff, settledKeys };

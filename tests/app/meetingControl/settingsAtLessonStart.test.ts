@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
+import { cardsTo } from '../../support/lessonCardsFake.js';
 import { CHANGED_BY_CHAPERONE, createSettingsAtLessonStart } from '../../../bot/src/app/meetingControl/settingsAtLessonStart.js';
 import { GraphPermissionError, GraphUnavailableError, type MeetingControl, type MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
 import type { MeetingEvent } from '../../../bot/src/domain/types.js';
@@ -19,7 +20,7 @@ describe('app/meetingControl/settingsAtLessonStart: audit of changes', () => {
     const applied = fakeApply(state);
     const control: MeetingControl = { findMeeting: sinon.fake.resolves(settings), updateSettings: sinon.fake.resolves({ ...settings, lobbyScope: 'organizer' }), attendanceRecords: sinon.fake.resolves([]) };
     const sendToStaff = sinon.fake.resolves(undefined);
-    await createSettingsAtLessonStart({ meetingControl: control, notifier: { sendToStaff }, policyFor: () => policy(), logger: fakeLogger(), applyEvent: applied.apply })(KEY, state);
+    await createSettingsAtLessonStart({ meetingControl: control, cards: cardsTo(sendToStaff), policyFor: () => policy(), logger: fakeLogger(), applyEvent: applied.apply })(KEY, state);
     assert.deepEqual(applied.events, [{
       kind: 'meetingSettingsChanged', id: `settings@${at(0)}`, at: at(0), by: CHANGED_BY_CHAPERONE,
       changes: [{ setting: 'lobbyScope', before: 'Everyone', after: 'Only organizers and co-organizers' }],
@@ -31,9 +32,9 @@ describe('app/meetingControl/settingsAtLessonStart: audit of changes', () => {
     const state = meeting(start);
     const applied = fakeApply(state);
     const compliant: MeetingControl = { findMeeting: sinon.fake.resolves({ ...settings, lobbyScope: 'organizer' }), updateSettings: sinon.fake(), attendanceRecords: sinon.fake() };
-    await createSettingsAtLessonStart({ meetingControl: compliant, notifier: { sendToStaff: sinon.fake.resolves(undefined) }, policyFor: () => policy(), logger: fakeLogger(), applyEvent: applied.apply })(KEY, state);
+    await createSettingsAtLessonStart({ meetingControl: compliant, cards: cardsTo(sinon.fake.resolves(undefined)), policyFor: () => policy(), logger: fakeLogger(), applyEvent: applied.apply })(KEY, state);
     const refusing: MeetingControl = { ...compliant, findMeeting: sinon.fake.resolves(settings), updateSettings: sinon.fake.rejects(new Error('down')) };
-    await createSettingsAtLessonStart({ meetingControl: refusing, notifier: { sendToStaff: sinon.fake.resolves(undefined) }, policyFor: () => policy(), logger: fakeLogger(), applyEvent: applied.apply })(KEY, state);
+    await createSettingsAtLessonStart({ meetingControl: refusing, cards: cardsTo(sinon.fake.resolves(undefined)), policyFor: () => policy(), logger: fakeLogger(), applyEvent: applied.apply })(KEY, state);
     assert.deepEqual(applied.events, []);
   });
 });
@@ -44,7 +45,7 @@ describe('app/meetingControl/settingsAtLessonStart: what the organizer is told',
   async function startWith(control: Partial<MeetingControl>) {
     const sendToStaff = sinon.fake.resolves(undefined);
     const meetingControl = { findMeeting: sinon.fake.resolves(settings), updateSettings: sinon.fake.resolves(settings), attendanceRecords: sinon.fake.resolves([]), ...control };
-    await createSettingsAtLessonStart({ meetingControl, notifier: { sendToStaff }, policyFor: () => policy(), logger: fakeLogger() })(KEY, meeting(start));
+    await createSettingsAtLessonStart({ meetingControl, cards: cardsTo(sendToStaff), policyFor: () => policy(), logger: fakeLogger() })(KEY, meeting(start));
     return sendToStaff.getCalls().map((c) => c.args as [string, string, { title: string; lines: string[] }]);
   }
 

@@ -1,7 +1,7 @@
 import type { Viewer } from './access.js';
 import type { Outcome } from './outcome.js';
 import type { ConcernNotifier } from './ports.js';
-import { appendTriageEntry, tellReporter, type TriageDeps } from './triage.js';
+import { appendReporterStep, type TriageDeps } from './triage.js';
 import { concernStatus, type Concern, type ConcernEntry } from './types.js';
 
 /**
@@ -13,14 +13,9 @@ export async function acknowledgeConcern(
   viewer: Viewer,
   typedRef: string,
 ): Promise<Outcome<{ concern: Concern; entry: ConcernEntry }>> {
-  const result = await appendTriageEntry(deps, viewer, typedRef, { kind: 'acknowledged' }, (concern) =>
+  return appendReporterStep(deps, viewer, typedRef, { kind: 'acknowledged' }, (concern) =>
     concernStatus(concern).acknowledgements.some((a) => a.by.aadObjectId === viewer.aadObjectId)
       ? `You have already acknowledged ${concern.ref}. Add an action with "action ${concern.ref} <what you did>".`
       : undefined,
   );
-  if (result.ok) {
-    const { concern, entry } = result.value;
-    await tellReporter(deps, concern, { kind: 'acknowledged', by: entry.by, at: entry.at });
-  }
-  return result;
 }

@@ -1,7 +1,7 @@
 import type { Viewer } from './access.js';
 import type { Outcome } from './outcome.js';
 import type { ConcernNotifier } from './ports.js';
-import { appendTriageEntry, tellReporter, checkNote, type TriageDeps } from './triage.js';
+import { appendReporterStep, checkNote, type TriageDeps } from './triage.js';
 import type { Concern, ConcernEntry } from './types.js';
 
 /** Closes a concern with its outcome; the reporter is told it was closed (not the outcome). */
@@ -11,10 +11,5 @@ export async function closeConcern(
   typedRef: string,
   outcome: string,
 ): Promise<Outcome<{ concern: Concern; entry: ConcernEntry }>> {
-  const result = await appendTriageEntry(deps, viewer, typedRef, { kind: 'closed', outcome: outcome.trim() }, () => checkNote(outcome, 'outcome'));
-  if (result.ok) {
-    const { concern, entry } = result.value;
-    await tellReporter(deps, concern, { kind: 'closed', by: entry.by, at: entry.at });
-  }
-  return result;
+  return appendReporterStep(deps, viewer, typedRef, { kind: 'closed', outcome: outcome.trim() }, () => checkNote(outcome, 'outcome'));
 }

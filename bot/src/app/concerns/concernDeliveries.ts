@@ -1,8 +1,9 @@
 /**
- * The concern outbox worker. A new concern is stored with the alerts it owes each DSL (in the same
- * write), then one round sends them at once; what Teams did not take stays pending on the concern's
- * head row and is sent by the sweep when its retry is due (backoff, Retry-After, for a day). The
- * round, its leases and its retry schedule are the lessons' own (`delivery/deliveryRound.ts`).
+ * The concern outbox worker. A new concern is stored with the alerts it owes each DSL, and a DSL's
+ * step with the update it owes the reporter (each in the same write), then one round sends them at
+ * once; what Teams did not take stays pending on the concern's head row and is sent by the sweep
+ * when its retry is due (backoff, Retry-After, for a day). The round, its leases and its retry
+ * schedule are the lessons' own (`delivery/deliveryRound.ts`).
  */
 import { CoalescingRunner } from '../delivery/coalescingRunner.js';
 import { DeliveryFailure, type ConcernMessage, type DeliverySender } from '../delivery/delivery.js';
@@ -73,11 +74,14 @@ export async function deliverConcern(deps: ConcernDeliveryDeps, tenantId: string
   return (await book.load())?.deliveries ?? [];
 }
 
+/** Attempts at withdrawing copies while others save the same outbox. */
+const WITHDRAW_ATTEMPTS = 8;
+
 /** Someone has taken the concern: copies still waiting for the deputies and senior leaders are not sent. */
 async function withdrawEscalations(book: ReturnType<ConcernDeliveryDeps['store']['deliveryBook']>, now: number): Promise<void> {
   // A copy being sent right now (leased) is left to its round.
   const waiting = (d: ConcernDelivery) => d.unlessTaken === true && d.state === 'pending' && (d.leaseUntil ?? 0) <= now;
-  for (let attempt = 0; attempt < OWE_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < WITHDRAW_ATTEMPTS; attempt++) {
     const current = await book.load();
     if (!current || !current.deliveries.some(waiting)) return;
     const next = current.deliveries.map((d) => (waiting(d) ? { ...d, state: 'withdrawn' as const } : d));
@@ -85,19 +89,14 @@ async function withdrawEscalations(book: ReturnType<ConcernDeliveryDeps['store']
   }
 }
 
-/** Attempts at adding a message while others save the same outbox. */
-const OWE_ATTEMPTS = 8;
-
 /**
- * Owes the reporter an update (acknowledged, closed) on the concern's outbox, then sends it; what
- * Teams does not take now is retried by the sweep. Owing the same update twice is one message.
+ * The update (acknowledged, closed) the reporter is owed, pending and due at once. Its id is made
+ * from the step (who, when), so owing the same update twice is one message.
  */
-export async function oweReporterUpdate(deps: ConcernDeliveryDeps, concern: Concern, update: ReporterUpdate): Promise<void> {
-  const now = deps.clock.now();
-  const message: ConcernMessage = { kind: 'concernUpdate', ref: concern.ref, update: update.kind, by: update.by, at: update.at };
-  const owed: ConcernDelivery = {
+export function reporterUpdateDelivery(concern: Pick<Concern, 'ref' | 'reporter'>, update: ReporterUpdate, now: number): ConcernDelivery {
+  return {
     id: `concern|${concern.ref}|${update.kind}|${update.by.aadObjectId}|${update.at}`,
-    message,
+    message: { kind: 'concernUpdate', ref: concern.ref, update: update.kind, by: update.by, at: update.at },
     recipient: { kind: 'person', aadObjectId: concern.reporter.aadObjectId, role: 'reporter' },
     critical: false,
     state: 'pending',
@@ -105,14 +104,6 @@ export async function oweReporterUpdate(deps: ConcernDeliveryDeps, concern: Conc
     attempts: 0,
     nextAttemptAt: now,
   };
-  const book = deps.store.deliveryBook(concern.tenantId, concern.ref);
-  for (let attempt = 0; attempt < OWE_ATTEMPTS; attempt++) {
-    const current = await book.load();
-    if (!current) throw new Error('A concern stored before outboxes were kept has no head to hold a message.');
-    if (current.deliveries.some((d) => d.id === owed.id)) break;
-    if ((await book.save([...current.deliveries, owed], current.etag)).outcome === 'applied') break;
-  }
-  await deliverConcern(deps, concern.tenantId, concern.ref);
 }
 
 /** The sweep's part: sends what is due on every concern. */

@@ -23,6 +23,12 @@ export interface NewConcern {
 export type ConcernDelivery = Delivery<ConcernMessage>;
 
 /**
+ * The messages an entry owes people (the reporter's update on an acknowledgement), worked out from
+ * the entry as it is about to be stored; may be called again if the write is retried.
+ */
+export type OwedMessages = (stored: ConcernEntry) => ConcernDelivery[];
+
+/**
  * `created`, or `duplicate` with the concern the same form already created; `conflict` when the
  * form's id was already used for different answers (nothing stored). `refTaken`: pick a new reference.
  */
@@ -66,8 +72,10 @@ export interface ConcernStore {
   /**
    * Appends an entry to an open concern's chronology, with its sequence number; never after a
    * `closed` entry, however many people act at once. Throws if the concern does not exist.
+   * What `owes` returns is added to the concern's outbox in the same write as the entry (a message
+   * already there with the same id is not added twice): both are stored, or neither.
    */
-  append(tenantId: string, ref: string, entry: NewConcernEntry): Promise<AppendResult>;
+  append(tenantId: string, ref: string, entry: NewConcernEntry, owes?: OwedMessages): Promise<AppendResult>;
   /** The concern with its whole chronology, or undefined when the tenant has no such reference. */
   get(tenantId: string, ref: string): Promise<Concern | undefined>;
   /** Concerns of a tenant, newest first, paged. */

@@ -8,7 +8,7 @@ import { acknowledgementOf } from '../../domain/acknowledgements.js';
 import { fingerprint } from '../fingerprint.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { Clock, MeetingKey, MeetingRecord, ParticipantDirectory } from '../ports.js';
-import type { Delivery } from './delivery.js';
+import { findingDeliveries, type Delivery } from './delivery.js';
 import type { LessonDeliveries } from './lessonDeliveries.js';
 import { addOnce, newDelivery } from './planLessonDeliveries.js';
 
@@ -75,7 +75,7 @@ async function mayTake(deps: AcknowledgeDeps, who: Acknowledger): Promise<boolea
 /** A note to everyone else who was sent this raise (DSLs, deputies, senior leaders): who has it. */
 function tellTheOthers(record: MeetingRecord, input: AcknowledgeInput, ack: { by: string; name: string; at: number }, now: number): Delivery[] {
   const notes: Delivery[] = [];
-  for (const d of record.deliveries ?? []) {
+  for (const d of findingDeliveries(record.deliveries ?? [])) {
     const m = d.message;
     if (m.phase !== 'raised' || m.finding.key !== input.findingKey || m.raisedAt !== input.raisedAt) continue;
     if (d.recipient.kind !== 'person' || d.recipient.role === 'organizer' || d.recipient.aadObjectId === ack.by || d.state !== 'sent') continue;

@@ -13,15 +13,16 @@ export type DeliveryRecipient =
 
 /**
  * Why a person receives a delivery: a DSL's content-light card (deputies and senior leaders get the
- * same card when nobody acknowledged in time), the organizer's short card, or a concern's reporter's update.
+ * same card when nobody acknowledged in time), the organizer's short card, a card for another member
+ * of staff about a lesson they set up, or a concern's reporter's update.
  */
-export type RecipientRole = 'dsl' | 'deputy' | 'slt' | 'organizer' | 'reporter';
+export type RecipientRole = 'dsl' | 'deputy' | 'slt' | 'organizer' | 'staff' | 'reporter';
 
 /** The finding fields a message needs (not the whole finding, to keep the lesson row small). */
 export type FindingSummary = Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
 
 /** What to say about a finding; rendered by the Teams adapter at send time. */
-export interface DeliveryMessage {
+export interface FindingMessage {
   kind: 'finding';
   /** `acknowledged`: tells those who got a critical alert who is dealing with it. */
   phase: 'raised' | 'cleared' | 'acknowledged';
@@ -33,6 +34,22 @@ export interface DeliveryMessage {
   meeting: MeetingAddress;
   raisedAt: number;
 }
+
+/**
+ * A 1:1 card about a lesson for one member of staff (checklist reminder, meeting options, end-of-lesson
+ * summary, attendance report), written out when its cause happened and kept until Teams takes it.
+ */
+export interface LessonCardMessage {
+  kind: 'card';
+  /** What caused it, unique in the lesson (e.g. `summary@<end>`): queuing the same cause twice is one card. */
+  cause: string;
+  title: string;
+  /** Emptied once the card is sent or given up, so the lesson row stays small; the title stays as a trace. */
+  lines: string[];
+}
+
+/** What a lesson's outbox holds: messages about findings and 1:1 cards about the lesson. */
+export type LessonMessage = FindingMessage | LessonCardMessage;
 
 /** A new concern, for a DSL: content-light (reference, urgency, time); the card is built from the concern at send time. */
 export interface ConcernRaisedMessage {
@@ -55,14 +72,14 @@ export interface ConcernUpdateMessage {
 /** What a concern owes people: kept on the concern's head row until Teams accepted it. */
 export type ConcernMessage = ConcernRaisedMessage | ConcernUpdateMessage;
 
-/** Every kind of message the outboxes hold (a lesson's are {@link DeliveryMessage}). */
-export type OutboxMessage = DeliveryMessage | ConcernMessage;
+/** Every kind of message the outboxes hold. */
+export type OutboxMessage = LessonMessage | ConcernMessage;
 
 /** Life of a delivery: `pending` until the connector answers 2xx (`sent`) or it is given up (`failed`). */
 export type DeliveryState = 'pending' | 'sent' | 'failed' | 'withdrawn';
 
-/** One message to one recipient, with its attempts (a lesson's finding message unless `M` says otherwise). */
-export interface Delivery<M extends OutboxMessage = DeliveryMessage> {
+/** One message to one recipient, with its attempts (a lesson's message unless `M` says otherwise). */
+export interface Delivery<M extends OutboxMessage = LessonMessage> {
   /** Deterministic from its cause and recipient, so planning the same thing twice is one delivery. */
   id: string;
   message: M;
@@ -107,6 +124,16 @@ export interface SentActivity {
 }
 
 /** Sends one delivery through Teams; throws {@link DeliveryFailure} (or anything, treated as transient). */
-export interface DeliverySender<M extends OutboxMessage = DeliveryMessage> {
+export interface DeliverySender<M extends OutboxMessage = LessonMessage> {
   send(tenantId: string, delivery: Delivery<M>): Promise<SentActivity>;
+}
+
+/** Whether a lesson delivery is about a finding (not a 1:1 card). */
+export function isFindingDelivery(d: Delivery): d is Delivery<FindingMessage> {
+  return d.message.kind === 'finding';
+}
+
+/** The deliveries of a lesson that are about findings. */
+export function findingDeliveries(deliveries: readonly Delivery[]): Delivery<FindingMessage>[] {
+  return deliveries.filter(isFindingDelivery);
 }

@@ -5,11 +5,11 @@
  * backoff and Retry-After until the retry window closes, then marked failed and logged once.
  */
 import type { Logger } from '../ports.js';
-import { DeliveryFailure, type Delivery, type DeliveryMessage, type DeliverySender, type OutboxMessage, type SentActivity } from './delivery.js';
+import { DeliveryFailure, type Delivery, type DeliverySender, type LessonMessage, type OutboxMessage, type SentActivity } from './delivery.js';
 import { nextAttemptAt, SEND_LEASE_MS } from './retrySchedule.js';
 
 /** A subject's deliveries as stored, with the version they were read at. */
-export interface DeliveryBook<M extends OutboxMessage = DeliveryMessage> {
+export interface DeliveryBook<M extends OutboxMessage = LessonMessage> {
   deliveries: Delivery<M>[];
   etag: string;
   /** Follow-ups owed once results are known (e.g. a "resolved" for a raise that was in flight). */
@@ -17,13 +17,13 @@ export interface DeliveryBook<M extends OutboxMessage = DeliveryMessage> {
 }
 
 /** Where a subject's deliveries are kept (the lesson snapshot, a concern's rows). */
-export interface DeliveryBookStore<M extends OutboxMessage = DeliveryMessage> {
+export interface DeliveryBookStore<M extends OutboxMessage = LessonMessage> {
   load(): Promise<DeliveryBook<M> | undefined>;
   save(deliveries: Delivery<M>[], etag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
 }
 
 /** What the round needs. */
-export interface DeliveryRoundDeps<M extends OutboxMessage = DeliveryMessage> {
+export interface DeliveryRoundDeps<M extends OutboxMessage = LessonMessage> {
   sender: DeliverySender<M>;
   now(): number;
   logger: Logger;
@@ -109,7 +109,8 @@ function record<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: s
     deps.logger.debug({ delivery: d.id, attempts: d.attempts, status: failure.status }, 'delivery failed; will retry');
     return { ...rest, nextAttemptAt: retryAt, lastError };
   }
-  const about = d.message.kind === 'finding' ? { ruleId: d.message.finding.ruleId } : { ref: d.message.ref };
+  const m = d.message;
+  const about = m.kind === 'finding' ? { ruleId: m.finding.ruleId } : m.kind === 'card' ? { card: m.cause.split('@')[0] } : { ref: m.ref };
   deps.logger.error({ tenantId, delivery: d.id, ...about, attempts: d.attempts, err: lastError }, 'delivery given up');
   return { ...rest, state: 'failed', lastError };
 }

@@ -76,7 +76,7 @@ export function createLessonDeliveries(deps: LessonDeliveryDeps): LessonDeliveri
     const record = await load(key);
     if (!record?.state.address) return;
     const now = deps.clock.now();
-    const unchecked = (record.deliveries ?? []).filter((d) => d.critical && isDue(d, now) && d.message.phase === 'raised' && !rosterChecked.has(d.id));
+    const unchecked = (record.deliveries ?? []).filter((d) => d.critical && isDue(d, now) && d.message.kind === 'finding' && d.message.phase === 'raised' && !rosterChecked.has(d.id));
     if (!unchecked.length) return;
     for (const d of unchecked) rosterChecked.add(d.id);
     await reconcileRoster({ roster: deps.roster, applyEvent: deps.applyRaw, clock: deps.clock, logger: deps.logger }, key, record.state);

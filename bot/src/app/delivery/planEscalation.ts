@@ -6,7 +6,7 @@
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingRecord } from '../ports.js';
-import type { Delivery, DeliveryMessage, RecipientRole } from './delivery.js';
+import { findingDeliveries, type Delivery, type FindingMessage, type RecipientRole } from './delivery.js';
 import { addOnce, newDelivery } from './planLessonDeliveries.js';
 
 const MINUTE = 60_000;
@@ -25,13 +25,13 @@ export interface EscalationPlan {
 
 /** One critical raise the DSLs were sent, as the outbox records it. */
 interface OpenRaise {
-  message: DeliveryMessage;
+  message: FindingMessage;
 }
 
 /** The critical raises sent (or being sent) to the DSLs that are still raised and nobody has acknowledged. */
 export function unacknowledgedRaises(record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>): OpenRaise[] {
   const raises = new Map<string, OpenRaise>();
-  for (const d of record.deliveries ?? []) {
+  for (const d of findingDeliveries(record.deliveries ?? [])) {
     const m = d.message;
     if (!d.critical || m.phase !== 'raised' || d.closed || d.recipient.kind !== 'person' || d.recipient.role !== 'dsl') continue;
     if (record.alerts[m.finding.key]?.raisedAt !== m.raisedAt) continue; // over, or raised again since

@@ -3,12 +3,14 @@
  * the people its audience names, and a raise that was delivered is owed a "resolved" once the
  * finding is no longer raised. A raise not yet sent when its finding cleared is withdrawn (nobody
  * is told of a problem that is over), and no "resolved" is ever owed for a raise nobody received.
+ * 1:1 cards about the lesson (checklist, summary) are owed once per cause; once Teams has taken
+ * one (or it was given up) only its title is kept.
  */
 import { staffPresent } from '../../domain/presence.js';
 import { fingerprint } from '../fingerprint.js';
 import type { AlertBook, Finding, MeetingState } from '../../domain/types.js';
 import type { MeetingKey } from '../ports.js';
-import type { Delivery, DeliveryMessage, DeliveryRecipient, FindingSummary } from './delivery.js';
+import type { Delivery, DeliveryRecipient, FindingMessage, FindingSummary, LessonMessage } from './delivery.js';
 
 /** What planning needs besides the book. */
 export interface LessonPlanContext {
@@ -24,7 +26,7 @@ export function planLessonDeliveries(existing: readonly Delivery[], book: AlertB
   const next = settleRaises(existing, book, ctx);
   for (const finding of started) {
     const raisedAt = book[finding.key]?.raisedAt ?? ctx.now;
-    const message: DeliveryMessage = { kind: 'finding', phase: 'raised', finding: summary(finding), meeting: address(ctx), raisedAt };
+    const message: FindingMessage = { kind: 'finding', phase: 'raised', finding: summary(finding), meeting: address(ctx), raisedAt };
     for (const recipient of recipientsOf(finding, ctx)) addOnce(next, newDelivery(message, recipient, finding.severity === 'critical', ctx.now));
   }
   return next;
@@ -36,7 +38,7 @@ export function deliveryId(parts: readonly string[]): string {
 }
 
 /** A new pending delivery, due now. */
-export function newDelivery(message: DeliveryMessage, recipient: DeliveryRecipient, critical: boolean, now: number): Delivery {
+export function newDelivery(message: LessonMessage, recipient: DeliveryRecipient, critical: boolean, now: number): Delivery {
   return { id: deliveryId([causeOf(message), recipientKey(recipient)]), message, recipient, critical, state: 'pending', createdAt: now, attempts: 0, nextAttemptAt: now };
 }
 
@@ -50,6 +52,10 @@ function settleRaises(existing: readonly Delivery[], book: AlertBook, ctx: Lesso
   const next = [...existing];
   existing.forEach((d, i) => {
     const m = d.message;
+    if (m.kind === 'card') {
+      if (d.state !== 'pending' && m.lines.length) next[i] = { ...d, message: { ...m, lines: [] } };
+      return;
+    }
     if (m.phase !== 'raised' || d.closed || book[m.finding.key]?.raisedAt === m.raisedAt) return;
     if (d.state === 'pending' && d.leaseUntil !== undefined && d.leaseUntil > ctx.now) return; // in flight: decided when its result is known
     next[i] = { ...d, closed: true, ...(d.state === 'pending' ? { state: 'withdrawn' as const } : {}) };
@@ -84,8 +90,8 @@ function summary(f: Finding): FindingSummary {
   return { ruleId: f.ruleId, key: f.key, severity: f.severity, message: f.message, action: f.action };
 }
 
-function causeOf(message: DeliveryMessage): string {
-  return `${message.finding.key}|${message.phase}|${message.raisedAt}`;
+function causeOf(message: LessonMessage): string {
+  return message.kind === 'card' ? `card|${message.cause}` : `${message.finding.key}|${message.phase}|${message.raisedAt}`;
 }
 
 function recipientKey(r: DeliveryRecipient): string {

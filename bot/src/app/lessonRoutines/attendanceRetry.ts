@@ -11,7 +11,8 @@ import type { MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { AttendanceLine } from '../meetingControl/mergeAttendance.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
-import type { Clock, Logger, MeetingKey, MeetingStore, Notifier, TimerStore } from '../ports.js';
+import type { LessonCards } from '../delivery/lessonCards.js';
+import type { Clock, Logger, MeetingKey, MeetingStore, TimerStore } from '../ports.js';
 import type { TimerHandler } from '../sweepTimers.js';
 import { timerSlot } from '../timerSlot.js';
 import { auditLines, readTeamsAttendance } from './teamsAttendance.js';
@@ -27,7 +28,7 @@ export interface AttendanceRetryDeps {
   meetings: Pick<MeetingStore, 'load'>;
   timers: Pick<TimerStore, 'schedule'>;
   applyEvent: ApplyMeetingEvent;
-  notifier: Pick<Notifier, 'sendToStaff'>;
+  cards: LessonCards;
   policyFor(tenantId: string): Policy;
   clock: Clock;
   logger: Logger;
@@ -60,7 +61,10 @@ export function createAttendanceRetry(deps: AttendanceRetryDeps): AttendanceRetr
     if ('lines' in attendance) return merge(key, state, state.endedAt, attendance.lines);
     if (attendance.retry && (await scheduleNext(key, state.endedAt))) return;
     if (!state.organizerId) return;
-    await deps.notifier.sendToStaff(key.tenantId, state.organizerId, {
+    await deps.cards.queue(key, {
+      cause: `attendance-stopped@${state.endedAt}`,
+      to: state.organizerId,
+      role: 'organizer',
       title: `Attendance report for "${state.title || 'your lesson'}"`,
       lines: [attendance.unavailable, 'Chaperone has stopped looking for it: the register for this lesson stays as Chaperone saw it. Type "register last" for it as a file.'],
     });
@@ -71,7 +75,7 @@ export function createAttendanceRetry(deps: AttendanceRetryDeps): AttendanceRetr
     // A duplicate means this report was merged (and the organizer told) before.
     if (outcome.outcome !== 'applied' || !state.organizerId) return;
     const card = attendanceFollowUp(state, endedAt, lines);
-    if (card) await deps.notifier.sendToStaff(key.tenantId, state.organizerId, card);
+    if (card) await deps.cards.queue(key, { cause: `attendance-report@${endedAt}`, to: state.organizerId, role: 'organizer', ...card });
   }
 
   return { scheduleNext, onTimer };

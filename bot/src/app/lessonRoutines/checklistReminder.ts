@@ -4,7 +4,8 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState, PupilCheck } from '../../domain/types.js';
-import type { MeetingKey, Notifier } from '../ports.js';
+import type { LessonCards } from '../delivery/lessonCards.js';
+import type { MeetingKey } from '../ports.js';
 import { CHECKLIST_LABELS, requiredChecklist } from '../status/checklist.js';
 
 /** How each per-pupil check reads to a teacher. */
@@ -33,15 +34,15 @@ export function checklistReminder(policy: Policy, lessonTitle: string): { title:
 
 /** Dependencies of {@link createChecklistReminder}. */
 export interface ChecklistReminderDeps {
-  notifier: Pick<Notifier, 'sendToStaff'>;
+  cards: LessonCards;
   policyFor(tenantId: string): Policy;
 }
 
-/** The lesson-start routine that sends the organizer the checklist reminder (1:1 card). */
+/** The lesson-start routine that owes the organizer the checklist reminder (1:1 card), once per start. */
 export function createChecklistReminder(deps: ChecklistReminderDeps) {
   return async function sendChecklistReminder(key: MeetingKey, state: MeetingState): Promise<void> {
     if (!state.organizerId) return;
     const card = checklistReminder(deps.policyFor(key.tenantId), state.title || 'your lesson');
-    if (card.lines.length) await deps.notifier.sendToStaff(key.tenantId, state.organizerId, card);
+    if (card.lines.length) await deps.cards.queue(key, { cause: `checklist@${state.startedAt ?? 0}`, to: state.organizerId, role: 'organizer', ...card });
   };
 }

@@ -10,14 +10,15 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister } from '../../domain/register.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
-import type { Clock, Logger, MeetingKey, MeetingRecord, Notifier } from '../ports.js';
+import type { LessonCards } from '../delivery/lessonCards.js';
+import type { Clock, Logger, MeetingKey, MeetingRecord } from '../ports.js';
 import type { AttendanceRetry } from './attendanceRetry.js';
 import { lessonSummary, type AttendanceSource } from './lessonSummary.js';
 import { auditLines, readTeamsAttendance } from './teamsAttendance.js';
 
 /** Dependencies of {@link createLessonEndRoutine}. */
 export interface LessonEndDeps {
-  notifier: Pick<Notifier, 'sendToStaff'>;
+  cards: LessonCards;
   applyEvent: ApplyMeetingEvent;
   policyFor(tenantId: string): Policy;
   clock: Clock;
@@ -51,7 +52,8 @@ export function createLessonEndRoutine(deps: LessonEndDeps) {
     }, state.address);
     if (!state.organizerId) return;
     // The record after that write is the freshest account of the lesson's outbox (what the DSLs were sent by now).
-    await deps.notifier.sendToStaff(key.tenantId, state.organizerId, lessonSummary(merged.record, deps.policyFor(key.tenantId), now, attendance));
+    const summary = lessonSummary(merged.record, deps.policyFor(key.tenantId), now, attendance);
+    await deps.cards.queue(key, { cause: `summary@${closedAt}`, to: state.organizerId, role: 'organizer', ...summary });
   };
 }
 

@@ -4,7 +4,7 @@
  * the outbox's raise deliveries, the book's raised findings and the breaches staff reported.
  */
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
-import type { Delivery } from '../delivery/delivery.js';
+import { findingDeliveries, type Delivery } from '../delivery/delivery.js';
 import { dslCopies, raiseCopies, type DslCopies } from '../delivery/dslCopies.js';
 import type { LessonBook } from '../ports.js';
 import type { Finding, Severity } from '../../domain/types.js';
@@ -33,7 +33,7 @@ export interface LessonRaise {
 /** Every raise of the lesson, oldest first. */
 export function lessonRaises(record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>): LessonRaise[] {
   const { state, alerts } = record;
-  const deliveries = record.deliveries ?? [];
+  const deliveries = findingDeliveries(record.deliveries ?? []);
   const raises = new Map<string, Raised>();
   const add = (raise: Raised) => {
     if (!raises.has(idOf(raise.key, raise.raisedAt))) raises.set(idOf(raise.key, raise.raisedAt), raise);
@@ -85,6 +85,6 @@ function roleOf(d: Delivery): string | undefined {
 
 /** The "resolved" follow-ups are planned at the moment the finding cleared. */
 function clearedAtOf(deliveries: readonly Delivery[], key: string, raisedAt: number): number | undefined {
-  const follows = deliveries.filter((d) => d.message.phase === 'cleared' && d.message.finding.key === key && d.message.raisedAt === raisedAt);
+  const follows = findingDeliveries(deliveries).filter((d) => d.message.phase === 'cleared' && d.message.finding.key === key && d.message.raisedAt === raisedAt);
   return follows.length ? Math.min(...follows.map((d) => d.createdAt)) : undefined;
 }

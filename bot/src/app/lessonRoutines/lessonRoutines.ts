@@ -11,10 +11,11 @@ import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { DeliverAlerts } from '../deliverAlerts.js';
+import type { LessonCards } from '../delivery/lessonCards.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import { createSettingsAtLessonStart } from '../meetingControl/settingsAtLessonStart.js';
 import { SETTINGS_OFF_LINE } from '../meetingControl/settingsNotChecked.js';
-import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, Notifier, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
+import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
 import type { TimerHandlers } from '../sweepTimers.js';
 import { ATTENDANCE_REASON, createAttendanceRetry } from './attendanceRetry.js';
 import { createChecklistReminder } from './checklistReminder.js';
@@ -31,7 +32,8 @@ export interface LessonRoutinesDeps {
   deliver: DeliverAlerts;
   meetings: Pick<MeetingStore, 'load'>;
   timers: TimerStore;
-  notifier: Notifier;
+  /** 1:1 cards about the lesson, through its outbox. */
+  cards: LessonCards;
   roster: RosterSource;
   directory: ParticipantDirectory;
   policyFor(tenantId: string): Policy;
@@ -54,10 +56,10 @@ export interface LessonRoutines {
 
 /** Builds every lesson routine from the service's adapters. */
 export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
-  const { record, deliver, notifier, directory, policyFor, clock, logger, meetingControl } = deps;
+  const { record, deliver, cards, directory, policyFor, clock, logger, meetingControl } = deps;
   const rosterWatch = createRosterWatch({ meetings: deps.meetings, timers: deps.timers, roster: deps.roster, applyEvent: record, clock, logger, ...(deps.rosterIntervalMs ? { intervalMs: deps.rosterIntervalMs } : {}) });
   const inviteeCheck = meetingControl ? createInviteeCheck({ meetingControl, deliver, policyFor, clock, logger }) : undefined;
-  const attendanceRetry = meetingControl ? createAttendanceRetry({ meetingControl, meetings: deps.meetings, timers: deps.timers, applyEvent: record, notifier, policyFor, clock, logger }) : undefined;
+  const attendanceRetry = meetingControl ? createAttendanceRetry({ meetingControl, meetings: deps.meetings, timers: deps.timers, applyEvent: record, cards, policyFor, clock, logger }) : undefined;
   const withGraph = meetingControl ? { meetingControl } : {};
   return {
     timerHandlers: {
@@ -66,19 +68,19 @@ export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
     },
     onLessonStarted: [
       // Graph off is the school's choice: one line on the organizer's start card says so, no alarm.
-      createChecklistReminder({ notifier: meetingControl ? notifier : withLine(notifier, SETTINGS_OFF_LINE), policyFor }),
-      ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, notifier, policyFor, logger, applyEvent: record })] : []),
+      createChecklistReminder({ cards: meetingControl ? cards : withLine(cards, SETTINGS_OFF_LINE), policyFor }),
+      ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, cards, policyFor, logger, applyEvent: record })] : []),
     ],
-    onLessonEnded: [createLessonEndRoutine({ notifier, applyEvent: record, policyFor, clock, logger, ...withGraph, ...(attendanceRetry ? { attendanceRetry } : {}) })],
+    onLessonEnded: [createLessonEndRoutine({ cards, applyEvent: record, policyFor, clock, logger, ...withGraph, ...(attendanceRetry ? { attendanceRetry } : {}) })],
     onEventApplied: [
       (key, _event, state) => rosterWatch.watch(key, state),
       ...(inviteeCheck ? [async (key: MeetingKey, event: MeetingEvent, state: MeetingState) => (event.kind === 'participantJoined' ? inviteeCheck(key, state, event.participant) : undefined)] : []),
     ],
-    meetingDiscovered: createMeetingDiscovered({ applyEvent: record, notifier, directory, clock, logger, ...withGraph }),
+    meetingDiscovered: createMeetingDiscovered({ applyEvent: record, cards, directory, clock, logger, ...withGraph }),
   };
 }
 
-/** `notifier` whose 1:1 cards end with `line` (given only to the routine whose card should carry it). */
-function withLine(notifier: Pick<Notifier, 'sendToStaff'>, line: string): Pick<Notifier, 'sendToStaff'> {
-  return { sendToStaff: (tenantId, aadObjectId, card) => notifier.sendToStaff(tenantId, aadObjectId, { ...card, lines: [...card.lines, line] }) };
+/** `cards` whose cards end with `line` (given only to the routine whose card should carry it). */
+function withLine(cards: LessonCards, line: string): LessonCards {
+  return { queue: (key, card) => cards.queue(key, { ...card, lines: [...card.lines, line] }) };
 }

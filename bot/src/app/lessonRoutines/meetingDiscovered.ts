@@ -9,7 +9,8 @@
 import type { MeetingKind, MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
-import type { Clock, Logger, MeetingKey, Notifier, ParticipantDirectory } from '../ports.js';
+import type { LessonCards } from '../delivery/lessonCards.js';
+import type { Clock, Logger, MeetingKey, ParticipantDirectory } from '../ports.js';
 
 /** What Teams' meeting info said when the app was added. Times are epoch ms. */
 export interface DiscoveredMeeting {
@@ -30,7 +31,7 @@ export interface DiscoveredMeeting {
 /** Dependencies of {@link createMeetingDiscovered}. */
 export interface MeetingDiscoveredDeps {
   applyEvent: ApplyMeetingEvent;
-  notifier: Pick<Notifier, 'sendToStaff'>;
+  cards: LessonCards;
   directory: Pick<ParticipantDirectory, 'classify'>;
   clock: Clock;
   logger: Logger;
@@ -69,7 +70,8 @@ export function createMeetingDiscovered(deps: MeetingDiscoveredDeps) {
     if ((await deps.directory.classify({ tenantId: key.tenantId, ...adder })) !== 'staff') return;
     const lesson = meeting.title ? `"${meeting.title}": ` : '';
     for (const finding of scheduling) {
-      await deps.notifier.sendToStaff(key.tenantId, adder.aadObjectId, { title: `${lesson}${finding.message}`, lines: [finding.action, `School policy: ${finding.source}.`] });
+      const title = `${lesson}${finding.message}`;
+      await deps.cards.queue(key, { cause: `${finding.key}@${meeting.activityId}`, to: adder.aadObjectId, role: 'staff', title, lines: [finding.action] });
     }
   };
 }

@@ -1,7 +1,8 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
-import type { Logger, MeetingKey, Notifier } from '../ports.js';
+import type { LessonCards } from '../delivery/lessonCards.js';
+import type { Logger, MeetingKey } from '../ports.js';
 import { enforceMeetingSettings } from './enforceMeetingSettings.js';
 import type { MeetingControl } from './ports.js';
 import { settingsNotCheckedLine } from './settingsNotChecked.js';
@@ -9,7 +10,7 @@ import { settingsNotCheckedLine } from './settingsNotChecked.js';
 /** Dependencies of {@link createSettingsAtLessonStart}. */
 export interface SettingsAtLessonStartDeps {
   meetingControl: MeetingControl;
-  notifier: Pick<Notifier, 'sendToStaff'>;
+  cards: LessonCards;
   policyFor(tenantId: string): Policy;
   logger: Logger;
   /** Records each change in the lesson's partition (audit: before, after, by whom). */
@@ -33,22 +34,26 @@ export function createSettingsAtLessonStart(deps: SettingsAtLessonStartDeps) {
     const { organizerId, joinUrl } = state;
     const result = await enforceMeetingSettings({ meetingControl: deps.meetingControl, logger: deps.logger }, { policy, organizerId, joinUrl });
     const title = state.title || 'your lesson';
+    const startedAt = state.startedAt ?? state.lastEventAt ?? 0;
     if (result.notChecked) {
       const line = settingsNotCheckedLine(policy, result.notChecked);
-      await deps.notifier.sendToStaff(key.tenantId, organizerId, { title: `"${title}": set the meeting options yourself`, lines: [line] });
+      await deps.cards.queue(key, { cause: `settings-not-checked@${startedAt}`, to: organizerId, role: 'organizer', title: `"${title}": set the meeting options yourself`, lines: [line] });
       return;
     }
     if (!result.applied || !result.changes.length) return;
     if (deps.applyEvent) {
       await deps.applyEvent(key, {
         kind: 'meetingSettingsChanged',
-        id: `settings@${state.startedAt ?? state.lastEventAt ?? 0}`,
-        at: state.startedAt ?? state.lastEventAt ?? 0,
+        id: `settings@${startedAt}`,
+        at: startedAt,
         by: CHANGED_BY_CHAPERONE,
         changes: result.changes.map((c) => ({ setting: c.setting, before: c.before, after: c.after })),
       }, state.address);
     }
-    await deps.notifier.sendToStaff(key.tenantId, organizerId, {
+    await deps.cards.queue(key, {
+      cause: `settings@${startedAt}`,
+      to: organizerId,
+      role: 'organizer',
       title: `Chaperone made "${title}" safer`,
       lines: [...result.changes.map((c) => c.text), 'These follow the school\'s policy; change them back in Meeting options only if your DSL agrees.'],
     });

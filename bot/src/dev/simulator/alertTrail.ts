@@ -4,7 +4,7 @@
  * with it". The feed shows what the bot sent; this shows the escalation as the bot sees it.
  */
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
-import type { RecipientRole } from '../../app/delivery/delivery.js';
+import { findingDeliveries, type RecipientRole } from '../../app/delivery/delivery.js';
 import type { MeetingRecord } from '../../app/ports.js';
 import type { SimSchool } from '../school.js';
 
@@ -41,7 +41,7 @@ export function alertTrails(lessons: Iterable<{ title: string; record: MeetingRe
   const nameOf = (id: string): string => school.people.find((p) => p.aadObjectId === id)?.name ?? 'someone on the staff list';
   const trails = new Map<string, AlertTrail>();
   for (const { title, record } of lessons) {
-    for (const d of record.deliveries ?? []) {
+    for (const d of findingDeliveries(record.deliveries ?? [])) {
       const { message, recipient } = d;
       if (message.phase !== 'raised' || recipient.kind !== 'person' || !isSafeguarding(recipient.role)) continue;
       const id = `${record.state.meetingId}|${message.finding.key}|${message.raisedAt}`;

@@ -1,15 +1,16 @@
 /**
  * A concern's outbox on its head row: the messages it owes (JSON, chunked) and `deliverAt`, the
  * instant the next pending one is due, so the worker finds concerns with work by one query. The
- * outbox is written with the concern's first entry and saved afterwards only under the head's ETag.
+ * outbox is written with the concern's first entry, grows with the entries that owe messages (in
+ * their transaction), and is saved otherwise only under the head's ETag.
  */
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ConcernDelivery } from '../../app/concerns/ports.js';
 import type { ConcernMessage } from '../../app/delivery/delivery.js';
 import type { DeliveryBookStore } from '../../app/delivery/deliveryRound.js';
 import { guarded, statusOf } from '../errors.js';
-import { fromChunks, timeValue, toChunks } from '../properties.js';
-import { headRowKey } from './concernHead.js';
+import { timeValue, toChunks } from '../properties.js';
+import { headRowKey, outboxOf } from './concernHead.js';
 import { HEAD_ROW } from './concernRows.js';
 
 /** `deliverAt` of a head with nothing pending (the latest instant a Date can hold). */
@@ -28,8 +29,7 @@ export function concernBook(table: TableClient, partitionKey: string, tenantId: 
     async load() {
       try {
         const row = await guarded('read concern outbox', () => table.getEntity<Record<string, unknown>>(partitionKey, rowKey));
-        const deliveries = typeof row.deliveriesChunks === 'number' ? (JSON.parse(fromChunks('deliveries', row)) as ConcernDelivery[]) : [];
-        return { deliveries, etag: row.etag };
+        return { deliveries: outboxOf(row), etag: row.etag };
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
         throw error;

@@ -1,11 +1,14 @@
 /**
  * `ConcernStore` on Azure Table Storage: table `concerns`, one partition per tenant, append-only.
- * Each entry of a chronology is a new row, written with the concern's head row (ETag-checked) in
- * one transaction; a per-tenant index row per (reporter, form) holds a fingerprint of the form,
- * so a second submit of the same form returns the first concern and a different one is refused.
+ * Each entry of a chronology is a new row, written with the concern's head row (ETag-checked, with
+ * any messages the entry owes added to its outbox) in one transaction; a per-tenant index row per
+ * (reporter, form) holds a fingerprint of the form, so a second submit of the same form returns the
+ * first concern and a different one is refused.
  */
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
-import type { AppendResult, ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern } from '../../app/concerns/ports.js';
+import type {
+  AppendResult, ConcernDelivery, ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern, OwedMessages,
+} from '../../app/concerns/ports.js';
 import { concernStatus, type Concern, type ConcernEntry, type NewConcernEntry } from '../../app/concerns/types.js';
 import { guarded, statusOf } from '../errors.js';
 import { fingerprint } from '../../app/fingerprint.js';
@@ -52,17 +55,20 @@ export class TableConcernStore implements ConcernStore {
     return { outcome: 'created', concern: { tenantId: concern.tenantId, ref: concern.ref, reporter: concern.reporter, raisedAt: concern.raisedAt, details: concern.details, entries: [first] } };
   }
 
-  async append(tenantId: string, ref: string, entry: NewConcernEntry): Promise<AppendResult> {
+  async append(tenantId: string, ref: string, entry: NewConcernEntry, owes?: OwedMessages): Promise<AppendResult> {
     const partitionKey = joinKey([tenantId]);
     for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
       const head = (await readHead(this.table, partitionKey, ref)) ?? (await this.derivedHead(tenantId, ref));
       if (!head.open) return { outcome: 'closed' };
       const seq = head.lastSeq + 1;
       const stored = { ...entry, seq } as ConcernEntry;
+      const owed = owes?.(stored) ?? [];
+      // The outbox as read with this head, plus what the entry owes: saved with the entry, under the same ETag.
+      const outbox = owed.length ? outboxProps(tenantId, withOwed(head.deliveries, owed)) : {};
       try {
         await guarded('append concern entry', () =>
           this.table.submitTransaction([
-            headAction(partitionKey, ref, head, { lastSeq: seq, open: entry.kind !== 'closed', reporterId: head.reporterId }),
+            headAction(partitionKey, ref, head, { lastSeq: seq, open: entry.kind !== 'closed', reporterId: head.reporterId }, outbox),
             ['create', { partitionKey, rowKey: entryRowKey(ref, seq), ...entryToRow(tenantId, ref, head.reporterId, stored) }],
           ]),
         );
@@ -129,4 +135,10 @@ export class TableConcernStore implements ConcernStore {
       throw error;
     }
   }
+}
+
+/** `current` with each owed message not already in it (by id) added at the end. */
+function withOwed(current: ConcernDelivery[], owed: ConcernDelivery[]): ConcernDelivery[] {
+  const ids = new Set(current.map((d) => d.id));
+  return [...current, ...owed.filter((d) => !ids.has(d.id))];
 }
