@@ -5,7 +5,9 @@
 import { emptyMeeting, reduce } from '../../bot/src/domain/reducer.js';
 import { policyFromPreset, type PresetName } from '../../bot/src/domain/policy/presets.js';
 import type { Policy, PolicyInput } from '../../bot/src/domain/policy/schema.js';
-import type { AlertBook, ChecklistItem, Finding, MeetingEvent, MeetingKind, MeetingState, Participant, PupilCheck, RegisterMark, Role } from '../../bot/src/domain/types.js';
+import type {
+  AlertBook, ChecklistItem, Finding, MeetingEvent, MeetingKind, MeetingState, Participant, PupilCheck, PupilCheckState, RegisterMark, Role,
+} from '../../bot/src/domain/types.js';
 import { evaluate } from '../../bot/src/domain/evaluate.js';
 
 /** Monday 4 March 2024, 09:30 in London (GMT). */
@@ -37,7 +39,11 @@ export const join = (participant: Participant, time: number, id = nextId()): Mee
 export const leave = (participantId: string, time: number, id = nextId()): MeetingEvent => ({ kind: 'participantLeft', id, at: time, participantId });
 export const reconcile = (time: number, present: Participant[], absent: string[], id = nextId()): MeetingEvent => ({ kind: 'rosterReconciled', id, at: time, present, absent });
 export const tick = (item: ChecklistItem, time: number, ticked = true, id = nextId()): MeetingEvent => ({ kind: 'checklistTicked', id, at: time, item, ticked, by: 'teacher' });
-export const check = (pupilId: string, which: PupilCheck, value: boolean, time: number, id = nextId()): MeetingEvent =>
+/** A check recorded as a state; `true` and `false` are shorthand for yes and no. */
+export const check = (pupilId: string, which: PupilCheck, state: PupilCheckState | boolean, time: number, id = nextId(), by = 'teacher'): MeetingEvent =>
+  ({ kind: 'pupilCheckRecorded', id, at: time, pupilId, check: which, state: typeof state === 'boolean' ? (state ? 'yes' : 'no') : state, by });
+/** A check as event rows stored before three states hold it: a boolean `value`. */
+export const legacyCheck = (pupilId: string, which: PupilCheck, value: boolean, time: number, id = nextId()): MeetingEvent =>
   ({ kind: 'pupilCheckRecorded', id, at: time, pupilId, check: which, value, by: 'teacher' });
 export const allChecks = (pupilId: string, time: number): MeetingEvent[] =>
   (['consent', 'parentPresent', 'communalRoom'] as const).map((c) => check(pupilId, c, true, time));

@@ -20,7 +20,8 @@ const person = (n: number, name: string, role: Person['role']): Person => {
 };
 // Each lesson has its own organizer, so an organizer's 1:1 chat names one lesson.
 const organizers = Array.from({ length: 50 }, (_, i) => person(0x100 + i, `Teacher ${i} (FAKE)`, 'Organizer'));
-const dsls = [person(0xd1, 'DSL One (FAKE)', 'Attendee'), person(0xd2, 'DSL Two (FAKE)', 'Attendee')];
+// Three DSLs: with the organizer's card (the findings of one moment are one card) each lesson owes four critical messages.
+const dsls = [person(0xd1, 'DSL One (FAKE)', 'Attendee'), person(0xd2, 'DSL Two (FAKE)', 'Attendee'), person(0xd3, 'DSL Three (FAKE)', 'Attendee')];
 const staffList = { staff: [...organizers.map((p) => p.aadObjectId), school.assistant.aadObjectId], dsl: dsls.map((p) => p.aadObjectId) };
 
 /** Lesson `i`: its organizer, an assistant and two pupils join; at minute 1 both adults leave the pupils alone. */

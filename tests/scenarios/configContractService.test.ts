@@ -85,7 +85,7 @@ describe('scenarios: configuration contract through the composition root', funct
     const file = join(dir, 'policy.yaml');
     writeFileSync(file, 'preset: roche\nschool:\n  name: Contract Test Academy\nretentionDays: 17\n');
     const reply = await policyReply(await startWith({ STAFF_DIRECTORY_FILE: staffFile, POLICY_FILE: file }));
-    assert.match(reply, /Contract Test Academy: live lesson policy\*\* \(based on the \\"roche\\" preset\)/);
+    assert.match(reply, /Live lesson policy of Contract Test Academy\*\* \(based on the \\"roche\\" preset\)/);
     assert.match(reply, /kept for 17 days/);
   });
 

@@ -90,8 +90,8 @@ describe('tab/side panel in a simulated Teams host', function () {
     await adams.tab.getByRole('checkbox', { name: 'Expectations read out to pupils' }).click(WAIT);
     await brown.tab.getByText('Ticked by Ms Adams', { exact: false }).waitFor(WAIT);
     assert.equal(await brown.tab.getByRole('checkbox', { name: 'Expectations read out to pupils' }).isChecked(), true);
-    await brown.tab.getByRole('button', { name: 'Parent/carer present for Pupil One' }).click();
-    await adams.tab.getByRole('button', { name: 'Parent/carer present for Pupil One', pressed: true }).waitFor(WAIT);
+    await brown.tab.getByRole('toolbar', { name: 'Parent/carer in the room for Pupil One' }).getByRole('radio', { name: 'Yes' }).click();
+    await adams.tab.getByRole('toolbar', { name: 'Parent/carer in the room for Pupil One' }).getByRole('radio', { name: 'Yes', checked: true }).waitFor(WAIT);
     await adams.page.close();
     await brown.page.close();
   });

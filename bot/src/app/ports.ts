@@ -127,6 +127,8 @@ export interface MeetingAddress {
 export interface AlertMessage {
   meeting: MeetingAddress;
   finding: Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>;
+  /** Findings that started at the same moment for the same people (one notification for them all). */
+  also?: Array<Pick<Finding, 'ruleId' | 'key' | 'severity' | 'message' | 'action'>>;
   /** `raised` when it starts, `cleared` when it ends, `acknowledged` when someone has taken it. */
   phase: 'raised' | 'cleared' | 'acknowledged';
   /** When it was raised. */

@@ -118,10 +118,19 @@ function ticked(state: MeetingState, e: EventOf<'checklistTicked'>): MeetingStat
   return { ...state, checklist: { ...state.checklist, [e.item]: { ticked: e.ticked, by: e.by, at: e.at, eventId: e.id } } };
 }
 
+/** The latest recording wins, "not yet" included: it keeps who set the check back, with no yes or no. */
 function checked(state: MeetingState, e: EventOf<'pupilCheckRecorded'>): MeetingState {
   const person = state.people[e.pupilId] ?? placeholder(e.pupilId);
   if (!isNewer({ at: e.at, eventId: e.id }, person.checks[e.check])) return state;
-  return withPerson(state, { ...person, checks: { ...person.checks, [e.check]: { value: e.value, by: e.by, at: e.at, eventId: e.id } } });
+  const value = recordedValue(e);
+  const entry = { ...(value === undefined ? {} : { value }), by: e.by, at: e.at, eventId: e.id };
+  return withPerson(state, { ...person, checks: { ...person.checks, [e.check]: entry } });
+}
+
+/** Yes as true, no as false; "not yet" (or a state not understood) as no answer. Rows from before three states carry `value`. */
+function recordedValue(e: EventOf<'pupilCheckRecorded'>): boolean | undefined {
+  if (!('state' in e)) return typeof e.value === 'boolean' ? e.value : undefined;
+  return e.state === 'yes' ? true : e.state === 'no' ? false : undefined;
 }
 
 function marked(state: MeetingState, e: EventOf<'registerMarked'>): MeetingState {

@@ -41,6 +41,10 @@ export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 export const PUPIL_CHECKS = ['consent', 'parentPresent', 'communalRoom'] as const;
 export type PupilCheck = (typeof PUPIL_CHECKS)[number];
 
+/** What staff record for a per-pupil check; `notYet` sets it back to open (the undo of a misclick). */
+export const PUPIL_CHECK_STATES = ['yes', 'no', 'notYet'] as const;
+export type PupilCheckState = (typeof PUPIL_CHECK_STATES)[number];
+
 /** A teacher's correction of the automatic register. */
 export type RegisterMark = 'present' | 'absent' | 'left';
 
@@ -52,6 +56,8 @@ export type MeetingEvent =
   | { kind: 'participantLeft'; id: string; at: number; participantId: string; teamsId?: string }
   | { kind: 'rosterReconciled'; id: string; at: number; present: Participant[]; absent: string[] }
   | { kind: 'checklistTicked'; id: string; at: number; item: ChecklistItem; ticked: boolean; by: string }
+  | { kind: 'pupilCheckRecorded'; id: string; at: number; pupilId: string; check: PupilCheck; state: PupilCheckState; by: string }
+  /** The same event as rows stored before checks had three states hold it (`value` true is yes, false no): read, never written. */
   | { kind: 'pupilCheckRecorded'; id: string; at: number; pupilId: string; check: PupilCheck; value: boolean; by: string }
   | { kind: 'registerMarked'; id: string; at: number; pupilId: string; mark: RegisterMark; by: string }
   | { kind: 'breachReported'; id: string; at: number; by: string; note?: string }
@@ -95,8 +101,11 @@ export interface PresenceMark {
 export interface PersonRecord extends Participant {
   /** Join/leave marks sorted by time then event id; duplicates by event id are never stored. */
   marks: PresenceMark[];
-  /** Per-pupil checks with who recorded them and when (`eventId` breaks ties between equal times). */
-  checks: Partial<Record<PupilCheck, { value: boolean; by: string; at: number; eventId?: string }>>;
+  /**
+   * Per-pupil checks with who set the current state and when (`eventId` breaks ties between equal times):
+   * `value` true is yes, false is no, absent is "not yet" (set back by staff). Never recorded: no entry.
+   */
+  checks: Partial<Record<PupilCheck, { value?: boolean; by: string; at: number; eventId?: string }>>;
   /** Latest register correction by staff, if any. */
   mark?: { mark: RegisterMark; by: string; at: number; eventId?: string };
   /** The event whose classification (role, name, tenant) the record carries: the newest by (at, id). */

@@ -32,6 +32,7 @@ async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'al
     meeting: message.meeting, finding: message.finding, phase: message.phase, at: message.raisedAt,
     ...(message.acknowledgedBy ? { acknowledgedBy: message.acknowledgedBy } : {}),
     ...(message.replaces ? { replaces: message.replaces } : {}),
+    ...(message.also ? { also: message.also } : {}),
   };
   if (recipient.kind === 'staffInMeeting') {
     await notifier.alertStaffInMeeting(alert, recipient.teamsIds);
@@ -39,7 +40,8 @@ async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'al
   }
   if (recipient.role === 'organizer') {
     const title = message.phase === 'raised' ? message.finding.message : `Resolved: ${message.finding.message}`;
-    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title, lines: [message.finding.action] });
+    const also = (message.also ?? []).map((f) => `Also: ${f.message} ${f.action}`);
+    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title, lines: [...new Set([message.finding.action, ...also])] });
   }
   return notifier.alertDsl(alert, recipient.aadObjectId);
 }

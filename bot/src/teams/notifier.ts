@@ -1,7 +1,7 @@
 import { TeamsInfo, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { SentActivity } from '../app/delivery/delivery.js';
 import type { AlertMessage, Logger, MeetingAddress, Notifier } from '../app/ports.js';
-import { codeOfConductActivity, dslAlertActivity, ruleName, staffCardActivity } from './alerts/alertCards.js';
+import { codeOfConductActivity, dslAlertActivity, notificationTitle, staffCardActivity } from './alerts/alertCards.js';
 import { continueReporting } from './proactive.js';
 
 /** Sends a 1:1 message to a user (implemented by `proactive.ts`). */
@@ -36,7 +36,7 @@ export class TeamsNotifier implements Notifier {
   /** Targeted notification opening the alert page, in batches of 50 recipients. */
   async alertStaffInMeeting(alert: AlertMessage, recipientTeamsIds: string[]): Promise<void> {
     const url = this.alertPageUrl(alert);
-    const title = alert.phase === 'raised' ? `Chaperone: ${ruleName(alert.finding.ruleId)}` : `Chaperone: resolved (${ruleName(alert.finding.ruleId)})`;
+    const title = notificationTitle(alert);
     for (let i = 0; i < recipientTeamsIds.length; i += MAX_RECIPIENTS) {
       const recipients = recipientTeamsIds.slice(i, i + MAX_RECIPIENTS);
       await this.inMeeting(alert.meeting, (context) =>
@@ -70,7 +70,9 @@ export class TeamsNotifier implements Notifier {
   }
 
   private alertPageUrl(alert: AlertMessage): string {
-    const params = new URLSearchParams({ context: 'alert', meetingId: alert.meeting.key.meetingId, rule: alert.finding.ruleId, phase: alert.phase });
+    // `rules`: every rule the notification is about (findings that started together), most serious first.
+    const rules = [...new Set([alert.finding, ...(alert.also ?? [])].map((f) => f.ruleId))].join(',');
+    const params = new URLSearchParams({ context: 'alert', meetingId: alert.meeting.key.meetingId, rule: alert.finding.ruleId, phase: alert.phase, rules });
     return `${this.options.publicOrigin}/tab/index.html?${params.toString()}`;
   }
 

@@ -1,10 +1,11 @@
 /** The tab API, called with the Teams SSO token. Types are the server's own view models. */
 import type { PolicyView } from '../../../bot/src/app/status/policyView.js';
+import type { PupilCheckView } from '../../../bot/src/app/status/pupilChecks.js';
 import type { StatusView } from '../../../bot/src/app/status/statusView.js';
 import type { DslReach } from '../../../bot/src/app/concerns/receiptWords.js';
 import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
 
-export type { ConcernInput, PolicyView, StatusView };
+export type { ConcernInput, PolicyView, PupilCheckView, StatusView };
 
 /** A failed call, with the server's sentence for the person (and one per field for a form the server refused). */
 export class ApiError extends Error {

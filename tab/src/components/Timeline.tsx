@@ -2,6 +2,7 @@ import { Caption1, Card, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { StatusView } from '../api/client.js';
 import { timeOfDay } from './format.js';
+import { ROLE_WORDS } from './roleWords.js';
 
 /** Recent joins and leaves, newest first. */
 export function Timeline({ view }: { view: StatusView }): ReactNode {
@@ -13,7 +14,7 @@ export function Timeline({ view }: { view: StatusView }): ReactNode {
         {view.timeline.map((t, i) => (
           <li key={`${t.personId}-${t.at}-${i}`}>
             <Caption1>
-              {timeOfDay(t.at, view.school.timeZone)} {t.name} ({t.role === 'staff' ? 'staff' : 'pupil'}) {t.type === 'join' ? 'joined' : 'left'}
+              {timeOfDay(t.at, view.school.timeZone)} {t.name} ({ROLE_WORDS[t.role]}) {t.type === 'join' ? 'joined' : 'left'}
             </Caption1>
           </li>
         ))}

@@ -1,7 +1,14 @@
-import { Body1, Caption1, Card, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
+import { Body1, Card, MessageBar, MessageBarBody, Spinner, Text, Title3 } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Api, PolicyView } from '../api/client.js';
+import { schoolInWords } from '../../../bot/src/domain/policy/describe.js';
 import { Page } from '../components/Page.js';
+
+const CHECK_WORDS: Record<string, string> = {
+  consent: 'a parent or carer has given consent',
+  parentPresent: 'a parent or carer is in the room with them',
+  communalRoom: 'they are in a shared room, not a bedroom',
+};
 
 /** Before the lesson: the school's policy in plain words and what to prepare. */
 export default function DetailsTab({ api }: { api: Api }): ReactNode {
@@ -16,14 +23,14 @@ export default function DetailsTab({ api }: { api: Api }): ReactNode {
     <Page label="Before the lesson">
       <Title3 as="h1">Before the lesson</Title3>
       <Body1>
-        {policy.school.name} asks for at least {policy.staffRequired} members of staff whenever pupils are in the meeting. Invite your colleague now, and
+        {schoolInWords(policy.school.name, true)} asks for at least {policy.staffRequired} members of staff whenever pupils are in the meeting. Invite your colleague now, and
         open Chaperone in the meeting's side panel when the lesson starts.
       </Body1>
       <Card>
         <Text weight="semibold" as="h2">Checklist to prepare</Text>
         <ul>
           {policy.checklist.map((c) => <li key={c.item}>{c.label}</li>)}
-          {policy.pupilChecks.length > 0 && <li>For each pupil: {policy.pupilChecks.map((c) => ({ consent: 'consent given', parentPresent: 'parent/carer present', communalRoom: 'in a communal room' })[c]).join(', ')}</li>}
+          {policy.pupilChecks.length > 0 && <li>For each pupil: {policy.pupilChecks.map((c) => CHECK_WORDS[c]).join(', ')}</li>}
         </ul>
       </Card>
       <Card>
@@ -31,7 +38,7 @@ export default function DetailsTab({ api }: { api: Api }): ReactNode {
         <ul>
           {policy.lines.map((line) => (
             <li key={line.ruleId}>
-              <Body1>{line.text}</Body1> <Caption1>({line.source})</Caption1>
+              <Body1>{line.text}</Body1>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { Caption1, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState, type ReactNode } from 'react';
+import { configuredSchoolName } from '../../../bot/src/domain/policy/describe.js';
 import type { Api } from '../api/client.js';
 import { useLessonStatus, useNow } from '../api/useLessonStatus.js';
 import { BreachButton } from '../components/BreachButton.js';
@@ -65,11 +66,13 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
     );
   }
 
+  // An unconfigured school shows no name rather than a placeholder.
+  const schoolName = configuredSchoolName(view.school.name);
   return (
     <Page label="Chaperone side panel">
       <div>
         <Title3 as="h1" block style={{ margin: 0 }}>{view.title || 'Lesson'}</Title3>
-        <Caption1 as="p" block style={{ margin: 0 }}>{view.school.name}</Caption1>
+        {schoolName && <Caption1 as="p" block style={{ margin: 0 }}>{schoolName}</Caption1>}
       </div>
       {status.problem && <MessageBar intent="warning"><MessageBarBody>{status.problem}</MessageBarBody></MessageBar>}
       {writeProblem && <MessageBar intent="error" role="alert"><MessageBarBody>{writeProblem}</MessageBarBody></MessageBar>}
@@ -79,7 +82,7 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
       <ChecklistCard view={view} onTick={(item, ticked) => quietly(write('checklist', { item, ticked }))} />
       <RegisterCard
         view={view}
-        onCheck={(pupilId, check, value) => quietly(write('pupil-checks', { pupilId, check, value }))}
+        onCheck={(pupilId, check, state) => write('pupil-checks', { pupilId, check, state })}
         onMark={(pupilId, mark) => quietly(write('register-marks', { pupilId, mark }))}
         onDownload={download}
       />

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { describePolicy } from '../../../bot/src/domain/policy/describe.js';
+import { configuredSchoolName, describePolicy, schoolInWords } from '../../../bot/src/domain/policy/describe.js';
+import { parsePolicy } from '../../../bot/src/domain/policy/schema.js';
 import { policyFromPreset, PRESET_NAMES } from '../../../bot/src/domain/policy/presets.js';
 import { RULES } from '../../../bot/src/domain/rules/index.js';
 
@@ -18,5 +19,13 @@ describe('domain/policy/describe', () => {
 
   it('never cites statutory guidance for the school\'s own choices', () => {
     for (const name of PRESET_NAMES) assert.ok(describePolicy(policyFromPreset(name)).every((l) => !/KCSIE/.test(l.text)));
+  });
+
+  it('names an unconfigured school "your school", never the schema\'s placeholder', () => {
+    const placeholder = parsePolicy({}).school.name;
+    assert.equal(configuredSchoolName(placeholder), undefined);
+    assert.equal(schoolInWords(placeholder), 'your school');
+    assert.equal(schoolInWords('  ', true), 'Your school');
+    assert.equal(schoolInWords(' Oakfield Primary '), 'Oakfield Primary');
   });
 });

@@ -11,7 +11,7 @@ describe('rules/no-one-to-one', () => {
     assert.equal(finding?.key, 'no-one-to-one');
     assert.equal(finding?.severity, 'critical');
     assert.ok(finding?.audience.includes('dsl'), 'a possible low-level concern goes to the DSL');
-    assert.match(finding?.message ?? '', /School policy/);
+    assert.match(finding?.message ?? '', /alone in the call with one pupil.*school policy never allows/);
     assert.match(finding?.action ?? '', /low-level concern/);
     assert.deepEqual(finding?.subjectIds, ['t1', 'p1']);
   });

@@ -177,12 +177,12 @@ describe('http/tabApi', () => {
     });
 
     it('records pupil checks and register marks by the signed-in teacher', async () => {
-      assert.equal((await post('pupil-checks', { clientRequestId: randomUUID(), pupilId: PEOPLE.pupil1.id, check: 'consent', value: true }, PEOPLE.teacherB)).status, 200);
+      assert.equal((await post('pupil-checks', { clientRequestId: randomUUID(), pupilId: PEOPLE.pupil1.id, check: 'consent', state: 'yes' }, PEOPLE.teacherB)).status, 200);
       assert.equal((await post('register-marks', { clientRequestId: randomUUID(), pupilId: PEOPLE.pupil1.id, mark: 'present' })).status, 200);
       const view = (await (await get('status')).json()) as StatusView;
       const row = view.register.find((r) => r.id === PEOPLE.pupil1.id);
-      assert.equal(row?.checks.consent, true);
-      assert.equal(row?.checkStamps.consent?.byName, PEOPLE.teacherB.name);
+      assert.equal(row?.checks.consent?.state, 'yes');
+      assert.equal(row?.checks.consent?.stamp?.byName, PEOPLE.teacherB.name);
       assert.equal(row?.mark, 'present');
     });
 
@@ -214,7 +214,7 @@ describe('http/tabApi', () => {
 
     it('treats OData-looking text in every string field as plain data', async () => {
       const injection = "' or 1 eq 1 or PartitionKey ne '";
-      const res = await post('pupil-checks', { clientRequestId: randomUUID(), pupilId: injection, check: 'consent', value: true });
+      const res = await post('pupil-checks', { clientRequestId: randomUUID(), pupilId: injection, check: 'consent', state: 'yes' });
       assert.equal(res.status, 404);
       const breach = await post('breach', { clientRequestId: randomUUID(), note: injection });
       assert.equal(breach.status, 200);

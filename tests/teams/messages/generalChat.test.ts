@@ -53,11 +53,12 @@ describe('teams/messages: help, policy, register and unknown input', () => {
     assert.match(lastText('dsl1'), /Did you mean "export"\?/);
   });
 
-  it('states the policy in plain words with its preset', async () => {
+  it('states the policy in plain words with its preset, and no policy citations', async () => {
     await world.say('teacher', 'policy');
     const text = lastText('teacher');
     assert.match(text, /"strict" preset/);
-    assert.match(text, /seed 003/);
+    assert.match(text, /never alone in a call with one pupil/);
+    assert.doesNotMatch(text, /\bseed\b/i);
   });
 
   it('gives the register of the teacher\'s last lesson as a card and a CSV in London time', async () => {
@@ -67,8 +68,10 @@ describe('teams/messages: help, policy, register and unknown input', () => {
     const reply = world.inbox('teacher').at(-1)!;
     assert.match(cardText(reply.attachments?.[0]?.content), /Year 5 reading/);
     const csv = Buffer.from(reply.attachments![1]!.contentUrl!.split(',')[1]!, 'base64').toString('utf8').split('\r\n');
-    assert.equal(csv[0], '"Name","Role","First joined (Europe/London)","Last left (Europe/London)","Minutes present","Consent","Parent present","Communal room","Teacher\'s mark"');
-    assert.ok(csv.includes('"Amara Pupil","pupil","2026-06-15 09:01 BST","2026-06-15 09:16 BST","15","yes","","",""'), csv.join('\n'));
+    // Each check: yes, no or not yet, then who recorded it and when.
+    const checks = ['Consent', 'Parent/carer in the room', 'Communal room'].flatMap((label) => [`"${label}"`, `"${label}: recorded by"`]).join(',');
+    assert.equal(csv[0], `"Name","Role","First joined (Europe/London)","Last left (Europe/London)","Minutes present",${checks},"Teacher's mark"`);
+    assert.ok(csv.includes('"Amara Pupil","pupil","2026-06-15 09:01 BST","2026-06-15 09:16 BST","15","yes","Ms Teacher at 2026-06-15 09:02 BST","not yet","","not yet","",""'), csv.join('\n'));
 
     await world.say('teacher', 'register maths');
     assert.match(cardText(world.inbox('teacher').at(-1)?.attachments?.[0]?.content), /Year 5 maths/);

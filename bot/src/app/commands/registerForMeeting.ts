@@ -1,10 +1,12 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister, type RegisterRow } from '../../domain/register.js';
+import { PUPIL_CHECKS } from '../../domain/types.js';
 import type { Viewer } from '../concerns/access.js';
 import { toCsv } from '../concerns/exportFormats.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
 import { formatInZone } from '../concerns/time.js';
 import type { Clock, MeetingStore } from '../ports.js';
+import { checkCells, checkHeaders, PUPIL_CHECK_LABELS, pupilCheckViews } from '../status/pupilChecks.js';
 
 /** What {@link registerForMeeting} needs. */
 export interface RegisterDeps {
@@ -23,14 +25,6 @@ export interface LessonRegister {
 
 /** How many of the teacher's recent lessons are searched by name. */
 const RECENT = 20;
-const CHECK_COLUMNS = [
-  ['consent', 'Consent'],
-  ['parentPresent', 'Parent present'],
-  ['communalRoom', 'Communal room'],
-] as const;
-
-const checkText = (value: boolean | undefined) => (value === true ? 'yes' : value === false ? 'no' : '');
-
 /**
  * The attendance register of a lesson the viewer organised (seed 001 #11 "keep a record of
  * attendance for each session"): `last` for their latest lesson, or words from its title.
@@ -51,9 +45,18 @@ export async function registerForMeeting(deps: RegisterDeps, viewer: Viewer, whi
   const rows = buildRegister(lesson, deps.clock.now());
   const zone = policy.school.timeZone;
   const when = (at?: number) => (at === undefined ? '' : formatInZone(at, zone));
+  // Each check is yes, no or not yet, with who set it and when.
+  const checks = (r: RegisterRow) => {
+    const person = lesson.people[r.id];
+    const views = person ? pupilCheckViews(lesson, person, PUPIL_CHECKS) : {};
+    return PUPIL_CHECKS.flatMap((check) => checkCells(views[check], (at) => formatInZone(at, zone)));
+  };
   const csv = toCsv([
-    ['Name', 'Role', `First joined (${zone})`, `Last left (${zone})`, 'Minutes present', ...CHECK_COLUMNS.map(([, label]) => label), 'Teacher\'s mark'],
-    ...rows.map((r) => [r.name, r.role, when(r.firstJoinAt), when(r.lastLeaveAt), r.minutesPresent, ...CHECK_COLUMNS.map(([key]) => checkText(r.checks[key])), r.mark ?? '']),
+    [
+      'Name', 'Role', `First joined (${zone})`, `Last left (${zone})`, 'Minutes present',
+      ...PUPIL_CHECKS.flatMap((c) => checkHeaders(PUPIL_CHECK_LABELS[c])), 'Teacher\'s mark',
+    ],
+    ...rows.map((r) => [r.name, r.role, when(r.firstJoinAt), when(r.lastLeaveAt), r.minutesPresent, ...checks(r), r.mark ?? '']),
   ]);
   const date = lesson.startedAt === undefined ? 'undated' : formatInZone(lesson.startedAt, zone).slice(0, 10);
   return done({ title: lesson.title, ...(lesson.startedAt === undefined ? {} : { startedAt: lesson.startedAt }), rows, csv, filename: `register-${date}.csv` });

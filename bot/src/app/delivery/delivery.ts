@@ -30,7 +30,10 @@ export interface FindingMessage {
   acknowledgedBy?: { name: string; at: number };
   /** The id Teams gave the alert card this message replaces in place (phase `acknowledged`). */
   replaces?: string;
+  /** The most serious of the findings this message is about. */
   finding: FindingSummary;
+  /** Findings that started at the same moment for the same people: one notification, not one each. */
+  also?: FindingSummary[];
   meeting: MeetingAddress;
   raisedAt: number;
 }
@@ -97,8 +100,10 @@ export interface Delivery<M extends OutboxMessage = LessonMessage> {
   /** The id Teams gave the sent activity (to update the card later). */
   activityId?: string;
   lastError?: string;
-  /** A raise whose finding has since cleared: its "resolved" follow-up is planned (or not owed). */
+  /** A raise whose findings have all cleared: its "resolved" follow-up is planned (or not owed). */
   closed?: boolean;
+  /** A raise: when each of its findings stopped, as the outbox saw it go (the lesson summary's end times). */
+  overAt?: Record<string, number>;
   /** An escalation (to deputies or senior leaders): withdrawn, unsent, once someone has taken what it is about. */
   unlessTaken?: boolean;
 }
@@ -131,6 +136,11 @@ export interface DeliverySender<M extends OutboxMessage = LessonMessage> {
 /** Whether a lesson delivery is about a finding (not a 1:1 card). */
 export function isFindingDelivery(d: Delivery): d is Delivery<FindingMessage> {
   return d.message.kind === 'finding';
+}
+
+/** Every finding a message is about: the most serious first. */
+export function findingsOf(message: FindingMessage): FindingSummary[] {
+  return [message.finding, ...(message.also ?? [])];
 }
 
 /** The deliveries of a lesson that are about findings. */

@@ -2,7 +2,7 @@
  * What the outbox says about the DSLs' copies of one raise of a finding: read by the side panel
  * (is the DSL told yet?) and by the end-of-lesson summary (was the DSL told at all?).
  */
-import { findingDeliveries, type Delivery, type FindingMessage } from './delivery.js';
+import { findingDeliveries, findingsOf, type Delivery, type FindingMessage } from './delivery.js';
 
 /**
  * The DSLs' copies of one raise, as Teams answered: `sent` once it took at least one (`reached` of
@@ -15,7 +15,7 @@ export type DslCopies =
 
 /** Every message of one raise of a finding (to anyone). */
 export function raiseCopies(deliveries: readonly Delivery[], findingKey: string, raisedAt: number): Delivery<FindingMessage>[] {
-  return findingDeliveries(deliveries).filter((d) => d.message.phase === 'raised' && d.message.finding.key === findingKey && d.message.raisedAt === raisedAt);
+  return findingDeliveries(deliveries).filter((d) => d.message.phase === 'raised' && d.message.raisedAt === raisedAt && findingsOf(d.message).some((f) => f.key === findingKey));
 }
 
 /** The DSLs' copies of one raise, summed up. */

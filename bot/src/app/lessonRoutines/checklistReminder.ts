@@ -10,9 +10,9 @@ import { CHECKLIST_LABELS, requiredChecklist } from '../status/checklist.js';
 
 /** How each per-pupil check reads to a teacher. */
 const PUPIL_CHECK_LABELS: Record<PupilCheck, string> = {
-  consent: 'a parent or carer has given consent for live lessons',
-  parentPresent: 'a parent or carer is at home with the pupil',
-  communalRoom: 'the pupil is in a shared room, not a bedroom (camera off if not)',
+  consent: 'a parent or carer has given consent for the pupil to take part in this lesson',
+  parentPresent: 'a parent or carer is in the room with the pupil',
+  communalRoom: 'the pupil is in a shared room such as a kitchen or living room, not a bedroom (if not, switch off their camera and ask them to move)',
 };
 
 /** The reminder card for a lesson under `policy`; empty `lines` when the policy asks for nothing. */

@@ -4,7 +4,7 @@
  * the outbox's raise deliveries, the book's raised findings and the breaches staff reported.
  */
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
-import { findingDeliveries, type Delivery } from '../delivery/delivery.js';
+import { findingDeliveries, findingsOf, type Delivery } from '../delivery/delivery.js';
 import { dslCopies, raiseCopies, type DslCopies } from '../delivery/dslCopies.js';
 import type { LessonBook } from '../ports.js';
 import type { Finding, Severity } from '../../domain/types.js';
@@ -38,7 +38,7 @@ export function lessonRaises(record: Pick<LessonBook, 'state' | 'alerts' | 'deli
   const add = (raise: Raised) => {
     if (!raises.has(idOf(raise.key, raise.raisedAt))) raises.set(idOf(raise.key, raise.raisedAt), raise);
   };
-  for (const { message: m } of deliveries) if (m.phase === 'raised') add({ ...raisedFields(m.finding), raisedAt: m.raisedAt });
+  for (const { message: m } of deliveries) if (m.phase === 'raised') for (const f of findingsOf(m)) add({ ...raisedFields(f), raisedAt: m.raisedAt });
   for (const { finding, raisedAt } of Object.values(alerts)) if (raisedAt !== undefined) add({ ...raisedFields(finding), raisedAt });
   // A reported breach is serious whether or not the policy's rule alerted anyone about it.
   for (const breach of state.breaches) {
@@ -83,8 +83,14 @@ function roleOf(d: Delivery): string | undefined {
   return d.recipient.kind === 'person' ? d.recipient.role : undefined;
 }
 
-/** The "resolved" follow-ups are planned at the moment the finding cleared. */
+/** When the outbox saw the finding stop: marked on its raises (older rows: when a "resolved" was planned). */
 function clearedAtOf(deliveries: readonly Delivery[], key: string, raisedAt: number): number | undefined {
-  const follows = findingDeliveries(deliveries).filter((d) => d.message.phase === 'cleared' && d.message.finding.key === key && d.message.raisedAt === raisedAt);
-  return follows.length ? Math.min(...follows.map((d) => d.createdAt)) : undefined;
+  const times: number[] = [];
+  for (const d of findingDeliveries(deliveries)) {
+    const m = d.message;
+    if (m.raisedAt !== raisedAt || !findingsOf(m).some((f) => f.key === key)) continue;
+    if (m.phase === 'raised' && d.overAt?.[key] !== undefined) times.push(d.overAt[key]);
+    if (m.phase === 'cleared') times.push(d.createdAt);
+  }
+  return times.length ? Math.min(...times) : undefined;
 }

@@ -12,6 +12,7 @@ import type { LessonBook } from '../ports.js';
 import { lessonRaises, type LessonRaise } from './lessonRaises.js';
 import type { LessonClosing } from './lessonSummary.js';
 import { CHECK_RULES, checkLine, checklistNeverTicked, subjectOf, whatHappened } from './summaryWords.js';
+import { pupilCheckState } from '../../domain/rules/pupilCheck.js';
 
 const ALL_WELL = 'Nothing went wrong in this lesson: no safeguarding alert was raised, every check was recorded and the meeting ended for everyone.';
 
@@ -131,8 +132,8 @@ function checksNotDone(state: MeetingState, policy: Policy): string[] {
   const lines: string[] = [];
   for (const check of PUPIL_CHECKS) {
     if (!policy.pupilChecks[check]) continue;
-    const never = pupils.filter((p) => p.checks[check] === undefined).length;
-    const refused = pupils.filter((p) => p.checks[check]?.value === false).length;
+    const never = pupils.filter((p) => pupilCheckState(p, check) === 'notYet').length;
+    const refused = pupils.filter((p) => pupilCheckState(p, check) === 'no').length;
     if (never) lines.push(checkLine(check, 'never', never));
     if (refused) lines.push(checkLine(check, 'refused', refused));
   }

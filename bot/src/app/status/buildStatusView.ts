@@ -4,10 +4,13 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff, presentPeople, presentSince, pupilsPresent, staffPresent } from '../../domain/presence.js';
 import { buildRegister } from '../../domain/register.js';
 import { hadPupils, minutes, sessionStartAt } from '../../domain/session.js';
-import { PUPIL_CHECKS, type MeetingState, type PersonRecord } from '../../domain/types.js';
+import { PUPIL_CHECKS, type MeetingState, type PersonRecord, type PupilCheck } from '../../domain/types.js';
 import type { MeetingRecord } from '../ports.js';
 import { CHECKLIST_LABELS, requiredChecklist } from './checklist.js';
-import type { ChecklistView, DslDelivery, FindingView, RegisterRowView, Stamp, StatusView, TimelineEntry } from './statusView.js';
+import { pupilCheckDefinitions, pupilCheckViews } from './pupilChecks.js';
+import { nameOf, stampOf } from './stamp.js';
+import { guestNote, presentByRole, shownRole } from './whoIsIn.js';
+import type { ChecklistView, DslDelivery, FindingView, RegisterRowView, StatusView, TimelineEntry } from './statusView.js';
 
 /** How many presence changes the panel shows. */
 const TIMELINE_LENGTH = 30;
@@ -30,6 +33,7 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
   const pupilsNow = pupilsPresent(state).length;
   const warnAt = Math.max(0, ...policy.duration.countdownMinutes);
   const live = state.endedAt === undefined && presentPeople(state).length > 0;
+  const pupilChecks = PUPIL_CHECKS.filter((check) => policy.pupilChecks[check]);
   return {
     meetingId: state.meetingId,
     title: state.title,
@@ -47,12 +51,14 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
     },
     staff: { present: staffPresent(state).length, required: policy.staffing.minStaffWithPupils },
     pupilsPresent: pupilsNow,
-    people: presentPeople(state).map((p) => ({ id: p.id, name: displayName(p), role: isStaff(p) ? 'staff' : p.role, since: presentSince(p) })),
+    presentByRole: presentByRole(state),
+    guestNote: guestNote(policy),
+    people: presentPeople(state).map((p) => ({ id: p.id, name: displayName(p), role: shownRole(p), since: presentSince(p) })),
     timeline: timeline(state),
     findings: openFindings(record),
     checklist: checklist(state, policy),
-    pupilChecks: PUPIL_CHECKS.filter((check) => policy.pupilChecks[check]),
-    register: register(state, now),
+    pupilChecks: pupilCheckDefinitions(pupilChecks),
+    register: register(state, now, pupilChecks),
     roster: { checkedAt: state.rosterCheckedAt, lastEventAt: state.lastEventAt },
     breaches: state.breaches.map((b) => ({ at: b.at, byName: nameOf(state, b.by) })),
     // Near or past the limit, or the pupils have gone: time to end the meeting for everyone.
@@ -66,17 +72,9 @@ function displayName(person: PersonRecord): string {
   return person.name || 'Someone not yet identified';
 }
 
-function nameOf(state: MeetingState, id: string): string {
-  return state.people[id]?.name || 'A member of staff';
-}
-
-function stampOf(state: MeetingState, entry: { by: string; at: number }): Stamp {
-  return { by: entry.by, byName: nameOf(state, entry.by), at: entry.at };
-}
-
 function timeline(state: MeetingState): TimelineEntry[] {
   const entries = Object.values(state.people).flatMap((p) =>
-    p.marks.map((m) => ({ at: m.at, personId: p.id, name: displayName(p), role: isStaff(p) ? ('staff' as const) : p.role, type: m.type, eventId: m.eventId })),
+    p.marks.map((m) => ({ at: m.at, personId: p.id, name: displayName(p), role: shownRole(p), type: m.type, eventId: m.eventId })),
   );
   entries.sort((a, b) => b.at - a.at || (a.eventId < b.eventId ? 1 : -1));
   return entries.slice(0, TIMELINE_LENGTH).map(({ eventId: _eventId, ...entry }) => entry);
@@ -116,16 +114,12 @@ function checklist(state: MeetingState, policy: Policy): ChecklistView[] {
   });
 }
 
-/** Pupils (and guests, and people not yet identified) from the domain's register, with stamps. */
-function register(state: MeetingState, now: number): RegisterRowView[] {
+/** Pupils (and guests, and people not yet identified) from the domain's register, with each check's state and stamps. */
+function register(state: MeetingState, now: number, pupilChecks: PupilCheck[]): RegisterRowView[] {
   return buildRegister(state, now).flatMap((row) => {
     const person = state.people[row.id];
     if (!person || isStaff(person)) return [];
-    const checkStamps: RegisterRowView['checkStamps'] = {};
-    for (const check of PUPIL_CHECKS) {
-      const entry = person.checks[check];
-      if (entry) checkStamps[check] = stampOf(state, entry);
-    }
-    return [{ ...row, name: displayName(person), markStamp: person.mark ? stampOf(state, person.mark) : undefined, checkStamps }];
+    const checks = pupilCheckViews(state, person, pupilChecks);
+    return [{ ...row, role: shownRole(person), name: displayName(person), markStamp: person.mark ? stampOf(state, person.mark) : undefined, checks }];
   });
 }

@@ -1,4 +1,4 @@
-import type { ChecklistItem, MeetingEvent, PupilCheck, RegisterMark } from '../../domain/types.js';
+import type { ChecklistItem, MeetingEvent, PupilCheck, PupilCheckState, RegisterMark } from '../../domain/types.js';
 import type { ApplyMeetingEvent, ApplyOutcome } from '../applyMeetingEvent.js';
 import { fingerprint } from '../fingerprint.js';
 import type { Clock, Logger, MeetingKey, MeetingStore } from '../ports.js';
@@ -6,7 +6,7 @@ import type { Clock, Logger, MeetingKey, MeetingStore } from '../ports.js';
 /** What a member of staff did in the side panel, already validated at the edge. */
 export type StaffAction =
   | { kind: 'checklist'; item: ChecklistItem; ticked: boolean }
-  | { kind: 'pupilCheck'; pupilId: string; check: PupilCheck; value: boolean }
+  | { kind: 'pupilCheck'; pupilId: string; check: PupilCheck; state: PupilCheckState }
   | { kind: 'registerMark'; pupilId: string; mark: RegisterMark }
   | { kind: 'breach'; note?: string };
 
@@ -87,7 +87,7 @@ function toEvent(action: StaffAction, id: string, by: string, at: number): Meeti
     case 'checklist':
       return { kind: 'checklistTicked', id, at, by, item: action.item, ticked: action.ticked };
     case 'pupilCheck':
-      return { kind: 'pupilCheckRecorded', id, at, by, pupilId: action.pupilId, check: action.check, value: action.value };
+      return { kind: 'pupilCheckRecorded', id, at, by, pupilId: action.pupilId, check: action.check, state: action.state };
     case 'registerMark':
       return { kind: 'registerMarked', id, at, by, pupilId: action.pupilId, mark: action.mark };
     case 'breach':

@@ -1,5 +1,7 @@
 import type { RegisterRow } from '../../domain/register.js';
 import type { ChecklistItem, PupilCheck, Role, Severity } from '../../domain/types.js';
+import type { PupilCheckDefinition, PupilCheckView } from './pupilChecks.js';
+import type { PresentByRole } from './whoIsIn.js';
 
 /** Who did something and when, as staff see it. */
 export interface Stamp {
@@ -12,6 +14,7 @@ export interface Stamp {
 export interface PersonView {
   id: string;
   name: string;
+  /** As the school classified them: `staff` only when counted as staff; `unknown` is someone not identified. */
   role: Role;
   since?: number;
 }
@@ -58,10 +61,11 @@ export interface ChecklistView {
   stamp?: Stamp;
 }
 
-/** One pupil on the register (from the domain's register) with who recorded each check and mark. */
-export interface RegisterRowView extends RegisterRow {
+/** One pupil (or guest, or person not identified) on the register, with each check's state and who set it, and the mark. */
+export interface RegisterRowView extends Omit<RegisterRow, 'checks'> {
   markStamp?: Stamp;
-  checkStamps: Partial<Record<PupilCheck, Stamp>>;
+  /** The checks the policy asks for; one never recorded is `notYet` with no stamp. */
+  checks: Partial<Record<PupilCheck, PupilCheckView>>;
 }
 
 /** The side panel's view model: everything staff see, computed from the stored lesson. */
@@ -84,13 +88,18 @@ export interface StatusView {
     countdownMinutes: number[];
   };
   staff: { present: number; required: number };
+  /** Everyone in the lesson who is not staff (pupils, guests, people not identified): supervision counts them all. */
   pupilsPresent: number;
+  /** The same people by who they are. */
+  presentByRole: PresentByRole;
+  /** What the policy means for guests and people not identified, in one sentence. */
+  guestNote: string;
   people: PersonView[];
   timeline: TimelineEntry[];
   findings: FindingView[];
   checklist: ChecklistView[];
-  /** Which per-pupil checks the policy asks for. */
-  pupilChecks: PupilCheck[];
+  /** Which per-pupil checks the policy asks for, each labelled once here (rows carry only states). */
+  pupilChecks: PupilCheckDefinition[];
   register: RegisterRowView[];
   roster: { checkedAt?: number; lastEventAt?: number };
   breaches: Array<{ at: number; byName: string }>;

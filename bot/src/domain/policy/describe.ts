@@ -1,6 +1,7 @@
 /**
- * The policy in plain words for teachers: one line per rule the policy switches on, with the seed
- * lines it comes from. Used by the `policy` command and the meeting details tab.
+ * The policy in plain words for teachers: one line per rule the policy switches on. Each line keeps
+ * the seed lines it comes from in `source`, for the code and its tests; people never see them.
+ * Used by the `policy` command and the meeting details tab.
  */
 import { RULES } from '../rules/index.js';
 import type { Policy } from './schema.js';
@@ -9,7 +10,22 @@ import type { Policy } from './schema.js';
 export interface PolicyLine {
   ruleId: string;
   text: string;
+  /** The seed lines behind it (for the code and tests; never shown to people). */
   source: string;
+}
+
+/** The name the policy schema gives a school that configured none: a placeholder, never shown to people. */
+export const UNNAMED_SCHOOL = 'Our school';
+
+/** The school's name as configured, or undefined while it is empty or still the placeholder. */
+export function configuredSchoolName(name: string): string | undefined {
+  const trimmed = name.trim();
+  return trimmed && trimmed !== UNNAMED_SCHOOL ? trimmed : undefined;
+}
+
+/** How a sentence names the school: its configured name, else "your school" ("Your school" to start a sentence). */
+export function schoolInWords(name: string, startOfSentence = false): string {
+  return configuredSchoolName(name) ?? (startOfSentence ? 'Your school' : 'your school');
 }
 
 /** Each enabled rule in plain words, then the meeting settings and how long records are kept. */

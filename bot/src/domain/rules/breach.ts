@@ -19,7 +19,7 @@ export const breach: Rule = {
       message: 'A member of staff reported a security breach or serious misconduct in this lesson.',
       action: policy.breach.endCallForAll
         ? 'End the call for everyone now: More actions (three dots), End meeting.'
-        : 'Deal with it as the school\'s policy says and record what happened.',
+        : 'Make the lesson safe now (remove or mute the people involved), then log a concern for the DSL saying what happened.',
       debounce: false,
     }));
   },

@@ -2,6 +2,7 @@
 import { pupilsPresent, staffPresent } from '../presence.js';
 import type { Policy } from '../policy/schema.js';
 import type { MeetingState } from '../types.js';
+import { pupilCheckState } from './pupilCheck.js';
 import { findingOf, type Rule } from './rule.js';
 
 /** Whether exactly one member of staff and one pupil are in the call, and nobody else. */
@@ -12,7 +13,7 @@ export function isOneToOne(state: MeetingState): boolean {
 /** People in the call, counting a parent recorded as present beside their child (seed 001 #4). */
 function participants(state: MeetingState): number {
   const pupils = pupilsPresent(state);
-  const parents = pupils.filter((p) => p.checks.parentPresent?.value === true).length;
+  const parents = pupils.filter((p) => pupilCheckState(p, 'parentPresent') === 'yes').length;
   return staffPresent(state).length + pupils.length + parents;
 }
 
@@ -31,7 +32,7 @@ export const noOneToOne: Rule = {
         key: 'no-one-to-one',
         severity: 'critical',
         audience: ['staffPresent', 'organizer', 'dsl'],
-        message: 'You are the only adult with one pupil. School policy never allows a one-to-one video call.',
+        message: 'One member of staff is alone in the call with one pupil: a one-to-one video call, which school policy never allows.',
         action: 'Invite a colleague into the meeting now, or end the meeting for everyone. An unplanned one-to-one may need recording as a low-level concern with the DSL.',
         debounce: true,
         subjectIds,
@@ -43,7 +44,7 @@ export const noOneToOne: Rule = {
       key: 'no-one-to-one:participants',
       severity: 'warning',
       audience: ['staffPresent', 'organizer'],
-      message: `School policy asks for at least ${minimum} people in a lesson call (a parent beside their child counts), and there are fewer.`,
+      message: `Fewer than ${minimum} people are in this lesson call (a parent beside their child counts); school policy asks for at least ${minimum}.`,
       action: 'Record that a parent or carer is with the pupil, or invite a colleague; otherwise end the meeting for everyone.',
       debounce: true,
       subjectIds,

@@ -12,7 +12,7 @@ export const parentPresent = pupilCheckRule({
   },
   refused: {
     message: 'A pupil has no parent or carer with them, so under school policy they cannot continue in the lesson.',
-    action: 'Explain kindly that the pupil must leave until a parent or carer can sit with them, then remove them from the meeting.',
+    action: 'Explain kindly that the pupil must leave until a parent or carer can be in the room with them, then remove them from the meeting.',
   },
   describe: (policy) => `A parent or carer stays in the room with each pupil for the whole lesson, checked within ${policy.pupilChecks.withinMinutes} minutes of joining; without one the pupil cannot continue.`,
 });

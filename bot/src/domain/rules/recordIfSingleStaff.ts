@@ -17,7 +17,7 @@ export const recordIfSingleStaff: Rule = {
       key: 'record-if-single-staff',
       severity: 'warning',
       audience: ['staffPresent', 'organizer'],
-      message: 'You are the only member of staff with pupils and the lesson is not being recorded.',
+      message: 'Only one member of staff is in the lesson with pupils, and the lesson is not being recorded.',
       action: 'Start recording now (More actions, Start recording), then tick Recording started in the side panel.',
       debounce: true,
       subjectIds: staff.map((p) => p.id),

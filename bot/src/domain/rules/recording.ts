@@ -25,7 +25,7 @@ export const recording: Rule = {
       key: 'recording',
       severity: 'warning',
       audience: ['staffPresent', 'organizer'],
-      message: 'School policy asks for every lesson to be recorded, and this one is not being recorded.',
+      message: 'This lesson is not being recorded; school policy asks for every lesson to be recorded.',
       action: 'Start recording now (More actions, Start recording), then tick Recording started in the side panel.',
       debounce: false,
     })];

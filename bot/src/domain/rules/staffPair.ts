@@ -33,7 +33,7 @@ export const staffPair: Rule = {
       key: 'staff-pair',
       severity: 'warning',
       audience: ['staffPresent', 'organizer'],
-      message: `School policy asks for ${minimum} members of staff while pupils are present; ${count(staff.length, 'is', 'are')} here.`,
+      message: `Only ${count(staff.length, 'member of staff is', 'members of staff are')} in the lesson with pupils; school policy asks for ${minimum}.`,
       action: policy.staffing.recordIfSingleStaff
         ? 'Invite a colleague into the meeting now; if nobody can join, start recording the meeting.'
         : 'Invite a colleague into the meeting now, or end the meeting for everyone.',

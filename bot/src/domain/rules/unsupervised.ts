@@ -15,7 +15,7 @@ export const unsupervised: Rule = {
       severity: 'critical',
       audience: ['dsl', 'organizer'],
       message: `${count(pupils.length, 'pupil is', 'pupils are')} in the lesson meeting with no member of staff.`,
-      action: 'Rejoin the meeting now, or open it and choose End meeting so everyone leaves. Chaperone is alerting the DSL.',
+      action: 'Rejoin the meeting now, or open it and choose End meeting so everyone leaves.',
       debounce: true,
       subjectIds: pupils.map((p) => p.id),
     })];

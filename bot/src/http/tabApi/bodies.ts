@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKLIST_ITEMS, PUPIL_CHECKS } from '../../domain/types.js';
+import { CHECKLIST_ITEMS, PUPIL_CHECK_STATES, PUPIL_CHECKS } from '../../domain/types.js';
 import type { StaffAction } from '../../app/status/recordStaffAction.js';
 import { HttpError } from '../errors.js';
 
@@ -8,7 +8,9 @@ const clientRequestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 l
 const pupilId = z.string().min(1).max(256);
 
 const checklistBody = z.strictObject({ clientRequestId, item: z.enum(CHECKLIST_ITEMS), ticked: z.boolean() });
-const pupilCheckBody = z.strictObject({ clientRequestId, pupilId, check: z.enum(PUPIL_CHECKS), value: z.boolean() });
+const pupilCheckBody = z.strictObject({ clientRequestId, pupilId, check: z.enum(PUPIL_CHECKS), state: z.enum(PUPIL_CHECK_STATES) });
+/** Said to a panel still sending the old yes/no tick, where unticking meant "no": it must be reloaded, not guessed at. */
+const OLD_PANEL = 'This side panel is out of date: reload it (checks now have Yes, No and Not yet), then record the check again.';
 const registerMarkBody = z.strictObject({ clientRequestId, pupilId, mark: z.enum(['present', 'absent', 'left']) });
 const breachBody = z.strictObject({ clientRequestId, note: z.string().max(500).optional() });
 
@@ -25,8 +27,9 @@ export const WRITE_BODIES: Record<string, (body: unknown) => StaffWrite> = {
     return { clientRequestId: b.clientRequestId, action: { kind: 'checklist', item: b.item, ticked: b.ticked } };
   },
   'pupil-checks': (body) => {
+    if (isObject(body) && 'value' in body && !('state' in body)) throw new HttpError(400, 'outdatedPanel', OLD_PANEL);
     const b = parse(pupilCheckBody, body);
-    return { clientRequestId: b.clientRequestId, action: { kind: 'pupilCheck', pupilId: b.pupilId, check: b.check, value: b.value } };
+    return { clientRequestId: b.clientRequestId, action: { kind: 'pupilCheck', pupilId: b.pupilId, check: b.check, state: b.state } };
   },
   'register-marks': (body) => {
     const b = parse(registerMarkBody, body);
@@ -37,6 +40,10 @@ export const WRITE_BODIES: Record<string, (body: unknown) => StaffWrite> = {
     return { clientRequestId: b.clientRequestId, action: b.note === undefined ? { kind: 'breach' } : { kind: 'breach', note: b.note } };
   },
 };
+
+function isObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null;
+}
 
 /** Validates a body, turning zod's issues into one 400 sentence naming each bad field. */
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

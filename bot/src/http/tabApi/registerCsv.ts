@@ -1,14 +1,14 @@
+import { checkCells, checkHeaders } from '../../app/status/pupilChecks.js';
 import type { StatusView } from '../../app/status/statusView.js';
 import { localStamp, toCsv } from './csv.js';
 
-const YES_NO = (value: boolean | undefined): string => (value === undefined ? 'not recorded' : value ? 'yes' : 'no');
-
-const CHECK_HEADERS = { consent: 'Consent given', parentPresent: 'Parent/carer present', communalRoom: 'Communal room' } as const;
-
-/** The lesson's register as CSV: one row per pupil, times in the school's time zone. */
+/** The lesson's register as CSV: one row per pupil, times in the school's time zone; each check is yes, no or not yet, with who set it and when. */
 export function registerCsv(view: StatusView): string {
   const tz = view.school.timeZone;
-  const header = ['Lesson', 'Pupil', 'In the lesson now', 'First joined', 'Last left', 'Minutes present', 'Register mark', 'Marked by', ...view.pupilChecks.map((c) => CHECK_HEADERS[c])];
+  const header = [
+    'Lesson', 'Pupil', 'In the lesson now', 'First joined', 'Last left', 'Minutes present', 'Register mark', 'Marked by',
+    ...view.pupilChecks.flatMap((c) => checkHeaders(c.label)),
+  ];
   const rows = view.register.map((row) => [
     view.title,
     row.name,
@@ -18,7 +18,7 @@ export function registerCsv(view: StatusView): string {
     row.minutesPresent,
     row.mark ?? '',
     row.markStamp ? `${row.markStamp.byName} at ${localStamp(row.markStamp.at, tz)}` : '',
-    ...view.pupilChecks.map((c) => YES_NO(row.checks[c])),
+    ...view.pupilChecks.flatMap((c) => checkCells(row.checks[c.check], (at) => localStamp(at, tz))),
   ]);
   return toCsv(header, rows);
 }

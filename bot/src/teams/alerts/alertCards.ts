@@ -9,6 +9,16 @@ const RULE_NAMES: Record<string, string> = {
   'no-one-to-one': 'One adult alone with one pupil',
   'staff-pair': 'Fewer staff than the policy requires',
   breach: 'Breach reported by staff',
+  consent: 'Consent not recorded',
+  'parent-present': 'Parent or carer in the room',
+  'communal-room': 'Pupil in a shared room',
+  expectations: 'Session checklist',
+  recording: 'Recording',
+  'max-duration': 'Time limit',
+  lobby: 'Lobby',
+  'school-hours': 'Outside school hours',
+  'scheduled-ahead': 'Booked at short notice',
+  'record-if-single-staff': 'Recording with one member of staff',
 };
 
 /** The rule's short public name: safe for a lock screen (no pupil, no detail). */
@@ -17,8 +27,20 @@ export function ruleName(ruleId: string): string {
 }
 
 /**
- * The DSL's 1:1 card. Its preview (`summary`/`text`) names only the lesson and the rule, because
- * mobile notifications and lock screens are public; what to do is inside the card.
+ * The title of a targeted in-meeting notification: what it is about, in a few words. Findings that
+ * started together are one notification ("Consent not recorded (3)", "Time limit + 2 more").
+ */
+export function notificationTitle(alert: Pick<AlertMessage, 'finding' | 'also' | 'phase'>): string {
+  const findings = [alert.finding, ...(alert.also ?? [])];
+  const names = [...new Set(findings.map((f) => ruleName(f.ruleId)))];
+  const what = names.length > 1 ? `${names[0]} + ${names.length - 1} more` : findings.length > 1 ? `${names[0]} (${findings.length})` : names[0]!;
+  return alert.phase === 'raised' ? `Chaperone: ${what}` : `Chaperone: resolved (${what})`;
+}
+
+/**
+ * The DSL's 1:1 card. Its preview (`summary`/`text`) names only the rule, because mobile
+ * notifications and lock screens are public and a lesson's title may name a child; the lesson and
+ * what to do are inside the card.
  */
 export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone: string) {
   if (alert.phase === 'acknowledged') return acknowledgedActivity(alert, openUrl, timeZone);
@@ -26,7 +48,8 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone:
   const critical = alert.finding.severity === 'critical';
   // A critical alert that ended is not "resolved": what happened still has to be followed up.
   const label = !cleared ? 'Safeguarding alert' : critical ? 'Ended' : 'Resolved';
-  const preview = `${label}: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`;
+  const preview = `${label}: ${ruleName(alert.finding.ruleId)} in a lesson`;
+  const heading = `${label}: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`;
   const afterwards = critical
     ? 'This alert has ended. That does not close it: check what happened with the staff involved and record it.'
     : 'No action is needed now; the record keeps the timeline.';
@@ -38,7 +61,7 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone:
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
       body: [
-        { type: 'TextBlock', text: preview, weight: 'Bolder', wrap: true, color: cleared ? 'Good' : 'Attention', style: 'heading' },
+        { type: 'TextBlock', text: heading, weight: 'Bolder', wrap: true, color: cleared ? 'Good' : 'Attention', style: 'heading' },
         { type: 'TextBlock', text: alert.finding.message, wrap: true },
         { type: 'TextBlock', text: cleared ? afterwards : `Staff were told: ${alert.finding.action}`, wrap: true, isSubtle: true },
         { type: 'FactSet', facts: [{ title: 'Severity', value: alert.finding.severity }] },
@@ -56,10 +79,10 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone:
 /** Tells someone who got a critical alert that another person is dealing with it. */
 function acknowledgedActivity(alert: AlertMessage, openUrl: string, timeZone: string) {
   const by = alert.acknowledgedBy;
-  const preview = `Taken: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`;
+  const preview = `Taken: ${ruleName(alert.finding.ruleId)} in a lesson`;
   const line = by ? `${by.name} is dealing with it (since ${formatInZone(by.at, timeZone)}). You do not need to take it.` : 'Someone is dealing with it.';
   return cardMessage(preview, [
-    { type: 'TextBlock', text: preview, weight: 'Bolder', wrap: true, style: 'heading', color: 'Good' },
+    { type: 'TextBlock', text: `Taken: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`, weight: 'Bolder', wrap: true, style: 'heading', color: 'Good' },
     { type: 'TextBlock', text: line, wrap: true },
   ], true, [{ type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl }]);
 }
@@ -84,7 +107,7 @@ export function staffCardActivity(card: { title: string; lines: string[] }) {
 
 /** The only thing pupils see from Chaperone: the lesson's expectations, in friendly words. */
 export function codeOfConductActivity(lines: string[]) {
-  const items = lines.length ? lines : ['Be kind and polite, as you would be in class.', 'Stay in a shared room at home with your grown-up nearby.', 'Please do not take photos, screenshots or recordings.'];
+  const items = lines.length ? lines : ['Be kind and polite, as you would be in class.', 'Stay in a shared room at home, with your grown-up in the room with you.', 'Please do not take photos, screenshots or recordings.'];
   return cardMessage('Welcome to the lesson', [
     { type: 'TextBlock', text: 'Welcome to the lesson', weight: 'Bolder', size: 'Medium', style: 'heading' },
     { type: 'TextBlock', text: 'To keep everyone safe today:', wrap: true },

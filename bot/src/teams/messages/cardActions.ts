@@ -15,6 +15,9 @@ import type { CommandDeps, CommandRequest, Reply } from './commandTypes.js';
 import { showCard } from './commandTypes.js';
 import { lessonFrom, openConcernForm, submitConcernForm } from './concernFormFlow.js';
 
+/** What a button says, to the person who pressed it only, when that person is not staff. */
+export const STAFF_ONLY_NOTE = 'Chaperone is for school staff.';
+
 /** What pressing a button produces. */
 export type CardActionResult =
   /** Replace the pressed card with this one. */
@@ -54,7 +57,7 @@ CARD_ACTIONS.concern = CARD_ACTIONS[CONCERN_VERBS.open]!;
 
 /** Runs the action `verb` names, or answers that the button is out of date. */
 export async function runCardAction(deps: CommandDeps, request: CommandRequest, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
-  if (request.viewer.standing === 'none') return { send: NOT_STAFF, note: 'Chaperone is for school staff.' };
+  if (request.viewer.standing === 'none') return { send: NOT_STAFF, note: STAFF_ONLY_NOTE };
   const action = CARD_ACTIONS[verb];
   if (!action) return { replace: cardJson([para('This button is out of date. Type "help" to see what I can do.')]) };
   return action(deps, request, data);

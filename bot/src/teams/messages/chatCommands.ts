@@ -1,8 +1,8 @@
 /**
  * The bot's chat: typed commands and card buttons. Parses each turn at the edge, works out who
- * is asking (fresh on every call), and answers privately: in a lesson or group chat it replies in
- * the person's 1:1 chat and says only that it has done so, so no concern detail or DSL view ever
- * lands where pupils and parents read.
+ * is asking (fresh on every call), and answers privately. In a lesson, group or channel chat the
+ * bot posts nothing at all: staff get the answer in their 1:1 chat with it, and pupils, parents
+ * and guests get no answer anywhere, so nothing of Chaperone's lands where they read.
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
@@ -10,12 +10,13 @@ import type { ConcernStore } from '../../app/concerns/ports.js';
 import { resolveViewer } from '../../app/concerns/viewer.js';
 import type { MeetingControl } from '../../app/meetingControl/ports.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
+import type { Viewer } from '../../app/concerns/access.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { ADAPTIVE_CARD, type CardElement } from '../cards/adaptive.js';
 import type { ProactiveMessenger } from '../proactive.js';
-import { runCardAction } from './cardActions.js';
+import { runCardAction, STAFF_ONLY_NOTE } from './cardActions.js';
 import { COMMANDS, runCommand, splitCommand } from './commandTable.js';
-import type { CommandDeps, CommandRequest, Reply, AcknowledgeAlert } from './commandTypes.js';
+import { say, type AcknowledgeAlert, type CommandDeps, type CommandRequest, type Reply } from './commandTypes.js';
 import { createConcernNotifier } from './concernNotifier.js';
 import { parseTurn, type ChatTurn } from './parseTurn.js';
 
@@ -44,9 +45,12 @@ export interface ChatCommands {
   handleInvoke(context: TurnContext): Promise<InvokeResponse | undefined>;
 }
 
-const PRIVATE_NOTE = 'I have answered you in our private chat, so nothing sensitive appears here.';
 const SOMETHING_WRONG = 'Sorry, something went wrong on my side and nothing was saved. Please try again in a minute; if a child may be at risk, phone the safeguarding team now.';
-const NO_PRIVATE_CHAT = 'Please message me in a 1:1 chat (find Chaperone under Chat) and I will answer you there.';
+/** What a button pressed in a public chat says on the card (seen only by the person who pressed it). */
+const ANSWERED_PRIVATELY = 'I have answered you in our 1:1 chat.';
+
+/** Who asked, once the turn has worked it out (a failure before then tells nobody). */
+type Asker = { viewer?: Viewer };
 
 /** Builds the chat commands. */
 export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
@@ -68,67 +72,87 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     return { turn, viewer, policy };
   }
 
-  /** Sends `reply` where only the asker sees it; in a public chat leaves just a pointer there. */
-  async function replyPrivately(context: TurnContext, turn: ChatTurn, reply: Reply): Promise<void> {
-    if (turn.personal) {
-      await context.sendActivity(reply);
-      return;
-    }
-    if (!turn.person.aadObjectId) {
-      await context.sendActivity(NO_PRIVATE_CHAT);
-      return;
-    }
-    await deps.messenger.sendToUser(turn.tenantId, turn.person.aadObjectId, reply);
-    await context.sendActivity(PRIVATE_NOTE);
+  /** Sends `reply` where only the asker sees it: this 1:1 chat, or the member of staff's 1:1 chat when asked in a public one. */
+  async function replyPrivately(context: TurnContext, turn: ChatTurn, viewer: Viewer, reply: Reply): Promise<void> {
+    if (turn.personal) await context.sendActivity(reply);
+    else await deps.messenger.sendToUser(turn.tenantId, viewer.aadObjectId, reply);
   }
 
-  /** A failure the person sees as a sentence with the next step; the log gets no content. */
-  async function guard<T>(what: string, run: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+  /** A turn in a public chat from someone who is not staff: no answer anywhere, one log line with no name or words. */
+  function ignoredInPublic(context: TurnContext, what: 'message' | 'button'): void {
+    const chat = (context.activity.conversation?.conversationType ?? 'unknown').toLowerCase();
+    deps.logger.info({ what, chat }, 'not answered: public chat, asker not staff');
+  }
+
+  /** Runs one turn; a failure is logged with no content and handed to `failed` with whoever the asker turned out to be. */
+  async function guarded<T>(what: string, run: (asker: Asker) => Promise<T>, failed: (viewer?: Viewer) => Promise<T>): Promise<T> {
+    const asker: Asker = {};
     try {
-      return await run();
+      return await run(asker);
     } catch (error) {
       deps.logger.error({ what, err: error instanceof Error ? error.name : 'unknown' }, 'chat turn failed');
-      return fallback();
+      return failed(asker.viewer);
+    }
+  }
+
+  /** A failed message, said as a sentence with the next step where only the asker reads it (never in a public chat, never to someone not staff). */
+  async function sayFailed(context: TurnContext, viewer: Viewer | undefined): Promise<void> {
+    const turn = parseTurn(context.activity);
+    if (!turn) return;
+    try {
+      if (turn.personal) await context.sendActivity(say(SOMETHING_WRONG));
+      else if (viewer && viewer.standing !== 'none') await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
+    } catch (error) {
+      deps.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'could not tell the person the chat turn failed');
     }
   }
 
   return {
-    handleMessage: (context) => guard('message', () => handleMessage(context), async () => void (await context.sendActivity(SOMETHING_WRONG))),
-    handleInvoke: (context) => guard('invoke', () => handleInvoke(context), async () => messageResponse(SOMETHING_WRONG)),
+    handleMessage: (context) => guarded('message', (asker) => handleMessage(context, asker), (viewer) => sayFailed(context, viewer)),
+    // The invoke's answer shows only to the person who pressed the button, wherever the card is.
+    handleInvoke: (context) => guarded('invoke', (asker) => handleInvoke(context, asker), async () => messageResponse(SOMETHING_WRONG)),
   };
 
-  async function handleMessage(context: TurnContext): Promise<void> {
+  async function handleMessage(context: TurnContext, asker: Asker): Promise<void> {
     const turn = parseTurn(context.activity);
     if (!turn) return;
     const request = await requestFor(turn);
-    // In a lesson chat the bot answers staff only: pupils and parents get nothing from it there.
-    if (!turn.personal && request.viewer.standing === 'none') return;
+    asker.viewer = request.viewer;
+    if (!turn.personal && request.viewer.standing === 'none') return ignoredInPublic(context, 'message');
     const command = typeof turn.value?.command === 'string' ? turn.value.command : undefined;
     if (command) {
       const result = await runCardAction(commandDeps, { ...request, args: '' }, command, turn.value ?? {});
       if ('replace' in result && context.activity.replyToId && turn.personal) {
         await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: result.replace }] });
       } else {
-        await replyPrivately(context, turn, 'send' in result ? result.send : cardReply(result.replace));
+        await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : cardReply(result.replace));
       }
       return;
     }
-    await replyPrivately(context, turn, await runCommand(commandDeps, request));
+    await replyPrivately(context, turn, request.viewer, await runCommand(commandDeps, request));
     // Only a known command name is logged: unknown words might be a pupil's name.
     const { name } = splitCommand(turn.text || 'help');
     deps.logger.info({ command: COMMANDS[name] ? name : 'unknown', standing: request.viewer.standing }, 'chat command handled');
   }
 
-  async function handleInvoke(context: TurnContext): Promise<InvokeResponse | undefined> {
+  async function handleInvoke(context: TurnContext, asker: Asker): Promise<InvokeResponse | undefined> {
     if (context.activity.name !== 'adaptiveCard/action') return undefined;
     const turn = parseTurn(context.activity);
     const action = (turn?.value?.action ?? {}) as { verb?: unknown; data?: unknown };
     if (!turn || typeof action.verb !== 'string') return messageResponse('This button could not be read. Type "help" to see what I can do.');
     const data = typeof action.data === 'object' && action.data !== null ? (action.data as Record<string, unknown>) : {};
-    const result = await runCardAction(commandDeps, { ...(await requestFor(turn)), args: '' }, action.verb, data);
-    if ('replace' in result) return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: result.replace } };
-    await replyPrivately(context, turn, result.send);
-    return messageResponse(result.note);
+    const request = await requestFor(turn);
+    asker.viewer = request.viewer;
+    if (!turn.personal && request.viewer.standing === 'none') {
+      ignoredInPublic(context, 'button');
+      // Teams needs an answer to the press; it shows only to the presser, and nothing is sent anywhere.
+      return messageResponse(STAFF_ONLY_NOTE);
+    }
+    const result = await runCardAction(commandDeps, { ...request, args: '' }, action.verb, data);
+    if ('replace' in result && turn.personal) return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: result.replace } };
+    // A card replaced in a public chat would change for everyone there: the new card goes to the 1:1 chat.
+    await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : cardReply(result.replace));
+    return messageResponse('send' in result ? result.note : ANSWERED_PRIVATELY);
   }
 }
 

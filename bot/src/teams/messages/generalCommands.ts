@@ -1,7 +1,7 @@
 /** Commands for every member of staff besides concerns: `policy` and `register`. (`help` lives with the table.) */
 import type { Activity } from 'botbuilder';
 import { registerForMeeting } from '../../app/commands/registerForMeeting.js';
-import { describePolicy } from '../../domain/policy/describe.js';
+import { describePolicy, schoolInWords } from '../../domain/policy/describe.js';
 import { cardAttachment } from '../cards/adaptive.js';
 import { registerCard } from '../cards/registerCard.js';
 import { answer, say, type ChatCommand } from './commandTypes.js';
@@ -12,8 +12,10 @@ const policy: ChatCommand = {
   summary: 'the safeguarding rules for live lessons, in plain words',
   audience: 'staff',
   async run(_deps, request) {
-    const lines = describePolicy(request.policy).map((line) => `- ${line.text} _(${line.source})_`);
-    return say([`**${request.policy.school.name}: live lesson policy** (based on the "${request.policy.preset}" preset)`, '', ...lines].join('\n'));
+    // Plain words only: the seed lines each rule comes from stay in the code.
+    const lines = describePolicy(request.policy).map((line) => `- ${line.text}`);
+    const heading = `**Live lesson policy of ${schoolInWords(request.policy.school.name)}** (based on the "${request.policy.preset}" preset)`;
+    return say([heading, '', ...lines].join('\n'));
   },
 };
 

@@ -1,6 +1,6 @@
 /** Commands about a lesson's Teams meeting: `check`, a dry run of the meeting options against the policy. */
 import { checkMeetingOptions } from '../../app/meetingControl/checkMeetingOptions.js';
-import { meetingCheckCard } from '../cards/meetingCheckCard.js';
+import { meetingCheckCard, meetingCheckPreview } from '../cards/meetingCheckCard.js';
 import { answer, showCard, type ChatCommand } from './commandTypes.js';
 
 const check: ChatCommand = {
@@ -10,7 +10,7 @@ const check: ChatCommand = {
   async run(deps, request) {
     const choice = { words: request.args, ...(request.turn.meetingId && !request.args ? { meetingId: request.turn.meetingId } : {}) };
     const outcome = await checkMeetingOptions({ meetings: deps.meetings, ...(deps.meetingControl ? { meetingControl: deps.meetingControl } : {}), logger: deps.logger }, request.viewer, choice, request.policy);
-    return answer(outcome, (report) => showCard(meetingCheckCard(report), `Meeting options check: ${report.changes.length} change${report.changes.length === 1 ? '' : 's'} planned`));
+    return answer(outcome, (report) => showCard(meetingCheckCard(report), meetingCheckPreview(report)));
   },
 };
 
