@@ -6,7 +6,6 @@
 import { strict as assert } from 'node:assert';
 import type { Viewer } from '../../bot/src/app/concerns/access.js';
 import { checklistReminder } from '../../bot/src/app/lessonRoutines/checklistReminder.js';
-import { checkScheduling } from '../../bot/src/app/meetingControl/checkScheduling.js';
 import type { MeetingOptionsReport } from '../../bot/src/app/meetingControl/checkMeetingOptions.js';
 import { manualStepsFinding, settingsChangedFinding } from '../../bot/src/app/meetingControl/meetingOptionsFindings.js';
 import { planSettings } from '../../bot/src/app/meetingControl/planSettings.js';
@@ -14,6 +13,8 @@ import { CHECKLIST_LABELS } from '../../bot/src/app/status/checklist.js';
 import { pupilCheckDefinitions } from '../../bot/src/app/status/pupilChecks.js';
 import { buildPolicyView } from '../../bot/src/app/status/policyView.js';
 import { policyFromPreset, PRESET_NAMES } from '../../bot/src/domain/policy/presets.js';
+import { scheduledAhead } from '../../bot/src/domain/rules/scheduledAhead.js';
+import { emptyMeeting } from '../../bot/src/domain/reducer.js';
 import { PUPIL_CHECKS } from '../../bot/src/domain/types.js';
 import { codeOfConductActivity } from '../../bot/src/teams/alerts/alertCards.js';
 import { meetingCheckCard, meetingCheckPreview } from '../../bot/src/teams/cards/meetingCheckCard.js';
@@ -37,7 +38,7 @@ async function policyAnswer(policy: ReturnType<typeof policyFromPreset>): Promis
 /** The `check` answer for an open meeting, with Graph (planned changes) and without (manual steps and scheduling findings). */
 function meetingCheckText(policy: ReturnType<typeof policyFromPreset>): string {
   const plan = planSettings(policy, { lobbyScope: 'everyone', dialInBypass: true, allowedPresenters: 'everyone', attendeeMicAllowed: true });
-  const scheduling = checkScheduling(policy, { meetingType: 'MeetNow', createdAt: 0, startAt: 60_000 });
+  const scheduling = scheduledAhead.evaluate(policy, { ...emptyMeeting('t', 'm'), meetingType: 'MeetNow', createdAt: 0, scheduledStart: 60_000 }, 60_000);
   const reports: MeetingOptionsReport[] = [
     { title: 'Year 5 maths', graph: true, changes: plan.changes, findings: [settingsChangedFinding(plan.changes), ...scheduling] },
     { title: 'Year 5 maths', graph: false, changes: [], findings: [manualStepsFinding(policy, 'Chaperone cannot read meeting options here.'), ...scheduling] },

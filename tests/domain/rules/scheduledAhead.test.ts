@@ -18,6 +18,17 @@ describe('rules/scheduled-ahead', () => {
     assert.deepEqual(scheduledAhead.evaluate(strict, inGoodTime, at(1)), []);
   });
 
+  it('seed 001 #8: says how much notice there was and what the school asks for', () => {
+    const [finding] = scheduledAhead.evaluate(strict, compliantLesson(details(at(0), { createdAt: at(-60 * 5) })), at(1));
+    assert.match(finding!.message, /scheduled 5 hours before it started; the school asks for at least 48 hours/);
+    assert.doesNotMatch(`${finding!.message} ${finding!.action}`, /seed/i);
+  });
+
+  it('follows the policy: "Meet now" allowed and no notice asked for', () => {
+    const relaxed = policy({ scheduling: { forbidMeetNow: false, minHoursAhead: 0 } });
+    assert.equal(scheduledAhead.enabled(relaxed), false);
+  });
+
   it('seed 001 #8: measured against the scheduled start when Teams gives one', () => {
     const state = compliantLesson(details(at(0), { createdAt: at(-60 * 24), scheduledStart: at(60 * 30) }));
     assert.deepEqual(scheduledAhead.evaluate(strict, state, at(1)), []);

@@ -8,7 +8,7 @@ import type { Finding, MeetingState } from '../../domain/types.js';
 import type { Viewer } from '../concerns/access.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
 import type { Logger, MeetingStore } from '../ports.js';
-import { checkScheduling } from './checkScheduling.js';
+import { scheduledAhead } from '../../domain/rules/scheduledAhead.js';
 import { enforceMeetingSettings } from './enforceMeetingSettings.js';
 import { manualStepsFinding } from './meetingOptionsFindings.js';
 import type { SettingChange } from './planSettings.js';
@@ -50,7 +50,10 @@ export async function checkMeetingOptions(deps: CheckMeetingOptionsDeps, viewer:
   if (!found.ok) return found;
   const lesson = found.value;
   const title = lesson.title || 'Lesson';
-  const scheduling = (createdAt?: number, startAt?: number) => checkScheduling(policy, { meetingType: lesson.meetingType, ...defined({ createdAt: createdAt ?? lesson.createdAt, startAt: startAt ?? lesson.scheduledStart }) });
+  // The scheduling rule itself, on what is known of the lesson plus what Graph says of its creation and start.
+  const scheduling = (createdAt?: number, startAt?: number) => (!scheduledAhead.enabled(policy) ? [] : scheduledAhead.evaluate(policy, {
+    ...lesson, ...defined({ createdAt: createdAt ?? lesson.createdAt, scheduledStart: startAt ?? lesson.scheduledStart }),
+  }, lesson.lastEventAt ?? 0));
   if (!deps.meetingControl) return done({ title, graph: false, changes: [], findings: [manualStepsFinding(policy, GRAPH_OFF), ...scheduling()] });
   if (!lesson.joinUrl || !lesson.organizerId) {
     return refused(`I don't know the meeting link of "${title.slice(0, 80)}" yet. Add Chaperone to the meeting (or start it once), then try again.`);

@@ -24,11 +24,12 @@ export const scheduledAhead: Rule = {
     const start = state.scheduledStart ?? state.startedAt;
     const hours = policy.scheduling.minHoursAhead;
     if (hours > 0 && state.createdAt !== undefined && start !== undefined && start - state.createdAt < hours * HOUR) {
+      const ahead = Math.max(0, Math.floor((start - state.createdAt) / HOUR));
       findings.push(findingOf(this, {
         key: 'scheduled-ahead:short-notice',
         severity: 'info',
         audience: ['organizer'],
-        message: `This lesson was scheduled less than ${hours} hours before it started, so parents may not have been told in time.`,
+        message: `This lesson was scheduled ${ahead} hour${ahead === 1 ? '' : 's'} before it started; the school asks for at least ${hours} hours, so parents may not have been told in time.`,
         action: `Schedule future lessons at least ${hours} hours ahead so parents are notified.`,
         debounce: false,
       }));
