@@ -73,8 +73,8 @@ function sendKey(request: RecordedRequest, lessons: Lesson[], ruleOfText: Map<st
   const link = /meetingId=([^&"]+)&rule=([^&"]+)&phase=([a-z]+)/.exec(JSON.stringify(request.body));
   if (link) return `${chat}|${decodeURIComponent(link[1]!)}|${link[2]}|${link[3]}`;
   const text = (request.body as { text?: string }).text ?? '';
-  const phase = text.startsWith('Resolved: ') ? 'cleared' : 'raised';
-  return `${chat}|${lessons.find((l) => chat.endsWith(l.organizer.aadObjectId))?.key.meetingId}|${ruleOfText.get(text.replace(/^Resolved: /, ''))}|${phase}`;
+  const phase = text.startsWith('Ended: ') ? 'cleared' : 'raised';
+  return `${chat}|${lessons.find((l) => chat.endsWith(l.organizer.aadObjectId))?.key.meetingId}|${ruleOfText.get(text.replace(/^Ended: /, ''))}|${phase}`;
 }
 
 /** How many times the connector accepted each send. */

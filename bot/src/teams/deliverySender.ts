@@ -39,9 +39,13 @@ async function sendOne(notifier: Pick<TeamsNotifier, 'alertStaffInMeeting' | 'al
     return {};
   }
   if (recipient.role === 'organizer') {
-    const title = message.phase === 'raised' ? message.finding.message : `Resolved: ${message.finding.message}`;
+    if (message.phase !== 'raised') {
+      // Only a critical alert's end is pushed, and it is not "resolved": what happened is still to be followed up.
+      const lines = ['This has ended. Check what happened with the DSL today; your lesson summary lists it too.'];
+      return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title: `Ended: ${message.finding.message}`, lines });
+    }
     const also = (message.also ?? []).map((f) => `Also: ${f.message} ${f.action}`);
-    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title, lines: [...new Set([message.finding.action, ...also])] });
+    return notifier.sendToStaff(tenantId, recipient.aadObjectId, { title: message.finding.message, lines: [...new Set([message.finding.action, ...also])] });
   }
   return notifier.alertDsl(alert, recipient.aadObjectId);
 }
