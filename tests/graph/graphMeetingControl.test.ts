@@ -105,7 +105,7 @@ describe('graph/graphMeetingControl', () => {
     const admin = findings.filter((f) => f.key.startsWith('meeting-options:admin'));
     assert.equal(admin.length, 1);
     assert.match(admin[0]!.action, /OnlineMeetings\.ReadWrite\.All/);
-    assert.match(admin[0]!.action, /New-CsApplicationAccessPolicy -Identity Chaperone -AppIds "app-1"/);
+    assert.match(admin[0]!.action, /New-CsApplicationAccessPolicy -Identity Chaperone-Lessons -AppIds "app-1"/);
     assert.match(admin[0]!.action, /Grant-CsApplicationAccessPolicy -PolicyName Chaperone/);
     assert.match(admin[0]!.action, /up to 30 minutes/);
     assert.ok(findings.some((f) => f.key === 'meeting-options:manual'));

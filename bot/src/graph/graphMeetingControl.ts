@@ -17,8 +17,8 @@ import { attendanceReportSchema, onlineMeetingSchema, parseGraph, toAttendanceRe
 /** Teams PowerShell that lets the app act on teachers' meetings; the app id is filled in when known. */
 export function accessPolicySteps(appId = '<Chaperone app id>'): string[] {
   return [
-    `in Teams PowerShell run New-CsApplicationAccessPolicy -Identity Chaperone -AppIds "${appId}" -Description "Chaperone lesson safety",`,
-    'then Grant-CsApplicationAccessPolicy -PolicyName Chaperone -Global (or -Identity <teacher object id> per teacher); the policy can take up to 30 minutes to apply.',
+    `in Teams PowerShell run New-CsApplicationAccessPolicy -Identity Chaperone-Lessons -AppIds "${appId}" -Description "Chaperone lesson safety",`,
+    'then Grant-CsApplicationAccessPolicy -PolicyName Chaperone-Lessons -Global (or -Identity <teacher object id> per teacher); the policy can take up to 30 minutes to apply.',
   ];
 }
 
