@@ -55,6 +55,9 @@ param policyFile string = ''
 @description('Optional path on the Web App of the staff and DSL list, e.g. /home/chaperone/staff.json. Empty or none: no list.')
 param staffDirectoryFile string = ''
 
+@description('The Teams app id (set by teamsApp/create): the DSL\'s "Open the lesson record" opens the record tab in Teams. Empty: the alert page.')
+param teamsAppId string = ''
+
 @description('Optional object id of the Entra group holding all staff (checked through Microsoft Graph). Empty or none: no group.')
 param staffGroupId string = ''
 
@@ -201,6 +204,7 @@ var appSettings = concat(
     { name: 'POLICY_FILE', value: policyFile == notUsed ? '' : policyFile }
     { name: 'STAFF_DIRECTORY_FILE', value: staffDirectoryFile == notUsed ? '' : staffDirectoryFile }
     { name: 'STAFF_GROUP_ID', value: staffGroupId == notUsed ? '' : staffGroupId }
+    { name: 'TEAMS_APP_ID', value: teamsAppId }
     { name: 'GRAPH_BASE_URL', value: graphBaseUrl }
     { name: 'GRAPH_ENFORCE_SETTINGS', value: graphEnforceSettings }
     { name: 'SWEEP_INTERVAL_MS', value: string(sweepIntervalMs) }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTeamsAppId } from './teams/alerts/recordLink.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
@@ -12,6 +13,7 @@ const envSchema = z.object({
   BOT_ID: optionalString,
   BOT_PASSWORD: optionalString,
   BOT_TENANT_ID: optionalString,
+  TEAMS_APP_ID: optionalString,
   BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   BOT_OPENID_METADATA_URL: z.string().url().optional(),
   STORAGE_CONNECTION_STRING: optionalString,
@@ -51,6 +53,8 @@ export interface Config {
   /** Local files: the emulator's tables in local mode, and the journal of events held while storage is down. */
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The Teams app's id, for deep links into the app (the lesson record); unset: links open the service's pages. */
+  teamsAppId: string | undefined;
   bot: {
     appId?: string;
     password?: string;
@@ -106,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.GRAPH_CLIENT_ID || e.GRAPH_CLIENT_SECRET || e.GRAPH_TENANT_ID) && !(e.GRAPH_CLIENT_ID && e.GRAPH_CLIENT_SECRET && e.GRAPH_TENANT_ID)) {
     throw new ConfigError('Chaperone cannot start: to sign in to Microsoft Graph with a client secret, set all of GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID; or unset them to use the managed identity.');
   }
+  if (e.TEAMS_APP_ID && !isTeamsAppId(e.TEAMS_APP_ID)) {
+    throw new ConfigError('Chaperone cannot start: TEAMS_APP_ID is not a Teams app id (a GUID such as 3f2a...-...). Copy the app id from the Teams admin center, or unset it.');
+  }
   const tablePrefix = e.STORAGE_TABLE_PREFIX;
   return {
     port: e.PORT,
@@ -113,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: Boolean(e.BOT_ID) || e.NODE_ENV === 'production',
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    teamsAppId: e.TEAMS_APP_ID,
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL },
     storage: e.STORAGE_CONNECTION_STRING
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, tablePrefix }

@@ -12,6 +12,7 @@ const DetailsTab = lazy(() => import('./views/DetailsTab.js'));
 const ChatTab = lazy(() => import('./views/ChatTab.js'));
 const AlertPage = lazy(() => import('./views/AlertPage.js'));
 const ConfigTab = lazy(() => import('./views/ConfigTab.js'));
+const LessonRecord = lazy(() => import('./views/LessonRecord.js'));
 
 const THEMES: Record<TeamsTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -92,6 +93,8 @@ export function App(): ReactNode {
 function ReadyView({ context, api }: { context: TeamsContext; api: Api }): ReactNode {
   const view = viewFor(context);
   const meetingId = context.meetingId;
+  // The record names its lesson in its own address (a deep link from a DSL card), not only through the meeting it is open in.
+  if (view === 'record') return <LessonRecord api={api} inMeeting={meetingId} subPageId={context.subPageId} />;
   if (view === 'details' || (view === 'content' && !meetingId)) return <DetailsTab api={api} />;
   if (!meetingId) return <Problem message="This tab works inside a lesson meeting; open it from the meeting's side panel." />;
   if (view === 'alert') return <AlertPage api={api} meetingId={meetingId} />;

@@ -26,6 +26,13 @@ describe('domain/register', () => {
     assert.deepEqual(amir?.checks, { consent: true, parentPresent: false });
   });
 
+  it('seed 001 #11: a pupil\'s last leave is their own, even when Teams delivered the meeting end first', () => {
+    const endFirst = meeting(started(at(0)), join(pupil('p1'), at(0)), ended(at(35)), leave('p1', at(34)));
+    const row = buildRegister(endFirst, at(40)).find((r) => r.id === 'p1');
+    assert.equal(row?.lastLeaveAt, at(34));
+    assert.equal(row?.minutesPresent, 34);
+  });
+
   it('seed 001 #11: an open stay ends at the meeting end; a rejoin after the end counts to now', () => {
     const after = meeting(started(at(0)), join(pupil('p1'), at(0)), ended(at(20)), join(pupil('p2'), at(25)));
     const rows = buildRegister(after, at(30));

@@ -43,7 +43,7 @@ describe('http/concernRoutes: the number to phone when the DSL could not be reac
     const verifier = { verify: async (token: string) => ({ tenantId: token, aadObjectId: 'teacher-1', name: 'Ms Khan' }) };
     server = createHttpServer({ logger: recordingLogger(), health: () => ({ status: 'ok', checks: {} }) });
     registerConcernRoutes(server, {
-      concerns: new TableConcernStore(table), notifier, directory, verifier, clock: { now: () => T0 }, logger: recordingLogger(),
+      concerns: new TableConcernStore(table), meetings: { listMeetings: async () => [], load: async () => undefined }, notifier, directory, verifier, clock: { now: () => T0 }, logger: recordingLogger(),
       policyFor: (tenantId) => (tenantId === SCHOOL ? withPhone : strict),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

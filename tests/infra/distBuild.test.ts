@@ -100,7 +100,7 @@ describe('infra: the built service (dist/) starts with the Bicep\'s app settings
       BOT_ID, BOT_TENANT_ID: school.tenantId, BOT_TYPE: 'UserAssignedMSI',
       STORAGE_ACCOUNT_URL: storage.accountUrl, AZURE_CLIENT_ID: IDENTITY_CLIENT_ID,
       AAD_APP_CLIENT_ID: sso.clientId, AAD_APP_TENANT_ID: school.tenantId, AAD_APP_ALLOWED_TENANTS: '', AAD_AUTHORITY_HOST: new URL(sso.jwksUri).origin,
-      TAB_DOMAIN: 'chaperone.school.example', POLICY_PRESET: 'strict', POLICY_FILE: '', STAFF_DIRECTORY_FILE: staffFile, STAFF_GROUP_ID: '',
+      TAB_DOMAIN: 'chaperone.school.example', TEAMS_APP_ID: '3f2a6c1e-0000-4000-8000-00000000c0a1', POLICY_PRESET: 'strict', POLICY_FILE: '', STAFF_DIRECTORY_FILE: staffFile, STAFF_GROUP_ID: '',
       GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0', GRAPH_ENFORCE_SETTINGS: 'false', SWEEP_INTERVAL_MS: '1000',
       // Telemetry export needs an HTTPS ingestion endpoint; tests/runtime/telemetry.test.ts proves it.
       APPLICATIONINSIGHTS_CONNECTION_STRING: '',

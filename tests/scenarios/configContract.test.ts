@@ -36,6 +36,7 @@ const PROVEN_BY: Record<string, { test: string; setIn?: string }> = {
   AUTH_JWKS_URI: { test: 'tests/http/tabApi/tabApi.test.ts', setIn: 'tests/support/tabServer.ts' },
   AUTH_ISSUER: { test: 'tests/scenarios/configContract.test.ts' },
   TAB_DOMAIN: { test: 'tests/scenarios/configContractService.test.ts' },
+  TEAMS_APP_ID: { test: 'tests/scenarios/configContractService.test.ts' },
   POLICY_PRESET: { test: 'tests/scenarios/configContractService.test.ts' },
   POLICY_FILE: { test: 'tests/scenarios/configContractService.test.ts' },
   STAFF_DIRECTORY_FILE: { test: 'tests/scenarios/configContractService.test.ts' },

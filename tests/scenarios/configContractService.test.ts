@@ -7,6 +7,7 @@ import { startService } from '../../bot/src/compose/startService.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { personalChatActivities } from '../../bot/src/dev/activities.js';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
+import { lessonRecordLink } from '../../bot/src/teams/alerts/recordLink.js';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { sharedAzurite, uniqueTableName } from '../support/azurite.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
@@ -115,6 +116,33 @@ describe('scenarios: configuration contract through the composition root', funct
     const local = await alertLinks({});
     assert.ok(local.length > 0 && local.every((link) => link.startsWith('http://localhost:')), local.join('\n'));
     service = undefined;
+  });
+
+  it('TEAMS_APP_ID: the DSL card\'s "Open the lesson record" opens the record tab in Teams; unset, the lesson\'s alert page', async () => {
+    const withDsl = join(dir, 'staff-and-dsl.json');
+    writeFileSync(withDsl, JSON.stringify({ staff: [teacher.aadObjectId, assistant.aadObjectId], dsl: [school.dsl.aadObjectId] }));
+    const recordLinks = async (env: Record<string, string>): Promise<{ links: string[]; meetingId: string }> => {
+      connector.clear();
+      const s = await startWith({ STAFF_DIRECTORY_FILE: withDsl, ...env });
+      const key = await lessonOfTwoTeachers(s);
+      const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: key.meetingId, serviceUrl: connector.url });
+      for (const person of [teacher, assistant]) assert.equal(await postActivity(s.url, lesson.leave(person, at(1))), 200);
+      s.clock.current = at(1) + PAST_GRACE_MS;
+      await s.core.tick();
+      await s.stop();
+      service = undefined;
+      const toDsl = connector.requests.filter((r) => r.decodedPath.includes(school.dsl.aadObjectId) && r.method === 'POST');
+      const actions = toDsl.flatMap((r) => (r.body as { attachments?: Array<{ content: { actions?: Array<{ title: string; url?: string }> } }> }).attachments ?? [])
+        .flatMap((a) => a.content.actions ?? []).filter((a) => a.title === 'Open the lesson record');
+      return { links: actions.map((a) => a.url ?? ''), meetingId: key.meetingId };
+    };
+    const appId = '3f2a6c1e-0000-4000-8000-00000000c0a1';
+    const inTeams = await recordLinks({ TEAMS_APP_ID: appId });
+    assert.ok(inTeams.links.length > 0, 'the DSL got an alert card');
+    assert.deepEqual(inTeams.links, inTeams.links.map(() => lessonRecordLink(appId, inTeams.meetingId)));
+    const unset = await recordLinks({});
+    assert.ok(unset.links.length > 0 && unset.links.every((link) => /\/tab\/index\.html\?context=alert/.test(link)), unset.links.join('\n'));
+    assert.throws(() => loadConfig({ TEAMS_APP_ID: 'not-an-app-id' }), /TEAMS_APP_ID is not a Teams app id/);
   });
 
   it('SWEEP_INTERVAL_MS: with the service\'s own sweep, a due grace-period timer fires without anyone calling tick', async () => {

@@ -86,7 +86,9 @@ describe('tab/concern form in the side panel, end to end', function () {
     const raised = concerns[0]!.entries[0]!;
     assert.ok(raised.kind === 'raised');
     assert.equal(raised.details.pupilName, 'Amira');
-    assert.deepEqual(raised.details.lesson, { meetingId, title: 'Year 5 science' });
+    const startedAt = (await sim.core.meetings.load({ tenantId: LOCAL_AUTH.tenantId, meetingId }))?.state.startedAt;
+    assert.ok(startedAt !== undefined);
+    assert.deepEqual(raised.details.lesson, { meetingId, title: 'Year 5 science', startedAt }, 'linked to the lesson, with its start from the school\'s records');
     assert.equal(raised.by.aadObjectId, PEOPLE.osei);
 
     let alerts: FeedEntry[] = [];

@@ -80,12 +80,12 @@ describe('tab/side panel: three-state pupil checks, undo, and guests counted apa
     assert.equal(await choice('Yes').getAttribute('aria-checked'), 'true', 'nothing recorded before confirming');
     await dialog.getByRole('button', { name: 'Record No' }).click(WAIT);
     await choice('No').and(tab.locator('[aria-checked="true"]')).waitFor(WAIT);
-    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/has not given consent/).waitFor(WAIT);
+    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/Pupil One: no consent from a parent or carer: Remove the pupil/).waitFor(WAIT);
 
     await tab.getByTestId('check-undo').getByText('Consent for Pupil One: No.').waitFor(WAIT);
     await tab.getByTestId('check-undo').getByRole('button', { name: 'Undo' }).click(WAIT);
     await choice('Yes').and(tab.locator('[aria-checked="true"]')).waitFor(WAIT);
-    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/has not given consent/).waitFor({ state: 'detached', ...WAIT });
+    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/Pupil One: no consent from a parent or carer: Remove the pupil/).waitFor({ state: 'detached', ...WAIT });
 
     const events = await app.meetings.listEvents(lessonKey(MEETING));
     const recorded = events.flatMap((e) => (e.kind === 'pupilCheckRecorded' && e.check === 'consent' && 'state' in e ? [`${e.state} by ${e.by}`] : []));

@@ -148,10 +148,10 @@ export class RecordCache {
     const k = id(key);
     this.entries.delete(k);
     this.entries.set(k, entry);
-    if (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      const entry = oldest === undefined ? undefined : this.entries.get(oldest);
-      if (oldest !== undefined && !entry?.uncommitted && entry?.heldTimerDueAt === undefined) this.entries.delete(oldest);
+    // Least recently used first; a lesson whose events or timers live only here (storage down) is never dropped.
+    for (const [candidate, held] of this.entries) {
+      if (this.entries.size <= this.maxEntries) break;
+      if (!held.uncommitted && held.heldTimerDueAt === undefined) this.entries.delete(candidate);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Policy } from '../domain/policy/schema.js';
+import { restartedAfterEnd } from '../domain/rules/rejoinAfterEnd.js';
 import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import type { ApplyMeetingEvent } from './applyMeetingEvent.js';
 import type { Logger, MeetingKey, MeetingRecord, Notifier, ParticipantDirectory } from './ports.js';
@@ -18,7 +19,7 @@ export interface RecordMeetingActivityDeps {
   notifier: Notifier;
   policyFor(tenantId: string): Policy;
   logger: Logger;
-  /** Run once when a lesson starts, in order (e.g. checklist reminder, Graph settings enforcement). */
+  /** Run once when a lesson starts, in order (e.g. checklist reminder, Graph settings enforcement); not when it starts again the same day after it ended. */
   onLessonStarted?: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
   /** Run once when a lesson ends, with its alert book (e.g. the organizer's summary, attendance merge). */
   onLessonEnded?: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>) => Promise<void>>;
@@ -29,7 +30,9 @@ export interface RecordMeetingActivityDeps {
 /**
  * The bot's meeting use case: classify who joined (the directory decides who is staff, never the
  * meeting role alone), apply each event, deliver what started or cleared, and run the start and
- * end routines exactly once (a redelivered activity is a no-op).
+ * end routines exactly once (a redelivered activity is a no-op). The welcome card and the start
+ * routines belong to the lesson's first start: not to a start older than the current one, nor to
+ * the call Teams starts again when someone uses the link after the lesson was ended that day.
  */
 export function createRecordMeetingActivity(deps: RecordMeetingActivityDeps) {
   return async function recordMeetingActivity(activity: MeetingActivity): Promise<void> {
@@ -68,12 +71,19 @@ async function lifecycle(deps: RecordMeetingActivityDeps, activity: MeetingActiv
   };
   if (event.kind === 'meetingStarted') {
     const policy = deps.policyFor(key.tenantId);
-    const meeting = { key, ...activity.address, title: state.title || 'Lesson' };
-    await guard('codeOfConduct', () => deps.notifier.postCodeOfConduct(meeting, policy.codeOfConduct));
-    for (const routine of deps.onLessonStarted ?? []) await guard('onLessonStarted', () => routine(key, state));
+    if (firstStart(state, event.at, policy)) {
+      const meeting = { key, ...activity.address, title: state.title || 'Lesson' };
+      await guard('codeOfConduct', () => deps.notifier.postCodeOfConduct(meeting, policy.codeOfConduct));
+      for (const routine of deps.onLessonStarted ?? []) await guard('onLessonStarted', () => routine(key, state));
+    }
   }
   if (event.kind === 'meetingEnded') {
     for (const routine of deps.onLessonEnded ?? []) await guard('onLessonEnded', () => routine(key, record));
   }
   for (const routine of deps.onEventApplied ?? []) await guard('onEventApplied', () => routine(key, event, state));
+}
+
+/** Whether a start at `at` began the lesson: it is the lesson's current start, and not a restart after an end that day. */
+function firstStart(state: MeetingState, at: number, policy: Policy): boolean {
+  return state.startedAt === at && !restartedAfterEnd(state, policy.school.timeZone);
 }

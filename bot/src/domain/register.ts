@@ -45,9 +45,10 @@ function rowOf(person: PersonRecord, state: MeetingState, now: number): Register
     checks,
   };
   const firstJoin = person.marks.find((m) => m.type === 'join');
-  const lastLeave = person.marks.findLast((m) => m.type === 'leave');
+  // From the stays, not the raw marks: a meeting end that arrived before a pupil's own leave stays on as a mark but closes nothing.
+  const lastLeave = presenceIntervals(person).findLast((stay) => stay.to !== undefined)?.to;
   if (firstJoin) row.firstJoinAt = firstJoin.at;
-  if (lastLeave) row.lastLeaveAt = lastLeave.at;
+  if (lastLeave !== undefined) row.lastLeaveAt = lastLeave;
   if (person.mark) row.mark = person.mark.mark;
   return row;
 }

@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { logConcern } from '../app/concerns/logConcern.js';
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
 import { resolveViewer } from '../app/concerns/viewer.js';
-import type { Clock, Logger, ParticipantDirectory } from '../app/ports.js';
+import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../app/ports.js';
 import type { Policy } from '../domain/policy/schema.js';
 import { authenticate } from './auth/bearer.js';
 import type { SsoVerifier } from './auth/ssoVerifier.js';
@@ -15,6 +15,8 @@ export interface ConcernRouteDeps {
   verifier: SsoVerifier;
   clock: Clock;
   logger: Logger;
+  /** The school's lessons: a concern from a lesson's panel carries that lesson's title and start time. */
+  meetings: Pick<MeetingStore, 'listMeetings' | 'load'>;
   /** The school's policy, for the DSL phone number the receipt offers when the alert could not reach a DSL. */
   policyFor(tenantId: string): Policy;
 }
@@ -28,7 +30,7 @@ export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): v
     const caller = await authenticate(req, res, deps.verifier, deps.logger);
     const viewer = await resolveViewer(deps.directory, { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, teamsId: caller.aadObjectId, name: caller.name });
     const escalation = deps.policyFor(viewer.tenantId).escalation;
-    const result = await logConcern({ store: deps.concerns, notifier: deps.notifier, directory: deps.directory, escalation, clock: deps.clock, logger: deps.logger }, viewer, req.body);
+    const result = await logConcern({ store: deps.concerns, notifier: deps.notifier, directory: deps.directory, meetings: deps.meetings, escalation, clock: deps.clock, logger: deps.logger }, viewer, req.body);
     res.setHeader('cache-control', 'no-store');
     switch (result.outcome) {
       case 'refused':

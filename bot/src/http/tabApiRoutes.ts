@@ -20,6 +20,6 @@ export function tabApiRoutes(server: Server, core: ServiceCore): void {
   const verifier = verifierFor(core.config);
   // Polls read the shared snapshot cache (fresh within 2 s), so an unchanged lesson costs no storage read.
   const meetings = { load: (key: Parameters<typeof core.meetings.load>[0]) => core.readMeeting(key) };
-  registerTabApi(server, { meetings, directory: core.directory, applyEvent: core.recordLessonEvent, requestKeys: core.requestKeys, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
-  registerConcernRoutes(server, { concerns: core.concerns, notifier: core.teams.concernNotifier, directory: core.directory, policyFor: core.policyFor, verifier, clock: core.clock, logger: core.logger });
+  registerTabApi(server, { meetings, concerns: core.concerns, directory: core.directory, applyEvent: core.recordLessonEvent, requestKeys: core.requestKeys, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
+  registerConcernRoutes(server, { concerns: core.concerns, meetings: core.meetings, notifier: core.teams.concernNotifier, directory: core.directory, policyFor: core.policyFor, verifier, clock: core.clock, logger: core.logger });
 }

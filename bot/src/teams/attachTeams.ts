@@ -58,7 +58,7 @@ export function createTeamsClients(deps: TeamsClientsDeps): TeamsClients {
   const messenger = createProactiveMessenger({ adapter, botAppId, conversations: deps.conversations, logger: deps.logger, serviceUrlFor: async (tenantId, hint) => serviceUrls.for(tenantId, hint) });
   const publicOrigin = deps.config.auth.tabDomain ? `https://${deps.config.auth.tabDomain}` : `http://localhost:${deps.config.port}`;
   const timeZoneOf = (tenantId: string): string => deps.policyFor(tenantId).school.timeZone;
-  const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, timeZoneOf, logger: deps.logger });
+  const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, timeZoneOf, logger: deps.logger, ...(deps.config.teamsAppId ? { teamsAppId: deps.config.teamsAppId } : {}) });
   const roster = new TeamsRoster({ adapter, botAppId, logger: deps.logger });
   const concernNotifier = createConcernNotifier({ messenger, policyFor: deps.policyFor, logger: deps.logger });
   return { adapter, messenger, notifier, roster, sender: createTeamsDeliverySender(notifier), concernNotifier, serviceUrls, tenants };

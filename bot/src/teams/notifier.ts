@@ -2,6 +2,7 @@ import { TeamsInfo, type Activity, type CloudAdapter, type ConversationReference
 import type { SentActivity } from '../app/delivery/delivery.js';
 import type { AlertMessage, Logger, MeetingAddress, Notifier } from '../app/ports.js';
 import { codeOfConductActivity, dslAlertActivity, notificationTitle, staffCardActivity } from './alerts/alertCards.js';
+import { lessonRecordLink } from './alerts/recordLink.js';
 import { continueReporting } from './proactive.js';
 
 /** Sends a 1:1 message to a user (implemented by `proactive.ts`). */
@@ -17,6 +18,8 @@ export interface TeamsNotifierOptions {
   users: UserMessenger;
   /** Public origin of the service, e.g. https://chaperone.school.example (alert page and record links). */
   publicOrigin: string;
+  /** The Teams app's id: the DSL card's "Open the lesson record" opens the record tab in Teams. Unset: the alert page. */
+  teamsAppId?: string;
   /** The school's time zone for a tenant (times on cards). */
   timeZoneOf(tenantId: string): string;
   logger: Logger;
@@ -50,7 +53,7 @@ export class TeamsNotifier implements Notifier {
 
   /** A content-light 1:1 card to one DSL (or deputy, or senior leader). */
   async alertDsl(alert: AlertMessage, aadObjectId: string): Promise<SentActivity> {
-    const activity = dslAlertActivity(alert, this.alertPageUrl(alert), this.options.timeZoneOf(alert.meeting.key.tenantId));
+    const activity = dslAlertActivity(alert, this.recordUrl(alert), this.options.timeZoneOf(alert.meeting.key.tenantId));
     // "Someone has it" replaces the alert card the person already has, as Teams shows an edited message.
     if (alert.replaces) return sent(await this.options.users.updateForUser(alert.meeting.key.tenantId, aadObjectId, alert.replaces, activity as Partial<Activity>));
     // The lesson's connector serves the whole tenant: use it when no chat with this person is known yet.
@@ -67,6 +70,11 @@ export class TeamsNotifier implements Notifier {
   /** A 1:1 card to one member of staff. */
   async sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<SentActivity> {
     return sent(await this.options.users.sendToUser(tenantId, aadObjectId, staffCardActivity(card) as Partial<Activity>));
+  }
+
+  /** The lesson record in Teams (a deep link to the app's record tab), or the alert page when the app id is not configured. */
+  private recordUrl(alert: AlertMessage): string {
+    return this.options.teamsAppId ? lessonRecordLink(this.options.teamsAppId, alert.meeting.key.meetingId) : this.alertPageUrl(alert);
   }
 
   private alertPageUrl(alert: AlertMessage): string {

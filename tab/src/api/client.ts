@@ -1,11 +1,13 @@
 /** The tab API, called with the Teams SSO token. Types are the server's own view models. */
 import type { PolicyView } from '../../../bot/src/app/status/policyView.js';
 import type { PupilCheckView } from '../../../bot/src/app/status/pupilChecks.js';
-import type { StatusView } from '../../../bot/src/app/status/statusView.js';
+import type { PupilChecksAlert, StatusView } from '../../../bot/src/app/status/statusView.js';
 import type { DslReach } from '../../../bot/src/app/concerns/receiptWords.js';
 import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
+import type { LessonRecordView } from '../../../bot/src/app/lessonRecord/lessonTimeline.js';
 
-export type { ConcernInput, PolicyView, PupilCheckView, StatusView };
+export type { ConcernInput, PolicyView, PupilChecksAlert, PupilCheckView, StatusView };
+export type { LessonRecordView };
 
 /** A failed call, with the server's sentence for the person (and one per field for a form the server refused). */
 export class ApiError extends Error {
@@ -49,6 +51,8 @@ export interface Api {
   logConcern(concern: ConcernInput): Promise<ConcernReceipt>;
   /** The register as a CSV file (a download needs the token, so it is fetched, not linked). */
   registerCsv(meetingId: string): Promise<Blob>;
+  /** The lesson record: the timeline of the whole lesson (staff who were in it, and the safeguarding team). */
+  lessonRecord(meetingId: string): Promise<LessonRecordView>;
 }
 
 const FALLBACK = 'Chaperone could not be reached; check your connection and try again.';
@@ -110,5 +114,6 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       return { ref: body.ref, duplicate: false, reach, ...(body.dslPhone ? { dslPhone: body.dslPhone } : {}) };
     },
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
+    lessonRecord: async (meetingId) => (await call(`${lesson(meetingId)}/record`)).json() as Promise<LessonRecordView>,
   };
 }

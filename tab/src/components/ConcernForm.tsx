@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radi
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CATEGORY_LABELS, CONCERN_CATEGORIES, URGENCIES, type ConcernCategory, type Urgency } from '../../../bot/src/app/concerns/types.js';
 import { ApiError, type Api, type ConcernInput, type ConcernReceipt } from '../api/client.js';
-import { receiptWords } from '../../../bot/src/app/concerns/receiptWords.js';
+import { addLaterWords, receiptWords } from '../../../bot/src/app/concerns/receiptWords.js';
 
 const URGENCY_LABELS: Record<Urgency, string> = { routine: 'Routine', urgent: 'Urgent: a child may be at immediate risk' };
 
@@ -124,8 +124,7 @@ function Receipt({ receipt, onDone }: { receipt: ConcernReceipt; onDone: () => v
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{receipt.duplicate ? 'This concern was already logged.' : 'Concern logged.'}</MessageBarTitle>
-          {words.told} Your reference is <strong data-testid="concern-ref">{receipt.ref}</strong>; quote it if you add anything later in a chat with
-          the Chaperone bot.
+          {words.told} Your reference is <strong data-testid="concern-ref">{receipt.ref}</strong>. {addLaterWords(receipt.ref, 'panel')}
         </MessageBarBody>
       </MessageBar>
       {words.warning && (

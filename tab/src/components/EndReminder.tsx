@@ -2,10 +2,12 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import type { ReactNode } from 'react';
 
 /**
- * The "End meeting for everyone" reminder: prominent near the end, otherwise a quiet note. Hanging
- * up with "Leave" keeps the call open for pupils still in it (seed 003, seed 000 #10).
+ * The "End meeting for everyone" reminder: prominent near the end, otherwise a quiet note, and
+ * nothing once the lesson has ended. Hanging up with "Leave" keeps the call open for pupils still in it
+ * (seed 003, seed 000 #10).
  */
-export function EndReminder({ urgent }: { urgent: boolean }): ReactNode {
+export function EndReminder({ urgent, ended }: { urgent: boolean; ended: boolean }): ReactNode {
+  if (ended) return null;
   return (
     <MessageBar intent={urgent ? 'warning' : 'info'} layout="multiline" data-testid="end-reminder">
       <MessageBarBody>

@@ -13,6 +13,8 @@ export type TeamsTheme = 'default' | 'dark' | 'contrast';
 export interface TeamsContext {
   frameContext: string;
   meetingId?: string;
+  /** The deep link's sub-entity (`subEntityId` in the link), when Teams opened the tab through one. */
+  subPageId?: string;
   theme: TeamsTheme;
   userName?: string;
 }
@@ -45,6 +47,7 @@ export async function connectToTeams(timeoutMs = CONNECT_TIMEOUT_MS): Promise<Te
     return {
       frameContext: context.page.frameContext ?? 'content',
       meetingId: context.meeting?.id,
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
       theme: asTheme(context.app.theme),
       userName: context.user?.displayName,
     };

@@ -91,7 +91,7 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
         <ConcernEntry api={api} meetingId={meetingId} title={view.title} pupils={view.register.map((row) => row.name)} />
       </div>
       <Timeline view={view} />
-      <EndReminder urgent={view.endReminder} />
+      <EndReminder urgent={view.endReminder} ended={view.endedAt !== undefined} />
     </Page>
   );
 }

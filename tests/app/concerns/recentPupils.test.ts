@@ -41,7 +41,7 @@ describe('app/concerns: recentPupils (the pupil picker on the concern form)', ()
   it('offers the pupils of the teacher\'s most recent lesson, by name, without its staff or guests', async () => {
     const deps = store([lesson('old', 48, [['p-9', 'Old Pupil', 'pupil']], { organizerId: 'aad-teacher' }), lesson('new', 2, CLASS, { organizerId: 'aad-teacher', title: 'Year 5 maths' })]);
     const found = await recentPupils(deps, TEACHER);
-    assert.deepEqual(found, { lesson: { meetingId: 'new', title: 'Year 5 maths' }, pupils: ['Amara Ade', 'Zara Zed'] });
+    assert.deepEqual(found, { lesson: { meetingId: 'new', title: 'Year 5 maths', startedAt: T0 - 2 * HOUR }, pupils: ['Amara Ade', 'Zara Zed'] });
     assert.ok(deps.listMeetings.getCalls().every((c) => c.args[0] === TENANT), 'every query is scoped to the viewer\'s tenant');
     assert.ok(deps.listMeetings.getCalls().some((c) => c.args[1]?.organizerId === 'aad-teacher'), 'asks for the lessons the teacher organised');
   });
@@ -72,7 +72,7 @@ describe('app/concerns: recentPupils (the pupil picker on the concern form)', ()
   it('uses the lesson an alert card names, for staff who took part in it or a DSL only', async () => {
     const named = lesson('named', 30, CLASS, { organizerId: 'aad-teacher', title: 'Year 6 art' });
     const deps = store([lesson('latest', 1, [['p-7', 'Later Pupil', 'pupil']], { organizerId: 'aad-teacher' }), named], true);
-    assert.deepEqual(await recentPupils(deps, TEACHER, 'named'), { lesson: { meetingId: 'named', title: 'Year 6 art' }, pupils: ['Amara Ade', 'Zara Zed'] });
+    assert.deepEqual(await recentPupils(deps, TEACHER, 'named'), { lesson: { meetingId: 'named', title: 'Year 6 art', startedAt: T0 - 30 * HOUR }, pupils: ['Amara Ade', 'Zara Zed'] });
     assert.equal(await recentPupils(deps, viewer('staff', 'aad-outsider'), 'named'), undefined, 'staff who were not there see no names');
     assert.deepEqual((await recentPupils(deps, viewer('dsl', 'aad-dsl'), 'named'))?.pupils, ['Amara Ade', 'Zara Zed']);
     assert.equal(await recentPupils(deps, TEACHER, 'missing'), undefined);

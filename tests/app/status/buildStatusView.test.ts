@@ -33,6 +33,15 @@ describe('app/status/buildStatusView', () => {
     assert.equal(buildStatusView(record, policy, T0 + 16 * MIN).endReminder, true);
   });
 
+  it('sends no countdown and no end reminder once the lesson has ended, only how long it lasted', () => {
+    const ended: MeetingEvent = { kind: 'meetingEnded', id: 'e', at: T0 + 24 * MIN };
+    const view = buildStatusView(lesson([started, joined(teacher, T0), joined(pupil, T0 + MIN), ended]), policy, T0 + 40 * MIN);
+    assert.equal(view.endedAt, T0 + 24 * MIN);
+    assert.equal(view.timer.elapsedMs, 24 * MIN, 'timed to the end, not to now');
+    assert.equal(view.timer.remainingMs, undefined);
+    assert.equal(view.endReminder, false);
+  });
+
   it('times a staff-only meeting against the staff limit (seed 004 line 29)', () => {
     const view = buildStatusView(lesson([started, joined(teacher, T0)]), policy, T0 + MIN);
     assert.equal(view.timer.kind, 'staffOnly');
@@ -60,7 +69,7 @@ describe('app/status/buildStatusView', () => {
       raisedAt,
     });
     const view = buildStatusView(lesson([started], { a: finding('pending', 'critical'), b: finding('info', 'info', T0), c: finding('critical', 'critical', T0) }), policy, T0);
-    assert.deepEqual(view.findings.map((f) => f.key), ['critical', 'info', 'pending']);
+    assert.deepEqual(view.findings.map((f) => `${f.kind} ${f.key}`), ['finding critical', 'finding info', 'finding pending']);
   });
 
   describe('who is dealing with an alert, and the number to phone', () => {

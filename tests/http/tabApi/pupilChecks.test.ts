@@ -22,7 +22,9 @@ describe('http/tabApi: three-state pupil checks through the real service', () =>
   };
   const status = async () => (await (await fetch(url('status'), { headers: await headers(PEOPLE.teacherA) })).json()) as StatusView;
   const parentCheck = (view: StatusView) => view.register.find((r) => r.id === PEOPLE.pupil1.id)?.checks.parentPresent;
-  const findingKeys = (view: StatusView) => view.findings.filter((f) => f.ruleId === 'parent-present').map((f) => f.key);
+  // The per-pupil findings arrive as one grouped alert that names the pupil and what is missing or refused.
+  const pupilChecks = (view: StatusView) => view.findings.flatMap((f) => (f.kind === 'pupilChecks' ? [f] : []))[0];
+  const findingKeys = (view: StatusView) => (pupilChecks(view)?.findingKeys ?? []).filter((key) => key.startsWith('parent-present:'));
 
   before(async () => {
     app = await startTabTestServer({ issuer: 'test', clock: { now: () => now } });
@@ -45,7 +47,10 @@ describe('http/tabApi: three-state pupil checks through the real service', () =>
     const no = (await (await record({ state: 'no' })).json()) as { status: StatusView };
     assert.equal(parentCheck(no.status)?.state, 'no');
     assert.deepEqual(findingKeys(no.status), [`parent-present:${PEOPLE.pupil1.id}:no`]);
-    assert.match(no.status.findings.find((f) => f.ruleId === 'parent-present')?.action ?? '', /remove them from the meeting/);
+    const refused = pupilChecks(no.status)?.pupils.find((p) => p.pupilId === PEOPLE.pupil1.id);
+    assert.equal(refused?.name, 'Pupil One');
+    assert.equal(refused?.refused[0]?.words, 'no parent/carer in the room');
+    assert.match(refused?.refused[0]?.action ?? '', /remove them from the meeting/);
 
     assert.equal((await record({ state: 'notYet' }, PEOPLE.teacherA)).status, 200);
     const undone = await status();

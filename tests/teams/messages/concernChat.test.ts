@@ -97,7 +97,9 @@ describe('teams/messages: concerns through the chat (CloudAdapter + fake connect
     const ref = /C-[A-Z0-9]{6}/.exec(cardText(response.value))?.[0] ?? '';
     const stored = await world.store.get(TENANT, ref);
     assert.deepEqual(stored?.details.lesson, { meetingId: 'meeting-42', title: 'Year 5 maths' });
-    assert.equal(world.inbox('dsl1')[0]?.text, `New safeguarding concern ${ref} from lesson "Year 5 maths"`);
+    assert.equal(world.inbox('dsl1')[0]?.text, `New safeguarding concern ${ref} from a lesson`, 'the lock-screen preview never names the lesson');
+    assert.ok(cardText(world.inbox('dsl1')[0]).includes(JSON.stringify('"Year 5 maths"')), 'the card does');
+    assert.doesNotMatch(JSON.stringify(world.inbox('dsl1')[0]), /meeting-42/, 'never the raw meeting id');
   });
 
   it('does not let staff who are not DSL list or read another reporter\'s concern, or triage', async () => {

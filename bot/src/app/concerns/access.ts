@@ -39,7 +39,8 @@ export function can(viewer: Viewer, ability: ConcernAbility, concern?: Concern):
 /** What a person is told when they are not allowed: a sentence with the next step. */
 export const REFUSALS = {
   notStaff: 'Only school staff can use safeguarding concerns. If you are worried about a child, tell a member of staff you trust.',
-  dslOnly: 'Only the Designated Safeguarding Lead can do that. You can see the concerns you reported with "concerns".',
+  dslOnly: 'Only the Designated Safeguarding Lead can do that. You can see the concerns you reported with "concerns"; '
+    + 'to tell the DSL more about one, type "concern" to log a new one that mentions its reference, or speak to them.',
   /** Same words whether the concern does not exist or belongs to someone else, so nothing leaks. */
   notFound: (ref: string) => `I can't find a concern ${ref} that you can see. Check the reference, or type "concerns" to list yours.`,
 } as const;

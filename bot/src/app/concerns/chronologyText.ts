@@ -2,6 +2,7 @@
  * The chronology as labelled lines: one source of wording for the export, the card and the
  * chat reply, so they never disagree about what an entry says.
  */
+import { lessonWords } from './lessonLink.js';
 import { formatInZone } from './time.js';
 import { CATEGORY_LABELS, type ConcernEntry } from './types.js';
 
@@ -33,7 +34,7 @@ function fieldsOf(entry: ConcernEntry, timeZone: string): ChronologyLine['fields
         { label: 'Category', value: CATEGORY_LABELS[d.category] },
         { label: 'Urgency', value: d.urgency === 'urgent' ? 'Urgent: child may be at immediate risk' : 'Routine' },
         { label: 'When it happened', value: formatInZone(d.happenedAt, timeZone) },
-        { label: 'Lesson', value: d.lesson ? `${d.lesson.title} (meeting ${d.lesson.meetingId})` : 'Not linked to a lesson' },
+        { label: 'Lesson', value: lessonWords(d.lesson, timeZone) },
         { label: 'What was seen or heard', value: d.whatHappened },
         { label: 'Actions already taken', value: d.actionsTaken },
       ];

@@ -9,7 +9,7 @@ const text = (missing: string, max = MAX_TEXT) =>
     .string({ error: missing })
     .trim()
     .min(1, missing)
-    .max(max, `Please keep this under ${max} characters; add more as a follow-up note once it is logged.`);
+    .max(max, `Please keep this under ${max} characters; put the rest in a second concern that mentions this one, or tell the DSL.`);
 
 /**
  * What a member of staff submits to log a concern. Every field has its own message, written

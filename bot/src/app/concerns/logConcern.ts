@@ -3,7 +3,9 @@ import { can, REFUSALS, type Viewer } from './access.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { deliverConcern, planConcernAlerts, type ConcernEscalation } from './concernDeliveries.js';
 import { parseConcernInput, type ConcernField } from './input.js';
+import { lessonOnRecord } from './lessonLink.js';
 import type { ConcernNotifier, ConcernStore } from './ports.js';
+import type { RecentPupilsDeps } from './recentPupils.js';
 import { newConcernRef } from './reference.js';
 import type { Concern, StaffMember } from './types.js';
 
@@ -14,6 +16,8 @@ export interface LogConcernDeps {
   directory: Pick<ParticipantDirectory, 'listDsls' | 'listEscalation'>;
   /** The school's escalation minutes: an urgent concern nobody takes goes to the deputies, then the senior leaders. */
   escalation?: Policy['escalation'];
+  /** The school's lessons: a concern naming one keeps its title and start time as the records have them (absent: as sent). */
+  meetings?: RecentPupilsDeps['meetings'];
   clock: Clock;
   logger: Logger;
   /** Reference generator (tests pass a fixed one). */
@@ -52,6 +56,8 @@ export async function logConcern(deps: LogConcernDeps, viewer: Viewer, raw: unkn
   const now = deps.clock.now();
   const parsed = parseConcernInput(raw, now);
   if (!parsed.ok) return { outcome: 'invalid', errors: parsed.errors };
+  const sentLesson = parsed.value.details.lesson;
+  if (sentLesson && deps.meetings) parsed.value.details.lesson = await lessonOnRecord({ meetings: deps.meetings, clock: deps.clock }, viewer, sentLesson);
 
   const reporter = { aadObjectId: viewer.aadObjectId, name: viewer.name };
   const dsls = await deps.directory.listDsls(viewer.tenantId);

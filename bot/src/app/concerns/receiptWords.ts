@@ -1,6 +1,6 @@
 /**
- * What the reporter is told about who has their concern: only what Teams confirmed. Shared by the
- * chat receipt card and the side panel's receipt, so both say the same thing.
+ * What the reporter is told about who has their concern (only what Teams confirmed) and how to add
+ * to it. Shared by the chat receipt card and the side panel's receipt, so both say the same thing.
  */
 
 /** How the DSL alert went for a new concern (absent for a form sent twice: nothing was sent again). */
@@ -29,4 +29,14 @@ export function receiptWords(reach: DslReach | undefined, phone?: string): { tol
   const told = `${held}Thank you. The Designated Safeguarding Lead has been told.`;
   const asWell = phone ? `phone the DSL as well on ${phone}` : 'phone the safeguarding team as well';
   return reach.unreachedDsls ? { told, warning: `Chaperone could not reach every safeguarding lead. If a child may be at risk, ${asWell}.` } : { told };
+}
+
+/**
+ * How a reporter adds to their concern later. Only a DSL adds to a concern's record, so a reporter
+ * logs a new concern that mentions the reference (`where` they log it: the chat or the side panel),
+ * or speaks to the DSL.
+ */
+export function addLaterWords(ref: string, where: 'chat' | 'panel'): string {
+  const how = where === 'chat' ? 'type "concern" to log a new one' : 'log a new concern';
+  return `To tell the DSL more later, ${how} that mentions ${ref}, or speak to them.`;
 }

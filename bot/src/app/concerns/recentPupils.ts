@@ -30,12 +30,17 @@ function tookPart(viewer: Viewer, state: MeetingState): boolean {
   return state.organizerId === viewer.aadObjectId || (self?.role === 'staff' && !self.guestSeen);
 }
 
-/** The lesson `meetingId` names, only if it belongs to the viewer's school. */
-async function lessonById(deps: RecentPupilsDeps, viewer: Viewer, meetingId: string): Promise<MeetingState | undefined> {
+/**
+ * The lesson `meetingId` names, only if it belongs to the viewer's school and the viewer may see who
+ * was in it: a DSL, or staff who took part. A forged id reveals nothing of someone else's lesson.
+ */
+export async function lessonSeenBy(deps: RecentPupilsDeps, viewer: Viewer, meetingId: string): Promise<MeetingState | undefined> {
+  if (viewer.standing === 'none' || !viewer.aadObjectId) return undefined;
   const state = deps.meetings.load
     ? (await deps.meetings.load({ tenantId: viewer.tenantId, meetingId }))?.state
     : (await deps.meetings.listMeetings(viewer.tenantId, { limit: RECENT })).find((m) => m.meetingId === meetingId);
-  return state?.tenantId === viewer.tenantId ? state : undefined;
+  if (state?.tenantId !== viewer.tenantId) return undefined;
+  return viewer.standing === 'dsl' || tookPart(viewer, state) ? state : undefined;
 }
 
 /** The viewer's latest lesson: the one they organised last, or a later one they attended. */
@@ -56,12 +61,18 @@ async function latestLesson(deps: RecentPupilsDeps, viewer: Viewer): Promise<Mee
  */
 export async function recentPupils(deps: RecentPupilsDeps, viewer: Viewer, meetingId?: string): Promise<LessonPupils | undefined> {
   if (viewer.standing === 'none' || !viewer.aadObjectId) return undefined;
-  const state = meetingId ? await lessonById(deps, viewer, meetingId) : await latestLesson(deps, viewer);
-  if (!state || (meetingId && viewer.standing !== 'dsl' && !tookPart(viewer, state))) return undefined;
+  const state = meetingId ? await lessonSeenBy(deps, viewer, meetingId) : await latestLesson(deps, viewer);
+  if (!state) return undefined;
   const names = buildRegister(state, deps.clock.now())
     .filter((row) => row.role === 'pupil')
     .map((row) => row.name.trim())
     .filter((name) => name.length > 0);
   const pupils = [...new Set(names)];
-  return pupils.length ? { lesson: { meetingId: state.meetingId, title: state.title || 'a lesson' }, pupils } : undefined;
+  return pupils.length ? { lesson: lessonLinkOf(state), pupils } : undefined;
+}
+
+/** How a concern names `state`'s lesson: its id (kept, never shown), title and start. */
+export function lessonLinkOf(state: MeetingState): LessonLink {
+  const startedAt = state.startedAt ?? state.scheduledStart;
+  return { meetingId: state.meetingId, title: state.title || 'a lesson', ...(startedAt !== undefined ? { startedAt } : {}) };
 }

@@ -24,6 +24,20 @@ export function formatInZone(at: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }
 
+const lessonTimes = new Map<string, Intl.DateTimeFormat>();
+
+/** `Tue 10 Mar 09:00`: when a lesson started, as a teacher says it (the school's wall clock). */
+export function formatLessonTime(at: number, timeZone: string): string {
+  let format = lessonTimes.get(timeZone);
+  if (!format) {
+    const fields = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, ...fields });
+    lessonTimes.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+  return `${p.weekday} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
+}
+
 /** The date (`YYYY-MM-DD`) and time (`HH:MM`) in the school's zone, for pre-filling a form. */
 export function localDateAndTime(at: number, timeZone: string): { date: string; time: string } {
   const p = parts(at, timeZone);

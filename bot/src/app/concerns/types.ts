@@ -40,10 +40,12 @@ export interface StaffMember {
   name: string;
 }
 
-/** The lesson a concern arose from, when there was one. */
+/** The lesson a concern arose from, when there was one. People read it by title and time (see `lessonLink.ts`), never by id. */
 export interface LessonLink {
   meetingId: string;
   title: string;
+  /** When the lesson started (epoch ms), as the school's records had it when the concern was logged. */
+  startedAt?: number;
 }
 
 /** What the reporter wrote: the first, immutable entry of the chronology. */

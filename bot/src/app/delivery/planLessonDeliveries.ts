@@ -10,6 +10,7 @@
  */
 import { staffPresent } from '../../domain/presence.js';
 import { fingerprint } from '../fingerprint.js';
+import { SEVERITY_ORDER } from '../../domain/severity.js';
 import type { AlertBook, Finding, MeetingState } from '../../domain/types.js';
 import type { MeetingKey } from '../ports.js';
 import { findingsOf, type Delivery, type DeliveryRecipient, type FindingMessage, type FindingSummary, type LessonMessage } from './delivery.js';
@@ -42,8 +43,6 @@ export function planLessonDeliveries(existing: readonly Delivery[], book: AlertB
   }
   return next;
 }
-
-const SEVERITY_ORDER: Record<Finding['severity'], number> = { critical: 0, warning: 1, info: 2 };
 
 /** A DSL's (or deputy's, or senior leader's) copy of a finding. */
 function isSafeguardingCopy(r: DeliveryRecipient): boolean {

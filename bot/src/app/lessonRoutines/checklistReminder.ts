@@ -38,7 +38,10 @@ export interface ChecklistReminderDeps {
   policyFor(tenantId: string): Policy;
 }
 
-/** The lesson-start routine that owes the organizer the checklist reminder (1:1 card), once per start. */
+/**
+ * The lesson-start routine that owes the organizer the checklist reminder (1:1 card), once per lesson:
+ * lesson-start routines do not run again when Teams starts the call afresh after the lesson ended.
+ */
 export function createChecklistReminder(deps: ChecklistReminderDeps) {
   return async function sendChecklistReminder(key: MeetingKey, state: MeetingState): Promise<void> {
     if (!state.organizerId) return;

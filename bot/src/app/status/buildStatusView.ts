@@ -1,21 +1,18 @@
-import { acknowledgementOf } from '../../domain/acknowledgements.js';
-import { dslCopies } from '../delivery/dslCopies.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff, presentPeople, presentSince, pupilsPresent, staffPresent } from '../../domain/presence.js';
 import { buildRegister } from '../../domain/register.js';
 import { hadPupils, minutes, sessionStartAt } from '../../domain/session.js';
-import { PUPIL_CHECKS, type MeetingState, type PersonRecord, type PupilCheck } from '../../domain/types.js';
+import { PUPIL_CHECKS, type MeetingState, type PupilCheck } from '../../domain/types.js';
 import type { MeetingRecord } from '../ports.js';
 import { CHECKLIST_LABELS, requiredChecklist } from './checklist.js';
 import { pupilCheckDefinitions, pupilCheckViews } from './pupilChecks.js';
-import { nameOf, stampOf } from './stamp.js';
+import { openAlerts } from './alertViews.js';
+import { displayName, nameOf, stampOf } from './stamp.js';
 import { guestNote, presentByRole, shownRole } from './whoIsIn.js';
-import type { ChecklistView, DslDelivery, FindingView, RegisterRowView, StatusView, TimelineEntry } from './statusView.js';
+import type { ChecklistView, RegisterRowView, StatusView, TimelineEntry } from './statusView.js';
 
 /** How many presence changes the panel shows. */
 const TIMELINE_LENGTH = 30;
-
-const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
 /**
  * The side panel's view of a lesson at `now`: timer against the policy's limit, who is in, open
@@ -29,7 +26,8 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
   const limitMinutes = pupilSession ? policy.duration.pupilSessionMinutes : policy.duration.staffSessionMinutes;
   const until = state.endedAt ?? now;
   const elapsedMs = startedAt === undefined ? undefined : Math.max(0, until - startedAt);
-  const remainingMs = elapsedMs === undefined ? undefined : minutes(limitMinutes) - elapsedMs;
+  // An ended lesson has no countdown: the panel says when it ended instead.
+  const remainingMs = elapsedMs === undefined || state.endedAt !== undefined ? undefined : minutes(limitMinutes) - elapsedMs;
   const pupilsNow = pupilsPresent(state).length;
   const warnAt = Math.max(0, ...policy.duration.countdownMinutes);
   const live = state.endedAt === undefined && presentPeople(state).length > 0;
@@ -55,7 +53,7 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
     guestNote: guestNote(policy),
     people: presentPeople(state).map((p) => ({ id: p.id, name: displayName(p), role: shownRole(p), since: presentSince(p) })),
     timeline: timeline(state),
-    findings: openFindings(record),
+    findings: openAlerts(record),
     checklist: checklist(state, policy),
     pupilChecks: pupilCheckDefinitions(pupilChecks),
     register: register(state, now, pupilChecks),
@@ -68,43 +66,12 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
   };
 }
 
-function displayName(person: PersonRecord): string {
-  return person.name || 'Someone not yet identified';
-}
-
 function timeline(state: MeetingState): TimelineEntry[] {
   const entries = Object.values(state.people).flatMap((p) =>
     p.marks.map((m) => ({ at: m.at, personId: p.id, name: displayName(p), role: shownRole(p), type: m.type, eventId: m.eventId })),
   );
   entries.sort((a, b) => b.at - a.at || (a.eventId < b.eventId ? 1 : -1));
   return entries.slice(0, TIMELINE_LENGTH).map(({ eventId: _eventId, ...entry }) => entry);
-}
-
-function openFindings(record: MeetingRecord): FindingView[] {
-  return Object.values(record.alerts)
-    .map(({ finding, firstSeenAt, raisedAt }) => {
-      const dsl = dslDelivery(record, finding.key, raisedAt);
-      const acknowledged = acknowledgement(record.state, finding.key, raisedAt);
-      return {
-        key: finding.key, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, action: finding.action, raisedAt, firstSeenAt,
-        ...(dsl ? { dsl } : {}), ...(acknowledged ? { acknowledged } : {}),
-      };
-    })
-    .sort((a, b) => Number(a.raisedAt === undefined) - Number(b.raisedAt === undefined) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstSeenAt - b.firstSeenAt);
-}
-
-/** Who took this raise of the finding (an acknowledgement of an earlier raise does not count). */
-function acknowledgement(state: MeetingState, findingKey: string, raisedAt: number | undefined): FindingView['acknowledged'] {
-  const ack = acknowledgementOf(state, findingKey, raisedAt);
-  return ack ? { name: ack.name || 'Someone on the safeguarding team', at: ack.at } : undefined;
-}
-
-/** What Teams said about the DSLs' copies of one raise (none planned, or all withdrawn: nothing to say). */
-function dslDelivery(record: MeetingRecord, findingKey: string, raisedAt: number | undefined): DslDelivery | undefined {
-  if (raisedAt === undefined) return undefined;
-  const copies = dslCopies(record.deliveries ?? [], findingKey, raisedAt);
-  if (copies.state === 'sent') return { state: 'sent', sentAt: copies.sentAt };
-  return copies.state === 'waiting' || copies.state === 'failed' ? { state: copies.state } : undefined;
 }
 
 function checklist(state: MeetingState, policy: Policy): ChecklistView[] {

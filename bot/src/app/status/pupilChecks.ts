@@ -16,6 +16,11 @@ export const PUPIL_CHECK_LABELS: Record<PupilCheck, string> = { consent: 'Consen
 
 const RULES: Record<PupilCheck, PupilCheckRule> = { consent, parentPresent, communalRoom };
 
+/** The check a per-pupil rule is about (`parent-present` is `parentPresent`); undefined for every other rule. */
+export function pupilCheckOfRule(ruleId: string): PupilCheck | undefined {
+  return (Object.keys(RULES) as PupilCheck[]).find((check) => RULES[check].id === ruleId);
+}
+
 /** One check the policy asks for: its label, and what Chaperone tells staff to do if it is recorded as no. */
 export interface PupilCheckDefinition {
   check: PupilCheck;

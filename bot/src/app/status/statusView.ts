@@ -28,12 +28,14 @@ export interface TimelineEntry {
   type: 'join' | 'leave';
 }
 
-/** An open finding with what to do about it, in plain words. */
-export interface FindingView {
+/** What every item in the panel's list of alerts says: how serious, what happened, what to do now, and who has it. */
+interface AlertBase {
   key: string;
   ruleId: string;
   severity: Severity;
+  /** What happened, in plain words (never a pupil's name: {@link FindingView.about} and the grouped rows carry names). */
   message: string;
+  /** What to do now. */
   action: string;
   /** When staff were told (undefined while the grace period runs). */
   raisedAt?: number;
@@ -43,6 +45,39 @@ export interface FindingView {
   /** Who pressed "I'm dealing with it" on this raise of the alert, and when; absent while nobody has. */
   acknowledged?: { name: string; at: number };
 }
+
+/** An open finding with what to do about it, in plain words. */
+export interface FindingView extends AlertBase {
+  kind: 'finding';
+  /** The people it is about, by name, for staff only; absent when it is about nobody in particular. */
+  about?: string[];
+}
+
+/** One pupil in the grouped per-pupil checks alert: the checks nobody has recorded, and each recorded as no. */
+export interface PupilChecksRow {
+  pupilId: string;
+  name: string;
+  /** The checks still not recorded, in lower-case words (`consent`, `parent/carer in the room`). */
+  missing: string[];
+  /** Each check recorded as no: what that means for the pupil, and what to do now. */
+  refused: Array<{ check: PupilCheck; words: string; action: string }>;
+  /** Who is dealing with this pupil's checks, from an "I'm dealing with it" on any of them. */
+  acknowledged?: { name: string; at: number };
+}
+
+/**
+ * Every open per-pupil check finding (consent, parent/carer, communal room) as one item: which
+ * pupils, and what is missing or refused for each. Staff-only: the rows name the pupils.
+ */
+export interface PupilChecksAlert extends AlertBase {
+  kind: 'pupilChecks';
+  /** The findings it stands for. */
+  findingKeys: string[];
+  pupils: PupilChecksRow[];
+}
+
+/** One item in the panel's list of alerts. */
+export type AlertView = FindingView | PupilChecksAlert;
 
 /**
  * The DSL's copy of an alert: `sent` once Teams accepted it for at least one DSL (with when),
@@ -82,7 +117,9 @@ export interface StatusView {
     kind: 'lesson' | 'staffOnly';
     limitMinutes: number;
     enabled: boolean;
+    /** Time from the start to now, or to the end once the lesson has ended. */
     elapsedMs?: number;
+    /** Time left before the limit; absent before the start and once the lesson has ended (no countdown then). */
     remainingMs?: number;
     /** Minutes before the limit at which staff are warned. */
     countdownMinutes: number[];
@@ -96,7 +133,8 @@ export interface StatusView {
   guestNote: string;
   people: PersonView[];
   timeline: TimelineEntry[];
-  findings: FindingView[];
+  /** Open alerts, raised ones first, most severe first; the per-pupil checks are one grouped item. */
+  findings: AlertView[];
   checklist: ChecklistView[];
   /** Which per-pupil checks the policy asks for, each labelled once here (rows carry only states). */
   pupilChecks: PupilCheckDefinition[];

@@ -10,6 +10,7 @@ import { noOneToOne } from './noOneToOne.js';
 import { parentPresent } from './parentPresent.js';
 import { recordIfSingleStaff } from './recordIfSingleStaff.js';
 import { recording } from './recording.js';
+import { rejoinAfterEnd } from './rejoinAfterEnd.js';
 import type { Rule } from './rule.js';
 import { scheduledAhead } from './scheduledAhead.js';
 import { schoolHours } from './schoolHours.js';
@@ -19,10 +20,13 @@ import { unsupervised } from './unsupervised.js';
 /**
  * All rules, most urgent first (DESIGN.md section 2). `presenters-and-mics` is not here: screen
  * sharing and mute-on-entry are meeting settings the Graph work reads and sets, not lesson state.
+ * A finding of a later rule replaces an earlier one with the same key: `rejoin-after-end` follows
+ * `unsupervised` to say the same alert in words about the ended lesson.
  */
 export const RULES: readonly Rule[] = [
   breach,
   unsupervised,
+  rejoinAfterEnd,
   endForAll,
   noOneToOne,
   staffPair,

@@ -12,6 +12,7 @@ export type RuleId =
   | 'record-if-single-staff'
   | 'no-one-to-one'
   | 'unsupervised'
+  | 'rejoin-after-end'
   | 'end-for-all'
   | 'school-hours'
   | 'max-duration'

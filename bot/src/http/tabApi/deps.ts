@@ -3,6 +3,7 @@ import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../ap
 import type { RequestKeys } from '../../app/status/recordStaffAction.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { SsoVerifier } from '../auth/ssoVerifier.js';
+import type { ConcernStore } from '../../app/concerns/ports.js';
 
 /** What the tab API needs; the composition root passes the real adapters, tests pass fakes. */
 export interface TabApiDeps {
@@ -15,4 +16,6 @@ export interface TabApiDeps {
   clock: Clock;
   logger: Logger;
   verifier: SsoVerifier;
+  /** The school's concerns, for those the lesson record lists (absent: the record lists none). */
+  concerns?: Pick<ConcernStore, 'list'>;
 }

@@ -10,12 +10,13 @@ import { WRITE_BODIES } from './bodies.js';
 import type { TabApiDeps } from './deps.js';
 import { guardLesson, lessonNotFound, type Guarded } from './guard.js';
 import { registerCsv, registerFileName } from './registerCsv.js';
+import { registerRecordRoute } from './recordRoute.js';
 import { matchesTag, statusTag } from './statusTag.js';
 
 export type { TabApiDeps } from './deps.js';
 
 /**
- * The side panel's API: `GET /api/me`, `GET /api/policy`, `GET .../status` (ETag, 304), `GET .../register.csv`, and the
+ * The side panel's API: `GET /api/me`, `GET /api/policy`, `GET .../status` (ETag, 304), `GET .../register.csv`, `GET .../record` (the lesson record), and the
  * four staff writes. Every lesson handler starts with {@link guardLesson} (sign-in, staff only, key
  * in the caller's own tenant); writes go through the same use case as Teams' events.
  */
@@ -59,6 +60,8 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     res.setHeader('cache-control', 'private, no-store');
     res.sendRaw(200, `\uFEFF${registerCsv(view)}`);
   });
+
+  registerRecordRoute(server, deps);
 
   for (const [segment, parseBody] of Object.entries(WRITE_BODIES)) {
     server.post(`/api/meetings/:meetingId/${segment}`, async (req: Request, res: Response) => {

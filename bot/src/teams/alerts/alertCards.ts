@@ -5,6 +5,7 @@ import { acknowledgeButton } from './acknowledgementCards.js';
 
 const RULE_NAMES: Record<string, string> = {
   unsupervised: 'Pupils without an adult',
+  'rejoin-after-end': 'Someone joined after the end',
   'end-for-all': 'Lesson not ended for everyone',
   'no-one-to-one': 'One adult alone with one pupil',
   'staff-pair': 'Fewer staff than the policy requires',

@@ -3,20 +3,23 @@
  * reporter's later updates. Previews (`text`, `summary`) are content-light: mobile pushes and
  * lock screens are public, so they carry the reference and urgency, never a pupil or the text.
  */
+import { lessonWords } from '../../app/concerns/lessonLink.js';
 import type { ReporterUpdate } from '../../app/concerns/ports.js';
 import { formatInZone } from '../../app/concerns/time.js';
 import { CATEGORY_LABELS, type Concern } from '../../app/concerns/types.js';
 import { cardAttachment, cardJson, execute, facts, heading, para, theirWords, type CardElement } from './adaptive.js';
-import { receiptWords, type DslReach } from '../../app/concerns/receiptWords.js';
+import { addLaterWords, receiptWords, type DslReach } from '../../app/concerns/receiptWords.js';
 
 /** Verbs of the buttons on concern cards. */
 export const CONCERN_VERBS = { acknowledge: 'concern.ack', show: 'concern.show', open: 'concern.open' } as const;
 
-/** The content-light line used as push preview and activity text for a new concern. */
+/**
+ * The content-light line used as push preview and activity text for a new concern: never the
+ * lesson's title (it may name a child); the card itself says which lesson.
+ */
 export function newConcernPreview(concern: Concern): string {
   const urgency = concern.details.urgency === 'urgent' ? ' (urgent)' : '';
-  const where = concern.details.lesson ? `lesson "${concern.details.lesson.title}"` : 'chat';
-  return `New safeguarding concern ${concern.ref}${urgency} from ${where}`;
+  return `New safeguarding concern ${concern.ref}${urgency} from ${concern.details.lesson ? 'a lesson' : 'chat'}`;
 }
 
 /**
@@ -33,7 +36,8 @@ export function receiptCard(concern: Concern, timeZone: string, reach: DslReach 
       ['Logged at', formatInZone(concern.raisedAt, timeZone)],
       ['Urgency', concern.details.urgency === 'urgent' ? 'Urgent' : 'Routine'],
     ]),
-    para('I will let you know here when a DSL has read it. Keep the reference; type "concern ' + concern.ref + '" to see it again.', { subtle: true }),
+    para(`I will let you know here when a DSL has read it. Keep the reference; type "concern ${concern.ref}" to see it again.`, { subtle: true }),
+    para(addLaterWords(concern.ref, 'chat'), { subtle: true }),
   ];
   if (words.warning) body.push(para(words.warning, { color: 'Attention' }));
   return cardJson(body);
@@ -52,7 +56,7 @@ export function concernSummaryElements(concern: Concern, timeZone: string): Card
     ]),
     theirWords(concern.reporter.name, 'Reported by'),
     theirWords(d.pupilName, 'Pupil'),
-    ...(d.lesson ? [theirWords(d.lesson.title, 'Lesson')] : []),
+    theirWords(lessonWords(d.lesson, timeZone), 'Lesson'),
     theirWords(d.whatHappened, 'What was seen or heard'),
     theirWords(d.actionsTaken, 'Actions already taken'),
   ];
@@ -71,9 +75,10 @@ export function dslConcernAlert(concern: Concern, timeZone: string) {
 
 /** What the reporter is told later: who did what and when, never the content. */
 export function reporterUpdateActivity(concern: Concern, update: ReporterUpdate, timeZone: string) {
+  const when = formatInZone(update.at, timeZone);
   const line = update.kind === 'acknowledged'
-    ? `Your concern ${concern.ref} was read and acknowledged by ${update.by.name} at ${formatInZone(update.at, timeZone)}.`
-    : `Your concern ${concern.ref} was closed by ${update.by.name} at ${formatInZone(update.at, timeZone)}. Thank you for raising it.`;
+    ? `Your concern ${concern.ref} was read and acknowledged by ${update.by.name} at ${when}. ${addLaterWords(concern.ref, 'chat')}`
+    : `Your concern ${concern.ref} was closed by ${update.by.name} at ${when}. Thank you for raising it.`;
   const preview = update.kind === 'acknowledged' ? `Concern ${concern.ref} acknowledged` : `Concern ${concern.ref} closed`;
   return { type: 'message', text: preview, summary: preview, attachments: [cardAttachment(cardJson([heading(preview), para(line)]))] };
 }

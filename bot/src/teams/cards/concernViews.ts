@@ -1,5 +1,6 @@
 /** Cards that show concerns on request: one concern's chronology, and a page of the list. */
 import { chronologyLines } from '../../app/concerns/chronologyText.js';
+import { lessonWords } from '../../app/concerns/lessonLink.js';
 import { formatInZone } from '../../app/concerns/time.js';
 import { CATEGORY_LABELS, concernStatus, type Concern } from '../../app/concerns/types.js';
 import { cardJson, execute, facts, heading, para, theirWords, type CardElement } from './adaptive.js';
@@ -38,6 +39,7 @@ export function concernListCard(concerns: Concern[], options: { title: string; t
     body.push({ type: 'TextBlock', text: `${concern.ref}: ${CATEGORY_LABELS[concern.details.category]}`, weight: 'Bolder', wrap: true, separator: true });
     body.push(para(`${formatInZone(concern.raisedAt, options.timeZone)} (${flags})`, { subtle: true }));
     body.push(theirWords(concern.reporter.name, 'Reported by'));
+    body.push(theirWords(lessonWords(concern.details.lesson, options.timeZone), 'Lesson'));
   }
   if (options.next) body.push(para(`More: type "concerns ${options.next}" for the next page.`, { subtle: true }));
   return cardJson(body);

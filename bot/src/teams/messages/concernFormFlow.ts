@@ -20,6 +20,16 @@ export function lessonFrom(data: Record<string, unknown> | undefined): LessonLin
   return meetingId ? { meetingId, title: text(data?.meetingTitle)?.trim() || 'a lesson' } : undefined;
 }
 
+/**
+ * The lesson a submitted form is about: the one it was opened for, else the lesson whose pupil list
+ * the pupil was picked from (a typed name may be anyone, so it links nothing). Only the id counts:
+ * the title and time come from the school's records when the concern is logged.
+ */
+function lessonOfForm(data: Record<string, unknown>): LessonLink | undefined {
+  const picked = !text(data.pupilName)?.trim() && !!text(data[PUPIL_PICK])?.trim();
+  return lessonFrom(data) ?? (picked ? lessonFrom({ meetingId: data.pupilsFrom }) : undefined);
+}
+
 /** The pupil's name as submitted: the typed name when there is one, else the one picked from the list. */
 export function pupilNameFrom(data: Record<string, unknown>): unknown {
   return text(data.pupilName)?.trim() || text(data[PUPIL_PICK])?.trim() || data.pupilName;
@@ -39,7 +49,8 @@ export async function openConcernForm(deps: CommandDeps, request: CommandRequest
 export async function submitConcernForm(deps: CommandDeps, request: CommandRequest, data: Record<string, unknown>): Promise<CardElement> {
   const timeZone = request.policy.school.timeZone;
   const happenedAt = zonedToEpoch(text(data.happenedDate) ?? '', text(data.happenedTime) ?? '', timeZone);
-  const lesson = lessonFrom(data);
+  const opened = lessonFrom(data);
+  const lesson = lessonOfForm(data);
   const raw = {
     pupilName: pupilNameFrom(data),
     category: data.category || undefined,
@@ -64,7 +75,7 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
         values: data,
         errors: result.errors,
         timeZone,
-        ...(lesson ? { lesson } : {}),
+        ...(opened ? { lesson: opened } : {}),
         ...(pupilChoices ? { pupilChoices } : {}),
       });
     }
