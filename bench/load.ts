@@ -20,6 +20,8 @@ export interface Phase {
   url: string;
   connections: number;
   seconds: number;
+  /** Stop after this many requests instead (still cut off `seconds` + 10 s after the start). */
+  amount?: number;
   method?: string;
   headers?: Record<string, string>;
   /** Rewrites each request before it is sent (fresh body, per-request headers). */
@@ -31,7 +33,7 @@ export async function measure(phase: Phase): Promise<Measurement> {
   const instance = autocannon({
     url: phase.url,
     connections: phase.connections,
-    duration: phase.seconds,
+    ...(phase.amount === undefined ? { duration: phase.seconds } : { amount: phase.amount }),
     timeout: 10,
     requests: [{ method: phase.method ?? 'GET', headers: phase.headers, ...(phase.next ? { setupRequest: phase.next } : {}) }],
   });

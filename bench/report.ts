@@ -1,4 +1,5 @@
 /** Turns the bench's measurements into the printed table and `bench/results.json`. */
+import { costResults, costTable, CPU_PER_EVENT_RATIO_TO_D, type IngestionCosts } from './costReport.js';
 import type { BootCost, TabSize } from './footprint.js';
 import type { Measurement } from './load.js';
 
@@ -7,6 +8,8 @@ export interface RunMeasurements {
   /** D10 and D50 are the means of `DRuns` (one run before Chaperone, one after). */
   anchors: { A: Measurement; B: Measurement; C10: Measurement; C50: Measurement; D10: Measurement; D50: Measurement; DRuns: { D10: Measurement[]; D50: Measurement[] } };
   ingestion: { c10: Measurement; c50: Measurement; duplicateShare: number };
+  /** CPU, storage traffic and memory of the server processes over the ingestion phases. */
+  cost: IngestionCosts;
   status: { full: Measurement; notModified: Measurement };
   tab: TabSize;
   boot: BootCost | { error: string };
@@ -24,6 +27,7 @@ export function results(m: RunMeasurements, environment: object) {
   const ratioToD = Math.min(m.ingestion.c10.perSecond / D10.perSecond, m.ingestion.c50.perSecond / D50.perSecond);
   const p99RatioToD = Math.max(m.ingestion.c10.p99 / D10.p99, m.ingestion.c50.p99 / D50.p99);
   const statusRatioToB = m.status.notModified.perSecond / B.perSecond;
+  const cost = costResults(m.cost);
   return {
     measuredAt: new Date().toISOString(),
     environment,
@@ -40,6 +44,7 @@ export function results(m: RunMeasurements, environment: object) {
       ratioToD: r2(ratioToD),
       p99RatioToD: r2(p99RatioToD),
     },
+    cost,
     status: {
       full: { ...fig(m.status.full), ratioToB: r2(m.status.full.perSecond / B.perSecond) },
       notModified: { ...fig(m.status.notModified), ratioToB: r2(statusRatioToB) },
@@ -51,6 +56,7 @@ export function results(m: RunMeasurements, environment: object) {
     targets: {
       ingestionRatioToD: { target: `>= ${TARGETS.ingestionRatioToD}`, met: ratioToD >= TARGETS.ingestionRatioToD },
       ingestionP99RatioToD: { target: `<= ${TARGETS.ingestionP99RatioToD}`, met: p99RatioToD <= TARGETS.ingestionP99RatioToD },
+      cpuPerEventRatioToD: { target: `<= ${CPU_PER_EVENT_RATIO_TO_D}`, met: cost.cpuPerEventMet },
       statusRatioToB: { target: `>= ${TARGETS.statusRatioToB}`, met: statusRatioToB >= TARGETS.statusRatioToB },
       tabInitialJsGzipKb: { target: `<= ${TARGETS.tabInitialJsGzipKb}`, met: m.tab.gzipKb <= TARGETS.tabInitialJsGzipKb },
     },
@@ -74,6 +80,11 @@ export function table(res: ReturnType<typeof results>): string {
     row('D bare bot + 1 Table write (50 conn)', res.anchors.D50),
     row('Chaperone /api/messages (10 conn)', i10, `${i10.ratioToC}x C, ${i10.ratioToD}x D, p99 ${i10.p99RatioToD}x D`),
     row('Chaperone /api/messages (50 conn)', i50, `${i50.ratioToC}x C, ${i50.ratioToD}x D, p99 ${i50.p99RatioToD}x D`),
+    '',
+    costTable(res.cost),
+    '',
+    '| Phase | req/s | p50 ms | p99 ms | failures | ratio |',
+    '|---|---:|---:|---:|---:|---|',
     row('status 200 (10 conn)', res.status.full, `${res.status.full.ratioToB}x B`),
     row('status 304 If-None-Match (10 conn)', res.status.notModified, `${res.status.notModified.ratioToB}x B`),
     '',

@@ -4,9 +4,12 @@
  * Every server, anchors and Chaperone alike, runs in its own child process with fresh tables, and
  * autocannon drives it from this process, so the load generator never shares the server's event
  * loop. Every phase is bounded (BENCH_SECONDS each, default 6) and everything started is stopped.
+ * Around the ingestion phases each server child also reports its CPU, storage traffic and memory
+ * over IPC, so cost per event is printed beside anchor D's (costReport.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { startLocalAzurite, type LocalAzurite } from '../bot/src/storage/localAzurite.js';
 // @ts-expect-error the build helper is plain JavaScript without declarations
 import { ensureTabBuilt } from '../scripts/tab-build.mjs';
@@ -14,12 +17,15 @@ import { startChaperoneWorld, type ChaperoneWorld } from './chaperone.js';
 import { measureBoot, tabInitialJs } from './footprint.js';
 import { meanOf, measure, type Measurement, type Phase } from './load.js';
 import { lessonTraffic } from './lessonTraffic.js';
+import { eventCost, meanCost, type EventCost } from './processCost.js';
 import { results, table, type RunMeasurements } from './report.js';
-import { startServerProcess, type ServerSpec } from './spawnServer.js';
+import { startServerProcess, type RunningChild, type ServerSpec } from './spawnServer.js';
 import { seedStatusLesson } from './statusLesson.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
 const DUPLICATES = 0.05;
+// When set, a CPU profile of each ingestion phase's server is written into this directory.
+const PROFILE_DIR = process.env['BENCH_CPU_PROFILE'];
 // More lessons than connections, so requests in flight are for different lessons, as in a school.
 const LESSONS = 150;
 const PUPILS = 25;
@@ -28,20 +34,40 @@ const NOWHERE = 'http://127.0.0.1:9/';
 
 let seed = 1;
 let tables = 0;
+let profiles = 0;
 
 /** One warm-up second (not measured; it also starts the lessons), then the measured phase. */
 async function phase(name: string, spec: Phase): Promise<Measurement> {
   await measure({ ...spec, seconds: 1 });
   const m = await measure(spec);
-  console.log(`  ${name.padEnd(34)} ${Math.round(m.perSecond).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  failures ${m.failures}`);
+  logPhase(name, m);
   return m;
 }
 
-/** Starts `spec` in its own child process, runs `work` against its URL, and stops it whatever happens. */
-async function onServer<T>(spec: ServerSpec, work: (url: string) => Promise<T>): Promise<T> {
+function logPhase(name: string, m: Measurement, extra = ''): void {
+  console.log(`  ${name.padEnd(34)} ${Math.round(m.perSecond).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  failures ${m.failures}${extra}`);
+}
+
+/** {@link phase} after a longer warm-up, with what the server process spent on the measured part (CPU, storage traffic, RSS at its end). */
+async function costedPhase(name: string, spec: Phase, server: RunningChild): Promise<{ m: Measurement; cost: EventCost }> {
+  // Warm-up until every lesson has started and its staff joined (the first three events of each),
+  // so the measured events are a lesson's steady traffic however slow the machine is today.
+  await measure({ ...spec, seconds: 60, amount: LESSONS * 3 });
+  const profileTo = PROFILE_DIR ? { writeTo: join(PROFILE_DIR, `${++profiles}-${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`) } : undefined;
+  const before = await server.sample(profileTo && 'start');
+  const m = await measure(spec);
+  const after = await server.sample(profileTo);
+  const cost = eventCost(before, after, Math.round(m.perSecond * m.seconds), m.seconds);
+  const storage = cost.storageBytesPerEvent === undefined ? '' : `  storage ${cost.storageRequestsPerEvent} req ${cost.storageBytesPerEvent} B`;
+  logPhase(name, m, `  CPU ${cost.cpuUsPerEvent} us${storage} per event  RSS ${cost.rssMb} MB`);
+  return { m, cost };
+}
+
+/** Starts `spec` in its own child process, runs `work` against it, and stops it whatever happens. */
+async function onServer<T>(spec: ServerSpec, work: (url: string, server: RunningChild) => Promise<T>): Promise<T> {
   const server = await startServerProcess(spec);
   try {
-    return await work(server.url);
+    return await work(server.url, server);
   } finally {
     await server.stop();
   }
@@ -53,16 +79,16 @@ function ingest(url: string, path: string, connections: number, serviceUrl: stri
 }
 
 /** Anchor D and Chaperone at one connection count, each run on a fresh server with fresh tables. */
-async function againstD(connectionString: string, world: ChaperoneWorld, connections: number): Promise<{ d: Measurement[]; chaperone: Measurement }> {
-  const d = (): Promise<Measurement> =>
-    onServer({ kind: 'D', connectionString, table: `benchanchor${Date.now().toString(36)}${tables++}` }, (url) =>
-      phase(`D bare bot + Table row, ${connections} conn`, ingest(url, '/api/messages', connections, NOWHERE, 0)));
+async function againstD(connectionString: string, world: ChaperoneWorld, connections: number) {
+  const d = () =>
+    onServer({ kind: 'D', connectionString, table: `benchanchor${Date.now().toString(36)}${tables++}` }, (url, server) =>
+      costedPhase(`D bare bot + Table row, ${connections} conn`, ingest(url, '/api/messages', connections, NOWHERE, 0), server));
   // D, Chaperone, D again: Azurite's drift over the run falls on both sides of Chaperone; D is the mean of its two runs.
   const before = await d();
-  const chaperone = await onServer(world.chaperone(connectionString), (url) =>
-    phase(`Chaperone /api/messages, ${connections} conn`, ingest(url, '/api/messages', connections, world.connector.url, DUPLICATES)));
+  const chaperone = await onServer(world.chaperone(connectionString), (url, server) =>
+    costedPhase(`Chaperone /api/messages, ${connections} conn`, ingest(url, '/api/messages', connections, world.connector.url, DUPLICATES), server));
   const after = await d();
-  return { d: [before, after], chaperone };
+  return { d: [before.m, after.m], dCost: meanCost([before.cost, after.cost]), chaperone: chaperone.m, chaperoneCost: chaperone.cost };
 }
 
 async function main(): Promise<void> {
@@ -85,6 +111,7 @@ async function main(): Promise<void> {
     const at50 = await againstD(connectionString, world, 50);
     const anchors = { A, B, C10, C50, D10: meanOf(at10.d), D50: meanOf(at50.d), DRuns: { D10: at10.d, D50: at50.d } };
     const ingestion = { c10: at10.chaperone, c50: at50.chaperone, duplicateShare: DUPLICATES };
+    const cost = { D10: at10.dCost, D50: at50.dCost, c10: at10.chaperoneCost, c50: at50.chaperoneCost };
 
     const chaperoneWorld = world;
     const status = await onServer(world.chaperone(connectionString), async (url) => {
@@ -97,7 +124,7 @@ async function main(): Promise<void> {
 
     const tab = tabInitialJs();
     const boot = await measureBoot(connectionString).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
-    const measurements: RunMeasurements = { anchors, ingestion, status, tab, boot };
+    const measurements: RunMeasurements = { anchors, ingestion, cost, status, tab, boot };
     const res = results(measurements, {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -106,6 +133,7 @@ async function main(): Promise<void> {
       lessons: LESSONS,
       pupilsPerLesson: PUPILS,
       loadGenerator: 'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D measured before and after Chaperone, mean reported',
+      costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${LESSONS * 3} requests so every lesson has started`,
       boot: 'child process: node --import tsx bot/src/index.ts',
     });
     writeFileSync('bench/results.json', `${JSON.stringify(res, null, 2)}\n`);

@@ -13,7 +13,10 @@ import { policyFromPreset } from '../bot/src/domain/policy/presets.js';
 import { startService } from '../bot/src/compose/startService.js';
 import { startBareBot, startRawHttp, startRawRestify } from './anchors.js';
 import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
+import { startProfile, writeProfile } from './phaseProfile.js';
+import type { ProcessSample, SampleRequest } from './processCost.js';
 import type { ReadyMessage, Running, ServerSpec } from './spawnServer.js';
+import { storageMeter } from './storageMeter.js';
 
 // The bench measures throughput, not logging; errors still surface through the failure counts.
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => quiet };
@@ -22,7 +25,7 @@ const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: 
 async function startChaperone(spec: Extract<ServerSpec, { kind: 'chaperone' }>): Promise<Running> {
   const service = await startService({
     config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'chaperone-bench-')), AAD_APP_CLIENT_ID: spec.clientId, AAD_APP_TENANT_ID: BENCH_TENANT, AUTH_JWKS_URI: spec.jwksUri }),
-    storage: { connectionString: spec.connectionString, tablePrefix: spec.tablePrefix },
+    storage: { connectionString: spec.connectionString, tablePrefix: spec.tablePrefix, clientOptions: { additionalPolicies: [meter.policy] } },
     policy: policyFromPreset('strict'),
     staffList: { staff: BENCH_STAFF.map((s) => s.aadObjectId), dsl: [] },
     logger: quiet,
@@ -39,7 +42,7 @@ async function start(spec: ServerSpec): Promise<Running> {
     case 'C':
       return startBareBot();
     case 'D': {
-      const table = TableClient.fromConnectionString(spec.connectionString, spec.table, { allowInsecureConnection: true });
+      const table = TableClient.fromConnectionString(spec.connectionString, spec.table, { allowInsecureConnection: true, additionalPolicies: [meter.policy] });
       await table.createTable();
       return startBareBot(table);
     }
@@ -48,7 +51,10 @@ async function start(spec: ServerSpec): Promise<Running> {
   }
 }
 
-const running = await start(JSON.parse(process.env['BENCH_SERVER'] ?? '{}') as ServerSpec);
+const spec = JSON.parse(process.env['BENCH_SERVER'] ?? '{}') as ServerSpec;
+// What this server sends to storage, counted in its SDK pipeline (D's client and Chaperone's alike).
+const meter = storageMeter(spec.kind === 'chaperone' ? spec.tablePrefix : spec.kind === 'D' ? spec.table : '');
+const running = await start(spec);
 let stopping = false;
 const shutdown = (): void => {
   if (stopping) return;
@@ -59,4 +65,13 @@ const shutdown = (): void => {
 };
 process.on('SIGTERM', shutdown);
 process.on('disconnect', shutdown);
+// The bench reads this process's CPU, memory and storage traffic at the start and end of a phase.
+// A profile, when asked for, covers what lies between the two samples and not the sampling itself.
+process.on('message', async (message: SampleRequest) => {
+  if (message.type !== 'sample') return;
+  if (typeof message.profile === 'object') await writeProfile(message.profile.writeTo);
+  const sample: ProcessSample = { type: 'sample', id: message.id, cpu: process.cpuUsage(), rssBytes: process.memoryUsage.rss() };
+  if (message.profile === 'start') await startProfile();
+  process.send?.(spec.kind === 'D' || spec.kind === 'chaperone' ? { ...sample, storage: meter.traffic() } : sample);
+});
 process.send?.({ url: running.url } satisfies ReadyMessage);

@@ -3,6 +3,7 @@
  * (`bench/serverProcess.ts`), so autocannon in the bench process never shares its event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { ProcessSample, SampleRequest } from './processCost.js';
 
 /** Which server a child runs, and the tables it may use (its own, fresh for every child). */
 export type ServerSpec =
@@ -16,13 +17,19 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** A server child the bench started: it can also report its CPU, memory and storage traffic. */
+export interface RunningChild extends Running {
+  /** Reads the child's CPU, memory and storage counters; `profile` starts a CPU profile, or ends it into that file. */
+  sample(profile?: SampleRequest['profile']): Promise<ProcessSample>;
+}
+
 /** What a server child sends over IPC once it listens. */
 export interface ReadyMessage {
   url: string;
 }
 
 /** Starts `spec` in a child (`node --import tsx`) and resolves with its URL once it listens; a child that fails to start is stopped. */
-export async function startServerProcess(spec: ServerSpec): Promise<Running> {
+export async function startServerProcess(spec: ServerSpec): Promise<RunningChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serverProcess.ts'], {
     env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -41,11 +48,32 @@ export async function startServerProcess(spec: ServerSpec): Promise<Running> {
         reject(new Error(`Server ${spec.kind} exited (code ${code}) before it was ready:\n${output}`));
       });
     });
-    return { url, stop: () => stopChild(child) };
+    return { url, stop: () => stopChild(child), sample: (profile) => sampleOf(child, profile) };
   } catch (error) {
     await stopChild(child);
     throw error;
   }
+}
+
+let samples = 0;
+
+/** Asks a server child for a {@link ProcessSample} over IPC (it answers within milliseconds unless it is stuck). */
+function sampleOf(child: ChildProcess, profile: SampleRequest['profile']): Promise<ProcessSample> {
+  const id = ++samples;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error('A server child did not report its CPU and memory within 10 s.'));
+    }, 10_000);
+    const onMessage = (message: ProcessSample | ReadyMessage): void => {
+      if (!('type' in message) || message.type !== 'sample' || message.id !== id) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'sample', id, ...(profile ? { profile } : {}) } satisfies SampleRequest);
+  });
 }
 
 /** Asks a child to stop (SIGTERM), forcing it after 3 s, and resolves once it has exited. */

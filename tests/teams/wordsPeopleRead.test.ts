@@ -4,7 +4,7 @@
  * every surface that is cheap to reach, for every preset, and reads the text a person would see.
  */
 import { strict as assert } from 'node:assert';
-import type { Viewer } from '../../bot/src/app/concerns/access.js';
+import type { Viewer } from '../../bot/src/app/permissions.js';
 import { checklistReminder } from '../../bot/src/app/lessonRoutines/checklistReminder.js';
 import type { MeetingOptionsReport } from '../../bot/src/app/meetingControl/checkMeetingOptions.js';
 import { manualStepsFinding, settingsChangedFinding } from '../../bot/src/app/meetingControl/meetingOptionsFindings.js';

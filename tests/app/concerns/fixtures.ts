@@ -1,4 +1,4 @@
-import type { Viewer } from '../../../bot/src/app/concerns/access.js';
+import type { Viewer } from '../../../bot/src/app/permissions.js';
 import type { Concern, ConcernDetails } from '../../../bot/src/app/concerns/types.js';
 
 /** Tenants and people used across the concern tests (all fake). */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { can, type ConcernAbility } from '../../../bot/src/app/concerns/access.js';
+import { can, type ConcernAbility } from '../../../bot/src/app/permissions.js';
 import { csvCell, concernToCsv, concernToMarkdown } from '../../../bot/src/app/concerns/exportFormats.js';
 import { parseConcernInput } from '../../../bot/src/app/concerns/input.js';
 import { REFERENCE_ALPHABET, newConcernRef, parseConcernRef } from '../../../bot/src/app/concerns/reference.js';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { checkMeetingOptions, GRAPH_OFF } from '../../../bot/src/app/meetingControl/checkMeetingOptions.js';
 import type { MeetingControl, MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
-import type { Viewer } from '../../../bot/src/app/concerns/access.js';
+import type { Viewer } from '../../../bot/src/app/permissions.js';
 import type { MeetingEvent, MeetingState } from '../../../bot/src/domain/types.js';
 import { at, meeting, policy } from '../../domain/builders.js';
 

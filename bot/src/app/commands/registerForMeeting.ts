@@ -1,7 +1,7 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister, type RegisterRow } from '../../domain/register.js';
 import { PUPIL_CHECKS } from '../../domain/types.js';
-import type { Viewer } from '../concerns/access.js';
+import { can, type Viewer } from '../permissions.js';
 import { toCsv } from '../concerns/exportFormats.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
 import { formatInZone } from '../concerns/time.js';
@@ -30,7 +30,7 @@ const RECENT = 20;
  * attendance for each session"): `last` for their latest lesson, or words from its title.
  */
 export async function registerForMeeting(deps: RegisterDeps, viewer: Viewer, which: string, policy: Pick<Policy, 'school'>): Promise<Outcome<LessonRegister>> {
-  if (viewer.standing === 'none') return refused('Only school staff can see registers.');
+  if (!can(viewer, 'readRegister')) return refused('Only school staff can see registers.');
   const wanted = which.trim().toLowerCase();
   if (!wanted) return refused('Say which lesson: "register last" for your latest one, or "register" and words from its title.');
   const lessons = await deps.meetings.listMeetings(viewer.tenantId, { organizerId: viewer.aadObjectId, limit: wanted === 'last' ? 1 : RECENT });

@@ -1,4 +1,4 @@
-import type { Viewer } from './access.js';
+import type { Viewer } from '../permissions.js';
 import type { Outcome } from './outcome.js';
 import type { ConcernNotifier } from './ports.js';
 import { appendReporterStep, type TriageDeps } from './triage.js';

@@ -1,6 +1,6 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Logger } from '../ports.js';
-import type { Viewer } from './access.js';
+import type { Viewer } from '../permissions.js';
 import { concernToCsv, concernToMarkdown } from './exportFormats.js';
 import { done, type Outcome } from './outcome.js';
 import type { ConcernStore } from './ports.js';

@@ -3,7 +3,7 @@
  * (title and start time kept with it, so the record reads the same after the lesson is purged), and
  * put in words people read: `"Year 5 maths", Tue 10 Mar 09:00`, never a meeting id.
  */
-import type { Viewer } from './access.js';
+import type { Viewer } from '../permissions.js';
 import { lessonLinkOf, lessonSeenBy, type RecentPupilsDeps } from './recentPupils.js';
 import { formatLessonTime } from './time.js';
 import type { LessonLink } from './types.js';

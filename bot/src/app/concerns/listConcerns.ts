@@ -1,4 +1,4 @@
-import { can, REFUSALS, type Viewer } from './access.js';
+import { can, REFUSALS, type Viewer } from '../permissions.js';
 import { done, refused, type Outcome } from './outcome.js';
 import type { ConcernPage, ConcernStore } from './ports.js';
 

@@ -1,5 +1,5 @@
 import type { Clock, Logger, ParticipantDirectory } from '../ports.js';
-import { can, REFUSALS, type Viewer } from './access.js';
+import { can, REFUSALS, type Viewer } from '../permissions.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { deliverConcern, planConcernAlerts, type ConcernEscalation } from './concernDeliveries.js';
 import { parseConcernInput, type ConcernField } from './input.js';

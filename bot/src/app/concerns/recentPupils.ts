@@ -6,7 +6,7 @@
 import { buildRegister } from '../../domain/register.js';
 import type { MeetingState } from '../../domain/types.js';
 import type { Clock, MeetingStore } from '../ports.js';
-import type { Viewer } from './access.js';
+import { can, tookPart, type Viewer } from '../permissions.js';
 import type { LessonLink } from './types.js';
 
 /** What {@link recentPupils} needs; `load` is used when present, else the recent list is searched. */
@@ -24,23 +24,16 @@ export interface LessonPupils {
 /** How many of the school's latest lessons are searched for one the viewer attended. */
 const RECENT = 20;
 
-/** Whether the viewer ran the lesson or was in it as staff (a guest seat does not count). */
-function tookPart(viewer: Viewer, state: MeetingState): boolean {
-  const self = state.people[viewer.aadObjectId];
-  return state.organizerId === viewer.aadObjectId || (self?.role === 'staff' && !self.guestSeen);
-}
-
 /**
  * The lesson `meetingId` names, only if it belongs to the viewer's school and the viewer may see who
  * was in it: a DSL, or staff who took part. A forged id reveals nothing of someone else's lesson.
  */
 export async function lessonSeenBy(deps: RecentPupilsDeps, viewer: Viewer, meetingId: string): Promise<MeetingState | undefined> {
-  if (viewer.standing === 'none' || !viewer.aadObjectId) return undefined;
+  if (!can(viewer, 'useStaffCommands') || !viewer.aadObjectId) return undefined;
   const state = deps.meetings.load
     ? (await deps.meetings.load({ tenantId: viewer.tenantId, meetingId }))?.state
     : (await deps.meetings.listMeetings(viewer.tenantId, { limit: RECENT })).find((m) => m.meetingId === meetingId);
-  if (state?.tenantId !== viewer.tenantId) return undefined;
-  return viewer.standing === 'dsl' || tookPart(viewer, state) ? state : undefined;
+  return state && can(viewer, 'seeLesson', state) ? state : undefined;
 }
 
 /** The viewer's latest lesson: the one they organised last, or a later one they attended. */
@@ -50,7 +43,7 @@ async function latestLesson(deps: RecentPupilsDeps, viewer: Viewer): Promise<Mee
     deps.meetings.listMeetings(viewer.tenantId, { limit: RECENT }),
   ]);
   return [...organised, ...recent]
-    .filter((m) => m.tenantId === viewer.tenantId && tookPart(viewer, m))
+    .filter((m) => m.tenantId === viewer.tenantId && tookPart(m, viewer.aadObjectId))
     .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))[0];
 }
 
@@ -60,7 +53,7 @@ async function latestLesson(deps: RecentPupilsDeps, viewer: Viewer): Promise<Mee
  * and to a DSL, so a forged card cannot reveal who was in someone else's lesson.
  */
 export async function recentPupils(deps: RecentPupilsDeps, viewer: Viewer, meetingId?: string): Promise<LessonPupils | undefined> {
-  if (viewer.standing === 'none' || !viewer.aadObjectId) return undefined;
+  if (!can(viewer, 'useStaffCommands') || !viewer.aadObjectId) return undefined;
   const state = meetingId ? await lessonSeenBy(deps, viewer, meetingId) : await latestLesson(deps, viewer);
   if (!state) return undefined;
   const names = buildRegister(state, deps.clock.now())

@@ -1,5 +1,5 @@
 import type { Policy } from '../../domain/policy/schema.js';
-import type { Viewer } from './access.js';
+import type { Viewer } from '../permissions.js';
 import { refused, type Outcome } from './outcome.js';
 import { appendTriageEntry, type TriageDeps } from './triage.js';
 import type { Concern, ConcernEntry } from './types.js';

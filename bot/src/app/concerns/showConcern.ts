@@ -1,4 +1,4 @@
-import { can, REFUSALS, type ConcernAbility, type Viewer } from './access.js';
+import { can, REFUSALS, type ConcernAbility, type Viewer } from '../permissions.js';
 import { done, refused, type Outcome } from './outcome.js';
 import type { ConcernStore } from './ports.js';
 import { parseConcernRef } from './reference.js';
@@ -9,7 +9,7 @@ import type { Concern } from './types.js';
  * reported reads exactly like a missing one, so its existence does not leak.
  */
 export async function findConcernFor(store: ConcernStore, viewer: Viewer, typedRef: string, ability: ConcernAbility): Promise<Outcome<Concern>> {
-  if (viewer.standing === 'none') return refused(REFUSALS.notStaff);
+  if (!can(viewer, 'listOwn')) return refused(REFUSALS.notStaff);
   if ((ability === 'triage' || ability === 'export') && !can(viewer, ability)) return refused(REFUSALS.dslOnly);
   const ref = parseConcernRef(typedRef);
   if (!ref) return refused(`"${typedRef.slice(0, 20)}" doesn't look like a concern reference; they look like C-7K3F9Q.`);

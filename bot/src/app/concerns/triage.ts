@@ -1,6 +1,6 @@
 import type { Clock, Logger } from '../ports.js';
 import { deliverConcern, reporterUpdateDelivery } from './concernDeliveries.js';
-import type { Viewer } from './access.js';
+import type { Viewer } from '../permissions.js';
 import { done, refused, type Outcome } from './outcome.js';
 import type { ConcernDelivery, ConcernNotifier, ConcernStore, ReporterUpdate } from './ports.js';
 import { findConcernFor } from './showConcern.js';

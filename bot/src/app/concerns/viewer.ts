@@ -1,5 +1,5 @@
 import type { ParticipantDirectory, PersonLookup } from '../ports.js';
-import type { Viewer } from './access.js';
+import type { Viewer } from '../permissions.js';
 
 /**
  * Works out who is asking, fresh on every call (a DSL role can be withdrawn at any time).

@@ -4,14 +4,8 @@
  * were in or organised. Staff-only and same-school are checked before this is asked.
  */
 import type { MeetingState } from '../../domain/types.js';
+import { tookPart } from '../permissions.js';
 import type { ParticipantDirectory } from '../ports.js';
-
-/** Whether the person took part in the lesson or organised it (their Entra object id). */
-export function wasInLesson(state: Pick<MeetingState, 'people' | 'organizerId'>, aadObjectId: string): boolean {
-  if (state.organizerId === aadObjectId) return true;
-  const person = state.people[aadObjectId];
-  return person !== undefined && person.marks.some((m) => m.type === 'join');
-}
 
 /** Whether the person is on the school's safeguarding team: a DSL, or a deputy or senior leader the directory knows. */
 export async function inSafeguardingTeam(directory: ParticipantDirectory, tenantId: string, aadObjectId: string): Promise<boolean> {
@@ -24,5 +18,5 @@ export async function inSafeguardingTeam(directory: ParticipantDirectory, tenant
 
 /** Whether a member of staff may read this lesson's record; the directory is asked only for someone who was not in it. */
 export async function mayReadRecord(directory: ParticipantDirectory, state: MeetingState, aadObjectId: string): Promise<boolean> {
-  return wasInLesson(state, aadObjectId) || inSafeguardingTeam(directory, state.tenantId, aadObjectId);
+  return tookPart(state, aadObjectId) || inSafeguardingTeam(directory, state.tenantId, aadObjectId);
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { MeetingState } from '../../domain/types.js';
 import { logConcern, type LogConcernDeps } from '../concerns/logConcern.js';
-import type { Viewer } from '../concerns/access.js';
+import type { Viewer } from '../permissions.js';
 import type { MeetingKey } from '../ports.js';
 
 /** The finding key of the critical one-to-one (one adult alone with one pupil). */

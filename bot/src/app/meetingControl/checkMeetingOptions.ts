@@ -5,7 +5,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Finding, MeetingState } from '../../domain/types.js';
-import type { Viewer } from '../concerns/access.js';
+import { can, type Viewer } from '../permissions.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
 import type { Logger, MeetingStore } from '../ports.js';
 import { scheduledAhead } from '../../domain/rules/scheduledAhead.js';
@@ -45,7 +45,7 @@ const RECENT = 20;
 
 /** Plans the lesson's meeting options without applying anything. */
 export async function checkMeetingOptions(deps: CheckMeetingOptionsDeps, viewer: Viewer, choice: LessonChoice, policy: Policy): Promise<Outcome<MeetingOptionsReport>> {
-  if (viewer.standing === 'none') return refused('Only school staff can check meeting options.');
+  if (!can(viewer, 'checkMeetingOptions')) return refused('Only school staff can check meeting options.');
   const found = await findLesson(deps, viewer, choice);
   if (!found.ok) return found;
   const lesson = found.value;

@@ -3,6 +3,7 @@
  * to what it does. Each answers the card that should replace the one pressed, or a short
  * message when the original card should stay as it is.
  */
+import { can } from '../../app/permissions.js';
 import { acknowledgeConcern } from '../../app/concerns/acknowledgeConcern.js';
 import { ACKNOWLEDGE_ALERT, acknowledgeInputFrom, acknowledgementCard } from '../alerts/acknowledgementCards.js';
 import { showConcern } from '../../app/concerns/showConcern.js';
@@ -49,7 +50,7 @@ export const CARD_ACTIONS: Record<string, CardAction> = {
   },
   [CONCERN_VERBS.show]: async (deps, request, data) => {
     const outcome = await showConcern(deps, request.viewer, refOf(data));
-    const card = outcome.ok ? concernDetailCard(outcome.value, request.policy.school.timeZone, request.viewer.standing === 'dsl') : cardJson([para(outcome.message)]);
+    const card = outcome.ok ? concernDetailCard(outcome.value, request.policy.school.timeZone, can(request.viewer, 'triage', outcome.value)) : cardJson([para(outcome.message)]);
     return { send: showCard(card, outcome.ok ? `Concern ${outcome.value.ref}` : undefined), note: 'Sent below.' };
   },
 };
@@ -57,7 +58,7 @@ CARD_ACTIONS.concern = CARD_ACTIONS[CONCERN_VERBS.open]!;
 
 /** Runs the action `verb` names, or answers that the button is out of date. */
 export async function runCardAction(deps: CommandDeps, request: CommandRequest, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
-  if (request.viewer.standing === 'none') return { send: NOT_STAFF, note: STAFF_ONLY_NOTE };
+  if (!can(request.viewer, 'useStaffCommands')) return { send: NOT_STAFF, note: STAFF_ONLY_NOTE };
   const action = CARD_ACTIONS[verb];
   if (!action) return { replace: cardJson([para('This button is out of date. Type "help" to see what I can do.')]) };
   return action(deps, request, data);

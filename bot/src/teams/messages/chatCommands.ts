@@ -10,7 +10,7 @@ import type { ConcernStore } from '../../app/concerns/ports.js';
 import { resolveViewer } from '../../app/concerns/viewer.js';
 import type { MeetingControl } from '../../app/meetingControl/ports.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
-import type { Viewer } from '../../app/concerns/access.js';
+import { can, type Viewer } from '../../app/permissions.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { ADAPTIVE_CARD, type CardElement } from '../cards/adaptive.js';
 import type { ProactiveMessenger } from '../proactive.js';
@@ -101,7 +101,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     if (!turn) return;
     try {
       if (turn.personal) await context.sendActivity(say(SOMETHING_WRONG));
-      else if (viewer && viewer.standing !== 'none') await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
+      else if (viewer && can(viewer, 'useStaffCommands')) await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
     } catch (error) {
       deps.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'could not tell the person the chat turn failed');
     }
@@ -118,7 +118,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     if (!turn) return;
     const request = await requestFor(turn);
     asker.viewer = request.viewer;
-    if (!turn.personal && request.viewer.standing === 'none') return ignoredInPublic(context, 'message');
+    if (!turn.personal && !can(request.viewer, 'useStaffCommands')) return ignoredInPublic(context, 'message');
     const command = typeof turn.value?.command === 'string' ? turn.value.command : undefined;
     if (command) {
       const result = await runCardAction(commandDeps, { ...request, args: '' }, command, turn.value ?? {});
@@ -143,7 +143,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     const data = typeof action.data === 'object' && action.data !== null ? (action.data as Record<string, unknown>) : {};
     const request = await requestFor(turn);
     asker.viewer = request.viewer;
-    if (!turn.personal && request.viewer.standing === 'none') {
+    if (!turn.personal && !can(request.viewer, 'useStaffCommands')) {
       ignoredInPublic(context, 'button');
       // Teams needs an answer to the press; it shows only to the presser, and nothing is sent anywhere.
       return messageResponse(STAFF_ONLY_NOTE);

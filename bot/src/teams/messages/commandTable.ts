@@ -2,7 +2,7 @@
  * Routing as data: command names (and a few friendly aliases) to handlers. `help` is built
  * from the same table, so it always lists exactly what this person can use.
  */
-import { REFUSALS } from '../../app/concerns/access.js';
+import { can, REFUSALS } from '../../app/permissions.js';
 import { say, type ChatCommand, type CommandDeps, type CommandRequest, type Reply } from './commandTypes.js';
 import { CONCERN_COMMANDS } from './concernCommands.js';
 import { GENERAL_COMMANDS, NOT_STAFF } from './generalCommands.js';
@@ -14,7 +14,7 @@ const help: ChatCommand = {
   summary: 'what I can do for you',
   audience: 'staff',
   async run(_deps, request) {
-    const dsl = request.viewer.standing === 'dsl';
+    const dsl = can(request.viewer, 'useDslCommands');
     const lines = Object.values(COMMANDS)
       .filter((c) => c.audience === 'staff' || dsl)
       .map((c) => `- **${c.usage}**: ${c.summary}`);
@@ -47,14 +47,14 @@ export function splitCommand(text: string): { name: string; args: string } {
 /** Runs the command `request.turn.text` names, with authorization by audience first. */
 export async function runCommand(deps: CommandDeps, request: Omit<CommandRequest, 'args'>): Promise<Reply> {
   const { name, args } = splitCommand(request.turn.text || 'help');
-  if (request.viewer.standing === 'none') return NOT_STAFF;
+  if (!can(request.viewer, 'useStaffCommands')) return NOT_STAFF;
   const command = COMMANDS[name];
   if (!command) {
-    const visible = Object.keys(COMMANDS).filter((n) => COMMANDS[n]!.audience === 'staff' || request.viewer.standing === 'dsl');
+    const visible = Object.keys(COMMANDS).filter((n) => COMMANDS[n]!.audience === 'staff' || can(request.viewer, 'useDslCommands'));
     const guess = closestCommand(name, visible);
     const shown = name.slice(0, 30);
     return say(guess ? `I don't know "${shown}". Did you mean "${guess}"? Type "help" to see everything I can do.` : `I don't know "${shown}". Type "help" to see what I can do, or "concern" to log a worry about a pupil.`);
   }
-  if (command.audience === 'dsl' && request.viewer.standing !== 'dsl') return say(REFUSALS.dslOnly);
+  if (command.audience === 'dsl' && !can(request.viewer, 'useDslCommands')) return say(REFUSALS.dslOnly);
   return command.run(deps, { ...request, args });
 }

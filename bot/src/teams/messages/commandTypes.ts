@@ -1,7 +1,7 @@
 /** The shapes shared by the command table and its handlers. */
 import type { AcknowledgeInput, Acknowledger, AcknowledgeOutcome } from '../../app/delivery/acknowledgeAlert.js';
 import type { Activity } from 'botbuilder';
-import type { Viewer } from '../../app/concerns/access.js';
+import type { Viewer } from '../../app/permissions.js';
 import type { MeetingControl } from '../../app/meetingControl/ports.js';
 import type { Outcome } from '../../app/concerns/outcome.js';
 import type { ConcernNotifier, ConcernStore } from '../../app/concerns/ports.js';

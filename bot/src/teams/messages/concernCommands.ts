@@ -1,4 +1,5 @@
 /** The concern commands: log, list, show, and the DSL's triage and export. */
+import { can } from '../../app/permissions.js';
 import { acknowledgeConcern } from '../../app/concerns/acknowledgeConcern.js';
 import { addConcernAction } from '../../app/concerns/addConcernAction.js';
 import { closeConcern } from '../../app/concerns/closeConcern.js';
@@ -25,10 +26,10 @@ const concern: ChatCommand = {
   summary: 'log a safeguarding concern (a short form), or see one by its reference',
   audience: 'staff',
   async run(deps, request) {
-    if (request.viewer.standing === 'none') return say('Only school staff can log concerns here. If you are worried about a child, tell a member of staff you trust.');
+    if (!can(request.viewer, 'log')) return say('Only school staff can log concerns here. If you are worried about a child, tell a member of staff you trust.');
     if (!request.args) return showCard(await openConcernForm(deps, request), 'Log a safeguarding concern');
     const found = await showConcern(deps, request.viewer, request.args);
-    return answer(found, (c) => showCard(concernDetailCard(c, request.policy.school.timeZone, request.viewer.standing === 'dsl'), `Concern ${c.ref}`));
+    return answer(found, (c) => showCard(concernDetailCard(c, request.policy.school.timeZone, can(request.viewer, 'triage', c)), `Concern ${c.ref}`));
   },
 };
 
