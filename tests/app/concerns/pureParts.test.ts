@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { can, type ConcernAbility } from '../../../bot/src/app/permissions.js';
-import { csvCell, concernToCsv, concernToMarkdown } from '../../../bot/src/app/concerns/exportFormats.js';
+import { concernToCsv, concernToMarkdown } from '../../../bot/src/app/concerns/exportFormats.js';
+import { toCsv } from '../../../bot/src/app/csv.js';
 import { parseConcernInput } from '../../../bot/src/app/concerns/input.js';
 import { REFERENCE_ALPHABET, newConcernRef, parseConcernRef } from '../../../bot/src/app/concerns/reference.js';
 import { formatInZone, localDateAndTime, zonedToEpoch } from '../../../bot/src/app/concerns/time.js';
@@ -89,8 +90,8 @@ describe('app/concerns: time in the school\'s zone', () => {
 
 describe('app/concerns: export formats', () => {
   it('neutralises spreadsheet formulas and quotes every cell', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) assert.equal(csvCell(`${start}SUM(A1)`), `"'${start}SUM(A1)"`);
-    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) assert.equal(toCsv([[`${start}SUM(A1)`]]), `"'${start}SUM(A1)"\r\n`);
+    assert.equal(toCsv([['say "hi"', undefined, 3, true]]), '"say ""hi""","","3","true"\r\n');
   });
 
   it('puts every field of every entry in the CSV and the Markdown', () => {

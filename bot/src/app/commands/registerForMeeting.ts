@@ -2,7 +2,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister, type RegisterRow } from '../../domain/register.js';
 import { PUPIL_CHECKS } from '../../domain/types.js';
 import { can, type Viewer } from '../permissions.js';
-import { toCsv } from '../concerns/exportFormats.js';
+import { toCsv } from '../csv.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
 import { formatInZone } from '../concerns/time.js';
 import type { Clock, MeetingStore } from '../ports.js';

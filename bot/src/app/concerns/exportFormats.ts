@@ -2,24 +2,10 @@
  * A concern's chronology as a file to be filed in the school's system of record (CPOMS,
  * MyConcern): clear headings, every entry, times in the school's zone.
  */
+import { toCsv } from '../csv.js';
 import { chronologyLines } from './chronologyText.js';
 import { formatInZone } from './time.js';
 import { concernStatus, type Concern } from './types.js';
-
-/** Characters a spreadsheet treats as the start of a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: quoted, quotes doubled, and a leading formula character neutralised with `'`. */
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** Rows of cells as CSV (CRLF line ends, as RFC 4180 and Excel expect). */
-export function toCsv(rows: Array<Array<string | number>>): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 /** CSV: one row per field of each entry, so nothing is squeezed into one cell. */
 export function concernToCsv(concern: Concern, timeZone: string): string {

@@ -24,6 +24,11 @@ export function formatInZone(at: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }
 
+/** `2026-03-12 10:02` in the school's zone, for a spreadsheet cell; empty when there is no time. */
+export function localStamp(at: number | undefined, timeZone: string): string {
+  return at === undefined ? '' : formatInZone(at, timeZone).slice(0, 16);
+}
+
 const lessonTimes = new Map<string, Intl.DateTimeFormat>();
 
 /** `Tue 10 Mar 09:00`: when a lesson started, as a teacher says it (the school's wall clock). */

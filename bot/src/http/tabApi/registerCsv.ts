@@ -1,6 +1,7 @@
 import { checkCells, checkHeaders } from '../../app/status/pupilChecks.js';
 import type { StatusView } from '../../app/status/statusView.js';
-import { localStamp, toCsv } from './csv.js';
+import { toCsv } from '../../app/csv.js';
+import { localStamp } from '../../app/concerns/time.js';
 
 /** The lesson's register as CSV: one row per pupil, times in the school's time zone; each check is yes, no or not yet, with who set it and when. */
 export function registerCsv(view: StatusView): string {
@@ -20,7 +21,7 @@ export function registerCsv(view: StatusView): string {
     row.markStamp ? `${row.markStamp.byName} at ${localStamp(row.markStamp.at, tz)}` : '',
     ...view.pupilChecks.flatMap((c) => checkCells(row.checks[c.check], (at) => localStamp(at, tz))),
   ]);
-  return toCsv(header, rows);
+  return toCsv([header, ...rows]);
 }
 
 /** A file name for the download: the lesson's local date, nothing from the title (it may be anything). */
