@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import type { StatusView } from '../../bot/src/app/status/statusView.js';
+import type { StatusView } from '../../bot/src/app/sidePanel/statusView.js';
 import { PEOPLE, personPath, startSimService, type SimService } from '../dev/simService.js';
 import { formInput } from '../app/concerns/fixtures.js';
 

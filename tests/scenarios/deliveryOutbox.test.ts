@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import type { Delivery } from '../../bot/src/app/delivery/delivery.js';
-import { buildStatusView } from '../../bot/src/app/status/buildStatusView.js';
+import { buildStatusView } from '../../bot/src/app/sidePanel/buildStatusView.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 import { sampleSchool } from '../support/activities.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type restify from 'restify';
-import type { ApplyMeetingEvent } from '../../bot/src/app/applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../../bot/src/app/lesson/applyMeetingEvent.js';
 import type { StaffList } from '../../bot/src/app/directory/schoolDirectory.js';
 import type { Clock, Logger, MeetingKey } from '../../bot/src/app/ports.js';
 import { startService, type ServiceCore } from '../../bot/src/compose/startService.js';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { AddressInfo } from 'node:net';
-import { ConcurrencyExhaustedError } from '../../bot/src/app/applyMeetingEvent.js';
-import { OutageBufferFullError } from '../../bot/src/app/outageBuffer.js';
+import { ConcurrencyExhaustedError } from '../../bot/src/app/lesson/applyMeetingEvent.js';
+import { OutageBufferFullError } from '../../bot/src/app/lesson/outageBuffer.js';
 import { createHttpServer } from '../../bot/src/http/server.js';
 import { createAdapter } from '../../bot/src/teams/createAdapter.js';
 import { mountBotEndpoint } from '../../bot/src/teams/mountBotEndpoint.js';

@@ -9,9 +9,9 @@ import { checklistReminder } from '../../bot/src/app/lessonRoutines/checklistRem
 import type { MeetingOptionsReport } from '../../bot/src/app/meetingControl/checkMeetingOptions.js';
 import { manualStepsFinding, settingsChangedFinding } from '../../bot/src/app/meetingControl/meetingOptionsFindings.js';
 import { planSettings } from '../../bot/src/app/meetingControl/planSettings.js';
-import { CHECKLIST_LABELS } from '../../bot/src/app/status/checklist.js';
-import { pupilCheckDefinitions } from '../../bot/src/app/status/pupilChecks.js';
-import { buildPolicyView } from '../../bot/src/app/status/policyView.js';
+import { CHECKLIST_LABELS } from '../../bot/src/app/sidePanel/checklist.js';
+import { pupilCheckDefinitions } from '../../bot/src/app/sidePanel/pupilChecks.js';
+import { buildPolicyView } from '../../bot/src/app/sidePanel/policyView.js';
 import { policyFromPreset, PRESET_NAMES } from '../../bot/src/domain/policy/presets.js';
 import { scheduledAhead } from '../../bot/src/domain/rules/scheduledAhead.js';
 import { emptyMeeting } from '../../bot/src/domain/reducer.js';

@@ -1,5 +1,5 @@
-import { ConcurrencyExhaustedError } from './applyMeetingEvent.js';
-import { OutageBufferFullError } from './outageBuffer.js';
+import { ConcurrencyExhaustedError } from './lesson/applyMeetingEvent.js';
+import { OutageBufferFullError } from './lesson/outageBuffer.js';
 
 /**
  * Whether a failure means "not recorded yet, send it again" (storage contention, or storage down with

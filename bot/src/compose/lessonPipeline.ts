@@ -3,20 +3,20 @@
  * worker's roster check), the delivery worker, the settle step, and the public `record` every
  * caller uses, plus the sweep that fires due timers.
  */
-import { createApplyMeetingEvent, type ApplyMeetingEvent } from '../app/applyMeetingEvent.js';
+import { createApplyMeetingEvent, type ApplyMeetingEvent } from '../app/lesson/applyMeetingEvent.js';
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
-import { createAlertDelivery, type DeliverAlerts } from '../app/deliverAlerts.js';
+import { createAlertDelivery, type DeliverAlerts } from '../app/lesson/deliverAlerts.js';
 import type { DeliverySender } from '../app/delivery/delivery.js';
 import { acknowledgeAlert, type AcknowledgeInput, type Acknowledger, type AcknowledgeOutcome } from '../app/delivery/acknowledgeAlert.js';
 import { createEscalation, ESCALATE_REASON } from '../app/delivery/escalation.js';
 import { createLessonDeliveries, DELIVER_REASON, type LessonDeliveries } from '../app/delivery/lessonDeliveries.js';
 import { createOneToOneConcern } from '../app/lessonRoutines/oneToOneConcern.js';
-import { OutageBuffer, type HeldJournal } from '../app/outageBuffer.js';
-import { createOutageSweep } from '../app/outageSweep.js';
+import { OutageBuffer, type HeldJournal } from '../app/lesson/outageBuffer.js';
+import { createOutageSweep } from '../app/lesson/outageSweep.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory, RosterSource, TimerStore } from '../app/ports.js';
-import { RecordCache } from '../app/recordCache.js';
-import { createSettle } from '../app/settleFindings.js';
-import { createSweepTimers, type TimerHandlers } from '../app/sweepTimers.js';
+import { RecordCache } from '../app/lesson/recordCache.js';
+import { createSettle } from '../app/lesson/settleFindings.js';
+import { createSweepTimers, type TimerHandlers } from '../app/lesson/sweepTimers.js';
 import type { Policy } from '../domain/policy/schema.js';
 import { isUnavailable } from '../storage/errors.js';
 

@@ -3,11 +3,11 @@
  * may use (never the raw apply step: every lesson event goes through `recordLessonEvent`), and a
  * running instance.
  */
-import type { ApplyMeetingEvent } from '../app/applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../app/lesson/applyMeetingEvent.js';
 import type { ConcernStore } from '../app/concerns/ports.js';
 import type { StaffList } from '../app/directory/schoolDirectory.js';
-import type { OutageBuffer } from '../app/outageBuffer.js';
-import type { RequestKeys } from '../app/status/recordStaffAction.js';
+import type { OutageBuffer } from '../app/lesson/outageBuffer.js';
+import type { RequestKeys } from '../app/sidePanel/recordStaffAction.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory } from '../app/ports.js';
 import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy/schema.js';

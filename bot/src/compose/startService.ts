@@ -9,7 +9,7 @@ import { withCorrelation } from '../app/correlation.js';
 import { SchoolDirectory } from '../app/directory/schoolDirectory.js';
 import { createLessonCards } from '../app/delivery/lessonCards.js';
 import { createLessonRoutines } from '../app/lessonRoutines/lessonRoutines.js';
-import { createRecordMeetingActivity } from '../app/recordMeetingActivity.js';
+import { createRecordMeetingActivity } from '../app/lesson/recordMeetingActivity.js';
 import type { Policy } from '../domain/policy/schema.js';
 import { createRetentionSweep } from '../app/retention/createRetentionSweep.js';
 import { graphFromConfig } from '../graph/graphFromConfig.js';

@@ -4,7 +4,7 @@
  * restart takes back what the last one never wrote.
  */
 import { join } from 'node:path';
-import type { HeldEvent, HeldJournal } from '../app/outageBuffer.js';
+import type { HeldEvent, HeldJournal } from '../app/lesson/outageBuffer.js';
 import type { Logger } from '../app/ports.js';
 import { DiskJournal } from './diskJournal.js';
 

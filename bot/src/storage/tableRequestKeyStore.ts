@@ -4,7 +4,7 @@
  * holding a fingerprint of what was sent. Rows are never updated.
  */
 import { odata, type TableClient } from '@azure/data-tables';
-import type { KeyedRequest, RequestKeys } from '../app/status/recordStaffAction.js';
+import type { KeyedRequest, RequestKeys } from '../app/sidePanel/recordStaffAction.js';
 import { guarded, isUnavailable, statusOf } from './errors.js';
 import { fingerprint } from '../app/fingerprint.js';
 import { joinKey } from './keys.js';

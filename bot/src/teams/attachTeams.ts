@@ -10,7 +10,7 @@ import type { DeliverySender } from '../app/delivery/delivery.js';
 import type { DiscoveredMeeting } from '../app/lessonRoutines/meetingDiscovered.js';
 import type { MeetingControl } from '../app/meetingControl/ports.js';
 import type { Clock, ConversationStore, Logger, MeetingStore, ParticipantDirectory } from '../app/ports.js';
-import type { MeetingActivity } from '../app/recordMeetingActivity.js';
+import type { MeetingActivity } from '../app/lesson/recordMeetingActivity.js';
 import type { Config } from '../config.js';
 import type { Policy } from '../domain/policy/schema.js';
 import { createChaperoneBot } from './chaperoneBot.js';

@@ -1,6 +1,6 @@
 import { TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import type { Logger, ConversationStore, Clock } from '../app/ports.js';
-import type { MeetingActivity } from '../app/recordMeetingActivity.js';
+import type { MeetingActivity } from '../app/lesson/recordMeetingActivity.js';
 import { isMeetingEvent, MalformedActivityError, parseMeetingActivity } from './parseMeetingActivity.js';
 import type { ServiceUrls } from './serviceUrls.js';
 import { welcomeActivity } from './welcome.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Activity } from 'botbuilder';
-import type { MeetingActivity } from '../app/recordMeetingActivity.js';
+import type { MeetingActivity } from '../app/lesson/recordMeetingActivity.js';
 import type { MeetingEvent, MeetingKind, MeetingRole } from '../domain/types.js';
 
 /** The four meeting event names Teams sends to a bot with meeting event subscriptions. */

@@ -1,7 +1,7 @@
 /** The tab API, called with the Teams SSO token. Types are the server's own view models. */
-import type { PolicyView } from '../../../bot/src/app/status/policyView.js';
-import type { PupilCheckView } from '../../../bot/src/app/status/pupilChecks.js';
-import type { PupilChecksAlert, StatusView } from '../../../bot/src/app/status/statusView.js';
+import type { PolicyView } from '../../../bot/src/app/sidePanel/policyView.js';
+import type { PupilCheckView } from '../../../bot/src/app/sidePanel/pupilChecks.js';
+import type { PupilChecksAlert, StatusView } from '../../../bot/src/app/sidePanel/statusView.js';
 import type { DslReach } from '../../../bot/src/app/concerns/receiptWords.js';
 import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
 import type { LessonRecordView } from '../../../bot/src/app/lessonRecord/lessonTimeline.js';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import sinon from 'sinon';
-import { ConcurrencyExhaustedError } from '../../../bot/src/app/applyMeetingEvent.js';
+import { ConcurrencyExhaustedError } from '../../../bot/src/app/lesson/applyMeetingEvent.js';
 import { presenceIntervals } from '../../../bot/src/domain/presence.js';
 import type { MeetingEvent, MeetingState } from '../../../bot/src/domain/types.js';
 import { at, breachReported, check, ended, join, leave, meeting, pupil, staff, started, tick } from '../../domain/builders.js';
@@ -30,7 +30,7 @@ function asSeen(state: MeetingState) {
   return { ...state, people };
 }
 
-describe('app/applyMeetingEvent (lesson path over in-memory storage)', () => {
+describe('app/lesson/applyMeetingEvent (lesson path over in-memory storage)', () => {
   const make = useSuts();
 
   it('a redelivered event answers duplicate and writes nothing, on this instance or on another', async () => {

@@ -18,7 +18,7 @@ async function lessonWithTeacher(sut: Sut): Promise<void> {
 
 const storedDeliveries = async (sut: Sut) => (await sut.meetings.load(KEY))?.deliveries ?? [];
 
-describe('app/deliverAlerts', () => {
+describe('app/lesson/deliverAlerts', () => {
   const make = useSuts();
 
   it('queues the findings on the lesson\'s outbox, sends them at once, and records each as sent with its activity id', async () => {

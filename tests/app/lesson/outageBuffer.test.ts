@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { OutageBuffer, OutageBufferFullError, type HeldEvent } from '../../../bot/src/app/outageBuffer.js';
+import { OutageBuffer, OutageBufferFullError, type HeldEvent } from '../../../bot/src/app/lesson/outageBuffer.js';
 import type { MeetingEvent } from '../../../bot/src/domain/types.js';
 import { isUnavailable, StorageUnavailableError } from '../../../bot/src/storage/errors.js';
 import { at, join, leave, pupil, staff, started, tick } from '../../domain/builders.js';
@@ -24,7 +24,7 @@ async function duringOutage(sut: Sut, events: MeetingEvent[]): Promise<void> {
   for (const event of events) assert.equal((await sut.record(event)).buffered, true);
 }
 
-describe('app/outageBuffer', () => {
+describe('app/lesson/outageBuffer', () => {
   const make = useSuts();
   const start = started(at(0));
   const held = [join(staff('t1'), at(0)), join(pupil('p1'), at(1)), tick('expectationsRead', at(2)), leave('p1', at(3))];

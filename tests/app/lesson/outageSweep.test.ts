@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ONE_TO_ONE_KEY } from '../../../bot/src/app/lessonRoutines/oneToOneConcern.js';
-import { EVALUATE_REASON } from '../../../bot/src/app/sweepTimers.js';
+import { EVALUATE_REASON } from '../../../bot/src/app/lesson/sweepTimers.js';
 import { join, policy, pupil, staff, started, T0 } from '../../domain/builders.js';
 import { KEY, useSuts, type Sut } from './makeSut.js';
 
@@ -19,7 +19,7 @@ async function storedMeanwhile(sut: Sut) {
   }
 }
 
-describe('app/outageSweep (grace periods that run out while storage is down)', () => {
+describe('app/lesson/outageSweep (grace periods that run out while storage is down)', () => {
   const make = useSuts();
 
   it('a grace period that runs out during an outage still raises its alert, from memory, and sends it at once', async () => {

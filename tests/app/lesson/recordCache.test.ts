@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import type { MeetingKey, MeetingRecord } from '../../../bot/src/app/ports.js';
-import { RecordCache } from '../../../bot/src/app/recordCache.js';
+import { RecordCache } from '../../../bot/src/app/lesson/recordCache.js';
 import type { Finding, TrackedFinding } from '../../../bot/src/domain/types.js';
 import { at, join, meeting, pupil, staff, started } from '../../domain/builders.js';
 import { KEY, useSuts } from './makeSut.js';
@@ -18,7 +18,7 @@ const card = (id: string, state: Delivery['state']): Delivery => ({
 const record = (etag: string, more: Partial<MeetingRecord> = {}): MeetingRecord => ({ state: meeting(started(at(0))), alerts: {}, etag, ...more });
 const key = (meetingId: string): MeetingKey => ({ tenantId: 'tenant-1', meetingId });
 
-describe('app/recordCache', () => {
+describe('app/lesson/recordCache', () => {
   describe('on the lesson path', () => {
     const make = useSuts();
 

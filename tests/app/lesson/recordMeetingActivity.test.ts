@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { MeetingActivity } from '../../../bot/src/app/recordMeetingActivity.js';
+import type { MeetingActivity } from '../../../bot/src/app/lesson/recordMeetingActivity.js';
 import type { MeetingEvent } from '../../../bot/src/domain/types.js';
 import { at, ended, join, leave, person, policy, staff, started } from '../../domain/builders.js';
 import { ADDRESS, KEY, useSuts, type Sut } from './makeSut.js';
@@ -13,7 +13,7 @@ function runs(sut: Sut) {
   return { codeOfConduct: sut.notifier.postCodeOfConduct.callCount, started: started!.callCount, ended: ended!.callCount };
 }
 
-describe('app/recordMeetingActivity', () => {
+describe('app/lesson/recordMeetingActivity', () => {
   const make = useSuts();
 
   it('a lesson start posts the code of conduct and runs the start routines once; the start redelivered repeats neither', async () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import { ESCALATE_REASON } from '../../../bot/src/app/delivery/escalation.js';
 import { ONE_TO_ONE_KEY } from '../../../bot/src/app/lessonRoutines/oneToOneConcern.js';
-import { EVALUATE_REASON } from '../../../bot/src/app/sweepTimers.js';
+import { EVALUATE_REASON } from '../../../bot/src/app/lesson/sweepTimers.js';
 import { join, policy, pupil, sec, staff, started, T0 } from '../../domain/builders.js';
 import { DSL, KEY, useSuts, type Sut } from './makeSut.js';
 
@@ -23,7 +23,7 @@ async function oneToOneAtT0(sut: Sut) {
   return sut.record(join(pupil('p1'), T0));
 }
 
-describe('app/settleFindings (the lesson path: grace periods, raises and what follows them)', () => {
+describe('app/lesson/settleFindings (the lesson path: grace periods, raises and what follows them)', () => {
   const make = useSuts();
 
   it('a finding inside its grace period is not raised, and a re-evaluation is scheduled for when it matures', async () => {

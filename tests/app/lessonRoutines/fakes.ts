@@ -1,6 +1,6 @@
 /** Small fakes shared by the lesson routine tests. */
 import sinon from 'sinon';
-import type { ApplyOutcome } from '../../../bot/src/app/applyMeetingEvent.js';
+import type { ApplyOutcome } from '../../../bot/src/app/lesson/applyMeetingEvent.js';
 import type { Logger } from '../../../bot/src/app/ports.js';
 import { evaluate } from '../../../bot/src/domain/evaluate.js';
 import type { Policy } from '../../../bot/src/domain/policy/schema.js';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { cardsTo } from '../../support/lessonCardsFake.js';
-import type { ApplyOutcome } from '../../../bot/src/app/applyMeetingEvent.js';
+import type { ApplyOutcome } from '../../../bot/src/app/lesson/applyMeetingEvent.js';
 import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import { createLessonEndRoutine } from '../../../bot/src/app/lessonRoutines/lessonEnd.js';
 import type { MeetingRecord } from '../../../bot/src/app/ports.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { StatusView } from '../../../bot/src/app/status/statusView.js';
+import type { StatusView } from '../../../bot/src/app/sidePanel/statusView.js';
 import type { MeetingEvent, Participant } from '../../../bot/src/domain/types.js';
 import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../../support/tabServer.js';
 

@@ -6,7 +6,7 @@
  */
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
 import { fingerprint } from '../fingerprint.js';
-import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { Clock, MeetingKey, MeetingRecord, ParticipantDirectory } from '../ports.js';
 import { findingDeliveries, type Delivery } from './delivery.js';
 import type { LessonDeliveries } from './lessonDeliveries.js';

@@ -6,7 +6,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Clock, DueTimer, MeetingKey, ParticipantDirectory, TimerStore } from '../ports.js';
-import { timerSlot } from '../timerSlot.js';
+import { timerSlot } from '../lesson/timerSlot.js';
 import type { LessonDeliveries } from './lessonDeliveries.js';
 import { planEscalation, type EscalationPeople } from './planEscalation.js';
 

@@ -4,11 +4,11 @@
  * is due, and before a critical alert is first sent the roster is checked with Teams itself,
  * because participant events go missing (a withdrawn finding is never sent).
  */
-import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import { reconcileRoster } from '../lessonRoutines/reconcileRoster.js';
 import type { Clock, DueTimer, Logger, MeetingKey, MeetingRecord, MeetingStore, RosterSource, TimerStore } from '../ports.js';
-import type { RecordCache } from '../recordCache.js';
-import { timerSlot } from '../timerSlot.js';
+import type { RecordCache } from '../lesson/recordCache.js';
+import { timerSlot } from '../lesson/timerSlot.js';
 import { CoalescingRunner } from './coalescingRunner.js';
 import type { Delivery, DeliverySender } from './delivery.js';
 import { planLessonDeliveries } from './planLessonDeliveries.js';

@@ -8,13 +8,13 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister } from '../../domain/register.js';
 import type { MeetingState } from '../../domain/types.js';
-import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { AttendanceLine } from '../meetingControl/mergeAttendance.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
 import type { Clock, Logger, MeetingKey, MeetingStore, TimerStore } from '../ports.js';
-import type { TimerHandler } from '../sweepTimers.js';
-import { timerSlot } from '../timerSlot.js';
+import type { TimerHandler } from '../lesson/sweepTimers.js';
+import { timerSlot } from '../lesson/timerSlot.js';
 import { auditLines, readTeamsAttendance } from './teamsAttendance.js';
 
 /** The timer reason of a later look at Teams' attendance report. */

@@ -6,7 +6,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState, PupilCheck } from '../../domain/types.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
 import type { MeetingKey } from '../ports.js';
-import { CHECKLIST_LABELS, requiredChecklist } from '../status/checklist.js';
+import { CHECKLIST_LABELS, requiredChecklist } from '../sidePanel/checklist.js';
 
 /** How each per-pupil check reads to a teacher. */
 const PUPIL_CHECK_LABELS: Record<PupilCheck, string> = {

@@ -5,7 +5,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState, Participant } from '../../domain/types.js';
-import type { DeliverAlerts } from '../deliverAlerts.js';
+import type { DeliverAlerts } from '../lesson/deliverAlerts.js';
 import { findUninvitedJoiners } from '../meetingControl/findUninvitedJoiners.js';
 import type { MeetingControl, MeetingSettings } from '../meetingControl/ports.js';
 import type { Clock, Logger, MeetingKey } from '../ports.js';

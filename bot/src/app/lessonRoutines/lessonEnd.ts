@@ -8,7 +8,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister } from '../../domain/register.js';
-import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord } from '../ports.js';

@@ -9,14 +9,14 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
-import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
-import type { DeliverAlerts } from '../deliverAlerts.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
+import type { DeliverAlerts } from '../lesson/deliverAlerts.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import { createSettingsAtLessonStart } from '../meetingControl/settingsAtLessonStart.js';
 import { SETTINGS_OFF_LINE } from '../meetingControl/settingsNotChecked.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
-import type { TimerHandlers } from '../sweepTimers.js';
+import type { TimerHandlers } from '../lesson/sweepTimers.js';
 import { ATTENDANCE_REASON, createAttendanceRetry } from './attendanceRetry.js';
 import { createChecklistReminder } from './checklistReminder.js';
 import { createInviteeCheck } from './inviteeCheck.js';

@@ -7,7 +7,7 @@
  * and is not the organizer is told as well.
  */
 import type { MeetingKind, MeetingState } from '../../domain/types.js';
-import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
 import type { Clock, Logger, MeetingKey, ParticipantDirectory } from '../ports.js';

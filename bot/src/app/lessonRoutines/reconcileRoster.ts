@@ -4,7 +4,7 @@
  * settle step before a critical alert goes out.
  */
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
-import type { ApplyMeetingEvent, ApplyOutcome } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent, ApplyOutcome } from '../lesson/applyMeetingEvent.js';
 import type { Clock, Logger, MeetingKey, RosterSource } from '../ports.js';
 
 /** Dependencies of {@link reconcileRoster}. */

@@ -11,7 +11,7 @@
 import { pupilsPresent } from '../../domain/presence.js';
 import type { MeetingState } from '../../domain/types.js';
 import type { MeetingKey, MeetingStore, TimerStore } from '../ports.js';
-import type { TimerHandler } from '../sweepTimers.js';
+import type { TimerHandler } from '../lesson/sweepTimers.js';
 import { reconcileRoster, type ReconcileRosterDeps } from './reconcileRoster.js';
 
 /** The timer reason of a roster check. */

@@ -1,6 +1,6 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState } from '../../domain/types.js';
-import type { ApplyMeetingEvent } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
 import type { Logger, MeetingKey } from '../ports.js';
 import { enforceMeetingSettings } from './enforceMeetingSettings.js';

@@ -4,7 +4,7 @@
  * not coordinate: every deletion is safe to repeat, and a pass over a store with nothing to delete
  * costs one small query per school.
  */
-import type { RequestKeys } from '../status/recordStaffAction.js';
+import type { RequestKeys } from '../sidePanel/recordStaffAction.js';
 import type { RetentionSummary } from './ports.js';
 import { sweepExpiredLessons, type RetentionPassDeps } from './sweepExpiredLessons.js';
 

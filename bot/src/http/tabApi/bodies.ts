@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECKLIST_ITEMS, PUPIL_CHECK_STATES, PUPIL_CHECKS } from '../../domain/types.js';
-import type { StaffAction } from '../../app/status/recordStaffAction.js';
+import type { StaffAction } from '../../app/sidePanel/recordStaffAction.js';
 import { HttpError } from '../errors.js';
 
 // A client request id is the idempotency key: a UUID or similar, never free text.

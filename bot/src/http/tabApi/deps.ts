@@ -1,6 +1,6 @@
-import type { ApplyMeetingEvent } from '../../app/applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../../app/lesson/applyMeetingEvent.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
-import type { RequestKeys } from '../../app/status/recordStaffAction.js';
+import type { RequestKeys } from '../../app/sidePanel/recordStaffAction.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { SsoVerifier } from '../auth/ssoVerifier.js';
 import type { ConcernStore } from '../../app/concerns/ports.js';

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import { buildStatusView } from '../../app/status/buildStatusView.js';
-import { buildPolicyView } from '../../app/status/policyView.js';
-import { recordStaffAction, StaffActionRefused } from '../../app/status/recordStaffAction.js';
+import { buildStatusView } from '../../app/sidePanel/buildStatusView.js';
+import { buildPolicyView } from '../../app/sidePanel/policyView.js';
+import { recordStaffAction, StaffActionRefused } from '../../app/sidePanel/recordStaffAction.js';
 import type { MeetingRecord } from '../../app/ports.js';
 import { authenticate } from '../auth/bearer.js';
 import { HttpError } from '../errors.js';

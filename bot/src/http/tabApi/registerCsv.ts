@@ -1,5 +1,5 @@
-import { checkCells, checkHeaders } from '../../app/status/pupilChecks.js';
-import type { StatusView } from '../../app/status/statusView.js';
+import { checkCells, checkHeaders } from '../../app/sidePanel/pupilChecks.js';
+import type { StatusView } from '../../app/sidePanel/statusView.js';
 import { toCsv } from '../../app/csv.js';
 import { localStamp } from '../../app/concerns/time.js';
 

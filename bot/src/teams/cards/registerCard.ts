@@ -1,5 +1,5 @@
 /** A lesson's attendance register as a card (the CSV goes alongside it as a file). */
-import type { LessonRegister } from '../../app/commands/registerForMeeting.js';
+import type { LessonRegister } from '../../app/registers/registerForMeeting.js';
 import { formatInZone } from '../../app/concerns/time.js';
 import { cardJson, heading, para, theirWords, type CardElement } from './adaptive.js';
 

@@ -1,6 +1,6 @@
 /** Commands for every member of staff besides concerns: `policy` and `register`. (`help` lives with the table.) */
 import type { Activity } from 'botbuilder';
-import { registerForMeeting } from '../../app/commands/registerForMeeting.js';
+import { registerForMeeting } from '../../app/registers/registerForMeeting.js';
 import { describePolicy, schoolInWords } from '../../domain/policy/describe.js';
 import { cardAttachment } from '../cards/adaptive.js';
 import { registerCard } from '../cards/registerCard.js';

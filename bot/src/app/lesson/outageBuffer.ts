@@ -1,5 +1,5 @@
-import type { MeetingEvent, MeetingState } from '../domain/types.js';
-import type { Logger, MeetingKey } from './ports.js';
+import type { MeetingEvent, MeetingState } from '../../domain/types.js';
+import type { Logger, MeetingKey } from '../ports.js';
 
 /** An event storage could not take yet, in arrival order. */
 export interface HeldEvent {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { buildStatusView } from '../../../bot/src/app/status/buildStatusView.js';
-import { checkCells, checkHeaders, PUPIL_CHECK_LABELS } from '../../../bot/src/app/status/pupilChecks.js';
-import { recordStaffAction } from '../../../bot/src/app/status/recordStaffAction.js';
-import type { ApplyMeetingEvent } from '../../../bot/src/app/applyMeetingEvent.js';
+import { buildStatusView } from '../../../bot/src/app/sidePanel/buildStatusView.js';
+import { checkCells, checkHeaders, PUPIL_CHECK_LABELS } from '../../../bot/src/app/sidePanel/pupilChecks.js';
+import { recordStaffAction } from '../../../bot/src/app/sidePanel/recordStaffAction.js';
+import type { ApplyMeetingEvent } from '../../../bot/src/app/lesson/applyMeetingEvent.js';
 import type { MeetingRecord, MeetingStore } from '../../../bot/src/app/ports.js';
 import { policyFromPreset } from '../../../bot/src/domain/policy/presets.js';
 import { emptyMeeting, reduce } from '../../../bot/src/domain/reducer.js';
@@ -29,7 +29,7 @@ const record = (...more: MeetingEvent[]): MeetingRecord => ({
 const checked = (state: PupilCheckState, at: number, id: string): MeetingEvent =>
   ({ kind: 'pupilCheckRecorded', id, at, pupilId: pupil.id, check: 'consent', state, by: khan.id });
 
-describe('app/status: pupil checks in the status view', () => {
+describe('app/sidePanel: pupil checks in the status view', () => {
   it('labels each check the policy asks for once, with what a "no" leads to; rows carry only states', () => {
     const view = buildStatusView(record(), policy, T0 + 2 * MIN);
     assert.deepEqual(view.pupilChecks.map((c) => c.check), ['consent', 'parentPresent', 'communalRoom']);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { KeyedQueue } from '../../bot/src/app/keyedQueue.js';
+import { KeyedQueue } from '../../../bot/src/app/lesson/keyedQueue.js';
 
-describe('app/KeyedQueue', () => {
+describe('app/lesson/KeyedQueue', () => {
   it('never runs two tasks of one key at once, keeps their order, and forgets idle keys', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.nat(3)), { minLength: 1, maxLength: 30 }), async (tasks) => {

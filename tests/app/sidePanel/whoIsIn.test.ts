@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildStatusView } from '../../../bot/src/app/status/buildStatusView.js';
-import { guestNote } from '../../../bot/src/app/status/whoIsIn.js';
+import { buildStatusView } from '../../../bot/src/app/sidePanel/buildStatusView.js';
+import { guestNote } from '../../../bot/src/app/sidePanel/whoIsIn.js';
 import type { MeetingRecord } from '../../../bot/src/app/ports.js';
 import { policyFromPreset } from '../../../bot/src/domain/policy/presets.js';
 import { emptyMeeting, reduce } from '../../../bot/src/domain/reducer.js';
@@ -15,7 +15,7 @@ function record(people: Participant[]): MeetingRecord {
   return { state: events.reduce(reduce, emptyMeeting('tenant', 'meeting')), alerts: {}, etag: 'W/"1"' };
 }
 
-describe('app/status: guests and people not identified', () => {
+describe('app/sidePanel: guests and people not identified', () => {
   const strict = policyFromPreset('strict');
 
   it('counts pupils, guests and people not identified apart, while supervision still counts them all', () => {

@@ -1,5 +1,5 @@
 import type { ChecklistItem, MeetingEvent, PupilCheck, PupilCheckState, RegisterMark } from '../../domain/types.js';
-import type { ApplyMeetingEvent, ApplyOutcome } from '../applyMeetingEvent.js';
+import type { ApplyMeetingEvent, ApplyOutcome } from '../lesson/applyMeetingEvent.js';
 import { fingerprint } from '../fingerprint.js';
 import type { Clock, Logger, MeetingKey, MeetingStore } from '../ports.js';
 

@@ -1,8 +1,8 @@
-import type { Policy } from '../domain/policy/schema.js';
-import { restartedAfterEnd } from '../domain/rules/rejoinAfterEnd.js';
-import type { MeetingEvent, MeetingState } from '../domain/types.js';
+import type { Policy } from '../../domain/policy/schema.js';
+import { restartedAfterEnd } from '../../domain/rules/rejoinAfterEnd.js';
+import type { MeetingEvent, MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from './applyMeetingEvent.js';
-import type { Logger, MeetingKey, MeetingRecord, Notifier, ParticipantDirectory } from './ports.js';
+import type { Logger, MeetingKey, MeetingRecord, Notifier, ParticipantDirectory } from '../ports.js';
 
 /** A meeting activity from Teams, parsed at the edge; participants not yet classified. */
 export interface MeetingActivity {

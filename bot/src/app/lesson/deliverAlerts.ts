@@ -1,7 +1,7 @@
-import type { Finding } from '../domain/types.js';
-import type { LessonDeliveries } from './delivery/lessonDeliveries.js';
-import { planLessonDeliveries } from './delivery/planLessonDeliveries.js';
-import type { Clock, MeetingKey } from './ports.js';
+import type { Finding } from '../../domain/types.js';
+import type { LessonDeliveries } from '../delivery/lessonDeliveries.js';
+import { planLessonDeliveries } from '../delivery/planLessonDeliveries.js';
+import type { Clock, MeetingKey } from '../ports.js';
 
 /** Delivers findings found outside the lesson's rules (e.g. the invitee check) through the lesson's outbox. */
 export type DeliverAlerts = (key: MeetingKey, started: Finding[]) => Promise<void>;

@@ -1,6 +1,6 @@
-import type { Policy } from '../domain/policy/schema.js';
+import type { Policy } from '../../domain/policy/schema.js';
 import { reevaluate } from './applyMeetingEvent.js';
-import type { Clock, DueTimer, Logger, MeetingKey, MeetingStore, TimerStore } from './ports.js';
+import type { Clock, DueTimer, Logger, MeetingKey, MeetingStore, TimerStore } from '../ports.js';
 import type { RecordCache } from './recordCache.js';
 import type { Settle } from './settleFindings.js';
 

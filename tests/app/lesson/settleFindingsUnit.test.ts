@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { createSettle } from '../../bot/src/app/settleFindings.js';
-import type { Finding } from '../../bot/src/domain/types.js';
-import { at, join, meeting, pupil, staff, started } from '../domain/builders.js';
-import { fakeLogger } from './lessonRoutines/fakes.js';
+import { createSettle } from '../../../bot/src/app/lesson/settleFindings.js';
+import type { Finding } from '../../../bot/src/domain/types.js';
+import { at, join, meeting, pupil, staff, started } from '../../domain/builders.js';
+import { fakeLogger } from '../lessonRoutines/fakes.js';
 
 const KEY = { tenantId: 't', meetingId: 'm' };
 const state = meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)));
@@ -16,7 +16,7 @@ function makeSut(oneToOne = sinon.fake.resolves(undefined)) {
   return { settle: createSettle({ deliveries: { kick }, oneToOne, clock: { now: () => at(5) }, logger }), kick, oneToOne, logger };
 }
 
-describe('app/settleFindings', () => {
+describe('app/lesson/settleFindings', () => {
   it('seed 003 bullet 1: records the one-to-one concern only when that critical finding starts', async () => {
     const sut = makeSut();
     await sut.settle(KEY, { record, started: [finding('no-one-to-one:participants')] });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { buildStatusView } from '../../../bot/src/app/status/buildStatusView.js';
-import { recordStaffAction, StaffActionRefused } from '../../../bot/src/app/status/recordStaffAction.js';
+import { buildStatusView } from '../../../bot/src/app/sidePanel/buildStatusView.js';
+import { recordStaffAction, StaffActionRefused } from '../../../bot/src/app/sidePanel/recordStaffAction.js';
 import type { MeetingRecord, MeetingStore } from '../../../bot/src/app/ports.js';
-import type { ApplyMeetingEvent } from '../../../bot/src/app/applyMeetingEvent.js';
+import type { ApplyMeetingEvent } from '../../../bot/src/app/lesson/applyMeetingEvent.js';
 import { policyFromPreset } from '../../../bot/src/domain/policy/presets.js';
 import { emptyMeeting, reduce } from '../../../bot/src/domain/reducer.js';
 import type { MeetingEvent, TrackedFinding } from '../../../bot/src/domain/types.js';
@@ -20,7 +20,7 @@ function lesson(events: MeetingEvent[], alerts: Record<string, TrackedFinding> =
 const started: MeetingEvent = { kind: 'meetingStarted', id: 's', at: T0, meetingType: 'Scheduled', title: 'Maths' };
 const joined = (p: typeof teacher | typeof pupil, at: number, id = `j-${p.id}`): MeetingEvent => ({ kind: 'participantJoined', id, at, participant: p });
 
-describe('app/status/buildStatusView', () => {
+describe('app/sidePanel/buildStatusView', () => {
   const policy = policyFromPreset('strict');
 
   it('times a lesson with pupils against the pupil limit (seed 004 line 28) and reminds staff to end it near the limit', () => {
@@ -104,7 +104,7 @@ describe('app/status/buildStatusView', () => {
   });
 });
 
-describe('app/status/recordStaffAction', () => {
+describe('app/sidePanel/recordStaffAction', () => {
   function makeSut(record: MeetingRecord | undefined) {
     const meetings = { load: sinon.stub().resolves(record) } as unknown as MeetingStore;
     const applyEvent = sinon.stub().resolves({ outcome: 'applied', record, started: [], cleared: [] }) as unknown as ApplyMeetingEvent & sinon.SinonStub;

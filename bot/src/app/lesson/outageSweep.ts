@@ -4,9 +4,9 @@
  * alert, and the outbox (in memory, see the record cache) sends it at once. Once storage is back,
  * what memory changed is written: the alert books and outboxes, and the timers owed.
  */
-import type { Policy } from '../domain/policy/schema.js';
+import type { Policy } from '../../domain/policy/schema.js';
 import { reevaluate } from './applyMeetingEvent.js';
-import type { Clock, MeetingKey, MeetingStore, TimerStore } from './ports.js';
+import type { Clock, MeetingKey, MeetingStore, TimerStore } from '../ports.js';
 import type { RecordCache } from './recordCache.js';
 import type { Settle } from './settleFindings.js';
 import { EVALUATE_REASON } from './sweepTimers.js';

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import type { DueTimer, MeetingKey, MeetingStore, TimerStore } from '../../bot/src/app/ports.js';
-import { RecordCache } from '../../bot/src/app/recordCache.js';
-import { createSweepTimers, type TimerHandlers } from '../../bot/src/app/sweepTimers.js';
-import { policy } from '../domain/builders.js';
-import { fakeLogger } from './lessonRoutines/fakes.js';
+import type { DueTimer, MeetingKey, MeetingStore, TimerStore } from '../../../bot/src/app/ports.js';
+import { RecordCache } from '../../../bot/src/app/lesson/recordCache.js';
+import { createSweepTimers, type TimerHandlers } from '../../../bot/src/app/lesson/sweepTimers.js';
+import { policy } from '../../domain/builders.js';
+import { fakeLogger } from '../lessonRoutines/fakes.js';
 
 const KEY: MeetingKey = { tenantId: 't', meetingId: 'm' };
 const NOW = Date.UTC(2026, 0, 15, 9, 0);
@@ -19,7 +19,7 @@ function makeSut(due: DueTimer[], handlers: TimerHandlers = {}, limits: { concur
   return { sweep, load, schedule, logger };
 }
 
-describe('app/sweepTimers', () => {
+describe('app/lesson/sweepTimers', () => {
   it('DESIGN 5 "a fired timer re-evaluates its meeting": an `evaluate` timer, and one whose reason has no handler, re-read the lesson', async () => {
     const roster = sinon.fake.resolves(undefined);
     const sut = makeSut([timer('evaluate'), timer('unknown'), timer('toString')], { roster });

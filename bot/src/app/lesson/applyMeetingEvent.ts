@@ -1,9 +1,9 @@
-import { evaluate } from '../domain/evaluate.js';
-import { emptyMeeting, reduce } from '../domain/reducer.js';
-import type { Policy } from '../domain/policy/schema.js';
-import type { Finding, MeetingEvent, MeetingState } from '../domain/types.js';
-import { planLessonDeliveries } from './delivery/planLessonDeliveries.js';
-import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from './ports.js';
+import { evaluate } from '../../domain/evaluate.js';
+import { emptyMeeting, reduce } from '../../domain/reducer.js';
+import type { Policy } from '../../domain/policy/schema.js';
+import type { Finding, MeetingEvent, MeetingState } from '../../domain/types.js';
+import { planLessonDeliveries } from '../delivery/planLessonDeliveries.js';
+import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from '../ports.js';
 import type { OutageBuffer } from './outageBuffer.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { timerSlot } from './timerSlot.js';

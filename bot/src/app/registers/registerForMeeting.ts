@@ -6,7 +6,7 @@ import { toCsv } from '../csv.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
 import { formatInZone } from '../concerns/time.js';
 import type { Clock, MeetingStore } from '../ports.js';
-import { checkCells, checkHeaders, PUPIL_CHECK_LABELS, pupilCheckViews } from '../status/pupilChecks.js';
+import { checkCells, checkHeaders, PUPIL_CHECK_LABELS, pupilCheckViews } from '../sidePanel/pupilChecks.js';
 
 /** What {@link registerForMeeting} needs. */
 export interface RegisterDeps {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildStatusView } from '../../../bot/src/app/status/buildStatusView.js';
-import type { FindingView, PupilChecksAlert, StatusView } from '../../../bot/src/app/status/statusView.js';
+import { buildStatusView } from '../../../bot/src/app/sidePanel/buildStatusView.js';
+import type { FindingView, PupilChecksAlert, StatusView } from '../../../bot/src/app/sidePanel/statusView.js';
 import type { MeetingRecord } from '../../../bot/src/app/ports.js';
 import { evaluate } from '../../../bot/src/domain/evaluate.js';
 import { parentPresent } from '../../../bot/src/domain/rules/parentPresent.js';
@@ -35,7 +35,7 @@ const single = (view: StatusView): FindingView[] => view.findings.filter((f): f 
 const THREE = [{ id: 'p1', name: 'Amira' }, { id: 'p2', name: 'Ben' }, { id: 'p3', name: 'Chloe' }];
 const LATE = at(1 + strict.pupilChecks.withinMinutes + 1);
 
-describe('app/status: per-pupil checks as one alert that names the pupils', () => {
+describe('app/sidePanel: per-pupil checks as one alert that names the pupils', () => {
   it('groups every missing check of three pupils into one item naming each pupil and what is missing', () => {
     const view = buildStatusView(record(lesson(THREE), LATE), strict, LATE);
     const [item, ...more] = grouped(view);

@@ -1,8 +1,8 @@
 import type { ApplyOutcome } from './applyMeetingEvent.js';
-import type { Escalation } from './delivery/escalation.js';
-import type { LessonDeliveries } from './delivery/lessonDeliveries.js';
-import { ONE_TO_ONE_KEY, type RecordOneToOneConcern } from './lessonRoutines/oneToOneConcern.js';
-import type { Clock, Logger, MeetingKey } from './ports.js';
+import type { Escalation } from '../delivery/escalation.js';
+import type { LessonDeliveries } from '../delivery/lessonDeliveries.js';
+import { ONE_TO_ONE_KEY, type RecordOneToOneConcern } from '../lessonRoutines/oneToOneConcern.js';
+import type { Clock, Logger, MeetingKey } from '../ports.js';
 
 /** What follows a change to a lesson: its owed messages are sent, and a one-to-one is recorded for the DSL. */
 export type Settle = (key: MeetingKey, outcome: Pick<ApplyOutcome, 'record' | 'started' | 'owesDelivery'>) => Promise<void>;

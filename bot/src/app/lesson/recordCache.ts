@@ -1,5 +1,5 @@
-import { emptyMeeting } from '../domain/reducer.js';
-import type { MeetingKey, MeetingRecord } from './ports.js';
+import { emptyMeeting } from '../../domain/reducer.js';
+import type { MeetingKey, MeetingRecord } from '../ports.js';
 
 interface Entry {
   key: MeetingKey;
