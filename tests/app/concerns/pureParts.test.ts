@@ -81,6 +81,26 @@ describe('app/concerns: time in the school\'s zone', () => {
     }));
   });
 
+  it('reads a time on the days the clocks change as the school\'s clocks showed it, in zones east and west of Greenwich', () => {
+    const days: Array<[string, string, string[]]> = [
+      ['Europe/London', '2026-03-29', ['01:00', '01:30']],
+      ['Europe/London', '2026-10-25', []],
+      ['America/New_York', '2026-03-08', ['02:00', '02:30']],
+      ['Australia/Sydney', '2026-04-05', []],
+      ['Australia/Sydney', '2026-10-04', ['02:00', '02:30']],
+    ];
+    for (const [zone, date, skipped] of days) {
+      for (let minutes = 0; minutes < 24 * 60; minutes += 30) {
+        const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+        const back = localDateAndTime(zonedToEpoch(date, time, zone)!, zone);
+        const expected = skipped.includes(time) ? `${String(Math.floor(minutes / 60) + 1).padStart(2, '0')}:${time.slice(3)}` : time;
+        assert.deepEqual([back.date, back.time], [date, expected], `${zone} ${date} ${time}`);
+      }
+    }
+    // The repeated autumn hour: its first reading (01:30 BST, 00:30 UTC).
+    assert.equal(zonedToEpoch('2026-10-25', '01:30', 'Europe/London'), Date.UTC(2026, 9, 25, 0, 30));
+  });
+
   it('rejects dates that do not exist', () => {
     assert.equal(zonedToEpoch('2026-02-30', '10:00', 'Europe/London'), undefined);
     assert.equal(zonedToEpoch('', '10:00', 'Europe/London'), undefined);

@@ -51,8 +51,9 @@ export function localDateAndTime(at: number, timeZone: string): { date: string; 
 
 /**
  * The instant at which the school's clocks showed `date` `time`, or undefined when either is not
- * a real date/time. Works by measuring the zone's offset near that instant (correct across DST
- * except inside the skipped hour, where it lands an hour off, which is harmless for a report).
+ * a real date/time. A time the clocks skipped when they went forward is read an hour later (01:30
+ * on the morning British Summer Time starts is 02:30 BST); a time the autumn hour repeats is its
+ * first reading (01:30 BST).
  */
 export function zonedToEpoch(date: string, time: string, timeZone: string): number | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
@@ -62,7 +63,15 @@ export function zonedToEpoch(date: string, time: string, timeZone: string): numb
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   if (new Date(asUtc).getUTCDate() !== day) return undefined;
-  const p = parts(asUtc, timeZone);
-  const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-  return asUtc - (shown - asUtc);
+  // Clocks change at most once a day: the answer uses the zone's offset a day before or a day after.
+  const offsetAt = (instant: number): number => {
+    const p = parts(instant, timeZone);
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - instant;
+  };
+  const [before, after] = [asUtc - offsetAt(asUtc - DAY_MS), asUtc - offsetAt(asUtc + DAY_MS)];
+  const shows = (instant: number) => offsetAt(instant) === asUtc - instant;
+  // The earlier reading of a repeated hour; a skipped time, by the offset from before the change (an hour on).
+  return shows(before) ? before : shows(after) ? after : before;
 }
+
+const DAY_MS = 86_400_000;
