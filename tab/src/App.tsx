@@ -1,4 +1,4 @@
-import { FluentProvider, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, createApi, type Api } from './api/client.js';
 import { connectToTeams, onThemeChange, ssoToken, type TeamsContext, type TeamsTheme } from './teams/teamsHost.js';
@@ -16,6 +16,9 @@ const LessonRecord = lazy(() => import('./views/LessonRecord.js'));
 
 const THEMES: Record<TeamsTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
+// A spinner sits a little below the top (no spacing token is this large).
+const useStyles = makeStyles({ waiting: { marginTop: '48px' } });
+
 type Boot =
   | { kind: 'connecting' }
   | { kind: 'notInTeams' }
@@ -31,6 +34,7 @@ function viewFor(context: TeamsContext): string {
 
 /** Connects to Teams, checks the person is staff, and shows the view for where the tab is open. */
 export function App(): ReactNode {
+  const styles = useStyles();
   const [boot, setBoot] = useState<Boot>({ kind: 'connecting' });
   const [theme, setTheme] = useState<TeamsTheme>('default');
 
@@ -69,7 +73,7 @@ export function App(): ReactNode {
   const content = useMemo(() => {
     switch (boot.kind) {
       case 'connecting':
-        return <Spinner label="Connecting to Teams..." style={{ marginTop: 48 }} />;
+        return <Spinner label="Connecting to Teams..." className={styles.waiting} />;
       case 'notInTeams':
         return <OpenInTeams />;
       case 'staffOnly':
@@ -81,11 +85,12 @@ export function App(): ReactNode {
       case 'ready':
         return <ReadyView context={boot.context} api={boot.api} />;
     }
-  }, [boot]);
+  }, [boot, styles.waiting]);
 
   return (
+    // Inline on purpose: the provider gives its className to every portal too (dialogs, menus), where a full-height box would cover the page.
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
-      <Suspense fallback={<Spinner label="Loading..." style={{ marginTop: 48 }} />}>{content}</Suspense>
+      <Suspense fallback={<Spinner label="Loading..." className={styles.waiting} />}>{content}</Suspense>
     </FluentProvider>
   );
 }

@@ -10,7 +10,7 @@ import { PEOPLE } from './simService.js';
 const T0 = Date.parse('2026-01-14T10:00:00Z');
 const MIN = 60_000;
 const school = loadSimSchool();
-const finding = { ruleId: 'breach', key: 'breach', severity: 'critical' as const, message: 'A member of staff reported a breach', action: 'End the call' };
+const finding = { ruleId: 'breach' as const, key: 'breach', severity: 'critical' as const, message: 'A member of staff reported a breach', action: 'End the call' };
 const tracked = (raisedAt: number): TrackedFinding => ({
   finding: { ...finding, audience: ['staffPresent', 'dsl'], debounce: false, source: 'seed 002' },
   firstSeenAt: raisedAt,

@@ -85,7 +85,7 @@ describe('storage/tableMeetingStore', () => {
     const store = await makeStore();
     // Astral characters make sure no chunk boundary splits a surrogate pair.
     const title = `${'Lesson 😀 é '.repeat(9000)}end`;
-    const alerts: AlertBook = { big: { finding: { ruleId: 'r', key: 'big', severity: 'info', audience: [], message: 'x'.repeat(70_000), action: 'a', debounce: false, source: 's' }, firstSeenAt: 1 } };
+    const alerts: AlertBook = { big: { finding: { ruleId: 'lobby', key: 'big', severity: 'info', audience: [], message: 'x'.repeat(70_000), action: 'a', debounce: false, source: 's' }, firstSeenAt: 1 } };
     assert.ok(title.length > 64 * 1024);
     const result = await store.commit(key, endedEvent('big', 1), { state: lessonState(key.tenantId, key.meetingId, { title }), alerts }, undefined);
     assert.equal(result.outcome, 'applied');

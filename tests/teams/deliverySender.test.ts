@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { Delivery, FindingMessage } from '../../bot/src/app/delivery/delivery.js';
+import type { RuleId } from '../../bot/src/domain/rules/rule.js';
 import { createTeamsDeliverySender } from '../../bot/src/teams/deliverySender.js';
 
 const meeting = { key: { tenantId: 't', meetingId: 'm' }, serviceUrl: 'https://connector.example/', conversationId: 'c', title: 'Year 5 maths' };
-const finding = (ruleId: string, message: string, action: string): FindingMessage['finding'] => ({ ruleId, key: ruleId, severity: 'critical', message, action });
+const finding = (ruleId: RuleId, message: string, action: string): FindingMessage['finding'] => ({ ruleId, key: ruleId, severity: 'critical', message, action });
 const toOrganizer = (message: FindingMessage): Delivery => ({
   id: 'd1', message, recipient: { kind: 'person', aadObjectId: 'organizer', role: 'organizer' }, critical: true, state: 'pending', createdAt: 0, attempts: 1, nextAttemptAt: 0,
 });

@@ -2,6 +2,7 @@
  * The vocabulary of a lesson meeting, in the school's words. Pure data: no I/O, no SDK types.
  * Times are epoch milliseconds (numbers), so state serialises to JSON without loss.
  */
+import type { RuleId } from './rules/rule.js';
 
 /** Who a participant is to the school. `unknown` is treated as a pupil wherever safety depends on it. */
 export type Role = 'staff' | 'pupil' | 'guest' | 'unknown';
@@ -162,8 +163,8 @@ export type Audience = 'staffPresent' | 'organizer' | 'dsl';
 
 /** One breach (or reminder) of the school's policy, found by a rule. */
 export interface Finding {
-  /** Rule id, e.g. `staff-pair`. */
-  ruleId: string;
+  /** The rule that found it, e.g. `staff-pair`. */
+  ruleId: RuleId;
   /** Unique per rule and subject (e.g. `parent-present:<pupilId>`), so the same finding is raised once. */
   key: string;
   severity: Severity;

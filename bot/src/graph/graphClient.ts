@@ -45,6 +45,8 @@ export interface GraphResponse<T> {
 }
 
 const RETRY_WITH_HEADER = new Set([429, 503]);
+/** Retries after the first attempt by default: enough to ride out a short throttle, few enough that the caller hears soon. */
+const DEFAULT_MAX_RETRIES = 3;
 
 /** Calls Graph with retries; throws GraphPermissionError, GraphUnavailableError or GraphRequestError. */
 export class GraphClient {
@@ -59,7 +61,7 @@ export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {
     this.baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.maxRetries = options.maxRetries ?? 3;
+    this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;

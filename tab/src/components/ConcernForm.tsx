@@ -1,4 +1,6 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea } from '@fluentui/react-components';
+import {
+  Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea, tokens,
+} from '@fluentui/react-components';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CATEGORY_LABELS, CONCERN_CATEGORIES, URGENCIES, type ConcernCategory, type Urgency } from '../../../bot/src/app/concerns/types.js';
 import { ApiError, type Api, type ConcernInput, type ConcernReceipt } from '../api/client.js';
@@ -10,6 +12,11 @@ const URGENCY_LABELS: Record<Urgency, string> = { routine: 'Routine', urgent: 'U
 const SHOWN_FIELDS = new Set<string>(['pupilName', 'category', 'whatHappened', 'happenedAt', 'urgency', 'actionsTaken']);
 
 type Errors = Partial<Record<keyof ConcernInput, string>>;
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
 
 /** Props of {@link ConcernForm}. */
 export interface ConcernFormProps {
@@ -33,6 +40,7 @@ function localNow(): string {
  * retry after a dropped connection) can never log the concern twice.
  */
 export default function ConcernForm({ api, meetingId, title, pupils = [], onDone }: ConcernFormProps): ReactNode {
+  const styles = useStyles();
   const [pupilName, setPupilName] = useState('');
   const [category, setCategory] = useState<ConcernCategory>(CONCERN_CATEGORIES[0]);
   const [whatHappened, setWhatHappened] = useState('');
@@ -72,7 +80,7 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
 
   const field = (name: keyof ConcernInput) => ({ validationMessage: errors[name], validationState: errors[name] ? ('error' as const) : ('none' as const) });
   return (
-    <form onSubmit={submit} aria-label="Log a safeguarding concern" noValidate style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+    <form onSubmit={submit} aria-label="Log a safeguarding concern" noValidate className={styles.column}>
       {pupils.length > 0 && (
         <Field label="Pick a pupil from this lesson's register">
           <Select value={pupils.includes(pupilName) ? pupilName : ''} onChange={(_, d) => setPupilName(d.value)}>
@@ -108,7 +116,7 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-      <div style={{ display: 'flex', gap: 8 }}>
+      <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabled={busy}>{busy ? 'Sending...' : 'Send to the safeguarding team'}</Button>
         <Button type="button" onClick={onDone}>Cancel</Button>
       </div>
@@ -118,9 +126,10 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
 
 /** What the teacher sees once the concern is logged: the reference to quote, and what happens next. */
 function Receipt({ receipt, onDone }: { receipt: ConcernReceipt; onDone: () => void }): ReactNode {
+  const styles = useStyles();
   const words = receiptWords(receipt.reach, receipt.dslPhone);
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+    <div className={styles.column}>
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>{receipt.duplicate ? 'This concern was already logged.' : 'Concern logged.'}</MessageBarTitle>

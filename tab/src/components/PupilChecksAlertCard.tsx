@@ -4,7 +4,10 @@ import type { PupilChecksAlert } from '../api/client.js';
 import { dslDeliveryText } from './dslDeliveryText.js';
 import { SEVERITY_INTENT } from './severityIntent.js';
 
-const useStyles = makeStyles({ list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL } });
+const useStyles = makeStyles({
+  card: { marginBottom: tokens.spacingVerticalS },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+});
 
 type Row = PupilChecksAlert['pupils'][number];
 
@@ -17,7 +20,7 @@ export function pupilChecksLines(row: Row): string[] {
 export function PupilChecksAlertCard({ alert, timeZone }: { alert: PupilChecksAlert; timeZone: string }): ReactNode {
   const styles = useStyles();
   return (
-    <MessageBar intent={SEVERITY_INTENT[alert.severity]} layout="multiline" style={{ marginBottom: 8 }} data-testid="pupil-checks-alert">
+    <MessageBar intent={SEVERITY_INTENT[alert.severity]} layout="multiline" className={styles.card} data-testid="pupil-checks-alert">
       <MessageBarBody>
         <MessageBarTitle>{alert.message}</MessageBarTitle>
         {alert.action}

@@ -14,6 +14,7 @@ const UNDO_MS = 30_000;
 const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  heading: { flex: 1 },
 });
 
 /** Register actions the card reports to the panel. */
@@ -62,7 +63,7 @@ export function RegisterCard({ view, onCheck, onMark, onDownload }: { view: Stat
   return (
     <Card aria-label="Register">
       <div className={styles.line}>
-        <Text weight="semibold" as="h2" style={{ flex: 1 }}>Register</Text>
+        <Text weight="semibold" as="h2" className={styles.heading}>Register</Text>
         <Button size="small" onClick={onDownload}>Download CSV</Button>
       </div>
       {lastChange && (

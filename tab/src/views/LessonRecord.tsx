@@ -1,4 +1,6 @@
-import { Badge, Body1, Caption1, Card, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title3 } from '@fluentui/react-components';
+import {
+  Badge, Body1, Caption1, Card, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { meetingIdOfSubEntity } from '../../../bot/src/teams/alerts/recordLink.js';
 import { ApiError, type Api, type LessonRecordView } from '../api/client.js';
@@ -9,6 +11,8 @@ const BADGES = {
   warning: { label: 'Warning', color: 'warning' },
   info: { label: 'Reminder', color: 'informative' },
 } as const;
+
+const useStyles = makeStyles({ entries: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalSNudge } });
 
 const WHICH_LESSON = 'Open a lesson record from the link in a Chaperone alert or summary; this page does not know which lesson to show.';
 
@@ -31,6 +35,7 @@ type Load = { kind: 'loading' } | { kind: 'ready'; record: LessonRecordView } | 
  * the safeguarding team. `inMeeting`: the meeting the tab is open in, for a record opened from a lesson.
  */
 export default function LessonRecord({ api, inMeeting, subPageId }: { api: Api; inMeeting: string | undefined; subPageId?: string | undefined }): ReactNode {
+  const styles = useStyles();
   const meetingId = recordMeetingId(window.location.search, subPageId, inMeeting);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   useEffect(() => {
@@ -61,7 +66,7 @@ export default function LessonRecord({ api, inMeeting, subPageId }: { api: Api; 
       <Card>
         <Text weight="semibold" as="h2">What happened</Text>
         {record.entries.length === 0 && <Caption1>Nothing has been recorded for this lesson yet.</Caption1>}
-        <ol style={{ margin: 0, paddingLeft: 20, display: 'grid', gap: 6 }} data-testid="lesson-record">
+        <ol className={styles.entries} data-testid="lesson-record">
           {record.entries.map((entry, i) => (
             <li key={`${entry.at}-${i}`} data-kind={entry.kind}>
               <Body1>

@@ -14,7 +14,7 @@ import { PresenceSummary } from '../components/PresenceSummary.js';
 import { RegisterCard } from '../components/RegisterCard.js';
 import { Timeline } from '../components/Timeline.js';
 
-const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
+const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' }, flush: { margin: 0 } });
 
 /** The side panel staff keep open during a lesson: live status, checklist, register, alerts. */
 export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): ReactNode {
@@ -71,8 +71,8 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
   return (
     <Page label="Chaperone side panel">
       <div>
-        <Title3 as="h1" block style={{ margin: 0 }}>{view.title || 'Lesson'}</Title3>
-        {schoolName && <Caption1 as="p" block style={{ margin: 0 }}>{schoolName}</Caption1>}
+        <Title3 as="h1" block className={styles.flush}>{view.title || 'Lesson'}</Title3>
+        {schoolName && <Caption1 as="p" block className={styles.flush}>{schoolName}</Caption1>}
       </div>
       {status.problem && <MessageBar intent="warning"><MessageBarBody>{status.problem}</MessageBarBody></MessageBar>}
       {writeProblem && <MessageBar intent="error" role="alert"><MessageBarBody>{writeProblem}</MessageBarBody></MessageBar>}

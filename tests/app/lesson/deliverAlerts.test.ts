@@ -5,9 +5,9 @@ import type { Finding } from '../../../bot/src/domain/types.js';
 import { join, staff, started, T0 } from '../../domain/builders.js';
 import { KEY, useSuts, type Sut } from './makeSut.js';
 
-/** A finding from outside the rules (as the invitee check finds): for the staff in the meeting and the DSL. */
+/** A finding raised outside the lesson's evaluation (as the invitee check raises its lobby findings): for the staff in the meeting and the DSL. */
 const UNINVITED: Finding = {
-  ruleId: 'uninvited-joiner', key: 'uninvited-joiner:x1', severity: 'warning', audience: ['staffPresent', 'dsl'],
+  ruleId: 'lobby', key: 'uninvited-joiner:x1', severity: 'warning', audience: ['staffPresent', 'dsl'],
   message: 'Someone who was not invited joined.', action: 'Check who it is.', debounce: false, source: 'test', subjectIds: ['x1'],
 };
 

@@ -17,7 +17,7 @@ const state = meeting(startEvent, join(staff('aad-teacher'), at(0)), join(staff(
 /** The DSL's copy of the breach alert, in the state the outbox had it. */
 function dslCopy(deliveryState: Delivery['state']): Delivery {
   const meetingAddress = { key: KEY, serviceUrl: '', conversationId: '', title: 'Year 5 maths' };
-  const finding = { ruleId: 'breach', key: 'breach:breach-1', severity: 'critical' as const, message: 'A breach.', action: 'End the call.' };
+  const finding = { ruleId: 'breach' as const, key: 'breach:breach-1', severity: 'critical' as const, message: 'A breach.', action: 'End the call.' };
   return {
     id: 'd1', message: { kind: 'finding', phase: 'raised', finding, meeting: meetingAddress, raisedAt: at(5) }, recipient: { kind: 'person', aadObjectId: 'dsl-1', role: 'dsl' },
     critical: true, state: deliveryState, createdAt: at(5), attempts: 1, nextAttemptAt: at(5), ...(deliveryState === 'sent' ? { sentAt: at(15) } : {}),

@@ -64,7 +64,7 @@ describe('app/sidePanel/buildStatusView', () => {
 
   it('lists raised findings before pending ones, most severe first', () => {
     const finding = (key: string, severity: 'info' | 'critical' | 'warning', raisedAt?: number): TrackedFinding => ({
-      finding: { ruleId: key, key, severity, audience: ['staffPresent'], message: key, action: 'act', debounce: false, source: 'seed 003' },
+      finding: { ruleId: 'lobby', key, severity, audience: ['staffPresent'], message: key, action: 'act', debounce: false, source: 'seed 003' },
       firstSeenAt: T0,
       raisedAt,
     });

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { AlertMessage } from '../../../bot/src/app/ports.js';
+import type { RuleId } from '../../../bot/src/domain/rules/rule.js';
 import { dslAlertActivity, notificationTitle } from '../../../bot/src/teams/alerts/alertCards.js';
 
-const finding = (ruleId: string, key = ruleId): AlertMessage['finding'] =>
+const finding = (ruleId: RuleId, key: string = ruleId): AlertMessage['finding'] =>
   ({ ruleId, key, severity: ruleId === 'unsupervised' ? 'critical' : 'warning', message: 'Something happened.', action: 'Do this now.' });
 const alert = (over: Partial<AlertMessage> = {}): AlertMessage => ({
   meeting: { key: { tenantId: 't', meetingId: 'm' }, serviceUrl: 'https://connector.example/', conversationId: 'c', title: 'Reading with Amira Khan' },

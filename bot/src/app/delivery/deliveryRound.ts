@@ -38,6 +38,7 @@ export interface RoundResult {
   nextDueAt?: number;
 }
 
+/** Other writers of the same record (events, sweeps) each win within a few tries; past this, something is wrong. */
 const SAVE_ATTEMPTS = 8;
 
 /** Runs one round for the subject whose deliveries `store` holds. */

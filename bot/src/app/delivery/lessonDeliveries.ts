@@ -14,6 +14,9 @@ import type { Delivery, DeliverySender } from './delivery.js';
 import { planLessonDeliveries } from './planLessonDeliveries.js';
 import { isDue, runDeliveryRound, type DeliveryBookStore } from './deliveryRound.js';
 
+/** Writers racing for one lesson's record (events, sweeps, rounds) each win within a few tries; past this, something is wrong. */
+const ENQUEUE_ATTEMPTS = 8;
+
 /** The timer reason that brings the worker back to a lesson. */
 export const DELIVER_REASON = 'deliver';
 
@@ -99,7 +102,7 @@ export function createLessonDeliveries(deps: LessonDeliveryDeps): LessonDeliveri
     kick,
     onTimer: (timer) => kick(timer.key),
     async enqueue(key, make) {
-      for (let attempt = 0; attempt < 8; attempt++) {
+      for (let attempt = 0; attempt < ENQUEUE_ATTEMPTS; attempt++) {
         const record = await load(key);
         if (!record) return;
         const added = make(record).filter((d) => !(record.deliveries ?? []).some((known) => known.id === d.id));

@@ -4,6 +4,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import type { Finding, MeetingEvent, MeetingState } from '../../domain/types.js';
 import { planLessonDeliveries } from '../delivery/planLessonDeliveries.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from '../ports.js';
+import { sameAlertBook } from './alertBooks.js';
 import type { OutageBuffer } from './outageBuffer.js';
 import { KeyedQueue } from './keyedQueue.js';
 import { timerSlot } from './timerSlot.js';
@@ -49,6 +50,9 @@ export interface ApplyDeps {
   maxAttempts?: number;
 }
 
+/** Commits tried by default: each loss means another instance just wrote the lesson; a handful settle within eight. */
+const DEFAULT_MAX_ATTEMPTS = 8;
+
 /** Thrown when storage keeps reporting concurrent writers; the caller answers 503 and Teams retries. */
 export class ConcurrencyExhaustedError extends Error {
   override name = 'ConcurrencyExhaustedError';
@@ -62,7 +66,7 @@ export class ConcurrencyExhaustedError extends Error {
  * When storage is down the event is reduced in memory and the buffer writes it later.
  */
 export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
-  const maxAttempts = deps.maxAttempts ?? 8;
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const queue = new KeyedQueue();
   return (key, event, address, options) => queue.run(`${key.tenantId}\u0000${key.meetingId}`, () => applyOnce(key, event, address, options));
 
@@ -143,7 +147,7 @@ export interface Reevaluation {
 export function reevaluate(policy: Policy, key: MeetingKey, record: MeetingRecord, now: number, dsls: ReadonlyArray<{ aadObjectId: string }>): { changed?: Reevaluation; nextCheckAt?: number } {
   const result = evaluate(policy, record.state, now, record.alerts);
   const nextCheckAt = result.nextCheckAt === undefined ? undefined : timerSlot(result.nextCheckAt);
-  if (JSON.stringify(result.book) === JSON.stringify(record.alerts)) return { nextCheckAt };
+  if (sameAlertBook(result.book, record.alerts)) return { nextCheckAt };
   const deliveries = planLessonDeliveries(record.deliveries ?? [], result.book, result.started, { key, state: record.state, dsls, now });
   const changed = { record: { ...record, alerts: result.book, deliveries }, started: result.started, owesDelivery: owes(record, deliveries) };
   return { changed, nextCheckAt };

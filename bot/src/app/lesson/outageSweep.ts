@@ -34,6 +34,7 @@ export interface OutageSweep {
   writeBack(replayed: readonly MeetingKey[]): Promise<void>;
 }
 
+/** Write-backs tried per lesson: each loss means another instance just wrote it, and a handful of instances settle within eight. */
 const SAVE_ATTEMPTS = 8;
 
 /** Builds the outage sweep. */

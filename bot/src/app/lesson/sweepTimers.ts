@@ -19,6 +19,8 @@ const RETRY_AFTER_MS = 30_000;
 const DEFAULT_CONCURRENCY = 8;
 /** How long the sweep waits for one handler before it stops waiting and tries that timer again later. */
 const DEFAULT_HANDLER_DEADLINE_MS = 15_000;
+/** Saves of a re-evaluated book tried per timer: each loss means another instance just wrote the lesson; a handful settle within eight. */
+const SAVE_ATTEMPTS = 8;
 
 /** Dependencies of {@link createSweepTimers}. */
 export interface SweepDeps {
@@ -106,7 +108,7 @@ async function settledWithin(work: Promise<void>, ms: number): Promise<'done' | 
 
 async function reevaluateStored(deps: SweepDeps, key: MeetingKey): Promise<void> {
   const dsls = await deps.dslsFor(key.tenantId);
-  for (let attempt = 0; attempt < 8; attempt++) {
+  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
     const record = await deps.cache.reload(key, () => deps.meetings.load(key));
     if (!record) return;
     const { changed, nextCheckAt } = reevaluate(deps.policyFor(key.tenantId), key, record, deps.clock.now(), dsls);

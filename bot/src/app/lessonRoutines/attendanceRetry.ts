@@ -1,5 +1,5 @@
 /**
- * Later looks at Teams' attendance report (issue 7 "Attendance report"): Teams writes it some
+ * Later looks at Teams' attendance report (DESIGN.md §6a Platform realities): Teams writes it some
  * minutes after a meeting ends, so the look at lesson end usually finds nothing. An `attendance`
  * timer asks again a few times (bounded, one chain per lesson because each try's time follows from
  * the lesson's end); a report that appears is merged and recorded as `attendanceMerged`, and the

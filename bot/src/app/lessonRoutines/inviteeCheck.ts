@@ -1,7 +1,8 @@
 /**
- * Invitee check on joins (seed 002 line 18: staff check that everyone waiting was invited; issue 7):
- * when a pupil or guest joins, compare them with the meeting's invitation (read through Graph,
- * cached a few minutes per lesson) and tell the staff present about anyone uninvited, once.
+ * Invitee check on joins (seed 002 line 18: staff check that everyone waiting was invited;
+ * DESIGN.md §2 The rules, lobby): when a pupil or guest joins, compare them with the meeting's
+ * invitation (read through Graph, cached a few minutes per lesson) and tell the staff present about
+ * anyone uninvited, once.
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState, Participant } from '../../domain/types.js';

@@ -1,5 +1,5 @@
 /**
- * The lesson-end routine (issue 4 "At meeting end", issue 7 "Attendance report"): close the
+ * The lesson-end routine (DESIGN.md §2 The rules, end-for-all; §6a Platform realities): close the
  * register, merge Teams' own attendance report into it when Graph is configured, record what was
  * merged in the lesson's partition, and send the organizer the summary card (every serious alert
  * of the lesson and whether the DSL has it). Teams writes its report only after the meeting ends

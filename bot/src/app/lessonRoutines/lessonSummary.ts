@@ -1,9 +1,9 @@
 /**
- * Pure: the organizer's end-of-lesson summary (issue 4 "At meeting end", issue 14 "No false all
- * clear"): how the lesson ended, every serious alert it raised with whether the DSL has it and
- * what to do now, the warnings that matter, then the closed register (first join, last leave,
- * minutes present per person). A lesson with nothing wrong says so; one with a serious alert never
- * reads as needing no action.
+ * Pure: the organizer's end-of-lesson summary (DESIGN.md §2 The rules, end-for-all; it never gives
+ * a false all clear): how the lesson ended, every serious alert it raised with whether the DSL has
+ * it and what to do now, the warnings that matter, then the closed register (first join, last
+ * leave, minutes present per person). A lesson with nothing wrong says so; one with a serious alert
+ * never reads as needing no action.
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff, presenceIntervals } from '../../domain/presence.js';

@@ -1,10 +1,10 @@
 /**
- * When the app is added to a meeting's chat (issue 7 "Scheduling rules"): "Meet now" calls raise no
- * meeting events at all, so this is often the only moment Chaperone learns of them. Records what
- * Teams (and Graph, when configured: the creation time) says about the meeting and settles it, so
- * the `scheduled-ahead` rule (seed 001 #8, seed 003 bullet 8) raises a "Meet now" call or a lesson
- * scheduled at short notice exactly once, to the organizer; a member of staff who added the app
- * and is not the organizer is told as well.
+ * When the app is added to a meeting's chat (DESIGN.md §6a Platform realities): "Meet now" calls
+ * raise no meeting events at all, so this is often the only moment Chaperone learns of them.
+ * Records what Teams (and Graph, when configured: the creation time) says about the meeting and
+ * settles it, so the `scheduled-ahead` rule (seed 001 #8, seed 003 bullet 8) raises a "Meet now"
+ * call or a lesson scheduled at short notice exactly once, to the organizer; a member of staff who
+ * added the app and is not the organizer is told as well.
  */
 import type { MeetingKind, MeetingState } from '../../domain/types.js';
 import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';

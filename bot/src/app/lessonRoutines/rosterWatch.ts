@@ -1,12 +1,12 @@
 /**
- * Periodic roster reconciliation while pupils are present (DESIGN.md 6a, issue 4 "A roster you can
- * trust"): a `roster` timer every few minutes per lesson asks Teams who is in the call, so a missed
- * leave or join event is corrected within minutes rather than never. Rate-limited per lesson by
- * the snapshot's `rosterCheckedAt` (any instance's check counts), bounded by the roster source
- * (participant lookups capped and a few at a time), and the chain stops when the lesson has ended
- * or no pupil is present. A lesson whose Teams does not answer is asked less and less often
- * (issue 15: one lesson's dead connector must not crowd out the others), and not at all once
- * nothing has been heard of it for longer than any lesson lasts.
+ * Periodic roster reconciliation while pupils are present (DESIGN.md §6a Platform realities:
+ * participant events are not fully reliable): a `roster` timer every few minutes per lesson asks
+ * Teams who is in the call, so a missed leave or join event is corrected within minutes rather than
+ * never. Rate-limited per lesson by the snapshot's `rosterCheckedAt` (any instance's check counts),
+ * bounded by the roster source (participant lookups capped and a few at a time), and the chain
+ * stops when the lesson has ended or no pupil is present. A lesson whose Teams does not answer is
+ * asked less and less often (one lesson's dead connector must not crowd out the others), and not at
+ * all once nothing has been heard of it for longer than any lesson lasts.
  */
 import { pupilsPresent } from '../../domain/presence.js';
 import type { MeetingState } from '../../domain/types.js';

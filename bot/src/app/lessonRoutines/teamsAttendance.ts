@@ -1,7 +1,7 @@
 /**
  * Reads Teams' attendance report for a lesson through Graph and merges it into what the bot saw
- * (issue 7 "Attendance report"). Used at lesson end and by the later retries: Teams writes the
- * report only some minutes after the meeting ends, and Graph may be refused or down.
+ * (DESIGN.md §6 Talking to Teams and Graph). Used at lesson end and by the later retries: Teams
+ * writes the report only some minutes after the meeting ends, and Graph may be refused or down.
  */
 import { presenceIntervals } from '../../domain/presence.js';
 import { sessionStartAt } from '../../domain/session.js';

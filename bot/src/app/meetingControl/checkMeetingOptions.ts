@@ -1,5 +1,5 @@
 /**
- * Use case behind the `check <meeting>` chat command (issue 7 "Enforce ... before it"): a dry run
+ * Use case behind the `check <meeting>` chat command (DESIGN.md §6 Talking to Teams and Graph: meeting control): a dry run
  * of the lesson's meeting options against the policy, listing what Chaperone would change, plus
  * the scheduling checks. Staff only; changes nothing. Without Graph it says so and gives the steps.
  */
@@ -8,9 +8,9 @@ import type { Finding, MeetingState } from '../../domain/types.js';
 import { can, type Viewer } from '../permissions.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
 import type { Logger, MeetingStore } from '../ports.js';
+import { manualStepsFinding } from '../../domain/rules/meetingOptions.js';
 import { scheduledAhead } from '../../domain/rules/scheduledAhead.js';
 import { enforceMeetingSettings } from './enforceMeetingSettings.js';
-import { manualStepsFinding } from './meetingOptionsFindings.js';
 import type { SettingChange } from './planSettings.js';
 import type { MeetingControl } from './ports.js';
 

@@ -4,10 +4,10 @@
  * A Graph failure never throws out of here: it becomes advice, so the bot's other work goes on.
  */
 import type { Policy } from '../../domain/policy/schema.js';
+import { adminAccessFinding, manualStepsFinding, settingsChangedFinding } from '../../domain/rules/meetingOptions.js';
 import type { Finding } from '../../domain/types.js';
 import type { Logger } from '../ports.js';
 import { GraphPermissionError, type MeetingControl, type MeetingSettings } from './ports.js';
-import { adminAccessFinding, manualStepsFinding, settingsChangedFinding } from './meetingOptionsFindings.js';
 import { planSettings, type SettingChange } from './planSettings.js';
 import type { SettingsNotChecked } from './settingsNotChecked.js';
 

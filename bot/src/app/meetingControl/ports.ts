@@ -3,11 +3,9 @@
  * reports (Microsoft Graph `onlineMeeting`). Adapters live in `bot/src/graph/`; tests pass fakes.
  * Nothing here imports an SDK.
  */
-import type { LobbyScope, Policy } from '../../domain/policy/schema.js';
-
-/** Who may present, as Graph names it (`onlineMeetingPresenters`), from least to most open. */
-export const PRESENTER_SCOPES = ['organizer', 'roleIsPresenter', 'organization', 'everyone'] as const;
-export type PresenterScope = Policy['presenters']['allowedPresenters'];
+import type { LobbyScope } from '../../domain/policy/schema.js';
+import type { PresenterScope } from '../../domain/policy/targetSettings.js';
+import type { AccessRefusal, AccessRequirement } from '../../domain/rules/meetingOptions.js';
 
 /** One invited attendee as the meeting lists them. */
 export interface InvitedAttendee {
@@ -81,19 +79,14 @@ export interface MeetingControl {
 }
 
 /** What an admin must grant before Chaperone may make a Graph call. */
-export interface GraphRequirement {
-  /** The Graph application permission, admin-consented, e.g. `OnlineMeetings.ReadWrite.All`. */
-  permission: string;
-  /** Further steps for the admin (PowerShell), in the order they are run. */
-  adminSteps: string[];
-}
+export type GraphRequirement = AccessRequirement;
 
 /**
  * What a refusal says is missing: the application permission (`requirement.permission`), the Teams
  * application access policy for the user the call acts through (the lesson's organizer), or a
  * working sign-in for the app itself.
  */
-export type GraphRefusal = 'permission' | 'accessPolicy' | 'signIn';
+export type GraphRefusal = AccessRefusal;
 
 /** Graph refused a call (401/403, or 404 naming the access policy): an admin must grant `requirement`. */
 export class GraphPermissionError extends Error {

@@ -5,7 +5,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { GraphRefusal, GraphRequirement } from './ports.js';
-import { settingsToSet } from './meetingOptionsFindings.js';
+import { settingsToSet } from '../../domain/rules/meetingOptions.js';
 import type { SettingChange } from './planSettings.js';
 
 /** Why a lesson's meeting options were not checked (or not changed) through Graph. */

@@ -5,7 +5,7 @@
 import type { Policy } from '../policy/schema.js';
 import type { Finding, MeetingState } from '../types.js';
 
-/** The rule ids, as in DESIGN.md section 2. */
+/** The rule ids, as in DESIGN.md section 2 (`meeting-options` is raised from what Graph says of the meeting's options). */
 export type RuleId =
   | 'lobby'
   | 'staff-pair'
@@ -22,7 +22,8 @@ export type RuleId =
   | 'communal-room'
   | 'expectations'
   | 'recording'
-  | 'breach';
+  | 'breach'
+  | 'meeting-options';
 
 /** One rule of the school's policy. */
 export interface Rule {
