@@ -1,5 +1,6 @@
+import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 
 /** Flags for a quiet, headless Chromium in CI (DESIGN.md section 8a). */
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -31,4 +32,25 @@ export async function closeBrowser(): Promise<void> {
   const browser = await shared;
   shared = undefined;
   await browser.close();
+}
+
+/** Who opens the tab, where, and how, in the simulated Teams host (`/dev/host`). */
+export interface HostVisit {
+  person: { id: string; name: string };
+  meeting: string;
+  /** The tab's view: `sidePanel`, `alert`, `details`, `chat` or `record`. */
+  view: string;
+  theme?: string;
+  /** An open page to reuse (a reload in the same tab). */
+  page?: Page;
+}
+
+/** Opens the simulated Teams host at `base` as `visit.person` and returns the page and the tab's frame. */
+export async function openInTeamsHost(context: BrowserContext, base: string, visit: HostVisit): Promise<{ page: Page; tab: Frame }> {
+  const page = visit.page ?? (await context.newPage());
+  const query = new URLSearchParams({ user: visit.person.id, name: visit.person.name, meeting: visit.meeting, context: visit.view, theme: visit.theme ?? 'default' });
+  await page.goto(`${base}/dev/host?${query}`);
+  const tab = await (await page.waitForSelector('#tab')).contentFrame();
+  assert.ok(tab, 'the host embeds the tab in an iframe');
+  return { page, tab };
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { parentPresent } from '../../bot/src/domain/rules/parentPresent.js';
 import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
-import { closeBrowser, sharedBrowser } from '../support/browser.js';
+import { closeBrowser, openInTeamsHost, sharedBrowser } from '../support/browser.js';
 import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 
 const OPEN = 'MCMxOTptZWV0aW5nX0dyb3VwZWRBbGVydA==';
@@ -22,14 +22,7 @@ describe('tab/alert page and panel: per-pupil checks in one card that names the 
   let app: TabTestServer;
   let context: BrowserContext;
 
-  async function open(meeting: string, view: 'alert' | 'sidePanel'): Promise<{ page: Page; tab: Frame }> {
-    const page = await context.newPage();
-    const query = new URLSearchParams({ user: PEOPLE.teacherA.id, name: PEOPLE.teacherA.name, meeting, context: view, theme: 'default' });
-    await page.goto(`${app.base}/dev/host?${query}`);
-    const tab = await (await page.waitForSelector('#tab')).contentFrame();
-    assert.ok(tab, 'the host embeds the tab in an iframe');
-    return { page, tab };
-  }
+  const open = (meeting: string, view: 'alert' | 'sidePanel') => openInTeamsHost(context, app.base, { person: PEOPLE.teacherA, meeting, view });
 
   /** A lesson started 10 minutes ago by two teachers, the three pupils in for 9 minutes with no check recorded. */
   async function lesson(meeting: string, title: string, ...more: MeetingEvent[]): Promise<void> {

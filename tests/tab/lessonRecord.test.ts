@@ -4,7 +4,7 @@ import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 import { lessonRecordLink, recordSubEntityId } from '../../bot/src/teams/alerts/recordLink.js';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
-import { closeBrowser, sharedBrowser } from '../support/browser.js';
+import { closeBrowser, openInTeamsHost, sharedBrowser } from '../support/browser.js';
 import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 
 const MEETING = 'MCMxOTptZWV0aW5nX1JlY29yZFRlc3Q/+==';
@@ -19,14 +19,13 @@ describe('tab/lesson record: the timeline in Teams, and the way into Teams from 
 
   /** The simulated Teams host with the record view; `tabQuery` replaces the tab's address as a deep link's content URL would. */
   async function openInHost(person: { id: string; name: string }, options: { meeting?: string; tabQuery?: string } = {}): Promise<Frame> {
-    const page = await context.newPage();
-    const query = new URLSearchParams({ user: person.id, name: person.name, meeting: options.meeting ?? MEETING, context: 'record', theme: 'default' });
-    await page.goto(`${app.base}/dev/host?${query}`);
+    const { page, tab } = await openInTeamsHost(context, app.base, { person, meeting: options.meeting ?? MEETING, view: 'record' });
+    if (!options.tabQuery) return tab;
     const reaim = (q: string) => void ((document.getElementById('tab') as HTMLIFrameElement).src = `/tab/index.html?${q}`);
-    if (options.tabQuery) await page.evaluate(reaim, options.tabQuery);
-    const tab = await (await page.waitForSelector('#tab')).contentFrame();
-    assert.ok(tab, 'the host embeds the tab in an iframe');
-    return tab;
+    await page.evaluate(reaim, options.tabQuery);
+    const again = await (await page.waitForSelector('#tab')).contentFrame();
+    assert.ok(again, 'the host embeds the tab in an iframe');
+    return again;
   }
 
   before(async () => {

@@ -1,9 +1,8 @@
-import assert from 'node:assert/strict';
 import type { BrowserContext, Frame } from 'playwright-core';
 import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
-import { closeBrowser, sharedBrowser } from '../support/browser.js';
+import { closeBrowser, openInTeamsHost, sharedBrowser } from '../support/browser.js';
 import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 
 const MEETING = 'MCMxOTptZWV0aW5nX1ZpZXdzVGVzdA==';
@@ -15,14 +14,7 @@ describe('tab/details, chat and alert views in a simulated Teams host', function
   let app: TabTestServer;
   let context: BrowserContext;
 
-  async function open(view: 'details' | 'chat' | 'alert'): Promise<Frame> {
-    const page = await context.newPage();
-    const query = new URLSearchParams({ user: PEOPLE.teacherA.id, name: PEOPLE.teacherA.name, meeting: MEETING, context: view, theme: 'default' });
-    await page.goto(`${app.base}/dev/host?${query}`);
-    const tab = await (await page.waitForSelector('#tab')).contentFrame();
-    assert.ok(tab, 'the host embeds the tab in an iframe');
-    return tab;
-  }
+  const open = async (view: 'details' | 'chat' | 'alert'): Promise<Frame> => (await openInTeamsHost(context, app.base, { person: PEOPLE.teacherA, meeting: MEETING, view })).tab;
 
   before(async () => {
     ensureTabBuilt();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
-import { closeBrowser, sharedBrowser } from '../support/browser.js';
+import { closeBrowser, openInTeamsHost, sharedBrowser } from '../support/browser.js';
 import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 
 const MEETING = 'MCMxOTptZWV0aW5nX1llYXI2/UGlwaWxDaGVja3M+QHRocmVhZC52Mg==';
@@ -21,14 +21,7 @@ describe('tab/side panel: three-state pupil checks, undo, and guests counted apa
   let app: TabTestServer;
   let context: BrowserContext;
 
-  async function openPanel(person: { id: string; name: string }): Promise<{ page: Page; tab: Frame }> {
-    const page = await context.newPage();
-    const query = new URLSearchParams({ user: person.id, name: person.name, meeting: MEETING, context: 'sidePanel', theme: 'default' });
-    await page.goto(`${app.base}/dev/host?${query}`);
-    const tab = await (await page.waitForSelector('#tab')).contentFrame();
-    assert.ok(tab, 'the host embeds the tab in an iframe');
-    return { page, tab };
-  }
+  const openPanel = (person: { id: string; name: string }) => openInTeamsHost(context, app.base, { person, meeting: MEETING, view: 'sidePanel' });
 
   before(async () => {
     ensureTabBuilt();

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
-import { closeBrowser, sharedBrowser } from '../support/browser.js';
+import { closeBrowser, openInTeamsHost, sharedBrowser } from '../support/browser.js';
 import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 
 const MEETING = 'MCMxOTptZWV0aW5nX1llYXI1/TWF0aHM+QHRocmVhZC52Mg==';
@@ -24,15 +24,8 @@ describe('tab/side panel in a simulated Teams host', function () {
   let context: BrowserContext;
 
   /** Opens the host page as `person` and returns the tab's frame once the tab has loaded. */
-  async function openPanel(person: { id: string; name: string }, options: { theme?: string; page?: Page } = {}): Promise<{ page: Page; tab: Frame }> {
-    const page = options.page ?? (await context.newPage());
-    const query = new URLSearchParams({ user: person.id, name: person.name, meeting: MEETING, context: 'sidePanel', theme: options.theme ?? 'default' });
-    await page.goto(`${app.base}/dev/host?${query}`);
-    const handle = await page.waitForSelector('#tab');
-    const tab = await handle.contentFrame();
-    assert.ok(tab, 'the host embeds the tab in an iframe');
-    return { page, tab };
-  }
+  const openPanel = (person: { id: string; name: string }, options: { theme?: string; page?: Page } = {}) =>
+    openInTeamsHost(context, app.base, { person, meeting: MEETING, view: 'sidePanel', ...options });
 
   before(async () => {
     ensureTabBuilt();
