@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { LOBBY_SCOPES, parsePolicy } from '../../../bot/src/domain/policy/schema.js';
-import { PRESENTER_SCOPES } from '../../../bot/src/domain/policy/targetSettings.js';
+import { PRESENTER_SCOPES } from '../../../bot/src/domain/policy/schema.js';
 import { planSettings, type PlannedSettings } from '../../../bot/src/app/meetingControl/planSettings.js';
 
 const strict = parsePolicy({});

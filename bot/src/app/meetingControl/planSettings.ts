@@ -3,7 +3,8 @@
  * change that gets them there. No I/O; the use case applies the plan.
  */
 import { LOBBY_SCOPES, type LobbyScope, type Policy } from '../../domain/policy/schema.js';
-import { LOBBY_LABELS, PRESENTER_LABELS, PRESENTER_SCOPES, targetSettings } from '../../domain/policy/targetSettings.js';
+import { PRESENTER_SCOPES } from '../../domain/policy/schema.js';
+import { LOBBY_LABELS, PRESENTER_LABELS, targetSettings } from '../../domain/policy/targetSettings.js';
 import type { OptionChange } from '../../domain/rules/meetingOptions.js';
 import type { MeetingSettings, MeetingSettingsPatch } from './ports.js';
 

@@ -4,6 +4,9 @@ import { z } from 'zod';
 export const LOBBY_SCOPES = ['organizer', 'invited', 'organizationExcludingGuests', 'organization', 'organizationAndFederated', 'everyone'] as const;
 export type LobbyScope = (typeof LOBBY_SCOPES)[number];
 
+/** Who may present, as Graph names it (`onlineMeetingPresenters`), from least to most open. */
+export const PRESENTER_SCOPES = ['organizer', 'roleIsPresenter', 'organization', 'everyone'] as const;
+
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, e.g. 09:00');
 
 const timeZone = z.string().refine((tz) => {
@@ -92,7 +95,7 @@ export const policySchema = z.strictObject({
   presenters: z.strictObject({
     screenSharingOff: z.boolean().default(true), // seed 004 line 31
     muteOnEntry: z.boolean().default(true), // seed 004 line 53
-    allowedPresenters: z.enum(['organizer', 'roleIsPresenter', 'organization', 'everyone']).default('organizer'), // seed 004 line 27
+    allowedPresenters: z.enum(PRESENTER_SCOPES).default('organizer'), // seed 004 line 27
   }).prefault({}),
   endForAll: z.strictObject({
     required: z.boolean().default(true), // seed 000 #10, seed 003 lines 14-15

@@ -2,10 +2,8 @@
  * What the school's policy asks of every lesson's Teams meeting options, and Teams' own words for
  * each setting in Meeting options. Pure: the app compares a meeting read through Graph with this.
  */
-import type { LobbyScope, Policy } from './schema.js';
+import { PRESENTER_SCOPES, type LobbyScope, type Policy } from './schema.js';
 
-/** Who may present, as Graph names it (`onlineMeetingPresenters`), from least to most open. */
-export const PRESENTER_SCOPES = ['organizer', 'roleIsPresenter', 'organization', 'everyone'] as const;
 export type PresenterScope = Policy['presenters']['allowedPresenters'];
 
 /** The settings the policy asks for; a field is absent when the policy leaves it to the teacher. */
