@@ -72,7 +72,19 @@ export function parseEventRow(entity: TableEntityResult<Record<string, unknown>>
   const event = JSON.parse(fromChunks('event', entity)) as MeetingEvent;
   // Rows written one per transaction, before outboxes, have no `order`: each was alone in its write.
   const order = typeof entity['order'] === 'number' ? entity['order'] : 0;
-  return { event, at: event.at, storedAt: entity.timestamp ?? '', order };
+  return { event, at: event.at, storedAt: sortableTimestamp(entity.timestamp ?? ''), order };
+}
+
+/**
+ * The server's Timestamp to the millisecond, with a fixed-width fraction so text order is time order.
+ * Finer digits are dropped: Azurite's sub-millisecond digits are not monotonic across the entities of
+ * one transaction, and a trimmed stamp (`...24.55Z`) would sort after a later one (`...24.5501Z`).
+ * Two writes of one lesson are round trips apart, so the millisecond orders writes; `order` orders
+ * the events inside one write.
+ */
+export function sortableTimestamp(timestamp: string): string {
+  const parts = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?Z$/.exec(timestamp);
+  return parts ? `${parts[1]}.${(parts[2] ?? '').padEnd(3, '0').slice(0, 3)}Z` : timestamp;
 }
 
 /**
