@@ -16,7 +16,16 @@ export async function inSafeguardingTeam(directory: ParticipantDirectory, tenant
   return false;
 }
 
-/** Whether a member of staff may read this lesson's record; the directory is asked only for someone who was not in it. */
+/**
+ * Why a member of staff may read this lesson's record: they took part (the directory is not asked),
+ * or they are on the safeguarding team; undefined when neither.
+ */
+export async function recordReader(directory: ParticipantDirectory, state: MeetingState, aadObjectId: string): Promise<'team' | 'tookPart' | undefined> {
+  if (tookPart(state, aadObjectId)) return 'tookPart';
+  return (await inSafeguardingTeam(directory, state.tenantId, aadObjectId)) ? 'team' : undefined;
+}
+
+/** Whether a member of staff may read this lesson's record. */
 export async function mayReadRecord(directory: ParticipantDirectory, state: MeetingState, aadObjectId: string): Promise<boolean> {
-  return tookPart(state, aadObjectId) || inSafeguardingTeam(directory, state.tenantId, aadObjectId);
+  return (await recordReader(directory, state, aadObjectId)) !== undefined;
 }

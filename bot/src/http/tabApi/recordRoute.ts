@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { lessonTimeline } from '../../app/lessonRecord/lessonTimeline.js';
-import { inSafeguardingTeam, mayReadRecord } from '../../app/lessonRecord/recordAccess.js';
+import { inSafeguardingTeam, recordReader } from '../../app/lessonRecord/recordAccess.js';
 import type { ConcernStore } from '../../app/concerns/ports.js';
 import type { Concern } from '../../app/concerns/types.js';
 import { HttpError } from '../errors.js';
@@ -18,9 +18,11 @@ export function registerRecordRoute(server: Server, deps: TabApiDeps): void {
     const { caller, key } = await guardLesson(req, res, deps, 'viewLesson');
     const record = await deps.meetings.load(key);
     if (!record) throw lessonNotFound();
-    if (!(await mayReadRecord(deps.directory, record.state, caller.aadObjectId))) throw new HttpError(403, 'notInLesson', NOT_YOURS);
+    const reader = await recordReader(deps.directory, record.state, caller.aadObjectId);
+    if (!reader) throw new HttpError(403, 'notInLesson', NOT_YOURS);
     // The safeguarding team sees every concern logged from the lesson; other staff the ones they logged.
-    const team = await inSafeguardingTeam(deps.directory, key.tenantId, caller.aadObjectId);
+    // The directory is asked at most once: already for someone who did not take part, now for someone who did.
+    const team = reader === 'team' || (reader === 'tookPart' && (await inSafeguardingTeam(deps.directory, key.tenantId, caller.aadObjectId)));
     const concerns = deps.concerns ? await concernsOf(deps.concerns, key.tenantId, team ? undefined : caller.aadObjectId) : [];
     res.setHeader('cache-control', 'private, no-store');
     res.json(lessonTimeline(record, deps.policyFor(key.tenantId), concerns));
