@@ -10,7 +10,10 @@ import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication 
 import restify from 'restify';
 import type { Running } from './spawnServer.js';
 
-async function listen(server: { listen(port: number, host: string, done: () => void): unknown; address(): AddressInfo | string | null }): Promise<string> {
+async function listen(server: {
+  listen(port: number, host: string, done: () => void): unknown;
+  address(): AddressInfo | string | null;
+}): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -37,12 +40,19 @@ export async function startRawRestify(): Promise<Running> {
  * only work on a meeting event is, for D, one `createEntity` per activity.
  */
 export async function startBareBot(table?: TableClient): Promise<Running> {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '' }));
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '' }),
+  );
   const bot = new ActivityHandler();
   bot.onEvent(async (context, next) => {
     const activity = context.activity;
     if (table) {
-      await table.createEntity({ partitionKey: activity.conversation.id, rowKey: activity.id ?? '', name: activity.name ?? '', at: activity.timestamp?.toString() ?? '' });
+      await table.createEntity({
+        partitionKey: activity.conversation.id,
+        rowKey: activity.id ?? '',
+        name: activity.name ?? '',
+        at: activity.timestamp?.toString() ?? '',
+      });
     }
     await next();
   });

@@ -30,7 +30,13 @@ export async function startChaperoneWorld(): Promise<ChaperoneWorld> {
     connector,
     issuer,
     teacherToken: () => issuer.mint({ tenantId: BENCH_TENANT, aadObjectId: teacher.aadObjectId, name: teacher.name }),
-    chaperone: (connectionString) => ({ kind: 'chaperone', connectionString, tablePrefix: `bench${Date.now().toString(36)}${started++}`, clientId: issuer.clientId, jwksUri: issuer.jwksUri }),
+    chaperone: (connectionString) => ({
+      kind: 'chaperone',
+      connectionString,
+      tablePrefix: `bench${Date.now().toString(36)}${started++}`,
+      clientId: issuer.clientId,
+      jwksUri: issuer.jwksUri,
+    }),
     async stop() {
       await connector.stop();
       await issuer.close();

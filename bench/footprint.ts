@@ -47,13 +47,24 @@ export interface BootCost {
 export async function measureBoot(connectionString: string, idleMs = 3000): Promise<BootCost> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/index.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', STORAGE_CONNECTION_STRING: connectionString, STORAGE_TABLE_PREFIX: `boot${Date.now().toString(36)}` },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      STORAGE_CONNECTION_STRING: connectionString,
+      STORAGE_TABLE_PREFIX: `boot${Date.now().toString(36)}`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
     const bootMs = await new Promise<number>((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new Error(`the service did not start within 60 s:\n${output.slice(-2000)}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the service did not start within 60 s:\n${output.slice(-2000)}`)),
+        60_000,
+      );
       const onData = (chunk: Buffer): void => {
         output += chunk.toString();
         if (output.includes('Chaperone is running')) {

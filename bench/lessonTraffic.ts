@@ -22,8 +22,18 @@ export interface TrafficOptions {
 
 /** Staff of the bench school (the directory knows them as staff). */
 export const BENCH_STAFF: ActivityPerson[] = [
-  { aadObjectId: '00000000-0000-4000-8000-0000000a0001', teamsId: '29:bench-teacher', name: 'Teacher (FAKE)', role: 'Organizer' },
-  { aadObjectId: '00000000-0000-4000-8000-0000000a0002', teamsId: '29:bench-assistant', name: 'Assistant (FAKE)', role: 'Attendee' },
+  {
+    aadObjectId: '00000000-0000-4000-8000-0000000a0001',
+    teamsId: '29:bench-teacher',
+    name: 'Teacher (FAKE)',
+    role: 'Organizer',
+  },
+  {
+    aadObjectId: '00000000-0000-4000-8000-0000000a0002',
+    teamsId: '29:bench-assistant',
+    name: 'Assistant (FAKE)',
+    role: 'Attendee',
+  },
 ];
 
 interface Lesson {
@@ -55,7 +65,12 @@ export function lessonTraffic(options: TrafficOptions) {
   }));
   const lessons: Lesson[] = Array.from({ length: options.lessons }, () => {
     const { conversationId, meetingId } = newMeetingIds();
-    return { build: lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: options.serviceUrl }), sent: 0, inRoom: pupils.map(() => false), assistantOut: false };
+    return {
+      build: lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: options.serviceUrl }),
+      sent: 0,
+      inRoom: pupils.map(() => false),
+      assistantOut: false,
+    };
   });
   const recent: string[] = [];
   let turn = 0;
@@ -100,12 +115,14 @@ export function lessonTraffic(options: TrafficOptions) {
     /** How many redeliveries were sent so far. */
     duplicates: () => duplicates,
     /** autocannon's `setupRequest`: POST the next activity to `path`. */
-    request: (path: string) => (request: AutocannonRequest): AutocannonRequest => ({
-      ...request,
-      method: 'POST',
-      path,
-      headers: { 'content-type': 'application/json' },
-      body: nextBody(),
-    }),
+    request:
+      (path: string) =>
+      (request: AutocannonRequest): AutocannonRequest => ({
+        ...request,
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json' },
+        body: nextBody(),
+      }),
   };
 }

@@ -35,14 +35,22 @@ export async function measure(phase: Phase): Promise<Measurement> {
     connections: phase.connections,
     ...(phase.amount === undefined ? { duration: phase.seconds } : { amount: phase.amount }),
     timeout: 10,
-    requests: [{ method: phase.method ?? 'GET', headers: phase.headers, ...(phase.next ? { setupRequest: phase.next } : {}) }],
+    requests: [
+      { method: phase.method ?? 'GET', headers: phase.headers, ...(phase.next ? { setupRequest: phase.next } : {}) },
+    ],
   });
   const guard = setTimeout(() => instance.stop(), (phase.seconds + 10) * 1000);
   try {
     const result = await instance;
-    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]));
-    const ok = Object.entries(statuses).filter(([code]) => code.startsWith('2') || code === '304').reduce((sum, [, n]) => sum + n, 0);
-    const failed = Object.entries(statuses).filter(([code]) => !code.startsWith('2') && code !== '304').reduce((sum, [, n]) => sum + n, 0);
+    const statuses = Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]),
+    );
+    const ok = Object.entries(statuses)
+      .filter(([code]) => code.startsWith('2') || code === '304')
+      .reduce((sum, [, n]) => sum + n, 0);
+    const failed = Object.entries(statuses)
+      .filter(([code]) => !code.startsWith('2') && code !== '304')
+      .reduce((sum, [, n]) => sum + n, 0);
     return {
       perSecond: ok / result.duration,
       p50: result.latency.p50,
@@ -59,7 +67,8 @@ export async function measure(phase: Phase): Promise<Measurement> {
 
 /** Several runs of one phase as one: mean rate and latencies, summed counts. */
 export function meanOf(runs: Measurement[]): Measurement {
-  const mean = (pick: (m: Measurement) => number): number => Math.round((runs.reduce((sum, m) => sum + pick(m), 0) / runs.length) * 100) / 100;
+  const mean = (pick: (m: Measurement) => number): number =>
+    Math.round((runs.reduce((sum, m) => sum + pick(m), 0) / runs.length) * 100) / 100;
   const statuses: Record<string, number> = {};
   for (const m of runs) for (const [code, n] of Object.entries(m.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
   return {

@@ -33,7 +33,9 @@ export interface EventCost {
   /** Storage requests and request body bytes per accepted event (absent for servers without storage). */
   storageRequestsPerEvent?: number;
   storageBytesPerEvent?: number;
-  /** Storage requests per accepted event by method and table (`PUT meetings`, `POST $batch`), those above 0.005 only. */
+  /**
+   * Storage requests per accepted event by method and table (`PUT meetings`, `POST $batch`), those above 0.005 only.
+   */
   storageRequestsByTarget?: Record<string, number>;
   /** Server RSS at the end of the phase, MB. */
   rssMb: number;
@@ -55,7 +57,10 @@ export function eventCost(before: ProcessSample, after: ProcessSample, events: n
     cost.storageRequestsPerEvent = round(per(after.storage.requests - before.storage.requests), 2);
     cost.storageBytesPerEvent = Math.round(per(after.storage.bodyBytes - before.storage.bodyBytes));
     const was = before.storage.byTarget;
-    const targets = Object.entries(after.storage.byTarget).map(([target, n]): [string, number] => [target, round(per(n - (was[target] ?? 0)), 3)]);
+    const targets = Object.entries(after.storage.byTarget).map(([target, n]): [string, number] => [
+      target,
+      round(per(n - (was[target] ?? 0)), 3),
+    ]);
     cost.storageRequestsByTarget = Object.fromEntries(targets.filter(([, n]) => n > 0.005).sort((a, b) => b[1] - a[1]));
   }
   return cost;
@@ -82,6 +87,13 @@ export function meanCost(costs: EventCost[]): EventCost {
 
 /** `value / anchor` to two places, or undefined when either is missing or the anchor is zero. */
 export function ratio(value: number | undefined, anchor: number | undefined): number | undefined {
-  if (value === undefined || anchor === undefined || !Number.isFinite(value) || !Number.isFinite(anchor) || anchor === 0) return undefined;
+  if (
+    value === undefined ||
+    anchor === undefined ||
+    !Number.isFinite(value) ||
+    !Number.isFinite(anchor) ||
+    anchor === 0
+  )
+    return undefined;
   return round(value / anchor, 2);
 }

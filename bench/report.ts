@@ -6,7 +6,15 @@ import type { Measurement } from './load.js';
 /** Everything one run measured, by phase name. */
 export interface RunMeasurements {
   /** D10 and D50 are the means of `DRuns` (one run before Chaperone, one after). */
-  anchors: { A: Measurement; B: Measurement; C10: Measurement; C50: Measurement; D10: Measurement; D50: Measurement; DRuns: { D10: Measurement[]; D50: Measurement[] } };
+  anchors: {
+    A: Measurement;
+    B: Measurement;
+    C10: Measurement;
+    C50: Measurement;
+    D10: Measurement;
+    D50: Measurement;
+    DRuns: { D10: Measurement[]; D50: Measurement[] };
+  };
   ingestion: { c10: Measurement; c50: Measurement; duplicateShare: number };
   /** CPU, storage traffic and memory of the server processes over the ingestion phases. */
   cost: IngestionCosts;
@@ -16,10 +24,22 @@ export interface RunMeasurements {
 }
 
 /** The issue's targets, as ratios from the same run. */
-export const TARGETS = { ingestionRatioToD: 0.8, ingestionP99RatioToD: 1.5, statusRatioToB: 0.5, tabInitialJsGzipKb: 200 };
+export const TARGETS = {
+  ingestionRatioToD: 0.8,
+  ingestionP99RatioToD: 1.5,
+  statusRatioToB: 0.5,
+  tabInitialJsGzipKb: 200,
+};
 
 const r2 = (n: number): number => Math.round(n * 100) / 100;
-const fig = (m: Measurement) => ({ perSecond: Math.round(m.perSecond), p50Ms: m.p50, p99Ms: m.p99, failures: m.failures, statuses: m.statuses, seconds: r2(m.seconds) });
+const fig = (m: Measurement) => ({
+  perSecond: Math.round(m.perSecond),
+  p50Ms: m.p50,
+  p99Ms: m.p99,
+  failures: m.failures,
+  statuses: m.statuses,
+  seconds: r2(m.seconds),
+});
 
 /** The JSON written to `bench/results.json`: raw figures, ratios and whether each target is met. */
 export function results(m: RunMeasurements, environment: object) {
@@ -32,13 +52,31 @@ export function results(m: RunMeasurements, environment: object) {
     measuredAt: new Date().toISOString(),
     environment,
     anchors: {
-      A: fig(m.anchors.A), B: fig(B), C10: fig(C10), C50: fig(C50), D10: fig(D10), D50: fig(D50),
+      A: fig(m.anchors.A),
+      B: fig(B),
+      C10: fig(C10),
+      C50: fig(C50),
+      D10: fig(D10),
+      D50: fig(D50),
       /** Requests per second of each D run, in the order measured (D10 and D50 are their means). */
-      DRuns: { D10: m.anchors.DRuns.D10.map((d) => Math.round(d.perSecond)), D50: m.anchors.DRuns.D50.map((d) => Math.round(d.perSecond)) },
+      DRuns: {
+        D10: m.anchors.DRuns.D10.map((d) => Math.round(d.perSecond)),
+        D50: m.anchors.DRuns.D50.map((d) => Math.round(d.perSecond)),
+      },
     },
     ingestion: {
-      connections10: { ...fig(m.ingestion.c10), ratioToC: r2(m.ingestion.c10.perSecond / C10.perSecond), ratioToD: r2(m.ingestion.c10.perSecond / D10.perSecond), p99RatioToD: r2(m.ingestion.c10.p99 / D10.p99) },
-      connections50: { ...fig(m.ingestion.c50), ratioToC: r2(m.ingestion.c50.perSecond / C50.perSecond), ratioToD: r2(m.ingestion.c50.perSecond / D50.perSecond), p99RatioToD: r2(m.ingestion.c50.p99 / D50.p99) },
+      connections10: {
+        ...fig(m.ingestion.c10),
+        ratioToC: r2(m.ingestion.c10.perSecond / C10.perSecond),
+        ratioToD: r2(m.ingestion.c10.perSecond / D10.perSecond),
+        p99RatioToD: r2(m.ingestion.c10.p99 / D10.p99),
+      },
+      connections50: {
+        ...fig(m.ingestion.c50),
+        ratioToC: r2(m.ingestion.c50.perSecond / C50.perSecond),
+        ratioToD: r2(m.ingestion.c50.perSecond / D50.perSecond),
+        p99RatioToD: r2(m.ingestion.c50.p99 / D50.p99),
+      },
       duplicateShare: m.ingestion.duplicateShare,
       /** The worse of the two connection counts. */
       ratioToD: r2(ratioToD),
@@ -55,18 +93,27 @@ export function results(m: RunMeasurements, environment: object) {
     boot: m.boot,
     targets: {
       ingestionRatioToD: { target: `>= ${TARGETS.ingestionRatioToD}`, met: ratioToD >= TARGETS.ingestionRatioToD },
-      ingestionP99RatioToD: { target: `<= ${TARGETS.ingestionP99RatioToD}`, met: p99RatioToD <= TARGETS.ingestionP99RatioToD },
+      ingestionP99RatioToD: {
+        target: `<= ${TARGETS.ingestionP99RatioToD}`,
+        met: p99RatioToD <= TARGETS.ingestionP99RatioToD,
+      },
       cpuPerEventRatioToD: { target: `<= ${CPU_PER_EVENT_RATIO_TO_D}`, met: cost.cpuPerEventMet },
       statusRatioToB: { target: `>= ${TARGETS.statusRatioToB}`, met: statusRatioToB >= TARGETS.statusRatioToB },
-      tabInitialJsGzipKb: { target: `<= ${TARGETS.tabInitialJsGzipKb}`, met: m.tab.gzipKb <= TARGETS.tabInitialJsGzipKb },
+      tabInitialJsGzipKb: {
+        target: `<= ${TARGETS.tabInitialJsGzipKb}`,
+        met: m.tab.gzipKb <= TARGETS.tabInitialJsGzipKb,
+      },
     },
   };
 }
 
 /** The Markdown table printed at the end of a run (and pasted into the README's Performance section). */
 export function table(res: ReturnType<typeof results>): string {
-  const row = (name: string, f: { perSecond: number; p50Ms: number; p99Ms: number; failures: number }, ratio = ''): string =>
-    `| ${name} | ${f.perSecond} | ${f.p50Ms} | ${f.p99Ms} | ${f.failures} | ${ratio} |`;
+  const row = (
+    name: string,
+    f: { perSecond: number; p50Ms: number; p99Ms: number; failures: number },
+    ratio = '',
+  ): string => `| ${name} | ${f.perSecond} | ${f.p50Ms} | ${f.p99Ms} | ${f.failures} | ${ratio} |`;
   const i10 = res.ingestion.connections10;
   const i50 = res.ingestion.connections50;
   const lines = [
@@ -93,7 +140,10 @@ export function table(res: ReturnType<typeof results>): string {
       ? `Boot (child process, tsx): ${res.boot.bootMs} ms to listening; idle RSS ${res.boot.idleRssMb} MB after ${res.boot.idleMs / 1000} s.`
       : `Boot: not measured (${(res.boot as { error: string }).error.split('\n')[0]}).`,
     '',
-    'Targets: ' + Object.entries(res.targets).map(([name, t]) => `${name} ${t.target}: ${t.met ? 'met' : 'MISSED'}`).join('; '),
+    'Targets: ' +
+      Object.entries(res.targets)
+        .map(([name, t]) => `${name} ${t.target}: ${t.met ? 'met' : 'MISSED'}`)
+        .join('; '),
   ];
   return lines.join('\n');
 }

@@ -45,20 +45,34 @@ async function phase(name: string, spec: Phase): Promise<Measurement> {
 }
 
 function logPhase(name: string, m: Measurement, extra = ''): void {
-  console.log(`  ${name.padEnd(34)} ${Math.round(m.perSecond).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  failures ${m.failures}${extra}`);
+  console.log(
+    `  ${name.padEnd(34)} ${Math.round(m.perSecond).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  failures ${m.failures}${extra}`,
+  );
 }
 
-/** {@link phase} after a longer warm-up, with what the server process spent on the measured part (CPU, storage traffic, RSS at its end). */
-async function costedPhase(name: string, spec: Phase, server: RunningChild): Promise<{ m: Measurement; cost: EventCost }> {
+/**
+ * {@link phase} after a longer warm-up, with what the server process spent on the measured part (CPU, storage traffic,
+ * RSS at its end).
+ */
+async function costedPhase(
+  name: string,
+  spec: Phase,
+  server: RunningChild,
+): Promise<{ m: Measurement; cost: EventCost }> {
   // Warm-up until every lesson has started and its staff joined (the first three events of each),
   // so the measured events are a lesson's steady traffic however slow the machine is today.
   await measure({ ...spec, seconds: 60, amount: LESSONS * 3 });
-  const profileTo = PROFILE_DIR ? { writeTo: join(PROFILE_DIR, `${++profiles}-${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`) } : undefined;
+  const profileTo = PROFILE_DIR
+    ? { writeTo: join(PROFILE_DIR, `${++profiles}-${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`) }
+    : undefined;
   const before = await server.sample(profileTo && 'start');
   const m = await measure(spec);
   const after = await server.sample(profileTo);
   const cost = eventCost(before, after, Math.round(m.perSecond * m.seconds), m.seconds);
-  const storage = cost.storageBytesPerEvent === undefined ? '' : `  storage ${cost.storageRequestsPerEvent} req ${cost.storageBytesPerEvent} B`;
+  const storage =
+    cost.storageBytesPerEvent === undefined
+      ? ''
+      : `  storage ${cost.storageRequestsPerEvent} req ${cost.storageBytesPerEvent} B`;
   logPhase(name, m, `  CPU ${cost.cpuUsPerEvent} us${storage} per event  RSS ${cost.rssMb} MB`);
   return { m, cost };
 }
@@ -74,21 +88,45 @@ async function onServer<T>(spec: ServerSpec, work: (url: string, server: Running
 }
 
 function ingest(url: string, path: string, connections: number, serviceUrl: string, duplicateShare: number): Phase {
-  const traffic = lessonTraffic({ serviceUrl, lessons: LESSONS, pupilsPerLesson: PUPILS, duplicateShare, seed: seed++ });
+  const traffic = lessonTraffic({
+    serviceUrl,
+    lessons: LESSONS,
+    pupilsPerLesson: PUPILS,
+    duplicateShare,
+    seed: seed++,
+  });
   return { url, connections, seconds: SECONDS, method: 'POST', next: traffic.request(path) };
 }
 
 /** Anchor D and Chaperone at one connection count, each run on a fresh server with fresh tables. */
 async function againstD(connectionString: string, world: ChaperoneWorld, connections: number) {
   const d = () =>
-    onServer({ kind: 'D', connectionString, table: `benchanchor${Date.now().toString(36)}${tables++}` }, (url, server) =>
-      costedPhase(`D bare bot + Table row, ${connections} conn`, ingest(url, '/api/messages', connections, NOWHERE, 0), server));
-  // D, Chaperone, D again: Azurite's drift over the run falls on both sides of Chaperone; D is the mean of its two runs.
+    onServer(
+      { kind: 'D', connectionString, table: `benchanchor${Date.now().toString(36)}${tables++}` },
+      (url, server) =>
+        costedPhase(
+          `D bare bot + Table row, ${connections} conn`,
+          ingest(url, '/api/messages', connections, NOWHERE, 0),
+          server,
+        ),
+    );
+  // D, Chaperone, D again: Azurite's drift over the run falls on both sides of Chaperone; D is the mean of its two
+  // runs.
   const before = await d();
   const chaperone = await onServer(world.chaperone(connectionString), (url, server) =>
-    costedPhase(`Chaperone /api/messages, ${connections} conn`, ingest(url, '/api/messages', connections, world.connector.url, DUPLICATES), server));
+    costedPhase(
+      `Chaperone /api/messages, ${connections} conn`,
+      ingest(url, '/api/messages', connections, world.connector.url, DUPLICATES),
+      server,
+    ),
+  );
   const after = await d();
-  return { d: [before.m, after.m], dCost: meanCost([before.cost, after.cost]), chaperone: chaperone.m, chaperoneCost: chaperone.cost };
+  return {
+    d: [before.m, after.m],
+    dCost: meanCost([before.cost, after.cost]),
+    chaperone: chaperone.m,
+    chaperoneCost: chaperone.cost,
+  };
 }
 
 async function main(): Promise<void> {
@@ -99,13 +137,19 @@ async function main(): Promise<void> {
     azurite = await startLocalAzurite();
     const { connectionString } = azurite;
     world = await startChaperoneWorld();
-    console.log(`Bench: ${SECONDS} s per phase, ${cpus().length} CPUs, Node ${process.version}, Azurite on port ${azurite.port}`);
+    console.log(
+      `Bench: ${SECONDS} s per phase, ${cpus().length} CPUs, Node ${process.version}, Azurite on port ${azurite.port}`,
+    );
 
     console.log('Anchors:');
     const A = await onServer({ kind: 'A' }, (url) => phase('A node:http', { url, connections: 10, seconds: SECONDS }));
     const B = await onServer({ kind: 'B' }, (url) => phase('B restify', { url, connections: 10, seconds: SECONDS }));
-    const C10 = await onServer({ kind: 'C' }, (url) => phase('C bare bot, 10 conn', ingest(url, '/api/messages', 10, NOWHERE, 0)));
-    const C50 = await onServer({ kind: 'C' }, (url) => phase('C bare bot, 50 conn', ingest(url, '/api/messages', 50, NOWHERE, 0)));
+    const C10 = await onServer({ kind: 'C' }, (url) =>
+      phase('C bare bot, 10 conn', ingest(url, '/api/messages', 10, NOWHERE, 0)),
+    );
+    const C50 = await onServer({ kind: 'C' }, (url) =>
+      phase('C bare bot, 50 conn', ingest(url, '/api/messages', 50, NOWHERE, 0)),
+    );
     console.log('D and Chaperone:');
     const at10 = await againstD(connectionString, world, 10);
     const at50 = await againstD(connectionString, world, 50);
@@ -117,13 +161,25 @@ async function main(): Promise<void> {
     const status = await onServer(world.chaperone(connectionString), async (url) => {
       const lesson = await seedStatusLesson(url, chaperoneWorld);
       return {
-        full: await phase('GET status (200)', { url: lesson.statusUrl, connections: 10, seconds: SECONDS, headers: { authorization: lesson.authorization } }),
-        notModified: await phase('GET status If-None-Match (304)', { url: lesson.statusUrl, connections: 10, seconds: SECONDS, headers: { authorization: lesson.authorization, 'if-none-match': await lesson.etag() } }),
+        full: await phase('GET status (200)', {
+          url: lesson.statusUrl,
+          connections: 10,
+          seconds: SECONDS,
+          headers: { authorization: lesson.authorization },
+        }),
+        notModified: await phase('GET status If-None-Match (304)', {
+          url: lesson.statusUrl,
+          connections: 10,
+          seconds: SECONDS,
+          headers: { authorization: lesson.authorization, 'if-none-match': await lesson.etag() },
+        }),
       };
     });
 
     const tab = tabInitialJs();
-    const boot = await measureBoot(connectionString).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    const boot = await measureBoot(connectionString).catch((error: unknown) => ({
+      error: error instanceof Error ? error.message : String(error),
+    }));
     const measurements: RunMeasurements = { anchors, ingestion, cost, status, tab, boot };
     const res = results(measurements, {
       cpus: cpus().length,
@@ -132,7 +188,8 @@ async function main(): Promise<void> {
       secondsPerPhase: SECONDS,
       lessons: LESSONS,
       pupilsPerLesson: PUPILS,
-      loadGenerator: 'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D measured before and after Chaperone, mean reported',
+      loadGenerator:
+        'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D measured before and after Chaperone, mean reported',
       costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${LESSONS * 3} requests so every lesson has started`,
       boot: 'child process: node --import tsx bot/src/index.ts',
     });

@@ -21,11 +21,26 @@ import { storageMeter } from './storageMeter.js';
 // The bench measures throughput, not logging; errors still surface through the failure counts.
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, child: () => quiet };
 
-/** Chaperone as the bench runs it: the real service (restify, CloudAdapter, Table Storage, rules, timers) with the production tab API. */
+/**
+ * Chaperone as the bench runs it: the real service (restify, CloudAdapter, Table Storage, rules, timers) with the
+ * production tab API.
+ */
 async function startChaperone(spec: Extract<ServerSpec, { kind: 'chaperone' }>): Promise<Running> {
   const service = await startService({
-    config: loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'chaperone-bench-')), AAD_APP_CLIENT_ID: spec.clientId, AAD_APP_TENANT_ID: BENCH_TENANT, AUTH_JWKS_URI: spec.jwksUri }),
-    storage: { connectionString: spec.connectionString, tablePrefix: spec.tablePrefix, clientOptions: { additionalPolicies: [meter.policy] } },
+    config: loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'chaperone-bench-')),
+      AAD_APP_CLIENT_ID: spec.clientId,
+      AAD_APP_TENANT_ID: BENCH_TENANT,
+      AUTH_JWKS_URI: spec.jwksUri,
+    }),
+    storage: {
+      connectionString: spec.connectionString,
+      tablePrefix: spec.tablePrefix,
+      clientOptions: { additionalPolicies: [meter.policy] },
+    },
     policy: policyFromPreset('strict'),
     staffList: { staff: BENCH_STAFF.map((s) => s.aadObjectId), dsl: [] },
     logger: quiet,
@@ -42,7 +57,10 @@ async function start(spec: ServerSpec): Promise<Running> {
     case 'C':
       return startBareBot();
     case 'D': {
-      const table = TableClient.fromConnectionString(spec.connectionString, spec.table, { allowInsecureConnection: true, additionalPolicies: [meter.policy] });
+      const table = TableClient.fromConnectionString(spec.connectionString, spec.table, {
+        allowInsecureConnection: true,
+        additionalPolicies: [meter.policy],
+      });
       await table.createTable();
       return startBareBot(table);
     }
@@ -70,7 +88,12 @@ process.on('disconnect', shutdown);
 process.on('message', async (message: SampleRequest) => {
   if (message.type !== 'sample') return;
   if (typeof message.profile === 'object') await writeProfile(message.profile.writeTo);
-  const sample: ProcessSample = { type: 'sample', id: message.id, cpu: process.cpuUsage(), rssBytes: process.memoryUsage.rss() };
+  const sample: ProcessSample = {
+    type: 'sample',
+    id: message.id,
+    cpu: process.cpuUsage(),
+    rssBytes: process.memoryUsage.rss(),
+  };
   if (message.profile === 'start') await startProfile();
   process.send?.(spec.kind === 'D' || spec.kind === 'chaperone' ? { ...sample, storage: meter.traffic() } : sample);
 });

@@ -28,7 +28,10 @@ export interface ReadyMessage {
   url: string;
 }
 
-/** Starts `spec` in a child (`node --import tsx`) and resolves with its URL once it listens; a child that fails to start is stopped. */
+/**
+ * Starts `spec` in a child (`node --import tsx`) and resolves with its URL once it listens; a child that fails to start
+ * is stopped.
+ */
 export async function startServerProcess(spec: ServerSpec): Promise<RunningChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serverProcess.ts'], {
     env: { ...process.env, BENCH_SERVER: JSON.stringify(spec) },
@@ -38,7 +41,10 @@ export async function startServerProcess(spec: ServerSpec): Promise<RunningChild
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Server ${spec.kind} did not start within 60 s:\n${output}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`Server ${spec.kind} did not start within 60 s:\n${output}`)),
+        60_000,
+      );
       child.once('message', (message: ReadyMessage) => {
         clearTimeout(timer);
         resolve(message.url);

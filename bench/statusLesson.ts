@@ -11,15 +11,34 @@ export interface StatusLesson {
   etag(): Promise<string>;
 }
 
-/** Starts a lesson on the Chaperone at `url` with both staff and ten pupils in it and returns how to poll its status. */
+/**
+ * Starts a lesson on the Chaperone at `url` with both staff and ten pupils in it and returns how to poll its status.
+ */
 export async function seedStatusLesson(url: string, world: ChaperoneWorld): Promise<StatusLesson> {
   const { meetingId, conversationId } = newMeetingIds();
-  const lesson = lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: world.connector.url });
+  const lesson = lessonActivities({
+    tenantId: BENCH_TENANT,
+    meetingId,
+    conversationId,
+    serviceUrl: world.connector.url,
+  });
   const now = Date.now();
-  const pupils = Array.from({ length: 10 }, (_, n) => ({ aadObjectId: `00000000-0000-4000-8000-${String(200000000000 + n)}`, teamsId: `29:status-pupil-${n}`, name: `Pupil ${n} (FAKE)` }));
-  const activities = [lesson.start(now, { organizer: BENCH_STAFF[0] }), ...BENCH_STAFF.map((s) => lesson.join(s, now)), ...pupils.map((p) => lesson.join(p, now))];
+  const pupils = Array.from({ length: 10 }, (_, n) => ({
+    aadObjectId: `00000000-0000-4000-8000-${String(200000000000 + n)}`,
+    teamsId: `29:status-pupil-${n}`,
+    name: `Pupil ${n} (FAKE)`,
+  }));
+  const activities = [
+    lesson.start(now, { organizer: BENCH_STAFF[0] }),
+    ...BENCH_STAFF.map((s) => lesson.join(s, now)),
+    ...pupils.map((p) => lesson.join(p, now)),
+  ];
   for (const activity of activities) {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     await res.text();
     if (!res.ok) throw new Error(`Seeding the status lesson failed: /api/messages answered ${res.status}.`);
   }
@@ -32,7 +51,8 @@ export async function seedStatusLesson(url: string, world: ChaperoneWorld): Prom
       const res = await fetch(statusUrl, { headers: { authorization } });
       await res.text();
       const etag = res.headers.get('etag');
-      if (res.status !== 200 || !etag) throw new Error(`The status endpoint answered ${res.status} without an ETag; check the tab API.`);
+      if (res.status !== 200 || !etag)
+        throw new Error(`The status endpoint answered ${res.status} without an ETag; check the tab API.`);
       return etag;
     },
   };

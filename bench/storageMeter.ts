@@ -17,7 +17,10 @@ export interface StorageTraffic {
   byTarget: Record<string, number>;
 }
 
-/** `METHOD target` for a request URL: the table named in its last path segment without the key part or `prefix`, or `$batch`. */
+/**
+ * `METHOD target` for a request URL: the table named in its last path segment without the key part or `prefix`, or
+ * `$batch`.
+ */
 export function targetOf(method: string, url: string, prefix = ''): string {
   // Azurite puts the account first (`/devstoreaccount1/meetings(...)`), Azure does not.
   const segment = new URL(url).pathname.split('/').filter(Boolean).at(-1) ?? '';

@@ -23,15 +23,26 @@ const env = {
   PORT: port,
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   // The sample school (a few staff, a DSL, pupils) the simulator plays with.
-  STAFF_DIRECTORY_FILE: process.env.STAFF_DIRECTORY_FILE ?? fileURLToPath(new URL('../bot/src/dev/sampleSchool.json', import.meta.url)),
-  // The sample school's name and time zone; it names no preset, so the rules stay those of --policy (strict by default).
+  STAFF_DIRECTORY_FILE:
+    process.env.STAFF_DIRECTORY_FILE ?? fileURLToPath(new URL('../bot/src/dev/sampleSchool.json', import.meta.url)),
+  // The sample school's name and time zone; it names no preset, so the rules stay those of --policy (strict by
+  // default).
   POLICY_FILE: process.env.POLICY_FILE ?? fileURLToPath(new URL('../bot/src/dev/samplePolicy.yaml', import.meta.url)),
 };
 const policyAt = args.indexOf('--policy');
-const preset = policyAt >= 0 ? args[policyAt + 1] : (process.env.POLICY_FILE ? `file ${process.env.POLICY_FILE}` : (env.POLICY_PRESET ?? 'strict'));
+const preset =
+  policyAt >= 0
+    ? args[policyAt + 1]
+    : process.env.POLICY_FILE
+      ? `file ${process.env.POLICY_FILE}`
+      : (env.POLICY_PRESET ?? 'strict');
 
 // Its own process group, so a last-resort kill also reaches Azurite, the service's child.
-const service = spawn(process.execPath, ['--import', 'tsx', 'bot/src/index.ts', ...args], { env, stdio: 'inherit', detached: true });
+const service = spawn(process.execPath, ['--import', 'tsx', 'bot/src/index.ts', ...args], {
+  env,
+  stdio: 'inherit',
+  detached: true,
+});
 let stopping = false;
 
 async function waitUntilUp() {

@@ -20,7 +20,11 @@ export function ensureTabBuilt() {
   const newest = Math.max(...SOURCES.map(newestMtime));
   if (built >= newest) return;
   console.log('Building the tab bundle (sources changed)...');
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) {
     console.error('The tab build failed; fix the errors above and run the command again.');
     process.exit(r.status ?? 1);

@@ -9,16 +9,23 @@ const TRUST = '33333333-3333-4333-8333-333333333333';
 const tenantsFor = (env: NodeJS.ProcessEnv): string[] => loadConfig(env).auth.allowedTenants;
 
 describe('config: which tenants may sign in to the side panel', () => {
-  it('is the school\'s own tenant when no further tenants are listed', () => {
+  it("is the school's own tenant when no further tenants are listed", () => {
     assert.deepEqual(tenantsFor({ AAD_APP_TENANT_ID: SCHOOL }), [SCHOOL]);
   });
 
-  it('keeps the school\'s own tenant when AAD_APP_ALLOWED_TENANTS lists others (it adds, never replaces)', () => {
-    assert.deepEqual(tenantsFor({ AAD_APP_TENANT_ID: SCHOOL, AAD_APP_ALLOWED_TENANTS: `${PARTNER}, ${TRUST}` }), [SCHOOL, PARTNER, TRUST]);
+  it("keeps the school's own tenant when AAD_APP_ALLOWED_TENANTS lists others (it adds, never replaces)", () => {
+    assert.deepEqual(tenantsFor({ AAD_APP_TENANT_ID: SCHOOL, AAD_APP_ALLOWED_TENANTS: `${PARTNER}, ${TRUST}` }), [
+      SCHOOL,
+      PARTNER,
+      TRUST,
+    ]);
   });
 
   it('lists a tenant once however often and in whatever case it is given', () => {
-    const env = { AAD_APP_TENANT_ID: SCHOOL.toUpperCase(), AAD_APP_ALLOWED_TENANTS: ` ${SCHOOL},${PARTNER},,${PARTNER.toUpperCase()} ` };
+    const env = {
+      AAD_APP_TENANT_ID: SCHOOL.toUpperCase(),
+      AAD_APP_ALLOWED_TENANTS: ` ${SCHOOL},${PARTNER},,${PARTNER.toUpperCase()} `,
+    };
     assert.deepEqual(tenantsFor(env), [SCHOOL, PARTNER]);
   });
 

@@ -44,7 +44,9 @@ const ZIP_DATE = new Date('2020-01-01T00:00:00Z');
 export async function buildAppPackage(options: BuildOptions = {}): Promise<BuiltPackage> {
   const envName = options.envName ?? 'local';
   if (!/^[A-Za-z0-9_-]+$/.test(envName)) {
-    throw new PackagingError(`"${envName}" is not an environment name: use letters, digits, "-" or "_" (e.g. local, dev).`);
+    throw new PackagingError(
+      `"${envName}" is not an environment name: use letters, digits, "-" or "_" (e.g. local, dev).`,
+    );
   }
   const templateDir = options.templateDir ?? APP_PACKAGE_DIR;
   const envDir = options.envDir ?? join(APP_PACKAGE_DIR, '..', 'env');
@@ -57,7 +59,9 @@ export async function buildAppPackage(options: BuildOptions = {}): Promise<Built
   try {
     manifest = JSON.parse(filled) as Record<string, unknown>;
   } catch (error) {
-    throw new PackagingError(`manifest.json is not valid JSON once filled (${(error as Error).message}): fix the template and package again.`);
+    throw new PackagingError(
+      `manifest.json is not valid JSON once filled (${(error as Error).message}): fix the template and package again.`,
+    );
   }
   try {
     await validateManifest(manifest);

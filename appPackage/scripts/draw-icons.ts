@@ -33,7 +33,8 @@ function nearSegment(u: number, v: number, a: [number, number], b: [number, numb
 
 /** A tick across the shield: the "checked" of a lesson kept to policy. */
 function tick(width: number): Shape {
-  return (u, v) => nearSegment(u, v, [0.34, 0.5], [0.46, 0.63], width) || nearSegment(u, v, [0.46, 0.63], [0.68, 0.36], width);
+  return (u, v) =>
+    nearSegment(u, v, [0.34, 0.5], [0.46, 0.63], width) || nearSegment(u, v, [0.46, 0.63], [0.68, 0.36], width);
 }
 
 /** Fraction of a pixel's 4x4 sample points inside `shape` (cheap anti-aliasing). */

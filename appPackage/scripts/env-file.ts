@@ -49,7 +49,9 @@ export function readEnvFile(path: string): Map<string, string> {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new PackagingError(`Cannot read ${path}: create it from the templates in env/ (see the admin guide) and package again.`);
+    throw new PackagingError(
+      `Cannot read ${path}: create it from the templates in env/ (see the admin guide) and package again.`,
+    );
   }
   return parseEnvFile(text, path);
 }

@@ -35,9 +35,12 @@ export function readIcons(manifest: { icons?: { color?: unknown; outline?: unkno
       }
       files.push({ name, bytes });
     } catch (error) {
-      problems.push(error instanceof Error && !('code' in error) ? error.message : `icons.${slot}: cannot read ${name}`);
+      problems.push(
+        error instanceof Error && !('code' in error) ? error.message : `icons.${slot}: cannot read ${name}`,
+      );
     }
   }
-  if (problems.length > 0) throw new PackagingError('The app icons are not right: fix them and package again.', problems);
+  if (problems.length > 0)
+    throw new PackagingError('The app icons are not right: fix them and package again.', problems);
   return files;
 }

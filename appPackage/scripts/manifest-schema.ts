@@ -36,7 +36,9 @@ function describe(error: string): string {
   const [message = '', details = ''] = (space >= 0 ? error.slice(space + 1) : error).split('. Details: ');
   let extra = '';
   try {
-    const values = Object.values(JSON.parse(details) as Record<string, unknown>).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+    const values = Object.values(JSON.parse(details) as Record<string, unknown>).map((v) =>
+      typeof v === 'string' ? v : JSON.stringify(v),
+    );
     if (values.some((v) => !message.includes(v))) extra = ` (${details})`;
   } catch {
     extra = details ? ` (${details})` : '';
@@ -58,6 +60,9 @@ export async function validateManifest(manifest: unknown): Promise<void> {
   const schema = JSON.parse(readFileSync(schemaPathFor(version), 'utf8')) as ManifestSchema;
   const errors = await AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest, schema);
   if (errors.length > 0) {
-    throw new PackagingError(`manifest.json does not match the Teams app manifest schema v${version}: fix these fields and package again.`, errors.map(describe));
+    throw new PackagingError(
+      `manifest.json does not match the Teams app manifest schema v${version}: fix these fields and package again.`,
+      errors.map(describe),
+    );
   }
 }

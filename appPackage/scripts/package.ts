@@ -15,7 +15,9 @@ function envNameFromArgs(args: readonly string[]): string {
 
 try {
   const built = await buildAppPackage({ envName: envNameFromArgs(process.argv.slice(2)) });
-  console.log(`Built ${relative(process.cwd(), built.zipPath)} (${built.files.join(', ')}): schema-valid, icons checked.`);
+  console.log(
+    `Built ${relative(process.cwd(), built.zipPath)} (${built.files.join(', ')}): schema-valid, icons checked.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

@@ -48,7 +48,9 @@ function chunk(type: string, data: Buffer): Buffer {
 /** Encodes `rgba` (width * height * 4 bytes, row by row) as a truecolour-with-alpha PNG. */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   if (rgba.length !== width * height * 4) {
-    throw new Error(`Pixel data has ${rgba.length} bytes; a ${width}x${height} RGBA image needs ${width * height * 4}.`);
+    throw new Error(
+      `Pixel data has ${rgba.length} bytes; a ${width}x${height} RGBA image needs ${width * height * 4}.`,
+    );
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -59,5 +61,10 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   for (let y = 0; y < height; y += 1) {
     raw.set(rgba.subarray(y * width * 4, (y + 1) * width * 4), y * (width * 4 + 1) + 1);
   }
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

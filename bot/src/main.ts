@@ -11,11 +11,25 @@ import { loadPolicy } from './runtime/loadPolicy.js';
 import { startLocalAzurite, type LocalAzurite } from './storage/localAzurite.js';
 import type { StorageConnection } from './storage/tableClients.js';
 
-async function storageFor(config: Config, fresh: boolean): Promise<{ connection: StorageConnection; azurite?: LocalAzurite }> {
+async function storageFor(
+  config: Config,
+  fresh: boolean,
+): Promise<{ connection: StorageConnection; azurite?: LocalAzurite }> {
   const s = config.storage;
-  if (s.kind === 'connectionString') return { connection: { connectionString: s.connectionString, tablePrefix: s.tablePrefix } };
-  if (s.kind === 'accountUrl') return { connection: { accountUrl: s.accountUrl, managedIdentityClientId: s.managedIdentityClientId, tablePrefix: s.tablePrefix } };
-  if (config.production) throw new ConfigError('Chaperone cannot start: set STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING in production.');
+  if (s.kind === 'connectionString')
+    return { connection: { connectionString: s.connectionString, tablePrefix: s.tablePrefix } };
+  if (s.kind === 'accountUrl')
+    return {
+      connection: {
+        accountUrl: s.accountUrl,
+        managedIdentityClientId: s.managedIdentityClientId,
+        tablePrefix: s.tablePrefix,
+      },
+    };
+  if (config.production)
+    throw new ConfigError(
+      'Chaperone cannot start: set STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING in production.',
+    );
   const azurite = await startLocalAzurite(fresh ? {} : { location: join(config.dataDir, 'azurite') });
   return { connection: { connectionString: azurite.connectionString, tablePrefix: s.tablePrefix }, azurite };
 }
@@ -24,12 +38,27 @@ async function storageFor(config: Config, fresh: boolean): Promise<{ connection:
 export async function main(config: Config, args: string[]): Promise<void> {
   const logger = createLogger(config.logLevel);
   const presetArg = args.indexOf('--policy');
-  const policy = loadPolicy({ preset: presetArg >= 0 ? (args[presetArg + 1] ?? config.policy.preset) : config.policy.preset, file: config.policy.file });
+  const policy = loadPolicy({
+    preset: presetArg >= 0 ? (args[presetArg + 1] ?? config.policy.preset) : config.policy.preset,
+    file: config.policy.file,
+  });
   const { connection, azurite } = await storageFor(config, args.includes('--fresh'));
   // Local mode: the simulator and its clock, loaded only then (devRoutes refuses a production config too).
-  const local = config.production ? undefined : { clock: new (await import('./dev/simClock.js')).SimClock(), simulator: (await import('./dev/devRoutes.js')).devRoutes };
+  const local = config.production
+    ? undefined
+    : {
+        clock: new (await import('./dev/simClock.js')).SimClock(),
+        simulator: (await import('./dev/devRoutes.js')).devRoutes,
+      };
   const service = await startService({ config, storage: connection, policy, logger, ...local });
-  logger.info({ url: service.url, mode: config.production ? 'production' : 'local (anonymous bot, simulator on)', preset: policy.preset }, 'Chaperone is running');
+  logger.info(
+    {
+      url: service.url,
+      mode: config.production ? 'production' : 'local (anonymous bot, simulator on)',
+      preset: policy.preset,
+    },
+    'Chaperone is running',
+  );
   const shutdown = async (): Promise<void> => {
     await service.stop();
     await azurite?.stop();

@@ -1,4 +1,12 @@
-import { FluentProvider, makeStyles, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, createApi, type Api } from './api/client.js';
 import { connectToTeams, onThemeChange, ssoToken, type TeamsContext, type TeamsTheme } from './teams/teamsHost.js';
@@ -14,7 +22,11 @@ const AlertPage = lazy(() => import('./views/AlertPage.js'));
 const ConfigTab = lazy(() => import('./views/ConfigTab.js'));
 const LessonRecord = lazy(() => import('./views/LessonRecord.js'));
 
-const THEMES: Record<TeamsTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const THEMES: Record<TeamsTheme, Theme> = {
+  default: teamsLightTheme,
+  dark: teamsDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
 
 // A spinner sits a little below the top (no spacing token is this large).
 const useStyles = makeStyles({ waiting: { marginTop: '48px' } });
@@ -62,7 +74,11 @@ export function App(): ReactNode {
       } catch (err) {
         if (cancelled) return;
         if (err instanceof ApiError && err.status === 403) setBoot({ kind: 'staffOnly' });
-        else setBoot({ kind: 'problem', message: err instanceof Error ? err.message : 'Chaperone could not start; reopen the tab.' });
+        else
+          setBoot({
+            kind: 'problem',
+            message: err instanceof Error ? err.message : 'Chaperone could not start; reopen the tab.',
+          });
       }
     })();
     return () => {
@@ -88,7 +104,8 @@ export function App(): ReactNode {
   }, [boot, styles.waiting]);
 
   return (
-    // Inline on purpose: the provider gives its className to every portal too (dialogs, menus), where a full-height box would cover the page.
+    // Inline on purpose: the provider gives its className to every portal too (dialogs, menus), where a full-height box
+    // would cover the page.
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
       <Suspense fallback={<Spinner label="Loading..." className={styles.waiting} />}>{content}</Suspense>
     </FluentProvider>
@@ -98,10 +115,12 @@ export function App(): ReactNode {
 function ReadyView({ context, api }: { context: TeamsContext; api: Api }): ReactNode {
   const view = viewFor(context);
   const meetingId = context.meetingId;
-  // The record names its lesson in its own address (a deep link from a DSL card), not only through the meeting it is open in.
+  // The record names its lesson in its own address (a deep link from a DSL card), not only through the meeting it is
+  // open in.
   if (view === 'record') return <LessonRecord api={api} inMeeting={meetingId} subPageId={context.subPageId} />;
   if (view === 'details' || (view === 'content' && !meetingId)) return <DetailsTab api={api} />;
-  if (!meetingId) return <Problem message="This tab works inside a lesson meeting; open it from the meeting's side panel." />;
+  if (!meetingId)
+    return <Problem message="This tab works inside a lesson meeting; open it from the meeting's side panel." />;
   if (view === 'alert') return <AlertPage api={api} meetingId={meetingId} />;
   if (view === 'chat') return <ChatTab api={api} meetingId={meetingId} />;
   if (view === 'content') return <DetailsTab api={api} />;

@@ -3,25 +3,35 @@ import { can, type ConcernAbility, type StaffAbility, type Viewer } from '../../
 import type { Concern } from '../../bot/src/app/concerns/types.js';
 import { at, join, meeting, pupil, staff, started } from '../domain/builders.js';
 
-const viewer = (standing: Viewer['standing'], aadObjectId = `${standing}-1`, tenantId = 'school'): Viewer => ({ tenantId, aadObjectId, name: standing, standing });
-const [dsl, teacher, reporter, pupilViewer] = [viewer('dsl'), viewer('staff'), viewer('staff', 'reporter-1'), viewer('none')];
+const viewer = (standing: Viewer['standing'], aadObjectId = `${standing}-1`, tenantId = 'school'): Viewer => ({
+  tenantId,
+  aadObjectId,
+  name: standing,
+  standing,
+});
+const [dsl, teacher, reporter, pupilViewer] = [
+  viewer('dsl'),
+  viewer('staff'),
+  viewer('staff', 'reporter-1'),
+  viewer('none'),
+];
 const otherSchoolDsl = viewer('dsl', 'dsl-2', 'other-school');
 const concern = { tenantId: 'school', ref: 'C-1', reporter: { aadObjectId: 'reporter-1', name: 'R' } } as Concern;
 
 /** Who may do what: one row per ability, one column per person (Y allowed, . refused). */
 const CONCERNS: Record<ConcernAbility, string> = {
   //         dsl teacher reporter pupil other-school-dsl
-  log:      'Y   Y       Y        .     Y',
-  listAll:  'Y   .       .        .     Y',
-  listOwn:  'Y   Y       Y        .     Y',
-  read:     'Y   .       Y        .     .',
-  triage:   'Y   .       .        .     .',
-  export:   'Y   .       .        .     .',
+  log: 'Y   Y       Y        .     Y',
+  listAll: 'Y   .       .        .     Y',
+  listOwn: 'Y   Y       Y        .     Y',
+  read: 'Y   .       Y        .     .',
+  triage: 'Y   .       .        .     .',
+  export: 'Y   .       .        .     .',
 };
 const STAFF: Record<StaffAbility, string> = {
-  useStaffCommands:    'Y   Y       Y        .     Y',
-  useDslCommands:      'Y   .       .        .     Y',
-  readRegister:        'Y   Y       Y        .     Y',
+  useStaffCommands: 'Y   Y       Y        .     Y',
+  useDslCommands: 'Y   .       .        .     Y',
+  readRegister: 'Y   Y       Y        .     Y',
   checkMeetingOptions: 'Y   Y       Y        .     Y',
 };
 const people = [dsl, teacher, reporter, pupilViewer, otherSchoolDsl];
@@ -29,15 +39,34 @@ const row = (table: string) => table.split(/\s+/).map((cell) => cell === 'Y');
 
 describe('app/permissions: who may do what (one table)', () => {
   for (const [ability, expected] of Object.entries(CONCERNS) as Array<[ConcernAbility, string]>) {
-    it(`${ability} a concern`, () => assert.deepEqual(people.map((p) => can(p, ability, concern)), row(expected)));
+    it(`${ability} a concern`, () =>
+      assert.deepEqual(
+        people.map((p) => can(p, ability, concern)),
+        row(expected),
+      ));
   }
   for (const [ability, expected] of Object.entries(STAFF) as Array<[StaffAbility, string]>) {
-    it(ability, () => assert.deepEqual(people.map((p) => can(p, ability)), row(expected)));
+    it(ability, () =>
+      assert.deepEqual(
+        people.map((p) => can(p, ability)),
+        row(expected),
+      ),
+    );
   }
 
-  it('seeLesson: a DSL any lesson of the school, staff only a lesson they organised or joined as staff, never another school\'s', () => {
-    const lesson = { ...meeting(started(at(0), { organizerId: 'organizer-1' }), join(staff('staff-1'), at(1)), join(pupil('none-1'), at(1))), tenantId: 'school' };
+  it("seeLesson: a DSL any lesson of the school, staff only a lesson they organised or joined as staff, never another school's", () => {
+    const lesson = {
+      ...meeting(
+        started(at(0), { organizerId: 'organizer-1' }),
+        join(staff('staff-1'), at(1)),
+        join(pupil('none-1'), at(1)),
+      ),
+      tenantId: 'school',
+    };
     const organizer = viewer('staff', 'organizer-1');
-    assert.deepEqual([dsl, teacher, organizer, reporter, pupilViewer, otherSchoolDsl].map((p) => can(p, 'seeLesson', lesson)), [true, true, true, false, false, false]);
+    assert.deepEqual(
+      [dsl, teacher, organizer, reporter, pupilViewer, otherSchoolDsl].map((p) => can(p, 'seeLesson', lesson)),
+      [true, true, true, false, false, false],
+    );
   });
 });

@@ -10,14 +10,21 @@ interface CommandList {
   commands: { title: string; description?: string }[];
 }
 
-const bot = (JSON.parse(readFileSync(join(ROOT, 'appPackage/manifest.json'), 'utf8')) as { bots: { commandLists: CommandList[] }[] }).bots[0]!;
+const bot = (
+  JSON.parse(readFileSync(join(ROOT, 'appPackage/manifest.json'), 'utf8')) as {
+    bots: { commandLists: CommandList[] }[];
+  }
+).bots[0]!;
 
 /** What Teams suggests in `scope`; a scope in no list gets none. */
-const commandsIn = (scope: string): CommandList['commands'] => bot.commandLists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands);
+const commandsIn = (scope: string): CommandList['commands'] =>
+  bot.commandLists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands);
 const titlesIn = (scope: string): string[] => commandsIn(scope).map((c) => c.title);
 
 /** Commands that only the safeguarding team can use, from the command table itself. */
-const DSL_ONLY = Object.entries(COMMANDS).filter(([, command]) => command.audience === 'dsl').map(([name]) => name);
+const DSL_ONLY = Object.entries(COMMANDS)
+  .filter(([, command]) => command.audience === 'dsl')
+  .map(([name]) => name);
 
 /** Staff commands that still show safeguarding records (a concern list), so they stay out of shared chats. */
 const SHOWS_RECORDS = ['concerns'];
@@ -30,7 +37,11 @@ describe('appPackage: bot command suggestions per scope', () => {
   it('suggests only commands the bot knows, each once per scope', () => {
     for (const scope of ['personal', 'groupChat', 'team']) {
       const titles = titlesIn(scope);
-      assert.deepEqual(titles.filter((title) => !(title in COMMANDS)), [], `unknown commands in ${scope}`);
+      assert.deepEqual(
+        titles.filter((title) => !(title in COMMANDS)),
+        [],
+        `unknown commands in ${scope}`,
+      );
       assert.equal(new Set(titles).size, titles.length, `a command is listed twice in ${scope}`);
     }
   });
@@ -39,15 +50,25 @@ describe('appPackage: bot command suggestions per scope', () => {
     for (const scope of ['groupChat', 'team']) {
       const shown = titlesIn(scope);
       assert.ok(shown.length > 0, `${scope} should offer the staff commands`);
-      assert.deepEqual(shown.filter((title) => DSL_ONLY.includes(title) || SHOWS_RECORDS.includes(title)), [], scope);
+      assert.deepEqual(
+        shown.filter((title) => DSL_ONLY.includes(title) || SHOWS_RECORDS.includes(title)),
+        [],
+        scope,
+      );
       for (const command of commandsIn(scope)) {
-        assert.match(command.description ?? '', /private chat/, `${scope} "${command.title}" should say the answer comes privately`);
+        assert.match(
+          command.description ?? '',
+          /private chat/,
+          `${scope} "${command.title}" should say the answer comes privately`,
+        );
       }
     }
   });
 
   it('keeps every staff command in the 1:1 chat, and no DSL-only one', () => {
-    const staff = Object.entries(COMMANDS).filter(([, command]) => command.audience === 'staff').map(([name]) => name);
+    const staff = Object.entries(COMMANDS)
+      .filter(([, command]) => command.audience === 'staff')
+      .map(([name]) => name);
     assert.deepEqual([...titlesIn('personal')].sort(), [...staff].sort());
   });
 });

@@ -69,7 +69,10 @@ describe('appPackage: npm run package', () => {
     assert.equal(manifest.id, env.get('TEAMS_APP_ID'));
     assert.equal(manifest.bots[0]?.botId, env.get('BOT_ID'));
     assert.deepEqual(manifest.validDomains, [env.get('TAB_DOMAIN')]);
-    assert.equal(manifest.webApplicationInfo.resource, `api://${env.get('TAB_DOMAIN')}/${env.get('AAD_APP_CLIENT_ID')}`);
+    assert.equal(
+      manifest.webApplicationInfo.resource,
+      `api://${env.get('TAB_DOMAIN')}/${env.get('AAD_APP_CLIENT_ID')}`,
+    );
     assert.deepEqual(
       manifest.authorization.permissions.resourceSpecific.map((p) => `${p.name}:${p.type}`),
       EXPECTED_RSC.map((name) => `${name}:Application`),
@@ -83,7 +86,10 @@ describe('appPackage: npm run package', () => {
     const manifest = built.manifest as unknown as ManifestView;
     const bot = manifest.bots[0]!;
     assert.deepEqual(bot.scopes, ['personal', 'team', 'groupChat']);
-    assert.deepEqual(bot.commandLists.map((list) => list.scopes), [['personal'], ['groupChat', 'team']]);
+    assert.deepEqual(
+      bot.commandLists.map((list) => list.scopes),
+      [['personal'], ['groupChat', 'team']],
+    );
     const tab = manifest.configurableTabs[0]!;
     assert.deepEqual(tab.context, ['meetingSidePanel', 'meetingDetailsTab', 'meetingChatTab']);
     assert.match(tab.configurationUrl, /^http:\/\/localhost:3978\/tab\/index\.html\?context=/);
@@ -94,11 +100,17 @@ describe('appPackage: npm run package', () => {
       m.accentColor = 42;
       (m.bots as ManifestView['bots'])[0]!.scopes = ['everyone'];
     });
-    await assert.rejects(buildAppPackage({ envName: 'local', templateDir, outDir: join(work, 'build') }), (error: Error) => {
-      assert.match(error.message, /at \/accentColor \(manifest\.json\): must be string/);
-      assert.match(error.message, /at \/bots\/0\/scopes\/0 \(manifest\.json\): must be equal to one of the allowed values/);
-      return true;
-    });
+    await assert.rejects(
+      buildAppPackage({ envName: 'local', templateDir, outDir: join(work, 'build') }),
+      (error: Error) => {
+        assert.match(error.message, /at \/accentColor \(manifest\.json\): must be string/);
+        assert.match(
+          error.message,
+          /at \/bots\/0\/scopes\/0 \(manifest\.json\): must be equal to one of the allowed values/,
+        );
+        return true;
+      },
+    );
   });
 
   it('fails when the env file lacks variables, naming every one', async () => {
@@ -117,33 +129,60 @@ describe('appPackage: npm run package', () => {
   it('fails when an icon is the wrong size, saying the size Teams needs', async () => {
     const templateDir = editTemplate(() => undefined);
     writeFileSync(join(templateDir, 'color.png'), encodePng(100, 100, new Uint8Array(100 * 100 * 4)));
-    await assert.rejects(buildAppPackage({ envName: 'local', templateDir, outDir: join(work, 'build') }), /icons\.color \(color\.png\) is 100x100; Teams needs 192x192/);
+    await assert.rejects(
+      buildAppPackage({ envName: 'local', templateDir, outDir: join(work, 'build') }),
+      /icons\.color \(color\.png\) is 100x100; Teams needs 192x192/,
+    );
   });
 
   it('fails when an icon is not a PNG', async () => {
     const templateDir = editTemplate(() => undefined);
     writeFileSync(join(templateDir, 'outline.png'), 'GIF89a not a png');
-    await assert.rejects(buildAppPackage({ envName: 'local', templateDir, outDir: join(work, 'build') }), /icons\.outline \(outline\.png\) is not a PNG file/);
+    await assert.rejects(
+      buildAppPackage({ envName: 'local', templateDir, outDir: join(work, 'build') }),
+      /icons\.outline \(outline\.png\) is not a PNG file/,
+    );
   });
 
   it('refuses an environment name that could escape env/', async () => {
-    await assert.rejects(buildAppPackage({ envName: '../secrets', outDir: join(work, 'build') }), /not an environment name/);
+    await assert.rejects(
+      buildAppPackage({ envName: '../secrets', outDir: join(work, 'build') }),
+      /not an environment name/,
+    );
   });
-
 });
 
 describe('appPackage: env files and placeholders', () => {
   it('parses comments, export, quotes and inline comments the way dotenv does', () => {
-    const env = parseEnvFile(['# comment', '', 'export A=1', 'B = " spaced (dev)" ', "C='x # not a comment'", 'D=plain # comment', 'E='].join('\n'));
-    assert.deepEqual([...env], [['A', '1'], ['B', ' spaced (dev)'], ['C', 'x # not a comment'], ['D', 'plain'], ['E', '']]);
+    const env = parseEnvFile(
+      ['# comment', '', 'export A=1', 'B = " spaced (dev)" ', "C='x # not a comment'", 'D=plain # comment', 'E='].join(
+        '\n',
+      ),
+    );
+    assert.deepEqual(
+      [...env],
+      [
+        ['A', '1'],
+        ['B', ' spaced (dev)'],
+        ['C', 'x # not a comment'],
+        ['D', 'plain'],
+        ['E', ''],
+      ],
+    );
   });
 
   it('names the line of anything that is not NAME=value', () => {
-    assert.throws(() => parseEnvFile('A=1\nnot a setting\n', 'env/.env.test'), /env\/\.env\.test line 2 is not NAME=value/);
+    assert.throws(
+      () => parseEnvFile('A=1\nnot a setting\n', 'env/.env.test'),
+      /env\/\.env\.test line 2 is not NAME=value/,
+    );
   });
 
   it('fills a value containing quotes as JSON string content, and an empty value as nothing', () => {
-    const env = new Map([['NAME', 'St "Mary\'s" \\ School'], ['SUFFIX', '']]);
+    const env = new Map([
+      ['NAME', 'St "Mary\'s" \\ School'],
+      ['SUFFIX', ''],
+    ]);
     const filled = fillPlaceholders('{"n":"${{NAME}}${{ SUFFIX }}"}', env);
     assert.deepEqual(JSON.parse(filled), { n: 'St "Mary\'s" \\ School' });
   });

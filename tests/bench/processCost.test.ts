@@ -7,7 +7,12 @@ const sample = (cpuUs: number, requests: number, bodyBytes: number, rssMb = 100)
   id: 1,
   cpu: { user: cpuUs * 0.75, system: cpuUs * 0.25 },
   rssBytes: rssMb * 2 ** 20,
-  storage: { requests, bodyBytes, unsizedBodies: 0, byTarget: { 'PUT meetings': requests * 0.75, 'PUT timers': requests * 0.25, 'GET idempotency': 1 } },
+  storage: {
+    requests,
+    bodyBytes,
+    unsizedBodies: 0,
+    byTarget: { 'PUT meetings': requests * 0.75, 'PUT timers': requests * 0.25, 'GET idempotency': 1 },
+  },
 });
 
 const cost = (cpuUsPerEvent: number, storageBytesPerEvent: number, events = 1000): EventCost => ({
@@ -23,7 +28,12 @@ describe('bench/processCost', () => {
   it('divides the CPU (user and system) and storage traffic of a phase by the events accepted in it', () => {
     const c = eventCost(sample(1_000_000, 10, 5_000), sample(3_000_000, 1010, 405_000, 150), 1000, 4);
     assert.deepEqual(c, {
-      events: 1000, cpuUsPerEvent: 2000, cores: 0.5, rssMb: 150, storageRequestsPerEvent: 1, storageBytesPerEvent: 400,
+      events: 1000,
+      cpuUsPerEvent: 2000,
+      cores: 0.5,
+      rssMb: 150,
+      storageRequestsPerEvent: 1,
+      storageBytesPerEvent: 400,
       // By target, busiest first; a target with no new requests in the phase is left out.
       storageRequestsByTarget: { 'PUT meetings': 0.75, 'PUT timers': 0.25 },
     });

@@ -8,11 +8,17 @@ describe('bench/storageMeter', () => {
     assert.equal(bodySize('é'), 2);
     assert.equal(bodySize(new Uint8Array(7)), 7);
     assert.equal(bodySize(undefined), 0);
-    assert.equal(bodySize(() => undefined), undefined);
+    assert.equal(
+      bodySize(() => undefined),
+      undefined,
+    );
   });
 
   it('names a request by method and table, without the key, the account segment or the prefix', () => {
-    assert.equal(targetOf('PUT', "http://127.0.0.1:1/devstoreaccount1/b1meetings(PartitionKey='p',RowKey='state')", 'b1'), 'PUT meetings');
+    assert.equal(
+      targetOf('PUT', "http://127.0.0.1:1/devstoreaccount1/b1meetings(PartitionKey='p',RowKey='state')", 'b1'),
+      'PUT meetings',
+    );
     assert.equal(targetOf('POST', 'https://acct.table.core.windows.net/$batch', 'b1'), 'POST $batch');
     assert.equal(targetOf('POST', 'https://acct.table.core.windows.net/benchanchor7()', 'benchanchor7'), 'POST table');
   });
@@ -21,7 +27,10 @@ describe('bench/storageMeter', () => {
     const azurite = await sharedAzurite();
     const name = uniqueTableName('meter');
     const meter = storageMeter(name);
-    const table = TableClient.fromConnectionString(azurite.connectionString, name, { allowInsecureConnection: true, additionalPolicies: [meter.policy] });
+    const table = TableClient.fromConnectionString(azurite.connectionString, name, {
+      allowInsecureConnection: true,
+      additionalPolicies: [meter.policy],
+    });
     await table.createTable();
     const afterCreate = meter.traffic();
     await table.createEntity({ partitionKey: 'p', rowKey: 'one', text: 'x'.repeat(1000) });

@@ -12,19 +12,25 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
   let sim: SimService;
   let meetingId: string;
 
-  const ok = async <T,>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+  const ok = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
     const res = await sim.call<T>(method, path, body);
     assert.equal(res.status, 200, `${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   };
   const act = (personId: string, action: string) => ok<State>('POST', personPath(meetingId, personId, action), {});
   const feed = async () => (await ok<{ entries: FeedEntry[] }>('GET', '/dev/api/feed?after=-1')).entries;
-  const alerts = async (rule: string) => (await feed()).filter((e) => e.kind === 'alert' && e.summary.toLowerCase().includes(rule));
+  const alerts = async (rule: string) =>
+    (await feed()).filter((e) => e.kind === 'alert' && e.summary.toLowerCase().includes(rule));
   const lesson = async () => (await ok<State>('GET', '/dev/api/state')).lessons.find((l) => l.meetingId === meetingId)!;
 
   beforeEach(async () => {
     sim = await startSimService();
-    ({ meetingId } = await ok<{ meetingId: string }>('POST', '/dev/api/lessons', { title: 'Year 5 maths', kind: 'Scheduled', organizerId: PEOPLE.khan, startsInMinutes: 0 }));
+    ({ meetingId } = await ok<{ meetingId: string }>('POST', '/dev/api/lessons', {
+      title: 'Year 5 maths',
+      kind: 'Scheduled',
+      organizerId: PEOPLE.khan,
+      startsInMinutes: 0,
+    }));
   });
   afterEach(() => sim.stop());
 
@@ -49,7 +55,10 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
     const entries = await feed();
     const greeted = entries.filter((e) => e.kind === 'message').flatMap((e) => e.recipients.map((r) => r.name));
     assert.deepEqual(greeted.sort(), ['Mr Hughes', 'Mr Osei', 'Mrs Fletcher', 'Mrs Novak', 'Ms Khan']);
-    assert.ok(entries.some((e) => e.kind === 'meeting-chat' && e.recipients[0]?.kind === 'chat'), 'the welcome in the meeting chat is shown as read by everyone');
+    assert.ok(
+      entries.some((e) => e.kind === 'meeting-chat' && e.recipients[0]?.kind === 'chat'),
+      'the welcome in the meeting chat is shown as read by everyone',
+    );
   });
 
   it('seed 000 #7: one member of staff leaves; after the grace period the remaining teacher alone is alerted', async () => {
@@ -79,14 +88,22 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
     await act(PEOPLE.ben, 'join');
     await act(PEOPLE.khan, 'hang-up');
     await ok('POST', '/dev/api/clock', { minutes: 1 });
-    const toDsl = (await feed()).filter((e) => e.kind === 'message' && e.personId === PEOPLE.fletcher && /alert/i.test(e.summary));
+    const toDsl = (await feed()).filter(
+      (e) => e.kind === 'message' && e.personId === PEOPLE.fletcher && /alert/i.test(e.summary),
+    );
     assert.ok(toDsl.length >= 1, 'the DSL was told');
-    assert.ok(toDsl.every((e) => !/Amira|Ben/.test(JSON.stringify(e))), 'no pupil names in the DSL alert');
+    assert.ok(
+      toDsl.every((e) => !/Amira|Ben/.test(JSON.stringify(e))),
+      'no pupil names in the DSL alert',
+    );
     assert.equal((await lesson()).status, 'live', 'hanging up does not end the lesson for the pupils');
   });
 
-  it('the alert trail shows, from the lesson record, when the DSL\'s copy was sent and then who is dealing with it', async () => {
-    const trail = async () => (await ok<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail')).trails.filter((t) => t.meetingId === meetingId);
+  it("the alert trail shows, from the lesson record, when the DSL's copy was sent and then who is dealing with it", async () => {
+    const trail = async () =>
+      (await ok<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail')).trails.filter(
+        (t) => t.meetingId === meetingId,
+      );
     assert.deepEqual(await trail(), [], 'nothing before an alert goes to the DSL');
     await act(PEOPLE.khan, 'join');
     await act(PEOPLE.amira, 'join');
@@ -97,17 +114,31 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
     assert.equal(raised.lesson, 'Year 5 maths');
     assert.equal(raised.over, false);
     const copy = raised.copies.find((c) => c.role === 'dsl');
-    assert.deepEqual({ ...copy, sentAt: typeof copy?.sentAt }, { role: 'dsl', name: 'Mrs Fletcher', state: 'sent', sentAt: 'number' });
+    assert.deepEqual(
+      { ...copy, sentAt: typeof copy?.sentAt },
+      { role: 'dsl', name: 'Mrs Fletcher', state: 'sent', sentAt: 'number' },
+    );
     assert.equal(raised.acknowledged, undefined);
 
     const key = { tenantId: loadSimSchool().tenantId, meetingId };
     const at = sim.clock.now();
-    await sim.core.recordLessonEvent(key, { kind: 'alertAcknowledged', id: 'sim-ack', at, findingKey: raised.findingKey, raisedAt: raised.raisedAt, by: PEOPLE.fletcher, byName: 'Mrs Fletcher' });
+    await sim.core.recordLessonEvent(key, {
+      kind: 'alertAcknowledged',
+      id: 'sim-ack',
+      at,
+      findingKey: raised.findingKey,
+      raisedAt: raised.raisedAt,
+      by: PEOPLE.fletcher,
+      byName: 'Mrs Fletcher',
+    });
     assert.deepEqual((await trail())[0]?.acknowledged, { name: 'Mrs Fletcher', at });
   });
 
   it('the README tour: an untaken alert goes to the deputy at 5 minutes and the headteacher 10 later; "I\'m dealing with it" in the DSL\'s chat takes it', async () => {
-    const trail = async () => (await ok<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail')).trails.filter((t) => t.meetingId === meetingId);
+    const trail = async () =>
+      (await ok<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail')).trails.filter(
+        (t) => t.meetingId === meetingId,
+      );
     const roles = async () => ((await trail())[0]?.copies ?? []).map((c) => `${c.role}:${c.name}:${c.state}`).sort();
     await act(PEOPLE.khan, 'join');
     await act(PEOPLE.amira, 'join');
@@ -120,17 +151,28 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
     await ok('POST', '/dev/api/clock', { minutes: 10 });
     assert.deepEqual(await roles(), ['deputy:Mrs Novak:sent', 'dsl:Mrs Fletcher:sent', 'slt:Mr Hughes:sent']);
 
-    type Line = { from: string; entry?: { activityId?: string; cards: Array<{ actions?: Array<{ type: string; verb?: string; data?: Record<string, unknown> }> }> } };
+    type Line = {
+      from: string;
+      entry?: {
+        activityId?: string;
+        cards: Array<{ actions?: Array<{ type: string; verb?: string; data?: Record<string, unknown> }> }>;
+      };
+    };
     const lines = (await ok<{ lines: Line[] }>('GET', `/dev/api/chat/${PEOPLE.fletcher}`)).lines;
     const card = lines.find((l) => l.entry?.cards.some((c) => c.actions?.some((a) => a.type === 'Action.Execute')));
     const button = card?.entry?.cards.flatMap((c) => c.actions ?? []).find((a) => a.type === 'Action.Execute');
-    assert.ok(button?.verb && button.data, 'the alert card in Mrs Fletcher\'s chat has the button');
-    const answer = await ok<unknown>('POST', `/dev/api/chat/${PEOPLE.fletcher}`, { kind: 'execute', verb: button.verb, data: button.data, replyToId: card?.entry?.activityId });
+    assert.ok(button?.verb && button.data, "the alert card in Mrs Fletcher's chat has the button");
+    const answer = await ok<unknown>('POST', `/dev/api/chat/${PEOPLE.fletcher}`, {
+      kind: 'execute',
+      verb: button.verb,
+      data: button.data,
+      replyToId: card?.entry?.activityId,
+    });
     assert.match(JSON.stringify(answer), /You are dealing with this alert/);
     assert.equal((await trail())[0]?.acknowledged?.name, 'Mrs Fletcher');
     await ok('POST', '/dev/api/sweep');
     const toNovak = (await feed()).filter((e) => e.kind === 'update' && e.personId === PEOPLE.novak);
-    assert.equal(toNovak.length, 1, 'the deputy\'s alert card is replaced: Mrs Fletcher has it');
+    assert.equal(toNovak.length, 1, "the deputy's alert card is replaced: Mrs Fletcher has it");
     assert.match(JSON.stringify(toNovak[0]), /Mrs Fletcher is dealing with it/);
   });
 
@@ -138,8 +180,14 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
     await act(PEOPLE.khan, 'join');
     await act(PEOPLE.khan, 'join');
     await act(PEOPLE.khan, 'leave');
-    const participant = await fetch(`${sim.url}/dev/connector/v1/meetings/${encodeURIComponent(meetingId)}/participants/${encodeURIComponent('29:1fake-a1')}?tenantId=x`);
-    assert.equal(((await participant.json()) as { meeting: { inMeeting: boolean } }).meeting.inMeeting, true, 'roster checks answer from the simulation');
+    const participant = await fetch(
+      `${sim.url}/dev/connector/v1/meetings/${encodeURIComponent(meetingId)}/participants/${encodeURIComponent('29:1fake-a1')}?tenantId=x`,
+    );
+    assert.equal(
+      ((await participant.json()) as { meeting: { inMeeting: boolean } }).meeting.inMeeting,
+      true,
+      'roster checks answer from the simulation',
+    );
     const after = await act(PEOPLE.khan, 'leave');
     assert.equal(after.lessons.find((l) => l.meetingId === meetingId)!.status, 'ended');
   });
@@ -148,14 +196,21 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
     await twoStaffThreePupils();
     await ok('POST', `/dev/api/lessons/${encodeURIComponent(meetingId)}/end`, {});
     assert.equal((await lesson()).status, 'ended');
-    const again = await sim.call<{ error: { message: string } }>('POST', `/dev/api/lessons/${encodeURIComponent(meetingId)}/end`, {});
+    const again = await sim.call<{ error: { message: string } }>(
+      'POST',
+      `/dev/api/lessons/${encodeURIComponent(meetingId)}/end`,
+      {},
+    );
     assert.equal(again.status, 409);
     assert.match(again.body.error.message, /nothing to end/);
   });
 
   it('chat: a member of staff asks for help in their 1:1 chat and the answer comes back there', async () => {
     await ok('POST', `/dev/api/chat/${PEOPLE.osei}`, { kind: 'text', text: 'help' });
-    const { lines } = await ok<{ lines: Array<{ from: string; text?: string; entry?: FeedEntry }> }>('GET', `/dev/api/chat/${PEOPLE.osei}`);
+    const { lines } = await ok<{ lines: Array<{ from: string; text?: string; entry?: FeedEntry }> }>(
+      'GET',
+      `/dev/api/chat/${PEOPLE.osei}`,
+    );
     const helpAt = lines.findIndex((l) => l.from === 'person' && l.text === 'help');
     assert.ok(helpAt >= 0);
     const answer = lines[helpAt + 1];
@@ -164,7 +219,11 @@ describe('dev/devRoutes: the simulator API drives the real bot endpoint', functi
   });
 
   it('explains bad requests in sentences', async () => {
-    const unknownPerson = await sim.call<{ error: { message: string } }>('POST', personPath(meetingId, 'nobody', 'join'), {});
+    const unknownPerson = await sim.call<{ error: { message: string } }>(
+      'POST',
+      personPath(meetingId, 'nobody', 'join'),
+      {},
+    );
     assert.equal(unknownPerson.status, 400);
     assert.match(unknownPerson.body.error.message, /not in the sample school/);
     const backwards = await sim.call('POST', '/dev/api/clock', { minutes: -5 });

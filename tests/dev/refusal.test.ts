@@ -23,7 +23,9 @@ describe('dev: the simulator does not exist when real credentials are configured
 
   it('devRoutes refuses a production configuration and mounts nothing', async () => {
     const server = { get: sinon.spy(), post: sinon.spy(), put: sinon.spy(), del: sinon.spy() };
-    const core = { config: loadConfig({ ...PRODUCTION, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }) } as unknown as ServiceCore;
+    const core = {
+      config: loadConfig({ ...PRODUCTION, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }),
+    } as unknown as ServiceCore;
     assert.equal(core.config.production, true);
     await assert.rejects(devRoutes(server as unknown as Server, core), DevRoutesRefused);
     for (const method of Object.values(server)) assert.equal(method.callCount, 0);
@@ -37,14 +39,27 @@ describe('dev: the simulator does not exist when real credentials are configured
       const port = await freePort();
       base = `http://127.0.0.1:${port}`;
       child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/index.ts'], {
-        env: { ...process.env, ...PRODUCTION, PORT: String(port), STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_TABLE_PREFIX: `p${randomBytes(4).toString('hex')}`, STAFF_DIRECTORY_FILE: '' },
+        env: {
+          ...process.env,
+          ...PRODUCTION,
+          PORT: String(port),
+          STORAGE_CONNECTION_STRING: azurite.connectionString,
+          STORAGE_TABLE_PREFIX: `p${randomBytes(4).toString('hex')}`,
+          STAFF_DIRECTORY_FILE: '',
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';
       child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
       for (let i = 0; i < 300; i++) {
         if (child.exitCode !== null) throw new Error(`The service exited early: ${stderr}`);
-        if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return;
+        if (
+          await fetch(`${base}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       throw new Error(`The service did not start: ${stderr}`);
@@ -68,7 +83,10 @@ describe('dev: the simulator does not exist when real credentials are configured
       ['GET', '/dev/host/token?user=00000000-0000-4000-8000-0000000000a1'],
     ] as const) {
       it(`${method} ${path} is 404`, async () => {
-        const res = await fetch(`${base}${path}`, { method, ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
+        const res = await fetch(`${base}${path}`, {
+          method,
+          ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+        });
         assert.equal(res.status, 404);
       });
     }

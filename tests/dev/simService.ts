@@ -40,7 +40,13 @@ export interface SimService extends RunningService {
 export async function startSimService(options: { startAt?: number } = {}): Promise<SimService> {
   const azurite = await sharedAzurite();
   const port = await freePort();
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', STAFF_DIRECTORY_FILE: SAMPLE_SCHOOL_FILE, DATA_DIR: scratchDataDir() });
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    STAFF_DIRECTORY_FILE: SAMPLE_SCHOOL_FILE,
+    DATA_DIR: scratchDataDir(),
+  });
   const shift = options.startAt === undefined ? 0 : options.startAt - Date.now();
   const clock = new SimClock(() => Date.now() + shift);
   const service = await startService({
@@ -53,8 +59,16 @@ export async function startSimService(options: { startAt?: number } = {}): Promi
     sweep: false,
     simulator: devRoutes,
   });
-  const call = async <T,>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${service.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const call = async <T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${service.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
   };

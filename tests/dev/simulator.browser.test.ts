@@ -13,7 +13,9 @@ const WAIT = { timeout: 15_000 };
 
 /** The cells of one CSV line (quoted or bare). */
 function cellsOf(line: string): string[] {
-  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/""/g, '"'));
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) =>
+    (m[1] ?? m[2] ?? '').replace(/""/g, '"'),
+  );
 }
 
 describe('dev/simulator page in headless Chromium: a lesson run end to end', function () {
@@ -23,7 +25,8 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
   let page: Page;
 
   const click = (label: string) => page.getByRole('button', { name: label, exact: true }).click();
-  const feedItem = (kind: string, text: RegExp) => page.locator(`#feed li[data-kind="${kind}"]`).filter({ hasText: text });
+  const feedItem = (kind: string, text: RegExp) =>
+    page.locator(`#feed li[data-kind="${kind}"]`).filter({ hasText: text });
   const statusSays = (text: RegExp) => page.getByTestId('status').filter({ hasText: text }).waitFor(WAIT);
 
   async function openPanel(personName: RegExp): Promise<Frame> {
@@ -79,10 +82,17 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     const alert = feedItem('alert', /Fewer staff than the policy requires/).first();
     await alert.waitFor(WAIT);
     assert.match(await alert.innerText(), /to Ms Khan/);
-    assert.doesNotMatch(await alert.innerText(), /Amira|Ben|Chloe|Mr Osei/, 'addressed to the teacher in the call, nobody else');
+    assert.doesNotMatch(
+      await alert.innerText(),
+      /Amira|Ben|Chloe|Mr Osei/,
+      'addressed to the teacher in the call, nobody else',
+    );
 
     const panel = await openPanel(/^Ms Khan/);
-    await panel.getByText(/school policy asks for 2/).first().waitFor(WAIT);
+    await panel
+      .getByText(/school policy asks for 2/)
+      .first()
+      .waitFor(WAIT);
     await page.screenshot({ path: SCREENSHOT });
   });
 
@@ -90,26 +100,43 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     await click('Hang up Ms Khan');
     await statusSays(/hung up/);
     await click('+1 min');
-    const toDsl = feedItem('message', /Safeguarding alert/).filter({ hasText: 'Mrs Fletcher' }).first();
+    const toDsl = feedItem('message', /Safeguarding alert/)
+      .filter({ hasText: 'Mrs Fletcher' })
+      .first();
     await toDsl.waitFor(WAIT);
     assert.doesNotMatch(await toDsl.innerText(), /Amira|Ben|Chloe/, 'the DSL preview names no pupil');
     await toDsl.locator('.card').first().waitFor(WAIT);
     await page.getByTestId('lesson-status').filter({ hasText: 'live' }).waitFor(WAIT);
   });
 
-  it('the alert trail shows the DSL\'s copy delivered, then who is dealing with it', async () => {
+  it("the alert trail shows the DSL's copy delivered, then who is dealing with it", async () => {
     const trail = page.getByTestId('alert-trail');
-    await trail.getByText(/Mrs Fletcher \(DSL\): sent at/).first().waitFor(WAIT);
+    await trail
+      .getByText(/Mrs Fletcher \(DSL\): sent at/)
+      .first()
+      .waitFor(WAIT);
     await trail.getByText('Nobody has pressed "I\'m dealing with it" yet.').first().waitFor(WAIT);
     const { body } = await sim.call<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail');
     const open = body.trails.find((t) => !t.over);
     assert.ok(open, 'an alert is open');
     const key = { tenantId: loadSimSchool().tenantId, meetingId: open.meetingId };
-    await sim.core.recordLessonEvent(key, { kind: 'alertAcknowledged', id: 'browser-ack', at: sim.clock.now(), findingKey: open.findingKey, raisedAt: open.raisedAt, by: PEOPLE.fletcher, byName: 'Mrs Fletcher' });
-    await trail.getByTestId('alert-taken').filter({ hasText: /^Mrs Fletcher is dealing with it/ }).first().waitFor(WAIT);
+    await sim.core.recordLessonEvent(key, {
+      kind: 'alertAcknowledged',
+      id: 'browser-ack',
+      at: sim.clock.now(),
+      findingKey: open.findingKey,
+      raisedAt: open.raisedAt,
+      by: PEOPLE.fletcher,
+      byName: 'Mrs Fletcher',
+    });
+    await trail
+      .getByTestId('alert-taken')
+      .filter({ hasText: /^Mrs Fletcher is dealing with it/ })
+      .first()
+      .waitFor(WAIT);
   });
 
-  it('end meeting for everyone: the register shows every pupil\'s minutes', async () => {
+  it("end meeting for everyone: the register shows every pupil's minutes", async () => {
     await click('+5 min');
     await statusSays(/timers? fired/);
     await click('End meeting for everyone');
@@ -118,10 +145,15 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     const download = page.waitForEvent('download', WAIT);
     await panel.getByRole('button', { name: 'Download CSV' }).click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
-    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     const minutesAt = cellsOf(header!).indexOf('Minutes present');
     assert.ok(minutesAt > 0, header);
-    const minutes: Record<string, number> = Object.fromEntries(rows.map(cellsOf).map((cells) => [cells[1], Number(cells[minutesAt])]));
+    const minutes: Record<string, number> = Object.fromEntries(
+      rows.map(cellsOf).map((cells) => [cells[1], Number(cells[minutesAt])]),
+    );
     assert.deepEqual(Object.keys(minutes).sort(), ['Amira', 'Ben', 'Chloe']);
     for (const [pupil, m] of Object.entries(minutes)) assert.ok(m >= 7, `${pupil} was in the lesson for ${m} minutes`);
   });

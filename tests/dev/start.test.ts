@@ -4,7 +4,10 @@ import { freePort } from '../../bot/src/storage/localAzurite.js';
 
 /** Pids of every process descended from `root` (from `ps`). */
 function descendants(root: number): number[] {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const found: number[] = [];
   const walk = (pid: number): void => {
     for (const [child, parent] of rows) {
@@ -31,7 +34,10 @@ describe('scripts/start.mjs (npm start)', function () {
 
   it('prints one banner with the simulator URL, serves it, and Ctrl-C stops the service and Azurite', async () => {
     const port = await freePort();
-    const start = spawn(process.execPath, ['scripts/start.mjs', '--fresh', '--policy', 'goodmayes'], { env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const start = spawn(process.execPath, ['scripts/start.mjs', '--fresh', '--policy', 'goodmayes'], {
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     start.stdout.on('data', (c: Buffer) => (out += c.toString()));
     start.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -6,7 +6,17 @@ import { emptyMeeting, reduce } from '../../bot/src/domain/reducer.js';
 import { policyFromPreset, type PresetName } from '../../bot/src/domain/policy/presets.js';
 import type { Policy, PolicyInput } from '../../bot/src/domain/policy/schema.js';
 import type {
-  AlertBook, ChecklistItem, Finding, MeetingEvent, MeetingKind, MeetingState, Participant, PupilCheck, PupilCheckState, RegisterMark, Role,
+  AlertBook,
+  ChecklistItem,
+  Finding,
+  MeetingEvent,
+  MeetingKind,
+  MeetingState,
+  Participant,
+  PupilCheck,
+  PupilCheckState,
+  RegisterMark,
+  Role,
 } from '../../bot/src/domain/types.js';
 import { evaluate } from '../../bot/src/domain/evaluate.js';
 
@@ -32,25 +42,91 @@ export const pupil = (id: string, extra?: Partial<Participant>) => person(id, 'p
 export const guest = (id: string, extra?: Partial<Participant>) => person(id, 'guest', extra);
 
 /** Events; each takes its time in epoch ms and an optional explicit event id. */
-export const started = (time: number, opts: { id?: string; meetingType?: MeetingKind; title?: string; organizerId?: string } = {}): MeetingEvent =>
-  ({ kind: 'meetingStarted', id: opts.id ?? nextId(), at: time, meetingType: opts.meetingType ?? 'Scheduled', title: opts.title ?? 'Year 5 maths', ...(opts.organizerId ? { organizerId: opts.organizerId } : {}) });
+export const started = (
+  time: number,
+  opts: { id?: string; meetingType?: MeetingKind; title?: string; organizerId?: string } = {},
+): MeetingEvent => ({
+  kind: 'meetingStarted',
+  id: opts.id ?? nextId(),
+  at: time,
+  meetingType: opts.meetingType ?? 'Scheduled',
+  title: opts.title ?? 'Year 5 maths',
+  ...(opts.organizerId ? { organizerId: opts.organizerId } : {}),
+});
 export const ended = (time: number, id = nextId()): MeetingEvent => ({ kind: 'meetingEnded', id, at: time });
-export const join = (participant: Participant, time: number, id = nextId()): MeetingEvent => ({ kind: 'participantJoined', id, at: time, participant });
-export const leave = (participantId: string, time: number, id = nextId()): MeetingEvent => ({ kind: 'participantLeft', id, at: time, participantId });
-export const reconcile = (time: number, present: Participant[], absent: string[], id = nextId()): MeetingEvent => ({ kind: 'rosterReconciled', id, at: time, present, absent });
-export const tick = (item: ChecklistItem, time: number, ticked = true, id = nextId()): MeetingEvent => ({ kind: 'checklistTicked', id, at: time, item, ticked, by: 'teacher' });
+export const join = (participant: Participant, time: number, id = nextId()): MeetingEvent => ({
+  kind: 'participantJoined',
+  id,
+  at: time,
+  participant,
+});
+export const leave = (participantId: string, time: number, id = nextId()): MeetingEvent => ({
+  kind: 'participantLeft',
+  id,
+  at: time,
+  participantId,
+});
+export const reconcile = (time: number, present: Participant[], absent: string[], id = nextId()): MeetingEvent => ({
+  kind: 'rosterReconciled',
+  id,
+  at: time,
+  present,
+  absent,
+});
+export const tick = (item: ChecklistItem, time: number, ticked = true, id = nextId()): MeetingEvent => ({
+  kind: 'checklistTicked',
+  id,
+  at: time,
+  item,
+  ticked,
+  by: 'teacher',
+});
 /** A check recorded as a state; `true` and `false` are shorthand for yes and no. */
-export const check = (pupilId: string, which: PupilCheck, state: PupilCheckState | boolean, time: number, id = nextId(), by = 'teacher'): MeetingEvent =>
-  ({ kind: 'pupilCheckRecorded', id, at: time, pupilId, check: which, state: typeof state === 'boolean' ? (state ? 'yes' : 'no') : state, by });
+export const check = (
+  pupilId: string,
+  which: PupilCheck,
+  state: PupilCheckState | boolean,
+  time: number,
+  id = nextId(),
+  by = 'teacher',
+): MeetingEvent => ({
+  kind: 'pupilCheckRecorded',
+  id,
+  at: time,
+  pupilId,
+  check: which,
+  state: typeof state === 'boolean' ? (state ? 'yes' : 'no') : state,
+  by,
+});
 /** A check as event rows stored before three states hold it: a boolean `value`. */
-export const legacyCheck = (pupilId: string, which: PupilCheck, value: boolean, time: number, id = nextId()): MeetingEvent =>
-  ({ kind: 'pupilCheckRecorded', id, at: time, pupilId, check: which, value, by: 'teacher' });
+export const legacyCheck = (
+  pupilId: string,
+  which: PupilCheck,
+  value: boolean,
+  time: number,
+  id = nextId(),
+): MeetingEvent => ({ kind: 'pupilCheckRecorded', id, at: time, pupilId, check: which, value, by: 'teacher' });
 export const allChecks = (pupilId: string, time: number): MeetingEvent[] =>
   (['consent', 'parentPresent', 'communalRoom'] as const).map((c) => check(pupilId, c, true, time));
-export const registerMark = (pupilId: string, mark: RegisterMark, time: number, id = nextId()): MeetingEvent => ({ kind: 'registerMarked', id, at: time, pupilId, mark, by: 'teacher' });
-export const breachReported = (time: number, id = nextId()): MeetingEvent => ({ kind: 'breachReported', id, at: time, by: 'teacher' });
-export const details = (time: number, fields: Omit<Extract<MeetingEvent, { kind: 'meetingDetailsLearned' }>, 'kind' | 'id' | 'at'>, id = nextId()): MeetingEvent =>
-  ({ kind: 'meetingDetailsLearned', id, at: time, ...fields });
+export const registerMark = (pupilId: string, mark: RegisterMark, time: number, id = nextId()): MeetingEvent => ({
+  kind: 'registerMarked',
+  id,
+  at: time,
+  pupilId,
+  mark,
+  by: 'teacher',
+});
+export const breachReported = (time: number, id = nextId()): MeetingEvent => ({
+  kind: 'breachReported',
+  id,
+  at: time,
+  by: 'teacher',
+});
+export const details = (
+  time: number,
+  fields: Omit<Extract<MeetingEvent, { kind: 'meetingDetailsLearned' }>, 'kind' | 'id' | 'at'>,
+  id = nextId(),
+): MeetingEvent => ({ kind: 'meetingDetailsLearned', id, at: time, ...fields });
 
 /** A meeting built from events in the order given. */
 export function meeting(...events: Array<MeetingEvent | MeetingEvent[]>): MeetingState {
@@ -74,7 +150,13 @@ export function timeline(pol: Policy, steps: Array<{ state: MeetingState; now: n
     const result = evaluate(pol, state, now, book);
     book = result.book;
     const pick = (fs: Finding[]) => (ruleId ? only(fs, ruleId) : fs).map((f) => f.key);
-    return { started: pick(result.started), cleared: pick(result.cleared), active: pick(result.active), nextCheckAt: result.nextCheckAt, book };
+    return {
+      started: pick(result.started),
+      cleared: pick(result.cleared),
+      active: pick(result.active),
+      nextCheckAt: result.nextCheckAt,
+      book,
+    };
   });
 }
 

@@ -4,7 +4,23 @@ import { acknowledgementOf } from '../../bot/src/domain/acknowledgements.js';
 import { emptyMeeting, reduce } from '../../bot/src/domain/reducer.js';
 import { isPresent, pupilsPresent, staffPresent, presenceIntervals } from '../../bot/src/domain/presence.js';
 import type { MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
-import { at, breachReported, check, details, ended, guest, join, leave, meeting, pupil, reconcile, registerMark, staff, started, tick } from './builders.js';
+import {
+  at,
+  breachReported,
+  check,
+  details,
+  ended,
+  guest,
+  join,
+  leave,
+  meeting,
+  pupil,
+  reconcile,
+  registerMark,
+  staff,
+  started,
+  tick,
+} from './builders.js';
 
 const present = (state: MeetingState, id: string): boolean => {
   const person = state.people[id];
@@ -16,14 +32,20 @@ describe('domain/reducer', () => {
     const state = meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(1)), ended(at(20)));
     assert.equal(pupilsPresent(state).length + staffPresent(state).length, 0);
     const back = reduce(state, join(pupil('p1'), at(22), 'rejoin'));
-    assert.deepEqual(pupilsPresent(back).map((p) => p.id), ['p1']);
+    assert.deepEqual(
+      pupilsPresent(back).map((p) => p.id),
+      ['p1'],
+    );
   });
 
   it('a join from before the end that is delivered after it is closed by that end (order does not matter)', () => {
     const late = meeting(started(at(0)), join(staff('t1'), at(0)), ended(at(20)), join(pupil('p1'), at(5), 'late'));
     const inOrder = meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(5), 'late'), ended(at(20)));
     assert.equal(isPresent(late.people.p1!), false);
-    assert.deepEqual(late.people.p1!.marks.map((m) => m.at), inOrder.people.p1!.marks.map((m) => m.at));
+    assert.deepEqual(
+      late.people.p1!.marks.map((m) => m.at),
+      inOrder.people.p1!.marks.map((m) => m.at),
+    );
   });
 
   describe('presence per person', () => {
@@ -65,7 +87,13 @@ describe('domain/reducer', () => {
     });
 
     it('a leave naming only the Teams id finds the person', () => {
-      const s = meeting(join(pupil('p1'), at(1)), { kind: 'participantLeft', id: 'x', at: at(2), participantId: 'unknown-key', teamsId: '29:p1' });
+      const s = meeting(join(pupil('p1'), at(1)), {
+        kind: 'participantLeft',
+        id: 'x',
+        at: at(2),
+        participantId: 'unknown-key',
+        teamsId: '29:p1',
+      });
       assert.equal(present(s, 'p1'), false);
       assert.equal(s.people['unknown-key'], undefined);
     });
@@ -129,7 +157,11 @@ describe('domain/reducer', () => {
 
   describe('meeting lifecycle', () => {
     it('start and end set their fields; joins after the end are still recorded', () => {
-      const s = meeting(started(at(0), { organizerId: 't1', title: 'Reading' }), ended(at(30)), join(pupil('p1'), at(31)));
+      const s = meeting(
+        started(at(0), { organizerId: 't1', title: 'Reading' }),
+        ended(at(30)),
+        join(pupil('p1'), at(31)),
+      );
       assert.equal(s.startedAt, at(0));
       assert.equal(s.endedAt, at(30));
       assert.equal(s.title, 'Reading');
@@ -141,7 +173,12 @@ describe('domain/reducer', () => {
       const a = started(at(0), { id: 's1' });
       const b = ended(at(30), 'e1');
       const c = started(at(60), { id: 's2' });
-      for (const order of [[a, b, c], [c, b, a], [b, c, a], [a, c, b]]) {
+      for (const order of [
+        [a, b, c],
+        [c, b, a],
+        [b, c, a],
+        [a, c, b],
+      ]) {
         const s = meeting(order);
         assert.equal(s.startedAt, at(60));
         assert.equal(s.endedAt, undefined);
@@ -157,7 +194,10 @@ describe('domain/reducer', () => {
 
     it('breaches are kept in time order', () => {
       const s = meeting(breachReported(at(5), 'b2'), breachReported(at(1), 'b1'));
-      assert.deepEqual(s.breaches.map((b) => b.id), ['b1', 'b2']);
+      assert.deepEqual(
+        s.breaches.map((b) => b.id),
+        ['b1', 'b2'],
+      );
     });
   });
 
@@ -169,59 +209,102 @@ describe('domain/reducer', () => {
       minute: fc.integer({ min: 0, max: 60 }),
     });
     const toEvents = (specs: Array<{ who: string; type: string; minute: number }>): MeetingEvent[] =>
-      specs.map((s, i) => (s.type === 'join' ? join(pupil(s.who), at(s.minute), `ev${i}`) : leave(s.who, at(s.minute), `ev${i}`)));
+      specs.map((s, i) =>
+        s.type === 'join' ? join(pupil(s.who), at(s.minute), `ev${i}`) : leave(s.who, at(s.minute), `ev${i}`),
+      );
 
     it('presence is never negative: however many stray leaves came first, one later join makes a person present', () => {
-      fc.assert(fc.property(fc.array(presenceEvent, { maxLength: 30 }), fc.constantFrom(...ids), (specs, who) => {
-        const s = reduce(meeting(toEvents(specs)), join(pupil(who), at(100), 'late-join'));
-        assert.equal(present(s, who), true);
-        for (const person of Object.values(s.people)) {
-          for (const interval of presenceIntervals(person)) assert.ok(interval.to === undefined || interval.to >= interval.from);
-        }
-      }));
+      fc.assert(
+        fc.property(fc.array(presenceEvent, { maxLength: 30 }), fc.constantFrom(...ids), (specs, who) => {
+          const s = reduce(meeting(toEvents(specs)), join(pupil(who), at(100), 'late-join'));
+          assert.equal(present(s, who), true);
+          for (const person of Object.values(s.people)) {
+            for (const interval of presenceIntervals(person))
+              assert.ok(interval.to === undefined || interval.to >= interval.from);
+          }
+        }),
+      );
     });
 
     it('duplicate events are no-ops', () => {
-      fc.assert(fc.property(fc.array(presenceEvent, { minLength: 1, maxLength: 20 }), fc.nat(), (specs, pick) => {
-        const events = toEvents(specs);
-        const s = meeting(events);
-        const again = events[pick % events.length] as MeetingEvent;
-        assert.equal(reduce(s, again), s);
-        assert.deepEqual(meeting(events, events), s);
-      }));
+      fc.assert(
+        fc.property(fc.array(presenceEvent, { minLength: 1, maxLength: 20 }), fc.nat(), (specs, pick) => {
+          const events = toEvents(specs);
+          const s = meeting(events);
+          const again = events[pick % events.length] as MeetingEvent;
+          assert.equal(reduce(s, again), s);
+          assert.deepEqual(meeting(events, events), s);
+        }),
+      );
     });
 
     it('the final state does not depend on the order of interleaved joins and leaves', () => {
-      fc.assert(fc.property(fc.array(presenceEvent, { maxLength: 20 }).chain((specs) =>
-        fc.tuple(fc.constant(toEvents(specs)), fc.shuffledSubarray(toEvents(specs), { minLength: specs.length, maxLength: specs.length }))), ([events, shuffled]) => {
-        assert.deepEqual(meeting(shuffled), meeting(events));
-      }));
+      fc.assert(
+        fc.property(
+          fc
+            .array(presenceEvent, { maxLength: 20 })
+            .chain((specs) =>
+              fc.tuple(
+                fc.constant(toEvents(specs)),
+                fc.shuffledSubarray(toEvents(specs), { minLength: specs.length, maxLength: specs.length }),
+              ),
+            ),
+          ([events, shuffled]) => {
+            assert.deepEqual(meeting(shuffled), meeting(events));
+          },
+        ),
+      );
     });
 
     it('a pupil is never counted as staff', () => {
-      const roleEvent = fc.record({ who: fc.constantFrom(...ids), role: fc.constantFrom('staff', 'pupil', 'guest', 'unknown' as const), minute: fc.integer({ min: 0, max: 60 }), leaves: fc.boolean() });
-      fc.assert(fc.property(fc.array(roleEvent, { maxLength: 20 }), (specs) => {
-        const events = specs.flatMap((s, i): MeetingEvent[] => [
-          join({ id: s.who, teamsId: s.who, name: s.who, role: s.role }, at(s.minute), `j${i}`),
-          ...(s.leaves ? [leave(s.who, at(s.minute + 1), `l${i}`)] : []),
-        ]);
-        const s = meeting(events);
-        const staffIds = new Set(staffPresent(s).map((p) => p.id));
-        for (const p of pupilsPresent(s)) assert.ok(!staffIds.has(p.id));
-        for (const p of staffPresent(s)) assert.equal(p.role, 'staff');
-        for (const spec of specs) if (spec.role === 'guest') assert.ok(!staffIds.has(spec.who), 'a guest never becomes staff');
-      }));
+      const roleEvent = fc.record({
+        who: fc.constantFrom(...ids),
+        role: fc.constantFrom('staff', 'pupil', 'guest', 'unknown' as const),
+        minute: fc.integer({ min: 0, max: 60 }),
+        leaves: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(fc.array(roleEvent, { maxLength: 20 }), (specs) => {
+          const events = specs.flatMap((s, i): MeetingEvent[] => [
+            join({ id: s.who, teamsId: s.who, name: s.who, role: s.role }, at(s.minute), `j${i}`),
+            ...(s.leaves ? [leave(s.who, at(s.minute + 1), `l${i}`)] : []),
+          ]);
+          const s = meeting(events);
+          const staffIds = new Set(staffPresent(s).map((p) => p.id));
+          for (const p of pupilsPresent(s)) assert.ok(!staffIds.has(p.id));
+          for (const p of staffPresent(s)) assert.equal(p.role, 'staff');
+          for (const spec of specs)
+            if (spec.role === 'guest') assert.ok(!staffIds.has(spec.who), 'a guest never becomes staff');
+        }),
+      );
     });
   });
 
   it('issue 14: the first "I\'m dealing with it" of a raise takes the alert; a later press (anyone) changes nothing; a new raise can be taken again', () => {
-    const ack = (id: string, by: string, raisedAt: number, atMs: number): MeetingEvent => ({ kind: 'alertAcknowledged', id, at: atMs, findingKey: 'unsupervised', raisedAt, by, byName: by.toUpperCase() });
+    const ack = (id: string, by: string, raisedAt: number, atMs: number): MeetingEvent => ({
+      kind: 'alertAcknowledged',
+      id,
+      at: atMs,
+      findingKey: 'unsupervised',
+      raisedAt,
+      by,
+      byName: by.toUpperCase(),
+    });
     const first = reduce(emptyMeeting('t', 'm'), ack('a1', 'dsl-1', at(1), at(2)));
-    assert.deepEqual(acknowledgementOf(first, 'unsupervised', at(1)), { raisedAt: at(1), by: 'dsl-1', name: 'DSL-1', at: at(2) });
+    assert.deepEqual(acknowledgementOf(first, 'unsupervised', at(1)), {
+      raisedAt: at(1),
+      by: 'dsl-1',
+      name: 'DSL-1',
+      at: at(2),
+    });
     const second = reduce(first, ack('a2', 'dsl-2', at(1), at(3)));
     assert.deepEqual(second.acknowledgements, first.acknowledgements, 'taken already');
     const again = reduce(second, ack('a3', 'dsl-2', at(9), at(10)));
-    assert.equal(acknowledgementOf(again, 'unsupervised', at(9))?.by, 'dsl-2', 'the finding raised again is a new alert');
+    assert.equal(
+      acknowledgementOf(again, 'unsupervised', at(9))?.by,
+      'dsl-2',
+      'the finding raised again is a new alert',
+    );
     assert.equal(acknowledgementOf(again, 'unsupervised', at(1))?.by, 'dsl-1', 'and who took the first raise is kept');
   });
 

@@ -17,16 +17,24 @@ describe('domain/register', () => {
   );
 
   it('seed 001 #11: lists staff first, then pupils, each by name', () => {
-    assert.deepEqual(buildRegister(lesson, at(10)).map((r) => r.name), ['Ms Adams', 'Ms Young', 'Amir', 'Zoe']);
+    assert.deepEqual(
+      buildRegister(lesson, at(10)).map((r) => r.name),
+      ['Ms Adams', 'Ms Young', 'Amir', 'Zoe'],
+    );
   });
 
   it('seed 001 #11: adds up every stay, counting an open one to now', () => {
     const amir = buildRegister(lesson, at(10)).find((r) => r.id === 'p1');
-    assert.deepEqual(amir && [amir.firstJoinAt, amir.lastLeaveAt, amir.minutesPresent, amir.presentNow], [at(2), at(5), 6, true]);
+    assert.deepEqual(amir && [amir.firstJoinAt, amir.lastLeaveAt, amir.minutesPresent, amir.presentNow], [
+      at(2),
+      at(5),
+      6,
+      true,
+    ]);
     assert.deepEqual(amir?.checks, { consent: true, parentPresent: false });
   });
 
-  it('seed 001 #11: a pupil\'s last leave is their own, even when Teams delivered the meeting end first', () => {
+  it("seed 001 #11: a pupil's last leave is their own, even when Teams delivered the meeting end first", () => {
     const endFirst = meeting(started(at(0)), join(pupil('p1'), at(0)), ended(at(35)), leave('p1', at(34)));
     const row = buildRegister(endFirst, at(40)).find((r) => r.id === 'p1');
     assert.equal(row?.lastLeaveAt, at(34));
@@ -40,7 +48,7 @@ describe('domain/register', () => {
     assert.equal(rows.find((r) => r.id === 'p2')?.minutesPresent, 5);
   });
 
-  it('seed 001 #11: carries the teacher\'s correction', () => {
+  it("seed 001 #11: carries the teacher's correction", () => {
     assert.equal(buildRegister(lesson, at(10)).find((r) => r.id === 'p2')?.mark, 'left');
   });
 });

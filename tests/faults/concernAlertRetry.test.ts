@@ -7,12 +7,23 @@ import { ManualClock, postActivity } from '../support/serviceHarness.js';
 import { PEOPLE, SCHOOL_TENANT, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 import { formInput } from '../app/concerns/fixtures.js';
 
-const DSL: Participant = { id: 'dddddddd-0000-4000-8000-00000000c0c2', teamsId: '29:dsl', name: 'Mrs Lead', role: 'staff' };
+const DSL: Participant = {
+  id: 'dddddddd-0000-4000-8000-00000000c0c2',
+  teamsId: '29:dsl',
+  name: 'Mrs Lead',
+  role: 'staff',
+};
 
 /** Concern alerts the connector accepted (2xx) for concern `ref`. */
 function acceptedAlerts(connector: RunningFakeConnector, ref: string): number {
   const preview = (r: RecordedRequest) => String((r.body as { text?: string } | undefined)?.text);
-  return connector.requests.filter((r) => r.method === 'POST' && /\/activities(\/[^/]+)?$/.test(r.path) && (r.status ?? 0) < 300 && preview(r).includes(`New safeguarding concern ${ref}`)).length;
+  return connector.requests.filter(
+    (r) =>
+      r.method === 'POST' &&
+      /\/activities(\/[^/]+)?$/.test(r.path) &&
+      (r.status ?? 0) < 300 &&
+      preview(r).includes(`New safeguarding concern ${ref}`),
+  ).length;
 }
 
 describe('faults: a concern logged while Teams answers 503 (the concern outbox)', function () {
@@ -23,9 +34,17 @@ describe('faults: a concern logged while Teams answers 503 (the concern outbox)'
 
   before(async () => {
     connector = await startFakeConnector();
-    app = await startTabTestServer({ issuer: 'test', clock, staffList: { staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id], dsl: [DSL.id] } });
+    app = await startTabTestServer({
+      issuer: 'test',
+      clock,
+      staffList: { staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id], dsl: [DSL.id] },
+    });
     // A lesson event tells the service where this school's Teams is (needed to open the DSL's 1:1 chat).
-    const lesson = lessonActivities({ tenantId: SCHOOL_TENANT, meetingId: `concern-retry-${Date.now()}`, serviceUrl: connector.url });
+    const lesson = lessonActivities({
+      tenantId: SCHOOL_TENANT,
+      meetingId: `concern-retry-${Date.now()}`,
+      serviceUrl: connector.url,
+    });
     assert.equal(await postActivity(app.base, lesson.start(clock.now())), 200);
   });
   after(async () => {
@@ -44,7 +63,11 @@ describe('faults: a concern logged while Teams answers 503 (the concern outbox)'
     });
     assert.equal(res.status, 201, 'stored');
     const answer = (await res.json()) as { ref: string; toldDsls: number; unreachedDsls: number };
-    assert.deepEqual([answer.toldDsls, answer.unreachedDsls], [0, 1], 'the receipt never counts a DSL as told while the alert is pending');
+    assert.deepEqual(
+      [answer.toldDsls, answer.unreachedDsls],
+      [0, 1],
+      'the receipt never counts a DSL as told while the alert is pending',
+    );
     const book = app.core.concerns.deliveryBook(SCHOOL_TENANT, answer.ref);
     const owed = (await book.load())?.deliveries ?? [];
     assert.equal(owed.length, 1);

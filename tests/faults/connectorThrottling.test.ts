@@ -28,7 +28,13 @@ describe('faults: Teams throttles or fails the alert, then recovers', function (
 
   /** Two staff and the pupils in a lesson, then the assistant leaves: a staff-pair alert is due 30 s later. */
   async function staffPairDue(): Promise<void> {
-    for (const activity of [lesson.start(at(0)), lesson.join(school.teacher, at(0)), lesson.join(school.assistant, at(0)), ...school.pupils.map((p) => lesson.join(p, at(0))), lesson.leave(school.assistant, at(1))]) {
+    for (const activity of [
+      lesson.start(at(0)),
+      lesson.join(school.teacher, at(0)),
+      lesson.join(school.assistant, at(0)),
+      ...school.pupils.map((p) => lesson.join(p, at(0))),
+      lesson.leave(school.assistant, at(1)),
+    ]) {
       await send(activity);
     }
     service.clock.current = at(1) + PAST_GRACE_MS;
@@ -41,7 +47,11 @@ describe('faults: Teams throttles or fails the alert, then recovers', function (
       await service.core.tick();
       await service.core.tick();
       const attempts = staffPairAttempts(connector);
-      assert.equal(attempts.filter((s) => s !== undefined && s < 300).length, 1, `one delivered notification, attempts answered ${JSON.stringify(attempts)}`);
+      assert.equal(
+        attempts.filter((s) => s !== undefined && s < 300).length,
+        1,
+        `one delivered notification, attempts answered ${JSON.stringify(attempts)}`,
+      );
       assert.deepEqual(attempts.slice(0, 2), [status, status], 'the throttled attempts were made first');
     });
   }

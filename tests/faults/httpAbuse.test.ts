@@ -26,19 +26,32 @@ describe('faults: abusive HTTP requests to /api/messages', function () {
 
   /** A real activity still goes through afterwards: nothing above harmed the service. */
   async function stillServes(): Promise<void> {
-    const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: `MCMxOTphYnVzZS0${Math.random().toString(36).slice(2)}`, serviceUrl: connector.url });
+    const lesson = lessonActivities({
+      tenantId: school.tenantId,
+      meetingId: `MCMxOTphYnVzZS0${Math.random().toString(36).slice(2)}`,
+      serviceUrl: connector.url,
+    });
     assert.equal(await postActivity(service.url, lesson.start(t0)), 200);
   }
 
   it('refuses a body over the size limit with 413 and a sentence saying what to do', async () => {
-    const activity = lessonActivities({ tenantId: school.tenantId, meetingId: 'MCMxOTpiaWc=', serviceUrl: connector.url }).start(t0);
+    const activity = lessonActivities({
+      tenantId: school.tenantId,
+      meetingId: 'MCMxOTpiaWc=',
+      serviceUrl: connector.url,
+    }).start(t0);
     const res = await raw(JSON.stringify({ ...activity, padding: 'x'.repeat(MAX_BODY_BYTES) }));
     assert.equal(res.status, 413);
     assert.match(((await res.json()) as { error: { message: string } }).error.message, /too large/);
     await stillServes();
   });
 
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+  ]) {
     it(`refuses a body sent as ${type.split(';')[0]} with 415`, async () => {
       const res = await raw('{"type":"event"}', type);
       assert.equal(res.status, 415);
@@ -63,12 +76,17 @@ describe('faults: abusive HTTP requests to /api/messages', function () {
         socket.on('error', () => undefined);
         await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
         // Headers promise 1 KiB of body; only a few bytes ever come.
-        socket.write(`POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1024\r\n\r\n{"type":`);
+        socket.write(
+          `POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1024\r\n\r\n{"type":`,
+        );
         sockets.push(socket);
       }
       await stillServes();
       assert.equal((await fetch(`${service.url}/healthz`)).status, 200);
-      assert.ok(sockets.every((s) => !s.destroyed), 'the stalled clients are still connected (the test really held them open)');
+      assert.ok(
+        sockets.every((s) => !s.destroyed),
+        'the stalled clients are still connected (the test really held them open)',
+      );
     } finally {
       for (const s of sockets) s.destroy();
     }

@@ -20,7 +20,7 @@ const isRosterLookup = (r: RecordedRequest): boolean => r.method === 'GET' && r.
  * sockets are real; nothing here measures time: what arrived before what is read from the order
  * in which the fake connector saw requests.
  */
-describe('faults: lessons isolated from each other\'s faults (issue 15)', function () {
+describe("faults: lessons isolated from each other's faults (issue 15)", function () {
   this.timeout(60_000);
   let connector: LessonHarness['connector'];
   let service: LessonHarness['service'];
@@ -34,7 +34,9 @@ describe('faults: lessons isolated from each other\'s faults (issue 15)', functi
   const { send } = lessonDriver(() => service);
 
   const lessonsOn = (meetingIds: string[]) =>
-    meetingIds.map((meetingId) => lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url }));
+    meetingIds.map((meetingId) =>
+      lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url }),
+    );
 
   /** Each lesson starts at 09:00 with two adults and three pupils, as Teams reports it. */
   async function start(lessons: Array<LessonHarness['lesson']>): Promise<void> {
@@ -53,7 +55,7 @@ describe('faults: lessons isolated from each other\'s faults (issue 15)', functi
     return meetingIds.filter((id) => lookups.some((r) => r.decodedPath.startsWith(`/v1/meetings/${id}/`)));
   }
 
-  it('a healthy lesson\'s DSL alert goes out in the first sweep after its grace period, without waiting for ten lessons whose connector hangs', async () => {
+  it("a healthy lesson's DSL alert goes out in the first sweep after its grace period, without waiting for ten lessons whose connector hangs", async () => {
     const hung = lessonsOn(hungIds);
     await start([...hung, healthy]);
     hung.forEach((lesson, i) => {
@@ -65,16 +67,24 @@ describe('faults: lessons isolated from each other\'s faults (issue 15)', functi
     await send(healthy.leave(school.teacher, left));
     await send(healthy.leave(school.assistant, left));
 
-    assert.deepEqual(await askedDuringSweepAt(left + PAST_GRACE_MS, hungIds), hungIds, 'the hung lessons\' roster checks were due in the same sweep');
+    assert.deepEqual(
+      await askedDuringSweepAt(left + PAST_GRACE_MS, hungIds),
+      hungIds,
+      "the hung lessons' roster checks were due in the same sweep",
+    );
     const alerts = connector.requests.filter(isDslAlert);
     assert.equal(alerts.length, 1, 'the DSL was told in the first sweep past the grace period');
     const alertArrived = connector.requests.indexOf(alerts[0]!);
     const hungLookups = connector.held.filter((h) => isRosterLookup(h.request));
     assert.ok(hungLookups.length >= hungIds.length);
     // The sweep is over, so each hung lookup was given up at its deadline; the fake hears of it a moment later.
-    while (hungLookups.some((h) => h.gaveUpAfter === undefined)) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (hungLookups.some((h) => h.gaveUpAfter === undefined))
+      await new Promise((resolve) => setTimeout(resolve, 10));
     for (const lookup of hungLookups) {
-      assert.ok(alertArrived < lookup.gaveUpAfter!, 'the alert reached Teams while the hung lookups were still waiting: it did not queue behind them');
+      assert.ok(
+        alertArrived < lookup.gaveUpAfter!,
+        'the alert reached Teams while the hung lookups were still waiting: it did not queue behind them',
+      );
     }
   });
 
@@ -87,6 +97,10 @@ describe('faults: lessons isolated from each other\'s faults (issue 15)', functi
       const lessons = await askedDuringSweepAt(at(minute) + 20 * SECOND, hung);
       if (lessons.length) asked.push([`09:${String(minute).padStart(2, '0')}`, lessons.length]);
     }
-    assert.deepEqual(asked, [['09:03', 3], ['09:09', 3], ['09:21', 3]]);
+    assert.deepEqual(asked, [
+      ['09:03', 3],
+      ['09:09', 3],
+      ['09:21', 3],
+    ]);
   });
 });

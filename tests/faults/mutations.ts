@@ -13,12 +13,33 @@ type Json = Record<string, unknown>;
 /** The documented fixtures in `tests/fixtures/activities/`. */
 export function fixtureActivities(): Json[] {
   const dir = 'tests/fixtures/activities';
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Json);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Json);
 }
 
 /** Values that have broken parsers before: wrong types, odd strings, OData and prototype names. */
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, 0, -1, 1e308, '', ' ', '__proto__', 'constructor', "' or PartitionKey ne '", '../../etc', '\u0000', '\u202e', '😀'.repeat(50), 'NaN', '2026-13-45T99:99:99Z', [], {}),
+  fc.constantFrom(
+    null,
+    true,
+    0,
+    -1,
+    1e308,
+    '',
+    ' ',
+    '__proto__',
+    'constructor',
+    "' or PartitionKey ne '",
+    '../../etc',
+    '\u0000',
+    '\u202e',
+    '😀'.repeat(50),
+    'NaN',
+    '2026-13-45T99:99:99Z',
+    [],
+    {},
+  ),
   fc.string({ maxLength: 40 }),
   fc.integer(),
   fc.double(),
@@ -28,11 +49,29 @@ const oddValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** An odd property name to add next to the real ones. */
-const oddName = fc.constantFrom('__proto__', 'constructor', 'prototype', '', ' ', '$type', 'odata.etag', 'PartitionKey', 'RowKey', 'Timestamp', '😀', 'a'.repeat(1000));
+const oddName = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  '',
+  ' ',
+  '$type',
+  'odata.etag',
+  'PartitionKey',
+  'RowKey',
+  'Timestamp',
+  '😀',
+  'a'.repeat(1000),
+);
 
 type Mutation = { kind: 'drop' | 'set' | 'add'; at: number; value: unknown; name: string };
 
-const mutation: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom('drop', 'set', 'set', 'add'), at: fc.nat(), value: oddValue, name: oddName });
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom('drop', 'set', 'set', 'add'),
+  at: fc.nat(),
+  value: oddValue,
+  name: oddName,
+});
 
 /** Every path to a value inside `value` (objects and arrays), shallow first. */
 function paths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
@@ -63,6 +102,8 @@ function apply(activity: Json, m: Mutation): Json {
 
 /** A real-shaped activity with one to four mutations, or (one time in ten) any JSON at all. */
 export function brokenActivity(bases: Json[]): fc.Arbitrary<unknown> {
-  const mutated = fc.tuple(fc.constantFrom(...bases), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([base, ms]) => ms.reduce(apply, base));
+  const mutated = fc
+    .tuple(fc.constantFrom(...bases), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+    .map(([base, ms]) => ms.reduce(apply, base));
   return fc.oneof({ weight: 9, arbitrary: mutated }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) });
 }

@@ -35,7 +35,13 @@ function readResponse(socket: Socket): Promise<RawResponse> {
       text += chunk.toString('utf8');
       const [head = '', body] = text.split('\r\n\r\n');
       const length = /\r\ncontent-length: (\d+)/i.exec(head)?.[1];
-      if (body !== undefined && length !== undefined && Buffer.byteLength(body) >= Number(length) && !/\r\nconnection: close/i.test(head)) finish(false);
+      if (
+        body !== undefined &&
+        length !== undefined &&
+        Buffer.byteLength(body) >= Number(length) &&
+        !/\r\nconnection: close/i.test(head)
+      )
+        finish(false);
     });
     socket.once('end', () => finish(true));
   });
@@ -47,7 +53,11 @@ function requestHead(length: number): string {
 
 /** An activity Teams could send, with `value` nested `depth` levels deep (the activity object itself is one more). */
 function nestedActivity(depth: number): string {
-  const activity = lessonActivities({ tenantId: school.tenantId, meetingId: `MCMxOTpkZWVw${depth}`, serviceUrl: 'http://127.0.0.1:9/' }).start(t0);
+  const activity = lessonActivities({
+    tenantId: school.tenantId,
+    meetingId: `MCMxOTpkZWVw${depth}`,
+    serviceUrl: 'http://127.0.0.1:9/',
+  }).start(t0);
   const json = JSON.stringify({ ...activity, value: 0 });
   return json.replace('"value":0', `"value":${'['.repeat(depth)}${']'.repeat(depth)}`);
 }
@@ -62,7 +72,11 @@ describe('faults: pathological request bodies', function () {
 
   before(async () => {
     connector = await startFakeConnector();
-    service = await startTestService({ staffList: school.staffList(), logger, env: { REQUEST_BODY_TIMEOUT_MS: '300' } });
+    service = await startTestService({
+      staffList: school.staffList(),
+      logger,
+      env: { REQUEST_BODY_TIMEOUT_MS: '300' },
+    });
   });
   after(async () => {
     await service.stop();
@@ -70,7 +84,11 @@ describe('faults: pathological request bodies', function () {
   });
 
   async function stillServes(): Promise<void> {
-    const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: `MCMxOTpmaW5lLS${Math.random().toString(36).slice(2)}`, serviceUrl: connector.url });
+    const lesson = lessonActivities({
+      tenantId: school.tenantId,
+      meetingId: `MCMxOTpmaW5lLS${Math.random().toString(36).slice(2)}`,
+      serviceUrl: connector.url,
+    });
     assert.equal(await postActivity(service.url, lesson.start(t0)), 200);
   }
 
@@ -89,13 +107,19 @@ describe('faults: pathological request bodies', function () {
 
   it('accepts an activity nested exactly as deep as the limit allows', async () => {
     const body = nestedActivity(MAX_JSON_DEPTH - 1);
-    const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     await res.text();
     assert.notEqual(res.status, 400);
   });
 
   it('answers 408 to a client that trickles its body, closes the connection, and keeps serving others', async () => {
-    const body = JSON.stringify(lessonActivities({ tenantId: school.tenantId, meetingId: 'MCMxOTpzbG93', serviceUrl: connector.url }).start(t0));
+    const body = JSON.stringify(
+      lessonActivities({ tenantId: school.tenantId, meetingId: 'MCMxOTpzbG93', serviceUrl: connector.url }).start(t0),
+    );
     const socket = await openSocket(port());
     const response = readResponse(socket);
     socket.write(requestHead(Buffer.byteLength(body)));

@@ -20,7 +20,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The real entry point (`bot/src/index.ts`) as its own process, as App Service runs it. */
 function spawnService(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/index.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/index.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -28,10 +31,16 @@ function spawnService(env: Record<string, string>): { child: ChildProcess; outpu
 }
 
 /** Polls /healthz until `accept` says yes or 40 s pass; returns the last answer. */
-async function healthUntil(url: string, accept: (status: number) => boolean): Promise<{ status: number; body: string }> {
+async function healthUntil(
+  url: string,
+  accept: (status: number) => boolean,
+): Promise<{ status: number; body: string }> {
   let last = { status: 0, body: '' };
   for (let i = 0; i < 200 && !accept(last.status); i++) {
-    last = await fetch(`${url}/healthz`).then(async (r) => ({ status: r.status, body: await r.text() }), () => ({ status: 0, body: '' }));
+    last = await fetch(`${url}/healthz`).then(
+      async (r) => ({ status: r.status, body: await r.text() }),
+      () => ({ status: 0, body: '' }),
+    );
     if (!accept(last.status)) await sleep(200);
   }
   return last;
@@ -58,20 +67,35 @@ describe('faults: the process is killed (SIGKILL) during a storage outage (stora
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const env = {
-      PORT: String(port), LOG_LEVEL: 'warn', SWEEP_INTERVAL_MS: '250', STAFF_DIRECTORY_FILE: staffFile,
-      STORAGE_CONNECTION_STRING: link.connectionString, STORAGE_TABLE_PREFIX: `kill${Date.now().toString(36)}`, DATA_DIR: mkdtempSync(join(tmpdir(), 'chaperone-journal-')),
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SWEEP_INTERVAL_MS: '250',
+      STAFF_DIRECTORY_FILE: staffFile,
+      STORAGE_CONNECTION_STRING: link.connectionString,
+      STORAGE_TABLE_PREFIX: `kill${Date.now().toString(36)}`,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'chaperone-journal-')),
     };
     const meetingId = `killed-${Date.now()}`;
     const lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
-    const before = [lesson.start(at(0)), lesson.join(school.teacher, at(0)), lesson.join(school.assistant, at(0)), lesson.join(school.pupils[0]!, at(1))];
-    const during = [lesson.join(school.pupils[1]!, at(2)), lesson.leave(school.assistant, at(3)), lesson.join(school.pupils[2]!, at(3))];
+    const before = [
+      lesson.start(at(0)),
+      lesson.join(school.teacher, at(0)),
+      lesson.join(school.assistant, at(0)),
+      lesson.join(school.pupils[0]!, at(1)),
+    ];
+    const during = [
+      lesson.join(school.pupils[1]!, at(2)),
+      lesson.leave(school.assistant, at(3)),
+      lesson.join(school.pupils[2]!, at(3)),
+    ];
 
     const first = spawnService(env);
     children.push(first.child);
     assert.equal((await healthUntil(url, (s) => s === 200)).status, 200, first.output());
     for (const activity of before) assert.equal(await postActivity(url, activity), 200);
     await link.cut();
-    for (const activity of during) assert.equal(await postActivity(url, activity), 200, 'answered while storage is down');
+    for (const activity of during)
+      assert.equal(await postActivity(url, activity), 200, 'answered while storage is down');
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
 
@@ -79,14 +103,21 @@ describe('faults: the process is killed (SIGKILL) during a storage outage (stora
     children.push(second.child);
     const down = await healthUntil(url, (s) => s !== 0);
     assert.equal(down.status, 503, `boots while storage is down, and says so: ${second.output().slice(-1500)}`);
-    assert.match(down.body, /3 events and 0 concerns held/, 'the events the killed process answered for are held again');
+    assert.match(
+      down.body,
+      /3 events and 0 concerns held/,
+      'the events the killed process answered for are held again',
+    );
 
     await link.restore();
     assert.equal((await healthUntil(url, (s) => s === 200)).status, 200, second.output().slice(-1500));
     // Read once the process has stopped writing: a read spanning its outbox move could miss rows in flight.
     second.child.kill('SIGTERM');
     await new Promise((resolve) => second.child.once('exit', resolve));
-    const tables = createStorageTables({ connectionString: azurite.connectionString, tablePrefix: env.STORAGE_TABLE_PREFIX });
+    const tables = createStorageTables({
+      connectionString: azurite.connectionString,
+      tablePrefix: env.STORAGE_TABLE_PREFIX,
+    });
     const meetings = new TableMeetingStore(tables.meetings, memoryLogger());
     const key = { tenantId: school.tenantId, meetingId };
     const events = await meetings.listEvents(key);

@@ -23,12 +23,24 @@ describe('faults: hostile ids and names on their way to Table Storage', function
   it('stores OData-looking meeting ids, tenant ids and names literally and reads back only their own lesson', async () => {
     const plain = sampleSchool();
     const hostile = sampleSchool(`tenant${ODATA}`);
-    const oddPupil: Person = { ...hostile.pupils[0]!, name: `Pupil${ODATA} (FAKE)`, aadObjectId: `b1${ODATA}`, teamsId: `29:${ODATA}` };
+    const oddPupil: Person = {
+      ...hostile.pupils[0]!,
+      name: `Pupil${ODATA} (FAKE)`,
+      aadObjectId: `b1${ODATA}`,
+      teamsId: `29:${ODATA}`,
+    };
     const hostileId = `MCMx${ODATA}==`;
     const plainId = 'MCMxOTpwbGFpbi1sZXNzb24=';
     const odd = lessonActivities({ tenantId: hostile.tenantId, meetingId: hostileId, serviceUrl: connector.url });
     const normal = lessonActivities({ tenantId: plain.tenantId, meetingId: plainId, serviceUrl: connector.url });
-    for (const activity of [odd.start(t0, { title: `Maths${ODATA}` }), odd.join(hostile.teacher, t0), odd.join(oddPupil, t0), normal.start(t0), normal.join(plain.teacher, t0), normal.join(plain.pupils[1]!, t0)]) {
+    for (const activity of [
+      odd.start(t0, { title: `Maths${ODATA}` }),
+      odd.join(hostile.teacher, t0),
+      odd.join(oddPupil, t0),
+      normal.start(t0),
+      normal.join(plain.teacher, t0),
+      normal.join(plain.pupils[1]!, t0),
+    ]) {
       assert.equal(await postActivity(service.url, activity), 200);
     }
 
@@ -39,21 +51,44 @@ describe('faults: hostile ids and names on their way to Table Storage', function
     assert.equal(stored.state.meetingId, hostileId);
     assert.equal(stored.state.tenantId, hostile.tenantId);
     assert.equal(stored.state.title, `Maths${ODATA}`);
-    assert.deepEqual(Object.keys(stored.state.people).sort(), [hostile.teacher.aadObjectId, oddPupil.aadObjectId].sort());
+    assert.deepEqual(
+      Object.keys(stored.state.people).sort(),
+      [hostile.teacher.aadObjectId, oddPupil.aadObjectId].sort(),
+    );
     assert.equal(stored.state.people[oddPupil.aadObjectId]?.name, oddPupil.name);
 
     const other = await service.core.meetings.load(plainKey);
-    assert.deepEqual(Object.keys(other!.state.people).sort(), [plain.teacher.aadObjectId, plain.pupils[1]!.aadObjectId].sort(), 'no one leaked in from the hostile lesson');
+    assert.deepEqual(
+      Object.keys(other!.state.people).sort(),
+      [plain.teacher.aadObjectId, plain.pupils[1]!.aadObjectId].sort(),
+      'no one leaked in from the hostile lesson',
+    );
     assert.equal((await service.core.meetings.listEvents(hostileKey)).length, 3);
     assert.equal((await service.core.meetings.listEvents(plainKey)).length, 3);
-    assert.deepEqual((await service.core.meetings.listMeetings(hostile.tenantId)).map((m) => m.meetingId), [hostileId], 'the hostile tenant lists only its own lesson');
-    assert.deepEqual((await service.core.meetings.listMeetings(plain.tenantId)).map((m) => m.meetingId), [plainId], 'the plain tenant lists only its own lesson');
-    assert.equal(await service.core.meetings.load({ tenantId: plain.tenantId, meetingId: ODATA }), undefined, 'a filter-shaped id finds nothing');
+    assert.deepEqual(
+      (await service.core.meetings.listMeetings(hostile.tenantId)).map((m) => m.meetingId),
+      [hostileId],
+      'the hostile tenant lists only its own lesson',
+    );
+    assert.deepEqual(
+      (await service.core.meetings.listMeetings(plain.tenantId)).map((m) => m.meetingId),
+      [plainId],
+      'the plain tenant lists only its own lesson',
+    );
+    assert.equal(
+      await service.core.meetings.load({ tenantId: plain.tenantId, meetingId: ODATA }),
+      undefined,
+      'a filter-shaped id finds nothing',
+    );
   });
 
   it('refuses a meeting id too long for a storage key without treating it as a storage outage', async () => {
     const school = sampleSchool();
-    const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: 'x'.repeat(30_000), serviceUrl: connector.url });
+    const lesson = lessonActivities({
+      tenantId: school.tenantId,
+      meetingId: 'x'.repeat(30_000),
+      serviceUrl: connector.url,
+    });
     const status = await postActivity(service.url, lesson.join(school.pupils[0]!, t0));
     assert.equal(status, 200, 'acknowledged to Teams, which must not retry it');
     await service.core.tick();

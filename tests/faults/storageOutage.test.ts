@@ -18,7 +18,9 @@ const GRACE_AND_A_SWEEP = 31_000 + 5_000;
 
 /** 1:1 messages to the DSL accepted by Teams whose text names the rule's problem. */
 function dslAlerts(connector: RunningFakeConnector, problem: RegExp): number {
-  return postedMessages(connector).filter((m) => m.conversation !== '' && /Safeguarding alert/.test(m.text) && problem.test(m.body)).length;
+  return postedMessages(connector).filter(
+    (m) => m.conversation !== '' && /Safeguarding alert/.test(m.text) && problem.test(m.body),
+  ).length;
 }
 
 describe('faults: Table Storage outage (Azurite really stopped, then restarted)', function () {
@@ -39,9 +41,18 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
 
   async function lessonWithPupils(meetingId: string, pupils = 1) {
     const clock = new ManualClock(at(0));
-    const service = await startTestService({ staffList: school.staffList(), clock, connectionString: azurite.connectionString });
+    const service = await startTestService({
+      staffList: school.staffList(),
+      clock,
+      connectionString: azurite.connectionString,
+    });
     const lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
-    for (const activity of [lesson.start(at(0)), lesson.join(school.teacher, at(0)), lesson.join(school.assistant, at(0)), ...school.pupils.slice(0, pupils).map((p) => lesson.join(p, at(1)))]) {
+    for (const activity of [
+      lesson.start(at(0)),
+      lesson.join(school.teacher, at(0)),
+      lesson.join(school.assistant, at(0)),
+      ...school.pupils.slice(0, pupils).map((p) => lesson.join(p, at(1))),
+    ]) {
       assert.equal(await postActivity(service.url, activity), 200);
     }
     return { service, clock, lesson, key: { tenantId: school.tenantId, meetingId } };
@@ -53,10 +64,15 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
       await azurite.stop();
       const duringOutage = [lesson.leave(school.assistant, at(2)), lesson.leave(school.teacher, at(2))];
       clock.current = at(2);
-      for (const activity of duringOutage) assert.equal(await postActivity(service.url, activity), 200, 'Teams is answered');
+      for (const activity of duringOutage)
+        assert.equal(await postActivity(service.url, activity), 200, 'Teams is answered');
       clock.current = at(2) + GRACE_AND_A_SWEEP;
       await service.core.tick();
-      assert.equal(dslAlerts(connector, /no member of staff|without an adult|unsupervised/i), 1, 'the DSL is alerted while storage is still down');
+      assert.equal(
+        dslAlerts(connector, /no member of staff|without an adult|unsupervised/i),
+        1,
+        'the DSL is alerted while storage is still down',
+      );
       assert.equal((await fetch(`${service.url}/healthz`)).status, 503, 'and /healthz says degraded');
 
       azurite = await startLocalAzurite({ location, port: azurite.port });
@@ -66,13 +82,27 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
       const events = await service.core.meetings.listEvents(key);
       assert.equal(events.length, 6, 'the four events before the outage and the two answered during it');
       assert.equal(new Set(events.map((e) => e.id)).size, 6, 'none doubled');
-      assert.deepEqual(events.slice(4).map((e) => e.kind), ['participantLeft', 'participantLeft']);
+      assert.deepEqual(
+        events.slice(4).map((e) => e.kind),
+        ['participantLeft', 'participantLeft'],
+      );
       clock.current += 10 * MIN;
       await service.core.tick();
-      assert.equal(dslAlerts(connector, /no member of staff|without an adult|unsupervised/i), 1, 'sent once, not again after recovery');
+      assert.equal(
+        dslAlerts(connector, /no member of staff|without an adult|unsupervised/i),
+        1,
+        'sent once, not again after recovery',
+      );
       const stored = await service.core.meetings.load(key);
-      const toDsl = findingDeliveries(stored?.deliveries ?? []).filter((d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.finding.ruleId === 'unsupervised');
-      assert.deepEqual(toDsl.map((d) => d.state), ['sent'], 'the outbox written after recovery knows it was sent');
+      const toDsl = findingDeliveries(stored?.deliveries ?? []).filter(
+        (d) =>
+          d.recipient.kind === 'person' && d.recipient.role === 'dsl' && d.message.finding.ruleId === 'unsupervised',
+      );
+      assert.deepEqual(
+        toDsl.map((d) => d.state),
+        ['sent'],
+        'the outbox written after recovery knows it was sent',
+      );
       assert.equal((await fetch(`${service.url}/healthz`)).status, 200);
     } finally {
       await service.stop();
@@ -87,7 +117,8 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
       await azurite.stop();
       clock.current = at(2) + GRACE_AND_A_SWEEP;
       await service.core.tick();
-      const staffPair = () => notifications(connector).filter((n) => n.rule === 'staff-pair' && n.phase === 'raised').length;
+      const staffPair = () =>
+        notifications(connector).filter((n) => n.rule === 'staff-pair' && n.phase === 'raised').length;
       assert.equal(staffPair(), 1, 'the teacher left alone is told while storage is down');
       azurite = await startLocalAzurite({ location, port: azurite.port });
       await service.core.tick();

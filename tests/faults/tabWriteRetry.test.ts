@@ -38,7 +38,10 @@ describe('faults: side-panel writes retried with the same request id', () => {
   };
   const ok = (_req: IncomingMessage, res: ServerResponse): void => reply(res, 200, { outcome: 'applied', status: {} });
   const drop = (req: IncomingMessage): void => void req.socket.destroy();
-  const status = (code: number) => (_req: IncomingMessage, res: ServerResponse): void => reply(res, code, { error: { code: 'x', message: 'Try later.' } });
+  const status =
+    (code: number) =>
+    (_req: IncomingMessage, res: ServerResponse): void =>
+      reply(res, code, { error: { code: 'x', message: 'Try later.' } });
   const api = () => createApi(async () => 'token', base);
 
   it('resends a write whose connection dropped, and one the service answered 503, with the same id', async () => {
@@ -56,7 +59,10 @@ describe('faults: side-panel writes retried with the same request id', () => {
 
   it('does not resend a write the server refused (409 reused id, 400), and lets the sentence through', async () => {
     answers = [status(409)];
-    await assert.rejects(api().write('meeting', 'breach', {}), (e: unknown) => e instanceof ApiError && e.status === 409 && e.message === 'Try later.');
+    await assert.rejects(
+      api().write('meeting', 'breach', {}),
+      (e: unknown) => e instanceof ApiError && e.status === 409 && e.message === 'Try later.',
+    );
     assert.equal(ids.length, 1);
   });
 });

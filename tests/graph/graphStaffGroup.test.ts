@@ -28,7 +28,12 @@ describe('graph/graphStaffGroup: the staff group through Graph, cached in Table 
   async function makeSut(options: { maxRetries?: number; timeoutMs?: number } = {}) {
     const clock = { t: 100 * HOUR };
     const sleep = sinon.stub().resolves();
-    const client = new GraphClient({ baseUrl: fake.graphBaseUrl, tokens: { getToken: async () => 'fake-token-1' }, sleep, ...options });
+    const client = new GraphClient({
+      baseUrl: fake.graphBaseUrl,
+      tokens: { getToken: async () => 'fake-token-1' },
+      sleep,
+      ...options,
+    });
     const store = new TableDirectoryCache((await freshTables()).directoryCache);
     const membership = new GraphStaffGroup(client, 'all-staff');
     const group = new CachedStaffGroup({ membership, store, ttlMs: HOUR, now: () => clock.t });
@@ -40,20 +45,35 @@ describe('graph/graphStaffGroup: the staff group through Graph, cached in Table 
     const { membership } = await makeSut();
     const { answers, failure } = await membership.check(tenantId, ['khan', 'osei', 'pupil-0', 'stranger']);
     assert.equal(failure, undefined);
-    assert.deepEqual(answers, new Map([['khan', true], ['osei', true], ['pupil-0', false], ['stranger', false]]));
+    assert.deepEqual(
+      answers,
+      new Map([
+        ['khan', true],
+        ['osei', true],
+        ['pupil-0', false],
+        ['stranger', false],
+      ]),
+    );
     assert.deepEqual(fake.batchedRequests[0]!.body, { groupIds: ['all-staff'] });
     assert.equal(fake.batchedRequests[0]!.path, '/v1.0/users/khan/checkMemberGroups');
   });
 
   it('with ONLY a staff group, a second teacher (not the organizer) is staff and a pupil is a pupil', async () => {
     const { directory } = await makeSut();
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'osei', teamsId: '29:osei', meetingRole: 'Attendee' }), 'staff');
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'pupil-3', teamsId: '29:p3', meetingRole: 'Attendee' }), 'pupil');
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'osei', teamsId: '29:osei', meetingRole: 'Attendee' }),
+      'staff',
+    );
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'pupil-3', teamsId: '29:p3', meetingRole: 'Attendee' }),
+      'pupil',
+    );
   });
 
   it('a class of 25 joining at once costs at most ceil(25/20) = 2 Graph requests', async () => {
     const { directory } = await makeSut();
-    const join = (id: string) => directory.classify({ tenantId, aadObjectId: id, teamsId: `29:${id}`, meetingRole: 'Attendee' });
+    const join = (id: string) =>
+      directory.classify({ tenantId, aadObjectId: id, teamsId: `29:${id}`, meetingRole: 'Attendee' });
     const roles = await Promise.all(['khan', ...pupils].map(join));
     assert.deepEqual(roles.filter((r) => r === 'staff').length, 1);
     assert.equal(fake.graphRequests('POST', batchPath).length, 2);
@@ -62,7 +82,11 @@ describe('graph/graphStaffGroup: the staff group through Graph, cached in Table 
 
   it('429 with Retry-After inside the batch, then success: answered, waited as asked, still ok', async () => {
     const { group, sleep } = await makeSut();
-    fake.script('POST', memberPath, { status: 429, headers: { 'Retry-After': '3' }, body: { error: { code: 'TooManyRequests' } } });
+    fake.script('POST', memberPath, {
+      status: 429,
+      headers: { 'Retry-After': '3' },
+      body: { error: { code: 'TooManyRequests' } },
+    });
     assert.equal(await group.lookup(tenantId, 'khan'), 'staff');
     assert.deepEqual(sleep.args, [[3000]]);
     assert.deepEqual(group.health(), { staffDetection: 'ok' });
@@ -72,7 +96,12 @@ describe('graph/graphStaffGroup: the staff group through Graph, cached in Table 
     const { group, store, clock } = await makeSut();
     await group.lookup(tenantId, 'khan');
     const client = new GraphClient({ baseUrl: fake.graphBaseUrl, tokens: { getToken: async () => 'fake-token-1' } });
-    const other = new CachedStaffGroup({ membership: new GraphStaffGroup(client, 'all-staff'), store, ttlMs: HOUR, now: () => clock.t });
+    const other = new CachedStaffGroup({
+      membership: new GraphStaffGroup(client, 'all-staff'),
+      store,
+      ttlMs: HOUR,
+      now: () => clock.t,
+    });
     clock.t += HOUR - 1;
     assert.equal(await other.lookup(tenantId, 'khan'), 'staff');
     assert.equal(fake.graphRequests('POST', batchPath).length, 1);
@@ -86,10 +115,16 @@ describe('graph/graphStaffGroup: the staff group through Graph, cached in Table 
     assert.equal(await group.lookup(tenantId, 'khan'), 'staff');
     clock.t += 3 * HOUR;
     fake.script('POST', batchPath, { status: 503 }, { status: 503 });
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'khan', teamsId: '29:khan', meetingRole: 'Attendee' }), 'staff');
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'khan', teamsId: '29:khan', meetingRole: 'Attendee' }),
+      'staff',
+    );
     assert.match(group.health().staffDetection, /^degraded: Microsoft Graph kept failing \(503\)/);
     // Never staff because Graph failed: Mr Osei has no stored answer, so he counts as a pupil for now.
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'osei', teamsId: '29:osei', meetingRole: 'Attendee' }), 'pupil');
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'osei', teamsId: '29:osei', meetingRole: 'Attendee' }),
+      'pupil',
+    );
   });
 
   it('Graph that hangs: the lookup ends at the client deadline as unknown (a pupil), and health is degraded', async () => {
@@ -103,14 +138,22 @@ describe('graph/graphStaffGroup: the staff group through Graph, cached in Table 
     const { group, clock } = await makeSut();
     const refused = { status: 403, body: { error: { code: 'Authorization_RequestDenied' } } };
     fake.script('POST', memberPath, refused, refused);
-    const directory = new SchoolDirectory({ staffGroup: group, staffList: { staff: ['head'], dsl: [] }, policyFor: () => policyFromPreset('strict') });
+    const directory = new SchoolDirectory({
+      staffGroup: group,
+      staffList: { staff: ['head'], dsl: [] },
+      policyFor: () => policyFromPreset('strict'),
+    });
     const [organizer, listed] = await Promise.all([
       directory.classify({ tenantId, aadObjectId: 'khan', teamsId: '29:khan', meetingRole: 'Organizer' }),
       directory.classify({ tenantId, aadObjectId: 'osei', teamsId: '29:osei', meetingRole: 'Attendee' }),
     ]);
     assert.deepEqual([organizer, listed], ['staff', 'pupil']);
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'head', teamsId: '29:head', meetingRole: 'Attendee' }), 'staff');
-    const refusal = /^degraded: Microsoft Graph refused the request \(403 Authorization_RequestDenied\): the app needs User\.Read\.All and GroupMember\.Read\.All/;
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'head', teamsId: '29:head', meetingRole: 'Attendee' }),
+      'staff',
+    );
+    const refusal =
+      /^degraded: Microsoft Graph refused the request \(403 Authorization_RequestDenied\): the app needs User\.Read\.All and GroupMember\.Read\.All/;
     assert.match(directory.health().staffDetection, refusal);
     clock.t += 60_000;
     assert.equal(await group.lookup(tenantId, 'osei'), 'staff');

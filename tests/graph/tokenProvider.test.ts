@@ -11,14 +11,25 @@ describe('graph/tokenProvider', () => {
   });
 
   function makeSut(now: { t: number }, secret = 's3cret') {
-    return clientCredentialsTokenProvider({ tenantId: 'tenant-1', clientId: 'app-1', clientSecret: secret, authorityHost: fake.authorityHost, now: () => now.t });
+    return clientCredentialsTokenProvider({
+      tenantId: 'tenant-1',
+      clientId: 'app-1',
+      clientSecret: secret,
+      authorityHost: fake.authorityHost,
+      now: () => now.t,
+    });
   }
 
   it('posts the client-credentials form to {authority}/{tenant}/oauth2/v2.0/token', async () => {
     const token = await makeSut({ t: 0 }).getToken();
     assert.match(token, /^fake-token-\d+$/);
     assert.equal(fake.requests[0]!.path, '/tenant-1/oauth2/v2.0/token');
-    assert.deepEqual(fake.requests[0]!.body, { client_id: 'app-1', client_secret: 's3cret', scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' });
+    assert.deepEqual(fake.requests[0]!.body, {
+      client_id: 'app-1',
+      client_secret: 's3cret',
+      scope: 'https://graph.microsoft.com/.default',
+      grant_type: 'client_credentials',
+    });
   });
 
   it('caches the token until shortly before it expires, sharing one fetch between concurrent callers', async () => {
@@ -35,8 +46,14 @@ describe('graph/tokenProvider', () => {
   });
 
   it('maps a refused sign-in (400/401) to GraphPermissionError with the error code', async () => {
-    fake.script('POST', /oauth2/, { status: 401, body: { error: 'invalid_client', error_description: 'secret expired' } });
-    await assert.rejects(makeSut({ t: 0 }).getToken(), (e: unknown) => e instanceof GraphPermissionError && e.graphCode === 'invalid_client');
+    fake.script('POST', /oauth2/, {
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'secret expired' },
+    });
+    await assert.rejects(
+      makeSut({ t: 0 }).getToken(),
+      (e: unknown) => e instanceof GraphPermissionError && e.graphCode === 'invalid_client',
+    );
   });
 
   it('maps a sign-in outage to GraphUnavailableError', async () => {

@@ -4,11 +4,16 @@ import type restify from 'restify';
 import { createHttpServer } from '../../bot/src/http/server.js';
 import { memoryLogger } from '../support/serviceHarness.js';
 
-/** Sends `head` and the first `partial` characters of `body`, then nothing; resolves with all the server sent before closing. */
+/**
+ * Sends `head` and the first `partial` characters of `body`, then nothing; resolves with all the server sent before
+ * closing.
+ */
 function stallingRequest(port: number, body: string, partial: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, partial)}`);
+      socket.write(
+        `POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, partial)}`,
+      );
     });
     let text = '';
     socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -41,7 +46,11 @@ describe('http/server: request body deadline', () => {
   });
 
   it('leaves a body that arrived in time alone, even once the deadline has passed', async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const res = await fetch(`http://127.0.0.1:${port}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     assert.deepEqual(await res.json(), { got: { a: 1 } });
     const before = logger.lines.length;
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -49,6 +58,9 @@ describe('http/server: request body deadline', () => {
   });
 
   it('refuses a deadline that is not a positive whole number of milliseconds', () => {
-    assert.throws(() => createHttpServer({ logger, health: () => ({ status: 'ok', checks: {} }), requestBodyTimeoutMs: 0 }), RangeError);
+    assert.throws(
+      () => createHttpServer({ logger, health: () => ({ status: 'ok', checks: {} }), requestBodyTimeoutMs: 0 }),
+      RangeError,
+    );
   });
 });

@@ -26,7 +26,11 @@ describe('http/concernRoutes: the number to phone when the DSL could not be reac
   let seq = 0;
 
   before(async () => {
-    const table = TableClient.fromConnectionString((await sharedAzurite()).connectionString, uniqueTableName('concernroutes'), { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(
+      (await sharedAzurite()).connectionString,
+      uniqueTableName('concernroutes'),
+      { allowInsecureConnection: true },
+    );
     await table.createTable();
     const directory = {
       classify: async () => 'staff',
@@ -40,10 +44,18 @@ describe('http/concernRoutes: the number to phone when the DSL could not be reac
       updateReporter: sinon.fake.resolves(undefined),
     };
     // The bearer token is the caller's tenant id: sign-in itself is tested elsewhere.
-    const verifier = { verify: async (token: string) => ({ tenantId: token, aadObjectId: 'teacher-1', name: 'Ms Khan' }) };
+    const verifier = {
+      verify: async (token: string) => ({ tenantId: token, aadObjectId: 'teacher-1', name: 'Ms Khan' }),
+    };
     server = createHttpServer({ logger: recordingLogger(), health: () => ({ status: 'ok', checks: {} }) });
     registerConcernRoutes(server, {
-      concerns: new TableConcernStore(table), meetings: { listMeetings: async () => [], load: async () => undefined }, notifier, directory, verifier, clock: { now: () => T0 }, logger: recordingLogger(),
+      concerns: new TableConcernStore(table),
+      meetings: { listMeetings: async () => [], load: async () => undefined },
+      notifier,
+      directory,
+      verifier,
+      clock: { now: () => T0 },
+      logger: recordingLogger(),
       policyFor: (tenantId) => (tenantId === SCHOOL ? withPhone : strict),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,7 +72,7 @@ describe('http/concernRoutes: the number to phone when the DSL could not be reac
     return { status: res.status, body: (await res.json()) as { ref: string; toldDsls: number; dslPhone?: string } };
   };
 
-  it('answers the school\'s DSL number with the receipt when Teams could not reach the DSL', async () => {
+  it("answers the school's DSL number with the receipt when Teams could not reach the DSL", async () => {
     const { status, body } = await logConcern(SCHOOL);
     assert.equal(status, 201);
     assert.equal(body.toldDsls, 0);

@@ -57,7 +57,11 @@ describe('http/server', () => {
   });
 
   it('parses JSON bodies', async () => {
-    const res = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"a":1}' });
+    const res = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"a":1}',
+    });
     assert.deepEqual(await res.json(), { got: { a: 1 } });
   });
 
@@ -70,13 +74,21 @@ describe('http/server', () => {
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    const res = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const res = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     assert.equal(res.status, 415);
     assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'unsupportedMediaType');
   });
 
   it('answers malformed JSON with 400 and a sentence', async () => {
-    const res = await fetch(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    const res = await fetch(`${base}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":',
+    });
     assert.equal(res.status, 400);
     assert.match(((await res.json()) as { error: { message: string } }).error.message, /not valid JSON/);
   });
@@ -112,7 +124,13 @@ describe('http/server', () => {
   });
 
   it('refuses path traversal and hidden files in the tab folder', async () => {
-    for (const path of ['/tab/..%2Fsecret.txt', '/tab/%2e%2e/secret.txt', '/tab/assets/..%2F..%2Fsecret.txt', '/tab/.env', '/tab/missing.js']) {
+    for (const path of [
+      '/tab/..%2Fsecret.txt',
+      '/tab/%2e%2e/secret.txt',
+      '/tab/assets/..%2F..%2Fsecret.txt',
+      '/tab/.env',
+      '/tab/missing.js',
+    ]) {
       const res = await fetch(`${base}${path}`);
       assert.equal(res.status, 404, path);
       assert.doesNotMatch(await res.text(), /not for you/);

@@ -31,12 +31,14 @@ const MODULE_OF: Record<string, string> = {
 
 /** PowerShell's approved verbs (Get-Verb), plus Where and ForEach of the core cmdlets. */
 const VERBS = new Set(
-  ('Add Clear Close Copy Enter Exit Find Format Get Hide Join Lock Move New Open Optimize Pop Push Redo Remove Rename Reset Resize ' +
+  (
+    'Add Clear Close Copy Enter Exit Find Format Get Hide Join Lock Move New Open Optimize Pop Push Redo Remove Rename Reset Resize ' +
     'Search Select Set Show Skip Split Step Switch Undo Unlock Watch Connect Disconnect Read Receive Send Write Backup Checkpoint ' +
     'Compare Compress Convert ConvertFrom ConvertTo Dismount Edit Expand Export Group Import Initialize Limit Merge Mount Out Publish ' +
     'Restore Save Sync Unpublish Update Debug Measure Ping Repair Resolve Test Trace Approve Assert Build Complete Confirm Deny Deploy ' +
     'Disable Enable Install Invoke Register Request Restart Resume Start Stop Submit Suspend Uninstall Unregister Wait Block Grant ' +
-    'Protect Revoke Unblock Unprotect Use Where ForEach').split(' '),
+    'Protect Revoke Unblock Unprotect Use Where ForEach'
+  ).split(' '),
 );
 
 const guide = (): string => {
@@ -45,17 +47,22 @@ const guide = (): string => {
 };
 
 /** Text inside code: fenced blocks and `inline spans`. */
-const codeIn = (text: string): string[] => Array.from(text.matchAll(/```[a-z]*\n([\s\S]*?)```|`([^`\n]+)`/g), (m) => m[1] ?? m[2] ?? '');
+const codeIn = (text: string): string[] =>
+  Array.from(text.matchAll(/```[a-z]*\n([\s\S]*?)```|`([^`\n]+)`/g), (m) => m[1] ?? m[2] ?? '');
 
 /** Every Verb-Noun command the guide shows in code. */
 function cmdletsIn(text: string): string[] {
-  const names = codeIn(text).flatMap((code) => Array.from(code.matchAll(/\b([A-Z][a-zA-Z]+)-([A-Z][A-Za-z]+)\b/g), (m) => m[0]));
+  const names = codeIn(text).flatMap((code) =>
+    Array.from(code.matchAll(/\b([A-Z][a-zA-Z]+)-([A-Z][A-Za-z]+)\b/g), (m) => m[0]),
+  );
   return [...new Set(names.filter((name) => VERBS.has(name.split('-')[0] ?? '')))];
 }
 
 /** Modules the guide tells the admin to install, from its `Install-Module a, b` commands. */
 function installedModules(text: string): string[] {
-  const lists = codeIn(text).flatMap((code) => Array.from(code.matchAll(/Install-Module\s+([\w.]+(?:\s*,\s*[\w.]+)*)/g), (m) => m[1] ?? ''));
+  const lists = codeIn(text).flatMap((code) =>
+    Array.from(code.matchAll(/Install-Module\s+([\w.]+(?:\s*,\s*[\w.]+)*)/g), (m) => m[1] ?? ''),
+  );
   return lists.flatMap((list) => list.split(/\s*,\s*/));
 }
 
@@ -70,23 +77,38 @@ describe('infra: the admin guide uses only PowerShell it tells the admin to inst
   it('finds the cmdlets and the install line (a guard against vacuous passes)', () => {
     assert.ok(cmdletsIn(guide()).includes('Connect-MgGraph'));
     assert.ok(installedModules(guide()).includes('MicrosoftTeams'));
-    assert.deepEqual(cmdletsIn('`Grant-CsX -PolicyName Chaperone-Lessons`'), ['Grant-CsX'], 'a policy name is not a cmdlet');
+    assert.deepEqual(
+      cmdletsIn('`Grant-CsX -PolicyName Chaperone-Lessons`'),
+      ['Grant-CsX'],
+      'a policy name is not a cmdlet',
+    );
   });
 
   it('names only cmdlets whose module is known here', () => {
-    assert.deepEqual(cmdletsIn(guide()).filter((name) => !(name in MODULE_OF)), []);
+    assert.deepEqual(
+      cmdletsIn(guide()).filter((name) => !(name in MODULE_OF)),
+      [],
+    );
   });
 
   it('tells the admin to install the module of every cmdlet it names', () => {
     const installed = installedModules(guide());
     const missing = cmdletsIn(guide()).filter((name) => !isInstalled(MODULE_OF[name] ?? '', installed));
-    assert.deepEqual(missing.map((name) => `${name} (${MODULE_OF[name]})`), []);
+    assert.deepEqual(
+      missing.map((name) => `${name} (${MODULE_OF[name]})`),
+      [],
+    );
   });
 
   it('would catch the v1.0 cmdlet that cannot switch resource-specific consent on', () => {
-    assert.deepEqual(cmdletsIn('`Update-MgTeamworkTeamAppSetting -IsChatResourceSpecificConsentEnabled:$true`').filter((n) => !(n in MODULE_OF)), [
-      'Update-MgTeamworkTeamAppSetting',
-    ]);
-    assert.ok(!isInstalled(MODULE_OF['Update-MgBetaTeamworkTeamAppSetting'] ?? '', ['MicrosoftTeams', 'Microsoft.Graph']));
+    assert.deepEqual(
+      cmdletsIn('`Update-MgTeamworkTeamAppSetting -IsChatResourceSpecificConsentEnabled:$true`').filter(
+        (n) => !(n in MODULE_OF),
+      ),
+      ['Update-MgTeamworkTeamAppSetting'],
+    );
+    assert.ok(
+      !isInstalled(MODULE_OF['Update-MgBetaTeamworkTeamAppSetting'] ?? '', ['MicrosoftTeams', 'Microsoft.Graph']),
+    );
   });
 });

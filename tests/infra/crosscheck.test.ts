@@ -23,7 +23,12 @@ describe('infra: shipping files agree with each other', () => {
     ]);
     const listed = new Set([...envTemplates().values()].flatMap((values) => [...values.keys()]));
     const unexplained: string[] = [];
-    for (const file of ['appPackage/manifest.json', 'teamsapp.yml', 'infra/azure.parameters.json', 'infra/aad.manifest.json']) {
+    for (const file of [
+      'appPackage/manifest.json',
+      'teamsapp.yml',
+      'infra/azure.parameters.json',
+      'infra/aad.manifest.json',
+    ]) {
       for (const name of findPlaceholders(read(file))) {
         if (!produced.has(name) && !listed.has(name)) unexplained.push(`${file}: ${name}`);
       }
@@ -33,7 +38,10 @@ describe('infra: shipping files agree with each other', () => {
 
   it('env/.env.local sets every manifest placeholder, so `npm run package` works on a fresh clone', () => {
     const local = envTemplates().get('.env.local') ?? new Map();
-    assert.deepEqual(findPlaceholders(read('appPackage/manifest.json')).filter((name) => !local.has(name)), []);
+    assert.deepEqual(
+      findPlaceholders(read('appPackage/manifest.json')).filter((name) => !local.has(name)),
+      [],
+    );
   });
 
   it('the Web App listens on every interface, in production mode, as the managed-identity bot', () => {
@@ -50,34 +58,67 @@ describe('infra: shipping files agree with each other', () => {
 
   it('the Bicep keeps the security settings the admin guide promises', () => {
     for (const line of [
-      "linuxFxVersion: 'NODE|22-lts'", 'httpsOnly: true', 'alwaysOn: true', "healthCheckPath: '/healthz'",
-      "minimumTlsVersion: 'TLS1_2'", 'allowBlobPublicAccess: false', 'allowSharedKeyAccess: false',
-      "msaAppType: 'UserAssignedMSI'", "channelName: 'MsTeamsChannel'", 'capacity: int(appServiceInstanceCount)',
-      "storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'", "endpoint: 'https://${tabDomain}/api/messages'",
+      "linuxFxVersion: 'NODE|22-lts'",
+      'httpsOnly: true',
+      'alwaysOn: true',
+      "healthCheckPath: '/healthz'",
+      "minimumTlsVersion: 'TLS1_2'",
+      'allowBlobPublicAccess: false',
+      'allowSharedKeyAccess: false',
+      "msaAppType: 'UserAssignedMSI'",
+      "channelName: 'MsTeamsChannel'",
+      'capacity: int(appServiceInstanceCount)',
+      "storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'",
+      "endpoint: 'https://${tabDomain}/api/messages'",
     ]) {
       assert.ok(bicep.includes(line), `azure.bicep should contain: ${line}`);
     }
   });
 
   it('the parameters file sets only declared params, and every param without a default', () => {
-    const declared = new Map(Array.from(bicep.matchAll(/^param\s+(\w+)\s+\w+(\s*=)?/gm), (m) => [m[1] ?? '', Boolean(m[2])]));
+    const declared = new Map(
+      Array.from(bicep.matchAll(/^param\s+(\w+)\s+\w+(\s*=)?/gm), (m) => [m[1] ?? '', Boolean(m[2])]),
+    );
     const given = Object.keys((JSON.parse(read('infra/azure.parameters.json')) as { parameters: object }).parameters);
-    assert.deepEqual(given.filter((name) => !declared.has(name)), []);
-    assert.deepEqual([...declared].filter(([name, hasDefault]) => !hasDefault && !given.includes(name)).map(([name]) => name), []);
+    assert.deepEqual(
+      given.filter((name) => !declared.has(name)),
+      [],
+    );
+    assert.deepEqual(
+      [...declared].filter(([name, hasDefault]) => !hasDefault && !given.includes(name)).map(([name]) => name),
+      [],
+    );
   });
 
   it('teamsapp.yml uses only known toolkit actions and points at files that exist', () => {
     const known = new Set([
-      'aadApp/create', 'aadApp/update', 'teamsApp/create', 'arm/deploy', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage',
-      'teamsApp/validateAppPackage', 'teamsApp/update', 'cli/runNpmCommand', 'azureAppService/zipDeploy', 'teamsApp/publishAppPackage', 'script',
+      'aadApp/create',
+      'aadApp/update',
+      'teamsApp/create',
+      'arm/deploy',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+      'cli/runNpmCommand',
+      'azureAppService/zipDeploy',
+      'teamsApp/publishAppPackage',
+      'script',
     ]);
-    assert.deepEqual(steps.map((s) => s.uses).filter((uses) => !known.has(uses)), []);
+    assert.deepEqual(
+      steps.map((s) => s.uses).filter((uses) => !known.has(uses)),
+      [],
+    );
     const scripts = steps.map((s) => /^node (\S+)$/.exec(String(s.with?.run ?? ''))?.[1]);
     const armTemplates = (s: Step) => (s.with?.templates as { path: string; parameters: string }[] | undefined) ?? [];
     const templates = steps.flatMap((s) => armTemplates(s).flatMap((t) => [t.path, t.parameters]));
     const paths = [...steps.flatMap((s) => [s.with?.manifestPath, s.with?.ignoreFile]), ...templates, ...scripts];
-    for (const path of paths.filter((p): p is string => typeof p === 'string')) assert.ok(existsSync(join(ROOT, path)), `${path} should exist`);
-    assert.deepEqual(stageSteps('deploy').map((s) => s.with?.args ?? s.uses), ['ci', 'run build', 'prune --omit=dev', 'azureAppService/zipDeploy']);
+    for (const path of paths.filter((p): p is string => typeof p === 'string'))
+      assert.ok(existsSync(join(ROOT, path)), `${path} should exist`);
+    assert.deepEqual(
+      stageSteps('deploy').map((s) => s.with?.args ?? s.uses),
+      ['ci', 'run build', 'prune --omit=dev', 'azureAppService/zipDeploy'],
+    );
   });
 
   it('the sign-in app exposes the URI the manifest asks Teams for, pre-authorising both Teams clients', () => {
@@ -92,7 +133,10 @@ describe('infra: shipping files agree with each other', () => {
     assert.ok(scope);
     assert.deepEqual(
       aad.preAuthorizedApplications.map((a) => [a.appId, a.permissionIds]),
-      [['1fec8e78-bce4-4aaf-ab1b-5451cc387264', [scope.id]], ['5e3ce6c0-2b1f-4285-8d4b-75ee78787346', [scope.id]]],
+      [
+        ['1fec8e78-bce4-4aaf-ab1b-5451cc387264', [scope.id]],
+        ['5e3ce6c0-2b1f-4285-8d4b-75ee78787346', [scope.id]],
+      ],
     );
   });
 });

@@ -1,7 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { findPlaceholders, fillPlaceholders } from '../../appPackage/scripts/placeholders.js';
 import {
-  armParameters, bicepAppSettings, bicepDeliberatelyAbsent, configSettings, deployableEnvironments, read, readmeSettings, stageSteps,
+  armParameters,
+  bicepAppSettings,
+  bicepDeliberatelyAbsent,
+  configSettings,
+  deployableEnvironments,
+  read,
+  readmeSettings,
+  stageSteps,
 } from './shippingFiles.js';
 
 // Every file is read as it is when the tests run, so a setting added to or removed from
@@ -23,14 +30,19 @@ const missingFrom = (names: Iterable<string>, from: Iterable<string>): string[] 
 
 describe('infra: settings agree across config.ts, the README, the Bicep, the parameters and the env templates', () => {
   it('finds something in every file (a guard against vacuous passes)', () => {
-    for (const names of [configSettings(), readmeSettings(), [...bicepAppSettings().keys()]]) assert.ok(names.includes('BOT_ID'));
+    for (const names of [configSettings(), readmeSettings(), [...bicepAppSettings().keys()]])
+      assert.ok(names.includes('BOT_ID'));
     assert.ok(armParameters().size > 10);
     assert.deepEqual([...deployableEnvironments().keys()].sort(), ['dev', 'prod']);
   });
 
   it('the README documents exactly the settings config.ts reads', () => {
     assert.deepEqual(missingFrom(readmeSettings(), configSettings()), [], 'README rows that config.ts does not read');
-    assert.deepEqual(missingFrom(configSettings(), readmeSettings()), [], 'settings config.ts reads that the README does not document');
+    assert.deepEqual(
+      missingFrom(configSettings(), readmeSettings()),
+      [],
+      'settings config.ts reads that the README does not document',
+    );
   });
 
   it('every app setting the Bicep sets is one config.ts reads and the README documents', () => {
@@ -42,8 +54,16 @@ describe('infra: settings agree across config.ts, the README, the Bicep, the par
   it('every setting config.ts reads is set by the Bicep, or listed in its comment as deliberately absent', () => {
     const absent = bicepDeliberatelyAbsent();
     assert.ok(absent.includes('STORAGE_CONNECTION_STRING'), 'the Bicep comment lists what it leaves out');
-    assert.deepEqual(missingFrom(configSettings(), [...bicepAppSettings().keys(), ...absent]), [], 'neither set nor explained');
-    assert.deepEqual(absent.filter((name) => bicepAppSettings().has(name)), [], 'listed as absent but set');
+    assert.deepEqual(
+      missingFrom(configSettings(), [...bicepAppSettings().keys(), ...absent]),
+      [],
+      'neither set nor explained',
+    );
+    assert.deepEqual(
+      absent.filter((name) => bicepAppSettings().has(name)),
+      [],
+      'listed as absent but set',
+    );
     assert.deepEqual(missingFrom(absent, configSettings()), [], 'listed as absent but config.ts no longer reads it');
   });
 
@@ -54,34 +74,53 @@ describe('infra: settings agree across config.ts, the README, the Bicep, the par
       const name = typeof value === 'string' ? /^\$\{\{([A-Z][A-Z0-9_]*)\}\}$/.exec(value)?.[1] : undefined;
       return name && config.has(name) ? [[param, name] as const] : [];
     });
-    assert.ok(passed.some(([, name]) => name === 'GRAPH_ENFORCE_SETTINGS'), 'GRAPH_ENFORCE_SETTINGS comes from the env file');
+    assert.ok(
+      passed.some(([, name]) => name === 'GRAPH_ENFORCE_SETTINGS'),
+      'GRAPH_ENFORCE_SETTINGS comes from the env file',
+    );
     for (const [param, name] of passed) {
-      assert.match(settings.get(name) ?? '', new RegExp(`\\b${param}\\b`), `app setting ${name} should take its value from parameter ${param}`);
+      assert.match(
+        settings.get(name) ?? '',
+        new RegExp(`\\b${param}\\b`),
+        `app setting ${name} should take its value from parameter ${param}`,
+      );
     }
   });
 
   it('every deployable env template gives each parameter a value, as the toolkit refuses an empty one', () => {
     const provision = stageSteps('provision');
     const armAt = provision.findIndex((step) => step.uses === 'arm/deploy');
-    const writtenBefore = new Set(provision.slice(0, armAt).flatMap((step) => Object.values(step.writeToEnvironmentFile ?? {})));
-    const needed = findPlaceholders(read('infra/azure.parameters.json')).filter((name) => !writtenBefore.has(name) && !TOOLKIT_ASKS.includes(name));
+    const writtenBefore = new Set(
+      provision.slice(0, armAt).flatMap((step) => Object.values(step.writeToEnvironmentFile ?? {})),
+    );
+    const needed = findPlaceholders(read('infra/azure.parameters.json')).filter(
+      (name) => !writtenBefore.has(name) && !TOOLKIT_ASKS.includes(name),
+    );
     for (const [env, values] of deployableEnvironments()) {
       const empty = needed.filter((name) => !values.get(name));
-      assert.deepEqual(empty.filter((name) => !ADMIN_FILLS_IN.includes(name)), [], `env/.env.${env} (with its .user.example) leaves these empty`);
+      assert.deepEqual(
+        empty.filter((name) => !ADMIN_FILLS_IN.includes(name)),
+        [],
+        `env/.env.${env} (with its .user.example) leaves these empty`,
+      );
       for (const name of empty) assert.ok(values.has(name), `env/.env.${env} should have a line for ${name}`);
     }
     const guide = read('README.md').slice(read('README.md').indexOf('\n## Admin guide'));
-    for (const name of ADMIN_FILLS_IN) assert.match(guide, new RegExp(`\`${name}\``), `the admin guide should tell the admin to fill in ${name}`);
+    for (const name of ADMIN_FILLS_IN)
+      assert.match(guide, new RegExp(`\`${name}\``), `the admin guide should tell the admin to fill in ${name}`);
   });
 
   it('production is named "Chaperone", the pilot "Chaperone (dev)", and both correct lesson settings by default', () => {
     const environments = deployableEnvironments();
     const appName = (env: string): string => {
-      const manifest = JSON.parse(fillPlaceholders(read('appPackage/manifest.json'), environments.get(env) ?? new Map())) as { name: { short: string } };
+      const manifest = JSON.parse(
+        fillPlaceholders(read('appPackage/manifest.json'), environments.get(env) ?? new Map()),
+      ) as { name: { short: string } };
       return manifest.name.short;
     };
     assert.equal(appName('prod'), 'Chaperone');
     assert.equal(appName('dev'), 'Chaperone (dev)');
-    for (const [env, values] of environments) assert.equal(values.get('GRAPH_ENFORCE_SETTINGS'), 'true', `env/.env.${env}`);
+    for (const [env, values] of environments)
+      assert.equal(values.get('GRAPH_ENFORCE_SETTINGS'), 'true', `env/.env.${env}`);
   });
 });

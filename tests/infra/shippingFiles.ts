@@ -23,7 +23,7 @@ export interface Step {
 
 /** The actions of one teamsapp.yml stage, in order. */
 export function stageSteps(stage: 'provision' | 'deploy' | 'publish'): Step[] {
-  return ((parse(read('teamsapp.yml')) as Record<string, Step[] | undefined>)[stage] ?? []);
+  return (parse(read('teamsapp.yml')) as Record<string, Step[] | undefined>)[stage] ?? [];
 }
 
 /** Names in `const envSchema = z.object({ ... })` of bot/src/config.ts, as the file is now. */
@@ -37,26 +37,44 @@ export function readmeSettings(): string[] {
   const readme = read('README.md');
   const start = readme.indexOf('\n## Configuration\n');
   const end = readme.indexOf('\n#', start + 1);
-  const rows = readme.slice(start, end).split('\n').filter((line) => line.startsWith('| `'));
-  return rows.flatMap((row) => Array.from((row.split('|')[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g), (m) => m[1] ?? ''));
+  const rows = readme
+    .slice(start, end)
+    .split('\n')
+    .filter((line) => line.startsWith('| `'));
+  return rows.flatMap((row) =>
+    Array.from((row.split('|')[1] ?? '').matchAll(/`([A-Z][A-Z0-9_]*)`/g), (m) => m[1] ?? ''),
+  );
 }
 
 /** Each app setting the Bicep gives the Web App: name to the Bicep expression of its value. */
 export function bicepAppSettings(): Map<string, string> {
   const bicep = read('infra/azure.bicep');
-  return new Map(Array.from(bicep.matchAll(/\{\s*name:\s*'([A-Z][A-Z0-9_]*)',\s*value:\s*([^}]+?)\s*\}/g), (m) => [m[1] ?? '', m[2] ?? '']));
+  return new Map(
+    Array.from(bicep.matchAll(/\{\s*name:\s*'([A-Z][A-Z0-9_]*)',\s*value:\s*([^}]+?)\s*\}/g), (m) => [
+      m[1] ?? '',
+      m[2] ?? '',
+    ]),
+  );
 }
 
 /** Settings the Bicep's comment lists as deliberately absent in production (the `// - NAME, NAME: why` lines). */
 export function bicepDeliberatelyAbsent(): string[] {
-  const comment = /\/\/ Every setting bot\/src\/config\.ts reads in production[^\n]*\n((?:\/\/[^\n]*\n)+)/.exec(read('infra/azure.bicep'))?.[1] ?? '';
-  const items = comment.split('\n').filter((line) => line.startsWith('// - ')).map((line) => line.slice('// - '.length).split(':')[0] ?? '');
+  const comment =
+    /\/\/ Every setting bot\/src\/config\.ts reads in production[^\n]*\n((?:\/\/[^\n]*\n)+)/.exec(
+      read('infra/azure.bicep'),
+    )?.[1] ?? '';
+  const items = comment
+    .split('\n')
+    .filter((line) => line.startsWith('// - '))
+    .map((line) => line.slice('// - '.length).split(':')[0] ?? '');
   return items.flatMap((names) => Array.from(names.matchAll(/\b[A-Z][A-Z0-9_]+\b/g), (m) => m[0]));
 }
 
 /** The values infra/azure.parameters.json gives each Bicep parameter. */
 export function armParameters(): Map<string, unknown> {
-  const { parameters } = JSON.parse(read('infra/azure.parameters.json')) as { parameters: Record<string, { value: unknown }> };
+  const { parameters } = JSON.parse(read('infra/azure.parameters.json')) as {
+    parameters: Record<string, { value: unknown }>;
+  };
   return new Map(Object.entries(parameters).map(([name, { value }]) => [name, value]));
 }
 

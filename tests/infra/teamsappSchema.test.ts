@@ -28,7 +28,9 @@ const validate = compileSchema();
 const current = (): Doc => parse(read('teamsapp.yml')) as Doc;
 
 function problems(doc: unknown): string[] {
-  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return validate(doc)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
 const aadCreate = (doc: Doc): Step => doc.provision.find((step) => step.uses === 'aadApp/create')!;
@@ -37,7 +39,13 @@ describe('infra: teamsapp.yml against the toolkit schema', () => {
   it('declares the version of the vendored schema, and the editor schema line points at the same version', () => {
     const schema = JSON.parse(read(SCHEMA_FILE)) as { properties: { version: { const: string } } };
     assert.equal(current().version, schema.properties.version.const);
-    assert.match(read('teamsapp.yml'), new RegExp(`^# yaml-language-server: \\$schema=\\S+/${schema.properties.version.const}/yaml\\.schema\\.json$`, 'm'));
+    assert.match(
+      read('teamsapp.yml'),
+      new RegExp(
+        `^# yaml-language-server: \\$schema=\\S+/${schema.properties.version.const}/yaml\\.schema\\.json$`,
+        'm',
+      ),
+    );
   });
 
   it('is valid against that schema', () => {
@@ -61,7 +69,12 @@ describe('infra: teamsapp.yml against the toolkit schema', () => {
   it('creates the sign-in app with a service principal and no secret, and sets its audience before aadApp/update', () => {
     const doc = current();
     const name = 'Chaperone${{APP_NAME_SUFFIX}} sign-in';
-    assert.deepEqual(aadCreate(doc).with, { name, generateClientSecret: false, generateServicePrincipal: true, signInAudience: 'AzureADMyOrg' });
+    assert.deepEqual(aadCreate(doc).with, {
+      name,
+      generateClientSecret: false,
+      generateServicePrincipal: true,
+      signInAudience: 'AzureADMyOrg',
+    });
     const uses = doc.provision.map((step) => step.with?.run ?? step.uses);
     assert.ok(uses.indexOf('node infra/signInAudience.mjs') >= 0);
     assert.ok(uses.indexOf('node infra/signInAudience.mjs') < uses.indexOf('aadApp/update'));

@@ -9,7 +9,8 @@ function capture() {
   const lines: Array<Record<string, unknown>> = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split('\n').filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -20,7 +21,10 @@ describe('runtime/logger', () => {
   it('stamps each line with the correlation id of the work in progress, and redacts secret-bearing fields', async () => {
     const { lines, logger } = capture();
     await Promise.all([
-      withCorrelation('req-aaaaaaaa', async () => { await new Promise((r) => setTimeout(r, 5)); logger.info({ authorization: 'Bearer x.y.z' }, 'first'); }),
+      withCorrelation('req-aaaaaaaa', async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        logger.info({ authorization: 'Bearer x.y.z' }, 'first');
+      }),
       withCorrelation('req-bbbbbbbb', async () => logger.info({}, 'second')),
     ]);
     await new Promise((r) => setImmediate(r));
@@ -30,12 +34,16 @@ describe('runtime/logger', () => {
     assert.equal(byMsg.first?.authorization, '[redacted]');
   });
 
-  it('a bot request\'s log lines carry the request\'s correlation id and no personal data', async () => {
+  it("a bot request's log lines carry the request's correlation id and no personal data", async () => {
     const { lines, logger } = capture();
     const service = await startTestService({ logger });
     try {
       const school = sampleSchool();
-      const join = lessonActivities({ tenantId: school.tenantId, meetingId: 'corr-meeting', serviceUrl: 'http://127.0.0.1:9/' }).join(school.pupils[0]!, Date.now());
+      const join = lessonActivities({
+        tenantId: school.tenantId,
+        meetingId: 'corr-meeting',
+        serviceUrl: 'http://127.0.0.1:9/',
+      }).join(school.pupils[0]!, Date.now());
       delete (join.value as { members?: unknown }).members;
       assert.equal(await postActivity(service.url, join, { 'x-correlation-id': 'corr-12345678' }), 200);
       await new Promise((r) => setImmediate(r));

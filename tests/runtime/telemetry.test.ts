@@ -51,13 +51,19 @@ describe('runtime: Application Insights telemetry', function () {
       const deadline = Date.now() + 40_000;
       let healthy = false;
       while (Date.now() < deadline && !healthy) {
-        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+        healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (!healthy) await new Promise((r) => setTimeout(r, 200));
       }
       assert.ok(healthy, `the service started: ${stderr.slice(0, 2000)}`);
       const storageCallSeen = () => received.some((t) => t.includes('RemoteDependency') && t.includes('/Tables'));
       while (Date.now() < deadline && !storageCallSeen()) await new Promise((r) => setTimeout(r, 250));
-      assert.ok(storageCallSeen(), `no storage dependency among ${received.length} batches; service said: ${stderr.slice(-1500)}`);
+      assert.ok(
+        storageCallSeen(),
+        `no storage dependency among ${received.length} batches; service said: ${stderr.slice(-1500)}`,
+      );
       assert.ok(!received.some((t) => t.includes('AccountKey=')), 'no storage secret in telemetry');
     } finally {
       child.kill('SIGTERM');

@@ -20,7 +20,8 @@ function commandsNamed(text: string): string[] {
 }
 
 // Issue 18: "Concerns logged from chat are 'Not linked to a lesson' even when the pupil was picked from that
-// lesson; tab concerns show a raw meeting id" and "a reporter is told to add to a concern with a command only the DSL may use".
+// lesson; tab concerns show a raw meeting id" and "a reporter is told to add to a concern with a command only the DSL
+// may use".
 describe('scenarios: a concern logged from chat, with the pupil picked from the lesson', function () {
   this.timeout(60_000);
   let connector: LessonHarness['connector'];
@@ -31,11 +32,22 @@ describe('scenarios: a concern logged from chat, with the pupil picked from the 
   useLessonHarness('concern-lesson-', (h) => ({ connector, service, meetingId, lesson } = h));
   const { send } = lessonDriver(() => service);
 
-  const chatOf = (who: ActivityPerson) => postedMessages(connector).filter((m) => m.conversation === personalConversationId(who.aadObjectId));
-  const chat = (who: ActivityPerson) => personalChatActivities({ tenantId: school.tenantId, serviceUrl: connector.url, conversationId: personalConversationId(who.aadObjectId), person: who });
+  const chatOf = (who: ActivityPerson) =>
+    postedMessages(connector).filter((m) => m.conversation === personalConversationId(who.aadObjectId));
+  const chat = (who: ActivityPerson) =>
+    personalChatActivities({
+      tenantId: school.tenantId,
+      serviceUrl: connector.url,
+      conversationId: personalConversationId(who.aadObjectId),
+      person: who,
+    });
 
   async function post(activity: object): Promise<string> {
-    const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     assert.equal(res.status, 200);
     return res.text();
   }
@@ -54,11 +66,26 @@ describe('scenarios: a concern logged from chat, with the pupil picked from the 
     for (const person of [teacher, assistant, pupils[0]!, pupils[1]!]) await send(lesson.join(person, at(0)));
     service.clock.current = at(20);
 
-    const form = (JSON.parse(await say(teacher, 'concern')) as { attachments: Array<{ content: Card }> }).attachments[0]!.content;
+    const form = (JSON.parse(await say(teacher, 'concern')) as { attachments: Array<{ content: Card }> })
+      .attachments[0]!.content;
     const submit = form.actions!.find((a) => a.verb === SUBMIT_CONCERN)!;
     assert.ok(!('meetingId' in submit.data!), 'the plain form is about no lesson until a pupil is picked from one');
-    const answers = { category: 'disclosure', whatHappened: 'Said something worrying.', happenedDate: '2026-01-15', happenedTime: '09:10', actionsTaken: 'Listened.', urgency: 'routine' };
-    const receipt = await post(chat(teacher).execute(service.clock.now(), SUBMIT_CONCERN, { ...submit.data, ...answers, [PUPIL_PICK]: pupils[0]!.name, pupilName: '' }));
+    const answers = {
+      category: 'disclosure',
+      whatHappened: 'Said something worrying.',
+      happenedDate: '2026-01-15',
+      happenedTime: '09:10',
+      actionsTaken: 'Listened.',
+      urgency: 'routine',
+    };
+    const receipt = await post(
+      chat(teacher).execute(service.clock.now(), SUBMIT_CONCERN, {
+        ...submit.data,
+        ...answers,
+        [PUPIL_PICK]: pupils[0]!.name,
+        pupilName: '',
+      }),
+    );
     const ref = /C-[A-Z0-9]{6}/.exec(receipt)?.[0];
     assert.ok(ref, 'logged');
 
@@ -67,7 +94,10 @@ describe('scenarios: a concern logged from chat, with the pupil picked from the 
 
     const alert = chatOf(dsl).find((m) => m.text.includes(ref))!;
     assert.equal(alert.text, `New safeguarding concern ${ref} from a lesson`, 'the preview stays content-light');
-    assert.ok(alert.body.includes(JSON.stringify(LESSON_WORDS).slice(1, -1)), 'the DSL\'s card names the lesson by title and time');
+    assert.ok(
+      alert.body.includes(JSON.stringify(LESSON_WORDS).slice(1, -1)),
+      "the DSL's card names the lesson by title and time",
+    );
     const record = await say(dsl, `concern ${ref}`);
     assert.ok(record.includes(JSON.stringify(LESSON_WORDS).slice(1, -1)), '"concern <ref>" too');
     const exported = (JSON.parse(await say(dsl, `export ${ref} md`)) as { text: string }).text;
@@ -83,7 +113,8 @@ describe('scenarios: a concern logged from chat, with the pupil picked from the 
       assert.match(words, /to log a new one that mentions/, 'how to add to it: a new concern');
       const named = commandsNamed(words);
       assert.ok(named.includes('concern'));
-      for (const command of named) assert.notEqual(COMMANDS[command]?.audience, 'dsl', `"${command}" is the DSL's alone`);
+      for (const command of named)
+        assert.notEqual(COMMANDS[command]?.audience, 'dsl', `"${command}" is the DSL's alone`);
     }
   });
 
@@ -91,10 +122,25 @@ describe('scenarios: a concern logged from chat, with the pupil picked from the 
     await send(lesson.start(at(0), { organizer: teacher }));
     for (const person of [teacher, pupils[0]!]) await send(lesson.join(person, at(0)));
     service.clock.current = at(20);
-    const form = (JSON.parse(await say(teacher, 'concern')) as { attachments: Array<{ content: Card }> }).attachments[0]!.content;
+    const form = (JSON.parse(await say(teacher, 'concern')) as { attachments: Array<{ content: Card }> })
+      .attachments[0]!.content;
     const submit = form.actions!.find((a) => a.verb === SUBMIT_CONCERN)!;
-    const answers = { category: 'other', whatHappened: 'Something.', happenedDate: '2026-01-15', happenedTime: '09:10', actionsTaken: 'None yet.', urgency: 'routine' };
-    const receipt = await post(chat(teacher).execute(service.clock.now(), SUBMIT_CONCERN, { ...submit.data, ...answers, [PUPIL_PICK]: '', pupilName: 'Somebody Else' }));
+    const answers = {
+      category: 'other',
+      whatHappened: 'Something.',
+      happenedDate: '2026-01-15',
+      happenedTime: '09:10',
+      actionsTaken: 'None yet.',
+      urgency: 'routine',
+    };
+    const receipt = await post(
+      chat(teacher).execute(service.clock.now(), SUBMIT_CONCERN, {
+        ...submit.data,
+        ...answers,
+        [PUPIL_PICK]: '',
+        pupilName: 'Somebody Else',
+      }),
+    );
     const ref = /C-[A-Z0-9]{6}/.exec(receipt)![0];
     assert.equal((await service.core.concerns.get(school.tenantId, ref))?.details.lesson, undefined);
     assert.match(await say(dsl, `concern ${ref}`), /Not linked to a lesson/);

@@ -56,10 +56,11 @@ const PROVEN_BY: Record<string, { test: string; setIn?: string }> = {
 const NOT_YET_PROVEN: Record<string, string> = {};
 
 /** How a test starts the real service: the composition root, the harnesses around it, or the entry point itself. */
-const STARTS_SERVICE = /\bstartService\(|\bstartTestService\(|\bstartTabTestServer\(|bot\/src\/index\.ts|dist\/index\.js/;
+const STARTS_SERVICE =
+  /\bstartService\(|\bstartTestService\(|\bstartTabTestServer\(|bot\/src\/index\.ts|dist\/index\.js/;
 
 describe('scenarios: configuration contract (every README setting has an observable effect)', () => {
-  it('the README\'s configuration table and the contract list the same settings', () => {
+  it("the README's configuration table and the contract list the same settings", () => {
     assert.deepEqual([...readmeSettings()].sort(), [...Object.keys(PROVEN_BY), ...Object.keys(NOT_YET_PROVEN)].sort());
   });
 
@@ -71,7 +72,8 @@ describe('scenarios: configuration contract (every README setting has an observa
       assert.match(text, /\bit\(/, `${test} holds tests`);
       const spelledIn = setIn ?? test;
       assert.match(read(spelledIn), new RegExp(`\\b${name}\\b`), `${spelledIn} sets ${name}`);
-      if (setIn) assert.ok(text.includes(`support/${setIn.split('/').pop()!.replace(/\.ts$/, '.js')}`), `${test} uses ${setIn}`);
+      if (setIn)
+        assert.ok(text.includes(`support/${setIn.split('/').pop()!.replace(/\.ts$/, '.js')}`), `${test} uses ${setIn}`);
     });
   }
 
@@ -82,15 +84,25 @@ describe('scenarios: configuration contract (every README setting has an observa
     before(async () => (issuer = await startTokenIssuer()));
     after(() => issuer.close());
 
-    /** The tab API's answer to a token whose issuer is a sovereign-cloud style `https://sts.school-cloud.example/<tenant>/`. */
+    /**
+     * The tab API's answer to a token whose issuer is a sovereign-cloud style
+     * `https://sts.school-cloud.example/<tenant>/`.
+     */
     async function statusWith(env: Record<string, string>): Promise<number> {
       const sso = { AAD_APP_CLIENT_ID: issuer.clientId, AAD_APP_TENANT_ID: TENANT, AUTH_JWKS_URI: issuer.jwksUri };
       const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...sso, ...env });
-      const storage = { connectionString: (await sharedAzurite()).connectionString, tablePrefix: uniqueTableName('iss') };
+      const storage = {
+        connectionString: (await sharedAzurite()).connectionString,
+        tablePrefix: uniqueTableName('iss'),
+      };
       const service = await startService({ config, storage, logger: memoryLogger(), sweep: false });
       try {
         const token = await issuer.mintWithClaims(teacher, { iss: `https://sts.school-cloud.example/${TENANT}/` });
-        return (await fetch(`${service.url}/api/meetings/no-such-lesson/status`, { headers: { authorization: `Bearer ${token}` } })).status;
+        return (
+          await fetch(`${service.url}/api/meetings/no-such-lesson/status`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).status;
       } finally {
         await service.stop();
       }
@@ -100,7 +112,7 @@ describe('scenarios: configuration contract (every README setting has an observa
       assert.equal(await statusWith({ AUTH_ISSUER: 'https://sts.school-cloud.example/{tenantid}/' }), 403);
     });
 
-    it('control: without AUTH_ISSUER the same token is refused with 401 (only Entra\'s issuers are accepted)', async () => {
+    it("control: without AUTH_ISSUER the same token is refused with 401 (only Entra's issuers are accepted)", async () => {
       assert.equal(await statusWith({}), 401);
     });
   });

@@ -21,7 +21,9 @@ interface Started {
 
 /** This process's environment without any setting the service reads, so only `env` configures the child. */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !configSettings().includes(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !configSettings().includes(name)),
+  );
   return { ...inherited, ...env };
 }
 
@@ -42,7 +44,13 @@ async function startEntryPoint(env: Record<string, string>): Promise<Started> {
     return exited;
   };
   for (let i = 0; i < 400 && child.exitCode === null; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return { base, child, output: () => out, stop };
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, child, output: () => out, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
@@ -82,10 +90,16 @@ describe('scenarios: configuration contract of the entry point (storage, mode, l
     started = await startEntryPoint({ ...SSO, ...BOT, ...storage, NODE_ENV: 'production', LOG_LEVEL: 'info' });
     assert.equal(started.child.exitCode, null, started.output());
     const tables: string[] = [];
-    const account = TableServiceClient.fromConnectionString(azurite.connectionString, { allowInsecureConnection: true });
+    const account = TableServiceClient.fromConnectionString(azurite.connectionString, {
+      allowInsecureConnection: true,
+    });
     for await (const table of account.listTables()) tables.push(table.name ?? '');
-    assert.deepEqual(tables.filter((name) => name.startsWith(prefix)).sort(), TABLE_NAMES.map((name) => `${prefix}${name}`).sort());
-    for (const path of ['/dev', '/dev/api/state', '/dev/auth/keys']) assert.equal((await fetch(`${started.base}${path}`)).status, 404, path);
+    assert.deepEqual(
+      tables.filter((name) => name.startsWith(prefix)).sort(),
+      TABLE_NAMES.map((name) => `${prefix}${name}`).sort(),
+    );
+    for (const path of ['/dev', '/dev/api/state', '/dev/auth/keys'])
+      assert.equal((await fetch(`${started.base}${path}`)).status, 404, path);
     const banner = logLines(started.output()).find((line) => line.msg === 'Chaperone is running');
     assert.equal(banner?.level, 30, 'the info banner is printed at LOG_LEVEL=info');
     assert.equal(banner?.mode, 'production');
@@ -94,17 +108,25 @@ describe('scenarios: configuration contract of the entry point (storage, mode, l
   it('NODE_ENV=production refuses to start with no storage account configured, with a sentence naming the settings', async () => {
     started = await startEntryPoint({ ...SSO, ...BOT, NODE_ENV: 'production', LOG_LEVEL: 'info' });
     assert.equal(await started.stop(), 1);
-    assert.match(started.output(), /set STORAGE_ACCOUNT_URL \(managed identity\) or STORAGE_CONNECTION_STRING in production/);
+    assert.match(
+      started.output(),
+      /set STORAGE_ACCOUNT_URL \(managed identity\) or STORAGE_CONNECTION_STRING in production/,
+    );
   });
 
   it('NODE_ENV=production without BOT_ID refuses to start (an anonymous bot endpoint is never production), naming BOT_ID', async () => {
     const azurite = await sharedAzurite();
-    started = await startEntryPoint({ ...SSO, STORAGE_CONNECTION_STRING: azurite.connectionString, NODE_ENV: 'production', LOG_LEVEL: 'info' });
+    started = await startEntryPoint({
+      ...SSO,
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+    });
     assert.equal(await started.stop(), 1);
     assert.match(started.output(), /NODE_ENV is production but BOT_ID is not set/);
   });
 
-  it('local mode (no NODE_ENV, no storage): DATA_DIR holds the emulator\'s tables, the simulator is on, and LOG_LEVEL=warn hides info lines', async () => {
+  it("local mode (no NODE_ENV, no storage): DATA_DIR holds the emulator's tables, the simulator is on, and LOG_LEVEL=warn hides info lines", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chaperone-data-'));
     started = await startEntryPoint({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     assert.equal(started.child.exitCode, null, started.output());
@@ -113,8 +135,15 @@ describe('scenarios: configuration contract of the entry point (storage, mode, l
     const output = started.output();
     started = undefined;
     // Azurite writes its table database under DATA_DIR/azurite (saved when the service stops it).
-    assert.ok(existsSync(join(dataDir, 'azurite')) && readdirSync(join(dataDir, 'azurite')).length > 0, `no emulator data under ${dataDir}`);
-    assert.deepEqual(logLines(output).filter((line) => line.level < 40), [], 'nothing below warn is printed');
+    assert.ok(
+      existsSync(join(dataDir, 'azurite')) && readdirSync(join(dataDir, 'azurite')).length > 0,
+      `no emulator data under ${dataDir}`,
+    );
+    assert.deepEqual(
+      logLines(output).filter((line) => line.level < 40),
+      [],
+      'nothing below warn is printed',
+    );
     assert.ok(!output.includes('Chaperone is running'), output);
   });
 });

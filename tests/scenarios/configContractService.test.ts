@@ -39,11 +39,20 @@ describe('scenarios: configuration contract through the composition root', funct
     await connector.stop();
   });
 
-  async function startWith(env: Record<string, string>, options: { sweep?: boolean; connectionString?: string } = {}): Promise<Service> {
+  async function startWith(
+    env: Record<string, string>,
+    options: { sweep?: boolean; connectionString?: string } = {},
+  ): Promise<Service> {
     const clock = new ManualClock(LESSON_START);
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
-    const storage = { connectionString: options.connectionString ?? (await sharedAzurite()).connectionString, tablePrefix: uniqueTableName('cc') };
-    service = { ...(await startService({ config, storage, logger: memoryLogger(), clock, sweep: options.sweep ?? false })), clock };
+    const storage = {
+      connectionString: options.connectionString ?? (await sharedAzurite()).connectionString,
+      tablePrefix: uniqueTableName('cc'),
+    };
+    service = {
+      ...(await startService({ config, storage, logger: memoryLogger(), clock, sweep: options.sweep ?? false })),
+      clock,
+    };
     return service;
   }
 
@@ -58,12 +67,19 @@ describe('scenarios: configuration contract through the composition root', funct
     return { tenantId: school.tenantId, meetingId };
   }
   const staffPairRaised = async (s: Service, key: { tenantId: string; meetingId: string }): Promise<boolean> =>
-    Object.values((await s.core.meetings.load(key))?.alerts ?? {}).some((a) => a.finding.ruleId === 'staff-pair' && a.raisedAt !== undefined);
+    Object.values((await s.core.meetings.load(key))?.alerts ?? {}).some(
+      (a) => a.finding.ruleId === 'staff-pair' && a.raisedAt !== undefined,
+    );
 
   /** What the bot answers a member of staff who types `policy` in a 1:1 chat. */
   async function policyReply(s: Service): Promise<string> {
     const conversationId = `a:contract-${Math.random().toString(36).slice(2)}`;
-    const chat = personalChatActivities({ tenantId: school.tenantId, serviceUrl: connector.url, conversationId, person: teacher });
+    const chat = personalChatActivities({
+      tenantId: school.tenantId,
+      serviceUrl: connector.url,
+      conversationId,
+      person: teacher,
+    });
     assert.equal(await postActivity(s.url, chat.message(at(0), 'policy')), 200);
     return JSON.stringify(connector.requestsTo(`/v3/conversations/${conversationId}/activities`).map((r) => r.body));
   }
@@ -72,17 +88,26 @@ describe('scenarios: configuration contract through the composition root', funct
     const port = await freePort();
     await startWith({ PORT: String(port), HOST: '127.0.0.2' });
     const health = (await (await fetch(`http://127.0.0.2:${port}/healthz`)).json()) as { checks?: object };
-    assert.ok(health.checks, 'the service\'s own health document answers there');
-    await assert.rejects(fetch(`http://127.0.0.1:${port}/healthz`), 'nothing listens on 127.0.0.1 when HOST is 127.0.0.2');
+    assert.ok(health.checks, "the service's own health document answers there");
+    await assert.rejects(
+      fetch(`http://127.0.0.1:${port}/healthz`),
+      'nothing listens on 127.0.0.1 when HOST is 127.0.0.2',
+    );
   });
 
   it('POLICY_PRESET: the policy in force is the named preset (the `policy` command says so); unset, it is strict', async () => {
-    assert.match(await policyReply(await startWith({ STAFF_DIRECTORY_FILE: staffFile, POLICY_PRESET: 'goodmayes' })), /based on the \\"goodmayes\\" preset/);
+    assert.match(
+      await policyReply(await startWith({ STAFF_DIRECTORY_FILE: staffFile, POLICY_PRESET: 'goodmayes' })),
+      /based on the \\"goodmayes\\" preset/,
+    );
     await service!.stop();
-    assert.match(await policyReply(await startWith({ STAFF_DIRECTORY_FILE: staffFile })), /based on the \\"strict\\" preset/);
+    assert.match(
+      await policyReply(await startWith({ STAFF_DIRECTORY_FILE: staffFile })),
+      /based on the \\"strict\\" preset/,
+    );
   });
 
-  it('POLICY_FILE: a YAML file\'s preset and overrides are the policy in force', async () => {
+  it("POLICY_FILE: a YAML file's preset and overrides are the policy in force", async () => {
     const file = join(dir, 'policy.yaml');
     writeFileSync(file, 'preset: roche\nschool:\n  name: Contract Test Academy\nretentionDays: 17\n');
     const reply = await policyReply(await startWith({ STAFF_DIRECTORY_FILE: staffFile, POLICY_FILE: file }));
@@ -108,11 +133,17 @@ describe('scenarios: configuration contract through the composition root', funct
       s.clock.current = at(0) + PAST_GRACE_MS;
       await s.core.tick();
       await s.stop();
-      return Array.from(JSON.stringify(connector.requests).matchAll(/https?:\/\/[^"\\]+\/tab\/index\.html\?context=alert/g), (m) => m[0]);
+      return Array.from(
+        JSON.stringify(connector.requests).matchAll(/https?:\/\/[^"\\]+\/tab\/index\.html\?context=alert/g),
+        (m) => m[0],
+      );
     };
     const deployed = await alertLinks({ TAB_DOMAIN: 'chaperone.school.example' });
     assert.ok(deployed.length > 0, 'an alert with a link was sent');
-    assert.ok(deployed.every((link) => link.startsWith('https://chaperone.school.example/tab/index.html?')), deployed.join('\n'));
+    assert.ok(
+      deployed.every((link) => link.startsWith('https://chaperone.school.example/tab/index.html?')),
+      deployed.join('\n'),
+    );
     const local = await alertLinks({});
     assert.ok(local.length > 0 && local.every((link) => link.startsWith('http://localhost:')), local.join('\n'));
     service = undefined;
@@ -120,38 +151,61 @@ describe('scenarios: configuration contract through the composition root', funct
 
   it('TEAMS_APP_ID: the DSL card\'s "Open the lesson record" opens the record tab in Teams; unset, the lesson\'s alert page', async () => {
     const withDsl = join(dir, 'staff-and-dsl.json');
-    writeFileSync(withDsl, JSON.stringify({ staff: [teacher.aadObjectId, assistant.aadObjectId], dsl: [school.dsl.aadObjectId] }));
+    writeFileSync(
+      withDsl,
+      JSON.stringify({ staff: [teacher.aadObjectId, assistant.aadObjectId], dsl: [school.dsl.aadObjectId] }),
+    );
     const recordLinks = async (env: Record<string, string>): Promise<{ links: string[]; meetingId: string }> => {
       connector.clear();
       const s = await startWith({ STAFF_DIRECTORY_FILE: withDsl, ...env });
       const key = await lessonOfTwoTeachers(s);
-      const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: key.meetingId, serviceUrl: connector.url });
-      for (const person of [teacher, assistant]) assert.equal(await postActivity(s.url, lesson.leave(person, at(1))), 200);
+      const lesson = lessonActivities({
+        tenantId: school.tenantId,
+        meetingId: key.meetingId,
+        serviceUrl: connector.url,
+      });
+      for (const person of [teacher, assistant])
+        assert.equal(await postActivity(s.url, lesson.leave(person, at(1))), 200);
       s.clock.current = at(1) + PAST_GRACE_MS;
       await s.core.tick();
       await s.stop();
       service = undefined;
-      const toDsl = connector.requests.filter((r) => r.decodedPath.includes(school.dsl.aadObjectId) && r.method === 'POST');
-      const actions = toDsl.flatMap((r) => (r.body as { attachments?: Array<{ content: { actions?: Array<{ title: string; url?: string }> } }> }).attachments ?? [])
-        .flatMap((a) => a.content.actions ?? []).filter((a) => a.title === 'Open the lesson record');
+      const toDsl = connector.requests.filter(
+        (r) => r.decodedPath.includes(school.dsl.aadObjectId) && r.method === 'POST',
+      );
+      const actions = toDsl
+        .flatMap(
+          (r) =>
+            (r.body as { attachments?: Array<{ content: { actions?: Array<{ title: string; url?: string }> } }> })
+              .attachments ?? [],
+        )
+        .flatMap((a) => a.content.actions ?? [])
+        .filter((a) => a.title === 'Open the lesson record');
       return { links: actions.map((a) => a.url ?? ''), meetingId: key.meetingId };
     };
     const appId = '3f2a6c1e-0000-4000-8000-00000000c0a1';
     const inTeams = await recordLinks({ TEAMS_APP_ID: appId });
     assert.ok(inTeams.links.length > 0, 'the DSL got an alert card');
-    assert.deepEqual(inTeams.links, inTeams.links.map(() => lessonRecordLink(appId, inTeams.meetingId)));
+    assert.deepEqual(
+      inTeams.links,
+      inTeams.links.map(() => lessonRecordLink(appId, inTeams.meetingId)),
+    );
     const unset = await recordLinks({});
-    assert.ok(unset.links.length > 0 && unset.links.every((link) => /\/tab\/index\.html\?context=alert/.test(link)), unset.links.join('\n'));
+    assert.ok(
+      unset.links.length > 0 && unset.links.every((link) => /\/tab\/index\.html\?context=alert/.test(link)),
+      unset.links.join('\n'),
+    );
     assert.throws(() => loadConfig({ TEAMS_APP_ID: 'not-an-app-id' }), /TEAMS_APP_ID is not a Teams app id/);
   });
 
-  it('SWEEP_INTERVAL_MS: with the service\'s own sweep, a due grace-period timer fires without anyone calling tick', async () => {
+  it("SWEEP_INTERVAL_MS: with the service's own sweep, a due grace-period timer fires without anyone calling tick", async () => {
     const s = await startWith({ SWEEP_INTERVAL_MS: '100' }, { sweep: true });
     const key = await lessonOfTwoTeachers(s);
     assert.equal(await staffPairRaised(s, key), false, 'not raised before the grace period');
     s.clock.current = at(0) + PAST_GRACE_MS;
     // Well inside the 5 s default interval: only the configured 100 ms sweep can have fired it.
-    for (let i = 0; i < 30 && !(await staffPairRaised(s, key)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 30 && !(await staffPairRaised(s, key)); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(await staffPairRaised(s, key), true);
   });
 
@@ -160,13 +214,24 @@ describe('scenarios: configuration contract through the composition root', funct
     beforeEach(async () => (proxy = await stallingProxy((await sharedAzurite()).port)));
     afterEach(() => proxy.close());
 
-    /** Teams' join event while storage accepts connections and never answers, with at most `waitMs` for the bot's answer. */
+    /**
+     * Teams' join event while storage accepts connections and never answers, with at most `waitMs` for the bot's
+     * answer.
+     */
     async function joinDuringStall(timeoutMs: string, waitMs: number): Promise<number | 'no answer'> {
       const azurite = await sharedAzurite();
       const throughProxy = azurite.connectionString.replace(`:${azurite.port}/`, `:${proxy.port}/`);
       const s = await startWith({ STORAGE_TIMEOUT_MS: timeoutMs }, { connectionString: throughProxy });
-      const lesson = lessonActivities({ tenantId: school.tenantId, meetingId: `stall-${Math.random().toString(36).slice(2)}`, serviceUrl: connector.url });
-      assert.equal(await postActivity(s.url, lesson.start(at(0), { organizer: teacher })), 200, 'storage works before the stall');
+      const lesson = lessonActivities({
+        tenantId: school.tenantId,
+        meetingId: `stall-${Math.random().toString(36).slice(2)}`,
+        serviceUrl: connector.url,
+      });
+      assert.equal(
+        await postActivity(s.url, lesson.start(at(0), { organizer: teacher })),
+        200,
+        'storage works before the stall',
+      );
       proxy.stall();
       const res = await fetch(`${s.url}/api/messages`, {
         method: 'POST',
@@ -181,7 +246,10 @@ describe('scenarios: configuration contract through the composition root', funct
       assert.equal(await joinDuringStall('200', 2_500), 200);
       const health = await fetch(`${service!.url}/healthz`);
       assert.equal(health.status, 503);
-      assert.match(((await health.json()) as { checks: { storage: string } }).checks.storage, /^unavailable; 1 events and 0 concerns held/);
+      assert.match(
+        ((await health.json()) as { checks: { storage: string } }).checks.storage,
+        /^unavailable; 1 events and 0 concerns held/,
+      );
     });
 
     it('control: with a 10 s deadline the same stalled call is still waiting after 2.5 s', async () => {

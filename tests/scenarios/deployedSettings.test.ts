@@ -42,9 +42,12 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
     await graph.stop();
   });
 
-  /** The environment of a deployment that finds staff through the Entra group, signing in with a Graph client secret. */
+  /**
+   * The environment of a deployment that finds staff through the Entra group, signing in with a Graph client secret.
+   */
   const staffGroupEnv = (): Record<string, string> => ({
-    STAFF_GROUP_ID: STAFF_GROUP, ...graph.deploymentEnv(school.tenantId),
+    STAFF_GROUP_ID: STAFF_GROUP,
+    ...graph.deploymentEnv(school.tenantId),
   });
 
   async function startWith(env: Record<string, string>): Promise<Service> {
@@ -54,7 +57,9 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
     return service;
   }
 
-  /** The organizer, a second teacher (meeting role Attendee) and three pupils join; time moves past the grace period. */
+  /**
+   * The organizer, a second teacher (meeting role Attendee) and three pupils join; time moves past the grace period.
+   */
   async function lessonWithTwoTeachers(): Promise<MeetingRecord> {
     await send(lesson.start(at(0), { organizer: teacher }));
     await send(lesson.join(teacher, at(0)));
@@ -66,8 +71,10 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
     return record;
   }
 
-  const roleOf = (record: MeetingRecord, person: { aadObjectId: string }) => record.state.people[person.aadObjectId]?.role;
-  const staffPair = (record: MeetingRecord) => Object.values(record.alerts).filter((tracked) => tracked.finding.ruleId === 'staff-pair');
+  const roleOf = (record: MeetingRecord, person: { aadObjectId: string }) =>
+    record.state.people[person.aadObjectId]?.role;
+  const staffPair = (record: MeetingRecord) =>
+    Object.values(record.alerts).filter((tracked) => tracked.finding.ruleId === 'staff-pair');
   const health = async (): Promise<{ status: number; checks: Record<string, string> }> => {
     const res = await fetch(`${service!.url}/healthz`);
     return { status: res.status, checks: ((await res.json()) as { checks: Record<string, string> }).checks };
@@ -78,12 +85,30 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
       await startWith(staffGroupEnv());
       const record = await lessonWithTwoTeachers();
       assert.equal(roleOf(record, teacher), 'staff');
-      assert.equal(roleOf(record, assistant), 'staff', 'a member of the (nested) staff group is staff without being the organizer');
+      assert.equal(
+        roleOf(record, assistant),
+        'staff',
+        'a member of the (nested) staff group is staff without being the organizer',
+      );
       for (const pupil of pupils) assert.equal(roleOf(record, pupil), 'pupil');
       assert.deepEqual(staffPair(record), []);
-      assert.ok(graph.requests.some((r) => r.path === `/${school.tenantId}/oauth2/v2.0/token`), 'signed in at the configured authority');
-      assert.ok(graph.batchedRequests.some((r) => memberPath.test(r.path)), 'the group was asked through Graph');
-      assert.deepEqual(await health(), { status: 200, checks: { storage: 'ok', delivery: 'ok', staffDetection: 'ok', meetingSettings: 'off (GRAPH_ENFORCE_SETTINGS=false): lesson meeting options are not checked' } });
+      assert.ok(
+        graph.requests.some((r) => r.path === `/${school.tenantId}/oauth2/v2.0/token`),
+        'signed in at the configured authority',
+      );
+      assert.ok(
+        graph.batchedRequests.some((r) => memberPath.test(r.path)),
+        'the group was asked through Graph',
+      );
+      assert.deepEqual(await health(), {
+        status: 200,
+        checks: {
+          storage: 'ok',
+          delivery: 'ok',
+          staffDetection: 'ok',
+          meetingSettings: 'off (GRAPH_ENFORCE_SETTINGS=false): lesson meeting options are not checked',
+        },
+      });
     });
 
     it('control: the same lesson without STAFF_GROUP_ID counts the second teacher as a pupil and raises staff-pair', async () => {
@@ -101,7 +126,10 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
       await startWith(staffGroupEnv());
       await lessonWithTwoTeachers();
       assert.equal((await health()).checks.staffDetection, 'ok');
-      graph.script('POST', memberPath, { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' } } });
+      graph.script('POST', memberPath, {
+        status: 403,
+        body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges.' } },
+      });
       await send(lesson.join(dsl, at(2)));
       const record = await service!.core.meetings.load({ tenantId: school.tenantId, meetingId });
       assert.equal(roleOf(record!, dsl), 'pupil', 'never staff on a guess');
@@ -113,10 +141,15 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
 
   describe('STAFF_GROUP_CACHE_MINUTES', () => {
     /** Graph lookups of one person so far (each goes inside a `$batch`). */
-    const lookupsOf = (person: { aadObjectId: string }) => graph.batchedRequests.filter((r) => r.path === `/v1.0/users/${person.aadObjectId}/checkMemberGroups`).length;
+    const lookupsOf = (person: { aadObjectId: string }) =>
+      graph.batchedRequests.filter((r) => r.path === `/v1.0/users/${person.aadObjectId}/checkMemberGroups`).length;
     /** The same person joins another lesson at `atMs`. */
     const joinAnotherLesson = async (person: (typeof school)['assistant'], atMs: number): Promise<void> => {
-      const other = lessonActivities({ tenantId: school.tenantId, meetingId: `again-${atMs}`, serviceUrl: connector.url });
+      const other = lessonActivities({
+        tenantId: school.tenantId,
+        meetingId: `again-${atMs}`,
+        serviceUrl: connector.url,
+      });
       await send(other.start(atMs, { organizer: teacher }));
       await send(other.join(person, atMs));
     };
@@ -144,9 +177,14 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
       assert.ok(await service!.core.meetings.load(key), `the lesson of day ${day} is stored`);
       return key;
     };
-    /** Whether the lesson's snapshot and every event row are gone; asked for at most about 5 s (the pass runs unawaited inside `tick`). */
+    /**
+     * Whether the lesson's snapshot and every event row are gone; asked for at most about 5 s (the pass runs unawaited
+     * inside `tick`).
+     */
     const goneSoon = async (key: { tenantId: string; meetingId: string }): Promise<boolean> => {
-      const gone = async () => (await service!.core.meetings.load(key)) === undefined && (await service!.core.meetings.listEvents(key)).length === 0;
+      const gone = async () =>
+        (await service!.core.meetings.load(key)) === undefined &&
+        (await service!.core.meetings.listEvents(key)).length === 0;
       for (let tries = 0; tries < 100; tries++) {
         if (await gone()) return true;
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -154,7 +192,7 @@ describe('scenarios: deployed settings through the composition root (STAFF_GROUP
       return gone();
     };
 
-    it('a lesson older than 30 days is deleted by the service\'s own tick; one of 25 days ago is kept', async () => {
+    it("a lesson older than 30 days is deleted by the service's own tick; one of 25 days ago is kept", async () => {
       await startWith({});
       const old = await recordLesson(0);
       const recent = await recordLesson(25);

@@ -19,7 +19,8 @@ describe('scenarios: lesson routines (checklist reminder, end summary, one-to-on
   useLessonHarness('lesson-routines-', (h) => ({ connector, service, meetingId, lesson } = h));
   const { send, advanceTo } = lessonDriver(() => service);
 
-  const toTeacher = () => postedMessages(connector).filter((m) => m.conversation === personalConversationId(teacher.aadObjectId));
+  const toTeacher = () =>
+    postedMessages(connector).filter((m) => m.conversation === personalConversationId(teacher.aadObjectId));
 
   it('issue 4 "send staff the session checklist reminder": at the start the organizer gets the checklist and per-pupil checks in a 1:1 card, and pupils see only the code of conduct', async () => {
     await send(lesson.start(at(0), { organizer: teacher }));
@@ -28,7 +29,10 @@ describe('scenarios: lesson routines (checklist reminder, end summary, one-to-on
     assert.match(reminder[0]!.body, /Expectations read out to pupils/);
     assert.match(reminder[0]!.body, /parent or carer has given consent/);
     const meetingChat = postedMessages(connector).filter((m) => m.conversation === lesson.conversationId);
-    assert.ok(meetingChat.every((m) => !/checklist/i.test(m.body)), 'the checklist never goes to the meeting chat');
+    assert.ok(
+      meetingChat.every((m) => !/checklist/i.test(m.body)),
+      'the checklist never goes to the meeting chat',
+    );
   });
 
   it('issue 4 "At meeting end" and seed 003 bullet 14: "End meeting" closes the register, records it in the lesson\'s partition and sends the organizer the summary', async () => {
@@ -79,7 +83,11 @@ describe('scenarios: lesson routines (checklist reminder, end summary, one-to-on
     // Ben leaves, but the leave event never arrives.
     connector.setParticipant(meetingId, pupils[1]!.teamsId, { inMeeting: false });
     await advanceTo(at(2));
-    assert.equal((await service.core.meetings.listEvents(key())).filter((e) => e.kind === 'rosterReconciled').length, 0, 'not before the interval');
+    assert.equal(
+      (await service.core.meetings.listEvents(key())).filter((e) => e.kind === 'rosterReconciled').length,
+      0,
+      'not before the interval',
+    );
     await advanceTo(at(4));
     const state = (await service.core.meetings.load(key()))!.state;
     assert.equal(isPresent(state.people[pupils[1]!.aadObjectId]!), false);
@@ -87,6 +95,9 @@ describe('scenarios: lesson routines (checklist reminder, end summary, one-to-on
     assert.equal(state.rosterCheckedAt, at(4));
     // And again a few minutes later, while pupils remain.
     await advanceTo(at(7));
-    assert.equal((await service.core.meetings.listEvents(key())).filter((e) => e.kind === 'rosterReconciled').length, 2);
+    assert.equal(
+      (await service.core.meetings.listEvents(key())).filter((e) => e.kind === 'rosterReconciled').length,
+      2,
+    );
   });
 });

@@ -17,7 +17,8 @@ describe('scenarios: pupils join a lesson again after it was ended for everyone'
   useLessonHarness('rejoin-after-end-', (h) => ({ connector, service, lesson } = h));
   const { send, advanceTo } = lessonDriver(() => service);
 
-  const chatOf = (who: { aadObjectId: string }) => postedMessages(connector).filter((m) => m.conversation === personalConversationId(who.aadObjectId));
+  const chatOf = (who: { aadObjectId: string }) =>
+    postedMessages(connector).filter((m) => m.conversation === personalConversationId(who.aadObjectId));
   const meetingChat = () => postedMessages(connector).filter((m) => m.conversation === lesson.conversationId);
   const checklists = () => chatOf(teacher).filter((m) => /Session checklist/.test(m.text));
 
@@ -48,7 +49,7 @@ describe('scenarios: pupils join a lesson again after it was ended for everyone'
     }
   });
 
-  it('the next day\'s meeting of the same series is a new lesson: welcome card and checklist again', async () => {
+  it("the next day's meeting of the same series is a new lesson: welcome card and checklist again", async () => {
     await endedLesson();
     const nextDay = at(24 * 60);
     await send(lesson.start(nextDay, { organizer: teacher }));

@@ -31,7 +31,13 @@ describe('scenarios: reliability (several instances, storage outages)', function
     try {
       const meetingId = `shared-${Math.random().toString(36).slice(2)}`;
       const lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
-      const activities = [lesson.start(at(0)), lesson.join(school.teacher, at(0)), lesson.join(school.assistant, at(0)), ...school.pupils.map((p) => lesson.join(p, at(1))), lesson.leave(school.assistant, at(2))];
+      const activities = [
+        lesson.start(at(0)),
+        lesson.join(school.teacher, at(0)),
+        lesson.join(school.assistant, at(0)),
+        ...school.pupils.map((p) => lesson.join(p, at(1))),
+        lesson.leave(school.assistant, at(2)),
+      ];
       // Every activity goes to both instances at once, as a retrying sender and a load balancer would make happen.
       for (const activity of activities) {
         const statuses = await Promise.all([postActivity(a.url, activity), postActivity(b.url, activity)]);
@@ -56,16 +62,30 @@ describe('scenarios: reliability (several instances, storage outages)', function
     let azurite: LocalAzurite = await startLocalAzurite({ location });
     const port = azurite.port;
     const clock = new ManualClock(at(0));
-    const service = await startTestService({ staffList: school.staffList(), clock, connectionString: azurite.connectionString });
+    const service = await startTestService({
+      staffList: school.staffList(),
+      clock,
+      connectionString: azurite.connectionString,
+    });
     try {
       const meetingId = `outage-${Math.random().toString(36).slice(2)}`;
       const lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
-      for (const activity of [lesson.start(at(0)), lesson.join(school.teacher, at(0)), lesson.join(school.assistant, at(0)), lesson.join(school.pupils[0]!, at(1))]) {
+      for (const activity of [
+        lesson.start(at(0)),
+        lesson.join(school.teacher, at(0)),
+        lesson.join(school.assistant, at(0)),
+        lesson.join(school.pupils[0]!, at(1)),
+      ]) {
         assert.equal(await postActivity(service.url, activity), 200);
       }
       await azurite.stop();
-      const duringOutage = [lesson.join(school.pupils[1]!, at(2)), lesson.leave(school.assistant, at(3)), lesson.join(school.pupils[2]!, at(3))];
-      for (const activity of duringOutage) assert.equal(await postActivity(service.url, activity), 200, 'the bot keeps answering Teams');
+      const duringOutage = [
+        lesson.join(school.pupils[1]!, at(2)),
+        lesson.leave(school.assistant, at(3)),
+        lesson.join(school.pupils[2]!, at(3)),
+      ];
+      for (const activity of duringOutage)
+        assert.equal(await postActivity(service.url, activity), 200, 'the bot keeps answering Teams');
       clock.current = at(3) + 31_000;
       await service.core.tick();
       assert.equal(service.core.buffer.size, 3, 'events wait in memory');
@@ -74,7 +94,11 @@ describe('scenarios: reliability (several instances, storage outages)', function
 
       azurite = await startLocalAzurite({ location, port });
       await service.core.tick();
-      assert.equal(service.core.buffer.size, 0, JSON.stringify((service.logger as unknown as { lines: unknown[] }).lines.slice(-5)));
+      assert.equal(
+        service.core.buffer.size,
+        0,
+        JSON.stringify((service.logger as unknown as { lines: unknown[] }).lines.slice(-5)),
+      );
       const key = { tenantId: school.tenantId, meetingId };
       assert.equal((await service.core.meetings.listEvents(key)).length, 7, 'every event written once storage is back');
       const record = await service.core.meetings.load(key);

@@ -40,7 +40,12 @@ describe('storage/callDeadline: every Table call has a deadline', function () {
     const azurite = await sharedAzurite();
     const connectionString = azurite.connectionString.replace(`:${azurite.port}/`, `:${silent.port}/`);
     // Retries stay on: the deadline covers the whole call, back-off included.
-    tables = createStorageTables({ connectionString, tablePrefix: 'hung', timeoutMs: 300, clientOptions: { retryOptions: { maxRetries: 3, retryDelayInMs: 50 } } });
+    tables = createStorageTables({
+      connectionString,
+      tablePrefix: 'hung',
+      timeoutMs: 300,
+      clientOptions: { retryOptions: { maxRetries: 3, retryDelayInMs: 50 } },
+    });
   });
   after(() => silent.stop());
 
@@ -62,12 +67,15 @@ describe('storage/callDeadline: every Table call has a deadline', function () {
   });
 
   it('a raw SDK call past its deadline is an outage too (the outage buffer uses isUnavailable)', async () => {
-    const error = await tables.conversations.getEntity('p', 'r').then(() => undefined, (e: unknown) => e);
+    const error = await tables.conversations.getEntity('p', 'r').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error, 'the call must fail');
     assert.ok(isUnavailable(error));
   });
 
-  it('keeps a caller\'s own abort signal working alongside the deadline', async () => {
+  it("keeps a caller's own abort signal working alongside the deadline", async () => {
     const mine = new AbortController();
     const call = tables.conversations.getEntity('p', 'r', { abortSignal: mine.signal });
     mine.abort();

@@ -14,8 +14,12 @@ describe('storage/diskJournal (write-ahead journal of what storage could not tak
     before.append({ n: 2 });
     const after = new DiskJournal(dir);
     assert.deepEqual(after.recover(), { entries: [{ n: 1 }, { n: 2 }], tornLines: 0 });
-    assert.ok(readdirSync(dir).every((name) => name.startsWith('claimed-')), 'claimed by an atomic rename');
-    // The claimer may die before writing them: the next process takes them again (events carry ids, so a replay is harmless).
+    assert.ok(
+      readdirSync(dir).every((name) => name.startsWith('claimed-')),
+      'claimed by an atomic rename',
+    );
+    // The claimer may die before writing them: the next process takes them again (events carry ids, so a replay is
+    // harmless).
     assert.deepEqual(new DiskJournal(dir).recover().entries, [{ n: 1 }, { n: 2 }]);
   });
 

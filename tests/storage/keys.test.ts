@@ -15,11 +15,17 @@ const anyText = fc.string({ unit: 'binary', maxLength: 60 });
 
 describe('storage/keys', () => {
   it('round-trips any string, including lone surrogates and control characters', () => {
-    fc.assert(fc.property(anyText, (text) => decodeKeyPart(encodeKeyPart(text)) === text), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyText, (text) => decodeKeyPart(encodeKeyPart(text)) === text),
+      { numRuns: 500 },
+    );
   });
 
   it('never emits a character Table Storage forbids in keys', () => {
-    fc.assert(fc.property(anyText, (text) => !hasForbiddenKeyChar(encodeKeyPart(text))), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyText, (text) => !hasForbiddenKeyChar(encodeKeyPart(text))),
+      { numRuns: 500 },
+    );
   });
 
   it('round-trips composite keys, so tenant + meeting never collide with another pair', () => {
@@ -34,7 +40,8 @@ describe('storage/keys', () => {
   });
 
   it('detects every forbidden character, so the properties above can fail', () => {
-    for (const ch of ['/', '\\', '#', '?', '\u0000', '\u001F', '\u007F', '\u009F']) assert.ok(hasForbiddenKeyChar(`a${ch}b`), JSON.stringify(ch));
+    for (const ch of ['/', '\\', '#', '?', '\u0000', '\u001F', '\u007F', '\u009F'])
+      assert.ok(hasForbiddenKeyChar(`a${ch}b`), JSON.stringify(ch));
     assert.equal(hasForbiddenKeyChar('abc~2F!:@=+-_.'), false);
   });
 

@@ -5,7 +5,9 @@ import { sharedAzurite, uniqueTableName } from '../support/azurite.js';
 describe('storage/localAzurite', () => {
   it('starts Azurite from npm and serves Table Storage with ETags', async () => {
     const azurite = await sharedAzurite();
-    const table = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName('smoke'), { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName('smoke'), {
+      allowInsecureConnection: true,
+    });
     await table.createTable();
     const created = await table.createEntity({ partitionKey: 'p', rowKey: 'r', value: 1 });
     await table.updateEntity({ partitionKey: 'p', rowKey: 'r', value: 2 }, 'Replace', { etag: created.etag });

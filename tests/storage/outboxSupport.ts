@@ -8,7 +8,10 @@ import type { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.
 import { lessonState } from './storageFixtures.js';
 
 /** What one lesson's partition holds, read straight from the table (not through the store). */
-export async function storedLayout(table: TableClient, key: MeetingKey): Promise<{ etag: string; outbox: MeetingEvent[]; outboxChars: number; eventRowIds: string[] }> {
+export async function storedLayout(
+  table: TableClient,
+  key: MeetingKey,
+): Promise<{ etag: string; outbox: MeetingEvent[]; outboxChars: number; eventRowIds: string[] }> {
   const partitionKey = meetingPartition(key);
   const snapshot = await table.getEntity<Record<string, unknown>>(partitionKey, STATE_ROW);
   const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${EVENT_ROW_PREFIX} and RowKey lt ${EVENT_ROWS_END}`;
@@ -16,7 +19,12 @@ export async function storedLayout(table: TableClient, key: MeetingKey): Promise
   for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
     eventRowIds.push((JSON.parse(fromChunks('event', row)) as MeetingEvent).id);
   }
-  return { etag: snapshot.etag, outbox: parseOutbox(snapshot), outboxChars: fromChunks('outbox', snapshot).length, eventRowIds };
+  return {
+    etag: snapshot.etag,
+    outbox: parseOutbox(snapshot),
+    outboxChars: fromChunks('outbox', snapshot).length,
+    eventRowIds,
+  };
 }
 
 /**
@@ -24,13 +32,23 @@ export async function storedLayout(table: TableClient, key: MeetingKey): Promise
  * otherwise commit on top of the loaded snapshot, reloading after each conflict. Returns the
  * outcome of the first commit attempt.
  */
-export async function applyLikeTheApp(store: TableMeetingStore, key: MeetingKey, event: MeetingEvent, alerts: AlertBook = {}): Promise<string> {
+export async function applyLikeTheApp(
+  store: TableMeetingStore,
+  key: MeetingKey,
+  event: MeetingEvent,
+  alerts: AlertBook = {},
+): Promise<string> {
   let first: string | undefined;
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const current = await store.load(key);
     const base: MeetingState = current?.state ?? lessonState(key.tenantId, key.meetingId);
     if (base.applied.includes(event.id)) return first ?? 'duplicate';
-    const result = await store.commit(key, event, { state: { ...base, applied: [...base.applied, event.id] }, alerts }, current?.etag);
+    const result = await store.commit(
+      key,
+      event,
+      { state: { ...base, applied: [...base.applied, event.id] }, alerts },
+      current?.etag,
+    );
     first ??= result.outcome;
     if (result.outcome !== 'conflict') return first;
   }

@@ -5,13 +5,19 @@ import { asciiJson, fromChunks, toChunks } from '../../bot/src/storage/propertie
 describe('storage/properties', () => {
   it('splits long JSON under the 32K-character property cap, ASCII only, and joins it back to the same value', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.integer({ min: 0, max: 70_000 }), (tail, padding) => {
-        const value = { title: 'x'.repeat(padding) + tail };
-        const props = toChunks('state', JSON.stringify(value));
-        const parts = Object.entries(props).filter(([name]) => name !== 'stateChunks');
-        const ascii = parts.every(([, part]) => typeof part === 'string' && part.length <= 32_768 && /^[ -~]*$/.test(part));
-        return ascii && JSON.stringify(JSON.parse(fromChunks('state', props))) === JSON.stringify(value);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 200 }),
+        fc.integer({ min: 0, max: 70_000 }),
+        (tail, padding) => {
+          const value = { title: 'x'.repeat(padding) + tail };
+          const props = toChunks('state', JSON.stringify(value));
+          const parts = Object.entries(props).filter(([name]) => name !== 'stateChunks');
+          const ascii = parts.every(
+            ([, part]) => typeof part === 'string' && part.length <= 32_768 && /^[ -~]*$/.test(part),
+          );
+          return ascii && JSON.stringify(JSON.parse(fromChunks('state', props))) === JSON.stringify(value);
+        },
+      ),
       { numRuns: 50 },
     );
   });

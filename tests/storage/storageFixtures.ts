@@ -12,7 +12,17 @@ export async function freshTables(): Promise<StorageTables> {
 
 /** A lesson snapshot with only what the storage tests look at. */
 export function lessonState(tenantId: string, meetingId: string, extra: Partial<MeetingState> = {}): MeetingState {
-  return { tenantId, meetingId, title: 'Year 9 maths', meetingType: 'Scheduled', people: {}, checklist: {}, breaches: [], applied: [], ...extra };
+  return {
+    tenantId,
+    meetingId,
+    title: 'Year 9 maths',
+    meetingType: 'Scheduled',
+    people: {},
+    checklist: {},
+    breaches: [],
+    applied: [],
+    ...extra,
+  };
 }
 
 /** A meeting-ended event: the smallest event there is. */

@@ -29,7 +29,11 @@ describe('storage/tableClients', () => {
 
   it('builds clients for an account URL with the credential given (managed identity in Azure)', () => {
     const credential = { getToken: async () => ({ token: 'unused', expiresOnTimestamp: 0 }) };
-    const tables = createStorageTables({ accountUrl: 'https://school.table.core.windows.net', credential, tablePrefix: 'prod' });
+    const tables = createStorageTables({
+      accountUrl: 'https://school.table.core.windows.net',
+      credential,
+      tablePrefix: 'prod',
+    });
     assert.equal(tables.timers.url, 'https://school.table.core.windows.net');
     assert.equal(tables.timers.tableName, 'prodtimers');
   });
@@ -38,12 +42,19 @@ describe('storage/tableClients', () => {
     const azurite = await sharedAzurite();
     const closed = await freePort();
     const connectionString = azurite.connectionString.replace(`:${azurite.port}/`, `:${closed}/`);
-    const tables = createStorageTables({ connectionString, tablePrefix: 'down', clientOptions: { retryOptions: { maxRetries: 0 } } });
+    const tables = createStorageTables({
+      connectionString,
+      tablePrefix: 'down',
+      clientOptions: { retryOptions: { maxRetries: 0 } },
+    });
     const key = { tenantId: 't', meetingId: 'm' };
     await assert.rejects(tables.ensureTables(), StorageUnavailableError);
     const meetings = new TableMeetingStore(tables.meetings);
     await assert.rejects(meetings.load(key), StorageUnavailableError);
-    await assert.rejects(meetings.commit(key, endedEvent('e', 1), { state: lessonState('t', 'm'), alerts: {} }, undefined), StorageUnavailableError);
+    await assert.rejects(
+      meetings.commit(key, endedEvent('e', 1), { state: lessonState('t', 'm'), alerts: {} }, undefined),
+      StorageUnavailableError,
+    );
     await assert.rejects(meetings.listEvents(key), StorageUnavailableError);
     await assert.rejects(new TableTimerStore(tables.timers).claimDue(Date.now(), 5), StorageUnavailableError);
     await assert.rejects(new TableConversationStore(tables.conversations).get('t', 'k'), StorageUnavailableError);

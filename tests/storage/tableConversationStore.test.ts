@@ -10,7 +10,11 @@ describe('storage/tableConversationStore', () => {
       tenantId: 'tenant-a',
       key: '19:meeting_abc/def#0?\u0001',
       kind: 'meeting',
-      reference: { serviceUrl: 'https://smba.example/', conversation: { id: '19:meeting_abc', tenantId: 'tenant-a' }, bot: { id: '28:bot' } },
+      reference: {
+        serviceUrl: 'https://smba.example/',
+        conversation: { id: '19:meeting_abc', tenantId: 'tenant-a' },
+        bot: { id: '28:bot' },
+      },
       greetedAt: 1_764_000_000_000,
     };
     await store.save(saved);

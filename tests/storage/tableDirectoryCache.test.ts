@@ -7,15 +7,35 @@ describe('storage/tableDirectoryCache', () => {
     const tables = await freshTables();
     const cache = new TableDirectoryCache(tables.directoryCache);
     const checkedAt = 1_764_000_000_000;
-    await cache.put('tenant-a', new Map([['t1', { staff: true, checkedAt }], ['p/1#?', { staff: false, checkedAt }]]));
-    assert.deepEqual(await cache.get('tenant-a', ['t1', 'p/1#?', 'never']), new Map([['t1', { staff: true, checkedAt }], ['p/1#?', { staff: false, checkedAt }]]));
+    await cache.put(
+      'tenant-a',
+      new Map([
+        ['t1', { staff: true, checkedAt }],
+        ['p/1#?', { staff: false, checkedAt }],
+      ]),
+    );
+    assert.deepEqual(
+      await cache.get('tenant-a', ['t1', 'p/1#?', 'never']),
+      new Map([
+        ['t1', { staff: true, checkedAt }],
+        ['p/1#?', { staff: false, checkedAt }],
+      ]),
+    );
     assert.deepEqual(await cache.get('tenant-b', ['t1']), new Map());
 
     // A later answer replaces the earlier one; rows hold only the answer and its time (no names).
     await cache.put('tenant-a', new Map([['t1', { staff: false, checkedAt: checkedAt + 1 }]]));
-    assert.deepEqual(await cache.get('tenant-a', ['t1']), new Map([['t1', { staff: false, checkedAt: checkedAt + 1 }]]));
+    assert.deepEqual(
+      await cache.get('tenant-a', ['t1']),
+      new Map([['t1', { staff: false, checkedAt: checkedAt + 1 }]]),
+    );
     const row = await tables.directoryCache.getEntity('tenant-a', 't1');
-    assert.deepEqual(Object.keys(row).filter((k) => !['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata'].includes(k)).sort(), ['checkedAt', 'staff']);
+    assert.deepEqual(
+      Object.keys(row)
+        .filter((k) => !['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata'].includes(k))
+        .sort(),
+      ['checkedAt', 'staff'],
+    );
   });
 
   it('stores a whole school at once, over the 100 rows one transaction may hold', async () => {

@@ -14,7 +14,12 @@ async function makeStore(): Promise<TableMeetingStore> {
 /** Applies `event` on top of whatever is stored, as the app layer would (no retry). */
 async function applyNext(store: TableMeetingStore, event: MeetingEvent, title: string) {
   const current = await store.load(key);
-  return store.commit(key, event, { state: lessonState(key.tenantId, key.meetingId, { title }), alerts: noAlerts }, current?.etag);
+  return store.commit(
+    key,
+    event,
+    { state: lessonState(key.tenantId, key.meetingId, { title }), alerts: noAlerts },
+    current?.etag,
+  );
 }
 
 describe('storage/tableMeetingStore', () => {
@@ -31,7 +36,10 @@ describe('storage/tableMeetingStore', () => {
     const afterSecond = await store.load(key);
     assert.equal(afterSecond?.state.title, 'second');
     assert.equal(second.outcome === 'applied' && second.etag, afterSecond?.etag);
-    assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ['e1', 'e2']);
+    assert.deepEqual(
+      (await store.listEvents(key)).map((e) => e.id),
+      ['e1', 'e2'],
+    );
   });
 
   it('treats a duplicate event id as a no-op and leaves the snapshot untouched', async () => {
@@ -56,38 +64,78 @@ describe('storage/tableMeetingStore', () => {
     assert.deepEqual(await store.commit(key, endedEvent('e3', 3000), next, stale), { outcome: 'conflict' });
     assert.deepEqual(await store.commit(key, endedEvent('e4', 4000), next, undefined), { outcome: 'conflict' });
     assert.equal((await store.load(key))?.state.title, 'two');
-    assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ['e1', 'e2']);
+    assert.deepEqual(
+      (await store.listEvents(key)).map((e) => e.id),
+      ['e1', 'e2'],
+    );
   });
 
   it('lets exactly one of two racing writers with the same base ETag apply', async () => {
     const store = await makeStore();
     await applyNext(store, endedEvent('base', 1000), 'base');
     const base = (await store.load(key))?.etag;
-    const write = (id: string) => store.commit(key, endedEvent(id, 2000), { state: lessonState(key.tenantId, key.meetingId, { title: id }), alerts: noAlerts }, base);
+    const write = (id: string) =>
+      store.commit(
+        key,
+        endedEvent(id, 2000),
+        { state: lessonState(key.tenantId, key.meetingId, { title: id }), alerts: noAlerts },
+        base,
+      );
     const results = await Promise.all([write('left'), write('right')]);
     assert.deepEqual(results.map((r) => r.outcome).sort(), ['applied', 'conflict']);
     const winner = results[0]?.outcome === 'applied' ? 'left' : 'right';
     assert.equal((await store.load(key))?.state.title, winner);
-    assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ['base', winner]);
+    assert.deepEqual(
+      (await store.listEvents(key)).map((e) => e.id),
+      ['base', winner],
+    );
   });
 
   it('applies one delivery of an event that two instances commit at once', async () => {
     const store = await makeStore();
     await applyNext(store, endedEvent('base', 1000), 'base');
     const base = (await store.load(key))?.etag;
-    const write = () => store.commit(key, endedEvent('same', 2000), { state: lessonState(key.tenantId, key.meetingId, { title: 'same' }), alerts: noAlerts }, base);
+    const write = () =>
+      store.commit(
+        key,
+        endedEvent('same', 2000),
+        { state: lessonState(key.tenantId, key.meetingId, { title: 'same' }), alerts: noAlerts },
+        base,
+      );
     const results = await Promise.all([write(), write()]);
     assert.deepEqual(results.map((r) => r.outcome).sort(), ['applied', 'duplicate']);
-    assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ['base', 'same']);
+    assert.deepEqual(
+      (await store.listEvents(key)).map((e) => e.id),
+      ['base', 'same'],
+    );
   });
 
   it('round-trips a snapshot larger than 64 KiB across chunked properties', async () => {
     const store = await makeStore();
     // Astral characters make sure no chunk boundary splits a surrogate pair.
     const title = `${'Lesson 😀 é '.repeat(9000)}end`;
-    const alerts: AlertBook = { big: { finding: { ruleId: 'lobby', key: 'big', severity: 'info', audience: [], message: 'x'.repeat(70_000), action: 'a', debounce: false, source: 's' }, firstSeenAt: 1 } };
+    const alerts: AlertBook = {
+      big: {
+        finding: {
+          ruleId: 'lobby',
+          key: 'big',
+          severity: 'info',
+          audience: [],
+          message: 'x'.repeat(70_000),
+          action: 'a',
+          debounce: false,
+          source: 's',
+        },
+        firstSeenAt: 1,
+      },
+    };
     assert.ok(title.length > 64 * 1024);
-    const result = await store.commit(key, endedEvent('big', 1), { state: lessonState(key.tenantId, key.meetingId, { title }), alerts }, undefined);
+    const result = await store.commit(
+      key,
+      endedEvent('big', 1),
+      { state: lessonState(key.tenantId, key.meetingId, { title }), alerts },
+      undefined,
+    );
     assert.equal(result.outcome, 'applied');
     const loaded = await store.load(key);
     assert.equal(loaded?.state.title, title);
@@ -99,12 +147,20 @@ describe('storage/tableMeetingStore', () => {
     const ids = ['a/b', 'a\\b', 'a#b', 'a?b', 'a\u0000b', 'a\u001Fb'];
     for (const meetingId of ids) {
       const k = { tenantId: 't/\\#?', meetingId };
-      await store.commit(k, endedEvent(`evt/${meetingId}`, 1), { state: lessonState(k.tenantId, meetingId), alerts: noAlerts }, undefined);
+      await store.commit(
+        k,
+        endedEvent(`evt/${meetingId}`, 1),
+        { state: lessonState(k.tenantId, meetingId), alerts: noAlerts },
+        undefined,
+      );
     }
     for (const meetingId of ids) {
       const k = { tenantId: 't/\\#?', meetingId };
       assert.equal((await store.load(k))?.state.meetingId, meetingId);
-      assert.deepEqual((await store.listEvents(k)).map((e) => e.id), [`evt/${meetingId}`]);
+      assert.deepEqual(
+        (await store.listEvents(k)).map((e) => e.id),
+        [`evt/${meetingId}`],
+      );
     }
   });
 
@@ -113,7 +169,21 @@ describe('storage/tableMeetingStore', () => {
     const created = await applyNext(store, endedEvent('e1', 1000), 'kept');
     assert.equal(created.outcome, 'applied');
     const etag = created.outcome === 'applied' ? created.etag : '';
-    const alerts: AlertBook = { k: { finding: { ruleId: 'staff-pair', key: 'k', severity: 'warning', audience: ['staffPresent'], message: 'm', action: 'a', debounce: true, source: 'seed 003' }, firstSeenAt: 5 } };
+    const alerts: AlertBook = {
+      k: {
+        finding: {
+          ruleId: 'staff-pair',
+          key: 'k',
+          severity: 'warning',
+          audience: ['staffPresent'],
+          message: 'm',
+          action: 'a',
+          debounce: true,
+          source: 'seed 003',
+        },
+        firstSeenAt: 5,
+      },
+    };
     const saved = await store.saveBook(key, { alerts }, etag);
     assert.equal(saved.outcome, 'applied');
     const loaded = await store.load(key);
@@ -121,7 +191,9 @@ describe('storage/tableMeetingStore', () => {
     assert.equal(loaded?.state.title, 'kept');
     assert.equal(saved.outcome === 'applied' && saved.etag, loaded?.etag);
     assert.deepEqual(await store.saveBook(key, { alerts: {} }, etag), { outcome: 'conflict' });
-    assert.deepEqual(await store.saveBook({ ...key, meetingId: 'never-seen' }, { alerts: {} }, etag), { outcome: 'conflict' });
+    assert.deepEqual(await store.saveBook({ ...key, meetingId: 'never-seen' }, { alerts: {} }, etag), {
+      outcome: 'conflict',
+    });
   });
 
   it('lists every event oldest first across a page boundary', async function () {
@@ -131,7 +203,12 @@ describe('storage/tableMeetingStore', () => {
     let etag: string | undefined;
     // Times run backwards against ids, so the order can only come from the event time.
     for (let i = 0; i < count; i += 1) {
-      const result = await store.commit(key, endedEvent(`e${String(i).padStart(4, '0')}`, 10_000_000 - i), { state: lessonState(key.tenantId, key.meetingId), alerts: noAlerts }, etag);
+      const result = await store.commit(
+        key,
+        endedEvent(`e${String(i).padStart(4, '0')}`, 10_000_000 - i),
+        { state: lessonState(key.tenantId, key.meetingId), alerts: noAlerts },
+        etag,
+      );
       assert.equal(result.outcome, 'applied');
       etag = result.outcome === 'applied' ? result.etag : undefined;
     }

@@ -10,7 +10,10 @@ import { endedEvent, freshTables, lessonState } from './storageFixtures.js';
 
 const key: MeetingKey = { tenantId: 'tenant-o', meetingId: 'outbox/lesson#1' };
 const noAlerts: AlertBook = {};
-const next = (title = 'Year 9 maths') => ({ state: lessonState(key.tenantId, key.meetingId, { title }), alerts: noAlerts });
+const next = (title = 'Year 9 maths') => ({
+  state: lessonState(key.tenantId, key.meetingId, { title }),
+  alerts: noAlerts,
+});
 
 function startedEvent(id: string, at: number, titleChars: number): MeetingEvent {
   return { kind: 'meetingStarted', id, at, meetingType: 'Scheduled', title: 't'.repeat(titleChars) };
@@ -39,7 +42,10 @@ describe('storage/tableMeetingStore outbox', () => {
     const layout = await storedLayout(tables.meetings, key);
     assert.ok(layout.eventRowIds.length >= 2 * OUTBOX_MAX_EVENTS, 'at least two flushes happened');
     assert.ok(layout.outbox.length > 0, 'the latest events are still in the outbox');
-    assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ids);
+    assert.deepEqual(
+      (await store.listEvents(key)).map((e) => e.id),
+      ids,
+    );
     assert.equal((await store.load(key))?.state.title, 'e60');
   });
 
@@ -57,7 +63,11 @@ describe('storage/tableMeetingStore outbox', () => {
     }
     assert.equal(update.callCount, OUTBOX_MAX_EVENTS - 1);
     assert.equal(transaction.callCount, 1);
-    assert.equal(transaction.firstCall.args[0].length, OUTBOX_MAX_EVENTS + 2, 'snapshot plus every outbox event plus this one');
+    assert.equal(
+      transaction.firstCall.args[0].length,
+      OUTBOX_MAX_EVENTS + 2,
+      'snapshot plus every outbox event plus this one',
+    );
     assert.equal(read.callCount, 0, 'the held outbox spares a read per event');
   });
 
@@ -74,7 +84,10 @@ describe('storage/tableMeetingStore outbox', () => {
     }
     const layout = await storedLayout(tables.meetings, key);
     assert.ok(layout.eventRowIds.length >= 3, 'three 25K events do not fit the outbox together');
-    assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ['big0', 'big1', 'big2', 'big3', 'big4']);
+    assert.deepEqual(
+      (await store.listEvents(key)).map((e) => e.id),
+      ['big0', 'big1', 'big2', 'big3', 'big4'],
+    );
   });
 
   it('flushes when the lesson data and the outbox together would pass the row cap', async () => {
@@ -93,13 +106,29 @@ describe('storage/tableMeetingStore outbox', () => {
     const tables = await freshTables();
     const store = new TableMeetingStore(tables.meetings);
     const created = await store.commit(key, endedEvent('e1', 1), next(), undefined);
-    const second = await store.commit(key, endedEvent('e2', 2), next(), created.outcome === 'applied' ? created.etag : undefined);
+    const second = await store.commit(
+      key,
+      endedEvent('e2', 2),
+      next(),
+      created.outcome === 'applied' ? created.etag : undefined,
+    );
     const saved = await store.saveBook(key, { alerts: {} }, second.outcome === 'applied' ? second.etag : '');
     assert.equal(saved.outcome, 'applied');
-    assert.deepEqual((await storedLayout(tables.meetings, key)).outbox.map((e) => e.id), ['e1', 'e2']);
-    const third = await store.commit(key, endedEvent('e3', 3), next(), saved.outcome === 'applied' ? saved.etag : undefined);
+    assert.deepEqual(
+      (await storedLayout(tables.meetings, key)).outbox.map((e) => e.id),
+      ['e1', 'e2'],
+    );
+    const third = await store.commit(
+      key,
+      endedEvent('e3', 3),
+      next(),
+      saved.outcome === 'applied' ? saved.etag : undefined,
+    );
     assert.equal(third.outcome, 'applied');
-    assert.deepEqual((await store.listEvents(key)).map((e) => e.id), ['e1', 'e2', 'e3']);
+    assert.deepEqual(
+      (await store.listEvents(key)).map((e) => e.id),
+      ['e1', 'e2', 'e3'],
+    );
     assert.deepEqual(Object.keys((await store.load(key)) ?? {}).sort(), ['alerts', 'deliveries', 'etag', 'state']);
   });
 });

@@ -10,16 +10,28 @@ import { endedEvent, freshTables, lessonState } from './storageFixtures.js';
 
 const key: MeetingKey = { tenantId: 'tenant-r', meetingId: 'race/lesson' };
 const noAlerts: AlertBook = {};
-const next = (title = 'Year 9 maths') => ({ state: lessonState(key.tenantId, key.meetingId, { title }), alerts: noAlerts });
+const next = (title = 'Year 9 maths') => ({
+  state: lessonState(key.tenantId, key.meetingId, { title }),
+  alerts: noAlerts,
+});
 
 /** Two separate store objects on one table: what two service instances are. */
 async function twoInstances() {
   const tables = await freshTables();
-  return { table: tables.meetings, a: new TableMeetingStore(tables.meetings), b: new TableMeetingStore(tables.meetings) };
+  return {
+    table: tables.meetings,
+    a: new TableMeetingStore(tables.meetings),
+    b: new TableMeetingStore(tables.meetings),
+  };
 }
 
 function spyWrites(table: TableClient) {
-  return [sinon.spy(table, 'createEntity'), sinon.spy(table, 'updateEntity'), sinon.spy(table, 'submitTransaction'), sinon.spy(table, 'upsertEntity')];
+  return [
+    sinon.spy(table, 'createEntity'),
+    sinon.spy(table, 'updateEntity'),
+    sinon.spy(table, 'submitTransaction'),
+    sinon.spy(table, 'upsertEntity'),
+  ];
 }
 
 describe('storage/tableMeetingStore across instances', () => {
@@ -39,7 +51,12 @@ describe('storage/tableMeetingStore across instances', () => {
         [a, b].map((store, i) => {
           const base = bases[i]?.state ?? lessonState(key.tenantId, key.meetingId);
           const event = events[i === 0 ? 0 : 1];
-          return store.commit(key, event, { state: { ...base, applied: [...base.applied, event.id] }, alerts: noAlerts }, bases[i]?.etag);
+          return store.commit(
+            key,
+            event,
+            { state: { ...base, applied: [...base.applied, event.id] }, alerts: noAlerts },
+            bases[i]?.etag,
+          );
         }),
       );
       assert.deepEqual(outcomes.map((r) => r.outcome).sort(), ['applied', 'conflict'], `round ${round}`);
@@ -50,7 +67,10 @@ describe('storage/tableMeetingStore across instances', () => {
     }
     const listed = (await a.listEvents(key)).map((e) => e.id);
     assert.deepEqual([...listed].sort(), [...all].sort());
-    assert.deepEqual((await b.listEvents(key)).map((e) => e.id), listed);
+    assert.deepEqual(
+      (await b.listEvents(key)).map((e) => e.id),
+      listed,
+    );
     assert.deepEqual([...((await b.load(key))?.state.applied ?? [])].sort(), [...all].sort());
     assert.ok((await storedLayout(table, key)).eventRowIds.length >= 2 * OUTBOX_MAX_EVENTS);
   });
@@ -77,9 +97,17 @@ describe('storage/tableMeetingStore across instances', () => {
     assert.ok(read.called);
     assert.ok(writes.every((spy) => spy.notCalled));
     // With the ETag it does not hold but that is current, it reads the outbox and appends to it.
-    const third = await a.commit(key, endedEvent('e3', 3), next('three'), second.outcome === 'applied' ? second.etag : '');
+    const third = await a.commit(
+      key,
+      endedEvent('e3', 3),
+      next('three'),
+      second.outcome === 'applied' ? second.etag : '',
+    );
     assert.equal(third.outcome, 'applied');
-    assert.deepEqual((await storedLayout(table, key)).outbox.map((e) => e.id), ['e1', 'e2', 'e3']);
+    assert.deepEqual(
+      (await storedLayout(table, key)).outbox.map((e) => e.id),
+      ['e1', 'e2', 'e3'],
+    );
   });
 
   it('treats a redelivery of an event still in the outbox as a duplicate', async () => {
@@ -120,8 +148,12 @@ describe('storage/tableMeetingStore across instances', () => {
     for (let i = 0; i <= OUTBOX_MAX_EVENTS; i += 1) await commit(`e${i}`);
     // Without a read the store cannot see that e1 has its own row; it sits in the outbox.
     assert.equal(await commit('e1'), 'applied');
-    for (let i = OUTBOX_MAX_EVENTS + 1; i <= 2 * OUTBOX_MAX_EVENTS + 1; i += 1) assert.equal(await commit(`e${i}`), 'applied');
+    for (let i = OUTBOX_MAX_EVENTS + 1; i <= 2 * OUTBOX_MAX_EVENTS + 1; i += 1)
+      assert.equal(await commit(`e${i}`), 'applied');
     const ids = (await a.listEvents(key)).map((e) => e.id);
-    assert.deepEqual(ids, Array.from({ length: 2 * OUTBOX_MAX_EVENTS + 2 }, (_, i) => `e${i}`));
+    assert.deepEqual(
+      ids,
+      Array.from({ length: 2 * OUTBOX_MAX_EVENTS + 2 }, (_, i) => `e${i}`),
+    );
   });
 });

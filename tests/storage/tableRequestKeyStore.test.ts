@@ -12,7 +12,9 @@ describe('storage/tableRequestKeyStore', () => {
 
   beforeEach(async () => {
     const azurite = await sharedAzurite();
-    table = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName('keys'), { allowInsecureConnection: true });
+    table = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName('keys'), {
+      allowInsecureConnection: true,
+    });
     await table.createTable();
     store = new TableRequestKeyStore(table);
   });
@@ -57,7 +59,11 @@ describe('storage/tableRequestKeyStore', () => {
   it('says "unchecked" (and records nothing) when storage cannot be reached, so the write is not lost', async () => {
     const azurite = await sharedAzurite();
     const closed = await freePort();
-    const tables = createStorageTables({ connectionString: azurite.connectionString.replace(`:${azurite.port}/`, `:${closed}/`), tablePrefix: 'down', clientOptions: { retryOptions: { maxRetries: 0 } } });
+    const tables = createStorageTables({
+      connectionString: azurite.connectionString.replace(`:${azurite.port}/`, `:${closed}/`),
+      tablePrefix: 'down',
+      clientOptions: { retryOptions: { maxRetries: 0 } },
+    });
     assert.equal(await new TableRequestKeyStore(tables.idempotency).claim(request, { kind: 'breach' }), 'unchecked');
   });
 });

@@ -18,7 +18,12 @@ const OLD: MeetingKey = { tenantId: TENANT, meetingId: '19:meeting_old#1' };
 const RECENT: MeetingKey = { tenantId: TENANT, meetingId: '19:meeting_recent?5' };
 
 /** Records a lesson the way the service does: `events` commits through the real store, one second apart. */
-async function recordLesson(store: TableMeetingStore, key: MeetingKey, startedAt: number, events: number): Promise<void> {
+async function recordLesson(
+  store: TableMeetingStore,
+  key: MeetingKey,
+  startedAt: number,
+  events: number,
+): Promise<void> {
   let etag: string | undefined;
   for (let i = 0; i < events; i++) {
     const at = startedAt + i * 1000;
@@ -32,16 +37,29 @@ async function recordLesson(store: TableMeetingStore, key: MeetingKey, startedAt
 async function rowKeys(table: TableClient, partitionKey: string): Promise<string[]> {
   const keys: string[] = [];
   const filter = odata`PartitionKey eq ${partitionKey}`;
-  for await (const row of table.listEntities({ queryOptions: { filter, select: ['rowKey'] } })) keys.push(row.rowKey ?? '');
+  for await (const row of table.listEntities({ queryOptions: { filter, select: ['rowKey'] } }))
+    keys.push(row.rowKey ?? '');
   return keys;
 }
 
-const indexedIds = async (table: TableClient, tenantId: string) => (await rowKeys(table, joinKey(['idx', tenantId]))).map((k) => splitKey(k)[1]);
+const indexedIds = async (table: TableClient, tenantId: string) =>
+  (await rowKeys(table, joinKey(['idx', tenantId]))).map((k) => splitKey(k)[1]);
 
-function makeSweep(table: TableClient, meetings: TableMeetingStore, retentionDays: Record<string, number> = {}, maxLessonsPerPass?: number) {
+function makeSweep(
+  table: TableClient,
+  meetings: TableMeetingStore,
+  retentionDays: Record<string, number> = {},
+  maxLessonsPerPass?: number,
+) {
   const logger = spyLogger();
   const policyFor = (tenantId: string) => policy({ retentionDays: retentionDays[tenantId] ?? 30 });
-  return createRetentionSweep({ store: new TableRetentionStore(table), meetings, policyFor, logger, ...(maxLessonsPerPass ? { maxLessonsPerPass } : {}) });
+  return createRetentionSweep({
+    store: new TableRetentionStore(table),
+    meetings,
+    policyFor,
+    logger,
+    ...(maxLessonsPerPass ? { maxLessonsPerPass } : {}),
+  });
 }
 
 describe('storage/tableRetention (the retention sweep on Azurite)', () => {
@@ -54,7 +72,13 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
     await tables.meetings.createEntity({ partitionKey: meetingPartition(OLD), rowKey: 'dlv-alert-1', state: 'sent' });
     const concerns = new TableConcernStore(tables.concerns);
     const lessonLink = { meetingId: OLD.meetingId, title: 'Year 9 maths' };
-    const raised = { tenantId: TENANT, ref: 'C-OLD001', reporter: viewer('staff'), raisedAt: T0 + 60_000, clientRequestId: 'form-1' };
+    const raised = {
+      tenantId: TENANT,
+      ref: 'C-OLD001',
+      reporter: viewer('staff'),
+      raisedAt: T0 + 60_000,
+      clientRequestId: 'form-1',
+    };
     await concerns.create({ ...raised, details: details({ lesson: lessonLink }) });
     const oldRows = (await rowKeys(tables.meetings, meetingPartition(OLD))).length;
     const recentEvents = (await meetings.listEvents(RECENT)).length;
@@ -94,7 +118,8 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
     await recordLesson(meetings, gone, T0, 2);
     // The first transaction of an interrupted pass took the snapshot (and maybe more); another finished the rows only.
     await tables.meetings.deleteEntity(meetingPartition(OLD), 'state');
-    for (const rowKey of await rowKeys(tables.meetings, meetingPartition(gone))) await tables.meetings.deleteEntity(meetingPartition(gone), rowKey);
+    for (const rowKey of await rowKeys(tables.meetings, meetingPartition(gone)))
+      await tables.meetings.deleteEntity(meetingPartition(gone), rowKey);
     const left = (await rowKeys(tables.meetings, meetingPartition(OLD))).length;
     assert.ok(left > 0);
 
@@ -109,7 +134,10 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
     const meetings = new TableMeetingStore(tables.meetings);
     await recordLesson(meetings, OLD, T0, 230);
     const before = (await rowKeys(tables.meetings, meetingPartition(OLD))).length;
-    const instances = [makeSweep(tables.meetings, meetings), makeSweep(tables.meetings, new TableMeetingStore(tables.meetings))];
+    const instances = [
+      makeSweep(tables.meetings, meetings),
+      makeSweep(tables.meetings, new TableMeetingStore(tables.meetings)),
+    ];
     const [a, b] = await Promise.all(instances.map((sweep) => sweep(T0 + 31 * DAY)));
     assert.equal((a?.failed ?? 1) + (b?.failed ?? 1), 0);
     assert.equal((a?.rows ?? 0) + (b?.rows ?? 0), before);
@@ -123,17 +151,23 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
     await recordLesson(meetings, OLD, T0, 3);
     const reopened = lessonState(TENANT, OLD.meetingId, { startedAt: T0 + 20 * DAY, lastEventAt: T0 + 20 * DAY });
     const etag = (await meetings.load(OLD))?.etag;
-    assert.equal((await meetings.commit(OLD, endedEvent('reopened', T0 + 20 * DAY), { state: reopened, alerts: {} }, etag)).outcome, 'applied');
+    assert.equal(
+      (await meetings.commit(OLD, endedEvent('reopened', T0 + 20 * DAY), { state: reopened, alerts: {} }, etag))
+        .outcome,
+      'applied',
+    );
     const index = new MeetingIndex(tables.meetings);
     assert.equal((await collect(index.newestFirst(TENANT))).length, 2, 'indexed under both starts');
 
     const summary = await makeSweep(tables.meetings, meetings)(T0 + 31 * DAY);
     assert.deepEqual(summary, { lessons: 0, rows: 0, indexRows: 1, kept: 1, failed: 0, more: false });
-    assert.deepEqual(await collect(index.newestFirst(TENANT)), [{ meetingId: OLD.meetingId, startedAt: T0 + 20 * DAY }]);
+    assert.deepEqual(await collect(index.newestFirst(TENANT)), [
+      { meetingId: OLD.meetingId, startedAt: T0 + 20 * DAY },
+    ]);
     assert.equal((await meetings.listEvents(OLD)).length, 4);
   });
 
-  it('applies each school\'s own retention period, finding schools one query each', async () => {
+  it("applies each school's own retention period, finding schools one query each", async () => {
     const tables = await freshTables();
     const meetings = new TableMeetingStore(tables.meetings);
     const shortKeep: MeetingKey = { tenantId: 'school-30', meetingId: 'm' };
@@ -154,14 +188,25 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
     const sweep = makeSweep(tables.meetings, meetings, {}, 2);
     // Two events fit in the snapshot's outbox, so each lesson is one row.
     assert.deepEqual(await sweep(T0 + 31 * DAY), { lessons: 2, rows: 2, indexRows: 2, kept: 0, failed: 0, more: true });
-    assert.deepEqual(await sweep(T0 + 31 * DAY + 60_000), { lessons: 1, rows: 1, indexRows: 1, kept: 0, failed: 0, more: false });
+    assert.deepEqual(await sweep(T0 + 31 * DAY + 60_000), {
+      lessons: 1,
+      rows: 1,
+      indexRows: 1,
+      kept: 0,
+      failed: 0,
+      more: false,
+    });
     assert.deepEqual(await indexedIds(tables.meetings, TENANT), []);
   });
 
   it('the index lists exactly the lessons started before the cutoff', async () => {
     const tables = await freshTables();
     const index = new MeetingIndex(tables.meetings);
-    const starts = [['before', T0 - 1], ['at', T0], ['after', T0 + 1]] as const;
+    const starts = [
+      ['before', T0 - 1],
+      ['at', T0],
+      ['after', T0 + 1],
+    ] as const;
     for (const [meetingId, startedAt] of starts) await index.put({ tenantId: TENANT, meetingId }, startedAt);
     assert.deepEqual(await collect(index.startedBefore(TENANT, T0)), [{ meetingId: 'before', startedAt: T0 - 1 }]);
     assert.equal(await index.remove(TENANT, { meetingId: 'before', startedAt: T0 - 1 }), true);

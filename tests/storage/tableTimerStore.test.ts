@@ -48,9 +48,15 @@ describe('storage/tableTimerStore', () => {
     const due = [T0, T0 + 70_000, T0 + 150_000];
     for (const [i, at] of due.entries()) await store!.schedule({ ...lesson, meetingId: `m${i}` }, at, 'tick');
     const first = await store!.claimDue(T0 + 200_000, 2);
-    assert.deepEqual(first.map((t) => t.dueAt), [T0, T0 + 70_000]);
+    assert.deepEqual(
+      first.map((t) => t.dueAt),
+      [T0, T0 + 70_000],
+    );
     const rest = await store!.claimDue(T0 + 200_000, 2);
-    assert.deepEqual(rest.map((t) => t.dueAt), [T0 + 150_000]);
+    assert.deepEqual(
+      rest.map((t) => t.dueAt),
+      [T0 + 150_000],
+    );
   });
 
   it('never gives the same timer to two instances sweeping at once', async () => {
@@ -67,6 +73,9 @@ describe('storage/tableTimerStore', () => {
     const [store] = await makeStores();
     await store!.claimDue(T0, 10); // moves the watermark up to the previous minute
     await store!.schedule(lesson, T0 - 10 * 60_000, 'late');
-    assert.deepEqual((await store!.claimDue(T0, 10)).map((t) => t.reason), ['late']);
+    assert.deepEqual(
+      (await store!.claimDue(T0, 10)).map((t) => t.reason),
+      ['late'],
+    );
   });
 });

@@ -17,14 +17,21 @@ export async function startBotFrameworkIssuer() {
   const jwk = { ...(await exportJWK(real.publicKey)), kid, use: 'sig', endorsements: ['msteams'] };
   const server: Server = createServer((req, res) => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const body = req.url === '/keys' ? { keys: [jwk] } : { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
+    const body =
+      req.url === '/keys'
+        ? { keys: [jwk] }
+        : { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const mint = (key: CryptoKey, claims: JWTPayload) =>
-    new SignJWT({ iss: BOT_FRAMEWORK_ISSUER, ...claims }).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).setIssuedAt().setExpirationTime('10m').sign(key);
+    new SignJWT({ iss: BOT_FRAMEWORK_ISSUER, ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
   return {
     /** The OpenID metadata URL to configure as `BOT_OPENID_METADATA_URL`. */
     metadataUrl: `${url}/openid`,

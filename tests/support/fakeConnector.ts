@@ -17,7 +17,13 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeConnectorCore, type ConnectorReply, type FakeMeetingInfo, type FakeParticipant, type RecordedRequest } from '../../bot/src/dev/connector/fakeConnector.js';
+import {
+  FakeConnectorCore,
+  type ConnectorReply,
+  type FakeMeetingInfo,
+  type FakeParticipant,
+  type RecordedRequest,
+} from '../../bot/src/dev/connector/fakeConnector.js';
 
 export type { FakeMeetingInfo, FakeParticipant, RecordedRequest } from '../../bot/src/dev/connector/fakeConnector.js';
 
@@ -88,7 +94,10 @@ function decodedSegment(segment: string): string {
 }
 
 function respond(res: ServerResponse, reply: ConnectorReply): void {
-  res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...reply.headers });
+  res.writeHead(reply.status, {
+    ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    ...reply.headers,
+  });
   res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
 }
 
@@ -102,8 +111,18 @@ export async function startFakeConnector(): Promise<RunningFakeConnector> {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = await readBody(req);
-      const request = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body };
-      const decodedPath = url.pathname.replace(/\/{2,}/g, '/').split('/').map(decodedSegment).join('/');
+      const request = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body,
+      };
+      const decodedPath = url.pathname
+        .replace(/\/{2,}/g, '/')
+        .split('/')
+        .map(decodedSegment)
+        .join('/');
       if (![...hung].some((part) => decodedPath.includes(part))) return respond(res, core.handle(request));
       const hold: HeldRequest = { request: { ...request, decodedPath, receivedAt: Date.now() } };
       core.requests.push(hold.request);

@@ -10,7 +10,13 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fullMeetingAccess, meetingRoutes, reportRoutes, type FakeMeetingAccess, type FakeMeetings } from './fakeGraphMeetings.js';
+import {
+  fullMeetingAccess,
+  meetingRoutes,
+  reportRoutes,
+  type FakeMeetingAccess,
+  type FakeMeetings,
+} from './fakeGraphMeetings.js';
 import { clientCredentialsToken, managedIdentityToken } from './fakeGraphTokens.js';
 
 /** A request as the fake received it. */
@@ -57,7 +63,10 @@ export class FakeGraph {
   tokensIssued = 0;
   private readonly scripted: Array<{ method: string; path: RegExp; reply: ScriptedReply }> = [];
 
-  constructor(readonly origin: string, private readonly close: () => Promise<void>) {}
+  constructor(
+    readonly origin: string,
+    private readonly close: () => Promise<void>,
+  ) {}
 
   /** `GRAPH_BASE_URL` for the client under test. */
   get graphBaseUrl(): string {
@@ -69,9 +78,18 @@ export class FakeGraph {
     return this.origin;
   }
 
-  /** The settings of a deployment whose Graph signs in with a client secret at this fake (`GRAPH_*`, `AAD_AUTHORITY_HOST`). */
+  /**
+   * The settings of a deployment whose Graph signs in with a client secret at this fake (`GRAPH_*`,
+   * `AAD_AUTHORITY_HOST`).
+   */
   deploymentEnv(tenantId: string): Record<string, string> {
-    return { GRAPH_BASE_URL: this.graphBaseUrl, AAD_AUTHORITY_HOST: this.authorityHost, GRAPH_CLIENT_ID: 'graph-app', GRAPH_CLIENT_SECRET: 'not-a-secret', GRAPH_TENANT_ID: tenantId };
+    return {
+      GRAPH_BASE_URL: this.graphBaseUrl,
+      AAD_AUTHORITY_HOST: this.authorityHost,
+      GRAPH_CLIENT_ID: 'graph-app',
+      GRAPH_CLIENT_SECRET: 'not-a-secret',
+      GRAPH_TENANT_ID: tenantId,
+    };
   }
 
   /** `IDENTITY_ENDPOINT` for `@azure/identity` on "App Service". */
@@ -120,7 +138,10 @@ export class FakeGraph {
     if (seen.has(groupId)) return false;
     seen.add(groupId);
     const members = this.directory.groups.get(groupId) ?? [];
-    return members.includes(memberId) || members.some((m) => this.directory.groups.has(m) && this.isMember(memberId, m, seen));
+    return (
+      members.includes(memberId) ||
+      members.some((m) => this.directory.groups.has(m) && this.isMember(memberId, m, seen))
+    );
   }
 
   private readonly memberRoutes: Route = (req) => {
@@ -138,10 +159,17 @@ export class FakeGraph {
     if (req.path !== '/v1.0/$batch' || req.method !== 'POST') return undefined;
     const requests = (req.body as Json | undefined)?.requests;
     if (!Array.isArray(requests) || requests.length === 0 || requests.length > 20) return error(400, 'BadRequest');
-    const items = requests as Array<{ id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string>; body?: unknown }>;
+    const items = requests as Array<{
+      id?: unknown;
+      method?: unknown;
+      url?: unknown;
+      headers?: Record<string, string>;
+      body?: unknown;
+    }>;
     const ids = items.map((item) => String(item.id ?? ''));
     if (ids.some((id) => !id) || new Set(ids).size !== ids.length) return error(400, 'BadRequest');
-    const typed = (item: (typeof items)[number]) => Object.keys(item.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
+    const typed = (item: (typeof items)[number]) =>
+      Object.keys(item.headers ?? {}).some((h) => h.toLowerCase() === 'content-type');
     if (items.some((item) => item.body !== undefined && !typed(item))) return error(400, 'BadRequest');
     const responses = items.map((item) => {
       const url = new URL(`/v1.0${String(item.url).replace(/^\/?/, '/')}`, 'http://fake');
@@ -169,10 +197,14 @@ export async function startFakeGraph(): Promise<FakeGraph> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const fake = new FakeGraph(`http://127.0.0.1:${port}`, () => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  const fake = new FakeGraph(
+    `http://127.0.0.1:${port}`,
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   started.fake = fake;
   return fake;
 }
@@ -188,7 +220,9 @@ async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
     path: url.pathname.split('/').map(decodeURIComponent).join('/'),
     query: Object.fromEntries(url.searchParams),
     ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-    ...(typeof req.headers['x-identity-header'] === 'string' ? { identityHeader: req.headers['x-identity-header'] } : {}),
+    ...(typeof req.headers['x-identity-header'] === 'string'
+      ? { identityHeader: req.headers['x-identity-header'] }
+      : {}),
     body: !text ? undefined : isForm ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text),
   };
 }

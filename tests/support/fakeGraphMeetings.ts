@@ -27,15 +27,23 @@ export function fullMeetingAccess(): FakeMeetingAccess {
  * found for this app." (the wording Graph answers; its documentation shows the same message).
  */
 function refusal(access: FakeMeetingAccess, userId: string, needsPermission: boolean): ScriptedReply | undefined {
-  if (needsPermission && !access.permission) return { status: 403, body: { error: { code: 'Forbidden', message: '' } } };
+  if (needsPermission && !access.permission)
+    return { status: 403, body: { error: { code: 'Forbidden', message: '' } } };
   if (access.accessPolicyFor !== 'everyone' && !access.accessPolicyFor.has(userId)) {
-    return { status: 403, body: { error: { code: 'General', message: 'No application access policy found for this app.' } } };
+    return {
+      status: 403,
+      body: { error: { code: 'General', message: 'No application access policy found for this app.' } },
+    };
   }
   return undefined;
 }
 
 /** `GET /users/{id}/onlineMeetings?$filter=JoinWebUrl eq '...'`, `GET` and `PATCH /users/{id}/onlineMeetings/{id}`. */
-export function meetingRoutes(meetings: FakeMeetings, access: FakeMeetingAccess, req: RecordedRequest): ScriptedReply | undefined {
+export function meetingRoutes(
+  meetings: FakeMeetings,
+  access: FakeMeetingAccess,
+  req: RecordedRequest,
+): ScriptedReply | undefined {
   const user = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings(?:\/[^/]+)?$/)?.[1];
   const refused = user === undefined ? undefined : refusal(access, user, true);
   if (refused) return refused;
@@ -51,13 +59,19 @@ export function meetingRoutes(meetings: FakeMeetings, access: FakeMeetingAccess,
   if (req.method === 'GET') return { status: 200, body: entry.meeting };
   if (req.method !== 'PATCH') return undefined;
   const patch = req.body as Json;
-  const participants = patch.participants ? { ...(entry.meeting.participants as Json), ...(patch.participants as Json) } : entry.meeting.participants;
+  const participants = patch.participants
+    ? { ...(entry.meeting.participants as Json), ...(patch.participants as Json) }
+    : entry.meeting.participants;
   entry.meeting = { ...entry.meeting, ...patch, participants };
   return { status: 200, body: entry.meeting };
 }
 
 /** `GET .../attendanceReports` (without records) and `.../attendanceReports/{id}` (records with `$expand`). */
-export function reportRoutes(reports: Map<string, Json[]>, access: FakeMeetingAccess, req: RecordedRequest): ScriptedReply | undefined {
+export function reportRoutes(
+  reports: Map<string, Json[]>,
+  access: FakeMeetingAccess,
+  req: RecordedRequest,
+): ScriptedReply | undefined {
   const m = req.path.match(/^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/([^/]+)\/attendanceReports(?:\/([^/]+))?$/);
   if (!m || req.method !== 'GET') return undefined;
   // Reports need OnlineMeetingArtifact.Read.All, which the fake does not take away; the access policy governs them too.

@@ -14,18 +14,37 @@ interface TokenIssuer {
 /** `POST /{tenant}/oauth2/v2.0/token` with the client-credentials grant. */
 export function clientCredentialsToken(fake: Pick<TokenIssuer, 'tokensIssued'>, req: RecordedRequest): ScriptedReply {
   const form = req.body as Record<string, string>;
-  if (form.grant_type !== 'client_credentials' || !form.client_id || !form.client_secret) return { status: 400, body: { error: 'invalid_request' } };
+  if (form.grant_type !== 'client_credentials' || !form.client_id || !form.client_secret)
+    return { status: 400, body: { error: 'invalid_request' } };
   fake.tokensIssued++;
-  return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `fake-token-${fake.tokensIssued}` } };
+  return {
+    status: 200,
+    body: {
+      token_type: 'Bearer',
+      expires_in: 3599,
+      ext_expires_in: 3599,
+      access_token: `fake-token-${fake.tokensIssued}`,
+    },
+  };
 }
 
 /** App Service: GET with `resource`, optional `client_id`, and the secret header. */
 export function managedIdentityToken(fake: TokenIssuer, req: RecordedRequest): ScriptedReply {
-  if (req.method !== 'GET' || req.identityHeader !== fake.identityHeader) return { status: 401, body: { error: 'unauthorized' } };
-  if (req.query['api-version'] !== '2019-08-01' || !req.query.resource) return { status: 400, body: { error: 'invalid_request' } };
+  if (req.method !== 'GET' || req.identityHeader !== fake.identityHeader)
+    return { status: 401, body: { error: 'unauthorized' } };
+  if (req.query['api-version'] !== '2019-08-01' || !req.query.resource)
+    return { status: 400, body: { error: 'invalid_request' } };
   fake.tokensIssued++;
   const expiresOn = Math.floor(Date.now() / 1000) + 3600;
-  return { status: 200, body: { access_token: `fake-token-${fake.tokensIssued}`, expires_on: String(expiresOn), resource: req.query.resource, token_type: 'Bearer' } };
+  return {
+    status: 200,
+    body: {
+      access_token: `fake-token-${fake.tokensIssued}`,
+      expires_on: String(expiresOn),
+      resource: req.query.resource,
+      token_type: 'Bearer',
+    },
+  };
 }
 
 /** `GET /{tenant}/v2.0/.well-known/openid-configuration`: Entra's v2.0 endpoints of `tenant` at `origin`. */

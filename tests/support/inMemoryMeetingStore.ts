@@ -5,7 +5,15 @@
  * answers `duplicate`, and values go in and come out as copies (as if serialised). `storage.down()`
  * makes every call fail the way the storage layer does when the account cannot be reached.
  */
-import type { CommitResult, DueTimer, LessonBook, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from '../../bot/src/app/ports.js';
+import type {
+  CommitResult,
+  DueTimer,
+  LessonBook,
+  MeetingKey,
+  MeetingRecord,
+  MeetingStore,
+  TimerStore,
+} from '../../bot/src/app/ports.js';
 import type { MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
 import { StorageUnavailableError } from '../../bot/src/storage/errors.js';
 
@@ -62,10 +70,16 @@ export class InMemoryMeetingStore implements MeetingStore {
     return lesson && { ...copy(lesson.book), etag: lesson.etag };
   }
 
-  async commit(key: MeetingKey, event: MeetingEvent, next: LessonBook, expectedEtag: string | undefined): Promise<CommitResult> {
+  async commit(
+    key: MeetingKey,
+    event: MeetingEvent,
+    next: LessonBook,
+    expectedEtag: string | undefined,
+  ): Promise<CommitResult> {
     this.storage.check('apply meeting event');
     const lesson = this.lessons.get(id(key));
-    // As the Table store settles it: an event the winner (or an earlier write) recorded is a duplicate, whatever the ETag.
+    // As the Table store settles it: an event the winner (or an earlier write) recorded is a duplicate, whatever the
+    // ETag.
     if (lesson?.events.some((e) => e.id === event.id)) return { outcome: 'duplicate' };
     if (lesson?.etag !== expectedEtag) return { outcome: 'conflict' };
     const etag = nextEtag();
@@ -74,13 +88,21 @@ export class InMemoryMeetingStore implements MeetingStore {
     return { outcome: 'applied', etag };
   }
 
-  async saveBook(key: MeetingKey, book: Pick<LessonBook, 'alerts' | 'deliveries'>, expectedEtag: string): ReturnType<MeetingStore['saveBook']> {
+  async saveBook(
+    key: MeetingKey,
+    book: Pick<LessonBook, 'alerts' | 'deliveries'>,
+    expectedEtag: string,
+  ): ReturnType<MeetingStore['saveBook']> {
     this.storage.check('save alerts and deliveries');
     const lesson = this.lessons.get(id(key));
     if (!lesson || lesson.etag !== expectedEtag) return { outcome: 'conflict' };
     const etag = nextEtag();
     const deliveries = book.deliveries ?? lesson.book.deliveries;
-    this.lessons.set(id(key), { ...lesson, etag, book: copy({ state: lesson.book.state, alerts: book.alerts, ...(deliveries ? { deliveries } : {}) }) });
+    this.lessons.set(id(key), {
+      ...lesson,
+      etag,
+      book: copy({ state: lesson.book.state, alerts: book.alerts, ...(deliveries ? { deliveries } : {}) }),
+    });
     this.writes++;
     return { outcome: 'applied', etag };
   }
@@ -90,13 +112,23 @@ export class InMemoryMeetingStore implements MeetingStore {
     return copy(this.lessons.get(id(key))?.events ?? []);
   }
 
-  async listMeetings(tenantId: string, options: { organizerId?: string; limit?: number } = {}): Promise<MeetingState[]> {
+  async listMeetings(
+    tenantId: string,
+    options: { organizerId?: string; limit?: number } = {},
+  ): Promise<MeetingState[]> {
     this.storage.check('list meetings');
     const states = [...this.lessons.values()].map((l) => l.book.state);
-    return copy(states
-      .filter((s) => s.tenantId === tenantId && s.startedAt !== undefined && (options.organizerId === undefined || s.organizerId === options.organizerId))
-      .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))
-      .slice(0, options.limit ?? 20));
+    return copy(
+      states
+        .filter(
+          (s) =>
+            s.tenantId === tenantId &&
+            s.startedAt !== undefined &&
+            (options.organizerId === undefined || s.organizerId === options.organizerId),
+        )
+        .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))
+        .slice(0, options.limit ?? 20),
+    );
   }
 
   /** Another instance's write: the snapshot gets a new ETag (content unchanged), so a cached ETag is stale. */
@@ -120,7 +152,10 @@ export class InMemoryTimerStore implements TimerStore {
 
   async claimDue(now: number, limit: number): Promise<DueTimer[]> {
     this.storage.check('sweep timers');
-    const due = [...this.timers.values()].filter((t) => t.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt).slice(0, limit);
+    const due = [...this.timers.values()]
+      .filter((t) => t.dueAt <= now)
+      .sort((a, b) => a.dueAt - b.dueAt)
+      .slice(0, limit);
     for (const timer of due) this.timers.delete(timer.id);
     return due;
   }

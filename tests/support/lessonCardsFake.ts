@@ -6,7 +6,9 @@ import type { LessonCard, LessonCards } from '../../bot/src/app/delivery/lessonC
 import type { MeetingKey } from '../../bot/src/app/ports.js';
 
 /** Lesson cards recorded through `sendToStaff`. */
-export function cardsTo(sendToStaff: (tenantId: string, to: string, card: { title: string; lines: string[] }, queued: LessonCard) => unknown): LessonCards {
+export function cardsTo(
+  sendToStaff: (tenantId: string, to: string, card: { title: string; lines: string[] }, queued: LessonCard) => unknown,
+): LessonCards {
   return {
     async queue(key: MeetingKey, card: LessonCard) {
       await sendToStaff(key.tenantId, card.to, { title: card.title, lines: card.lines }, card);

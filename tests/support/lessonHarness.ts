@@ -34,7 +34,12 @@ export function useLessonHarness(meetingIdPrefix: string, receive: (harness: Les
     const connector = await startFakeConnector();
     const service = await startTestService({ staffList: school.staffList() });
     const meetingId = `${meetingIdPrefix}${Math.random().toString(36).slice(2)}`;
-    current = { connector, service, meetingId, lesson: lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url }) };
+    current = {
+      connector,
+      service,
+      meetingId,
+      lesson: lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url }),
+    };
     receive(current);
   });
   afterEach(async () => {

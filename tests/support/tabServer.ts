@@ -14,7 +14,6 @@ import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { sharedAzurite } from './azurite.js';
 import { startTokenIssuer, type TestTokenIssuer } from './tokenIssuer.js';
 
-
 /** The school's tenant in tests. */
 export const SCHOOL_TENANT = '0f0e0d0c-0000-4000-8000-00000000a001';
 /** Another school, with its own lessons. */
@@ -31,7 +30,13 @@ export const PEOPLE = {
 /** A logger that keeps its lines, so tests can check nothing personal or secret was logged. */
 export function recordingLogger(lines: Array<{ level: string; obj: object; msg?: string }> = []): Logger {
   const log = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, msg });
-  const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error'), child: () => logger };
+  const logger: Logger = {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    child: () => logger,
+  };
   return logger;
 }
 
@@ -53,7 +58,10 @@ export interface TabTestServer {
 
 /** Options for {@link startTabTestServer}. */
 export interface TabTestServerOptions {
-  /** `test`: the test issuer with its own JWKS server; `dev`: a dev signer whose keys the service itself serves (browser tests). */
+  /**
+   * `test`: the test issuer with its own JWKS server; `dev`: a dev signer whose keys the service itself serves (browser
+   * tests).
+   */
   issuer: 'test' | 'dev';
   /** Serve the built tab and the fake Teams host page. */
   tabDir?: string;
@@ -76,15 +84,28 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
   const signer: DevTokenSigner = await createDevTokenSigner({ clientId });
   const jwksUri = issuer?.jwksUri ?? `http://127.0.0.1:${port}${DEV_JWKS_PATH}`;
   const config = loadConfig({
-    PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: scratchDataDir(),
-    AAD_APP_CLIENT_ID: clientId, AAD_APP_TENANT_ID: SCHOOL_TENANT, AAD_APP_ALLOWED_TENANTS: `${SCHOOL_TENANT},${OTHER_TENANT}`, AUTH_JWKS_URI: jwksUri,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: scratchDataDir(),
+    AAD_APP_CLIENT_ID: clientId,
+    AAD_APP_TENANT_ID: SCHOOL_TENANT,
+    AAD_APP_ALLOWED_TENANTS: `${SCHOOL_TENANT},${OTHER_TENANT}`,
+    AUTH_JWKS_URI: jwksUri,
   });
   const service = await startService({
     config,
-    storage: { connectionString: options.connectionString ?? azurite.connectionString, tablePrefix: `tab${randomBytes(4).toString('hex')}` },
+    storage: {
+      connectionString: options.connectionString ?? azurite.connectionString,
+      tablePrefix: `tab${randomBytes(4).toString('hex')}`,
+    },
     policy: policyFromPreset('strict'),
     // Ms A teaches in both schools of the trust: staff in each, under each school's own list.
-    staffList: options.staffList ?? { staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id], dsl: [], tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id], dsl: [] } } },
+    staffList: options.staffList ?? {
+      staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id],
+      dsl: [],
+      tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id], dsl: [] } },
+    },
     logger,
     clock,
     sweep: false,
@@ -92,8 +113,15 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
   if (!issuer) devJwksRoute(service.server, signer);
   if (options.tabDir) registerTeamsHostRoutes(service.server, { signer, tenantId: SCHOOL_TENANT });
   return {
-    base: service.url, server: service.server, applyEvent: service.core.recordLessonEvent, meetings: service.core.meetings, core: service.core, logLines, issuer,
-    token: (person, tenantId = SCHOOL_TENANT) => (issuer ?? signer).mint({ tenantId, aadObjectId: person.id, name: person.name }),
+    base: service.url,
+    server: service.server,
+    applyEvent: service.core.recordLessonEvent,
+    meetings: service.core.meetings,
+    core: service.core,
+    logLines,
+    issuer,
+    token: (person, tenantId = SCHOOL_TENANT) =>
+      (issuer ?? signer).mint({ tenantId, aadObjectId: person.id, name: person.name }),
     close: async () => {
       await service.stop();
       await issuer?.close();

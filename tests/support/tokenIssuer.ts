@@ -9,7 +9,10 @@ import { clientCredentialsToken, openIdConfiguration } from './fakeGraphTokens.j
 /** The kinds of token a test can ask for. */
 export type TokenKind = 'valid' | 'expired' | 'wrongAudience' | 'wrongTenant' | 'badSignature' | 'algNone';
 
-/** A client-credentials grant the issuer answered: the tenant in its path, the form's client and scope, and the token given. */
+/**
+ * A client-credentials grant the issuer answered: the tenant in its path, the form's client and scope, and the token
+ * given.
+ */
 export interface IssuedToken {
   tenant: string;
   clientId: string;
@@ -48,7 +51,10 @@ export interface TokenIssuerOptions {
 }
 
 /** Starts a token issuer whose server listens on a free port. */
-export async function startTokenIssuer(clientId = '11111111-aaaa-4bbb-8ccc-000000000001', options: TokenIssuerOptions = {}): Promise<TestTokenIssuer> {
+export async function startTokenIssuer(
+  clientId = '11111111-aaaa-4bbb-8ccc-000000000001',
+  options: TokenIssuerOptions = {},
+): Promise<TestTokenIssuer> {
   const signer = await createDevTokenSigner({ clientId });
   // Same key id, different key: a forged token that points at the real key.
   const stranger = await createDevTokenSigner({ clientId, kid: signer.jwks().keys[0]?.kid });
@@ -62,9 +68,13 @@ export async function startTokenIssuer(clientId = '11111111-aaaa-4bbb-8ccc-00000
     if (req.method === 'GET' && metadata) return openIdConfiguration(origin, metadata[1]!);
     const token = path.match(/^\/([^/]+)\/oauth2\/v2\.0\/token$/);
     if (!token) return { status: 200, body: signer.jwks() };
-    const reply = clientCredentialsToken({ tokensIssued: issued.length }, { method: req.method ?? '', path, query: {}, body: form });
+    const reply = clientCredentialsToken(
+      { tokensIssued: issued.length },
+      { method: req.method ?? '', path, query: {}, body: form },
+    );
     const accessToken = (reply.body as { access_token?: string }).access_token;
-    if (accessToken) issued.push({ tenant: token[1]!, clientId: form.client_id ?? '', scope: form.scope ?? '', accessToken });
+    if (accessToken)
+      issued.push({ tenant: token[1]!, clientId: form.client_id ?? '', scope: form.scope ?? '', accessToken });
     return reply;
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -74,7 +84,9 @@ export async function startTokenIssuer(clientId = '11111111-aaaa-4bbb-8ccc-00000
     res.writeHead(reply.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply.body));
   };
-  const server: Server = options.tls ? createTlsServer(options.tls, (req, res) => void handle(req, res)) : createServer((req, res) => void handle(req, res));
+  const server: Server = options.tls
+    ? createTlsServer(options.tls, (req, res) => void handle(req, res))
+    : createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -89,7 +101,12 @@ export async function startTokenIssuer(clientId = '11111111-aaaa-4bbb-8ccc-00000
   };
 }
 
-async function mintKind(signer: DevTokenSigner, stranger: DevTokenSigner, subject: DevTokenSubject, kind: TokenKind): Promise<string> {
+async function mintKind(
+  signer: DevTokenSigner,
+  stranger: DevTokenSigner,
+  subject: DevTokenSubject,
+  kind: TokenKind,
+): Promise<string> {
   const past = Math.floor(Date.now() / 1000) - 7200;
   switch (kind) {
     case 'valid':

@@ -13,22 +13,39 @@ const WAIT = { timeout: 15_000 };
 // The service's clock reads 10:12 in London on a Tuesday in term, as in the side panel's other browser tests.
 const SHIFT = Date.parse('2026-03-10T10:12:00Z') - Date.now();
 const clock = { now: () => Date.now() + SHIFT };
-const pupil = (n: number, name: string): Participant => ({ id: `dddddddd-0000-4000-8000-00000000000${n}`, teamsId: `29:pupil-d${n}`, name, role: 'pupil' });
+const pupil = (n: number, name: string): Participant => ({
+  id: `dddddddd-0000-4000-8000-00000000000${n}`,
+  teamsId: `29:pupil-d${n}`,
+  name,
+  role: 'pupil',
+});
 const PUPILS = [pupil(1, 'Amira Shah'), pupil(2, 'Ben Carter'), pupil(3, 'Chloe Evans')];
-const join = (p: Participant, at: number, id: string): MeetingEvent => ({ kind: 'participantJoined', id, at, participant: p });
+const join = (p: Participant, at: number, id: string): MeetingEvent => ({
+  kind: 'participantJoined',
+  id,
+  at,
+  participant: p,
+});
 
 describe('tab/alert page and panel: per-pupil checks in one card that names the pupils, and an ended lesson', function () {
   this.timeout(90_000);
   let app: TabTestServer;
   let context: BrowserContext;
 
-  const open = (meeting: string, view: 'alert' | 'sidePanel') => openInTeamsHost(context, app.base, { person: PEOPLE.teacherA, meeting, view });
+  const open = (meeting: string, view: 'alert' | 'sidePanel') =>
+    openInTeamsHost(context, app.base, { person: PEOPLE.teacherA, meeting, view });
 
   /** A lesson started 10 minutes ago by two teachers, the three pupils in for 9 minutes with no check recorded. */
   async function lesson(meeting: string, title: string, ...more: MeetingEvent[]): Promise<void> {
     const key = lessonKey(meeting);
     const start = Date.parse('2026-03-10T10:02:00Z');
-    await app.applyEvent(key, { kind: 'meetingStarted', id: `${title}-start`, at: start, meetingType: 'Scheduled', title });
+    await app.applyEvent(key, {
+      kind: 'meetingStarted',
+      id: `${title}-start`,
+      at: start,
+      meetingType: 'Scheduled',
+      title,
+    });
     await app.applyEvent(key, join(PEOPLE.teacherA, start, `${title}-t1`));
     await app.applyEvent(key, join(PEOPLE.teacherB, start, `${title}-t2`));
     for (const [i, p] of PUPILS.entries()) await app.applyEvent(key, join(p, start + 60_000, `${title}-p${i}`));
@@ -42,7 +59,15 @@ describe('tab/alert page and panel: per-pupil checks in one card that names the 
     await context.route(/^https:\/\//, (route) => route.abort());
     const by = PEOPLE.teacherB.id;
     const pupilId = PUPILS[1]!.id;
-    const no: MeetingEvent = { kind: 'pupilCheckRecorded', id: 'no-1', at: clock.now() - 60_000, pupilId, check: 'parentPresent', state: 'no', by };
+    const no: MeetingEvent = {
+      kind: 'pupilCheckRecorded',
+      id: 'no-1',
+      at: clock.now() - 60_000,
+      pupilId,
+      check: 'parentPresent',
+      state: 'no',
+      by,
+    };
     await lesson(OPEN, 'Year 3 art', no);
     await lesson(ENDED, 'Year 3 music', { kind: 'meetingEnded', id: 'end-1', at: Date.parse('2026-03-10T10:06:00Z') });
   });
@@ -58,7 +83,9 @@ describe('tab/alert page and panel: per-pupil checks in one card that names the 
     const card = alerts.getByTestId('pupil-checks-alert');
     await card.getByText('Checks not recorded for 3 pupils; a check recorded as no for 1 pupil.').waitFor(WAIT);
     assert.equal(await card.count(), 1, 'one card for all the pupils');
-    const lines = (await card.getByRole('list', { name: 'Pupils with checks to do' }).getByRole('listitem').allTextContents()).map((l) => l.trim());
+    const lines = (
+      await card.getByRole('list', { name: 'Pupils with checks to do' }).getByRole('listitem').allTextContents()
+    ).map((l) => l.trim());
     const all = 'consent, parent/carer in the room, communal room';
     assert.deepEqual(lines, [
       `Ben Carter: no parent/carer in the room: ${parentPresent.refused.action}`,

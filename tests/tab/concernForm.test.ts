@@ -21,7 +21,9 @@ describe('tab/concern form in the side panel, end to end', function () {
 
   async function openPanel(personId: string, name: string): Promise<{ page: Page; tab: Frame }> {
     const page = await context.newPage();
-    await page.goto(`${sim.url}/dev/host?${new URLSearchParams({ user: personId, name, meeting: meetingId, context: 'sidePanel' })}`);
+    await page.goto(
+      `${sim.url}/dev/host?${new URLSearchParams({ user: personId, name, meeting: meetingId, context: 'sidePanel' })}`,
+    );
     const tab = await (await page.waitForSelector('#tab')).contentFrame();
     assert.ok(tab, 'the host embeds the tab');
     await tab.getByRole('button', { name: 'Log a concern' }).waitFor(WAIT);
@@ -35,9 +37,17 @@ describe('tab/concern form in the side panel, end to end', function () {
 
   before(async () => {
     ensureTabBuilt();
-    // Real time: the form's "when it happened" defaults to the browser's clock, which the server checks against its own.
+    // Real time: the form's "when it happened" defaults to the browser's clock, which the server checks against its
+    // own.
     sim = await startSimService();
-    ({ meetingId } = (await sim.call<{ meetingId: string }>('POST', '/dev/api/lessons', { title: 'Year 5 science', kind: 'Scheduled', organizerId: PEOPLE.khan, startsInMinutes: 0 })).body);
+    ({ meetingId } = (
+      await sim.call<{ meetingId: string }>('POST', '/dev/api/lessons', {
+        title: 'Year 5 science',
+        kind: 'Scheduled',
+        organizerId: PEOPLE.khan,
+        startsInMinutes: 0,
+      })
+    ).body);
     for (const person of [PEOPLE.khan, PEOPLE.osei, PEOPLE.amira, PEOPLE.ben]) {
       assert.equal((await sim.call('POST', personPath(meetingId, person, 'join'), {})).status, 200);
     }
@@ -52,15 +62,15 @@ describe('tab/concern form in the side panel, end to end', function () {
     await sim?.stop();
   });
 
-  it('shows the server\'s message beside each field that needs another look, and logs nothing', async () => {
+  it("shows the server's message beside each field that needs another look, and logs nothing", async () => {
     const { page, tab } = await openPanel(PEOPLE.khan, 'Ms Khan');
     await tab.getByRole('button', { name: 'Log a concern' }).click();
     const form = tab.getByRole('form', { name: 'Log a safeguarding concern' });
     await form.getByRole('button', { name: 'Send to the safeguarding team' }).click();
-    await form.getByText('Enter the pupil\'s name (first name and surname if you know it).').waitFor(WAIT);
+    await form.getByText("Enter the pupil's name (first name and surname if you know it).").waitFor(WAIT);
     await form.getByText('Describe what you saw or heard, in your own words.').waitFor(WAIT);
     await form.getByText(/Say what you have done so far/).waitFor(WAIT);
-    assert.equal(await form.getByLabel('Pupil\'s name').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.getByLabel("Pupil's name").getAttribute('aria-invalid'), 'true');
     assert.equal((await sim.core.concerns.list(LOCAL_AUTH.tenantId, { status: 'all' })).concerns.length, 0);
     await page.close();
   });
@@ -70,8 +80,8 @@ describe('tab/concern form in the side panel, end to end', function () {
     const { page, tab } = await openPanel(PEOPLE.osei, 'Mr Osei');
     await tab.getByRole('button', { name: 'Log a concern' }).click();
     const form = tab.getByRole('form', { name: 'Log a safeguarding concern' });
-    await form.getByLabel('Pick a pupil from this lesson\'s register').selectOption('Amira');
-    assert.equal(await form.getByLabel('Pupil\'s name').inputValue(), 'Amira');
+    await form.getByLabel("Pick a pupil from this lesson's register").selectOption('Amira');
+    assert.equal(await form.getByLabel("Pupil's name").inputValue(), 'Amira');
     await form.getByLabel('What you saw or heard, in your own words').fill('A made-up concern for the test.');
     await form.getByLabel('What you have done so far').fill('None yet');
     // Two presses in quick succession: one request id, so one concern.
@@ -82,13 +92,20 @@ describe('tab/concern form in the side panel, end to end', function () {
     await tab.getByText('Concern logged.').waitFor(WAIT);
 
     const { concerns } = await sim.core.concerns.list(LOCAL_AUTH.tenantId, { status: 'all' });
-    assert.deepEqual(concerns.map((c) => c.ref), [ref]);
+    assert.deepEqual(
+      concerns.map((c) => c.ref),
+      [ref],
+    );
     const raised = concerns[0]!.entries[0]!;
     assert.ok(raised.kind === 'raised');
     assert.equal(raised.details.pupilName, 'Amira');
     const startedAt = (await sim.core.meetings.load({ tenantId: LOCAL_AUTH.tenantId, meetingId }))?.state.startedAt;
     assert.ok(startedAt !== undefined);
-    assert.deepEqual(raised.details.lesson, { meetingId, title: 'Year 5 science', startedAt }, 'linked to the lesson, with its start from the school\'s records');
+    assert.deepEqual(
+      raised.details.lesson,
+      { meetingId, title: 'Year 5 science', startedAt },
+      "linked to the lesson, with its start from the school's records",
+    );
     assert.equal(raised.by.aadObjectId, PEOPLE.osei);
 
     let alerts: FeedEntry[] = [];

@@ -6,7 +6,7 @@ import { createApi, type ConcernInput } from '../../tab/src/api/client.js';
 import { formInput } from '../app/concerns/fixtures.js';
 
 /** The side panel's concern receipt reads the DSL number from `POST /api/concerns`'s answer. */
-describe('tab/api client: the concern receipt carries the school\'s DSL number', () => {
+describe("tab/api client: the concern receipt carries the school's DSL number", () => {
   let server: Server;
   let base: string;
   let answer: object = {};
@@ -30,7 +30,10 @@ describe('tab/api client: the concern receipt carries the school\'s DSL number',
     answer = { ref: 'C-7K3F9Q', toldDsls: 0, unreachedDsls: 1, dslPhone: '01632 960 123' };
     const receipt = await logConcern();
     assert.equal(receipt.dslPhone, '01632 960 123');
-    assert.equal(receiptWords(receipt.reach, receipt.dslPhone).warning, 'Phone the DSL now on 01632 960 123 and give them the reference.');
+    assert.equal(
+      receiptWords(receipt.reach, receipt.dslPhone).warning,
+      'Phone the DSL now on 01632 960 123 and give them the reference.',
+    );
   });
 
   it('has no number when the server gave none', async () => {

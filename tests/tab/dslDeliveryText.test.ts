@@ -9,19 +9,38 @@ const PHONE = '01632 960 123';
 
 describe('tab/dslDeliveryText: what the teacher is told about who has an alert', () => {
   it('names who is dealing with it and when, in the school\'s time zone, instead of "sent"', () => {
-    const words = dslDeliveryText({ dsl: { state: 'sent', sentAt: SENT }, acknowledged: { name: 'Mrs Fletcher', at: TAKEN } }, LONDON, PHONE);
+    const words = dslDeliveryText(
+      { dsl: { state: 'sent', sentAt: SENT }, acknowledged: { name: 'Mrs Fletcher', at: TAKEN } },
+      LONDON,
+      PHONE,
+    );
     assert.deepEqual(words, { text: 'Mrs Fletcher is dealing with it, 10:04.', confirmed: true });
-    assert.equal(dslDeliveryText({ acknowledged: { name: 'Mrs Fletcher', at: TAKEN } }, 'Asia/Tokyo')?.text, 'Mrs Fletcher is dealing with it, 19:04.');
+    assert.equal(
+      dslDeliveryText({ acknowledged: { name: 'Mrs Fletcher', at: TAKEN } }, 'Asia/Tokyo')?.text,
+      'Mrs Fletcher is dealing with it, 19:04.',
+    );
   });
 
   it('says when Teams delivered it while nobody has taken it yet', () => {
-    assert.deepEqual(dslDeliveryText({ dsl: { state: 'sent', sentAt: SENT } }, LONDON, PHONE), { text: 'Sent to the DSL at 10:02.', confirmed: true });
+    assert.deepEqual(dslDeliveryText({ dsl: { state: 'sent', sentAt: SENT } }, LONDON, PHONE), {
+      text: 'Sent to the DSL at 10:02.',
+      confirmed: true,
+    });
   });
 
   it('gives the school\'s DSL number when the alert is not delivered, and plain "phone the DSL" without one', () => {
-    assert.equal(dslDeliveryText({ dsl: { state: 'waiting' } }, LONDON, PHONE)?.text, 'Not delivered to the DSL yet: Teams is not answering. Phone the DSL now: 01632 960 123');
-    assert.equal(dslDeliveryText({ dsl: { state: 'failed' } }, LONDON, PHONE)?.text, 'Chaperone could not deliver this to the DSL. Phone the DSL now: 01632 960 123');
-    assert.equal(dslDeliveryText({ dsl: { state: 'waiting' } }, LONDON)?.text, 'Not delivered to the DSL yet: Teams is not answering. Phone the DSL now.');
+    assert.equal(
+      dslDeliveryText({ dsl: { state: 'waiting' } }, LONDON, PHONE)?.text,
+      'Not delivered to the DSL yet: Teams is not answering. Phone the DSL now: 01632 960 123',
+    );
+    assert.equal(
+      dslDeliveryText({ dsl: { state: 'failed' } }, LONDON, PHONE)?.text,
+      'Chaperone could not deliver this to the DSL. Phone the DSL now: 01632 960 123',
+    );
+    assert.equal(
+      dslDeliveryText({ dsl: { state: 'waiting' } }, LONDON)?.text,
+      'Not delivered to the DSL yet: Teams is not answering. Phone the DSL now.',
+    );
     assert.equal(dslDeliveryText({ dsl: { state: 'failed' } }, LONDON)?.confirmed, false);
   });
 

@@ -10,18 +10,34 @@ import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../su
 const MEETING = 'MCMxOTptZWV0aW5nX1JlY29yZFRlc3Q/+==';
 const APP_ID = '00000000-0000-4000-8000-00000000c0a1';
 const WAIT = { timeout: 15_000 };
-const join = (p: Participant, at: number, id: string): MeetingEvent => ({ kind: 'participantJoined', id, at, participant: p });
+const join = (p: Participant, at: number, id: string): MeetingEvent => ({
+  kind: 'participantJoined',
+  id,
+  at,
+  participant: p,
+});
 
 describe('tab/lesson record: the timeline in Teams, and the way into Teams from a browser', function () {
   this.timeout(90_000);
   let app: TabTestServer;
   let context: BrowserContext;
 
-  /** The simulated Teams host with the record view; `tabQuery` replaces the tab's address as a deep link's content URL would. */
-  async function openInHost(person: { id: string; name: string }, options: { meeting?: string; tabQuery?: string } = {}): Promise<Frame> {
-    const { page, tab } = await openInTeamsHost(context, app.base, { person, meeting: options.meeting ?? MEETING, view: 'record' });
+  /**
+   * The simulated Teams host with the record view; `tabQuery` replaces the tab's address as a deep link's content URL
+   * would.
+   */
+  async function openInHost(
+    person: { id: string; name: string },
+    options: { meeting?: string; tabQuery?: string } = {},
+  ): Promise<Frame> {
+    const { page, tab } = await openInTeamsHost(context, app.base, {
+      person,
+      meeting: options.meeting ?? MEETING,
+      view: 'record',
+    });
     if (!options.tabQuery) return tab;
-    const reaim = (q: string) => void ((document.getElementById('tab') as HTMLIFrameElement).src = `/tab/index.html?${q}`);
+    const reaim = (q: string) =>
+      void ((document.getElementById('tab') as HTMLIFrameElement).src = `/tab/index.html?${q}`);
     await page.evaluate(reaim, options.tabQuery);
     const again = await (await page.waitForSelector('#tab')).contentFrame();
     assert.ok(again, 'the host embeds the tab in an iframe');
@@ -35,10 +51,22 @@ describe('tab/lesson record: the timeline in Teams, and the way into Teams from 
     await context.route(/^https:\/\//, (route) => route.abort());
     const start = Date.now() - 10 * 60_000;
     const key = lessonKey(MEETING);
-    await app.applyEvent(key, { kind: 'meetingStarted', id: 'r-start', at: start, meetingType: 'Scheduled', title: 'Year 6 science' });
+    await app.applyEvent(key, {
+      kind: 'meetingStarted',
+      id: 'r-start',
+      at: start,
+      meetingType: 'Scheduled',
+      title: 'Year 6 science',
+    });
     await app.applyEvent(key, join(PEOPLE.teacherA, start, 'r-join-t'));
     await app.applyEvent(key, join(PEOPLE.pupil1, start + 60_000, 'r-join-p'));
-    const consent = { kind: 'pupilCheckRecorded', check: 'consent', state: 'yes', pupilId: PEOPLE.pupil1.id, by: PEOPLE.teacherA.id } as const;
+    const consent = {
+      kind: 'pupilCheckRecorded',
+      check: 'consent',
+      state: 'yes',
+      pupilId: PEOPLE.pupil1.id,
+      by: PEOPLE.teacherA.id,
+    } as const;
     await app.applyEvent(key, { ...consent, id: 'r-check', at: start + 90_000 });
   });
   after(async () => {
@@ -62,7 +90,10 @@ describe('tab/lesson record: the timeline in Teams, and the way into Teams from 
   });
 
   it('opens the lesson a deep link names (the sub-entity in the address), not the meeting the host is in', async () => {
-    const tab = await openInHost(PEOPLE.teacherA, { meeting: 'some-other-meeting', tabQuery: `context=record&lesson=${recordSubEntityId(MEETING)}` });
+    const tab = await openInHost(PEOPLE.teacherA, {
+      meeting: 'some-other-meeting',
+      tabQuery: `context=record&lesson=${recordSubEntityId(MEETING)}`,
+    });
     await tab.getByRole('heading', { name: 'Year 6 science: lesson record' }).waitFor(WAIT);
   });
 
@@ -74,7 +105,9 @@ describe('tab/lesson record: the timeline in Teams, and the way into Teams from 
 
   it('outside Teams, the record address offers the same record in Teams with one sentence on why', async () => {
     const page = await context.newPage();
-    await page.goto(`${app.base}/tab/index.html?${new URLSearchParams({ context: 'record', meetingId: MEETING, app: APP_ID })}`);
+    await page.goto(
+      `${app.base}/tab/index.html?${new URLSearchParams({ context: 'record', meetingId: MEETING, app: APP_ID })}`,
+    );
     const button = page.getByRole('link', { name: 'Open the lesson record in Teams' });
     await button.waitFor(WAIT);
     assert.equal(await button.getAttribute('href'), lessonRecordLink(APP_ID, MEETING));

@@ -12,16 +12,26 @@ const WAIT = { timeout: 15_000 };
 const SHIFT = Date.parse('2026-03-10T10:12:00Z') - Date.now();
 const clock = { now: () => Date.now() + SHIFT };
 const visitor: Participant = {
-  id: 'cccccccc-0000-4000-8000-000000000001', teamsId: '29:visitor', name: 'Visiting Speaker', role: 'guest', tenantId: 'another-school',
+  id: 'cccccccc-0000-4000-8000-000000000001',
+  teamsId: '29:visitor',
+  name: 'Visiting Speaker',
+  role: 'guest',
+  tenantId: 'another-school',
 };
-const join = (p: Participant, at: number, id: string): MeetingEvent => ({ kind: 'participantJoined', id, at, participant: p });
+const join = (p: Participant, at: number, id: string): MeetingEvent => ({
+  kind: 'participantJoined',
+  id,
+  at,
+  participant: p,
+});
 
 describe('tab/side panel: three-state pupil checks, undo, and guests counted apart', function () {
   this.timeout(90_000);
   let app: TabTestServer;
   let context: BrowserContext;
 
-  const openPanel = (person: { id: string; name: string }) => openInTeamsHost(context, app.base, { person, meeting: MEETING, view: 'sidePanel' });
+  const openPanel = (person: { id: string; name: string }) =>
+    openInTeamsHost(context, app.base, { person, meeting: MEETING, view: 'sidePanel' });
 
   before(async () => {
     ensureTabBuilt();
@@ -30,7 +40,13 @@ describe('tab/side panel: three-state pupil checks, undo, and guests counted apa
     await context.route(/^https:\/\//, (route) => route.abort());
     const start = clock.now() - 2 * 60_000;
     const key = lessonKey(MEETING);
-    await app.applyEvent(key, { kind: 'meetingStarted', id: 'c-start', at: start, meetingType: 'Scheduled', title: 'Year 6 history' });
+    await app.applyEvent(key, {
+      kind: 'meetingStarted',
+      id: 'c-start',
+      at: start,
+      meetingType: 'Scheduled',
+      title: 'Year 6 history',
+    });
     await app.applyEvent(key, join(PEOPLE.teacherA, start + 1_000, 'c-j1'));
     await app.applyEvent(key, join(PEOPLE.teacherB, start + 2_000, 'c-j2'));
     await app.applyEvent(key, join(PEOPLE.pupil1, start + 3_000, 'c-j3'));
@@ -47,10 +63,22 @@ describe('tab/side panel: three-state pupil checks, undo, and guests counted apa
     await tab.getByTestId('pupil-count').getByText('Pupils 1').waitFor(WAIT);
     await tab.getByTestId('guest-count').getByText('Guests 1').waitFor(WAIT);
     await tab.getByTestId('not-identified-count').getByText('Not identified 0').waitFor(WAIT);
-    await tab.getByTestId('guest-note').getByText(/treated like pupils/).waitFor(WAIT);
-    await tab.getByRole('list', { name: 'People in the meeting now' }).getByText(/\(guest, since/).waitFor(WAIT);
-    await tab.getByRole('group', { name: 'Register for Visiting Speaker' }).getByText('Guest', { exact: true }).waitFor(WAIT);
-    assert.equal(await tab.getByRole('group', { name: 'Register for Pupil One' }).getByText('Guest', { exact: true }).count(), 0);
+    await tab
+      .getByTestId('guest-note')
+      .getByText(/treated like pupils/)
+      .waitFor(WAIT);
+    await tab
+      .getByRole('list', { name: 'People in the meeting now' })
+      .getByText(/\(guest, since/)
+      .waitFor(WAIT);
+    await tab
+      .getByRole('group', { name: 'Register for Visiting Speaker' })
+      .getByText('Guest', { exact: true })
+      .waitFor(WAIT);
+    assert.equal(
+      await tab.getByRole('group', { name: 'Register for Pupil One' }).getByText('Guest', { exact: true }).count(),
+      0,
+    );
     await page.close();
   });
 
@@ -62,9 +90,16 @@ describe('tab/side panel: three-state pupil checks, undo, and guests counted apa
 
     await choice('Yes').click(WAIT);
     await choice('Yes').and(tab.locator('[aria-checked="true"]')).waitFor(WAIT);
-    await tab.getByRole('group', { name: 'Register for Pupil One' }).getByText(/^Ms Adams, \d\d:\d\d$/).first().waitFor(WAIT);
+    await tab
+      .getByRole('group', { name: 'Register for Pupil One' })
+      .getByText(/^Ms Adams, \d\d:\d\d$/)
+      .first()
+      .waitFor(WAIT);
     await consent.hover();
-    await tab.getByRole('tooltip').getByText(/^Yes, recorded by Ms Adams at \d\d:\d\d$/).waitFor(WAIT);
+    await tab
+      .getByRole('tooltip')
+      .getByText(/^Yes, recorded by Ms Adams at \d\d:\d\d$/)
+      .waitFor(WAIT);
 
     await choice('No').click(WAIT);
     const dialog = tab.getByRole('dialog');
@@ -73,16 +108,27 @@ describe('tab/side panel: three-state pupil checks, undo, and guests counted apa
     assert.equal(await choice('Yes').getAttribute('aria-checked'), 'true', 'nothing recorded before confirming');
     await dialog.getByRole('button', { name: 'Record No' }).click(WAIT);
     await choice('No').and(tab.locator('[aria-checked="true"]')).waitFor(WAIT);
-    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/Pupil One: no consent from a parent or carer: Remove the pupil/).waitFor(WAIT);
+    await tab
+      .getByRole('region', { name: 'Policy alerts' })
+      .getByText(/Pupil One: no consent from a parent or carer: Remove the pupil/)
+      .waitFor(WAIT);
 
     await tab.getByTestId('check-undo').getByText('Consent for Pupil One: No.').waitFor(WAIT);
     await tab.getByTestId('check-undo').getByRole('button', { name: 'Undo' }).click(WAIT);
     await choice('Yes').and(tab.locator('[aria-checked="true"]')).waitFor(WAIT);
-    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/Pupil One: no consent from a parent or carer: Remove the pupil/).waitFor({ state: 'detached', ...WAIT });
+    await tab
+      .getByRole('region', { name: 'Policy alerts' })
+      .getByText(/Pupil One: no consent from a parent or carer: Remove the pupil/)
+      .waitFor({ state: 'detached', ...WAIT });
 
     const events = await app.meetings.listEvents(lessonKey(MEETING));
-    const recorded = events.flatMap((e) => (e.kind === 'pupilCheckRecorded' && e.check === 'consent' && 'state' in e ? [`${e.state} by ${e.by}`] : []));
-    assert.deepEqual(recorded, ['yes', 'no', 'yes'].map((s) => `${s} by ${PEOPLE.teacherA.id}`));
+    const recorded = events.flatMap((e) =>
+      e.kind === 'pupilCheckRecorded' && e.check === 'consent' && 'state' in e ? [`${e.state} by ${e.by}`] : [],
+    );
+    assert.deepEqual(
+      recorded,
+      ['yes', 'no', 'yes'].map((s) => `${s} by ${PEOPLE.teacherA.id}`),
+    );
     await page.close();
   });
 
@@ -97,9 +143,15 @@ describe('tab/side panel: three-state pupil checks, undo, and guests counted apa
     await room.getByRole('radio', { name: 'Yes', exact: true }).click(WAIT);
     await room.getByRole('radio', { name: 'Yes', exact: true }).and(tab.locator('[aria-checked="true"]')).waitFor(WAIT);
     await room.getByRole('radio', { name: 'Not yet', exact: true }).click(WAIT);
-    await room.getByRole('radio', { name: 'Not yet', exact: true }).and(tab.locator('[aria-checked="true"]')).waitFor(WAIT);
+    await room
+      .getByRole('radio', { name: 'Not yet', exact: true })
+      .and(tab.locator('[aria-checked="true"]'))
+      .waitFor(WAIT);
     await room.hover();
-    await tab.getByRole('tooltip').getByText(/^Not yet, set back by Mr Brown at \d\d:\d\d$/).waitFor(WAIT);
+    await tab
+      .getByRole('tooltip')
+      .getByText(/^Not yet, set back by Mr Brown at \d\d:\d\d$/)
+      .waitFor(WAIT);
     await page.close();
   });
 });

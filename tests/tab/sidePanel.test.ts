@@ -15,8 +15,19 @@ const SHIFT = Date.parse('2026-03-10T10:12:00Z') - Date.now();
 const clock = { now: () => Date.now() + SHIFT };
 
 let seq = 0;
-const join = (p: Participant, at: number): MeetingEvent => ({ kind: 'participantJoined', id: `b-join-${++seq}`, at, participant: p });
-const leave = (p: Participant, at: number): MeetingEvent => ({ kind: 'participantLeft', id: `b-leave-${++seq}`, at, participantId: p.id, teamsId: p.teamsId });
+const join = (p: Participant, at: number): MeetingEvent => ({
+  kind: 'participantJoined',
+  id: `b-join-${++seq}`,
+  at,
+  participant: p,
+});
+const leave = (p: Participant, at: number): MeetingEvent => ({
+  kind: 'participantLeft',
+  id: `b-leave-${++seq}`,
+  at,
+  participantId: p.id,
+  teamsId: p.teamsId,
+});
 
 describe('tab/side panel in a simulated Teams host', function () {
   this.timeout(60_000);
@@ -37,16 +48,52 @@ describe('tab/side panel in a simulated Teams host', function () {
     await context.route(/^https:\/\//, (route) => route.abort());
     const start = clock.now() - 12 * 60_000;
     const key = lessonKey(MEETING);
-    await app.applyEvent(key, { kind: 'meetingStarted', id: 'b-start', at: start, meetingType: 'Scheduled', title: 'Year 5 maths' });
+    await app.applyEvent(key, {
+      kind: 'meetingStarted',
+      id: 'b-start',
+      at: start,
+      meetingType: 'Scheduled',
+      title: 'Year 5 maths',
+    });
     await app.applyEvent(key, join(PEOPLE.teacherA, start + 10_000));
     await app.applyEvent(key, join(PEOPLE.teacherB, start + 20_000));
     await app.applyEvent(key, join(PEOPLE.pupil1, start + 60_000));
     // Part-way through the lesson: some checks done, some still open (they show as alerts).
     const by = PEOPLE.teacherB.id;
-    await app.applyEvent(key, { kind: 'checklistTicked', id: 'b-tick-1', at: start + 90_000, item: 'rolesAgreed', ticked: true, by });
-    await app.applyEvent(key, { kind: 'checklistTicked', id: 'b-tick-2', at: start + 95_000, item: 'recordingStarted', ticked: true, by });
-    await app.applyEvent(key, { kind: 'pupilCheckRecorded', id: 'b-check-1', at: start + 100_000, pupilId: PEOPLE.pupil1.id, check: 'consent', value: true, by });
-    await app.applyEvent(key, { kind: 'pupilCheckRecorded', id: 'b-check-2', at: start + 110_000, pupilId: PEOPLE.pupil1.id, check: 'communalRoom', value: true, by });
+    await app.applyEvent(key, {
+      kind: 'checklistTicked',
+      id: 'b-tick-1',
+      at: start + 90_000,
+      item: 'rolesAgreed',
+      ticked: true,
+      by,
+    });
+    await app.applyEvent(key, {
+      kind: 'checklistTicked',
+      id: 'b-tick-2',
+      at: start + 95_000,
+      item: 'recordingStarted',
+      ticked: true,
+      by,
+    });
+    await app.applyEvent(key, {
+      kind: 'pupilCheckRecorded',
+      id: 'b-check-1',
+      at: start + 100_000,
+      pupilId: PEOPLE.pupil1.id,
+      check: 'consent',
+      value: true,
+      by,
+    });
+    await app.applyEvent(key, {
+      kind: 'pupilCheckRecorded',
+      id: 'b-check-2',
+      at: start + 110_000,
+      pupilId: PEOPLE.pupil1.id,
+      check: 'communalRoom',
+      value: true,
+      by,
+    });
   });
   after(async () => {
     await context?.close();
@@ -70,10 +117,16 @@ describe('tab/side panel in a simulated Teams host', function () {
     await tab.getByTestId('pupil-count').getByText('Pupils 1').waitFor(WAIT);
     await app.applyEvent(lessonKey(MEETING), join(PEOPLE.pupil2, clock.now()));
     await tab.getByTestId('pupil-count').getByText('Pupils 2').waitFor(WAIT);
-    await tab.getByTestId('timeline').getByText(/Pupil Two \(pupil\) joined/).waitFor(WAIT);
+    await tab
+      .getByTestId('timeline')
+      .getByText(/Pupil Two \(pupil\) joined/)
+      .waitFor(WAIT);
     await app.applyEvent(lessonKey(MEETING), leave(PEOPLE.pupil2, clock.now() + 1));
     await tab.getByTestId('pupil-count').getByText('Pupils 1').waitFor(WAIT);
-    await tab.getByTestId('timeline').getByText(/Pupil Two \(pupil\) left/).waitFor(WAIT);
+    await tab
+      .getByTestId('timeline')
+      .getByText(/Pupil Two \(pupil\) left/)
+      .waitFor(WAIT);
     await page.close();
   });
 
@@ -83,8 +136,14 @@ describe('tab/side panel in a simulated Teams host', function () {
     await adams.tab.getByRole('checkbox', { name: 'Expectations read out to pupils' }).click(WAIT);
     await brown.tab.getByText('Ticked by Ms Adams', { exact: false }).waitFor(WAIT);
     assert.equal(await brown.tab.getByRole('checkbox', { name: 'Expectations read out to pupils' }).isChecked(), true);
-    await brown.tab.getByRole('toolbar', { name: 'Parent/carer in the room for Pupil One' }).getByRole('radio', { name: 'Yes' }).click();
-    await adams.tab.getByRole('toolbar', { name: 'Parent/carer in the room for Pupil One' }).getByRole('radio', { name: 'Yes', checked: true }).waitFor(WAIT);
+    await brown.tab
+      .getByRole('toolbar', { name: 'Parent/carer in the room for Pupil One' })
+      .getByRole('radio', { name: 'Yes' })
+      .click();
+    await adams.tab
+      .getByRole('toolbar', { name: 'Parent/carer in the room for Pupil One' })
+      .getByRole('radio', { name: 'Yes', checked: true })
+      .waitFor(WAIT);
     await adams.page.close();
     await brown.page.close();
   });
@@ -104,42 +163,85 @@ describe('tab/side panel in a simulated Teams host', function () {
     await tab.getByRole('button', { name: 'Report a breach' }).click(WAIT);
     await tab.getByRole('dialog').getByRole('button', { name: 'Report breach' }).click(WAIT);
     // No DSL is set up in this school: the panel never claims one was told.
-    await tab.getByText('Breach reported. Chaperone has no DSL to send it to: tell your DSL in person or by phone now.').waitFor(WAIT);
-    await tab.getByRole('alert').getByText(/"End meeting"/).waitFor(WAIT);
+    await tab
+      .getByText('Breach reported. Chaperone has no DSL to send it to: tell your DSL in person or by phone now.')
+      .waitFor(WAIT);
+    await tab
+      .getByRole('alert')
+      .getByText(/"End meeting"/)
+      .waitFor(WAIT);
     const events = await app.meetings.listEvents(lessonKey(MEETING));
     assert.equal(events.filter((e) => e.kind === 'breachReported' && e.by === PEOPLE.teacherB.id).length, 1);
 
     // Someone presses "I'm dealing with it": the receipt and the alert say who, and when (10:13 in London).
-    const breach = Object.values((await app.meetings.load(lessonKey(MEETING)))!.alerts).find((t) => t.finding.ruleId === 'breach');
+    const breach = Object.values((await app.meetings.load(lessonKey(MEETING)))!.alerts).find(
+      (t) => t.finding.ruleId === 'breach',
+    );
     assert.ok(breach?.raisedAt !== undefined, 'the breach is raised');
     const at = Date.parse('2026-03-10T10:13:00Z');
     const { key: findingKey } = breach.finding;
-    await app.applyEvent(lessonKey(MEETING), { kind: 'alertAcknowledged', id: 'b-ack', at, findingKey, raisedAt: breach.raisedAt, by: 'dsl-1', byName: 'Mrs Fletcher' });
-    await tab.getByTestId('breach-receipt').getByText('Breach reported. Mrs Fletcher is dealing with it, 10:13.').waitFor(WAIT);
-    await tab.getByRole('region', { name: 'Policy alerts' }).getByText(/Mrs Fletcher is dealing with it, 10:13\./).waitFor(WAIT);
+    await app.applyEvent(lessonKey(MEETING), {
+      kind: 'alertAcknowledged',
+      id: 'b-ack',
+      at,
+      findingKey,
+      raisedAt: breach.raisedAt,
+      by: 'dsl-1',
+      byName: 'Mrs Fletcher',
+    });
+    await tab
+      .getByTestId('breach-receipt')
+      .getByText('Breach reported. Mrs Fletcher is dealing with it, 10:13.')
+      .waitFor(WAIT);
+    await tab
+      .getByRole('region', { name: 'Policy alerts' })
+      .getByText(/Mrs Fletcher is dealing with it, 10:13\./)
+      .waitFor(WAIT);
     await page.close();
   });
 
   it('offers the configuration page Teams shows when the tab is added, and saves the content URL on Save', async () => {
     const page = await context.newPage();
-    const query = new URLSearchParams({ user: PEOPLE.teacherA.id, name: PEOPLE.teacherA.name, meeting: MEETING, context: 'config' });
+    const query = new URLSearchParams({
+      user: PEOPLE.teacherA.id,
+      name: PEOPLE.teacherA.name,
+      meeting: MEETING,
+      context: 'config',
+    });
     await page.goto(`${app.base}/dev/host?${query}`);
     const tab = await (await page.waitForSelector('#tab')).contentFrame();
     assert.ok(tab);
     await tab.getByText('Add Chaperone to this lesson').waitFor(WAIT);
     // Teams keeps Save disabled until the page says it is valid.
     const save = page.getByRole('button', { name: 'Save', exact: true });
-    await page.waitForFunction(() => !(document.getElementById('host-save') as HTMLButtonElement).disabled, undefined, WAIT);
+    await page.waitForFunction(
+      () => !(document.getElementById('host-save') as HTMLButtonElement).disabled,
+      undefined,
+      WAIT,
+    );
     await save.click();
     await page.locator('#host-config').getByText('Tab saved:').waitFor(WAIT);
-    const saved = JSON.parse((await page.locator('#host-config').textContent())!.replace('Tab saved: ', '')) as Record<string, string>;
-    assert.deepEqual(saved, { entityId: 'chaperone-lesson', contentUrl: `${app.base}/tab/index.html`, websiteUrl: `${app.base}/tab/index.html`, suggestedDisplayName: 'Chaperone' });
+    const saved = JSON.parse((await page.locator('#host-config').textContent())!.replace('Tab saved: ', '')) as Record<
+      string,
+      string
+    >;
+    assert.deepEqual(saved, {
+      entityId: 'chaperone-lesson',
+      contentUrl: `${app.base}/tab/index.html`,
+      websiteUrl: `${app.base}/tab/index.html`,
+      suggestedDisplayName: 'Chaperone',
+    });
     await page.close();
   });
 
   it('opens the saved content URL as the side panel when Teams reports the side panel frame context', async () => {
     const page = await context.newPage();
-    const query = new URLSearchParams({ user: PEOPLE.teacherA.id, name: PEOPLE.teacherA.name, meeting: MEETING, context: 'sidePanel' });
+    const query = new URLSearchParams({
+      user: PEOPLE.teacherA.id,
+      name: PEOPLE.teacherA.name,
+      meeting: MEETING,
+      context: 'sidePanel',
+    });
     await page.goto(`${app.base}/dev/host?${query}`);
     const tab = await (await page.waitForSelector('#tab')).contentFrame();
     assert.ok(tab);

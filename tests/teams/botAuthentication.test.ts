@@ -9,7 +9,11 @@ describe('teams: inbound authentication with real credentials', function () {
   const school = sampleSchool();
   const BOT_ID = '11111111-2222-4333-8444-555555555555';
   const serviceUrl = 'https://smba.trafficmanager.net/uk/';
-  const join = () => lessonActivities({ tenantId: school.tenantId, meetingId: 'auth-meeting', serviceUrl }).join(school.pupils[0]!, Date.parse('2026-01-15T09:00:00Z'));
+  const join = () =>
+    lessonActivities({ tenantId: school.tenantId, meetingId: 'auth-meeting', serviceUrl }).join(
+      school.pupils[0]!,
+      Date.parse('2026-01-15T09:00:00Z'),
+    );
   let issuer: Awaited<ReturnType<typeof startBotFrameworkIssuer>>;
   let service: Awaited<ReturnType<typeof startTestService>>;
   let quietConsole: sinon.SinonStub;
@@ -18,14 +22,25 @@ describe('teams: inbound authentication with real credentials', function () {
     // botbuilder prints every rejected token with console.error; the assertions below are what matter.
     quietConsole = sinon.stub(console, 'error');
     issuer = await startBotFrameworkIssuer();
-    service = await startTestService({ env: { BOT_ID, BOT_PASSWORD: 'test-only-not-a-secret', BOT_TYPE: 'MultiTenant', BOT_OPENID_METADATA_URL: issuer.metadataUrl, AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-00000000c1d0', AAD_APP_TENANT_ID: '00000000-0000-4000-8000-00000000fa4e' } });
+    service = await startTestService({
+      env: {
+        BOT_ID,
+        BOT_PASSWORD: 'test-only-not-a-secret',
+        BOT_TYPE: 'MultiTenant',
+        BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+        AAD_APP_CLIENT_ID: '00000000-0000-4000-8000-00000000c1d0',
+        AAD_APP_TENANT_ID: '00000000-0000-4000-8000-00000000fa4e',
+      },
+    });
   });
   after(async () => {
     quietConsole.restore();
     await service.stop();
     await issuer.stop();
   });
-  const recorded = async () => (await service.core.meetings.load({ tenantId: school.tenantId, meetingId: 'auth-meeting' }))?.state.applied.length ?? 0;
+  const recorded = async () =>
+    (await service.core.meetings.load({ tenantId: school.tenantId, meetingId: 'auth-meeting' }))?.state.applied
+      .length ?? 0;
 
   it('with BOT_ID set, botbuilder rejects an unsigned request with 401 and nothing is recorded', async () => {
     assert.equal(await postActivity(service.url, join()), 401);
@@ -34,7 +49,11 @@ describe('teams: inbound authentication with real credentials', function () {
 
   it('rejects a token signed by anyone but the Bot Framework (forged), for another bot, or for another service URL: 401 each', async () => {
     const claims = { aud: BOT_ID, serviceurl: serviceUrl };
-    for (const token of [await issuer.forge(claims), await issuer.sign({ ...claims, aud: 'another-bot' }), await issuer.sign({ ...claims, serviceurl: 'https://evil.example/' })]) {
+    for (const token of [
+      await issuer.forge(claims),
+      await issuer.sign({ ...claims, aud: 'another-bot' }),
+      await issuer.sign({ ...claims, serviceurl: 'https://evil.example/' }),
+    ]) {
       assert.equal(await postActivity(service.url, join(), { authorization: `Bearer ${token}` }), 401);
     }
     assert.equal(await recorded(), 0);
@@ -48,7 +67,10 @@ describe('teams: inbound authentication with real credentials', function () {
 
   it('an activity from a tenant the school does not serve: 401 unsigned (authentication comes first, so callers learn nothing about tenants), 403 signed, nothing recorded', async () => {
     const outsider = '00000000-0000-4000-8000-0000000bad00';
-    const foreignJoin = lessonActivities({ tenantId: outsider, meetingId: 'auth-meeting', serviceUrl }).join(school.pupils[0]!, Date.parse('2026-01-15T09:05:00Z'));
+    const foreignJoin = lessonActivities({ tenantId: outsider, meetingId: 'auth-meeting', serviceUrl }).join(
+      school.pupils[0]!,
+      Date.parse('2026-01-15T09:05:00Z'),
+    );
     assert.equal(await postActivity(service.url, foreignJoin), 401);
     const token = await issuer.sign({ aud: BOT_ID, serviceurl: serviceUrl });
     assert.equal(await postActivity(service.url, foreignJoin, { authorization: `Bearer ${token}` }), 403);

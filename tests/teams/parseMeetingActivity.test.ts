@@ -1,23 +1,38 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { isMeetingEvent, MalformedActivityError, parseMeetingActivity } from '../../bot/src/teams/parseMeetingActivity.js';
+import {
+  isMeetingEvent,
+  MalformedActivityError,
+  parseMeetingActivity,
+} from '../../bot/src/teams/parseMeetingActivity.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/activities/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/activities/${name}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 describe('teams/parseMeetingActivity', () => {
   it('reads a documented meetingStart (PascalCase value) keyed on channelData.meeting.id and the tenant', () => {
     const parsed = parseMeetingActivity(fixture('meeting-start'));
-    assert.equal(parsed.key.meetingId, 'MCMxOTptZWV0aW5nX0ZBS0V0aHJlYWRJZEZBS0V0aHJlYWRJZEZBS0V0aHJlYWRJZEB0aHJlYWQudjIjMA==');
+    assert.equal(
+      parsed.key.meetingId,
+      'MCMxOTptZWV0aW5nX0ZBS0V0aHJlYWRJZEZBS0V0aHJlYWRJZEZBS0V0aHJlYWRJZEB0aHJlYWQudjIjMA==',
+    );
     assert.equal(parsed.key.tenantId, '00000000-0000-4000-8000-00000000fa4e');
     assert.equal(parsed.address.serviceUrl, 'https://smba.trafficmanager.net/uk/');
     const [event] = parsed.events;
     assert.equal(event?.kind, 'meetingStarted');
-    assert.ok(event?.kind === 'meetingStarted' && event.meetingType === 'Scheduled' && event.title === 'Year 5 maths catch-up (FAKE)');
+    assert.ok(
+      event?.kind === 'meetingStarted' &&
+        event.meetingType === 'Scheduled' &&
+        event.title === 'Year 5 maths catch-up (FAKE)',
+    );
     assert.equal(event?.at, Date.parse('2026-01-15T09:00:07.478Z'));
   });
 
-  it('reads camelCase start values too, as the docs\' own example shows them', () => {
+  it("reads camelCase start values too, as the docs' own example shows them", () => {
     const a = fixture('meeting-start');
     a.value = { meetingType: 'MeetNow', title: 'Quick call', startTime: '2026-01-15T10:00:00Z' };
     const [event] = parseMeetingActivity(a).events;
@@ -51,7 +66,10 @@ describe('teams/parseMeetingActivity', () => {
   it('rejects malformed payloads with a MalformedActivityError that names no person', () => {
     const a = fixture('participant-join');
     delete (a.channelData as { meeting?: unknown }).meeting;
-    assert.throws(() => parseMeetingActivity(a), (e: Error) => e instanceof MalformedActivityError && !e.message.includes('Pupil'));
+    assert.throws(
+      () => parseMeetingActivity(a),
+      (e: Error) => e instanceof MalformedActivityError && !e.message.includes('Pupil'),
+    );
     const b = fixture('participant-join');
     b.value = { members: [] };
     assert.throws(() => parseMeetingActivity(b), MalformedActivityError);

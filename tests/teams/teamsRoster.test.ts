@@ -20,15 +20,25 @@ describe('teams/teamsRoster', function () {
 
   function makeSut() {
     const log = captureLogger();
-    const roster = new TeamsRoster({ adapter: anonymousAdapter(), botAppId: '', logger: log.logger, lookupTimeoutMs: 300 });
+    const roster = new TeamsRoster({
+      adapter: anonymousAdapter(),
+      botAppId: '',
+      logger: log.logger,
+      lookupTimeoutMs: 300,
+    });
     return { roster, log };
   }
-  const address = (meetingId: string): MeetingAddress =>
-    ({ key: { tenantId: TENANT, meetingId }, serviceUrl: connector.url, conversationId: `19:meeting_${meetingId}@thread.v2`, title: 'Year 5 maths' });
+  const address = (meetingId: string): MeetingAddress => ({
+    key: { tenantId: TENANT, meetingId },
+    serviceUrl: connector.url,
+    conversationId: `19:meeting_${meetingId}@thread.v2`,
+    title: 'Year 5 maths',
+  });
   const lookupsOf = (meetingId: string) => connector.requestsTo(`/v1/meetings/${meetingId}/participants/`);
 
   it('DESIGN 6a: says who Teams reports in the meeting, asking with the tenant', async () => {
-    for (const person of people) connector.setParticipant('meeting-ok', person.teamsId, { inMeeting: person.id !== 'ben' });
+    for (const person of people)
+      connector.setParticipant('meeting-ok', person.teamsId, { inMeeting: person.id !== 'ben' });
     const { roster } = makeSut();
     const answers = await roster.inMeeting(address('meeting-ok'), people);
     assert.deepEqual([...answers!.entries()].sort(), people.map((p) => [p.id, p.id !== 'ben']).sort());
@@ -41,12 +51,17 @@ describe('teams/teamsRoster', function () {
     const { roster, log } = makeSut();
     assert.equal(await roster.inMeeting(address('meeting-hung'), people), undefined);
     assert.equal(lookupsOf('meeting-hung').length, 4, 'only the four lookups already in flight were made');
-    const warnings = log.lines.map((l) => JSON.parse(l) as { level: string; msg: string }).filter((l) => l.level === 'warn');
-    assert.deepEqual(warnings.map((w) => w.msg), ['Teams did not answer a roster lookup in time; the check counts as unanswered']);
+    const warnings = log.lines
+      .map((l) => JSON.parse(l) as { level: string; msg: string })
+      .filter((l) => l.level === 'warn');
+    assert.deepEqual(
+      warnings.map((w) => w.msg),
+      ['Teams did not answer a roster lookup in time; the check counts as unanswered'],
+    );
     assert.doesNotMatch(log.text(), /amira|29:/, 'no person ids in the log');
   });
 
-  it('issue 15: a failing connector does not get the SDK\'s long retry chain: the deadline covers the retries', async () => {
+  it("issue 15: a failing connector does not get the SDK's long retry chain: the deadline covers the retries", async () => {
     connector.failNext(1_000, 503);
     const { roster } = makeSut();
     assert.equal(await roster.inMeeting(address('meeting-503'), people), undefined);
@@ -57,7 +72,10 @@ describe('teams/teamsRoster', function () {
     connector.hang('meeting-dead');
     connector.setParticipant('meeting-live', '29:amira', { inMeeting: true });
     const { roster } = makeSut();
-    const [dead, live] = await Promise.all([roster.inMeeting(address('meeting-dead'), people), roster.inMeeting(address('meeting-live'), [people[1]!])]);
+    const [dead, live] = await Promise.all([
+      roster.inMeeting(address('meeting-dead'), people),
+      roster.inMeeting(address('meeting-live'), [people[1]!]),
+    ]);
     assert.equal(dead, undefined);
     assert.deepEqual([...live!.entries()], [['amira', true]]);
   });

@@ -10,12 +10,25 @@ import { memoryLogger, postActivity } from '../support/serviceHarness.js';
 
 describe('teams: a turn that fails', () => {
   const school = sampleSchool();
-  const activity = lessonActivities({ tenantId: school.tenantId, meetingId: 'turn-errors', serviceUrl: 'http://127.0.0.1:9/' }).join(school.pupils[0]!, Date.parse('2026-01-15T09:00:00Z'));
+  const activity = lessonActivities({
+    tenantId: school.tenantId,
+    meetingId: 'turn-errors',
+    serviceUrl: 'http://127.0.0.1:9/',
+  }).join(school.pupils[0]!, Date.parse('2026-01-15T09:00:00Z'));
 
   async function statusWhenTurnThrows(error: Error): Promise<{ status: number; logged: number }> {
     const logger = memoryLogger();
     const server = createHttpServer({ logger, health: () => ({ status: 'ok', checks: {} }) });
-    mountBotEndpoint(server, createAdapter({ type: 'MultiTenant' }, logger), { run: async () => { throw error; } }, { admits: () => true });
+    mountBotEndpoint(
+      server,
+      createAdapter({ type: 'MultiTenant' }, logger),
+      {
+        run: async () => {
+          throw error;
+        },
+      },
+      { admits: () => true },
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const status = await postActivity(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, activity);

@@ -35,15 +35,40 @@ async function policyAnswer(policy: ReturnType<typeof policyFromPreset>): Promis
   return reply.text ?? '';
 }
 
-/** The `check` answer for an open meeting, with Graph (planned changes) and without (manual steps and scheduling findings). */
+/**
+ * The `check` answer for an open meeting, with Graph (planned changes) and without (manual steps and scheduling
+ * findings).
+ */
 function meetingCheckText(policy: ReturnType<typeof policyFromPreset>): string {
-  const plan = planSettings(policy, { lobbyScope: 'everyone', dialInBypass: true, allowedPresenters: 'everyone', attendeeMicAllowed: true });
-  const scheduling = scheduledAhead.evaluate(policy, { ...emptyMeeting('t', 'm'), meetingType: 'MeetNow', createdAt: 0, scheduledStart: 60_000 }, 60_000);
+  const plan = planSettings(policy, {
+    lobbyScope: 'everyone',
+    dialInBypass: true,
+    allowedPresenters: 'everyone',
+    attendeeMicAllowed: true,
+  });
+  const scheduling = scheduledAhead.evaluate(
+    policy,
+    { ...emptyMeeting('t', 'm'), meetingType: 'MeetNow', createdAt: 0, scheduledStart: 60_000 },
+    60_000,
+  );
   const reports: MeetingOptionsReport[] = [
-    { title: 'Year 5 maths', graph: true, changes: plan.changes, findings: [settingsChangedFinding(plan.changes), ...scheduling] },
-    { title: 'Year 5 maths', graph: false, changes: [], findings: [manualStepsFinding(policy, 'Chaperone cannot read meeting options here.'), ...scheduling] },
+    {
+      title: 'Year 5 maths',
+      graph: true,
+      changes: plan.changes,
+      findings: [settingsChangedFinding(plan.changes), ...scheduling],
+    },
+    {
+      title: 'Year 5 maths',
+      graph: false,
+      changes: [],
+      findings: [manualStepsFinding(policy, 'Chaperone cannot read meeting options here.'), ...scheduling],
+    },
   ];
-  assert.ok(plan.changes.every((c) => CITATION.test(c.source)), 'the code keeps its citations');
+  assert.ok(
+    plan.changes.every((c) => CITATION.test(c.source)),
+    'the code keeps its citations',
+  );
   return reports.map((r) => `${meetingCheckPreview(r)}\n${JSON.stringify(meetingCheckCard(r))}`).join('\n');
 }
 
@@ -54,7 +79,10 @@ describe('teams: words people read', () => {
         'policy command': await policyAnswer(policy),
         'meeting check card': meetingCheckText(policy),
         'checklist reminder': JSON.stringify(checklistReminder(policy, 'Year 5 maths')),
-        'details tab view': JSON.stringify({ ...buildPolicyView(policy), lines: buildPolicyView(policy).lines.map((l) => l.text) }),
+        'details tab view': JSON.stringify({
+          ...buildPolicyView(policy),
+          lines: buildPolicyView(policy).lines.map((l) => l.text),
+        }),
         'side panel labels': JSON.stringify([Object.values(CHECKLIST_LABELS), pupilCheckDefinitions(PUPIL_CHECKS)]),
         'code of conduct card': JSON.stringify(codeOfConductActivity(policy.codeOfConduct)),
       };

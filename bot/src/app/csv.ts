@@ -10,11 +10,14 @@ export type CsvValue = string | number | boolean | undefined;
 
 /** A whole CSV document from its rows (the header is the first row). */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {
-  return stringify(rows.map((row) => [...row]), {
-    quoted: true,
-    quoted_empty: true,
-    escape_formulas: true,
-    record_delimiter: 'windows',
-    cast: { boolean: (value) => String(value), number: (value) => String(value) },
-  });
+  return stringify(
+    rows.map((row) => [...row]),
+    {
+      quoted: true,
+      quoted_empty: true,
+      escape_formulas: true,
+      record_delimiter: 'windows',
+      cast: { boolean: (value) => String(value), number: (value) => String(value) },
+    },
+  );
 }

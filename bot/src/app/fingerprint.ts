@@ -8,12 +8,16 @@ import { createHash } from 'node:crypto';
 
 /** SHA-256 (base64url) of `value` as canonical JSON: object keys sorted, arrays in order. */
 export function fingerprint(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('base64url');
 }
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value !== 'object' || value === null) return value;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]));
+  return Object.fromEntries(
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, canonical(v)]),
+  );
 }

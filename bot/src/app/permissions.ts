@@ -51,16 +51,22 @@ const STAFF_RULES: Record<StaffAbility, Rule<never>> = {
 };
 
 const LESSON_RULES: Record<LessonAbility, Rule<LessonSubject>> = {
-  seeLesson: (v, l) => !!l && isStaff(v) && !!v.aadObjectId && sameTenant(v, l) && (isDsl(v) || tookPart(l, v.aadObjectId)),
+  seeLesson: (v, l) =>
+    !!l && isStaff(v) && !!v.aadObjectId && sameTenant(v, l) && (isDsl(v) || tookPart(l, v.aadObjectId)),
 };
 
 /** Whether `viewer` may do `ability` (to the concern or lesson it is about, where it is about one). */
 export function can(viewer: Viewer, ability: ConcernAbility, concern?: Concern): boolean;
 export function can(viewer: Viewer, ability: StaffAbility): boolean;
 export function can(viewer: Viewer, ability: LessonAbility, lesson: LessonSubject): boolean;
-export function can(viewer: Viewer, ability: ConcernAbility | StaffAbility | LessonAbility, subject?: Concern | LessonSubject): boolean {
+export function can(
+  viewer: Viewer,
+  ability: ConcernAbility | StaffAbility | LessonAbility,
+  subject?: Concern | LessonSubject,
+): boolean {
   if (ability in CONCERN_RULES) return CONCERN_RULES[ability as ConcernAbility](viewer, subject as Concern | undefined);
-  if (ability in LESSON_RULES) return LESSON_RULES[ability as LessonAbility](viewer, subject as LessonSubject | undefined);
+  if (ability in LESSON_RULES)
+    return LESSON_RULES[ability as LessonAbility](viewer, subject as LessonSubject | undefined);
   return STAFF_RULES[ability as StaffAbility](viewer);
 }
 
@@ -73,9 +79,12 @@ export function tookPart(lesson: Pick<LessonSubject, 'people' | 'organizerId'>, 
 
 /** What a person is told when they are not allowed: a sentence with the next step. */
 export const REFUSALS = {
-  notStaff: 'Only school staff can use safeguarding concerns. If you are worried about a child, tell a member of staff you trust.',
-  dslOnly: 'Only the Designated Safeguarding Lead can do that. You can see the concerns you reported with "concerns"; '
-    + 'to tell the DSL more about one, type "concern" to log a new one that mentions its reference, or speak to them.',
+  notStaff:
+    'Only school staff can use safeguarding concerns. If you are worried about a child, tell a member of staff you trust.',
+  dslOnly:
+    'Only the Designated Safeguarding Lead can do that. You can see the concerns you reported with "concerns"; ' +
+    'to tell the DSL more about one, type "concern" to log a new one that mentions its reference, or speak to them.',
   /** Same words whether the concern does not exist or belongs to someone else, so nothing leaks. */
-  notFound: (ref: string) => `I can't find a concern ${ref} that you can see. Check the reference, or type "concerns" to list yours.`,
+  notFound: (ref: string) =>
+    `I can't find a concern ${ref} that you can see. Check the reference, or type "concerns" to list yours.`,
 } as const;

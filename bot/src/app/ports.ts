@@ -49,12 +49,21 @@ export interface MeetingStore {
    * Atomically records `event` (keyed by its id) and replaces the snapshot, if the snapshot still
    * has `expectedEtag` (undefined: it must not exist yet). A duplicate event id changes nothing.
    */
-  commit(key: MeetingKey, event: MeetingEvent, next: LessonBook, expectedEtag: string | undefined): Promise<CommitResult>;
+  commit(
+    key: MeetingKey,
+    event: MeetingEvent,
+    next: LessonBook,
+    expectedEtag: string | undefined,
+  ): Promise<CommitResult>;
   /**
    * Replaces the alert book and the deliveries (timer re-evaluation, delivery results) and keeps
    * the state, with the same ETag rule.
    */
-  saveBook(key: MeetingKey, book: Pick<LessonBook, 'alerts' | 'deliveries'>, expectedEtag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
+  saveBook(
+    key: MeetingKey,
+    book: Pick<LessonBook, 'alerts' | 'deliveries'>,
+    expectedEtag: string,
+  ): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
   /** Every event applied to the meeting, oldest first, for replay and audit. */
   listEvents(key: MeetingKey): Promise<MeetingEvent[]>;
   /** Meetings of a tenant whose lessons started within the window, newest first (for `register last`). */
@@ -111,7 +120,10 @@ export interface ParticipantDirectory {
   isDsl(tenantId: string, aadObjectId: string): Promise<boolean>;
   /** The DSLs of a tenant (for alerts). */
   listDsls(tenantId: string): Promise<Array<{ aadObjectId: string; name: string }>>;
-  /** The deputies (`deputies`) or the senior leadership team (`slt`) of the tenant, told in turn when no DSL acknowledges. */
+  /**
+   * The deputies (`deputies`) or the senior leadership team (`slt`) of the tenant, told in turn when no DSL
+   * acknowledges.
+   */
   listEscalation(tenantId: string, step: 'deputies' | 'slt'): Promise<Array<{ aadObjectId: string; name: string }>>;
 }
 
@@ -153,6 +165,8 @@ export interface Notifier {
 /** Reads who Teams says is in the meeting right now (reconciliation; events go missing). */
 export interface RosterSource {
   /** For each person, whether Teams reports them in the meeting; undefined when Teams cannot say. */
-  inMeeting(meeting: MeetingAddress, people: Array<{ id: string; teamsId: string }>): Promise<Map<string, boolean> | undefined>;
+  inMeeting(
+    meeting: MeetingAddress,
+    people: Array<{ id: string; teamsId: string }>,
+  ): Promise<Map<string, boolean> | undefined>;
 }
-

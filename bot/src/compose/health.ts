@@ -1,5 +1,6 @@
 /**
- * What `/healthz` reports: storage (degraded while it cannot be reached and events wait on local disk) and delivery (degraded
+ * What `/healthz` reports: storage (degraded while it cannot be reached and events wait on local disk) and delivery
+ * (degraded
  * while a critical message has failed, or waited more than two minutes, in a lesson this instance
  * holds in memory) and staff detection (degraded while the Entra staff group cannot be asked) and
  * meeting settings (degraded while Graph refuses or fails to read lesson meeting options; off is
@@ -23,7 +24,10 @@ export function healthOf(
   const held = `${lessons.buffer.size} events and ${concerns.size} concerns held (on local disk) until it is back`;
   const storage = lessons.buffer.degraded || concerns.size ? `unavailable; ${held}` : 'ok';
   const stuck = lessons.cache.criticalDeliveryProblems(now - CRITICAL_PENDING_LIMIT_MS);
-  const delivery = stuck.failed || stuck.late ? `${stuck.failed} critical messages not delivered, ${stuck.late} waiting over 2 minutes` : 'ok';
+  const delivery =
+    stuck.failed || stuck.late
+      ? `${stuck.failed} critical messages not delivered, ${stuck.late} waiting over 2 minutes`
+      : 'ok';
   const { staffDetection } = directory.health();
   const { meetingSettings, degraded } = meetingControl.health();
   const healthy = [storage, delivery, staffDetection].every((c) => c === 'ok') && !degraded;

@@ -7,7 +7,12 @@ import { createApplyMeetingEvent, type ApplyMeetingEvent } from '../app/lesson/a
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
 import { createAlertDelivery, type DeliverAlerts } from '../app/lesson/deliverAlerts.js';
 import type { DeliverySender } from '../app/delivery/delivery.js';
-import { acknowledgeAlert, type AcknowledgeInput, type Acknowledger, type AcknowledgeOutcome } from '../app/delivery/acknowledgeAlert.js';
+import {
+  acknowledgeAlert,
+  type AcknowledgeInput,
+  type Acknowledger,
+  type AcknowledgeOutcome,
+} from '../app/delivery/acknowledgeAlert.js';
 import { createEscalation, ESCALATE_REASON } from '../app/delivery/escalation.js';
 import { createLessonDeliveries, DELIVER_REASON, type LessonDeliveries } from '../app/delivery/lessonDeliveries.js';
 import { createOneToOneConcern } from '../app/lessonRoutines/oneToOneConcern.js';
@@ -59,15 +64,60 @@ export interface LessonPipeline {
 export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
   const { clock, logger } = deps;
   const cache = new RecordCache();
-  const buffer = new OutageBuffer({ isOutage: isUnavailable, logger, now: () => clock.now(), ...(deps.journal ? { journal: deps.journal } : {}) });
+  const buffer = new OutageBuffer({
+    isOutage: isUnavailable,
+    logger,
+    now: () => clock.now(),
+    ...(deps.journal ? { journal: deps.journal } : {}),
+  });
   const dslsFor = (tenantId: string) => deps.directory.listDsls(tenantId);
-  const applyRaw = createApplyMeetingEvent({ meetings: deps.meetings, timers: deps.timers, cache, buffer, policyFor: deps.policyFor, dslsFor, clock, logger });
-  const deliveries = createLessonDeliveries({ meetings: deps.meetings, cache, timers: deps.timers, sender: deps.sender, applyRaw, roster: deps.roster, isOutage: isUnavailable, clock, logger });
-  const oneToOne = createOneToOneConcern({ store: deps.concerns, notifier: deps.concernNotifier, directory: deps.directory, clock, logger });
-  const load = async (key: Parameters<ApplyMeetingEvent>[0]) => cache.uncommitted(key) ?? cache.reload(key, () => deps.meetings.load(key));
-  const escalation = createEscalation({ deliveries, directory: deps.directory, timers: deps.timers, policyFor: deps.policyFor, clock });
+  const applyRaw = createApplyMeetingEvent({
+    meetings: deps.meetings,
+    timers: deps.timers,
+    cache,
+    buffer,
+    policyFor: deps.policyFor,
+    dslsFor,
+    clock,
+    logger,
+  });
+  const deliveries = createLessonDeliveries({
+    meetings: deps.meetings,
+    cache,
+    timers: deps.timers,
+    sender: deps.sender,
+    applyRaw,
+    roster: deps.roster,
+    isOutage: isUnavailable,
+    clock,
+    logger,
+  });
+  const oneToOne = createOneToOneConcern({
+    store: deps.concerns,
+    notifier: deps.concernNotifier,
+    directory: deps.directory,
+    clock,
+    logger,
+  });
+  const load = async (key: Parameters<ApplyMeetingEvent>[0]) =>
+    cache.uncommitted(key) ?? cache.reload(key, () => deps.meetings.load(key));
+  const escalation = createEscalation({
+    deliveries,
+    directory: deps.directory,
+    timers: deps.timers,
+    policyFor: deps.policyFor,
+    clock,
+  });
   const settle = createSettle({ deliveries, oneToOne, escalation, clock, logger });
-  const outage = createOutageSweep({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock });
+  const outage = createOutageSweep({
+    meetings: deps.meetings,
+    timers: deps.timers,
+    cache,
+    settle,
+    policyFor: deps.policyFor,
+    dslsFor,
+    clock,
+  });
   const record: ApplyMeetingEvent = async (key, event, address, options) => {
     const outcome = await applyRaw(key, event, address, options);
     if (outcome.outcome === 'applied') await settle(key, outcome);
@@ -80,7 +130,17 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
     deliver: createAlertDelivery({ deliveries, dslsFor, clock }),
     record,
     sweeper: (handlers) =>
-      createSweepTimers({ meetings: deps.meetings, timers: deps.timers, cache, settle, policyFor: deps.policyFor, dslsFor, clock, logger, handlers: { [DELIVER_REASON]: deliveries.onTimer, [ESCALATE_REASON]: escalation.onTimer, ...handlers } }),
+      createSweepTimers({
+        meetings: deps.meetings,
+        timers: deps.timers,
+        cache,
+        settle,
+        policyFor: deps.policyFor,
+        dslsFor,
+        clock,
+        logger,
+        handlers: { [DELIVER_REASON]: deliveries.onTimer, [ESCALATE_REASON]: escalation.onTimer, ...handlers },
+      }),
     async flushHeld() {
       const touched = new Map<string, Parameters<ApplyMeetingEvent>[0]>();
       const written = await buffer.flush(async (held) => {
@@ -98,6 +158,7 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
       return written;
     },
     sweepFromMemory: () => outage.sweep(),
-    acknowledge: (who, input) => acknowledgeAlert({ record, load, directory: deps.directory, deliveries, clock }, who, input),
+    acknowledge: (who, input) =>
+      acknowledgeAlert({ record, load, directory: deps.directory, deliveries, clock }, who, input),
   };
 }

@@ -42,41 +42,102 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const clock = options.clock ?? { now: () => Date.now() };
   const policy: Policy = options.policy ?? loadPolicy({ preset: config.policy.preset, file: config.policy.file });
   const policyFor = (): Policy => policy;
-  const staffList = options.staffList ?? (config.directory.staffFile ? loadStaffList(config.directory.staffFile) : undefined);
+  const staffList =
+    options.staffList ?? (config.directory.staffFile ? loadStaffList(config.directory.staffFile) : undefined);
 
   // Adapters. Fail fast on an outage: the outage buffer keeps the events, so long SDK back-offs only delay Teams.
-  const tables = createStorageTables({ ...options.storage, timeoutMs: options.storage.timeoutMs ?? config.timeouts.storageMs, clientOptions: { retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000 }, ...options.storage.clientOptions } });
-  // Storage down at boot: start anyway (degraded, events journaled) and create the tables once it answers.
-  const storageAtBoot = await tables.ensureTables().then(() => undefined, (error: unknown) => {
-    if (!isUnavailable(error)) throw error;
-    return error;
+  const tables = createStorageTables({
+    ...options.storage,
+    timeoutMs: options.storage.timeoutMs ?? config.timeouts.storageMs,
+    clientOptions: {
+      retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000 },
+      ...options.storage.clientOptions,
+    },
   });
+  // Storage down at boot: start anyway (degraded, events journaled) and create the tables once it answers.
+  const storageAtBoot = await tables.ensureTables().then(
+    () => undefined,
+    (error: unknown) => {
+      if (!isUnavailable(error)) throw error;
+      return error;
+    },
+  );
   const meetings = new TableMeetingStore(tables.meetings, logger);
   const timers = new TableTimerStore(tables.timers, { now: () => clock.now() });
   const conversations = new RememberedConversations(new TableConversationStore(tables.conversations), logger);
   const concerns = new HoldingConcernStore(new TableConcernStore(tables.concerns), config.dataDir, logger);
   concerns.recover();
   const requestKeys = new TableRequestKeyStore(tables.idempotency, () => clock.now());
-  const graph = graphFromConfig(config, { staffAnswers: new TableDirectoryCache(tables.directoryCache), now: () => clock.now(), logger });
+  const graph = graphFromConfig(config, {
+    staffAnswers: new TableDirectoryCache(tables.directoryCache),
+    now: () => clock.now(),
+    logger,
+  });
   const { meetingControl } = graph;
-  const directory = new SchoolDirectory({ staffList, homeTenantId: config.auth.tenantId, policyFor, ...(graph.staffGroup ? { staffGroup: graph.staffGroup } : {}) });
+  const directory = new SchoolDirectory({
+    staffList,
+    homeTenantId: config.auth.tenantId,
+    policyFor,
+    ...(graph.staffGroup ? { staffGroup: graph.staffGroup } : {}),
+  });
   const teams = createTeamsClients({ config, logger, conversations, policyFor });
 
   // Use cases.
   const journal = new HeldEventJournal(config.dataDir, logger);
-  const lessons = createLessonPipeline({ meetings, timers, concerns, concernNotifier: teams.concernNotifier, sender: teams.sender, roster: teams.roster, directory, policyFor, clock, logger, journal });
+  const lessons = createLessonPipeline({
+    meetings,
+    timers,
+    concerns,
+    concernNotifier: teams.concernNotifier,
+    sender: teams.sender,
+    roster: teams.roster,
+    directory,
+    policyFor,
+    clock,
+    logger,
+    journal,
+  });
   if (storageAtBoot) lessons.buffer.markUnavailable(storageAtBoot);
   lessons.buffer.restore(journal.recover());
   const routines = createLessonRoutines({
-    record: lessons.record, deliver: lessons.deliver, meetings, timers, cards: createLessonCards(lessons.deliveries, clock), roster: teams.roster, directory, policyFor, clock, logger, ...(meetingControl ? { meetingControl } : {}),
+    record: lessons.record,
+    deliver: lessons.deliver,
+    meetings,
+    timers,
+    cards: createLessonCards(lessons.deliveries, clock),
+    roster: teams.roster,
+    directory,
+    policyFor,
+    clock,
+    logger,
+    ...(meetingControl ? { meetingControl } : {}),
   });
-  const recordMeetingActivity = createRecordMeetingActivity({ record: lessons.record, directory, notifier: teams.notifier, policyFor, logger, ...routines });
+  const recordMeetingActivity = createRecordMeetingActivity({
+    record: lessons.record,
+    directory,
+    notifier: teams.notifier,
+    policyFor,
+    logger,
+    ...routines,
+  });
   const sweepTimers = lessons.sweeper(routines.timerHandlers);
   const concernOutbox = createConcernDeliverySweep({ store: concerns, notifier: teams.concernNotifier, clock, logger });
-  const retention = createRetentionSweep({ store: new TableRetentionStore(tables.meetings), meetings, requestKeys, policyFor, logger });
+  const retention = createRetentionSweep({
+    store: new TableRetentionStore(tables.meetings),
+    meetings,
+    requestKeys,
+    policyFor,
+    logger,
+  });
   const tick = async (): Promise<number> => {
     // During an outage nothing counts as "back" until storage answers (and has its tables).
-    if ((lessons.buffer.degraded || concerns.size) && (await tables.ensureTables().then(() => true, () => false))) {
+    if (
+      (lessons.buffer.degraded || concerns.size) &&
+      (await tables.ensureTables().then(
+        () => true,
+        () => false,
+      ))
+    ) {
       await concerns.file();
       await lessons.flushHeld();
     }
@@ -93,18 +154,59 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       return lessons.sweepFromMemory();
     }
   };
-  const readMeeting: ServiceCore['readMeeting'] = (key, maxAgeMs = 2_000) => lessons.cache.read(key, maxAgeMs, () => meetings.load(key));
-  const core: ServiceCore = { config, logger, clock, meetings, concerns, directory, requestKeys, recordLessonEvent: lessons.record, policyFor, buffer: lessons.buffer, teams, readMeeting, tick };
+  const readMeeting: ServiceCore['readMeeting'] = (key, maxAgeMs = 2_000) =>
+    lessons.cache.read(key, maxAgeMs, () => meetings.load(key));
+  const core: ServiceCore = {
+    config,
+    logger,
+    clock,
+    meetings,
+    concerns,
+    directory,
+    requestKeys,
+    recordLessonEvent: lessons.record,
+    policyFor,
+    buffer: lessons.buffer,
+    teams,
+    readMeeting,
+    tick,
+  };
 
   // Entry points.
-  const server = createHttpServer({ logger, tabDir: 'tab/dist', requestBodyTimeoutMs: config.timeouts.requestBodyMs, health: () => healthOf(lessons, concerns, directory, graph.meetingControlHealth, clock.now()) });
-  mountTeamsEndpoint({ server, clients: teams, logger, clock, conversations, directory, meetings, concerns, policyFor, recordMeetingActivity, meetingDiscovered: routines.meetingDiscovered, acknowledgeAlert: lessons.acknowledge, ...(meetingControl ? { meetingControl } : {}) });
+  const server = createHttpServer({
+    logger,
+    tabDir: 'tab/dist',
+    requestBodyTimeoutMs: config.timeouts.requestBodyMs,
+    health: () => healthOf(lessons, concerns, directory, graph.meetingControlHealth, clock.now()),
+  });
+  mountTeamsEndpoint({
+    server,
+    clients: teams,
+    logger,
+    clock,
+    conversations,
+    directory,
+    meetings,
+    concerns,
+    policyFor,
+    recordMeetingActivity,
+    meetingDiscovered: routines.meetingDiscovered,
+    acknowledgeAlert: lessons.acknowledge,
+    ...(meetingControl ? { meetingControl } : {}),
+  });
   tabApiRoutes(server, core);
   if (options.simulator) await options.simulator(server, core);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${config.port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`) : error));
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${config.port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`,
+            )
+          : error,
+      ),
+    );
     server.listen(config.port, config.host, resolve);
   });
   const port = (server.address() as AddressInfo).port;
@@ -127,7 +229,9 @@ function startSweeping(tick: () => Promise<number>, everyMs: number, logger: Ser
     if (running) return;
     running = true;
     withCorrelation(`sweep-${++sweeps}`, tick)
-      .catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'timer sweep failed'))
+      .catch((error: unknown) =>
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'timer sweep failed'),
+      )
       .finally(() => (running = false));
   }, everyMs);
   interval.unref();

@@ -50,7 +50,12 @@ function stamp(at: number): { timestamp: string; localTimestamp: string } {
  * Meeting event activities for one lesson, addressed to `serviceUrl` (the fake connector).
  * Each builder takes the time (epoch ms) and optionally a fixed activity id (to replay a delivery).
  */
-export function lessonActivities(options: { tenantId: string; meetingId: string; serviceUrl: string; conversationId?: string }) {
+export function lessonActivities(options: {
+  tenantId: string;
+  meetingId: string;
+  serviceUrl: string;
+  conversationId?: string;
+}) {
   const conversationId = options.conversationId ?? `19:meeting_${options.meetingId.slice(0, 12)}@thread.v2`;
   // Participant events carry the bare envelope; start and end add client info and locale (as documented).
   const envelope = (name: string, at: number, from: Record<string, unknown>, id?: string): TeamsActivity => ({
@@ -73,11 +78,32 @@ export function lessonActivities(options: { tenantId: string; meetingId: string;
     locale: 'en-GB',
   });
   const member = (p: ActivityPerson, inMeeting: boolean) => ({
-    user: { tenantId: p.tenantId ?? options.tenantId, objectId: p.aadObjectId, id: p.teamsId, name: p.name, aadObjectId: p.aadObjectId },
+    user: {
+      tenantId: p.tenantId ?? options.tenantId,
+      objectId: p.aadObjectId,
+      id: p.teamsId,
+      name: p.name,
+      aadObjectId: p.aadObjectId,
+    },
     meeting: inMeeting ? { inMeeting, role: p.role ?? 'Attendee' } : { inMeeting },
   });
-  const lifecycle = (name: string, timeKey: 'StartTime' | 'EndTime', at: number, extra: { title?: string; meetingType?: string; id?: string; organizer?: ActivityPerson }): TeamsActivity => ({
-    ...withClientInfo(envelope(name, at, extra.organizer ? { id: extra.organizer.teamsId, aadObjectId: extra.organizer.aadObjectId } : { id: '29:1fake-organizer' }, extra.id), at),
+  const lifecycle = (
+    name: string,
+    timeKey: 'StartTime' | 'EndTime',
+    at: number,
+    extra: { title?: string; meetingType?: string; id?: string; organizer?: ActivityPerson },
+  ): TeamsActivity => ({
+    ...withClientInfo(
+      envelope(
+        name,
+        at,
+        extra.organizer
+          ? { id: extra.organizer.teamsId, aadObjectId: extra.organizer.aadObjectId }
+          : { id: '29:1fake-organizer' },
+        extra.id,
+      ),
+      at,
+    ),
     value: {
       MeetingType: extra.meetingType ?? 'Scheduled',
       Title: extra.title ?? 'Year 5 maths',
@@ -88,20 +114,38 @@ export function lessonActivities(options: { tenantId: string; meetingId: string;
   });
   return {
     conversationId,
-    start: (at: number, extra: { title?: string; meetingType?: string; id?: string; organizer?: ActivityPerson } = {}) => lifecycle(EVENT.start, 'StartTime', at, extra),
-    end: (at: number, id?: string, extra: { title?: string; meetingType?: string; organizer?: ActivityPerson } = {}) => lifecycle(EVENT.end, 'EndTime', at, { ...extra, ...(id ? { id } : {}) }),
-    join: (person: ActivityPerson, at: number, id?: string): TeamsActivity => ({ ...envelope(EVENT.join, at, { id: person.teamsId }, id), value: { members: [member(person, true)] } }),
-    leave: (person: ActivityPerson, at: number, id?: string): TeamsActivity => ({ ...envelope(EVENT.leave, at, { id: person.teamsId }, id), value: { members: [member(person, false)] } }),
+    start: (
+      at: number,
+      extra: { title?: string; meetingType?: string; id?: string; organizer?: ActivityPerson } = {},
+    ) => lifecycle(EVENT.start, 'StartTime', at, extra),
+    end: (at: number, id?: string, extra: { title?: string; meetingType?: string; organizer?: ActivityPerson } = {}) =>
+      lifecycle(EVENT.end, 'EndTime', at, { ...extra, ...(id ? { id } : {}) }),
+    join: (person: ActivityPerson, at: number, id?: string): TeamsActivity => ({
+      ...envelope(EVENT.join, at, { id: person.teamsId }, id),
+      value: { members: [member(person, true)] },
+    }),
+    leave: (person: ActivityPerson, at: number, id?: string): TeamsActivity => ({
+      ...envelope(EVENT.leave, at, { id: person.teamsId }, id),
+      value: { members: [member(person, false)] },
+    }),
     /** The app added to the lesson's chat (Teams sends this when the app is added to a meeting). */
     botAdded: (at: number, by: ActivityPerson): TeamsActivity => {
-      const { name: _event, ...update } = withClientInfo(envelope('', at, { id: by.teamsId, aadObjectId: by.aadObjectId }), at);
+      const { name: _event, ...update } = withClientInfo(
+        envelope('', at, { id: by.teamsId, aadObjectId: by.aadObjectId }),
+        at,
+      );
       return { ...update, type: 'conversationUpdate', membersAdded: [{ id: LOCAL_BOT.id }] };
     },
   };
 }
 
 /** Activities of one person's 1:1 chat with the bot (conversation id as the fake connector gives it). */
-export function personalChatActivities(options: { tenantId: string; serviceUrl: string; conversationId: string; person: ActivityPerson }) {
+export function personalChatActivities(options: {
+  tenantId: string;
+  serviceUrl: string;
+  conversationId: string;
+  person: ActivityPerson;
+}) {
   const { person } = options;
   const base = (type: string, at: number): TeamsActivity => ({
     type,
@@ -120,7 +164,11 @@ export function personalChatActivities(options: { tenantId: string; serviceUrl: 
     /** What the person typed. */
     message: (at: number, text: string): TeamsActivity => ({ ...base('message', at), text, textFormat: 'plain' }),
     /** An Action.Submit button on a card the bot sent (`replyToId`: that card's activity id). */
-    submit: (at: number, data: Record<string, unknown>, replyToId?: string): TeamsActivity => ({ ...base('message', at), value: data, ...(replyToId ? { replyToId } : {}) }),
+    submit: (at: number, data: Record<string, unknown>, replyToId?: string): TeamsActivity => ({
+      ...base('message', at),
+      value: data,
+      ...(replyToId ? { replyToId } : {}),
+    }),
     /** An Action.Execute button: an `adaptiveCard/action` invoke. */
     execute: (at: number, verb: string, data: Record<string, unknown>, replyToId?: string): TeamsActivity => ({
       ...base('invoke', at),

@@ -24,7 +24,9 @@ import { registerTeamsHostRoutes } from './teamsHost/routes.js';
 export class DevRoutesRefused extends Error {
   override name = 'DevRoutesRefused';
   constructor() {
-    super('The simulator and dev sign-in exist only in local mode; this process has real credentials (BOT_ID or NODE_ENV=production), so they were not started.');
+    super(
+      'The simulator and dev sign-in exist only in local mode; this process has real credentials (BOT_ID or NODE_ENV=production), so they were not started.',
+    );
   }
 }
 
@@ -35,7 +37,10 @@ export async function devRoutes(server: Server, core: ServiceCore): Promise<void
   const connector = new FakeConnectorCore({ now: () => core.clock.now(), member: (id) => memberOf(school, id) });
   mountFakeConnector(server, connector);
 
-  const signer = await createDevTokenSigner({ clientId: core.config.auth.clientId ?? LOCAL_AUTH.clientId, authorityHost: core.config.auth.authorityHost });
+  const signer = await createDevTokenSigner({
+    clientId: core.config.auth.clientId ?? LOCAL_AUTH.clientId,
+    authorityHost: core.config.auth.authorityHost,
+  });
   devJwksRoute(server, signer);
   registerTeamsHostRoutes(server, { signer, tenantId: school.tenantId });
 
@@ -49,7 +54,12 @@ export async function devRoutes(server: Server, core: ServiceCore): Promise<void
   });
   await recoverLessons(core, school, simulator, connector);
   registerSimRoutes(server, {
-    simulator, connector, school, clock: core.clock, policy: core.policyFor(school.tenantId), tick: () => core.tick(),
+    simulator,
+    connector,
+    school,
+    clock: core.clock,
+    policy: core.policyFor(school.tenantId),
+    tick: () => core.tick(),
     readLesson: (meetingId) => core.readMeeting({ tenantId: school.tenantId, meetingId }),
   });
   registerSimPage(server);
@@ -60,12 +70,21 @@ export async function devRoutes(server: Server, core: ServiceCore): Promise<void
 function localOrigin(server: Server): string {
   const address = server.address() as AddressInfo | null;
   if (!address) throw new Error('The service is not listening yet.');
-  const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const host = ['0.0.0.0', '::', ''].includes(address.address)
+    ? '127.0.0.1'
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
   return `http://${host}:${address.port}`;
 }
 
 async function deliver(url: string, activity: TeamsActivity): Promise<Delivery> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity), signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await response.text();
   let body: unknown = undefined;
   try {
@@ -85,7 +104,12 @@ function memberOf(school: SimSchool, id: string): { id: string; name: string; aa
  * After a restart (data kept under `.data/`), shows the lessons the service already knows and puts
  * the simulated clock back past their newest event, so time never runs backwards for a lesson.
  */
-async function recoverLessons(core: ServiceCore, school: SimSchool, simulator: Simulator, connector: FakeConnectorCore): Promise<void> {
+async function recoverLessons(
+  core: ServiceCore,
+  school: SimSchool,
+  simulator: Simulator,
+  connector: FakeConnectorCore,
+): Promise<void> {
   const states = await core.meetings.listMeetings(school.tenantId, { limit: 20 }).catch(() => []);
   for (const state of [...states].reverse()) {
     const lesson = lessonFromState(state);
@@ -93,7 +117,13 @@ async function recoverLessons(core: ServiceCore, school: SimSchool, simulator: S
     simulator.lessons.set(lesson.meetingId, lesson);
     connector.setMeetingInfo(lesson.meetingId, { type: lesson.kind, title: lesson.title, tenantId: school.tenantId });
     for (const person of school.people) {
-      if (state.people[person.aadObjectId]) connector.setParticipant(lesson.meetingId, person.teamsId, { inMeeting: (lesson.devices[person.aadObjectId] ?? 0) > 0, name: person.name, aadObjectId: person.aadObjectId, tenantId: school.tenantId });
+      if (state.people[person.aadObjectId])
+        connector.setParticipant(lesson.meetingId, person.teamsId, {
+          inMeeting: (lesson.devices[person.aadObjectId] ?? 0) > 0,
+          name: person.name,
+          aadObjectId: person.aadObjectId,
+          tenantId: school.tenantId,
+        });
     }
     if (isSimClock(core.clock) && state.lastEventAt !== undefined) core.clock.catchUpTo(state.lastEventAt + 1);
   }

@@ -31,13 +31,17 @@ const schoolFile = z.object({
   tenantId: z.string().uuid(),
   staff: z.array(z.string()).default([]),
   dsl: z.array(z.string()).default([]),
-  people: z.array(z.object({
-    aadObjectId: z.string().min(1),
-    teamsId: z.string().regex(/^29:/),
-    name: z.string().min(1),
-    job: z.string().default(''),
-    meetingRole: z.enum(['Organizer', 'Presenter', 'Attendee']).default('Attendee'),
-  })).min(1),
+  people: z
+    .array(
+      z.object({
+        aadObjectId: z.string().min(1),
+        teamsId: z.string().regex(/^29:/),
+        name: z.string().min(1),
+        job: z.string().default(''),
+        meetingRole: z.enum(['Organizer', 'Presenter', 'Attendee']).default('Attendee'),
+      }),
+    )
+    .min(1),
 });
 
 /**
@@ -51,17 +55,23 @@ export function loadSimSchool(file: string = SAMPLE_SCHOOL_FILE): SimSchool {
   return {
     name: parsed.data.school,
     tenantId: parsed.data.tenantId,
-    people: parsed.data.people.map((p) => ({ ...p, kind: dsl.includes(p.aadObjectId) ? 'dsl' : staff.includes(p.aadObjectId) ? 'staff' : 'pupil' })),
+    people: parsed.data.people.map((p) => ({
+      ...p,
+      kind: dsl.includes(p.aadObjectId) ? 'dsl' : staff.includes(p.aadObjectId) ? 'staff' : 'pupil',
+    })),
   };
 }
 
 function failed(reason: string): never {
-  throw new Error(`The simulator's sample school is not valid (${reason}); restore bot/src/dev/sampleSchool.json from git.`);
+  throw new Error(
+    `The simulator's sample school is not valid (${reason}); restore bot/src/dev/sampleSchool.json from git.`,
+  );
 }
 
 /** One person of the school by Entra object id; throws a sentence the page can show. */
 export function personOf(school: SimSchool, aadObjectId: unknown): SimPerson {
   const person = school.people.find((p) => p.aadObjectId === aadObjectId);
-  if (!person) throw new HttpError(400, 'unknownPerson', 'That person is not in the sample school; reload the simulator page.');
+  if (!person)
+    throw new HttpError(400, 'unknownPerson', 'That person is not in the sample school; reload the simulator page.');
   return person;
 }

@@ -21,7 +21,8 @@ export class SimClock implements Clock {
 
   /** Moves simulated time forward; time never runs backwards. */
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('The simulated clock only moves forward; give a positive number of milliseconds.');
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError('The simulated clock only moves forward; give a positive number of milliseconds.');
     this.offsetMs += ms;
   }
 

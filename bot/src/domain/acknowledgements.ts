@@ -11,6 +11,10 @@ export function acknowledgementKey(findingKey: string, raisedAt: number): string
 }
 
 /** Who took this raise of the finding, if anyone (an earlier raise's acknowledgement does not count). */
-export function acknowledgementOf(state: Pick<MeetingState, 'acknowledgements'>, findingKey: string, raisedAt: number | undefined): Acknowledgement | undefined {
+export function acknowledgementOf(
+  state: Pick<MeetingState, 'acknowledgements'>,
+  findingKey: string,
+  raisedAt: number | undefined,
+): Acknowledgement | undefined {
   return raisedAt === undefined ? undefined : state.acknowledgements?.[acknowledgementKey(findingKey, raisedAt)];
 }

@@ -62,7 +62,11 @@ export function evaluate(policy: Policy, state: MeetingState, now: number, previ
     .filter(([key, tracked]) => !book[key] && tracked.raisedAt !== undefined)
     .map(([, tracked]) => tracked.finding);
 
-  const thresholds = RULES.filter((rule) => rule.enabled(policy)).map((rule) => rule.nextChangeAt?.(policy, state, now));
+  const thresholds = RULES.filter((rule) => rule.enabled(policy)).map((rule) =>
+    rule.nextChangeAt?.(policy, state, now),
+  );
   const nextCheckAt = earliestAfter(now, [...maturing, ...thresholds]);
-  return nextCheckAt === undefined ? { book, active, started, cleared } : { book, active, started, cleared, nextCheckAt };
+  return nextCheckAt === undefined
+    ? { book, active, started, cleared }
+    : { book, active, started, cleared, nextCheckAt };
 }

@@ -17,6 +17,14 @@ export { hadPupils, isLive, isRecording, sessionStartAt } from './session.js';
 export { evaluate, findingsOf, type Evaluation } from './evaluate.js';
 export { buildRegister, type RegisterRow } from './register.js';
 export { RULES, type Rule, type RuleId } from './rules/index.js';
-export { LOBBY_SCOPES, parsePolicy, PolicyError, policySchema, type LobbyScope, type Policy, type PolicyInput } from './policy/schema.js';
+export {
+  LOBBY_SCOPES,
+  parsePolicy,
+  PolicyError,
+  policySchema,
+  type LobbyScope,
+  type Policy,
+  type PolicyInput,
+} from './policy/schema.js';
 export { mergePolicy, policyFromPreset, presetInput, PRESET_NAMES, type PresetName } from './policy/presets.js';
 export { describePolicy, type PolicyLine } from './policy/describe.js';

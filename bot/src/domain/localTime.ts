@@ -16,7 +16,14 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function formatFor(timeZone: string): Intl.DateTimeFormat {
   let format = formats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(timeZone, format);
   }
   return format;
@@ -26,7 +33,9 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 export function localTime(at: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const part of formatFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
-  const ms = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + (((at % 1000) + 1000) % 1000);
+  const ms =
+    ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 +
+    (((at % 1000) + 1000) % 1000);
   return { weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0, msOfDay: ms };
 }
 

@@ -53,5 +53,10 @@ export function withMark(person: PersonRecord, mark: PresenceMark): PersonRecord
 /** Brings a person's presence in line with what Teams reports, marking the change with `stamp`. */
 export function reconcilePresence(person: PersonRecord, inMeeting: boolean, stamp: Stamp): PersonRecord {
   if (isPresent(person) === inMeeting) return person;
-  return withMark(person, { eventId: stamp.eventId, at: stamp.at, type: inMeeting ? 'join' : 'leave', reconciled: true });
+  return withMark(person, {
+    eventId: stamp.eventId,
+    at: stamp.at,
+    type: inMeeting ? 'join' : 'leave',
+    reconciled: true,
+  });
 }

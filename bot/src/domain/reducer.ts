@@ -12,7 +12,16 @@ type EventOf<K extends MeetingEvent['kind']> = Extract<MeetingEvent, { kind: K }
 
 /** A lesson nobody has joined yet. */
 export function emptyMeeting(tenantId: string, meetingId: string): MeetingState {
-  return { tenantId, meetingId, title: '', meetingType: 'Unknown', people: {}, checklist: {}, breaches: [], applied: [] };
+  return {
+    tenantId,
+    meetingId,
+    title: '',
+    meetingType: 'Unknown',
+    people: {},
+    checklist: {},
+    breaches: [],
+    applied: [],
+  };
 }
 
 /** Applies one event; returns the input unchanged when the event id was applied before. */
@@ -28,17 +37,28 @@ export function reduce(state: MeetingState, event: MeetingEvent): MeetingState {
 
 function apply(state: MeetingState, event: MeetingEvent): MeetingState {
   switch (event.kind) {
-    case 'meetingStarted': return started(state, event);
-    case 'meetingEnded': return ended(state, event);
-    case 'participantJoined': return joined(state, event);
-    case 'participantLeft': return left(state, event);
-    case 'rosterReconciled': return reconciled(state, event);
-    case 'checklistTicked': return ticked(state, event);
-    case 'pupilCheckRecorded': return checked(state, event);
-    case 'registerMarked': return marked(state, event);
-    case 'breachReported': return breach(state, event);
-    case 'alertAcknowledged': return acknowledged(state, event);
-    case 'meetingDetailsLearned': return detailsLearned(state, event);
+    case 'meetingStarted':
+      return started(state, event);
+    case 'meetingEnded':
+      return ended(state, event);
+    case 'participantJoined':
+      return joined(state, event);
+    case 'participantLeft':
+      return left(state, event);
+    case 'rosterReconciled':
+      return reconciled(state, event);
+    case 'checklistTicked':
+      return ticked(state, event);
+    case 'pupilCheckRecorded':
+      return checked(state, event);
+    case 'registerMarked':
+      return marked(state, event);
+    case 'breachReported':
+      return breach(state, event);
+    case 'alertAcknowledged':
+      return acknowledged(state, event);
+    case 'meetingDetailsLearned':
+      return detailsLearned(state, event);
     // Audit records: kept as event rows in the lesson's partition; the live state does not change.
     case 'meetingSettingsChanged':
     case 'attendanceMerged':
@@ -85,7 +105,10 @@ function closedAtEnd(person: PersonRecord, endedAt: number): PersonRecord {
 function joined(state: MeetingState, e: EventOf<'participantJoined'>): MeetingState {
   const key = personKey(state, e.participant.id, e.participant.teamsId);
   const stamp = { at: e.at, eventId: e.id };
-  const person = withMark(classify(state.people[key] ?? placeholder(key, e.participant.teamsId), e.participant, stamp), { ...stamp, type: 'join' });
+  const person = withMark(
+    classify(state.people[key] ?? placeholder(key, e.participant.teamsId), e.participant, stamp),
+    { ...stamp, type: 'join' },
+  );
   // A join from before the end that arrives after it is closed by that end too.
   const closed = state.endedAt !== undefined && e.at <= state.endedAt ? closedAtEnd(person, state.endedAt) : person;
   return withPerson(state, closed);
@@ -115,7 +138,10 @@ function reconciled(state: MeetingState, e: EventOf<'rosterReconciled'>): Meetin
 
 function ticked(state: MeetingState, e: EventOf<'checklistTicked'>): MeetingState {
   if (!isNewer({ at: e.at, eventId: e.id }, state.checklist[e.item])) return state;
-  return { ...state, checklist: { ...state.checklist, [e.item]: { ticked: e.ticked, by: e.by, at: e.at, eventId: e.id } } };
+  return {
+    ...state,
+    checklist: { ...state.checklist, [e.item]: { ticked: e.ticked, by: e.by, at: e.at, eventId: e.id } },
+  };
 }
 
 /** The latest recording wins, "not yet" included: it keeps who set the check back, with no yes or no. */
@@ -127,7 +153,10 @@ function checked(state: MeetingState, e: EventOf<'pupilCheckRecorded'>): Meeting
   return withPerson(state, { ...person, checks: { ...person.checks, [e.check]: entry } });
 }
 
-/** Yes as true, no as false; "not yet" (or a state not understood) as no answer. Rows from before three states carry `value`. */
+/**
+ * Yes as true, no as false; "not yet" (or a state not understood) as no answer. Rows from before three states carry
+ * `value`.
+ */
 function recordedValue(e: EventOf<'pupilCheckRecorded'>): boolean | undefined {
   if (!('state' in e)) return typeof e.value === 'boolean' ? e.value : undefined;
   return e.state === 'yes' ? true : e.state === 'no' ? false : undefined;
@@ -140,7 +169,8 @@ function marked(state: MeetingState, e: EventOf<'registerMarked'>): MeetingState
 }
 
 function breach(state: MeetingState, e: EventOf<'breachReported'>): MeetingState {
-  const entry = e.note === undefined ? { id: e.id, at: e.at, by: e.by } : { id: e.id, at: e.at, by: e.by, note: e.note };
+  const entry =
+    e.note === undefined ? { id: e.id, at: e.at, by: e.by } : { id: e.id, at: e.at, by: e.by, note: e.note };
   const breaches = [...state.breaches, entry].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   return { ...state, breaches };
 }
@@ -149,7 +179,10 @@ function breach(state: MeetingState, e: EventOf<'breachReported'>): MeetingState
 function acknowledged(state: MeetingState, e: EventOf<'alertAcknowledged'>): MeetingState {
   if (acknowledgementOf(state, e.findingKey, e.raisedAt)) return state;
   const ack = { raisedAt: e.raisedAt, by: e.by, name: e.byName, at: e.at };
-  return { ...state, acknowledgements: { ...state.acknowledgements, [acknowledgementKey(e.findingKey, e.raisedAt)]: ack } };
+  return {
+    ...state,
+    acknowledgements: { ...state.acknowledgements, [acknowledgementKey(e.findingKey, e.raisedAt)]: ack },
+  };
 }
 
 /** Fills in whichever details the event carries (from getMeetingInfo or Graph). */

@@ -21,7 +21,10 @@ export interface RegisterRow {
   mark?: RegisterMark;
 }
 
-/** Milliseconds a person was present; a stay still open counts to the end of the lesson (or `now` for a rejoin after it). */
+/**
+ * Milliseconds a person was present; a stay still open counts to the end of the lesson (or `now` for a rejoin after
+ * it).
+ */
 function presentMs(person: PersonRecord, endedAt: number | undefined, now: number): number {
   let total = 0;
   for (const stay of presenceIntervals(person)) {
@@ -45,7 +48,8 @@ function rowOf(person: PersonRecord, state: MeetingState, now: number): Register
     checks,
   };
   const firstJoin = person.marks.find((m) => m.type === 'join');
-  // From the stays, not the raw marks: a meeting end that arrived before a pupil's own leave stays on as a mark but closes nothing.
+  // From the stays, not the raw marks: a meeting end that arrived before a pupil's own leave stays on as a mark but
+  // closes nothing.
   const lastLeave = presenceIntervals(person).findLast((stay) => stay.to !== undefined)?.to;
   if (firstJoin) row.firstJoinAt = firstJoin.at;
   if (lastLeave !== undefined) row.lastLeaveAt = lastLeave;
@@ -55,9 +59,16 @@ function rowOf(person: PersonRecord, state: MeetingState, now: number): Register
 
 /** The register at `now`: staff first, then pupils, each group by name. */
 export function buildRegister(state: MeetingState, now: number): RegisterRow[] {
-  const byName = (a: RegisterRow, b: RegisterRow) => a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byName = (a: RegisterRow, b: RegisterRow) =>
+    a.name.localeCompare(b.name, 'en-GB') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const people = Object.values(state.people);
-  const staff = people.filter(isStaff).map((p) => rowOf(p, state, now)).sort(byName);
-  const pupils = people.filter((p) => !isStaff(p)).map((p) => rowOf(p, state, now)).sort(byName);
+  const staff = people
+    .filter(isStaff)
+    .map((p) => rowOf(p, state, now))
+    .sort(byName);
+  const pupils = people
+    .filter((p) => !isStaff(p))
+    .map((p) => rowOf(p, state, now))
+    .sort(byName);
   return [...staff, ...pupils];
 }

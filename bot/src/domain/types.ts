@@ -12,13 +12,7 @@ export type MeetingRole = 'Organizer' | 'Presenter' | 'Attendee' | 'Guest' | 'Un
 
 /** How the meeting was created, as Teams reports it (`MeetingType` / `details.type`). */
 export type MeetingKind =
-  | 'Scheduled'
-  | 'Recurring'
-  | 'MeetNow'
-  | 'ChannelScheduled'
-  | 'OneToOneCall'
-  | 'GroupCall'
-  | 'Unknown';
+  'Scheduled' | 'Recurring' | 'MeetNow' | 'ChannelScheduled' | 'OneToOneCall' | 'GroupCall' | 'Unknown';
 
 /** A person as the meeting sees them, already classified by the app layer. */
 export interface Participant {
@@ -51,22 +45,77 @@ export type RegisterMark = 'present' | 'absent' | 'left';
 
 /** Every change to a lesson, from Teams or from a member of staff. `id` is the idempotency key. */
 export type MeetingEvent =
-  | { kind: 'meetingStarted'; id: string; at: number; meetingType: MeetingKind; title: string; joinUrl?: string; organizerId?: string }
+  | {
+      kind: 'meetingStarted';
+      id: string;
+      at: number;
+      meetingType: MeetingKind;
+      title: string;
+      joinUrl?: string;
+      organizerId?: string;
+    }
   | { kind: 'meetingEnded'; id: string; at: number }
   | { kind: 'participantJoined'; id: string; at: number; participant: Participant }
   | { kind: 'participantLeft'; id: string; at: number; participantId: string; teamsId?: string }
   | { kind: 'rosterReconciled'; id: string; at: number; present: Participant[]; absent: string[] }
   | { kind: 'checklistTicked'; id: string; at: number; item: ChecklistItem; ticked: boolean; by: string }
-  | { kind: 'pupilCheckRecorded'; id: string; at: number; pupilId: string; check: PupilCheck; state: PupilCheckState; by: string }
-  /** The same event as rows stored before checks had three states hold it (`value` true is yes, false no): read, never written. */
-  | { kind: 'pupilCheckRecorded'; id: string; at: number; pupilId: string; check: PupilCheck; value: boolean; by: string }
+  | {
+      kind: 'pupilCheckRecorded';
+      id: string;
+      at: number;
+      pupilId: string;
+      check: PupilCheck;
+      state: PupilCheckState;
+      by: string;
+    }
+  /**
+   * The same event as rows stored before checks had three states hold it (`value` true is yes, false no): read, never
+   * written.
+   */
+  | {
+      kind: 'pupilCheckRecorded';
+      id: string;
+      at: number;
+      pupilId: string;
+      check: PupilCheck;
+      value: boolean;
+      by: string;
+    }
   | { kind: 'registerMarked'; id: string; at: number; pupilId: string; mark: RegisterMark; by: string }
   | { kind: 'breachReported'; id: string; at: number; by: string; note?: string }
   /** A DSL (or deputy, or senior leader) pressed "I'm dealing with it" on a critical alert: the first one takes it. */
-  | { kind: 'alertAcknowledged'; id: string; at: number; findingKey: string; raisedAt: number; by: string; byName: string }
-  | { kind: 'meetingDetailsLearned'; id: string; at: number; meetingType?: MeetingKind; title?: string; createdAt?: number; scheduledStart?: number; scheduledEnd?: number; recording?: boolean; lobbyBypassScope?: string; joinUrl?: string; organizerId?: string }
+  | {
+      kind: 'alertAcknowledged';
+      id: string;
+      at: number;
+      findingKey: string;
+      raisedAt: number;
+      by: string;
+      byName: string;
+    }
+  | {
+      kind: 'meetingDetailsLearned';
+      id: string;
+      at: number;
+      meetingType?: MeetingKind;
+      title?: string;
+      createdAt?: number;
+      scheduledStart?: number;
+      scheduledEnd?: number;
+      recording?: boolean;
+      lobbyBypassScope?: string;
+      joinUrl?: string;
+      organizerId?: string;
+    }
   | { kind: 'meetingSettingsChanged'; id: string; at: number; by: string; changes: SettingsChangeRecord[] }
-  | { kind: 'attendanceMerged'; id: string; at: number; source: 'teams' | 'bot'; lines: AttendanceMergeLine[]; note?: string };
+  | {
+      kind: 'attendanceMerged';
+      id: string;
+      at: number;
+      source: 'teams' | 'bot';
+      lines: AttendanceMergeLine[];
+      note?: string;
+    };
 
 /** One meeting option Chaperone changed, kept in the lesson's audit trail (Teams' labels, no personal data). */
 export interface SettingsChangeRecord {

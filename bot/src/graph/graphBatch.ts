@@ -3,7 +3,15 @@
  * status. The batch itself can succeed while items inside it are throttled (429 with their own
  * `Retry-After`), so those items are sent again, in a smaller batch, within the client's retry budget.
  */
-import { graphError, isRetryable, keptFailing, type GraphClient, type GraphErrorBody, type GraphRequest, type GraphResponse } from './graphClient.js';
+import {
+  graphError,
+  isRetryable,
+  keptFailing,
+  type GraphClient,
+  type GraphErrorBody,
+  type GraphRequest,
+  type GraphResponse,
+} from './graphClient.js';
 
 /** Graph's documented limit of requests in one batch. */
 export const MAX_BATCH_REQUESTS = 20;
@@ -20,14 +28,21 @@ interface BatchAnswer {
  * the same order, each one's response or its typed error (GraphPermissionError, GraphUnavailableError,
  * GraphRequestError). Rejects only when a whole batch call fails.
  */
-export async function sendBatch<T>(client: GraphClient, requests: readonly GraphRequest[]): Promise<Array<GraphResponse<T> | Error>> {
+export async function sendBatch<T>(
+  client: GraphClient,
+  requests: readonly GraphRequest[],
+): Promise<Array<GraphResponse<T> | Error>> {
   const chunks: Array<readonly GraphRequest[]> = [];
-  for (let start = 0; start < requests.length; start += MAX_BATCH_REQUESTS) chunks.push(requests.slice(start, start + MAX_BATCH_REQUESTS));
+  for (let start = 0; start < requests.length; start += MAX_BATCH_REQUESTS)
+    chunks.push(requests.slice(start, start + MAX_BATCH_REQUESTS));
   const answered = await Promise.all(chunks.map((chunk) => sendChunk<T>(client, chunk)));
   return answered.flat();
 }
 
-async function sendChunk<T>(client: GraphClient, chunk: readonly GraphRequest[]): Promise<Array<GraphResponse<T> | Error>> {
+async function sendChunk<T>(
+  client: GraphClient,
+  chunk: readonly GraphRequest[],
+): Promise<Array<GraphResponse<T> | Error>> {
   const results: Array<GraphResponse<T> | Error | undefined> = chunk.map(() => undefined);
   let pending = chunk.map((_, index) => index);
   for (let attempt = 0; ; attempt++) {
@@ -56,7 +71,11 @@ async function sendChunk<T>(client: GraphClient, chunk: readonly GraphRequest[])
   }
 }
 
-async function postBatch(client: GraphClient, chunk: readonly GraphRequest[], pending: readonly number[]): Promise<Map<string, BatchAnswer>> {
+async function postBatch(
+  client: GraphClient,
+  chunk: readonly GraphRequest[],
+  pending: readonly number[],
+): Promise<Map<string, BatchAnswer>> {
   const requests = pending.map((index) => {
     const request = chunk[index]!;
     return {

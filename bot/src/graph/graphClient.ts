@@ -2,7 +2,12 @@
  * A small Microsoft Graph client on `fetch`: bearer token, a timeout per attempt, bounded retries
  * honouring `Retry-After`, and Graph's failures mapped to the app's typed errors.
  */
-import { GraphPermissionError, GraphRequestError, GraphUnavailableError, type GraphRequirement } from '../app/meetingControl/ports.js';
+import {
+  GraphPermissionError,
+  GraphRequestError,
+  GraphUnavailableError,
+  type GraphRequirement,
+} from '../app/meetingControl/ports.js';
 import type { TokenProvider } from './tokenProvider.js';
 import { retryAfterMs } from '../runtime/retryAfter.js';
 
@@ -45,7 +50,10 @@ export interface GraphResponse<T> {
 }
 
 const RETRY_WITH_HEADER = new Set([429, 503]);
-/** Retries after the first attempt by default: enough to ride out a short throttle, few enough that the caller hears soon. */
+/**
+ * Retries after the first attempt by default: enough to ride out a short throttle, few enough that the caller hears
+ * soon.
+ */
 const DEFAULT_MAX_RETRIES = 3;
 
 /** Calls Graph with retries; throws GraphPermissionError, GraphUnavailableError or GraphRequestError. */
@@ -95,7 +103,11 @@ export class GraphClient {
     const items: T[] = [];
     let next: string | undefined = path;
     for (let page = 0; next && page < maxPages; page++) {
-      const { body }: GraphResponse<{ value?: T[]; '@odata.nextLink'?: string }> = await this.send({ method: 'GET', path: next, requires });
+      const { body }: GraphResponse<{ value?: T[]; '@odata.nextLink'?: string }> = await this.send({
+        method: 'GET',
+        path: next,
+        requires,
+      });
       items.push(...(body?.value ?? []));
       next = body?.['@odata.nextLink'];
     }
@@ -121,19 +133,27 @@ export class GraphClient {
     }
   }
 
-  /** Waits before retry number `attempt + 1`: `Retry-After` (seconds or an HTTP date) when given, else exponential backoff; never above the cap. */
+  /**
+   * Waits before retry number `attempt + 1`: `Retry-After` (seconds or an HTTP date) when given, else exponential
+   * backoff; never above the cap.
+   */
   waitBeforeRetry(attempt: number, retryAfter: string | null): Promise<void> {
     const wait = retryAfterMs(retryAfter, this.now()) ?? 500 * 2 ** attempt;
     return this.sleep(Math.min(wait, this.maxRetryWaitMs));
   }
 }
 
-/** Whether a failed answer may succeed if sent again: throttling and outages always, other server errors only for reads. */
+/**
+ * Whether a failed answer may succeed if sent again: throttling and outages always, other server errors only for reads.
+ */
 export function isRetryable(status: number, idempotent: boolean): boolean {
   return RETRY_WITH_HEADER.has(status) || (status >= 500 && idempotent);
 }
 
-/** Graph's `error` object; the message is read only to tell refusals apart, never kept or logged (it can carry user ids). */
+/**
+ * Graph's `error` object; the message is read only to tell refusals apart, never kept or logged (it can carry user
+ * ids).
+ */
 export interface GraphErrorBody {
   code?: string;
   message?: string;
@@ -145,13 +165,18 @@ export interface GraphErrorBody {
  * the older "App ... is not authorized to ... on behalf of user ...", and "... neither is allowed
  * access through RSC permission evaluation".
  */
-const ACCESS_POLICY_REFUSAL = /application access policy|not authorized to .+ on behalf of user|neither is allowed access through RSC/i;
+const ACCESS_POLICY_REFUSAL =
+  /application access policy|not authorized to .+ on behalf of user|neither is allowed access through RSC/i;
 
-/** The typed error for a final failed answer: refused (401/403, or the access policy), failed (5xx) or rejected (other 4xx). */
+/**
+ * The typed error for a final failed answer: refused (401/403, or the access policy), failed (5xx) or rejected (other
+ * 4xx).
+ */
 export function graphError(status: number, error: GraphErrorBody | undefined, requires: GraphRequirement): Error {
   const code = error?.code;
   const noAccessPolicy = typeof error?.message === 'string' && ACCESS_POLICY_REFUSAL.test(error.message);
-  if (noAccessPolicy && (status === 401 || status === 403 || status === 404)) return new GraphPermissionError(requires, status, code, 'accessPolicy');
+  if (noAccessPolicy && (status === 401 || status === 403 || status === 404))
+    return new GraphPermissionError(requires, status, code, 'accessPolicy');
   if (status === 401 || status === 403) return new GraphPermissionError(requires, status, code);
   if (status >= 500 || status === 429) return new GraphUnavailableError(`Microsoft Graph failed (${status}).`, status);
   return new GraphRequestError(status, code);

@@ -46,12 +46,17 @@ export function graphFromConfig(config: Config, options: GraphFromConfigOptions 
   const services: GraphServices = { meetingControlHealth };
   if (config.graph.enforceSettings) {
     // The access policy names the app that signs in to Graph, which is the identity, not the bot.
-    const meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: config.graph.baseUrl, tokens }), { appId: config.graph.auth.clientId });
+    const meetingControl = new GraphMeetingControl(new GraphClient({ baseUrl: config.graph.baseUrl, tokens }), {
+      appId: config.graph.auth.clientId,
+    });
     services.meetingControl = meetingControlHealth.watch(meetingControl);
   }
   if (config.directory.staffGroupId) {
     services.staffGroup = new CachedStaffGroup({
-      membership: new GraphStaffGroup(new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...STAFF_GROUP_CLIENT }), config.directory.staffGroupId),
+      membership: new GraphStaffGroup(
+        new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...STAFF_GROUP_CLIENT }),
+        config.directory.staffGroupId,
+      ),
       ...(options.staffAnswers ? { store: options.staffAnswers } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ttlMs: config.directory.staffGroupCacheMinutes * 60_000,
@@ -61,12 +66,21 @@ export function graphFromConfig(config: Config, options: GraphFromConfigOptions 
   return services;
 }
 
-/** The managed identity (user-assigned by `AZURE_CLIENT_ID`, else system-assigned), or the explicit Graph client secret. */
+/**
+ * The managed identity (user-assigned by `AZURE_CLIENT_ID`, else system-assigned), or the explicit Graph client secret.
+ */
 export function graphTokens(config: Config): TokenProvider {
   const { auth } = config.graph;
   if (auth.kind === 'clientSecret') {
     const { tenantId, clientId, clientSecret } = auth;
-    return clientCredentialsTokenProvider({ tenantId, clientId, clientSecret, authorityHost: config.auth.authorityHost });
+    return clientCredentialsTokenProvider({
+      tenantId,
+      clientId,
+      clientSecret,
+      authorityHost: config.auth.authorityHost,
+    });
   }
-  return credentialTokenProvider(auth.clientId ? new ManagedIdentityCredential({ clientId: auth.clientId }) : new ManagedIdentityCredential());
+  return credentialTokenProvider(
+    auth.clientId ? new ManagedIdentityCredential({ clientId: auth.clientId }) : new ManagedIdentityCredential(),
+  );
 }

@@ -12,7 +12,13 @@ import {
   type MeetingSettingsPatch,
 } from '../app/meetingControl/ports.js';
 import type { GraphClient } from './graphClient.js';
-import { attendanceReportSchema, onlineMeetingSchema, parseGraph, toAttendanceRecords, toMeetingSettings } from './onlineMeetingSchema.js';
+import {
+  attendanceReportSchema,
+  onlineMeetingSchema,
+  parseGraph,
+  toAttendanceRecords,
+  toMeetingSettings,
+} from './onlineMeetingSchema.js';
 
 /** Teams PowerShell that lets the app act on teachers' meetings; the app id is filled in when known. */
 export function accessPolicySteps(appId = '<Chaperone app id>'): string[] {
@@ -49,7 +55,10 @@ export class GraphMeetingControl implements MeetingControl {
   private readonly settingsNeed: GraphRequirement;
   private readonly attendanceNeed: GraphRequirement;
 
-  constructor(private readonly graph: GraphClient, options: GraphMeetingControlOptions = {}) {
+  constructor(
+    private readonly graph: GraphClient,
+    options: GraphMeetingControlOptions = {},
+  ) {
     this.settingsNeed = meetingSettingsRequirement(options.appId);
     this.attendanceNeed = attendanceRequirement(options.appId);
   }
@@ -58,7 +67,11 @@ export class GraphMeetingControl implements MeetingControl {
     // The join URL is itself percent-encoded; Graph wants the whole filter encoded once more.
     const filter = encodeURIComponent(`JoinWebUrl eq '${joinUrl.replace(/'/g, "''")}'`);
     try {
-      const meetings = await this.graph.getAll<unknown>(`${userMeetings(organizerId)}?$filter=${filter}`, this.settingsNeed, 1);
+      const meetings = await this.graph.getAll<unknown>(
+        `${userMeetings(organizerId)}?$filter=${filter}`,
+        this.settingsNeed,
+        1,
+      );
       const first = meetings[0];
       return first === undefined ? undefined : toMeetingSettings(parseGraph(onlineMeetingSchema, first), organizerId);
     } catch (error) {
@@ -74,12 +87,19 @@ export class GraphMeetingControl implements MeetingControl {
       body: toGraphPatch(meeting, patch),
       requires: this.settingsNeed,
     });
-    return body === undefined ? applyLocally(meeting, patch) : toMeetingSettings(parseGraph(onlineMeetingSchema, body), meeting.organizerId);
+    return body === undefined
+      ? applyLocally(meeting, patch)
+      : toMeetingSettings(parseGraph(onlineMeetingSchema, body), meeting.organizerId);
   }
 
-  async attendanceRecords(meeting: Pick<MeetingSettings, 'id' | 'organizerId'>, window?: { from: number; to: number }): Promise<AttendanceRecord[]> {
+  async attendanceRecords(
+    meeting: Pick<MeetingSettings, 'id' | 'organizerId'>,
+    window?: { from: number; to: number },
+  ): Promise<AttendanceRecord[]> {
     const reportsPath = `${userMeetings(meeting.organizerId)}/${encodeURIComponent(meeting.id)}/attendanceReports`;
-    const reports = (await this.graph.getAll<unknown>(reportsPath, this.attendanceNeed)).map((r) => parseGraph(reportListSchema, r));
+    const reports = (await this.graph.getAll<unknown>(reportsPath, this.attendanceNeed)).map((r) =>
+      parseGraph(reportListSchema, r),
+    );
     const wanted = reports.filter((r) => !window || overlaps(r, window));
     const records: AttendanceRecord[] = [];
     for (const report of wanted) {
@@ -100,11 +120,21 @@ function userMeetings(organizerId: string): string {
 
 function toGraphPatch(meeting: MeetingSettings, patch: MeetingSettingsPatch): Record<string, unknown> {
   return {
-    ...(patch.lobby ? { lobbyBypassSettings: { scope: patch.lobby.scope, isDialInBypassEnabled: patch.lobby.dialInBypass } } : {}),
+    ...(patch.lobby
+      ? { lobbyBypassSettings: { scope: patch.lobby.scope, isDialInBypassEnabled: patch.lobby.dialInBypass } }
+      : {}),
     ...(patch.allowedPresenters ? { allowedPresenters: patch.allowedPresenters } : {}),
     // Graph needs the full attendee list, with their roles, when presenters become "specific people".
     ...(patch.allowedPresenters === 'roleIsPresenter'
-      ? { participants: { attendees: meeting.attendees.map((a) => ({ identity: { user: { id: a.aadObjectId } }, upn: a.upn, role: a.role ?? 'attendee' })) } }
+      ? {
+          participants: {
+            attendees: meeting.attendees.map((a) => ({
+              identity: { user: { id: a.aadObjectId } },
+              upn: a.upn,
+              role: a.role ?? 'attendee',
+            })),
+          },
+        }
       : {}),
     ...(patch.attendeeMicAllowed === undefined ? {} : { allowAttendeeToEnableMic: patch.attendeeMicAllowed }),
     ...(patch.attendeeCameraAllowed === undefined ? {} : { allowAttendeeToEnableCamera: patch.attendeeCameraAllowed }),

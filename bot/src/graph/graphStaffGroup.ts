@@ -24,14 +24,20 @@ export class GraphStaffGroup implements StaffGroupMembership {
     private readonly groupId: string,
   ) {}
 
-  async check(_tenantId: string, aadObjectIds: readonly string[]): Promise<{ answers: Map<string, boolean>; failure?: Error }> {
-    const results = await sendBatch<{ value?: unknown }>(this.client, aadObjectIds.map((id) => ({
-      method: 'POST' as const,
-      path: `/users/${encodeURIComponent(id)}/checkMemberGroups`,
-      body: { groupIds: [this.groupId] },
-      requires: STAFF_GROUP_REQUIREMENT,
-      idempotent: true,
-    })));
+  async check(
+    _tenantId: string,
+    aadObjectIds: readonly string[],
+  ): Promise<{ answers: Map<string, boolean>; failure?: Error }> {
+    const results = await sendBatch<{ value?: unknown }>(
+      this.client,
+      aadObjectIds.map((id) => ({
+        method: 'POST' as const,
+        path: `/users/${encodeURIComponent(id)}/checkMemberGroups`,
+        body: { groupIds: [this.groupId] },
+        requires: STAFF_GROUP_REQUIREMENT,
+        idempotent: true,
+      })),
+    );
     const answers = new Map<string, boolean>();
     let failure: Error | undefined;
     results.forEach((result, index) => {

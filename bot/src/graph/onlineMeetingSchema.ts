@@ -14,31 +14,45 @@ export const onlineMeetingSchema = z.object({
   creationDateTime: z.string().nullish(),
   startDateTime: z.string().nullish(),
   endDateTime: z.string().nullish(),
-  lobbyBypassSettings: z.object({ scope: z.string().nullish(), isDialInBypassEnabled: z.boolean().nullish() }).nullish(),
+  lobbyBypassSettings: z
+    .object({ scope: z.string().nullish(), isDialInBypassEnabled: z.boolean().nullish() })
+    .nullish(),
   allowedPresenters: z.string().nullish(),
   allowAttendeeToEnableMic: z.boolean().nullish(),
   allowAttendeeToEnableCamera: z.boolean().nullish(),
   allowMeetingChat: z.string().nullish(),
   recordAutomatically: z.boolean().nullish(),
-  participants: z.object({
-    organizer: z.object({ identity: identitySet }).nullish(),
-    attendees: z.array(z.object({ identity: identitySet, upn: z.string().nullish(), role: z.string().nullish() })).nullish(),
-  }).nullish(),
+  participants: z
+    .object({
+      organizer: z.object({ identity: identitySet }).nullish(),
+      attendees: z
+        .array(z.object({ identity: identitySet, upn: z.string().nullish(), role: z.string().nullish() }))
+        .nullish(),
+    })
+    .nullish(),
 });
 
 /** A `meetingAttendanceReport` read with `$expand=attendanceRecords`. */
 export const attendanceReportSchema = z.object({
-  attendanceRecords: z.array(z.object({
-    emailAddress: z.string().nullish(),
-    role: z.string().nullish(),
-    totalAttendanceInSeconds: z.number().nullish(),
-    identity: z.object({ id: z.string().nullish(), displayName: z.string().nullish() }).nullish(),
-    attendanceIntervals: z.array(z.object({
-      joinDateTime: z.string().nullish(),
-      leaveDateTime: z.string().nullish(),
-      durationInSeconds: z.number().nullish(),
-    })).nullish(),
-  })).nullish(),
+  attendanceRecords: z
+    .array(
+      z.object({
+        emailAddress: z.string().nullish(),
+        role: z.string().nullish(),
+        totalAttendanceInSeconds: z.number().nullish(),
+        identity: z.object({ id: z.string().nullish(), displayName: z.string().nullish() }).nullish(),
+        attendanceIntervals: z
+          .array(
+            z.object({
+              joinDateTime: z.string().nullish(),
+              leaveDateTime: z.string().nullish(),
+              durationInSeconds: z.number().nullish(),
+            }),
+          )
+          .nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 /** Validates a Graph payload; an unexpected shape counts as Graph misbehaving, not as a bug here. */

@@ -19,7 +19,9 @@ export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 /** What the admin fixes when Chaperone cannot sign in at all. */
 const SIGN_IN: GraphRequirement = {
   permission: 'a working sign-in for the Chaperone app registration',
-  adminSteps: ['check the app\'s client id, tenant id and client secret (or the managed identity) in the service configuration, and that the secret has not expired.'],
+  adminSteps: [
+    "check the app's client id, tenant id and client secret (or the managed identity) in the service configuration, and that the secret has not expired.",
+  ],
 };
 
 /** Settings for the client-credentials grant. */
@@ -51,26 +53,40 @@ export function clientCredentialsTokenProvider(options: ClientCredentialsOptions
     });
     let response: Response;
     try {
-      response = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+      response = await fetch(url, {
+        method: 'POST',
+        body: form,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
     } catch {
       throw new GraphUnavailableError('The Microsoft sign-in service could not be reached.');
     }
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number | string; error?: string };
-    if (response.status >= 400 && response.status < 500) throw new GraphPermissionError(SIGN_IN, response.status, body.error, 'signIn');
-    if (!response.ok || !body.access_token) throw new GraphUnavailableError(`The Microsoft sign-in service failed (${response.status}).`, response.status);
+    const body = (await response.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number | string;
+      error?: string;
+    };
+    if (response.status >= 400 && response.status < 500)
+      throw new GraphPermissionError(SIGN_IN, response.status, body.error, 'signIn');
+    if (!response.ok || !body.access_token)
+      throw new GraphUnavailableError(`The Microsoft sign-in service failed (${response.status}).`, response.status);
     return { token: body.access_token, expiresAt: now() + Number(body.expires_in ?? 0) * 1000 };
   });
 }
 
 /** Adapts an `@azure/identity` credential (e.g. `ManagedIdentityCredential`), which caches on its own. */
-export function credentialTokenProvider(credential: TokenCredential, scope: string = GRAPH_DEFAULT_SCOPE): TokenProvider {
+export function credentialTokenProvider(
+  credential: TokenCredential,
+  scope: string = GRAPH_DEFAULT_SCOPE,
+): TokenProvider {
   return {
     async getToken() {
       let token;
       try {
         token = await credential.getToken(scope);
       } catch (error) {
-        if ((error as Error).name === 'AuthenticationError') throw new GraphPermissionError(SIGN_IN, 401, undefined, 'signIn');
+        if ((error as Error).name === 'AuthenticationError')
+          throw new GraphPermissionError(SIGN_IN, 401, undefined, 'signIn');
         throw new GraphUnavailableError('The managed identity could not get a token for Microsoft Graph.');
       }
       if (!token) throw new GraphUnavailableError('The managed identity returned no token for Microsoft Graph.');
@@ -80,7 +96,11 @@ export function credentialTokenProvider(credential: TokenCredential, scope: stri
 }
 
 /** Caches one token; concurrent callers share a single fetch. */
-function cached(now: () => number, marginMs: number, fetchToken: () => Promise<{ token: string; expiresAt: number }>): TokenProvider {
+function cached(
+  now: () => number,
+  marginMs: number,
+  fetchToken: () => Promise<{ token: string; expiresAt: number }>,
+): TokenProvider {
   let current: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string> | undefined;
   return {

@@ -17,7 +17,8 @@ export const DEFAULT_REQUEST_BODY_TIMEOUT_MS = 10_000;
  * never read). Logged once per request, with the correlation id only.
  */
 export function bodyDeadline(timeoutMs: number, logger: Logger): (req: Request, res: Response) => void {
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new RangeError(`A request body timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new RangeError(`A request body timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
   return (req, res) => {
     if (req.complete) return;
     const timer = setTimeout(() => {
@@ -25,7 +26,15 @@ export function bodyDeadline(timeoutMs: number, logger: Logger): (req: Request, 
       const correlationId = correlationIdOf(req);
       logger.warn({ correlationId, timeoutMs }, 'request body did not arrive in time: refused');
       res.setHeader('connection', 'close');
-      sendError(res, new HttpError(408, 'requestTimeout', 'The request took too long to arrive; check your connection and try again.'), correlationId);
+      sendError(
+        res,
+        new HttpError(
+          408,
+          'requestTimeout',
+          'The request took too long to arrive; check your connection and try again.',
+        ),
+        correlationId,
+      );
       res.once('finish', () => req.socket.destroy());
     }, timeoutMs);
     const stop = (): void => clearTimeout(timer);

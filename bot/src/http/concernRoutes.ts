@@ -28,16 +28,35 @@ export interface ConcernRouteDeps {
 export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): void {
   server.post('/api/concerns', async (req: Request, res: Response) => {
     const caller = await authenticate(req, res, deps.verifier, deps.logger);
-    const viewer = await resolveViewer(deps.directory, { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, teamsId: caller.aadObjectId, name: caller.name });
+    const viewer = await resolveViewer(deps.directory, {
+      tenantId: caller.tenantId,
+      aadObjectId: caller.aadObjectId,
+      teamsId: caller.aadObjectId,
+      name: caller.name,
+    });
     const escalation = deps.policyFor(viewer.tenantId).escalation;
-    const result = await logConcern({ store: deps.concerns, notifier: deps.notifier, directory: deps.directory, meetings: deps.meetings, escalation, clock: deps.clock, logger: deps.logger }, viewer, req.body);
+    const result = await logConcern(
+      {
+        store: deps.concerns,
+        notifier: deps.notifier,
+        directory: deps.directory,
+        meetings: deps.meetings,
+        escalation,
+        clock: deps.clock,
+        logger: deps.logger,
+      },
+      viewer,
+      req.body,
+    );
     res.setHeader('cache-control', 'no-store');
     switch (result.outcome) {
       case 'refused':
         res.json(403, { error: { code: 'forbidden', message: result.message } });
         return;
       case 'invalid':
-        res.json(400, { error: { code: 'invalid', message: 'Some answers need another look; see each field.', fields: result.errors } });
+        res.json(400, {
+          error: { code: 'invalid', message: 'Some answers need another look; see each field.', fields: result.errors },
+        });
         return;
       case 'duplicate':
         res.json(200, { ref: result.concern.ref, duplicate: true });
@@ -48,8 +67,11 @@ export function registerConcernRoutes(server: Server, deps: ConcernRouteDeps): v
       case 'logged':
         // 202 while held: accepted and kept on this server, filed once storage is back.
         res.json(result.held ? 202 : 201, {
-          ref: result.concern.ref, toldDsls: result.toldDsls, unreachedDsls: result.unreachedDsls,
-          ...(result.held ? { held: true } : {}), ...dslPhoneOf(deps, caller.tenantId),
+          ref: result.concern.ref,
+          toldDsls: result.toldDsls,
+          unreachedDsls: result.unreachedDsls,
+          ...(result.held ? { held: true } : {}),
+          ...dslPhoneOf(deps, caller.tenantId),
         });
     }
   });

@@ -23,11 +23,17 @@ const RESTIFY_ERRORS: Record<number, { code: string; message: string }> = {
   404: { code: 'notFound', message: 'There is nothing at this address; check the URL.' },
   405: { code: 'methodNotAllowed', message: 'This address does not accept that method; check the API documentation.' },
   406: { code: 'notAcceptable', message: 'This service answers in JSON; accept application/json and try again.' },
-  413: { code: 'bodyTooLarge', message: 'The request body is too large; send less data (at most 64 KiB) and try again.' },
+  413: {
+    code: 'bodyTooLarge',
+    message: 'The request body is too large; send less data (at most 64 KiB) and try again.',
+  },
   415: { code: 'unsupportedMediaType', message: 'Send the request body as application/json and try again.' },
 };
 
-const UNEXPECTED = { code: 'internal', message: 'Something went wrong on our side; try again, and if it keeps happening tell your IT team.' };
+const UNEXPECTED = {
+  code: 'internal',
+  message: 'Something went wrong on our side; try again, and if it keeps happening tell your IT team.',
+};
 
 /**
  * Maps any error to a status and a body safe for clients: an {@link HttpError} as it is, a restify
@@ -37,7 +43,10 @@ export function toErrorResponse(err: unknown, correlationId?: string): { status:
   if (err instanceof HttpError) {
     return { status: err.statusCode, body: { error: { code: err.code, message: err.message, correlationId } } };
   }
-  const status = typeof (err as { statusCode?: unknown })?.statusCode === 'number' ? (err as { statusCode: number }).statusCode : 500;
+  const status =
+    typeof (err as { statusCode?: unknown })?.statusCode === 'number'
+      ? (err as { statusCode: number }).statusCode
+      : 500;
   const known = RESTIFY_ERRORS[status];
   if (known) return { status, body: { error: { ...known, correlationId } } };
   return { status: 500, body: { error: { ...UNEXPECTED, correlationId } } };

@@ -40,7 +40,11 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export function createHttpServer(options: HttpServerOptions): restify.Server {
   const { logger } = options;
   // Teams meeting ids are long base64 strings; find-my-way's default cap (100) is too short.
-  const server = restify.createServer({ name: 'chaperone', ignoreTrailingSlash: true, maxParamLength: 2048 } as restify.ServerOptions);
+  const server = restify.createServer({
+    name: 'chaperone',
+    ignoreTrailingSlash: true,
+    maxParamLength: 2048,
+  } as restify.ServerOptions);
 
   server.pre(async (req: restify.Request, res: restify.Response) => {
     res.setHeader(CORRELATION_HEADER, assignCorrelationId(req));
@@ -61,9 +65,21 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
   server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
   // Checked on the raw text: parsing first would hand the deep value to code that walks it recursively.
   server.use(async (req: restify.Request) => {
-    if (!BODY_METHODS.has(req.method ?? '') || typeof req.body !== 'string' || !jsonNestsDeeperThan(req.body, MAX_JSON_DEPTH)) return;
-    logger.warn({ correlationId: correlationIdOf(req), route: routeName(req), limit: MAX_JSON_DEPTH }, 'request body nested too deeply: refused');
-    throw new HttpError(400, 'nestedTooDeeply', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep; send a flatter JSON object and try again.`);
+    if (
+      !BODY_METHODS.has(req.method ?? '') ||
+      typeof req.body !== 'string' ||
+      !jsonNestsDeeperThan(req.body, MAX_JSON_DEPTH)
+    )
+      return;
+    logger.warn(
+      { correlationId: correlationIdOf(req), route: routeName(req), limit: MAX_JSON_DEPTH },
+      'request body nested too deeply: refused',
+    );
+    throw new HttpError(
+      400,
+      'nestedTooDeeply',
+      `The request body is nested more than ${MAX_JSON_DEPTH} levels deep; send a flatter JSON object and try again.`,
+    );
   });
   server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));

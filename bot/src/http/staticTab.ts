@@ -15,7 +15,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-const NOT_FOUND = new HttpError(404, 'notFound', 'This part of the tab does not exist; reopen the Chaperone tab in Teams.');
+const NOT_FOUND = new HttpError(
+  404,
+  'notFound',
+  'This part of the tab does not exist; reopen the Chaperone tab in Teams.',
+);
 
 /**
  * Serves the built tab under `/tab/`. Only files inside `tabDir` with a known type are served;
@@ -29,7 +33,10 @@ export function registerStaticTab(server: Server, tabDir: string): void {
     const body = await readFile(file);
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     res.setHeader('content-type', type);
-    res.setHeader('cache-control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.setHeader(
+      'cache-control',
+      file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
     res.sendRaw(200, body);
   };
   // With trailing slashes ignored, `/tab/` is `/tab`: both serve index.html.

@@ -10,9 +10,20 @@ import { LOCAL_AUTH } from '../runtime/localAuth.js';
 export function verifierFor(config: Config): SsoVerifier {
   const a = config.auth;
   if (config.production || a.clientId) {
-    return createSsoVerifier({ clientId: a.clientId ?? '', allowedTenants: a.allowedTenants, domain: a.tabDomain, authorityHost: a.authorityHost, jwksUri: a.jwksUri, issuer: a.issuer });
+    return createSsoVerifier({
+      clientId: a.clientId ?? '',
+      allowedTenants: a.allowedTenants,
+      domain: a.tabDomain,
+      authorityHost: a.authorityHost,
+      jwksUri: a.jwksUri,
+      issuer: a.issuer,
+    });
   }
-  return createSsoVerifier({ clientId: LOCAL_AUTH.clientId, allowedTenants: [LOCAL_AUTH.tenantId], jwksUri: `http://127.0.0.1:${config.port}${LOCAL_AUTH.jwksPath}` });
+  return createSsoVerifier({
+    clientId: LOCAL_AUTH.clientId,
+    allowedTenants: [LOCAL_AUTH.tenantId],
+    jwksUri: `http://127.0.0.1:${config.port}${LOCAL_AUTH.jwksPath}`,
+  });
 }
 
 /** Registers the side panel's API (status, writes, register export, concern form) on the service. */
@@ -20,6 +31,25 @@ export function tabApiRoutes(server: Server, core: ServiceCore): void {
   const verifier = verifierFor(core.config);
   // Polls read the shared snapshot cache (fresh within 2 s), so an unchanged lesson costs no storage read.
   const meetings = { load: (key: Parameters<typeof core.meetings.load>[0]) => core.readMeeting(key) };
-  registerTabApi(server, { meetings, concerns: core.concerns, directory: core.directory, applyEvent: core.recordLessonEvent, requestKeys: core.requestKeys, policyFor: core.policyFor, clock: core.clock, logger: core.logger, verifier });
-  registerConcernRoutes(server, { concerns: core.concerns, meetings: core.meetings, notifier: core.teams.concernNotifier, directory: core.directory, policyFor: core.policyFor, verifier, clock: core.clock, logger: core.logger });
+  registerTabApi(server, {
+    meetings,
+    concerns: core.concerns,
+    directory: core.directory,
+    applyEvent: core.recordLessonEvent,
+    requestKeys: core.requestKeys,
+    policyFor: core.policyFor,
+    clock: core.clock,
+    logger: core.logger,
+    verifier,
+  });
+  registerConcernRoutes(server, {
+    concerns: core.concerns,
+    meetings: core.meetings,
+    notifier: core.teams.concernNotifier,
+    directory: core.directory,
+    policyFor: core.policyFor,
+    verifier,
+    clock: core.clock,
+    logger: core.logger,
+  });
 }

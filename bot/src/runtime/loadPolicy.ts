@@ -14,9 +14,14 @@ export function loadPolicy(options: { preset: string; file?: string }): Policy {
     const text = readFileSync(options.file, 'utf8');
     raw = /\.ya?ml$/i.test(options.file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new Error(`Could not read the policy file ${options.file}: ${error instanceof Error ? error.message : String(error)}. Check the path in POLICY_FILE.`);
+    throw new Error(
+      `Could not read the policy file ${options.file}: ${error instanceof Error ? error.message : String(error)}. Check the path in POLICY_FILE.`,
+    );
   }
-  const base = typeof raw === 'object' && raw !== null && typeof (raw as { preset?: unknown }).preset === 'string' ? (raw as { preset: string }).preset : options.preset;
+  const base =
+    typeof raw === 'object' && raw !== null && typeof (raw as { preset?: unknown }).preset === 'string'
+      ? (raw as { preset: string }).preset
+      : options.preset;
   try {
     return policyFromPreset(asPreset(base), raw as never);
   } catch (error) {

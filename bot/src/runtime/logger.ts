@@ -14,7 +14,18 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       const id = correlationId();
       return id ? { correlationId: id } : {};
     },
-    redact: { paths: ['authorization', '*.authorization', 'headers.authorization', 'token', '*.token', 'password', '*.password'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'token',
+        '*.token',
+        'password',
+        '*.password',
+      ],
+      censor: '[redacted]',
+    },
   };
   return (destination ? pino(options, destination as never) : pino(options)) as unknown as Logger;
 }

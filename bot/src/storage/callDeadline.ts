@@ -18,7 +18,8 @@ export const CALL_DEADLINE_POLICY = 'chaperoneCallDeadline';
  * included. The SDK then rejects with an `AbortError`, which `isUnavailable` counts as an outage.
  */
 export function callDeadlinePolicy(timeoutMs: number): AdditionalPolicy {
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new RangeError(`A storage timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new RangeError(`A storage timeout must be a positive number of milliseconds, not ${timeoutMs}.`);
   return {
     position: 'perCall',
     policy: {
@@ -27,7 +28,10 @@ export function callDeadlinePolicy(timeoutMs: number): AdditionalPolicy {
         // One controller and one timer per call, both released when it ends: cheaper than
         // AbortSignal.timeout plus AbortSignal.any, whose signals live on until the timer fires.
         const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(new DOMException('The storage call passed its deadline.', 'TimeoutError')), timeoutMs);
+        const timer = setTimeout(
+          () => controller.abort(new DOMException('The storage call passed its deadline.', 'TimeoutError')),
+          timeoutMs,
+        );
         // A caller's own signal still works: whichever fires first ends the call.
         const caller = request.abortSignal as AbortSignal | undefined;
         const forward = () => controller.abort(caller?.reason);

@@ -10,7 +10,18 @@
  * afresh by its owner; an event replayed twice is recognised by its id and written once.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const OWN_FILE = /^held-[A-Za-z0-9-]+\.jsonl$/;
@@ -51,7 +62,9 @@ export class DiskJournal {
    * short) and returns their entries, oldest file first. They stay on disk until {@link clear}.
    */
   recover(): Recovered {
-    const names = listDir(this.dir).filter((name) => (OWN_FILE.test(name) || CLAIMED_FILE.test(name)) && name !== `held-${this.bootId}.jsonl`);
+    const names = listDir(this.dir).filter(
+      (name) => (OWN_FILE.test(name) || CLAIMED_FILE.test(name)) && name !== `held-${this.bootId}.jsonl`,
+    );
     const entries: unknown[] = [];
     let tornLines = 0;
     for (const name of byAge(this.dir, names)) {

@@ -10,7 +10,10 @@ export class StorageUnavailableError extends Error {
 
   constructor(operation: string, cause: unknown) {
     const status = statusOf(cause);
-    super(`Table Storage is unavailable (${operation}${status ? `: HTTP ${status}` : `: ${codeOf(cause) ?? 'no answer'}`}). Check that the storage account (or local emulator) is reachable; the operation can be retried once it answers.`, { cause });
+    super(
+      `Table Storage is unavailable (${operation}${status ? `: HTTP ${status}` : `: ${codeOf(cause) ?? 'no answer'}`}). Check that the storage account (or local emulator) is reachable; the operation can be retried once it answers.`,
+      { cause },
+    );
     this.name = 'StorageUnavailableError';
     this.statusCode = status;
   }
@@ -37,7 +40,20 @@ export function isUnavailable(error: unknown): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'REQUEST_SEND_ERROR']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'REQUEST_SEND_ERROR',
+]);
 
 function isNetworkFailure(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

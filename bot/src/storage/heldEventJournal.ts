@@ -12,7 +12,10 @@ import { DiskJournal } from './diskJournal.js';
 export class HeldEventJournal implements HeldJournal {
   private readonly disk: DiskJournal;
 
-  constructor(dataDir: string, private readonly logger: Logger) {
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger,
+  ) {
     this.disk = new DiskJournal(join(dataDir, 'held-events'));
   }
 
@@ -36,5 +39,10 @@ export class HeldEventJournal implements HeldJournal {
 
 function isHeldEvent(entry: unknown): entry is HeldEvent {
   const e = entry as Partial<HeldEvent> | null;
-  return typeof e?.key?.tenantId === 'string' && typeof e.key.meetingId === 'string' && typeof e.event?.id === 'string' && typeof e.event.kind === 'string';
+  return (
+    typeof e?.key?.tenantId === 'string' &&
+    typeof e.key.meetingId === 'string' &&
+    typeof e.event?.id === 'string' &&
+    typeof e.event.kind === 'string'
+  );
 }

@@ -6,7 +6,14 @@
  * A held concern's outbox lives in memory (the DSL's alert is sent from there) and is filed with it.
  */
 import { join } from 'node:path';
-import type { ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern, OwedMessages } from '../app/concerns/ports.js';
+import type {
+  ConcernPage,
+  ConcernQuery,
+  ConcernStore,
+  CreateResult,
+  NewConcern,
+  OwedMessages,
+} from '../app/concerns/ports.js';
 import type { Concern, NewConcernEntry } from '../app/concerns/types.js';
 import type { ConcernMessage } from '../app/delivery/delivery.js';
 import { isDue, type DeliveryBookStore } from '../app/delivery/deliveryRound.js';
@@ -39,11 +46,17 @@ export class HoldingConcernStore implements ConcernStore {
     const { entries } = this.journal.recover();
     const concerns = entries.filter(isNewConcern);
     this.held.push(...concerns);
-    if (concerns.length) this.logger.warn({ concerns: concerns.length }, 'concerns held by an earlier process are waiting to be filed');
+    if (concerns.length)
+      this.logger.warn({ concerns: concerns.length }, 'concerns held by an earlier process are waiting to be filed');
   }
 
   async create(concern: NewConcern): Promise<CreateResult> {
-    const waiting = this.held.find((c) => c.tenantId === concern.tenantId && c.reporter.aadObjectId === concern.reporter.aadObjectId && c.clientRequestId === concern.clientRequestId);
+    const waiting = this.held.find(
+      (c) =>
+        c.tenantId === concern.tenantId &&
+        c.reporter.aadObjectId === concern.reporter.aadObjectId &&
+        c.clientRequestId === concern.clientRequestId,
+    );
     if (waiting) return { outcome: 'duplicate', concern: asConcern(waiting) };
     try {
       return await this.stored.create(concern);
@@ -65,11 +78,15 @@ export class HoldingConcernStore implements ConcernStore {
         // Created, or already filed by an earlier attempt whose answer was lost (same form id): either way it is in.
         // A reference taken meanwhile is one chance in hundreds of millions: kept on disk and reported.
         if ((await this.stored.create(next)).outcome === 'refTaken') {
-          this.logger.error({ ref: next.ref }, 'a held concern\'s reference was taken meanwhile; it stays on disk');
+          this.logger.error({ ref: next.ref }, "a held concern's reference was taken meanwhile; it stays on disk");
           return filed;
         }
       } catch (error) {
-        if (!isUnavailable(error)) this.logger.error({ ref: next.ref, err: error instanceof Error ? error.name : 'unknown' }, 'a held concern could not be filed yet');
+        if (!isUnavailable(error))
+          this.logger.error(
+            { ref: next.ref, err: error instanceof Error ? error.name : 'unknown' },
+            'a held concern could not be filed yet',
+          );
         return filed;
       }
       this.versions.delete(this.held.shift()!);
@@ -101,7 +118,9 @@ export class HoldingConcernStore implements ConcernStore {
     return {
       load: async () => {
         const held = find();
-        return held ? { deliveries: held.deliveries ?? [], etag: String(this.versions.get(held) ?? 0) } : this.stored.deliveryBook(tenantId, ref).load();
+        return held
+          ? { deliveries: held.deliveries ?? [], etag: String(this.versions.get(held) ?? 0) }
+          : this.stored.deliveryBook(tenantId, ref).load();
       },
       save: async (deliveries, etag) => {
         const held = find();
@@ -116,7 +135,9 @@ export class HoldingConcernStore implements ConcernStore {
   }
 
   async dueDeliveries(now: number): Promise<Array<{ tenantId: string; ref: string }>> {
-    const held = this.held.filter((c) => (c.deliveries ?? []).some((d) => isDue(d, now))).map(({ tenantId, ref }) => ({ tenantId, ref }));
+    const held = this.held
+      .filter((c) => (c.deliveries ?? []).some((d) => isDue(d, now)))
+      .map(({ tenantId, ref }) => ({ tenantId, ref }));
     try {
       return [...held, ...(await this.stored.dueDeliveries(now))];
     } catch (error) {
@@ -133,5 +154,12 @@ function asConcern(concern: NewConcern): Concern {
 
 function isNewConcern(entry: unknown): entry is NewConcern {
   const c = entry as Partial<NewConcern> | null;
-  return typeof c?.tenantId === 'string' && typeof c.ref === 'string' && typeof c.clientRequestId === 'string' && typeof c.raisedAt === 'number' && typeof c.reporter?.aadObjectId === 'string' && typeof c.details === 'object';
+  return (
+    typeof c?.tenantId === 'string' &&
+    typeof c.ref === 'string' &&
+    typeof c.clientRequestId === 'string' &&
+    typeof c.raisedAt === 'number' &&
+    typeof c.reporter?.aadObjectId === 'string' &&
+    typeof c.details === 'object'
+  );
 }

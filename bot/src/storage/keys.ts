@@ -40,7 +40,8 @@ export function decodeKeyPart(encoded: string): string {
     }
     const wide = encoded.charAt(i + 1) === 'u';
     const hex = wide ? encoded.slice(i + 2, i + 6) : encoded.slice(i + 1, i + 3);
-    if (!/^[0-9A-F]+$/.test(hex) || hex.length !== (wide ? 4 : 2)) throw new Error(`Not an encoded key: bad escape at ${i}.`);
+    if (!/^[0-9A-F]+$/.test(hex) || hex.length !== (wide ? 4 : 2))
+      throw new Error(`Not an encoded key: bad escape at ${i}.`);
     out += String.fromCharCode(parseInt(hex, 16));
     i += wide ? 6 : 3;
   }
@@ -51,7 +52,9 @@ export function decodeKeyPart(encoded: string): string {
 export function joinKey(parts: readonly string[]): string {
   const key = parts.map(encodeKeyPart).join(SEPARATOR);
   if (key.length > MAX_KEY_LENGTH) {
-    throw new RangeError(`A storage key would be ${key.length} characters, over the ${MAX_KEY_LENGTH} allowed; the id it came from is unexpectedly long.`);
+    throw new RangeError(
+      `A storage key would be ${key.length} characters, over the ${MAX_KEY_LENGTH} allowed; the id it came from is unexpectedly long.`,
+    );
   }
   return key;
 }

@@ -43,7 +43,9 @@ function azuriteTableMain(): string {
   try {
     return join(dirname(require.resolve('azurite/package.json')), 'dist/src/table/main.js');
   } catch {
-    throw new Error('Azurite is not installed. Run `npm ci` (it is a devDependency), or set STORAGE_CONNECTION_STRING to a real storage account.');
+    throw new Error(
+      'Azurite is not installed. Run `npm ci` (it is a devDependency), or set STORAGE_CONNECTION_STRING to a real storage account.',
+    );
   }
 }
 
@@ -53,7 +55,16 @@ function azuriteTableMain(): string {
  */
 export async function startLocalAzurite(options: LocalAzuriteOptions = {}): Promise<LocalAzurite> {
   const port = options.port ?? (await freePort());
-  const args = [azuriteTableMain(), '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--silent', '--skipApiVersionCheck'];
+  const args = [
+    azuriteTableMain(),
+    '--tableHost',
+    '127.0.0.1',
+    '--tablePort',
+    String(port),
+    '--disableTelemetry',
+    '--silent',
+    '--skipApiVersionCheck',
+  ];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -76,7 +87,10 @@ export async function startLocalAzurite(options: LocalAzuriteOptions = {}): Prom
 function waitUntilListening(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`Azurite did not start on port ${port} within 30 s.\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => fail(new Error(`Azurite did not start on port ${port} within 30 s.\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes('successfully started')) {

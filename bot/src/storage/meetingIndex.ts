@@ -83,7 +83,9 @@ export class MeetingIndex {
   /** Removes one index row; false when it was already gone. */
   async remove(tenantId: string, indexed: IndexedMeeting): Promise<boolean> {
     try {
-      await guarded('unindex lesson', () => this.table.deleteEntity(indexPartition(tenantId), indexRowKey(indexed.meetingId, indexed.startedAt)));
+      await guarded('unindex lesson', () =>
+        this.table.deleteEntity(indexPartition(tenantId), indexRowKey(indexed.meetingId, indexed.startedAt)),
+      );
       return true;
     } catch (error) {
       if (statusOf(error) === 404) return false;
@@ -98,9 +100,12 @@ export class MeetingIndex {
   async *tenants(): AsyncGenerator<string> {
     let after: string | undefined;
     while (true) {
-      const from = after === undefined ? odata`PartitionKey ge ${INDEX_PARTITION_PREFIX}` : odata`PartitionKey gt ${after}`;
+      const from =
+        after === undefined ? odata`PartitionKey ge ${INDEX_PARTITION_PREFIX}` : odata`PartitionKey gt ${after}`;
       const filter = `${from} and ${odata`PartitionKey lt ${INDEX_PARTITIONS_END}`}`;
-      const pages = this.table.listEntities({ queryOptions: { filter, select: ['partitionKey'] } }).byPage({ maxPageSize: 1 });
+      const pages = this.table
+        .listEntities({ queryOptions: { filter, select: ['partitionKey'] } })
+        .byPage({ maxPageSize: 1 });
       let partitionKey: string | undefined;
       // The service may answer a range query with an empty page and a continuation; read on until a row or the end.
       while (partitionKey === undefined) {
@@ -114,7 +119,9 @@ export class MeetingIndex {
   }
 
   private async *query(filter: string): AsyncGenerator<IndexedMeeting> {
-    const pages = this.table.listEntities<{ meetingId: string; startedAt: number }>({ queryOptions: { filter } }).byPage();
+    const pages = this.table
+      .listEntities<{ meetingId: string; startedAt: number }>({ queryOptions: { filter } })
+      .byPage();
     while (true) {
       const page = await guarded('list lessons', () => pages.next());
       if (page.done) return;

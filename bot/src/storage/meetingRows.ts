@@ -38,11 +38,20 @@ function withinRowLimit(props: Record<string, unknown>, what: string): void {
 /** A lesson's state and alert book as chunked properties (serialised once per write). */
 export function lessonProps(next: LessonBook): Record<string, string | number> {
   const deliveries = next.deliveries?.length ? toChunks('deliveries', JSON.stringify(next.deliveries)) : {};
-  return { ...toChunks('state', JSON.stringify(next.state)), ...toChunks('alerts', JSON.stringify(next.alerts)), ...deliveries };
+  return {
+    ...toChunks('state', JSON.stringify(next.state)),
+    ...toChunks('alerts', JSON.stringify(next.alerts)),
+    ...deliveries,
+  };
 }
 
 /** The snapshot row for a lesson: its state and alerts ({@link lessonProps}) plus its outbox. */
-export function snapshotRow(partitionKey: string, key: MeetingKey, lesson: Record<string, string | number>, outbox: Record<string, string | number>): Row {
+export function snapshotRow(
+  partitionKey: string,
+  key: MeetingKey,
+  lesson: Record<string, string | number>,
+  outbox: Record<string, string | number>,
+): Row {
   const props = { ...lesson, ...outbox };
   withinRowLimit(props, 'lesson snapshot');
   return { partitionKey, rowKey: STATE_ROW, tenantId: key.tenantId, meetingId: key.meetingId, ...props };
@@ -53,7 +62,8 @@ export function parseSnapshot(entity: Record<string, unknown>): LessonBook & { d
   return {
     state: JSON.parse(fromChunks('state', entity)) as MeetingState,
     alerts: JSON.parse(fromChunks('alerts', entity)) as AlertBook,
-    deliveries: entity['deliveriesChunks'] === undefined ? [] : (JSON.parse(fromChunks('deliveries', entity)) as Delivery[]),
+    deliveries:
+      entity['deliveriesChunks'] === undefined ? [] : (JSON.parse(fromChunks('deliveries', entity)) as Delivery[]),
   };
 }
 
@@ -68,7 +78,12 @@ export function eventRow(partitionKey: string, event: MeetingEvent, order: numbe
 }
 
 /** Reads an event row back, with what orders it: its time, when the server stored it, its place in that write. */
-export function parseEventRow(entity: TableEntityResult<Record<string, unknown>>): { event: MeetingEvent; at: number; storedAt: string; order: number } {
+export function parseEventRow(entity: TableEntityResult<Record<string, unknown>>): {
+  event: MeetingEvent;
+  at: number;
+  storedAt: string;
+  order: number;
+} {
   const event = JSON.parse(fromChunks('event', entity)) as MeetingEvent;
   // Rows written one per transaction, before outboxes, have no `order`: each was alone in its write.
   const order = typeof entity['order'] === 'number' ? entity['order'] : 0;
@@ -91,7 +106,10 @@ export function sortableTimestamp(timestamp: string): string {
  * A lesson's whole history, oldest first, without repeats: flushed event rows (by time, then
  * server time, then place in their write) followed by the outbox events not yet flushed.
  */
-export function inAppliedOrder(rows: Array<ReturnType<typeof parseEventRow>>, outbox: readonly MeetingEvent[]): MeetingEvent[] {
+export function inAppliedOrder(
+  rows: Array<ReturnType<typeof parseEventRow>>,
+  outbox: readonly MeetingEvent[],
+): MeetingEvent[] {
   rows.sort((a, b) => a.at - b.at || a.storedAt.localeCompare(b.storedAt) || a.order - b.order);
   const flushed = new Set(rows.map((row) => row.event.id));
   const pending = outbox.filter((e) => !flushed.has(e.id));

@@ -24,7 +24,10 @@ export class RememberedConversations implements ConversationStore {
       await this.stored.save(conversation);
     } catch (error) {
       if (!isUnavailable(error)) throw error;
-      this.logger.warn({ tenantId: conversation.tenantId, kind: conversation.kind }, 'conversation kept in memory: storage is unavailable');
+      this.logger.warn(
+        { tenantId: conversation.tenantId, kind: conversation.kind },
+        'conversation kept in memory: storage is unavailable',
+      );
     }
   }
 

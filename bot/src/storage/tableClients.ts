@@ -8,7 +8,14 @@ import { callDeadlinePolicy, DEFAULT_STORAGE_TIMEOUT_MS } from './callDeadline.j
 import { guarded } from './errors.js';
 
 /** The tables Chaperone keeps (DESIGN.md section 5). */
-export const TABLE_NAMES = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache', 'idempotency'] as const;
+export const TABLE_NAMES = [
+  'meetings',
+  'timers',
+  'conversations',
+  'concerns',
+  'directoryCache',
+  'idempotency',
+] as const;
 /** One of {@link TABLE_NAMES}. */
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -17,7 +24,10 @@ interface CommonStorageOptions {
   tablePrefix?: string;
   /** SDK client options, e.g. `retryOptions: { maxRetries: 1 }` where failing fast matters. */
   clientOptions?: TableServiceClientOptions;
-  /** Deadline of one storage call, retries included (default {@link DEFAULT_STORAGE_TIMEOUT_MS}); past it the call fails as an outage. */
+  /**
+   * Deadline of one storage call, retries included (default {@link DEFAULT_STORAGE_TIMEOUT_MS}); past it the call fails
+   * as an outage.
+   */
   timeoutMs?: number;
 }
 
@@ -45,7 +55,9 @@ const TABLE_NAME = /^[A-Za-z][A-Za-z0-9]{2,62}$/;
 
 /** True when the connection string points at plain http (Azurite), which the SDK refuses by default. */
 function isHttpConnectionString(connectionString: string): boolean {
-  return /(^|;)\s*(TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true)/i.test(connectionString);
+  return /(^|;)\s*(TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true)/i.test(
+    connectionString,
+  );
 }
 
 function defaultCredential(clientId: string | undefined): TokenCredential {
@@ -56,7 +68,9 @@ function defaultCredential(clientId: string | undefined): TokenCredential {
 export function tableNameFor(name: TableName, prefix = ''): string {
   const full = `${prefix}${name}`;
   if (!TABLE_NAME.test(full)) {
-    throw new Error(`Table name "${full}" is invalid: use a table prefix of letters and digits, starting with a letter, so names stay 3-63 characters.`);
+    throw new Error(
+      `Table name "${full}" is invalid: use a table prefix of letters and digits, starting with a letter, so names stay 3-63 characters.`,
+    );
   }
   return full;
 }
@@ -79,7 +93,9 @@ export function createStorageTables(connection: StorageConnection): StorageTable
     const options = { ...clientOptions, allowInsecureConnection: connection.accountUrl.startsWith('http:') };
     make = (tableName) => new TableClient(connection.accountUrl, tableName, credential, options);
   }
-  const clients = Object.fromEntries(TABLE_NAMES.map((name) => [name, make(tableNameFor(name, connection.tablePrefix))])) as Record<TableName, TableClient>;
+  const clients = Object.fromEntries(
+    TABLE_NAMES.map((name) => [name, make(tableNameFor(name, connection.tablePrefix))]),
+  ) as Record<TableName, TableClient>;
   return {
     ...clients,
     async ensureTables() {

@@ -35,7 +35,9 @@ export class TableConversationStore implements ConversationStore {
   async get(tenantId: string, key: string): Promise<StoredConversation | undefined> {
     let row: ConversationRow;
     try {
-      row = await guarded('read conversation', () => this.table.getEntity<ConversationRow>(joinKey([tenantId]), joinKey([key])));
+      row = await guarded('read conversation', () =>
+        this.table.getEntity<ConversationRow>(joinKey([tenantId]), joinKey([key])),
+      );
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;

@@ -13,7 +13,19 @@ import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import { guarded, statusOf } from './errors.js';
 import { HeldOutboxes } from './heldOutboxes.js';
 import { MeetingIndex } from './meetingIndex.js';
-import { EVENT_ROW_PREFIX, EVENT_ROWS_END, eventRow, eventRowKey, inAppliedOrder, lessonProps, meetingPartition, parseEventRow, parseSnapshot, snapshotRow, STATE_ROW } from './meetingRows.js';
+import {
+  EVENT_ROW_PREFIX,
+  EVENT_ROWS_END,
+  eventRow,
+  eventRowKey,
+  inAppliedOrder,
+  lessonProps,
+  meetingPartition,
+  parseEventRow,
+  parseSnapshot,
+  snapshotRow,
+  STATE_ROW,
+} from './meetingRows.js';
 import { chunkedLength } from './properties.js';
 import { fitsInOutbox, outboxProps, parseOutbox } from './snapshotOutbox.js';
 
@@ -40,7 +52,12 @@ export class TableMeetingStore implements MeetingStore {
     return { ...parseSnapshot(entity), etag: entity.etag };
   }
 
-  async commit(key: MeetingKey, event: MeetingEvent, next: LessonBook, expectedEtag: string | undefined): Promise<CommitResult> {
+  async commit(
+    key: MeetingKey,
+    event: MeetingEvent,
+    next: LessonBook,
+    expectedEtag: string | undefined,
+  ): Promise<CommitResult> {
     const partitionKey = meetingPartition(key);
     let before = expectedEtag === undefined ? [] : this.held.at(partitionKey, expectedEtag);
     if (!before) {
@@ -60,7 +77,11 @@ export class TableMeetingStore implements MeetingStore {
     return result;
   }
 
-  async saveBook(key: MeetingKey, book: Pick<LessonBook, 'alerts' | 'deliveries'>, expectedEtag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }> {
+  async saveBook(
+    key: MeetingKey,
+    book: Pick<LessonBook, 'alerts' | 'deliveries'>,
+    expectedEtag: string,
+  ): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }> {
     const partitionKey = meetingPartition(key);
     const current = await this.readSnapshot(partitionKey);
     if (!current || current.etag !== expectedEtag) return { outcome: 'conflict' };
@@ -69,7 +90,9 @@ export class TableMeetingStore implements MeetingStore {
     const lesson = { state: stored.state, alerts: book.alerts, deliveries: book.deliveries ?? stored.deliveries };
     const row = snapshotRow(partitionKey, key, lessonProps(lesson), outboxProps(outbox));
     try {
-      const response = await guarded('save alerts and deliveries', () => this.table.updateEntity(row, 'Replace', { etag: expectedEtag }));
+      const response = await guarded('save alerts and deliveries', () =>
+        this.table.updateEntity(row, 'Replace', { etag: expectedEtag }),
+      );
       const etag = response.etag ?? '';
       this.held.remember(partitionKey, etag, outbox);
       return { outcome: 'applied', etag };
@@ -96,7 +119,10 @@ export class TableMeetingStore implements MeetingStore {
     return inAppliedOrder(rows, snapshot ? parseOutbox(snapshot) : []);
   }
 
-  async listMeetings(tenantId: string, options: { organizerId?: string; limit?: number } = {}): Promise<MeetingState[]> {
+  async listMeetings(
+    tenantId: string,
+    options: { organizerId?: string; limit?: number } = {},
+  ): Promise<MeetingState[]> {
     const limit = options.limit ?? DEFAULT_LIST_LIMIT;
     const found: MeetingState[] = [];
     const seen = new Set<string>();
@@ -123,11 +149,21 @@ export class TableMeetingStore implements MeetingStore {
   }
 
   /** One If-Match replace of the snapshot with `event` appended to its outbox. */
-  private async append(partitionKey: string, key: MeetingKey, event: MeetingEvent, lesson: Record<string, string | number>, outbox: MeetingEvent[], props: Record<string, string | number>, expectedEtag: string | undefined): Promise<CommitResult> {
+  private async append(
+    partitionKey: string,
+    key: MeetingKey,
+    event: MeetingEvent,
+    lesson: Record<string, string | number>,
+    outbox: MeetingEvent[],
+    props: Record<string, string | number>,
+    expectedEtag: string | undefined,
+  ): Promise<CommitResult> {
     const row = snapshotRow(partitionKey, key, lesson, props);
     try {
       const response = await guarded('apply meeting event', () =>
-        expectedEtag === undefined ? this.table.createEntity(row) : this.table.updateEntity(row, 'Replace', { etag: expectedEtag }),
+        expectedEtag === undefined
+          ? this.table.createEntity(row)
+          : this.table.updateEntity(row, 'Replace', { etag: expectedEtag }),
       );
       const etag = response.etag ?? (await this.readSnapshot(partitionKey))?.etag ?? '';
       this.held.remember(partitionKey, etag, outbox);
@@ -143,7 +179,14 @@ export class TableMeetingStore implements MeetingStore {
    * One transaction: replace the snapshot with an empty outbox and create a row for every outbox
    * event. The snapshot goes first so a stale ETag fails as 412 before any row is tried.
    */
-  private async flush(partitionKey: string, key: MeetingKey, event: MeetingEvent, lesson: Record<string, string | number>, outbox: MeetingEvent[], expectedEtag: string | undefined): Promise<CommitResult> {
+  private async flush(
+    partitionKey: string,
+    key: MeetingKey,
+    event: MeetingEvent,
+    lesson: Record<string, string | number>,
+    outbox: MeetingEvent[],
+    expectedEtag: string | undefined,
+  ): Promise<CommitResult> {
     const snapshot = snapshotRow(partitionKey, key, lesson, outboxProps([]));
     const actions: TransactionAction[] = [
       expectedEtag === undefined ? ['create', snapshot] : ['update', snapshot, 'Replace', { etag: expectedEtag }],
@@ -169,11 +212,25 @@ export class TableMeetingStore implements MeetingStore {
    * the app's applied-ids check normally keeps those out), so it is dropped and the flush retried
    * rather than failing on every later event. No row at all: the snapshot was created meanwhile.
    */
-  private async afterRowCollision(partitionKey: string, key: MeetingKey, event: MeetingEvent, lesson: Record<string, string | number>, outbox: MeetingEvent[], expectedEtag: string | undefined): Promise<CommitResult> {
+  private async afterRowCollision(
+    partitionKey: string,
+    key: MeetingKey,
+    event: MeetingEvent,
+    lesson: Record<string, string | number>,
+    outbox: MeetingEvent[],
+    expectedEtag: string | undefined,
+  ): Promise<CommitResult> {
     const present = await Promise.all(outbox.map((e) => this.eventExists(partitionKey, e.id)));
     if (present[present.length - 1]) return { outcome: 'duplicate' };
     if (!present.includes(true)) return this.settleConflict(partitionKey, event);
-    return this.flush(partitionKey, key, event, lesson, outbox.filter((_, i) => !present[i]), expectedEtag);
+    return this.flush(
+      partitionKey,
+      key,
+      event,
+      lesson,
+      outbox.filter((_, i) => !present[i]),
+      expectedEtag,
+    );
   }
 
   /**
@@ -184,7 +241,11 @@ export class TableMeetingStore implements MeetingStore {
     return this.settleAgainst(partitionKey, event, await this.readSnapshot(partitionKey));
   }
 
-  private async settleAgainst(partitionKey: string, event: MeetingEvent, current: Snapshot | undefined): Promise<CommitResult> {
+  private async settleAgainst(
+    partitionKey: string,
+    event: MeetingEvent,
+    current: Snapshot | undefined,
+  ): Promise<CommitResult> {
     if (current && parseOutbox(current).some((e) => e.id === event.id)) return { outcome: 'duplicate' };
     return (await this.eventExists(partitionKey, event.id)) ? { outcome: 'duplicate' } : { outcome: 'conflict' };
   }
@@ -192,7 +253,9 @@ export class TableMeetingStore implements MeetingStore {
   /** Reads the snapshot row, refreshing the outbox held for it. */
   private async readSnapshot(partitionKey: string): Promise<Snapshot | undefined> {
     try {
-      const entity = await guarded('load lesson', () => this.table.getEntity<Record<string, unknown>>(partitionKey, STATE_ROW));
+      const entity = await guarded('load lesson', () =>
+        this.table.getEntity<Record<string, unknown>>(partitionKey, STATE_ROW),
+      );
       this.held.remember(partitionKey, entity.etag, parseOutbox(entity));
       return entity;
     } catch (error) {
@@ -205,7 +268,9 @@ export class TableMeetingStore implements MeetingStore {
   }
   private async eventExists(partitionKey: string, eventId: string): Promise<boolean> {
     try {
-      await guarded('check event', () => this.table.getEntity(partitionKey, eventRowKey(eventId), { queryOptions: { select: ['kind'] } }));
+      await guarded('check event', () =>
+        this.table.getEntity(partitionKey, eventRowKey(eventId), { queryOptions: { select: ['kind'] } }),
+      );
       return true;
     } catch (error) {
       if (statusOf(error) === 404) return false;

@@ -26,7 +26,9 @@ export class TableRequestKeyStore implements RequestKeys {
     const rowKey = fingerprint([request.callerId, request.endpoint, request.key]);
     const contentHash = fingerprint(content);
     try {
-      await guarded('record request id', () => this.table.createEntity<KeyRow>({ partitionKey, rowKey, contentHash, firstSeenAt: new Date(this.now()) }));
+      await guarded('record request id', () =>
+        this.table.createEntity<KeyRow>({ partitionKey, rowKey, contentHash, firstSeenAt: new Date(this.now()) }),
+      );
       return 'new';
     } catch (error) {
       if (isUnavailable(error)) return 'unchecked';
@@ -42,7 +44,11 @@ export class TableRequestKeyStore implements RequestKeys {
   }
 
   async forgetBefore(cutoff: number, max: number): Promise<number> {
-    const old = this.table.listEntities<KeyRow>({ queryOptions: { filter: odata`firstSeenAt lt ${new Date(cutoff)}`, select: ['PartitionKey', 'RowKey'] } }).byPage({ maxPageSize: Math.min(max, 1000) });
+    const old = this.table
+      .listEntities<KeyRow>({
+        queryOptions: { filter: odata`firstSeenAt lt ${new Date(cutoff)}`, select: ['PartitionKey', 'RowKey'] },
+      })
+      .byPage({ maxPageSize: Math.min(max, 1000) });
     const page = await guarded('list old request ids', () => old.next());
     let forgotten = 0;
     for (const row of page.done ? [] : page.value) {

@@ -49,12 +49,16 @@ export class TableRetentionStore implements RetentionStore {
       if (rowKeys.length === 0) return deleted;
       deleted += await this.deleteRows(partitionKey, rowKeys);
     }
-    throw new Error('A lesson record kept gaining rows while it was being deleted; the next retention pass tries again.');
+    throw new Error(
+      'A lesson record kept gaining rows while it was being deleted; the next retention pass tries again.',
+    );
   }
 
   /** The partition's RowKeys, the snapshot's first. */
   private async rowKeys(partitionKey: string): Promise<string[]> {
-    const pages = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['rowKey'] } }).byPage();
+    const pages = this.table
+      .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['rowKey'] } })
+      .byPage();
     const keys: string[] = [];
     while (true) {
       const page = await guarded('list lesson rows', () => pages.next());

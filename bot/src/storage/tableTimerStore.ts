@@ -52,7 +52,10 @@ export class TableTimerStore implements TimerStore {
     // One row per lesson, instant and reason: timers of different reasons never overwrite each other.
     const rowKey = joinKey([String(dueAt).padStart(16, '0'), key.tenantId, key.meetingId, reason]);
     await guarded('schedule timer', () =>
-      this.table.upsertEntity({ partitionKey, rowKey, tenantId: key.tenantId, meetingId: key.meetingId, dueAt: timeValue(dueAt), reason }, 'Replace'),
+      this.table.upsertEntity(
+        { partitionKey, rowKey, tenantId: key.tenantId, meetingId: key.meetingId, dueAt: timeValue(dueAt), reason },
+        'Replace',
+      ),
     );
   }
 
@@ -66,7 +69,8 @@ export class TableTimerStore implements TimerStore {
       const page = await guarded('sweep timers', () => pages.next());
       if (page.done) break;
       for (const { partitionKey, rowKey, ...row } of page.value) {
-        if (partitionKey !== undefined && rowKey !== undefined && row.dueAt <= now) due.push({ ...row, partitionKey, rowKey });
+        if (partitionKey !== undefined && rowKey !== undefined && row.dueAt <= now)
+          due.push({ ...row, partitionKey, rowKey });
       }
     }
     due.sort((a, b) => a.dueAt - b.dueAt);
@@ -74,7 +78,12 @@ export class TableTimerStore implements TimerStore {
     for (const row of due) {
       if (claimed.length >= limit) break;
       if (await this.claim(row.partitionKey, row.rowKey, row.etag)) {
-        claimed.push({ id: `${row.partitionKey}/${row.rowKey}`, key: { tenantId: row.tenantId, meetingId: row.meetingId }, dueAt: row.dueAt, reason: row.reason });
+        claimed.push({
+          id: `${row.partitionKey}/${row.rowKey}`,
+          key: { tenantId: row.tenantId, meetingId: row.meetingId },
+          dueAt: row.dueAt,
+          reason: row.reason,
+        });
       }
     }
     // Keep re-reading the previous minute: other instances' clocks and late schedules may lag.

@@ -36,7 +36,9 @@ export interface TeamsClients {
   /** Tells DSLs and reporters about concerns (used by the tab's concern form too). */
   concernNotifier: ConcernNotifier;
   serviceUrls: ServiceUrls;
-  /** Which tenants' activities the bot endpoint takes: the school's configured tenants (`config.auth.allowedTenants`). */
+  /**
+   * Which tenants' activities the bot endpoint takes: the school's configured tenants (`config.auth.allowedTenants`).
+   */
   tenants: TenantGate;
 }
 
@@ -55,13 +57,38 @@ export function createTeamsClients(deps: TeamsClientsDeps): TeamsClients {
   const botAppId = deps.config.bot.appId ?? '';
   const adapter = createAdapter(deps.config.bot, deps.logger, deps.config.auth.authorityHost);
   const serviceUrls = new ServiceUrls();
-  const messenger = createProactiveMessenger({ adapter, botAppId, conversations: deps.conversations, logger: deps.logger, serviceUrlFor: async (tenantId, hint) => serviceUrls.for(tenantId, hint) });
-  const publicOrigin = deps.config.auth.tabDomain ? `https://${deps.config.auth.tabDomain}` : `http://localhost:${deps.config.port}`;
+  const messenger = createProactiveMessenger({
+    adapter,
+    botAppId,
+    conversations: deps.conversations,
+    logger: deps.logger,
+    serviceUrlFor: async (tenantId, hint) => serviceUrls.for(tenantId, hint),
+  });
+  const publicOrigin = deps.config.auth.tabDomain
+    ? `https://${deps.config.auth.tabDomain}`
+    : `http://localhost:${deps.config.port}`;
   const timeZoneOf = (tenantId: string): string => deps.policyFor(tenantId).school.timeZone;
-  const notifier = new TeamsNotifier({ adapter, botAppId, users: messenger, publicOrigin, timeZoneOf, logger: deps.logger, ...(deps.config.teamsAppId ? { teamsAppId: deps.config.teamsAppId } : {}) });
+  const notifier = new TeamsNotifier({
+    adapter,
+    botAppId,
+    users: messenger,
+    publicOrigin,
+    timeZoneOf,
+    logger: deps.logger,
+    ...(deps.config.teamsAppId ? { teamsAppId: deps.config.teamsAppId } : {}),
+  });
   const roster = new TeamsRoster({ adapter, botAppId, logger: deps.logger });
   const concernNotifier = createConcernNotifier({ messenger, policyFor: deps.policyFor, logger: deps.logger });
-  return { adapter, messenger, notifier, roster, sender: createTeamsDeliverySender(notifier), concernNotifier, serviceUrls, tenants };
+  return {
+    adapter,
+    messenger,
+    notifier,
+    roster,
+    sender: createTeamsDeliverySender(notifier),
+    concernNotifier,
+    serviceUrls,
+    tenants,
+  };
 }
 
 /** Dependencies of {@link mountTeamsEndpoint}: the clients and the use cases the bot calls. */

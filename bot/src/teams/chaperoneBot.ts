@@ -49,7 +49,11 @@ export function createChaperoneBot(deps: ChaperoneBotDeps): { run(context: TurnC
   return {
     async run(context) {
       const { activity } = context;
-      deps.serviceUrls.remember(activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id, activity.serviceUrl);
+      deps.serviceUrls.remember(
+        activity.conversation?.tenantId ??
+          (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+        activity.serviceUrl,
+      );
       const handler = routes[context.activity.type ?? ''];
       if (!handler) {
         deps.logger.info({ activityType: context.activity.type }, 'activity type not handled; ignored');
@@ -83,7 +87,8 @@ function botWasAdded(activity: Activity): boolean {
 /** Stores the conversation reference for proactive messages; greets once when the app arrives. */
 async function rememberConversation(deps: ChaperoneBotDeps, context: TurnContext, greet: boolean): Promise<void> {
   const activity = context.activity;
-  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const tenantId =
+    activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
   if (!tenantId || !activity.conversation?.id) return;
   const personal = (activity.conversation.conversationType ?? '').toLowerCase() === 'personal';
   const key = personal ? activity.from?.aadObjectId : activity.conversation.id;
@@ -95,7 +100,11 @@ async function rememberConversation(deps: ChaperoneBotDeps, context: TurnContext
   await deps.conversations.save({
     tenantId,
     key,
-    kind: personal ? 'personal' : (activity.conversation.conversationType ?? '').toLowerCase() === 'channel' ? 'channel' : 'meeting',
+    kind: personal
+      ? 'personal'
+      : (activity.conversation.conversationType ?? '').toLowerCase() === 'channel'
+        ? 'channel'
+        : 'meeting',
     reference,
     greetedAt: shouldGreet ? deps.clock.now() : existing?.greetedAt,
   });

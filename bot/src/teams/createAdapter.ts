@@ -28,7 +28,8 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string, loginUrl: string) {
     ToChannelFromBotLoginUrl: loginUrl,
     ToChannelFromBotOAuthScope: BOT_FRAMEWORK_AUDIENCE,
     OAuthUrl: 'https://api.botframework.com',
-    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
     CallerId: 'urn:botframework:azure',
     ValidateAuthority: true,
   };
@@ -43,9 +44,15 @@ type Credentials = Awaited<ReturnType<ServiceClientCredentialsFactory['createCre
 class ClientSecretSignIn extends ServiceClientCredentialsFactory {
   private readonly credential: ClientSecretCredential;
 
-  constructor(private readonly appId: string, password: string, tenant: string, authorityHost: string) {
+  constructor(
+    private readonly appId: string,
+    password: string,
+    tenant: string,
+    authorityHost: string,
+  ) {
     super();
-    // MSAL asks login.microsoftonline.com to vouch for any host it does not know; a configured host is trusted as given.
+    // MSAL asks login.microsoftonline.com to vouch for any host it does not know; a configured host is trusted as
+    // given.
     const disableInstanceDiscovery = new URL(authorityHost).origin !== new URL(DEFAULT_AUTHORITY_HOST).origin;
     this.credential = new ClientSecretCredential(tenant, appId, password, { authorityHost, disableInstanceDiscovery });
   }
@@ -68,7 +75,10 @@ class ClientSecretSignIn extends ServiceClientCredentialsFactory {
     const resource = audience || BOT_FRAMEWORK_AUDIENCE;
     const scope = resource.endsWith('/.default') ? resource : `${resource}/.default`;
     // @azure/identity caches the token and renews it before it expires.
-    return { signRequest: async (request) => new TokenCredentials((await this.credential.getToken(scope)).token).signRequest(request) };
+    return {
+      signRequest: async (request) =>
+        new TokenCredentials((await this.credential.getToken(scope)).token).signRequest(request),
+    };
   }
 }
 
@@ -76,14 +86,19 @@ class ClientSecretSignIn extends ServiceClientCredentialsFactory {
  * botbuilder answers 500 when a token fails signature checks (the JWT library's error is not its
  * AuthenticationError), and Teams retries a 500. Any failure while authenticating is a 401.
  */
-function refuseBadTokensWith401(auth: ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
+function refuseBadTokensWith401(
+  auth: ConfigurationBotFrameworkAuthentication,
+): ConfigurationBotFrameworkAuthentication {
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
     try {
       return await authenticate(activity, authHeader);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
-      throw new AuthenticationError(`Unauthorized: ${error instanceof Error ? error.name : 'token rejected'}`, StatusCodes.UNAUTHORIZED);
+      throw new AuthenticationError(
+        `Unauthorized: ${error instanceof Error ? error.name : 'token rejected'}`,
+        StatusCodes.UNAUTHORIZED,
+      );
     }
   };
   return auth;
@@ -95,10 +110,17 @@ function refuseBadTokensWith401(auth: ConfigurationBotFrameworkAuthentication): 
  * with a client secret signs in for its outgoing calls at `authorityHost` (AAD_AUTHORITY_HOST);
  * a UserAssignedMSI bot signs in as the managed identity (botbuilder's own).
  */
-export function createAdapter(bot: Config['bot'], logger: Logger, authorityHost: string = DEFAULT_AUTHORITY_HOST): CloudAdapter {
+export function createAdapter(
+  bot: Config['bot'],
+  logger: Logger,
+  authorityHost: string = DEFAULT_AUTHORITY_HOST,
+): CloudAdapter {
   const host = authorityHost.replace(/\/+$/, '');
   // Without a secret botbuilder signs in itself: anonymously in local mode, else as the managed identity.
-  const withSecret = bot.appId && bot.password && bot.type !== 'UserAssignedMSI' ? { appId: bot.appId, password: bot.password, tenant: signInTenant(bot) } : undefined;
+  const withSecret =
+    bot.appId && bot.password && bot.type !== 'UserAssignedMSI'
+      ? { appId: bot.appId, password: bot.password, tenant: signInTenant(bot) }
+      : undefined;
   const loginUrl = `${host}/${withSecret?.tenant ?? BOT_FRAMEWORK_TENANT}`;
   const auth = new ConfigurationBotFrameworkAuthentication(
     {

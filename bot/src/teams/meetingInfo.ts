@@ -9,7 +9,14 @@ import type { DiscoveredMeeting } from '../app/lessonRoutines/meetingDiscovered.
 import type { Logger } from '../app/ports.js';
 import type { MeetingKind } from '../domain/types.js';
 
-const KINDS: readonly MeetingKind[] = ['Scheduled', 'Recurring', 'MeetNow', 'ChannelScheduled', 'OneToOneCall', 'GroupCall'];
+const KINDS: readonly MeetingKind[] = [
+  'Scheduled',
+  'Recurring',
+  'MeetNow',
+  'ChannelScheduled',
+  'OneToOneCall',
+  'GroupCall',
+];
 
 /** Whether the activity says the bot itself was just added to a meeting's group chat. */
 export function isAddedToMeetingChat(activity: Partial<Activity>): boolean {
@@ -22,7 +29,8 @@ export function isAddedToMeetingChat(activity: Partial<Activity>): boolean {
 /** The meeting as the app layer takes it, from the activity and Teams' meeting info. */
 export function discoveredMeeting(activity: Partial<Activity>, info: MeetingInfo): DiscoveredMeeting | undefined {
   const meetingId = meetingIdOf(activity);
-  const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+  const tenantId =
+    (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
   if (!meetingId || !tenantId || !activity.serviceUrl || !activity.conversation?.id) return undefined;
   const details = (info.details ?? {}) as Partial<MeetingInfo['details']>;
   const organizerId = info.organizer?.aadObjectId;
@@ -51,7 +59,8 @@ export interface MeetingAddedDeps {
 
 /** The turn handler: a no-op for anything but the app arriving in a meeting chat; never throws. */
 export function createMeetingAddedHandler(deps: MeetingAddedDeps) {
-  const read = deps.getMeetingInfo ?? ((context: TurnContext, meetingId: string) => TeamsInfo.getMeetingInfo(context, meetingId));
+  const read =
+    deps.getMeetingInfo ?? ((context: TurnContext, meetingId: string) => TeamsInfo.getMeetingInfo(context, meetingId));
   return async function onConversationUpdate(context: TurnContext): Promise<void> {
     const activity = context.activity;
     if (!isAddedToMeetingChat(activity)) return;
@@ -59,7 +68,10 @@ export function createMeetingAddedHandler(deps: MeetingAddedDeps) {
     try {
       info = await read(context, meetingIdOf(activity)!);
     } catch (error) {
-      deps.logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'meeting info could not be read when the app was added');
+      deps.logger.warn(
+        { err: error instanceof Error ? error.name : 'unknown' },
+        'meeting info could not be read when the app was added',
+      );
       return;
     }
     const meeting = discoveredMeeting(activity, info);

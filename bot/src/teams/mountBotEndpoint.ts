@@ -6,14 +6,20 @@ import type { TenantGate } from './tenantGate.js';
 const TENANT_REFUSED = {
   error: {
     code: 'tenantNotServed',
-    message: 'This activity comes from a Microsoft 365 organisation this Chaperone does not serve, so nothing was kept or sent. '
-      + 'If it should serve that organisation, the school\'s IT admin adds its tenant id to AAD_APP_ALLOWED_TENANTS.',
+    message:
+      'This activity comes from a Microsoft 365 organisation this Chaperone does not serve, so nothing was kept or sent. ' +
+      "If it should serve that organisation, the school's IT admin adds its tenant id to AAD_APP_ALLOWED_TENANTS.",
   },
 };
 
 /** Whether a request body can be an activity at all (botbuilder throws outside its own error handling otherwise). */
 function looksLikeActivity(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    typeof (body as { type?: unknown }).type === 'string'
+  );
 }
 
 /**
@@ -35,13 +41,24 @@ function answeredUnlessRefused(res: Response, refused: () => boolean): object {
  * activity from a tenant the school does not serve gets a 403 with nothing stored or sent, and the
  * bot runs the turn.
  */
-export function mountBotEndpoint(server: Server, adapter: CloudAdapter, bot: { run(context: TurnContext): Promise<void> }, tenants: TenantGate): void {
+export function mountBotEndpoint(
+  server: Server,
+  adapter: CloudAdapter,
+  bot: { run(context: TurnContext): Promise<void> },
+  tenants: TenantGate,
+): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!looksLikeActivity(req.body)) {
-      res.json(400, { error: { code: 'notAnActivity', message: 'The request body must be a Bot Framework activity: a JSON object with a text "type".' } });
+      res.json(400, {
+        error: {
+          code: 'notAnActivity',
+          message: 'The request body must be a Bot Framework activity: a JSON object with a text "type".',
+        },
+      });
       return;
     }
-    // Asked inside the turn, after botbuilder has authenticated the request: an unsigned caller learns nothing about tenants.
+    // Asked inside the turn, after botbuilder has authenticated the request: an unsigned caller learns nothing about
+    // tenants.
     let refused = false;
     const run = async (context: TurnContext): Promise<void> => {
       refused = !tenants.admits(context.activity);
@@ -49,7 +66,8 @@ export function mountBotEndpoint(server: Server, adapter: CloudAdapter, bot: { r
     };
     // The server gave the request a correlation id (response header); every log line of the turn carries it.
     const id = String(res.getHeader('x-correlation-id') ?? '') || undefined;
-    const turn = (): Promise<void> => adapter.process(req as never, answeredUnlessRefused(res, () => refused) as never, run);
+    const turn = (): Promise<void> =>
+      adapter.process(req as never, answeredUnlessRefused(res, () => refused) as never, run);
     await (id ? withCorrelation(id, turn) : turn());
   });
 }

@@ -7,8 +7,18 @@ import { continueReporting } from './proactive.js';
 
 /** Sends a 1:1 message to a user (implemented by `proactive.ts`). */
 export interface UserMessenger {
-  sendToUser(tenantId: string, aadObjectId: string, activity: Partial<Activity>, serviceUrlHint?: string): Promise<{ id?: string } | undefined>;
-  updateForUser(tenantId: string, aadObjectId: string, activityId: string, activity: Partial<Activity>): Promise<{ id?: string } | undefined>;
+  sendToUser(
+    tenantId: string,
+    aadObjectId: string,
+    activity: Partial<Activity>,
+    serviceUrlHint?: string,
+  ): Promise<{ id?: string } | undefined>;
+  updateForUser(
+    tenantId: string,
+    aadObjectId: string,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<{ id?: string } | undefined>;
 }
 
 /** Options for {@link TeamsNotifier}. */
@@ -18,7 +28,9 @@ export interface TeamsNotifierOptions {
   users: UserMessenger;
   /** Public origin of the service, e.g. https://chaperone.school.example (alert page and record links). */
   publicOrigin: string;
-  /** The Teams app's id: the DSL card's "Open the lesson record" opens the record tab in Teams. Unset: the alert page. */
+  /**
+   * The Teams app's id: the DSL card's "Open the lesson record" opens the record tab in Teams. Unset: the alert page.
+   */
   teamsAppId?: string;
   /** The school's time zone for a tenant (times on cards). */
   timeZoneOf(tenantId: string): string;
@@ -43,21 +55,53 @@ export class TeamsNotifier implements Notifier {
     for (let i = 0; i < recipientTeamsIds.length; i += MAX_RECIPIENTS) {
       const recipients = recipientTeamsIds.slice(i, i + MAX_RECIPIENTS);
       await this.inMeeting(alert.meeting, (context) =>
-        TeamsInfo.sendMeetingNotification(context, {
-          type: 'targetedMeetingNotification',
-          value: { recipients, surfaces: [{ surface: 'meetingStage', contentType: 'task', content: { value: { height: 320, width: 420, title, url } } }] },
-        }, alert.meeting.key.meetingId).then(() => undefined),
+        TeamsInfo.sendMeetingNotification(
+          context,
+          {
+            type: 'targetedMeetingNotification',
+            value: {
+              recipients,
+              surfaces: [
+                {
+                  surface: 'meetingStage',
+                  contentType: 'task',
+                  content: { value: { height: 320, width: 420, title, url } },
+                },
+              ],
+            },
+          },
+          alert.meeting.key.meetingId,
+        ).then(() => undefined),
       );
     }
   }
 
   /** A content-light 1:1 card to one DSL (or deputy, or senior leader). */
   async alertDsl(alert: AlertMessage, aadObjectId: string): Promise<SentActivity> {
-    const activity = dslAlertActivity(alert, this.recordUrl(alert), this.options.timeZoneOf(alert.meeting.key.tenantId));
+    const activity = dslAlertActivity(
+      alert,
+      this.recordUrl(alert),
+      this.options.timeZoneOf(alert.meeting.key.tenantId),
+    );
     // "Someone has it" replaces the alert card the person already has, as Teams shows an edited message.
-    if (alert.replaces) return sent(await this.options.users.updateForUser(alert.meeting.key.tenantId, aadObjectId, alert.replaces, activity as Partial<Activity>));
+    if (alert.replaces)
+      return sent(
+        await this.options.users.updateForUser(
+          alert.meeting.key.tenantId,
+          aadObjectId,
+          alert.replaces,
+          activity as Partial<Activity>,
+        ),
+      );
     // The lesson's connector serves the whole tenant: use it when no chat with this person is known yet.
-    return sent(await this.options.users.sendToUser(alert.meeting.key.tenantId, aadObjectId, activity as Partial<Activity>, alert.meeting.serviceUrl || undefined));
+    return sent(
+      await this.options.users.sendToUser(
+        alert.meeting.key.tenantId,
+        aadObjectId,
+        activity as Partial<Activity>,
+        alert.meeting.serviceUrl || undefined,
+      ),
+    );
   }
 
   /** Posts the pupil-friendly expectations to the meeting chat. */
@@ -68,24 +112,46 @@ export class TeamsNotifier implements Notifier {
   }
 
   /** A 1:1 card to one member of staff. */
-  async sendToStaff(tenantId: string, aadObjectId: string, card: { title: string; lines: string[] }): Promise<SentActivity> {
-    return sent(await this.options.users.sendToUser(tenantId, aadObjectId, staffCardActivity(card) as Partial<Activity>));
+  async sendToStaff(
+    tenantId: string,
+    aadObjectId: string,
+    card: { title: string; lines: string[] },
+  ): Promise<SentActivity> {
+    return sent(
+      await this.options.users.sendToUser(tenantId, aadObjectId, staffCardActivity(card) as Partial<Activity>),
+    );
   }
 
-  /** The lesson record in Teams (a deep link to the app's record tab), or the alert page when the app id is not configured. */
+  /**
+   * The lesson record in Teams (a deep link to the app's record tab), or the alert page when the app id is not
+   * configured.
+   */
   private recordUrl(alert: AlertMessage): string {
-    return this.options.teamsAppId ? lessonRecordLink(this.options.teamsAppId, alert.meeting.key.meetingId) : this.alertPageUrl(alert);
+    return this.options.teamsAppId
+      ? lessonRecordLink(this.options.teamsAppId, alert.meeting.key.meetingId)
+      : this.alertPageUrl(alert);
   }
 
   private alertPageUrl(alert: AlertMessage): string {
     // `rules`: every rule the notification is about (findings that started together), most serious first.
     const rules = [...new Set([alert.finding, ...(alert.also ?? [])].map((f) => f.ruleId))].join(',');
-    const params = new URLSearchParams({ context: 'alert', meetingId: alert.meeting.key.meetingId, rule: alert.finding.ruleId, phase: alert.phase, rules });
+    const params = new URLSearchParams({
+      context: 'alert',
+      meetingId: alert.meeting.key.meetingId,
+      rule: alert.finding.ruleId,
+      phase: alert.phase,
+      rules,
+    });
     return `${this.options.publicOrigin}/tab/index.html?${params.toString()}`;
   }
 
   private inMeeting(meeting: MeetingAddress, logic: Parameters<typeof continueReporting>[3]): Promise<void> {
-    return continueReporting(this.options.adapter, this.options.botAppId, meetingReference(meeting, this.options.botAppId), logic);
+    return continueReporting(
+      this.options.adapter,
+      this.options.botAppId,
+      meetingReference(meeting, this.options.botAppId),
+      logic,
+    );
   }
 }
 
@@ -98,7 +164,13 @@ export function meetingReference(meeting: MeetingAddress, botAppId: string): Con
   return {
     channelId: 'msteams',
     serviceUrl: meeting.serviceUrl,
-    conversation: { id: meeting.conversationId, isGroup: true, conversationType: 'groupChat', tenantId: meeting.key.tenantId, name: '' },
+    conversation: {
+      id: meeting.conversationId,
+      isGroup: true,
+      conversationType: 'groupChat',
+      tenantId: meeting.key.tenantId,
+      name: '',
+    },
     bot: { id: botAppId ? `28:${botAppId}` : 'chaperone', name: 'Chaperone' },
   };
 }

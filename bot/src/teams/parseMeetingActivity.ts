@@ -65,7 +65,12 @@ function time(...candidates: Array<string | undefined>): number {
 }
 
 const KINDS: MeetingKind[] = ['Scheduled', 'Recurring', 'MeetNow', 'ChannelScheduled', 'OneToOneCall', 'GroupCall'];
-const ROLES: Record<string, MeetingRole> = { organizer: 'Organizer', presenter: 'Presenter', attendee: 'Attendee', guest: 'Guest' };
+const ROLES: Record<string, MeetingRole> = {
+  organizer: 'Organizer',
+  presenter: 'Presenter',
+  attendee: 'Attendee',
+  guest: 'Guest',
+};
 
 /** Whether an activity is one of the four meeting events (by name, trimmed, case-insensitive). */
 export function isMeetingEvent(activity: Pick<Activity, 'type' | 'name'>): boolean {
@@ -80,7 +85,10 @@ export function isMeetingEvent(activity: Pick<Activity, 'type' | 'name'>): boole
  */
 export function parseMeetingActivity(activity: Partial<Activity>): MeetingActivity {
   const parsed = envelope.safeParse(activity);
-  if (!parsed.success) throw new MalformedActivityError(`meeting event envelope invalid at ${parsed.error.issues[0]?.path.join('.') || '(root)'}`);
+  if (!parsed.success)
+    throw new MalformedActivityError(
+      `meeting event envelope invalid at ${parsed.error.issues[0]?.path.join('.') || '(root)'}`,
+    );
   const a = parsed.data;
   const tenantId = a.channelData.tenant?.id ?? a.conversation.tenantId;
   if (!tenantId) throw new MalformedActivityError('meeting event has no tenant');
@@ -91,17 +99,36 @@ export function parseMeetingActivity(activity: Partial<Activity>): MeetingActivi
   return { key, address, events: toEvents(name, a.id, a.timestamp, activity.value, a.from?.aadObjectId) };
 }
 
-function toEvents(name: string, id: string, timestamp: string | undefined, value: unknown, senderId: string | undefined): MeetingEvent[] {
+function toEvents(
+  name: string,
+  id: string,
+  timestamp: string | undefined,
+  value: unknown,
+  senderId: string | undefined,
+): MeetingEvent[] {
   if (name === MEETING_EVENT_NAMES.start.toLowerCase() || name === MEETING_EVENT_NAMES.end.toLowerCase()) {
     const v = lifecycleValue.safeParse(value ?? {});
     if (!v.success) throw new MalformedActivityError('meeting start/end value is not an object');
     const at = time(v.data.time, timestamp);
     if (name === MEETING_EVENT_NAMES.end.toLowerCase()) return [{ kind: 'meetingEnded', id, at }];
     const meetingType = KINDS.find((k) => k.toLowerCase() === v.data.meetingType?.toLowerCase()) ?? 'Unknown';
-    return [{ kind: 'meetingStarted', id, at, meetingType, title: v.data.title ?? 'Lesson', joinUrl: v.data.joinUrl, organizerId: senderId }];
+    return [
+      {
+        kind: 'meetingStarted',
+        id,
+        at,
+        meetingType,
+        title: v.data.title ?? 'Lesson',
+        joinUrl: v.data.joinUrl,
+        organizerId: senderId,
+      },
+    ];
   }
   const v = membersValue.safeParse(value);
-  if (!v.success) throw new MalformedActivityError(`participant event value invalid at ${v.error.issues[0]?.path.join('.') || '(root)'}`);
+  if (!v.success)
+    throw new MalformedActivityError(
+      `participant event value invalid at ${v.error.issues[0]?.path.join('.') || '(root)'}`,
+    );
   const at = time(timestamp);
   const joining = name === MEETING_EVENT_NAMES.join.toLowerCase();
   return v.data.members.map((m, i): MeetingEvent => {
@@ -113,7 +140,14 @@ function toEvents(name: string, id: string, timestamp: string | undefined, value
       kind: 'participantJoined',
       id: eventId,
       at,
-      participant: { id: personId, teamsId: m.user.id, name: m.user.name ?? 'Participant', role: 'unknown', tenantId: m.user.tenantId, meetingRole: role },
+      participant: {
+        id: personId,
+        teamsId: m.user.id,
+        name: m.user.name ?? 'Participant',
+        role: 'unknown',
+        tenantId: m.user.tenantId,
+        meetingRole: role,
+      },
     };
   });
 }

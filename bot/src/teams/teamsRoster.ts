@@ -31,34 +31,47 @@ export class TeamsRoster implements RosterSource {
   constructor(private readonly options: TeamsRosterOptions) {}
 
   /** Presence per person id, or undefined when Teams could not answer at all (or not in time). */
-  async inMeeting(meeting: MeetingAddress, people: Array<{ id: string; teamsId: string }>): Promise<Map<string, boolean> | undefined> {
+  async inMeeting(
+    meeting: MeetingAddress,
+    people: Array<{ id: string; teamsId: string }>,
+  ): Promise<Map<string, boolean> | undefined> {
     if (people.length === 0 || people.length > MAX_LOOKUPS) return undefined;
     const timeoutMs = this.options.lookupTimeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
     const answers = new Map<string, boolean>();
     const givenUp = new AbortController();
     let failures = 0;
-    await this.options.adapter.continueConversationAsync(this.options.botAppId, meetingReference(meeting, this.options.botAppId), async (context) => {
-      const teams = teamsClientOf(context);
-      const queue = [...people];
-      const worker = async (): Promise<void> => {
-        for (let person = queue.shift(); person && !givenUp.signal.aborted; person = queue.shift()) {
-          const deadline = AbortSignal.timeout(timeoutMs);
-          try {
-            const abortSignal = AbortSignal.any([deadline, givenUp.signal]);
-            const participant = await teams.teams.fetchMeetingParticipant(meeting.key.meetingId, person.teamsId, { tenantId: meeting.key.tenantId, abortSignal });
-            const inMeeting = (participant.meeting as { inMeeting?: boolean } | undefined)?.inMeeting;
-            if (typeof inMeeting === 'boolean') answers.set(person.id, inMeeting);
-          } catch {
-            // The lookups still in flight are stopped too: their answers could not make a whole roster.
-            if (deadline.aborted) givenUp.abort();
-            failures++;
+    await this.options.adapter.continueConversationAsync(
+      this.options.botAppId,
+      meetingReference(meeting, this.options.botAppId),
+      async (context) => {
+        const teams = teamsClientOf(context);
+        const queue = [...people];
+        const worker = async (): Promise<void> => {
+          for (let person = queue.shift(); person && !givenUp.signal.aborted; person = queue.shift()) {
+            const deadline = AbortSignal.timeout(timeoutMs);
+            try {
+              const abortSignal = AbortSignal.any([deadline, givenUp.signal]);
+              const participant = await teams.teams.fetchMeetingParticipant(meeting.key.meetingId, person.teamsId, {
+                tenantId: meeting.key.tenantId,
+                abortSignal,
+              });
+              const inMeeting = (participant.meeting as { inMeeting?: boolean } | undefined)?.inMeeting;
+              if (typeof inMeeting === 'boolean') answers.set(person.id, inMeeting);
+            } catch {
+              // The lookups still in flight are stopped too: their answers could not make a whole roster.
+              if (deadline.aborted) givenUp.abort();
+              failures++;
+            }
           }
-        }
-      };
-      await Promise.all(Array.from({ length: this.options.concurrency ?? 4 }, worker));
-    });
+        };
+        await Promise.all(Array.from({ length: this.options.concurrency ?? 4 }, worker));
+      },
+    );
     if (givenUp.signal.aborted) {
-      this.options.logger.warn({ asked: people.length, timeoutMs }, 'Teams did not answer a roster lookup in time; the check counts as unanswered');
+      this.options.logger.warn(
+        { asked: people.length, timeoutMs },
+        'Teams did not answer a roster lookup in time; the check counts as unanswered',
+      );
       return undefined;
     }
     if (failures) this.options.logger.warn({ failures, asked: people.length }, 'some roster lookups failed');

@@ -1,7 +1,9 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../app/ports.js';
 
-/** Refused tenants remembered for logging once each; past this many the oldest is forgotten (and may be logged again). */
+/**
+ * Refused tenants remembered for logging once each; past this many the oldest is forgotten (and may be logged again).
+ */
 const REMEMBERED_REFUSALS = 1_000;
 
 /** Options for {@link createTenantGate}. */
@@ -19,11 +21,16 @@ export interface TenantGate {
   admits(activity: Partial<Activity>): boolean;
 }
 
-/** The tenant ids an activity names: `channelData.tenant.id` (Teams' own) and `conversation.tenantId` (cut to a GUID's length and more, for logs). */
+/**
+ * The tenant ids an activity names: `channelData.tenant.id` (Teams' own) and `conversation.tenantId` (cut to a GUID's
+ * length and more, for logs).
+ */
 function tenantsNamedBy(activity: Partial<Activity>): string[] {
   const fromChannel = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   const fromConversation = activity.conversation?.tenantId;
-  return [fromChannel, fromConversation].filter((t): t is string => typeof t === 'string' && t.length > 0).map((t) => t.slice(0, 64).toLowerCase());
+  return [fromChannel, fromConversation]
+    .filter((t): t is string => typeof t === 'string' && t.length > 0)
+    .map((t) => t.slice(0, 64).toLowerCase());
 }
 
 /**
@@ -38,8 +45,10 @@ export function createTenantGate(options: TenantGateOptions): TenantGate {
   const allowed = new Set(options.allowedTenants.map((t) => t.toLowerCase()));
   if (allowed.size === 0) {
     if (options.production) {
-      throw new Error('Chaperone cannot start: set AAD_APP_TENANT_ID to the school\'s tenant id (and AAD_APP_ALLOWED_TENANTS for any '
-        + 'further schools) so the bot takes lessons from the school\'s own Teams only.');
+      throw new Error(
+        "Chaperone cannot start: set AAD_APP_TENANT_ID to the school's tenant id (and AAD_APP_ALLOWED_TENANTS for any " +
+          "further schools) so the bot takes lessons from the school's own Teams only.",
+      );
     }
     return { admits: () => true };
   }

@@ -46,7 +46,11 @@ export interface Api {
   me(): Promise<Me>;
   policy(): Promise<PolicyView>;
   status(meetingId: string, etag?: string): Promise<StatusPoll>;
-  write(meetingId: string, what: 'checklist' | 'pupil-checks' | 'register-marks' | 'breach', body: Record<string, unknown>): Promise<StatusView>;
+  write(
+    meetingId: string,
+    what: 'checklist' | 'pupil-checks' | 'register-marks' | 'breach',
+    body: Record<string, unknown>,
+  ): Promise<StatusView>;
   /** Logs a concern; the same `clientRequestId` sent again gives the same reference, marked `duplicate`. */
   logConcern(concern: ConcernInput): Promise<ConcernReceipt>;
   /** The register as a CSV file (a download needs the token, so it is fetched, not linked). */
@@ -63,7 +67,8 @@ const RETRY_PAUSE_MS = 400;
 
 /** A failure worth sending the same write again for: the connection dropped, or the service was briefly unavailable. */
 function isTransient(err: unknown): boolean {
-  if (err instanceof ApiError) return err.status === 408 || err.status === 502 || err.status === 503 || err.status === 504;
+  if (err instanceof ApiError)
+    return err.status === 408 || err.status === 502 || err.status === 503 || err.status === 504;
   return err instanceof TypeError; // fetch's network failure
 }
 
@@ -94,7 +99,8 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       return { kind: 'changed', view: (await res.json()) as StatusView, etag: res.headers.get('etag') ?? undefined };
     },
     async write(meetingId, what, body) {
-      // One request id per action: a retry resends it, so the server applies the action once; the next action gets a new one.
+      // One request id per action: a retry resends it, so the server applies the action once; the next action gets a
+      // new one.
       const payload = JSON.stringify({ ...body, clientRequestId: crypto.randomUUID() });
       for (let attempt = 1; ; attempt++) {
         try {
@@ -107,10 +113,23 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
       }
     },
     async logConcern(concern) {
-      type Answer = { ref: string; duplicate?: boolean; toldDsls?: number; unreachedDsls?: number; held?: boolean; dslPhone?: string };
-      const body = (await (await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })).json()) as Answer;
+      type Answer = {
+        ref: string;
+        duplicate?: boolean;
+        toldDsls?: number;
+        unreachedDsls?: number;
+        held?: boolean;
+        dslPhone?: string;
+      };
+      const body = (await (
+        await call('/api/concerns', { method: 'POST', body: JSON.stringify(concern) })
+      ).json()) as Answer;
       if (body.duplicate === true) return { ref: body.ref, duplicate: true };
-      const reach = { toldDsls: body.toldDsls ?? 0, unreachedDsls: body.unreachedDsls ?? 0, ...(body.held ? { held: true } : {}) };
+      const reach = {
+        toldDsls: body.toldDsls ?? 0,
+        unreachedDsls: body.unreachedDsls ?? 0,
+        ...(body.held ? { held: true } : {}),
+      };
       return { ref: body.ref, duplicate: false, reach, ...(body.dslPhone ? { dslPhone: body.dslPhone } : {}) };
     },
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),

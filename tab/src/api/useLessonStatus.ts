@@ -19,7 +19,10 @@ export interface LessonStatus {
 
 /** Polls the lesson's status with `If-None-Match`, every {@link POLL_MS} ms while the panel is open. */
 export function useLessonStatus(api: Api, meetingId: string): LessonStatus {
-  const [state, setState] = useState<{ view?: StatusView; receivedAt: number; problem?: string; waiting: boolean }>({ receivedAt: 0, waiting: false });
+  const [state, setState] = useState<{ view?: StatusView; receivedAt: number; problem?: string; waiting: boolean }>({
+    receivedAt: 0,
+    waiting: false,
+  });
   const etag = useRef<string | undefined>(undefined);
 
   const show = useCallback((view: StatusView) => {
@@ -43,8 +46,13 @@ export function useLessonStatus(api: Api, meetingId: string): LessonStatus {
         }
       } catch (err) {
         if (stopped) return;
-        if (err instanceof ApiError && err.status === 404) setState((s) => ({ ...s, waiting: true, problem: undefined }));
-        else setState((s) => ({ ...s, problem: err instanceof Error ? err.message : 'Chaperone could not be reached; it will keep trying.' }));
+        if (err instanceof ApiError && err.status === 404)
+          setState((s) => ({ ...s, waiting: true, problem: undefined }));
+        else
+          setState((s) => ({
+            ...s,
+            problem: err instanceof Error ? err.message : 'Chaperone could not be reached; it will keep trying.',
+          }));
       }
       if (!stopped) timer = setTimeout(poll, POLL_MS);
     };

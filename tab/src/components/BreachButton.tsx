@@ -1,4 +1,16 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { StatusView } from '../api/client.js';
 import { dslDeliveryText } from './dslDeliveryText.js';
@@ -9,7 +21,17 @@ import { dslDeliveryText } from './dslDeliveryText.js';
  * itself), then tell the teacher to end the call for everyone, because no API can do that for
  * them (seed 002 line 41).
  */
-export function BreachButton({ onReport, findings, timeZone, dslPhone }: { onReport: () => Promise<void>; findings: StatusView['findings']; timeZone: string; dslPhone?: string }): ReactNode {
+export function BreachButton({
+  onReport,
+  findings,
+  timeZone,
+  dslPhone,
+}: {
+  onReport: () => Promise<void>;
+  findings: StatusView['findings'];
+  timeZone: string;
+  dslPhone?: string;
+}): ReactNode {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [reported, setReported] = useState(false);
@@ -32,12 +54,17 @@ export function BreachButton({ onReport, findings, timeZone, dslPhone }: { onRep
         <DialogSurface aria-describedby="breach-explain">
           <DialogBody>
             <DialogTitle>Report a safeguarding breach?</DialogTitle>
-            <DialogContent id="breach-explain">Chaperone sends it to the Designated Safeguarding Lead straight away and shows you when Teams has delivered it. You will then need to end the meeting for everyone.</DialogContent>
+            <DialogContent id="breach-explain">
+              Chaperone sends it to the Designated Safeguarding Lead straight away and shows you when Teams has
+              delivered it. You will then need to end the meeting for everyone.
+            </DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement>
                 <Button appearance="secondary">Cancel</Button>
               </DialogTrigger>
-              <Button appearance="primary" onClick={confirm} disabled={busy}>Report breach</Button>
+              <Button appearance="primary" onClick={confirm} disabled={busy}>
+                Report breach
+              </Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
@@ -58,5 +85,8 @@ export function BreachButton({ onReport, findings, timeZone, dslPhone }: { onRep
 function receipt(findings: StatusView['findings'], timeZone: string, dslPhone: string | undefined): string {
   const newest = findings.filter((f) => f.ruleId === 'breach').sort((a, b) => (b.raisedAt ?? 0) - (a.raisedAt ?? 0))[0];
   const byPhone = dslPhone ? `by phone now: ${dslPhone}` : 'by phone now.';
-  return dslDeliveryText(newest, timeZone, dslPhone)?.text ?? `Chaperone has no DSL to send it to: tell your DSL in person or ${byPhone}`;
+  return (
+    dslDeliveryText(newest, timeZone, dslPhone)?.text ??
+    `Chaperone has no DSL to send it to: tell your DSL in person or ${byPhone}`
+  );
 }

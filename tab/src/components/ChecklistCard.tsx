@@ -7,12 +7,20 @@ import { timeOfDay } from './format.js';
 const useStyles = makeStyles({ stamp: { display: 'block', marginLeft: tokens.spacingHorizontalXXXL } });
 
 /** The shared session checklist: any member of staff ticks, everyone sees who and when. */
-export function ChecklistCard({ view, onTick }: { view: StatusView; onTick: (item: string, ticked: boolean) => void }): ReactNode {
+export function ChecklistCard({
+  view,
+  onTick,
+}: {
+  view: StatusView;
+  onTick: (item: string, ticked: boolean) => void;
+}): ReactNode {
   const styles = useStyles();
   if (view.checklist.length === 0) return null;
   return (
     <Card aria-label="Session checklist">
-      <Text weight="semibold" as="h2">Session checklist</Text>
+      <Text weight="semibold" as="h2">
+        Session checklist
+      </Text>
       {view.checklist.map((c) => (
         <div key={c.item}>
           <Checkbox checked={c.ticked} label={c.label} onChange={(_, data) => onTick(c.item, data.checked === true)} />

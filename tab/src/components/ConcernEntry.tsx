@@ -7,7 +7,17 @@ import type { ConcernFormProps } from './ConcernForm.js';
  * "Log a concern": loads the concern form on first use, then opens it. The form is loaded before
  * the dialog opens so the dialog has its fields when it takes focus (screen readers need that).
  */
-export function ConcernEntry({ api, meetingId, title, pupils }: { api: Api; meetingId?: string; title?: string; pupils?: string[] }): ReactNode {
+export function ConcernEntry({
+  api,
+  meetingId,
+  title,
+  pupils,
+}: {
+  api: Api;
+  meetingId?: string;
+  title?: string;
+  pupils?: string[];
+}): ReactNode {
   const [Form, setForm] = useState<ComponentType<ConcernFormProps>>();
   const [open, setOpen] = useState(false);
   const start = async () => {

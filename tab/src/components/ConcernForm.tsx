@@ -1,15 +1,42 @@
 import {
-  Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, Textarea, tokens,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Textarea,
+  tokens,
 } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { CATEGORY_LABELS, CONCERN_CATEGORIES, URGENCIES, type ConcernCategory, type Urgency } from '../../../bot/src/app/concerns/types.js';
+import {
+  CATEGORY_LABELS,
+  CONCERN_CATEGORIES,
+  URGENCIES,
+  type ConcernCategory,
+  type Urgency,
+} from '../../../bot/src/app/concerns/types.js';
 import { ApiError, type Api, type ConcernInput, type ConcernReceipt } from '../api/client.js';
 import { addLaterWords, receiptWords } from '../../../bot/src/app/concerns/receiptWords.js';
 
-const URGENCY_LABELS: Record<Urgency, string> = { routine: 'Routine', urgent: 'Urgent: a child may be at immediate risk' };
+const URGENCY_LABELS: Record<Urgency, string> = {
+  routine: 'Routine',
+  urgent: 'Urgent: a child may be at immediate risk',
+};
 
 /** Fields that have their own place on the form; a message about any other field goes above the buttons. */
-const SHOWN_FIELDS = new Set<string>(['pupilName', 'category', 'whatHappened', 'happenedAt', 'urgency', 'actionsTaken']);
+const SHOWN_FIELDS = new Set<string>([
+  'pupilName',
+  'category',
+  'whatHappened',
+  'happenedAt',
+  'urgency',
+  'actionsTaken',
+]);
 
 type Errors = Partial<Record<keyof ConcernInput, string>>;
 
@@ -62,14 +89,35 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
     setBusy(true);
     setProblem(undefined);
     try {
-      setReceipt(await api.logConcern({ clientRequestId: requestId, pupilName, category, whatHappened, happenedAt: new Date(happenedAt).getTime(), urgency, actionsTaken, meetingId, meetingTitle: title }));
+      setReceipt(
+        await api.logConcern({
+          clientRequestId: requestId,
+          pupilName,
+          category,
+          whatHappened,
+          happenedAt: new Date(happenedAt).getTime(),
+          urgency,
+          actionsTaken,
+          meetingId,
+          meetingTitle: title,
+        }),
+      );
       setErrors({});
     } catch (err) {
       const fields = err instanceof ApiError ? (err.fields as Errors) : {};
       setErrors(fields);
-      const elsewhere = Object.entries(fields).filter(([field]) => !SHOWN_FIELDS.has(field)).map(([, message]) => message);
+      const elsewhere = Object.entries(fields)
+        .filter(([field]) => !SHOWN_FIELDS.has(field))
+        .map(([, message]) => message);
       const hasFieldMessages = Object.keys(fields).length > elsewhere.length;
-      setProblem(elsewhere[0] ?? (hasFieldMessages ? undefined : err instanceof Error ? err.message : 'The concern could not be sent; try again.'));
+      setProblem(
+        elsewhere[0] ??
+          (hasFieldMessages
+            ? undefined
+            : err instanceof Error
+              ? err.message
+              : 'The concern could not be sent; try again.'),
+      );
     } finally {
       sending.current = false;
       setBusy(false);
@@ -78,14 +126,21 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
 
   if (receipt) return <Receipt receipt={receipt} onDone={onDone} />;
 
-  const field = (name: keyof ConcernInput) => ({ validationMessage: errors[name], validationState: errors[name] ? ('error' as const) : ('none' as const) });
+  const field = (name: keyof ConcernInput) => ({
+    validationMessage: errors[name],
+    validationState: errors[name] ? ('error' as const) : ('none' as const),
+  });
   return (
     <form onSubmit={submit} aria-label="Log a safeguarding concern" noValidate className={styles.column}>
       {pupils.length > 0 && (
         <Field label="Pick a pupil from this lesson's register">
           <Select value={pupils.includes(pupilName) ? pupilName : ''} onChange={(_, d) => setPupilName(d.value)}>
             <option value="">Someone else (type their name below)</option>
-            {pupils.map((name) => <option key={name} value={name}>{name}</option>)}
+            {pupils.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </Select>
         </Field>
       )}
@@ -94,7 +149,11 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
       </Field>
       <Field label="Kind of concern" required {...field('category')}>
         <Select value={category} onChange={(_, d) => setCategory(d.value as ConcernCategory)}>
-          {CONCERN_CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_LABELS[c]}</option>)}
+          {CONCERN_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_LABELS[c]}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label="What you saw or heard, in your own words" required {...field('whatHappened')}>
@@ -105,7 +164,9 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
       </Field>
       <Field label="Urgency" required {...field('urgency')}>
         <RadioGroup value={urgency} onChange={(_, d) => setUrgency(d.value as Urgency)}>
-          {URGENCIES.map((u) => <Radio key={u} value={u} label={URGENCY_LABELS[u]} />)}
+          {URGENCIES.map((u) => (
+            <Radio key={u} value={u} label={URGENCY_LABELS[u]} />
+          ))}
         </RadioGroup>
       </Field>
       <Field label="What you have done so far" required {...field('actionsTaken')}>
@@ -117,8 +178,12 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busy}>{busy ? 'Sending...' : 'Send to the safeguarding team'}</Button>
-        <Button type="button" onClick={onDone}>Cancel</Button>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {busy ? 'Sending...' : 'Send to the safeguarding team'}
+        </Button>
+        <Button type="button" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );
@@ -132,8 +197,11 @@ function Receipt({ receipt, onDone }: { receipt: ConcernReceipt; onDone: () => v
     <div className={styles.column}>
       <MessageBar intent="success" layout="multiline" role="status">
         <MessageBarBody>
-          <MessageBarTitle>{receipt.duplicate ? 'This concern was already logged.' : 'Concern logged.'}</MessageBarTitle>
-          {words.told} Your reference is <strong data-testid="concern-ref">{receipt.ref}</strong>. {addLaterWords(receipt.ref, 'panel')}
+          <MessageBarTitle>
+            {receipt.duplicate ? 'This concern was already logged.' : 'Concern logged.'}
+          </MessageBarTitle>
+          {words.told} Your reference is <strong data-testid="concern-ref">{receipt.ref}</strong>.{' '}
+          {addLaterWords(receipt.ref, 'panel')}
         </MessageBarBody>
       </MessageBar>
       {words.warning && (
@@ -142,7 +210,9 @@ function Receipt({ receipt, onDone }: { receipt: ConcernReceipt; onDone: () => v
         </MessageBar>
       )}
       <div>
-        <Button appearance="primary" onClick={onDone}>Close</Button>
+        <Button appearance="primary" onClick={onDone}>
+          Close
+        </Button>
       </div>
     </div>
   );

@@ -12,7 +12,8 @@ export function EndReminder({ urgent, ended }: { urgent: boolean; ended: boolean
     <MessageBar intent={urgent ? 'warning' : 'info'} layout="multiline" data-testid="end-reminder">
       <MessageBarBody>
         <MessageBarTitle>{urgent ? 'Time to close the lesson' : 'When the lesson ends'}</MessageBarTitle>
-        Ask pupils to leave first, then choose the arrow next to Leave and pick "End meeting" so the call closes for everyone.
+        Ask pupils to leave first, then choose the arrow next to Leave and pick "End meeting" so the call closes for
+        everyone.
       </MessageBarBody>
     </MessageBar>
   );

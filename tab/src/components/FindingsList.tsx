@@ -1,4 +1,12 @@
-import { Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { StatusView } from '../api/client.js';
 import { dslDeliveryText } from './dslDeliveryText.js';
@@ -11,7 +19,15 @@ const useStyles = makeStyles({ alert: { marginBottom: tokens.spacingVerticalS } 
  * Open alerts, most urgent first, each with what to do now in plain words and who has it. The
  * per-pupil checks are one card naming each pupil; other alerts name who they are about. Staff only.
  */
-export function FindingsList({ findings, timeZone, dslPhone }: { findings: StatusView['findings']; timeZone: string; dslPhone?: string }): ReactNode {
+export function FindingsList({
+  findings,
+  timeZone,
+  dslPhone,
+}: {
+  findings: StatusView['findings'];
+  timeZone: string;
+  dslPhone?: string;
+}): ReactNode {
   const styles = useStyles();
   if (findings.length === 0) return <Text>No policy problems right now.</Text>;
   return (

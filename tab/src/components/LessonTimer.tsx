@@ -3,8 +3,19 @@ import type { ReactNode } from 'react';
 import type { StatusView } from '../api/client.js';
 import { clock, timeOfDay } from './format.js';
 
-/** Elapsed time against the policy's limit, with a countdown; ticks locally between polls. Once the lesson has ended, when it ended and how long it lasted. */
-export function LessonTimer({ view, now, receivedAt }: { view: StatusView; now: number; receivedAt: number }): ReactNode {
+/**
+ * Elapsed time against the policy's limit, with a countdown; ticks locally between polls. Once the lesson has ended,
+ * when it ended and how long it lasted.
+ */
+export function LessonTimer({
+  view,
+  now,
+  receivedAt,
+}: {
+  view: StatusView;
+  now: number;
+  receivedAt: number;
+}): ReactNode {
   if (view.endedAt !== undefined) return <EndedTimer view={view} endedAt={view.endedAt} />;
   const { timer } = view;
   const drift = Math.max(0, now - receivedAt);
@@ -12,11 +23,20 @@ export function LessonTimer({ view, now, receivedAt }: { view: StatusView; now: 
   const limitMs = timer.limitMinutes * 60_000;
   const remaining = elapsed === undefined ? undefined : limitMs - elapsed;
   const warnMs = Math.max(0, ...timer.countdownMinutes) * 60_000;
-  const state = remaining === undefined ? 'Not started' : remaining <= 0 ? `Over the limit by ${clock(-remaining)}` : `${clock(remaining)} left`;
+  const state =
+    remaining === undefined
+      ? 'Not started'
+      : remaining <= 0
+        ? `Over the limit by ${clock(-remaining)}`
+        : `${clock(remaining)} left`;
   return (
     <Card aria-label="Lesson timer">
       <CardHeader
-        header={<Text weight="semibold">{elapsed === undefined ? 'Waiting for the lesson to start' : `${clock(elapsed)} elapsed`}</Text>}
+        header={
+          <Text weight="semibold">
+            {elapsed === undefined ? 'Waiting for the lesson to start' : `${clock(elapsed)} elapsed`}
+          </Text>
+        }
         description={<Caption1>{limitWords(view)}</Caption1>}
       />
       {timer.enabled && remaining !== undefined && (
@@ -39,12 +59,20 @@ export function LessonTimer({ view, now, receivedAt }: { view: StatusView; now: 
 function EndedTimer({ view, endedAt }: { view: StatusView; endedAt: number }): ReactNode {
   const { timer } = view;
   const over = timer.enabled && timer.elapsedMs !== undefined ? timer.elapsedMs - timer.limitMinutes * 60_000 : 0;
-  const lasted = timer.elapsedMs === undefined ? '' : `Lasted ${clock(timer.elapsedMs)}${over > 0 ? `, ${clock(over)} over the limit` : ''}. `;
+  const lasted =
+    timer.elapsedMs === undefined
+      ? ''
+      : `Lasted ${clock(timer.elapsedMs)}${over > 0 ? `, ${clock(over)} over the limit` : ''}. `;
   return (
     <Card aria-label="Lesson timer">
       <CardHeader
         header={<Text weight="semibold">Ended at {timeOfDay(endedAt, view.school.timeZone)}</Text>}
-        description={<Caption1>{lasted}{limitWords(view)}</Caption1>}
+        description={
+          <Caption1>
+            {lasted}
+            {limitWords(view)}
+          </Caption1>
+        }
       />
     </Card>
   );

@@ -9,7 +9,10 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Staff present against the number required; pupils, guests and people not identified, each counted apart; and who is in. */
+/**
+ * Staff present against the number required; pupils, guests and people not identified, each counted apart; and who is
+ * in.
+ */
 export function PresenceSummary({ view }: { view: StatusView }): ReactNode {
   const styles = useStyles();
   const short = view.pupilsPresent > 0 && view.staff.present < view.staff.required;
@@ -27,7 +30,12 @@ export function PresenceSummary({ view }: { view: StatusView }): ReactNode {
         <Badge size="large" appearance="tint" color={guests > 0 ? 'warning' : 'informative'} data-testid="guest-count">
           Guests {guests}
         </Badge>
-        <Badge size="large" appearance="tint" color={notIdentified > 0 ? 'warning' : 'informative'} data-testid="not-identified-count">
+        <Badge
+          size="large"
+          appearance="tint"
+          color={notIdentified > 0 ? 'warning' : 'informative'}
+          data-testid="not-identified-count"
+        >
           Not identified {notIdentified}
         </Badge>
       </div>
@@ -35,13 +43,19 @@ export function PresenceSummary({ view }: { view: StatusView }): ReactNode {
       <ul className={styles.list} aria-label="People in the meeting now">
         {view.people.map((p) => (
           <li key={p.id}>
-            <Text>{p.name}</Text> <Caption1>({ROLE_WORDS[p.role]}{p.since ? `, since ${timeOfDay(p.since, tz)}` : ''})</Caption1>
+            <Text>{p.name}</Text>{' '}
+            <Caption1>
+              ({ROLE_WORDS[p.role]}
+              {p.since ? `, since ${timeOfDay(p.since, tz)}` : ''})
+            </Caption1>
           </li>
         ))}
       </ul>
       <Caption1>
         {view.roster.lastEventAt ? `Last change ${timeOfDay(view.roster.lastEventAt, tz)}` : 'No one has joined yet'}
-        {view.roster.checkedAt ? `; checked with Teams at ${timeOfDay(view.roster.checkedAt, tz)}` : '; not yet checked with Teams'}
+        {view.roster.checkedAt
+          ? `; checked with Teams at ${timeOfDay(view.roster.checkedAt, tz)}`
+          : '; not yet checked with Teams'}
       </Caption1>
     </Card>
   );

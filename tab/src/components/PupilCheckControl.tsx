@@ -9,11 +9,13 @@ const useStyles = makeStyles({
   label: { minWidth: '9em' },
   // The chosen state stands out: "No" in the danger colour, since it tells staff to act.
   yes: {
-    backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
     ':hover': { backgroundColor: tokens.colorBrandBackgroundHover, color: tokens.colorNeutralForegroundOnBrand },
   },
   no: {
-    backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand,
+    backgroundColor: tokens.colorPaletteRedBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
     ':hover': { backgroundColor: tokens.colorPaletteRedForeground1, color: tokens.colorNeutralForegroundOnBrand },
   },
   notYet: { backgroundColor: tokens.colorNeutralBackground5, color: tokens.colorNeutralForeground1 },
@@ -38,12 +40,19 @@ export function PupilCheckControl({ label, pupilName, view, timeZone, onChoose }
   const stamp = view?.stamp;
   return (
     <div className={styles.line}>
-      <Text size={200} className={styles.label}>{label}</Text>
+      <Text size={200} className={styles.label}>
+        {label}
+      </Text>
       <Tooltip content={checkSentence(view, timeZone)} relationship="description" withArrow>
         <Toolbar size="small" aria-label={`${label} for ${pupilName}`} checkedValues={{ state: [current] }}>
           {CHECK_STATES.map(({ state, label: word }) => (
-            <ToolbarRadioButton key={state} name="state" value={state} className={state === current ? styles[state] : undefined}
-              onClick={() => state !== current && onChoose(state)}>
+            <ToolbarRadioButton
+              key={state}
+              name="state"
+              value={state}
+              className={state === current ? styles[state] : undefined}
+              onClick={() => state !== current && onChoose(state)}
+            >
               {word}
             </ToolbarRadioButton>
           ))}

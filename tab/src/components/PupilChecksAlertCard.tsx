@@ -13,14 +13,24 @@ type Row = PupilChecksAlert['pupils'][number];
 
 /** A pupil's lines: each check recorded as no with what to do now, then the checks nobody has recorded yet. */
 export function pupilChecksLines(row: Row): string[] {
-  return [...row.refused.map((r) => `${row.name}: ${r.words}: ${r.action}`), ...(row.missing.length > 0 ? [`${row.name}: ${row.missing.join(', ')}`] : [])];
+  return [
+    ...row.refused.map((r) => `${row.name}: ${r.words}: ${r.action}`),
+    ...(row.missing.length > 0 ? [`${row.name}: ${row.missing.join(', ')}`] : []),
+  ];
 }
 
-/** Every open per-pupil check as one card: what happened, what to do now, and each pupil by name with what is missing. */
+/**
+ * Every open per-pupil check as one card: what happened, what to do now, and each pupil by name with what is missing.
+ */
 export function PupilChecksAlertCard({ alert, timeZone }: { alert: PupilChecksAlert; timeZone: string }): ReactNode {
   const styles = useStyles();
   return (
-    <MessageBar intent={SEVERITY_INTENT[alert.severity]} layout="multiline" className={styles.card} data-testid="pupil-checks-alert">
+    <MessageBar
+      intent={SEVERITY_INTENT[alert.severity]}
+      layout="multiline"
+      className={styles.card}
+      data-testid="pupil-checks-alert"
+    >
       <MessageBarBody>
         <MessageBarTitle>{alert.message}</MessageBarTitle>
         {alert.action}

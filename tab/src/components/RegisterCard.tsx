@@ -1,5 +1,15 @@
 import {
-  Badge, Button, Caption1, Card, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, ToggleButton, tokens,
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  ToggleButton,
+  tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { StatusView } from '../api/client.js';
@@ -12,7 +22,13 @@ import { ROLE_WORDS } from './roleWords.js';
 const UNDO_MS = 30_000;
 
 const useStyles = makeStyles({
-  row: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   heading: { flex: 1 },
 });
@@ -35,8 +51,16 @@ interface CheckChange extends PendingNo {
   next: CheckState;
 }
 
-/** Each pupil with present/left and the checks the policy asks for; a "No" is confirmed first, and any change can be undone. */
-export function RegisterCard({ view, onCheck, onMark, onDownload }: { view: StatusView; onDownload: () => void } & RegisterActions): ReactNode {
+/**
+ * Each pupil with present/left and the checks the policy asks for; a "No" is confirmed first, and any change can be
+ * undone.
+ */
+export function RegisterCard({
+  view,
+  onCheck,
+  onMark,
+  onDownload,
+}: { view: StatusView; onDownload: () => void } & RegisterActions): ReactNode {
   const styles = useStyles();
   const [pendingNo, setPendingNo] = useState<CheckChange>();
   const [lastChange, setLastChange] = useState<CheckChange>();
@@ -47,11 +71,22 @@ export function RegisterCard({ view, onCheck, onMark, onDownload }: { view: Stat
   }, [lastChange]);
 
   const record = (change: CheckChange) => {
-    onCheck(change.pupilId, change.check, change.next).then(() => setLastChange(change), () => undefined);
+    onCheck(change.pupilId, change.check, change.next).then(
+      () => setLastChange(change),
+      () => undefined,
+    );
   };
   const choose = (row: Row, def: Definition, next: CheckState) => {
     const previous = row.checks[def.check]?.state ?? 'notYet';
-    const change = { pupilId: row.id, pupilName: row.name, check: def.check, label: def.label, ifNo: def.ifNo, previous, next };
+    const change = {
+      pupilId: row.id,
+      pupilName: row.name,
+      check: def.check,
+      label: def.label,
+      ifNo: def.ifNo,
+      previous,
+      next,
+    };
     if (next === 'no') setPendingNo(change);
     else record(change);
   };
@@ -63,14 +98,20 @@ export function RegisterCard({ view, onCheck, onMark, onDownload }: { view: Stat
   return (
     <Card aria-label="Register">
       <div className={styles.line}>
-        <Text weight="semibold" as="h2" className={styles.heading}>Register</Text>
-        <Button size="small" onClick={onDownload}>Download CSV</Button>
+        <Text weight="semibold" as="h2" className={styles.heading}>
+          Register
+        </Text>
+        <Button size="small" onClick={onDownload}>
+          Download CSV
+        </Button>
       </div>
       {lastChange && (
         <MessageBar intent="info" data-testid="check-undo">
           <MessageBarBody>{`${lastChange.label} for ${lastChange.pupilName}: ${stateLabel(lastChange.next)}.`}</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => undo(lastChange)}>Undo</Button>
+            <Button size="small" onClick={() => undo(lastChange)}>
+              Undo
+            </Button>
           </MessageBarActions>
         </MessageBar>
       )}
@@ -81,17 +122,43 @@ export function RegisterCard({ view, onCheck, onMark, onDownload }: { view: Stat
           <div key={row.id} className={styles.row} role="group" aria-label={`Register for ${row.name}`}>
             <div className={styles.line}>
               <Text weight="semibold">{row.name}</Text>
-              {row.role !== 'pupil' && <Badge appearance="tint" color="warning">{ROLE_WORDS[row.role].replace(/^./, (c) => c.toUpperCase())}</Badge>}
-              <Badge appearance="outline" color={row.presentNow ? 'success' : 'subtle'}>{row.presentNow ? 'In the meeting' : 'Not in the meeting'}</Badge>
+              {row.role !== 'pupil' && (
+                <Badge appearance="tint" color="warning">
+                  {ROLE_WORDS[row.role].replace(/^./, (c) => c.toUpperCase())}
+                </Badge>
+              )}
+              <Badge appearance="outline" color={row.presentNow ? 'success' : 'subtle'}>
+                {row.presentNow ? 'In the meeting' : 'Not in the meeting'}
+              </Badge>
             </div>
             {view.pupilChecks.map((def) => (
-              <PupilCheckControl key={def.check} label={def.label} pupilName={row.name} view={row.checks[def.check]} timeZone={view.school.timeZone}
-                onChoose={(next) => choose(row, def, next)} />
+              <PupilCheckControl
+                key={def.check}
+                label={def.label}
+                pupilName={row.name}
+                view={row.checks[def.check]}
+                timeZone={view.school.timeZone}
+                onChoose={(next) => choose(row, def, next)}
+              />
             ))}
             <div className={styles.line}>
               <Caption1>Mark:</Caption1>
-              <ToggleButton size="small" checked={mark === 'present'} onClick={() => onMark(row.id, 'present')} aria-label={`Mark ${row.name} present`}>Present</ToggleButton>
-              <ToggleButton size="small" checked={mark === 'left'} onClick={() => onMark(row.id, 'left')} aria-label={`Mark ${row.name} as left`}>Left</ToggleButton>
+              <ToggleButton
+                size="small"
+                checked={mark === 'present'}
+                onClick={() => onMark(row.id, 'present')}
+                aria-label={`Mark ${row.name} present`}
+              >
+                Present
+              </ToggleButton>
+              <ToggleButton
+                size="small"
+                checked={mark === 'left'}
+                onClick={() => onMark(row.id, 'left')}
+                aria-label={`Mark ${row.name} as left`}
+              >
+                Left
+              </ToggleButton>
               {row.markStamp && <Caption1>by {row.markStamp.byName}</Caption1>}
             </div>
           </div>

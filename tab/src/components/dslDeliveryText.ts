@@ -19,9 +19,14 @@ export function dslDeliveryText(
   phone?: string,
 ): { text: string; confirmed: boolean } | undefined {
   const { dsl, acknowledged } = finding ?? {};
-  if (acknowledged) return { text: `${acknowledged.name} is dealing with it, ${timeOfDay(acknowledged.at, timeZone)}.`, confirmed: true };
+  if (acknowledged)
+    return {
+      text: `${acknowledged.name} is dealing with it, ${timeOfDay(acknowledged.at, timeZone)}.`,
+      confirmed: true,
+    };
   if (!dsl) return undefined;
   if (dsl.state === 'sent') return { text: `Sent to the DSL at ${timeOfDay(dsl.sentAt, timeZone)}.`, confirmed: true };
-  if (dsl.state === 'waiting') return { text: `Not delivered to the DSL yet: Teams is not answering. ${phoneTheDsl(phone)}`, confirmed: false };
+  if (dsl.state === 'waiting')
+    return { text: `Not delivered to the DSL yet: Teams is not answering. ${phoneTheDsl(phone)}`, confirmed: false };
   return { text: `Chaperone could not deliver this to the DSL. ${phoneTheDsl(phone)}`, confirmed: false };
 }

@@ -52,7 +52,9 @@ export async function connectToTeams(timeoutMs = CONNECT_TIMEOUT_MS): Promise<Te
       userName: context.user?.displayName,
     };
   } catch (err) {
-    throw err instanceof NotInTeamsError ? err : new NotInTeamsError(err instanceof Error ? err.message : 'Not in Teams.');
+    throw err instanceof NotInTeamsError
+      ? err
+      : new NotInTeamsError(err instanceof Error ? err.message : 'Not in Teams.');
   } finally {
     clearTimeout(timer);
   }

@@ -10,7 +10,12 @@ import { Page } from '../components/Page.js';
 /** The page a targeted in-meeting notification opens: the open alerts and what to do, nothing else. */
 export default function AlertPage({ api, meetingId }: { api: Api; meetingId: string }): ReactNode {
   const { view } = useLessonStatus(api, meetingId);
-  if (!view) return <Page><Spinner label="Loading the alert..." /></Page>;
+  if (!view)
+    return (
+      <Page>
+        <Spinner label="Loading the alert..." />
+      </Page>
+    );
   const ended = view.endedAt !== undefined;
   return (
     <Page label="Chaperone alert">

@@ -19,7 +19,9 @@ export default function ChatTab({ api, meetingId }: { api: Api; meetingId: strin
   return (
     <Page label="Chaperone in the meeting chat">
       <Title3 as="h1">Chaperone</Title3>
-      <Body1>During the lesson, open Chaperone from the meeting's side panel for the live checklist and register.</Body1>
+      <Body1>
+        During the lesson, open Chaperone from the meeting's side panel for the live checklist and register.
+      </Body1>
       <div className={styles.actions}>
         <Button onClick={() => void download().catch(() => undefined)}>Download the register</Button>
         <ConcernEntry api={api} meetingId={meetingId} />

@@ -14,11 +14,16 @@ export default function ConfigTab(): ReactNode {
     <Page label="Add Chaperone to this meeting">
       <Title3 as="h1">Add Chaperone to this lesson</Title3>
       <Body1 as="p">
-        During the lesson, staff get a side panel with the live checklist, the register and any alerts. Before it, the meeting's details show the school's
-        policy and what to prepare. Pupils who open it only see a short "for staff only" page.
+        During the lesson, staff get a side panel with the live checklist, the register and any alerts. Before it, the
+        meeting's details show the school's policy and what to prepare. Pupils who open it only see a short "for staff
+        only" page.
       </Body1>
       <Body1 as="p">Select Save to add it.</Body1>
-      {problem && <MessageBar intent="error" role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
     </Page>
   );
 }

@@ -11,7 +11,8 @@ export function OpenInTeams(): ReactNode {
     <Page>
       <Title3 as="h1">Open this in Microsoft Teams</Title3>
       <Body1 as="p">
-        Chaperone's panel works inside a Teams lesson meeting. Join the meeting in Teams and open Chaperone from the meeting's apps.
+        Chaperone's panel works inside a Teams lesson meeting. Join the meeting in Teams and open Chaperone from the
+        meeting's apps.
       </Body1>
     </Page>
   );
@@ -30,14 +31,22 @@ function RecordInTeams({ params }: { params: URLSearchParams }): ReactNode {
     <Page label="Open the lesson record in Teams">
       <Title3 as="h1">Open the lesson record in Teams</Title3>
       <Body1 as="p">
-        Lesson records open inside Microsoft Teams, because that is where you sign in with your school account and Chaperone checks you may see this lesson.
+        Lesson records open inside Microsoft Teams, because that is where you sign in with your school account and
+        Chaperone checks you may see this lesson.
       </Body1>
       {link ? (
-        <Button as="a" appearance="primary" href={link} target="_top">Open the lesson record in Teams</Button>
+        <Button as="a" appearance="primary" href={link} target="_top">
+          Open the lesson record in Teams
+        </Button>
       ) : (
         <>
-          <Body1 as="p">Open Teams, then use the "Open the lesson record" button on the Chaperone alert or summary that sent you here.</Body1>
-          <Button as="a" appearance="primary" href="https://teams.microsoft.com/" target="_top">Open Microsoft Teams</Button>
+          <Body1 as="p">
+            Open Teams, then use the "Open the lesson record" button on the Chaperone alert or summary that sent you
+            here.
+          </Body1>
+          <Button as="a" appearance="primary" href="https://teams.microsoft.com/" target="_top">
+            Open Microsoft Teams
+          </Button>
         </>
       )}
     </Page>

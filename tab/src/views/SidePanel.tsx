@@ -14,7 +14,10 @@ import { PresenceSummary } from '../components/PresenceSummary.js';
 import { RegisterCard } from '../components/RegisterCard.js';
 import { Timeline } from '../components/Timeline.js';
 
-const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' }, flush: { margin: 0 } });
+const useStyles = makeStyles({
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  flush: { margin: 0 },
+});
 
 /** The side panel staff keep open during a lesson: live status, checklist, register, alerts. */
 export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): ReactNode {
@@ -56,9 +59,16 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
     return (
       <Page label="Chaperone side panel">
         {status.waiting ? (
-          <MessageBar intent="info"><MessageBarBody>Chaperone has not seen this lesson start yet. This panel fills in as soon as the meeting starts and people join.</MessageBarBody></MessageBar>
+          <MessageBar intent="info">
+            <MessageBarBody>
+              Chaperone has not seen this lesson start yet. This panel fills in as soon as the meeting starts and people
+              join.
+            </MessageBarBody>
+          </MessageBar>
         ) : status.problem ? (
-          <MessageBar intent="error"><MessageBarBody>{status.problem}</MessageBarBody></MessageBar>
+          <MessageBar intent="error">
+            <MessageBarBody>{status.problem}</MessageBarBody>
+          </MessageBar>
         ) : (
           <Spinner label="Loading the lesson..." />
         )}
@@ -71,11 +81,25 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
   return (
     <Page label="Chaperone side panel">
       <div>
-        <Title3 as="h1" block className={styles.flush}>{view.title || 'Lesson'}</Title3>
-        {schoolName && <Caption1 as="p" block className={styles.flush}>{schoolName}</Caption1>}
+        <Title3 as="h1" block className={styles.flush}>
+          {view.title || 'Lesson'}
+        </Title3>
+        {schoolName && (
+          <Caption1 as="p" block className={styles.flush}>
+            {schoolName}
+          </Caption1>
+        )}
       </div>
-      {status.problem && <MessageBar intent="warning"><MessageBarBody>{status.problem}</MessageBarBody></MessageBar>}
-      {writeProblem && <MessageBar intent="error" role="alert"><MessageBarBody>{writeProblem}</MessageBarBody></MessageBar>}
+      {status.problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{status.problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {writeProblem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{writeProblem}</MessageBarBody>
+        </MessageBar>
+      )}
       <FindingsList findings={view.findings} timeZone={view.school.timeZone} dslPhone={view.dslPhone} />
       <LessonTimer view={view} now={now} receivedAt={status.receivedAt} />
       <PresenceSummary view={view} />
@@ -87,8 +111,18 @@ export function SidePanel({ api, meetingId }: { api: Api; meetingId: string }): 
         onDownload={download}
       />
       <div className={styles.actions}>
-        <BreachButton onReport={() => write('breach', {})} findings={view.findings} timeZone={view.school.timeZone} dslPhone={view.dslPhone} />
-        <ConcernEntry api={api} meetingId={meetingId} title={view.title} pupils={view.register.map((row) => row.name)} />
+        <BreachButton
+          onReport={() => write('breach', {})}
+          findings={view.findings}
+          timeZone={view.school.timeZone}
+          dslPhone={view.dslPhone}
+        />
+        <ConcernEntry
+          api={api}
+          meetingId={meetingId}
+          title={view.title}
+          pupils={view.register.map((row) => row.name)}
+        />
       </div>
       <Timeline view={view} />
       <EndReminder urgent={view.endReminder} ended={view.endedAt !== undefined} />

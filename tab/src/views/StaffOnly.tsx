@@ -7,7 +7,10 @@ export function StaffOnly(): ReactNode {
   return (
     <Page>
       <Title3 as="h1">This panel is for staff only</Title3>
-      <Body1 as="p">It helps your teachers run the lesson safely. You don't need to do anything here: you can close it and carry on with your lesson.</Body1>
+      <Body1 as="p">
+        It helps your teachers run the lesson safely. You don't need to do anything here: you can close it and carry on
+        with your lesson.
+      </Body1>
       <Body1 as="p">If something worries you, tell a teacher or an adult you trust.</Body1>
     </Page>
   );

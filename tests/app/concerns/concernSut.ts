@@ -19,13 +19,18 @@ export function makeSut(stored = concern()) {
   const outboxes = new Map<string, { deliveries: ConcernDelivery[]; version: number }>();
   const created = new Map<string, Concern>();
   const store = {
-    create: sinon.stub<Parameters<ConcernStore['create']>, ReturnType<ConcernStore['create']>>().callsFake(async (c) => {
-      outboxes.set(c.ref, { deliveries: c.deliveries ?? [], version: 0 });
-      const { deliveries: _owed, clientRequestId: _id, ...rest } = c;
-      const concern: Concern = { ...rest, entries: [{ seq: 0, kind: 'raised', at: c.raisedAt, by: c.reporter, details: c.details }] };
-      created.set(c.ref, concern);
-      return { outcome: 'created', concern };
-    }),
+    create: sinon
+      .stub<Parameters<ConcernStore['create']>, ReturnType<ConcernStore['create']>>()
+      .callsFake(async (c) => {
+        outboxes.set(c.ref, { deliveries: c.deliveries ?? [], version: 0 });
+        const { deliveries: _owed, clientRequestId: _id, ...rest } = c;
+        const concern: Concern = {
+          ...rest,
+          entries: [{ seq: 0, kind: 'raised', at: c.raisedAt, by: c.reporter, details: c.details }],
+        };
+        created.set(c.ref, concern);
+        return { outcome: 'created', concern };
+      }),
     deliveryBook: (_tenantId: string, ref: string): ReturnType<ConcernStore['deliveryBook']> => ({
       load: async () => {
         const box = outboxes.get(ref) ?? { deliveries: [], version: 0 };
@@ -39,21 +44,34 @@ export function makeSut(stored = concern()) {
       },
     }),
     dueDeliveries: async () => [],
-    append: sinon.stub<Parameters<ConcernStore['append']>, ReturnType<ConcernStore['append']>>().callsFake(async (_t, ref, entry, owes) => {
-      const entryStored = { ...entry, seq: 1 } as ConcernEntry;
-      const owed = owes?.(entryStored) ?? [];
-      const box = outboxes.get(ref) ?? { deliveries: [], version: 0 };
-      if (owed.length) outboxes.set(ref, { deliveries: withOwed(box.deliveries, owed), version: box.version + 1 });
-      return { outcome: 'appended', entry: entryStored };
-    }),
-    get: sinon.stub<Parameters<ConcernStore['get']>, ReturnType<ConcernStore['get']>>().callsFake(async (tenantId, ref) => (tenantId === stored.tenantId && ref === stored.ref ? stored : created.get(ref))),
+    append: sinon
+      .stub<Parameters<ConcernStore['append']>, ReturnType<ConcernStore['append']>>()
+      .callsFake(async (_t, ref, entry, owes) => {
+        const entryStored = { ...entry, seq: 1 } as ConcernEntry;
+        const owed = owes?.(entryStored) ?? [];
+        const box = outboxes.get(ref) ?? { deliveries: [], version: 0 };
+        if (owed.length) outboxes.set(ref, { deliveries: withOwed(box.deliveries, owed), version: box.version + 1 });
+        return { outcome: 'appended', entry: entryStored };
+      }),
+    get: sinon
+      .stub<Parameters<ConcernStore['get']>, ReturnType<ConcernStore['get']>>()
+      .callsFake(async (tenantId, ref) =>
+        tenantId === stored.tenantId && ref === stored.ref ? stored : created.get(ref),
+      ),
     list: sinon.stub<Parameters<ConcernStore['list']>, ReturnType<ConcernStore['list']>>().resolves({ concerns: [] }),
   };
   const notifier = {
-    alertDsl: sinon.stub<Parameters<ConcernNotifier['alertDsl']>, ReturnType<ConcernNotifier['alertDsl']>>().resolves({}),
-    updateReporter: sinon.stub<Parameters<ConcernNotifier['updateReporter']>, ReturnType<ConcernNotifier['updateReporter']>>().resolves({}),
+    alertDsl: sinon
+      .stub<Parameters<ConcernNotifier['alertDsl']>, ReturnType<ConcernNotifier['alertDsl']>>()
+      .resolves({}),
+    updateReporter: sinon
+      .stub<Parameters<ConcernNotifier['updateReporter']>, ReturnType<ConcernNotifier['updateReporter']>>()
+      .resolves({}),
   };
-  const dsls = [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }, { aadObjectId: 'dsl-2', name: 'Mr Deputy' }];
+  const dsls = [
+    { aadObjectId: 'dsl-1', name: 'Mrs Lead' },
+    { aadObjectId: 'dsl-2', name: 'Mr Deputy' },
+  ];
   const directory = { listDsls: sinon.stub().resolves(dsls), listEscalation: sinon.stub().resolves([]) };
   const log = captureLogger();
   const deps = { store, notifier, directory, clock: { now: () => T0 }, logger: log.logger, newRef: () => 'C-AAAAAA' };

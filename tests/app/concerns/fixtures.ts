@@ -41,8 +41,19 @@ export function formInput(overrides: Record<string, unknown> = {}): Record<strin
 }
 
 /** A stored concern with only its first entry. */
-export function concern(ref = 'C-7K3F9Q', reporter = viewer('staff'), overrides: Partial<ConcernDetails> = {}): Concern {
+export function concern(
+  ref = 'C-7K3F9Q',
+  reporter = viewer('staff'),
+  overrides: Partial<ConcernDetails> = {},
+): Concern {
   const by = { aadObjectId: reporter.aadObjectId, name: reporter.name };
   const d = details(overrides);
-  return { tenantId: reporter.tenantId, ref, reporter: by, raisedAt: T0, details: d, entries: [{ seq: 0, kind: 'raised', at: T0, by, details: d }] };
+  return {
+    tenantId: reporter.tenantId,
+    ref,
+    reporter: by,
+    raisedAt: T0,
+    details: d,
+    entries: [{ seq: 0, kind: 'raised', at: T0, by, details: d }],
+  };
 }

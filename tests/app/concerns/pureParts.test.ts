@@ -35,12 +35,22 @@ describe('app/concerns: input', () => {
   it('gives one message per missing or bad field', () => {
     const parsed = parseConcernInput({ clientRequestId: 'form-0000-0001', category: 'rumour', urgency: 'soon' }, T0);
     assert.ok(!parsed.ok);
-    assert.deepEqual(Object.keys(parsed.errors).sort(), ['actionsTaken', 'category', 'happenedAt', 'pupilName', 'urgency', 'whatHappened']);
+    assert.deepEqual(Object.keys(parsed.errors).sort(), [
+      'actionsTaken',
+      'category',
+      'happenedAt',
+      'pupilName',
+      'urgency',
+      'whatHappened',
+    ]);
     assert.match(parsed.errors.pupilName!, /pupil's name/);
   });
 
   it('refuses a time in the future and keeps a lesson link only with its id', () => {
-    assert.deepEqual(parseConcernInput(formInput({ happenedAt: T0 + 3_600_000 }), T0), { ok: false, errors: { happenedAt: 'That time is in the future; enter when it actually happened.' } });
+    assert.deepEqual(parseConcernInput(formInput({ happenedAt: T0 + 3_600_000 }), T0), {
+      ok: false,
+      errors: { happenedAt: 'That time is in the future; enter when it actually happened.' },
+    });
     const linked = parseConcernInput(formInput({ meetingId: 'm-1', meetingTitle: 'Year 5' }), T0);
     assert.deepEqual(linked.ok && linked.value.details.lesson, { meetingId: 'm-1', title: 'Year 5' });
   });
@@ -52,19 +62,26 @@ describe('app/concerns: input', () => {
 
 describe('app/concerns: references', () => {
   it('makes references of six unambiguous characters that read back as themselves', () => {
-    fc.assert(fc.property(fc.array(fc.nat(REFERENCE_ALPHABET.length - 1), { minLength: 6, maxLength: 6 }), (picks) => {
-      let i = 0;
-      const ref = newConcernRef(() => picks[i++]!);
-      return /^C-[^01ILOUV]{6}$/.test(ref) && parseConcernRef(ref.toLowerCase()) === ref && parseConcernRef(ref.slice(2)) === ref;
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat(REFERENCE_ALPHABET.length - 1), { minLength: 6, maxLength: 6 }), (picks) => {
+        let i = 0;
+        const ref = newConcernRef(() => picks[i++]!);
+        return (
+          /^C-[^01ILOUV]{6}$/.test(ref) &&
+          parseConcernRef(ref.toLowerCase()) === ref &&
+          parseConcernRef(ref.slice(2)) === ref
+        );
+      }),
+    );
   });
 
   it('rejects anything else, including query syntax', () => {
-    for (const bad of ['', 'C-12345', 'C-OOOOOO', "C-7K3F9Q' or '1'='1", 'C-7K3F9Q-0001']) assert.equal(parseConcernRef(bad), undefined, bad);
+    for (const bad of ['', 'C-12345', 'C-OOOOOO', "C-7K3F9Q' or '1'='1", 'C-7K3F9Q-0001'])
+      assert.equal(parseConcernRef(bad), undefined, bad);
   });
 });
 
-describe('app/concerns: time in the school\'s zone', () => {
+describe("app/concerns: time in the school's zone", () => {
   it('shows GMT in winter and BST in summer', () => {
     assert.equal(formatInZone(Date.UTC(2026, 0, 10, 9, 5), 'Europe/London'), '2026-01-10 09:05 GMT');
     assert.equal(formatInZone(Date.UTC(2026, 5, 10, 9, 5), 'Europe/London'), '2026-06-10 10:05 BST');
@@ -72,16 +89,18 @@ describe('app/concerns: time in the school\'s zone', () => {
 
   it('turns a date and time typed in the zone back into the same instant', () => {
     const minute = 60_000;
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2024, 0, 1) / minute, max: Date.UTC(2030, 0, 1) / minute }), (m) => {
-      const at = m * minute;
-      const { date, time } = localDateAndTime(at, 'Europe/London');
-      const back = zonedToEpoch(date, time, 'Europe/London');
-      // The repeated autumn hour is ambiguous on a clock; either reading is an hour apart at most.
-      return back === at || Math.abs((back ?? 0) - at) === 3_600_000;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2024, 0, 1) / minute, max: Date.UTC(2030, 0, 1) / minute }), (m) => {
+        const at = m * minute;
+        const { date, time } = localDateAndTime(at, 'Europe/London');
+        const back = zonedToEpoch(date, time, 'Europe/London');
+        // The repeated autumn hour is ambiguous on a clock; either reading is an hour apart at most.
+        return back === at || Math.abs((back ?? 0) - at) === 3_600_000;
+      }),
+    );
   });
 
-  it('reads a time on the days the clocks change as the school\'s clocks showed it, in zones east and west of Greenwich', () => {
+  it("reads a time on the days the clocks change as the school's clocks showed it, in zones east and west of Greenwich", () => {
     const days: Array<[string, string, string[]]> = [
       ['Europe/London', '2026-03-29', ['01:00', '01:30']],
       ['Europe/London', '2026-10-25', []],
@@ -93,7 +112,9 @@ describe('app/concerns: time in the school\'s zone', () => {
       for (let minutes = 0; minutes < 24 * 60; minutes += 30) {
         const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
         const back = localDateAndTime(zonedToEpoch(date, time, zone)!, zone);
-        const expected = skipped.includes(time) ? `${String(Math.floor(minutes / 60) + 1).padStart(2, '0')}:${time.slice(3)}` : time;
+        const expected = skipped.includes(time)
+          ? `${String(Math.floor(minutes / 60) + 1).padStart(2, '0')}:${time.slice(3)}`
+          : time;
         assert.deepEqual([back.date, back.time], [date, expected], `${zone} ${date} ${time}`);
       }
     }
@@ -110,13 +131,20 @@ describe('app/concerns: time in the school\'s zone', () => {
 
 describe('app/concerns: export formats', () => {
   it('neutralises spreadsheet formulas and quotes every cell', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) assert.equal(toCsv([[`${start}SUM(A1)`]]), `"'${start}SUM(A1)"\r\n`);
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      assert.equal(toCsv([[`${start}SUM(A1)`]]), `"'${start}SUM(A1)"\r\n`);
     assert.equal(toCsv([['say "hi"', undefined, 3, true]]), '"say ""hi""","","3","true"\r\n');
   });
 
   it('puts every field of every entry in the CSV and the Markdown', () => {
     const c = concern();
-    c.entries.push({ seq: 1, kind: 'actionAdded', at: T0 + 60_000, by: { aadObjectId: 'dsl-1', name: 'Mrs Lead' }, text: '# not a heading\n- nor a list [link](http://x)' });
+    c.entries.push({
+      seq: 1,
+      kind: 'actionAdded',
+      at: T0 + 60_000,
+      by: { aadObjectId: 'dsl-1', name: 'Mrs Lead' },
+      text: '# not a heading\n- nor a list [link](http://x)',
+    });
     const csv = concernToCsv(c, 'Europe/London');
     assert.equal(csv.trim().split('\r\n').length, 1 + 7 + 1);
     const md = concernToMarkdown(c, 'Europe/London');

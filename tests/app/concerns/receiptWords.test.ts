@@ -3,7 +3,9 @@ import { receiptWords } from '../../../bot/src/app/concerns/receiptWords.js';
 
 describe('app/concerns/receiptWords: the reporter is told only what Teams confirmed', () => {
   it('says the DSL has been told only when Teams accepted the alert for every DSL', () => {
-    assert.deepEqual(receiptWords({ toldDsls: 2, unreachedDsls: 0 }), { told: 'Thank you. The Designated Safeguarding Lead has been told.' });
+    assert.deepEqual(receiptWords({ toldDsls: 2, unreachedDsls: 0 }), {
+      told: 'Thank you. The Designated Safeguarding Lead has been told.',
+    });
   });
 
   it('when some DSLs were reached, says so and asks the reporter to phone as well', () => {
@@ -37,16 +39,28 @@ describe('app/concerns/receiptWords: the reporter is told only what Teams confir
     const phone = '01632 960 123';
 
     it('when nobody was reached, says to phone the DSL now on that number with the reference', () => {
-      assert.equal(receiptWords({ toldDsls: 0, unreachedDsls: 1 }, phone).warning, 'Phone the DSL now on 01632 960 123 and give them the reference.');
-      assert.equal(receiptWords({ toldDsls: 0, unreachedDsls: 1, held: true }, phone).warning, 'Phone the DSL now on 01632 960 123 and give them the reference.');
+      assert.equal(
+        receiptWords({ toldDsls: 0, unreachedDsls: 1 }, phone).warning,
+        'Phone the DSL now on 01632 960 123 and give them the reference.',
+      );
+      assert.equal(
+        receiptWords({ toldDsls: 0, unreachedDsls: 1, held: true }, phone).warning,
+        'Phone the DSL now on 01632 960 123 and give them the reference.',
+      );
     });
 
     it('when some were not reached, gives the number for a child who may be at risk', () => {
-      assert.match(receiptWords({ toldDsls: 1, unreachedDsls: 1 }, phone).warning ?? '', /If a child may be at risk, phone the DSL as well on 01632 960 123\./);
+      assert.match(
+        receiptWords({ toldDsls: 1, unreachedDsls: 1 }, phone).warning ?? '',
+        /If a child may be at risk, phone the DSL as well on 01632 960 123\./,
+      );
     });
 
     it('says nothing about phoning when every DSL was told, and the same words without a number as before', () => {
-      assert.deepEqual(receiptWords({ toldDsls: 2, unreachedDsls: 0 }, phone), receiptWords({ toldDsls: 2, unreachedDsls: 0 }));
+      assert.deepEqual(
+        receiptWords({ toldDsls: 2, unreachedDsls: 0 }, phone),
+        receiptWords({ toldDsls: 2, unreachedDsls: 0 }),
+      );
       assert.doesNotMatch(JSON.stringify(receiptWords({ toldDsls: 0, unreachedDsls: 1 })), /\d{3}/);
       assert.doesNotMatch(receiptWords(undefined, phone).told, /01632/);
     });

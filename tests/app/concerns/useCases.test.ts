@@ -15,10 +15,29 @@ describe('app/concerns: logConcern', () => {
     assert.ok(result.outcome === 'logged' && result.toldDsls === 2 && result.unreachedDsls === 0);
     const stored = store.create.firstCall.args[0];
     assert.equal(stored.tenantId, TENANT);
-    const owed = (stored.deliveries ?? []).map((d) => [d.recipient.kind === 'person' && d.recipient.aadObjectId, d.state]);
-    assert.deepEqual(owed, dsls.map((d) => [d.aadObjectId, 'pending']), 'the alerts are in the same write as the concern');
-    assert.deepEqual(notifier.alertDsl.getCalls().map((c) => [c.args[0].ref, c.args[1]]).sort(), [['C-AAAAAA', 'dsl-1'], ['C-AAAAAA', 'dsl-2']]);
-    assert.deepEqual(outboxes.get('C-AAAAAA')?.deliveries.map((d) => d.state), ['sent', 'sent']);
+    const owed = (stored.deliveries ?? []).map((d) => [
+      d.recipient.kind === 'person' && d.recipient.aadObjectId,
+      d.state,
+    ]);
+    assert.deepEqual(
+      owed,
+      dsls.map((d) => [d.aadObjectId, 'pending']),
+      'the alerts are in the same write as the concern',
+    );
+    assert.deepEqual(
+      notifier.alertDsl
+        .getCalls()
+        .map((c) => [c.args[0].ref, c.args[1]])
+        .sort(),
+      [
+        ['C-AAAAAA', 'dsl-1'],
+        ['C-AAAAAA', 'dsl-2'],
+      ],
+    );
+    assert.deepEqual(
+      outboxes.get('C-AAAAAA')?.deliveries.map((d) => d.state),
+      ['sent', 'sent'],
+    );
   });
 
   it('counts as told only the DSLs Teams accepted; the other alert stays pending for the retry', async () => {
@@ -51,7 +70,9 @@ describe('app/concerns: logConcern', () => {
     const { deps, store, notifier } = makeSut();
     store.create.resolves({ outcome: 'conflict', concern: concern() });
     const result = await logConcern(deps, viewer('staff'), formInput());
-    assert.ok(result.outcome === 'conflict' && /already sent with different answers.*new concern form/.test(result.message));
+    assert.ok(
+      result.outcome === 'conflict' && /already sent with different answers.*new concern form/.test(result.message),
+    );
     assert.equal(notifier.alertDsl.called, false);
   });
 
@@ -67,7 +88,11 @@ describe('app/concerns: logConcern', () => {
     notifier.alertDsl.rejects(new Error('Zebedee Quill: connector down'));
     const result = await logConcern(deps, viewer('staff'), formInput());
     assert.equal(result.outcome === 'logged' && result.unreachedDsls, 2);
-    assert.equal(result.outcome === 'logged' && result.toldDsls, 0, 'nobody is counted as told when Teams took nothing');
+    assert.equal(
+      result.outcome === 'logged' && result.toldDsls,
+      0,
+      'nobody is counted as told when Teams took nothing',
+    );
     assert.ok(!log.text().includes('Zebedee'));
   });
 });
@@ -81,12 +106,15 @@ describe('app/concerns: triage', () => {
     assert.equal(notifier.updateReporter.firstCall.args[1].kind, 'acknowledged');
   });
 
-  it('keeps the reporter\'s update on the concern\'s outbox, pending, when Teams refuses it (retried by the sweep)', async () => {
+  it("keeps the reporter's update on the concern's outbox, pending, when Teams refuses it (retried by the sweep)", async () => {
     const { deps, notifier, outboxes } = makeSut();
     notifier.updateReporter.rejects(new DeliveryFailure('busy', true, 30_000, 429));
-    assert.ok((await acknowledgeConcern(deps, viewer('dsl'), 'c-7k3f9q')).ok, 'the DSL\'s step stands');
+    assert.ok((await acknowledgeConcern(deps, viewer('dsl'), 'c-7k3f9q')).ok, "the DSL's step stands");
     const [owed] = outboxes.get('C-7K3F9Q')?.deliveries ?? [];
-    assert.deepEqual([owed?.message.kind, owed?.recipient.kind === 'person' && owed.recipient.role, owed?.state, owed?.nextAttemptAt], ['concernUpdate', 'reporter', 'pending', T0 + 30_000]);
+    assert.deepEqual(
+      [owed?.message.kind, owed?.recipient.kind === 'person' && owed.recipient.role, owed?.state, owed?.nextAttemptAt],
+      ['concernUpdate', 'reporter', 'pending', T0 + 30_000],
+    );
     notifier.updateReporter.resolves({});
     await acknowledgeConcern(deps, viewer('dsl'), 'c-7k3f9q').catch(() => undefined);
     assert.equal(outboxes.get('C-7K3F9Q')?.deliveries.length, 1, 'owed once');
@@ -107,7 +135,7 @@ describe('app/concerns: triage', () => {
     assert.equal(store.get.called, false, 'authorization comes before any read');
   });
 
-  it('accepts only the school\'s own levels', async () => {
+  it("accepts only the school's own levels", async () => {
     const { deps } = makeSut();
     const policy = { concernLevels: ['green', 'amber', 'red'] };
     assert.equal((await setConcernLevel(deps, viewer('dsl'), 'C-7K3F9Q', 'Amber', policy)).ok, true);
@@ -131,7 +159,7 @@ describe('app/concerns: triage', () => {
     assert.equal(notifier.updateReporter.called, false);
   });
 
-  it('lists the tenant\'s open concerns for a DSL and only their own for other staff', async () => {
+  it("lists the tenant's open concerns for a DSL and only their own for other staff", async () => {
     const { deps, store } = makeSut();
     await listConcerns(deps, viewer('dsl'));
     await listConcerns(deps, viewer('staff', 'staff-9'));

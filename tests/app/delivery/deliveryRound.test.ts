@@ -7,9 +7,25 @@ import { RETRY_WINDOW_MS } from '../../../bot/src/app/delivery/retrySchedule.js'
 import { fakeLogger } from '../lessonRoutines/fakes.js';
 
 const NOW = Date.UTC(2026, 0, 15, 9, 0);
-const meeting = { key: { tenantId: 't', meetingId: 'm' }, serviceUrl: 'https://connector.example/', conversationId: 'c', title: 'Year 5 maths' };
+const meeting = {
+  key: { tenantId: 't', meetingId: 'm' },
+  serviceUrl: 'https://connector.example/',
+  conversationId: 'c',
+  title: 'Year 5 maths',
+};
 const toDsl = (id: string, createdAt = NOW): Delivery =>
-  newDelivery({ kind: 'finding', phase: 'raised', finding: { ruleId: 'breach', key: `breach:${id}`, severity: 'critical', message: 'm', action: 'a' }, meeting, raisedAt: createdAt }, { kind: 'person', aadObjectId: id, role: 'dsl' }, true, createdAt);
+  newDelivery(
+    {
+      kind: 'finding',
+      phase: 'raised',
+      finding: { ruleId: 'breach', key: `breach:${id}`, severity: 'critical', message: 'm', action: 'a' },
+      meeting,
+      raisedAt: createdAt,
+    },
+    { kind: 'person', aadObjectId: id, role: 'dsl' },
+    true,
+    createdAt,
+  );
 
 /** An in-memory outbox with an ETag, like the lesson snapshot: a save with a stale tag is a conflict. */
 function memoryStore(initial: Delivery[]): DeliveryBookStore & { deliveries: Delivery[] } {
@@ -60,7 +76,13 @@ describe('app/delivery/deliveryRound', () => {
     await sut.run();
     assert.equal(sut.store.deliveries[0]!.state, 'failed');
     assert.equal(sut.logger.error.callCount, 1);
-    assert.deepEqual(Object.keys(sut.logger.error.firstCall.args[0]).sort(), ['attempts', 'delivery', 'err', 'ruleId', 'tenantId']);
+    assert.deepEqual(Object.keys(sut.logger.error.firstCall.args[0]).sort(), [
+      'attempts',
+      'delivery',
+      'err',
+      'ruleId',
+      'tenantId',
+    ]);
   });
 
   it('gives up once the retry window is over', async () => {

@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { CachedStaffGroup } from '../../../bot/src/app/directory/cachedStaffGroup.js';
-import type { StaffAnswerStore, StaffGroupMembership, StoredStaffAnswer } from '../../../bot/src/app/directory/staffGroup.js';
+import type {
+  StaffAnswerStore,
+  StaffGroupMembership,
+  StoredStaffAnswer,
+} from '../../../bot/src/app/directory/staffGroup.js';
 import { GraphPermissionError, GraphUnavailableError } from '../../../bot/src/app/meetingControl/ports.js';
 
 const tenantId = 'school-tenant';
@@ -13,7 +17,8 @@ function memoryStore(): StaffAnswerStore & { rows: Map<string, StoredStaffAnswer
   const rows = new Map<string, StoredStaffAnswer>();
   return {
     rows,
-    get: async (tenant, ids) => new Map(ids.filter((id) => rows.has(`${tenant}/${id}`)).map((id) => [id, rows.get(`${tenant}/${id}`)!])),
+    get: async (tenant, ids) =>
+      new Map(ids.filter((id) => rows.has(`${tenant}/${id}`)).map((id) => [id, rows.get(`${tenant}/${id}`)!])),
     put: async (tenant, answers) => {
       for (const [id, answer] of answers) rows.set(`${tenant}/${id}`, answer);
     },
@@ -22,11 +27,19 @@ function memoryStore(): StaffAnswerStore & { rows: Map<string, StoredStaffAnswer
 
 function makeSut() {
   const clock = { t: 10 * HOUR };
-  const check = sinon.stub<Parameters<StaffGroupMembership['check']>, ReturnType<StaffGroupMembership['check']>>()
+  const check = sinon
+    .stub<Parameters<StaffGroupMembership['check']>, ReturnType<StaffGroupMembership['check']>>()
     .callsFake(async (_tenant, ids) => ({ answers: new Map(ids.map((id) => [id, staffIds.has(id)])) }));
   const store = memoryStore();
   const logger = { info: sinon.stub(), warn: sinon.stub() };
-  const group = new CachedStaffGroup({ membership: { check }, store, ttlMs: HOUR, now: () => clock.t, logger, pauseAfterFailureMs: 30_000 });
+  const group = new CachedStaffGroup({
+    membership: { check },
+    store,
+    ttlMs: HOUR,
+    now: () => clock.t,
+    logger,
+    pauseAfterFailureMs: 30_000,
+  });
   return { group, check, store, clock, logger };
 }
 
@@ -89,9 +102,20 @@ describe('app/directory/CachedStaffGroup', () => {
 
   it('after a failure it answers from the store without asking for a pause, then recovers when Graph answers', async () => {
     const { group, check, clock } = makeSut();
-    check.onFirstCall().rejects(new GraphPermissionError({ permission: 'User.Read.All and GroupMember.Read.All', adminSteps: [] }, 403, 'Authorization_RequestDenied'));
+    check
+      .onFirstCall()
+      .rejects(
+        new GraphPermissionError(
+          { permission: 'User.Read.All and GroupMember.Read.All', adminSteps: [] },
+          403,
+          'Authorization_RequestDenied',
+        ),
+      );
     assert.equal(await group.lookup(tenantId, 't1'), 'unknown');
-    assert.match(group.health().staffDetection, /^degraded: .*403 Authorization_RequestDenied.*User\.Read\.All and GroupMember\.Read\.All/);
+    assert.match(
+      group.health().staffDetection,
+      /^degraded: .*403 Authorization_RequestDenied.*User\.Read\.All and GroupMember\.Read\.All/,
+    );
     clock.t += 29_000;
     assert.equal(await group.lookup(tenantId, 't1'), 'unknown');
     sinon.assert.calledOnce(check);
@@ -102,7 +126,10 @@ describe('app/directory/CachedStaffGroup', () => {
 
   it('a partial answer keeps what Graph said and degrades for the rest', async () => {
     const { group, check } = makeSut();
-    check.callsFake(async () => ({ answers: new Map([['t1', true]]), failure: new GraphUnavailableError('Microsoft Graph failed (429).', 429) }));
+    check.callsFake(async () => ({
+      answers: new Map([['t1', true]]),
+      failure: new GraphUnavailableError('Microsoft Graph failed (429).', 429),
+    }));
     const [t1, p1] = await Promise.all([group.lookup(tenantId, 't1'), group.lookup(tenantId, 'p1')]);
     assert.deepEqual([t1, p1], ['staff', 'unknown']);
     assert.match(group.health().staffDetection, /^degraded:/);
@@ -110,7 +137,10 @@ describe('app/directory/CachedStaffGroup', () => {
 
   it('storage down: still asks Graph and answers, without failing the lookup', async () => {
     const { check, clock } = makeSut();
-    const broken: StaffAnswerStore = { get: sinon.stub().rejects(new Error('storage down')), put: sinon.stub().rejects(new Error('storage down')) };
+    const broken: StaffAnswerStore = {
+      get: sinon.stub().rejects(new Error('storage down')),
+      put: sinon.stub().rejects(new Error('storage down')),
+    };
     const group = new CachedStaffGroup({ membership: { check }, store: broken, ttlMs: HOUR, now: () => clock.t });
     assert.equal(await group.lookup(tenantId, 't2'), 'staff');
     assert.deepEqual(group.health(), { staffDetection: 'ok' });
@@ -121,6 +151,9 @@ describe('app/directory/CachedStaffGroup', () => {
     await group.lookup('tenant-a', 't1');
     await group.lookup('tenant-b', 't1');
     sinon.assert.calledTwice(check);
-    assert.deepEqual(check.args.map((a) => a[0]), ['tenant-a', 'tenant-b']);
+    assert.deepEqual(
+      check.args.map((a) => a[0]),
+      ['tenant-a', 'tenant-b'],
+    );
   });
 });

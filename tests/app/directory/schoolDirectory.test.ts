@@ -14,7 +14,16 @@ function makeSut(options: Partial<ConstructorParameters<typeof SchoolDirectory>[
 describe('app/directory/SchoolDirectory', () => {
   it('a guest from another tenant is never staff, even if listed (DESIGN.md section 3)', async () => {
     const directory = makeSut({ staffList: { staff: ['x'], dsl: [] } });
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'x', teamsId: '29:x', userTenantId: 'other-tenant', meetingRole: 'Organizer' }), 'guest');
+    assert.equal(
+      await directory.classify({
+        tenantId,
+        aadObjectId: 'x',
+        teamsId: '29:x',
+        userTenantId: 'other-tenant',
+        meetingRole: 'Organizer',
+      }),
+      'guest',
+    );
   });
 
   it('an anonymous participant (no Entra id) is unknown, which counts as a pupil', async () => {
@@ -25,29 +34,58 @@ describe('app/directory/SchoolDirectory', () => {
     const directory = makeSut({ staffList: { staff: ['t1'], dsl: ['d1'] } });
     assert.equal(await directory.classify({ tenantId, aadObjectId: 't1', teamsId: '29:t1' }), 'staff');
     assert.equal(await directory.classify({ tenantId, aadObjectId: 'd1', teamsId: '29:d1' }), 'staff');
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'p1', teamsId: '29:p1', meetingRole: 'Organizer' }), 'pupil');
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'p1', teamsId: '29:p1', meetingRole: 'Organizer' }),
+      'pupil',
+    );
   });
 
   it('without a list, only the organizer is staff; presenters only when trusted', async () => {
     const plain = makeSut();
-    assert.equal(await plain.classify({ tenantId, aadObjectId: 'o', teamsId: '29:o', meetingRole: 'Organizer' }), 'staff');
-    assert.equal(await plain.classify({ tenantId, aadObjectId: 'p', teamsId: '29:p', meetingRole: 'Presenter' }), 'pupil');
-    assert.equal(await makeSut({ trustPresenters: true }).classify({ tenantId, aadObjectId: 'p', teamsId: '29:p', meetingRole: 'Presenter' }), 'staff');
+    assert.equal(
+      await plain.classify({ tenantId, aadObjectId: 'o', teamsId: '29:o', meetingRole: 'Organizer' }),
+      'staff',
+    );
+    assert.equal(
+      await plain.classify({ tenantId, aadObjectId: 'p', teamsId: '29:p', meetingRole: 'Presenter' }),
+      'pupil',
+    );
+    assert.equal(
+      await makeSut({ trustPresenters: true }).classify({
+        tenantId,
+        aadObjectId: 'p',
+        teamsId: '29:p',
+        meetingRole: 'Presenter',
+      }),
+      'staff',
+    );
   });
 
   it('with only a staff group, a second teacher (not the organizer) is staff and a pupil is a pupil', async () => {
     const lookup = sinon.stub().callsFake(async (_tenant: string, id: string) => (id === 't2' ? 'staff' : 'notStaff'));
     const directory = makeSut({ staffGroup: { lookup, health: () => ({ staffDetection: 'ok' }) } });
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 't2', teamsId: '29:t2', meetingRole: 'Attendee' }), 'staff');
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'p1', teamsId: '29:p1', meetingRole: 'Attendee' }), 'pupil');
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 't2', teamsId: '29:t2', meetingRole: 'Attendee' }),
+      'staff',
+    );
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'p1', teamsId: '29:p1', meetingRole: 'Attendee' }),
+      'pupil',
+    );
     // An organizer the group says is not staff stays a pupil: the organizer rule never overrides an answer.
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'p2', teamsId: '29:p2', meetingRole: 'Organizer' }), 'pupil');
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'p2', teamsId: '29:p2', meetingRole: 'Organizer' }),
+      'pupil',
+    );
     sinon.assert.calledWith(lookup, tenantId, 't2');
   });
 
   it('the staff list is asked before the group; a listed person costs no group lookup', async () => {
     const lookup = sinon.stub().resolves('notStaff');
-    const directory = makeSut({ staffList: { staff: ['t1'], dsl: [] }, staffGroup: { lookup, health: () => ({ staffDetection: 'ok' }) } });
+    const directory = makeSut({
+      staffList: { staff: ['t1'], dsl: [] },
+      staffGroup: { lookup, health: () => ({ staffDetection: 'ok' }) },
+    });
     assert.equal(await directory.classify({ tenantId, aadObjectId: 't1', teamsId: '29:t1' }), 'staff');
     sinon.assert.notCalled(lookup);
   });
@@ -55,58 +93,111 @@ describe('app/directory/SchoolDirectory', () => {
   it('when the group cannot answer, only the organizer rule stands in; everyone else is a pupil, and health passes through', async () => {
     const health = { staffDetection: 'degraded: Microsoft Graph failed (503).' as const };
     const directory = makeSut({ staffGroup: { lookup: sinon.stub().resolves('unknown'), health: () => health } });
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'o', teamsId: '29:o', meetingRole: 'Organizer' }), 'staff');
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 't2', teamsId: '29:t2', meetingRole: 'Presenter' }), 'pupil');
-    assert.equal(await directory.classify({ tenantId, aadObjectId: 'p', teamsId: '29:p', meetingRole: 'Attendee' }), 'pupil');
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'o', teamsId: '29:o', meetingRole: 'Organizer' }),
+      'staff',
+    );
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 't2', teamsId: '29:t2', meetingRole: 'Presenter' }),
+      'pupil',
+    );
+    assert.equal(
+      await directory.classify({ tenantId, aadObjectId: 'p', teamsId: '29:p', meetingRole: 'Attendee' }),
+      'pupil',
+    );
     assert.deepEqual(directory.health(), health);
     assert.deepEqual(makeSut().health(), { staffDetection: 'ok' });
   });
 
   it('lists DSLs from the policy and the staff list without duplicates', async () => {
-    const withContacts = policyFromPreset('strict', { dsl: { contacts: [{ name: 'W. Fletcher', aadObjectId: 'd1' }] } });
-    const directory = new SchoolDirectory({ policyFor: () => withContacts, staffList: { staff: [], dsl: ['d1', 'd2'] } });
-    assert.deepEqual((await directory.listDsls(tenantId)).map((d) => d.aadObjectId), ['d1', 'd2']);
+    const withContacts = policyFromPreset('strict', {
+      dsl: { contacts: [{ name: 'W. Fletcher', aadObjectId: 'd1' }] },
+    });
+    const directory = new SchoolDirectory({
+      policyFor: () => withContacts,
+      staffList: { staff: [], dsl: ['d1', 'd2'] },
+    });
+    assert.deepEqual(
+      (await directory.listDsls(tenantId)).map((d) => d.aadObjectId),
+      ['d1', 'd2'],
+    );
     assert.equal(await directory.isDsl(tenantId, 'd2'), true);
     assert.equal(await directory.isDsl(tenantId, 't1'), false);
   });
 
-  describe('per tenant: a school\'s lists never answer for another tenant', () => {
+  describe("per tenant: a school's lists never answer for another tenant", () => {
     const HOME = 'aaaaaaaa-0000-4000-8000-00000000000a';
     const SECOND = 'bbbbbbbb-0000-4000-8000-00000000000b';
     const THIRD = 'cccccccc-0000-4000-8000-00000000000c';
-    const withContact = policyFromPreset('strict', { dsl: { contacts: [{ name: 'Policy Lead', aadObjectId: 'policy-dsl' }] } });
+    const withContact = policyFromPreset('strict', {
+      dsl: { contacts: [{ name: 'Policy Lead', aadObjectId: 'policy-dsl' }] },
+    });
     const trust = {
       staff: ['home-t'],
       dsl: ['home-d'],
       names: { 'home-d': 'Home Lead' },
       tenants: { [SECOND]: { staff: ['second-t'], dsl: ['second-d'], names: { 'second-d': 'Second Lead' } } },
     };
-    const ids = async (directory: SchoolDirectory, tenant: string) => (await directory.listDsls(tenant)).map((d) => d.aadObjectId);
+    const ids = async (directory: SchoolDirectory, tenant: string) =>
+      (await directory.listDsls(tenant)).map((d) => d.aadObjectId);
 
-    it('with the home tenant known: the flat lists and the policy\'s contacts are the home school\'s; a second school has only its own', async () => {
-      const directory = new SchoolDirectory({ policyFor: () => withContact, staffList: trust, homeTenantId: HOME.toUpperCase() });
-      assert.deepEqual(await directory.listDsls(HOME), [{ aadObjectId: 'policy-dsl', name: 'Policy Lead' }, { aadObjectId: 'home-d', name: 'Home Lead' }]);
-      assert.deepEqual(await directory.listDsls(SECOND.toUpperCase()), [{ aadObjectId: 'second-d', name: 'Second Lead' }]);
-      assert.deepEqual(await ids(directory, THIRD), [], 'an allowed tenant with no lists of its own gets nobody else\'s DSL');
+    it("with the home tenant known: the flat lists and the policy's contacts are the home school's; a second school has only its own", async () => {
+      const directory = new SchoolDirectory({
+        policyFor: () => withContact,
+        staffList: trust,
+        homeTenantId: HOME.toUpperCase(),
+      });
+      assert.deepEqual(await directory.listDsls(HOME), [
+        { aadObjectId: 'policy-dsl', name: 'Policy Lead' },
+        { aadObjectId: 'home-d', name: 'Home Lead' },
+      ]);
+      assert.deepEqual(await directory.listDsls(SECOND.toUpperCase()), [
+        { aadObjectId: 'second-d', name: 'Second Lead' },
+      ]);
+      assert.deepEqual(
+        await ids(directory, THIRD),
+        [],
+        "an allowed tenant with no lists of its own gets nobody else's DSL",
+      );
       assert.equal(await directory.isDsl(SECOND, 'home-d'), false);
       assert.equal(await directory.isDsl(HOME, 'second-d'), false);
     });
 
-    it('staff counts only in its own school\'s meetings', async () => {
+    it("staff counts only in its own school's meetings", async () => {
       const directory = new SchoolDirectory({ policyFor: () => policy, staffList: trust, homeTenantId: HOME });
-      const person = (tenant: string, id: string) => directory.classify({ tenantId: tenant, aadObjectId: id, teamsId: `29:${id}`, meetingRole: 'Attendee' });
-      assert.deepEqual([await person(HOME, 'home-t'), await person(HOME, 'home-d'), await person(HOME, 'second-t')], ['staff', 'staff', 'pupil']);
-      const inSecond = [await person(SECOND, 'second-t'), await person(SECOND, 'second-d'), await person(SECOND, 'home-t'), await person(SECOND, 'home-d')];
+      const person = (tenant: string, id: string) =>
+        directory.classify({ tenantId: tenant, aadObjectId: id, teamsId: `29:${id}`, meetingRole: 'Attendee' });
+      assert.deepEqual(
+        [await person(HOME, 'home-t'), await person(HOME, 'home-d'), await person(HOME, 'second-t')],
+        ['staff', 'staff', 'pupil'],
+      );
+      const inSecond = [
+        await person(SECOND, 'second-t'),
+        await person(SECOND, 'second-d'),
+        await person(SECOND, 'home-t'),
+        await person(SECOND, 'home-d'),
+      ];
       assert.deepEqual(inSecond, ['staff', 'staff', 'pupil', 'pupil']);
     });
 
     it('the Entra staff group is asked for the home tenant only; a tenant with no lists falls back to the organizer rule', async () => {
       const lookup = sinon.stub().resolves('staff');
-      const directory = new SchoolDirectory({ policyFor: () => policy, staffList: trust, homeTenantId: HOME, staffGroup: { lookup, health: () => ({ staffDetection: 'ok' }) } });
+      const directory = new SchoolDirectory({
+        policyFor: () => policy,
+        staffList: trust,
+        homeTenantId: HOME,
+        staffGroup: { lookup, health: () => ({ staffDetection: 'ok' }) },
+      });
       assert.equal(await directory.classify({ tenantId: HOME, aadObjectId: 'x', teamsId: '29:x' }), 'staff');
       assert.equal(await directory.classify({ tenantId: SECOND, aadObjectId: 'y', teamsId: '29:y' }), 'pupil');
-      assert.equal(await directory.classify({ tenantId: THIRD, aadObjectId: 'z', teamsId: '29:z', meetingRole: 'Organizer' }), 'staff');
-      assert.equal(await directory.classify({ tenantId: THIRD, aadObjectId: 'w', teamsId: '29:w', meetingRole: 'Attendee' }), 'pupil');
+      assert.equal(
+        await directory.classify({ tenantId: THIRD, aadObjectId: 'z', teamsId: '29:z', meetingRole: 'Organizer' }),
+        'staff',
+      );
+      assert.equal(
+        await directory.classify({ tenantId: THIRD, aadObjectId: 'w', teamsId: '29:w', meetingRole: 'Attendee' }),
+        'pupil',
+      );
       sinon.assert.calledOnceWithExactly(lookup, HOME, 'x');
     });
 
@@ -118,20 +209,37 @@ describe('app/directory/SchoolDirectory', () => {
 
     it('a home tenant listed both ways gets both', async () => {
       const both = { staff: [], dsl: ['home-d'], tenants: { [HOME]: { staff: [], dsl: ['home-d2'] } } };
-      assert.deepEqual(await ids(new SchoolDirectory({ policyFor: () => policy, staffList: both, homeTenantId: HOME }), HOME), ['home-d', 'home-d2']);
+      assert.deepEqual(
+        await ids(new SchoolDirectory({ policyFor: () => policy, staffList: both, homeTenantId: HOME }), HOME),
+        ['home-d', 'home-d2'],
+      );
     });
 
     it('property: whichever tenant is home, a DSL listed only for one tenant is never returned for another', async () => {
       const tenant = fc.uuid().map((t) => t.toLowerCase());
       await fc.assert(
-        fc.asyncProperty(tenant, tenant, fc.uniqueArray(fc.uuid(), { minLength: 2, maxLength: 6 }), fc.integer({ min: 0, max: 2 }), async (a, b, people, homeIs) => {
-          fc.pre(a !== b);
-          const [aDsl, ...bDsls] = people;
-          const list = { staff: [], dsl: [], tenants: { [a]: { staff: [], dsl: [aDsl!] }, [b]: { staff: [], dsl: bDsls } } };
-          const directory = new SchoolDirectory({ policyFor: () => policy, staffList: list, ...(homeIs === 2 ? {} : { homeTenantId: [a, b][homeIs] }) });
-          assert.deepEqual(await ids(directory, a), [aDsl]);
-          assert.deepEqual(await ids(directory, b), bDsls);
-        }),
+        fc.asyncProperty(
+          tenant,
+          tenant,
+          fc.uniqueArray(fc.uuid(), { minLength: 2, maxLength: 6 }),
+          fc.integer({ min: 0, max: 2 }),
+          async (a, b, people, homeIs) => {
+            fc.pre(a !== b);
+            const [aDsl, ...bDsls] = people;
+            const list = {
+              staff: [],
+              dsl: [],
+              tenants: { [a]: { staff: [], dsl: [aDsl!] }, [b]: { staff: [], dsl: bDsls } },
+            };
+            const directory = new SchoolDirectory({
+              policyFor: () => policy,
+              staffList: list,
+              ...(homeIs === 2 ? {} : { homeTenantId: [a, b][homeIs] }),
+            });
+            assert.deepEqual(await ids(directory, a), [aDsl]);
+            assert.deepEqual(await ids(directory, b), bDsls);
+          },
+        ),
       );
     });
   });

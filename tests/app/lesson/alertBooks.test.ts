@@ -5,7 +5,9 @@ import { sameAlertBook } from '../../../bot/src/app/lesson/alertBooks.js';
 import type { AlertBook, Finding, TrackedFinding } from '../../../bot/src/domain/types.js';
 
 // Small value ranges, so a tweak often leaves a field as it was and both answers get exercised.
-const audiences = fc.subarray(['staffPresent', 'organizer', 'dsl'] as const).chain((list) => fc.shuffledSubarray(list, { minLength: list.length }));
+const audiences = fc
+  .subarray(['staffPresent', 'organizer', 'dsl'] as const)
+  .chain((list) => fc.shuffledSubarray(list, { minLength: list.length }));
 const finding: fc.Arbitrary<Finding> = fc.record(
   {
     ruleId: fc.constantFrom('staff-pair', 'lobby'),
@@ -18,13 +20,19 @@ const finding: fc.Arbitrary<Finding> = fc.record(
     source: fc.constantFrom('seed 003', 'seed 002'),
     subjectIds: fc.array(fc.constantFrom('p1', 'p2'), { maxLength: 2 }),
   },
-  { noNullPrototype: true, requiredKeys: ['ruleId', 'key', 'severity', 'audience', 'message', 'action', 'debounce', 'source'] },
+  {
+    noNullPrototype: true,
+    requiredKeys: ['ruleId', 'key', 'severity', 'audience', 'message', 'action', 'debounce', 'source'],
+  },
 );
 const tracked: fc.Arbitrary<TrackedFinding> = fc.record(
   { finding, firstSeenAt: fc.constantFrom(1_000, 2_000), raisedAt: fc.constantFrom(1_000, 3_000) },
   { noNullPrototype: true, requiredKeys: ['finding', 'firstSeenAt'] },
 );
-const book: fc.Arbitrary<AlertBook> = fc.dictionary(fc.constantFrom('k1', 'k2', 'k3'), tracked, { maxKeys: 3, noNullPrototype: true });
+const book: fc.Arbitrary<AlertBook> = fc.dictionary(fc.constantFrom('k1', 'k2', 'k3'), tracked, {
+  maxKeys: 3,
+  noNullPrototype: true,
+});
 
 /** `target` with field `field` taken from `source` (removed where `source` lacks it). */
 function withField<T extends object>(target: T, source: T, field: keyof T): T {
@@ -36,28 +44,43 @@ function withField<T extends object>(target: T, source: T, field: keyof T): T {
 
 /** A copy of `a` changed in at most one place: an entry added, dropped, or one field taken from `other`. */
 const nearBook = book.chain((a) =>
-  fc.tuple(tracked, fc.nat(), fc.constantFrom('none', 'add', 'drop', 'tracked', 'finding'), fc.nat()).map(([other, pick, change, field]) => {
-    const keys = Object.keys(a);
-    const key = keys.length ? keys[pick % keys.length]! : 'k1';
-    if (change === 'none' || !keys.length) return [a, structuredClone(a)] as const;
-    if (change === 'add') return [a, { ...a, [`${key}x`]: other }] as const;
-    if (change === 'drop') return [a, Object.fromEntries(Object.entries(a).filter(([k]) => k !== key))] as const;
-    if (change === 'tracked') {
-      const fields = ['firstSeenAt', 'raisedAt'] as const;
-      return [a, { ...a, [key]: withField(a[key]!, other, fields[field % fields.length]!) }] as const;
-    }
-    const fields = Object.keys(other.finding).concat('subjectIds') as (keyof Finding)[];
-    const changed = withField(a[key]!.finding, other.finding, fields[field % fields.length]!);
-    return [a, { ...a, [key]: { ...a[key]!, finding: changed } }] as const;
-  }),
+  fc
+    .tuple(tracked, fc.nat(), fc.constantFrom('none', 'add', 'drop', 'tracked', 'finding'), fc.nat())
+    .map(([other, pick, change, field]) => {
+      const keys = Object.keys(a);
+      const key = keys.length ? keys[pick % keys.length]! : 'k1';
+      if (change === 'none' || !keys.length) return [a, structuredClone(a)] as const;
+      if (change === 'add') return [a, { ...a, [`${key}x`]: other }] as const;
+      if (change === 'drop') return [a, Object.fromEntries(Object.entries(a).filter(([k]) => k !== key))] as const;
+      if (change === 'tracked') {
+        const fields = ['firstSeenAt', 'raisedAt'] as const;
+        return [a, { ...a, [key]: withField(a[key]!, other, fields[field % fields.length]!) }] as const;
+      }
+      const fields = Object.keys(other.finding).concat('subjectIds') as (keyof Finding)[];
+      const changed = withField(a[key]!.finding, other.finding, fields[field % fields.length]!);
+      return [a, { ...a, [key]: { ...a[key]!, finding: changed } }] as const;
+    }),
 );
 
-const FINDING: Finding = { ruleId: 'lobby', key: 'k', severity: 'warning', audience: [], message: 'm', action: 'a', debounce: false, source: 's' };
+const FINDING: Finding = {
+  ruleId: 'lobby',
+  key: 'k',
+  severity: 'warning',
+  audience: [],
+  message: 'm',
+  action: 'a',
+  debounce: false,
+  source: 's',
+};
 
 /** The same book with every object's keys written in reverse order (arrays untouched). */
 function reversed<T>(value: T): T {
   if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversed(v)]),
+  ) as T;
 }
 
 describe('app/lesson/sameAlertBook', () => {
@@ -75,7 +98,14 @@ describe('app/lesson/sameAlertBook', () => {
 
   it('finds a book equal to itself written in another order, where the serialised strings differ', () => {
     const one: TrackedFinding = {
-      finding: { ...FINDING, ruleId: 'staff-pair', key: 'k1', severity: 'critical', audience: ['staffPresent', 'dsl'], debounce: true },
+      finding: {
+        ...FINDING,
+        ruleId: 'staff-pair',
+        key: 'k1',
+        severity: 'critical',
+        audience: ['staffPresent', 'dsl'],
+        debounce: true,
+      },
       firstSeenAt: 1_000,
       raisedAt: 2_000,
     };
@@ -92,9 +122,15 @@ describe('app/lesson/sameAlertBook', () => {
       firstSeenAt: 1_000,
     };
     assert.equal(sameAlertBook({ k: base }, { k: { ...base, raisedAt: undefined } }), true);
-    assert.equal(sameAlertBook({ k: base }, { k: { ...base, finding: { ...base.finding, subjectIds: undefined } } }), true);
+    assert.equal(
+      sameAlertBook({ k: base }, { k: { ...base, finding: { ...base.finding, subjectIds: undefined } } }),
+      true,
+    );
     assert.equal(sameAlertBook({ k: base }, { k: { ...base, finding: { ...base.finding, subjectIds: [] } } }), false);
-    assert.equal(sameAlertBook({ k: base }, { k: { ...base, finding: { ...base.finding, audience: ['dsl', 'organizer'] } } }), false);
+    assert.equal(
+      sameAlertBook({ k: base }, { k: { ...base, finding: { ...base.finding, audience: ['dsl', 'organizer'] } } }),
+      false,
+    );
     assert.equal(sameAlertBook({ k: base }, { j: base }), false);
     assert.equal(sameAlertBook({}, {}), true);
   });

@@ -4,7 +4,19 @@ import sinon from 'sinon';
 import { ConcurrencyExhaustedError } from '../../../bot/src/app/lesson/applyMeetingEvent.js';
 import { presenceIntervals } from '../../../bot/src/domain/presence.js';
 import type { MeetingEvent, MeetingState } from '../../../bot/src/domain/types.js';
-import { at, breachReported, check, ended, join, leave, meeting, pupil, staff, started, tick } from '../../domain/builders.js';
+import {
+  at,
+  breachReported,
+  check,
+  ended,
+  join,
+  leave,
+  meeting,
+  pupil,
+  staff,
+  started,
+  tick,
+} from '../../domain/builders.js';
 import { ADDRESS, KEY, makeSut, useSuts } from './makeSut.js';
 
 /** A small lesson: a start, staff and a pupil coming and going, a tick, a check and the end. */
@@ -26,7 +38,9 @@ const LESSON: MeetingEvent[] = [
  * in-order lesson lacks; the intervals are the same.)
  */
 function asSeen(state: MeetingState) {
-  const people = Object.fromEntries(Object.entries(state.people).map(([id, person]) => [id, { ...person, marks: presenceIntervals(person) }]));
+  const people = Object.fromEntries(
+    Object.entries(state.people).map(([id, person]) => [id, { ...person, marks: presenceIntervals(person) }]),
+  );
   return { ...state, people };
 }
 
@@ -45,26 +59,36 @@ describe('app/lesson/applyMeetingEvent (lesson path over in-memory storage)', ()
     assert.equal((await b.record(first)).outcome, 'duplicate', 'an instance that never saw it learns it from storage');
     assert.equal(a.meetings.writes, writes);
     assert.deepEqual(await a.meetings.load(KEY), stored, 'same snapshot, same ETag');
-    assert.deepEqual((await a.meetings.listEvents(KEY)).map((e) => e.id), [first.id]);
+    assert.deepEqual(
+      (await a.meetings.listEvents(KEY)).map((e) => e.id),
+      [first.id],
+    );
   });
 
   it('events delivered in any order, with redeliveries, leave the same lesson and each event recorded once', async () => {
     const expected = asSeen({ ...meeting(LESSON), address: ADDRESS });
     const redeliveries = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...LESSON)), { maxLength: 3 });
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(LESSON, { minLength: LESSON.length, maxLength: LESSON.length }), redeliveries, async (order, again) => {
-        const deliveries = [...order];
-        for (const [at, event] of again) deliveries.splice(at % (deliveries.length + 1), 0, event);
-        const sut = makeSut();
-        try {
-          for (const event of deliveries) await sut.record(event);
-          const stored = (await sut.meetings.load(KEY))?.state;
-          assert.deepEqual(stored && asSeen(stored), expected);
-          assert.deepEqual((await sut.meetings.listEvents(KEY)).map((e) => e.id).sort(), LESSON.map((e) => e.id).sort());
-        } finally {
-          sut.clock.restore();
-        }
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(LESSON, { minLength: LESSON.length, maxLength: LESSON.length }),
+        redeliveries,
+        async (order, again) => {
+          const deliveries = [...order];
+          for (const [at, event] of again) deliveries.splice(at % (deliveries.length + 1), 0, event);
+          const sut = makeSut();
+          try {
+            for (const event of deliveries) await sut.record(event);
+            const stored = (await sut.meetings.load(KEY))?.state;
+            assert.deepEqual(stored && asSeen(stored), expected);
+            assert.deepEqual(
+              (await sut.meetings.listEvents(KEY)).map((e) => e.id).sort(),
+              LESSON.map((e) => e.id).sort(),
+            );
+          } finally {
+            sut.clock.restore();
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -82,7 +106,11 @@ describe('app/lesson/applyMeetingEvent (lesson path over in-memory storage)', ()
 
     assert.equal(outcome.outcome, 'applied');
     const results = await Promise.all(commit.returnValues);
-    assert.deepEqual(results.map((r) => r.outcome), ['applied', 'applied', 'conflict', 'applied'], 'a\'s cached ETag lost once, then won');
+    assert.deepEqual(
+      results.map((r) => r.outcome),
+      ['applied', 'applied', 'conflict', 'applied'],
+      "a's cached ETag lost once, then won",
+    );
     const state = (await a.meetings.load(KEY))?.state;
     assert.deepEqual(state?.applied, [start.id, teacher.id, child.id].sort());
     assert.deepEqual(Object.keys(state?.people ?? {}).sort(), ['p1', 't1']);
@@ -116,15 +144,23 @@ describe('app/lesson/applyMeetingEvent (lesson path over in-memory storage)', ()
 
     const outcome = await sut.record(breach);
 
-    assert.deepEqual(outcome.started.map((f) => f.ruleId), ['breach']);
+    assert.deepEqual(
+      outcome.started.map((f) => f.ruleId),
+      ['breach'],
+    );
     assert.equal(commit.callCount, 1);
     const [, event, written] = commit.firstCall.args;
     assert.equal(event.id, breach.id);
     const key = outcome.started[0]!.key;
     assert.equal(written.alerts[key]?.raisedAt, at(0), 'raised in the write that recorded the event');
-    const owed = (written.deliveries ?? []).filter((d) => d.message.kind === 'finding' && d.message.finding.key === key);
+    const owed = (written.deliveries ?? []).filter(
+      (d) => d.message.kind === 'finding' && d.message.finding.key === key,
+    );
     assert.ok(owed.length >= 2, 'the staff in the meeting and the DSL are owed a message');
-    assert.ok(owed.every((d) => d.state === 'pending'), 'planned, not yet sent, when the event is written');
+    assert.ok(
+      owed.every((d) => d.state === 'pending'),
+      'planned, not yet sent, when the event is written',
+    );
   });
 
   it('an event that starts nothing owes no delivery and sends nothing', async () => {

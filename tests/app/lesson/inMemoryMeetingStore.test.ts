@@ -7,7 +7,10 @@ import { KEY } from './makeSut.js';
 
 const book = (title: string): LessonBook => ({ state: { ...meeting(started(at(0))), title }, alerts: {} });
 
-/** The fake keeps the Table store's contract (tests/storage/tableMeetingStore*.test.ts), or the unit tests prove nothing. */
+/**
+ * The fake keeps the Table store's contract (tests/storage/tableMeetingStore*.test.ts), or the unit tests prove
+ * nothing.
+ */
 describe('support/inMemoryMeetingStore (the contract the lesson unit tests rely on)', () => {
   it('every write gives a new ETag; a stale one, or a create over an existing snapshot, is a conflict that writes nothing', async () => {
     const store = new InMemoryMeetingStore();
@@ -21,7 +24,10 @@ describe('support/inMemoryMeetingStore (the contract the lesson unit tests rely 
     assert.deepEqual(await store.commit(KEY, ended(at(4), 'e4'), book('lost'), undefined), { outcome: 'conflict' });
     assert.deepEqual(await store.saveBook(KEY, { alerts: {} }, etag1), { outcome: 'conflict' });
     assert.equal((await store.load(KEY))?.state.title, 'two');
-    assert.deepEqual((await store.listEvents(KEY)).map((e) => e.id), ['e1', 'e2']);
+    assert.deepEqual(
+      (await store.listEvents(KEY)).map((e) => e.id),
+      ['e1', 'e2'],
+    );
   });
 
   it('an event id already recorded is a duplicate whatever ETag it comes with', async () => {

@@ -8,7 +8,13 @@ import type { ConcernStore, NewConcern } from '../../../bot/src/app/concerns/por
 import type { Concern } from '../../../bot/src/app/concerns/types.js';
 import type { Delivery, DeliverySender } from '../../../bot/src/app/delivery/delivery.js';
 import type { HeldEvent, HeldJournal } from '../../../bot/src/app/lesson/outageBuffer.js';
-import type { MeetingKey, Notifier, ParticipantDirectory, PersonLookup, RosterSource } from '../../../bot/src/app/ports.js';
+import type {
+  MeetingKey,
+  Notifier,
+  ParticipantDirectory,
+  PersonLookup,
+  RosterSource,
+} from '../../../bot/src/app/ports.js';
 import { createRecordMeetingActivity } from '../../../bot/src/app/lesson/recordMeetingActivity.js';
 import { createLessonPipeline } from '../../../bot/src/compose/lessonPipeline.js';
 import type { Policy } from '../../../bot/src/domain/policy/schema.js';
@@ -22,7 +28,10 @@ import { fakeLogger } from '../lessonRoutines/fakes.js';
 export const KEY: MeetingKey = { tenantId: 'tenant-1', meetingId: 'meeting-1' };
 
 /** Where the lesson lives in Teams (set on the lesson by its first event). */
-export const ADDRESS: NonNullable<MeetingState['address']> = { serviceUrl: 'https://smba.example/uk/', conversationId: '19:meeting_lesson@thread.v2' };
+export const ADDRESS: NonNullable<MeetingState['address']> = {
+  serviceUrl: 'https://smba.example/uk/',
+  conversationId: '19:meeting_lesson@thread.v2',
+};
 
 /** The tenant's DSL, told of every critical finding. */
 export const DSL = { aadObjectId: 'dsl-1', name: 'Mrs Lead' };
@@ -31,7 +40,12 @@ export const DSL = { aadObjectId: 'dsl-1', name: 'Mrs Lead' };
 export interface SutOptions {
   policy?: Policy;
   /** Another instance whose storage and clock this one shares (two service instances, one storage account). */
-  shared?: { meetings: InMemoryMeetingStore; timers: InMemoryTimerStore; storage: StorageSwitch; clock: sinon.SinonFakeTimers };
+  shared?: {
+    meetings: InMemoryMeetingStore;
+    timers: InMemoryTimerStore;
+    storage: StorageSwitch;
+    clock: sinon.SinonFakeTimers;
+  };
   /** Ids the directory answers as staff; everyone else is a pupil. */
   staff?: string[];
   /** The durable journal of held events (none: memory only, as when no data directory is set). */
@@ -54,10 +68,12 @@ export function makeSut(options: SutOptions = {}) {
   const sent: Delivery[] = [];
   let activities = 0;
   const sender = {
-    send: sinon.stub<Parameters<DeliverySender['send']>, ReturnType<DeliverySender['send']>>().callsFake(async (_tenantId, delivery) => {
-      sent.push(delivery);
-      return { activityId: `activity-${++activities}` };
-    }),
+    send: sinon
+      .stub<Parameters<DeliverySender['send']>, ReturnType<DeliverySender['send']>>()
+      .callsFake(async (_tenantId, delivery) => {
+        sent.push(delivery);
+        return { activityId: `activity-${++activities}` };
+      }),
   };
   const staff = new Set(options.staff ?? ['t1', 't2']);
   const directory: ParticipantDirectory & { [K in keyof ParticipantDirectory]: sinon.SinonSpy } = {
@@ -72,8 +88,17 @@ export function makeSut(options: SutOptions = {}) {
   const pol = options.policy ?? strictPolicy();
   const policyFor = (): Policy => pol;
   const lessons = createLessonPipeline({
-    meetings, timers, concerns, concernNotifier: { alertDsl: sinon.fake.resolves({}), updateReporter: sinon.fake.resolves({}) },
-    sender, roster, directory, policyFor, clock: { now: () => Date.now() }, logger, ...(options.journal ? { journal: options.journal } : {}),
+    meetings,
+    timers,
+    concerns,
+    concernNotifier: { alertDsl: sinon.fake.resolves({}), updateReporter: sinon.fake.resolves({}) },
+    sender,
+    roster,
+    directory,
+    policyFor,
+    clock: { now: () => Date.now() },
+    logger,
+    ...(options.journal ? { journal: options.journal } : {}),
   });
   // The routines are startService's lesson routines, here as fakes the tests watch.
   const routines = {
@@ -85,10 +110,29 @@ export function makeSut(options: SutOptions = {}) {
     postCodeOfConduct: sinon.stub<Parameters<Notifier['postCodeOfConduct']>, Promise<void>>().resolves(),
     sendToStaff: sinon.stub().resolves(),
   } satisfies Notifier;
-  const recordMeetingActivity = createRecordMeetingActivity({ record: lessons.record, directory, notifier, policyFor, logger, ...routines });
+  const recordMeetingActivity = createRecordMeetingActivity({
+    record: lessons.record,
+    directory,
+    notifier,
+    policyFor,
+    logger,
+    ...routines,
+  });
   const sweep = lessons.sweeper({});
   return {
-    clock, storage, meetings, timers, sender, sent, directory, concerns, logger, lessons, notifier, routines, recordMeetingActivity,
+    clock,
+    storage,
+    meetings,
+    timers,
+    sender,
+    sent,
+    directory,
+    concerns,
+    logger,
+    lessons,
+    notifier,
+    routines,
+    recordMeetingActivity,
     /** Apply one event through the public lesson path (as Teams, the side panel and timers do). */
     record: (event: Parameters<typeof lessons.record>[1], key = KEY) => lessons.record(key, event, ADDRESS),
     /** What the service's tick does with lessons: once storage answers, write what was held; then fire due timers. */
@@ -128,7 +172,14 @@ function oneToOneRecords() {
   const create = sinon.fake(async (c: NewConcern) => {
     const known = stored.get(c.clientRequestId);
     if (known) return { outcome: 'duplicate' as const, concern: known };
-    const concern: Concern = { tenantId: c.tenantId, ref: c.ref, reporter: c.reporter, raisedAt: c.raisedAt, details: c.details, entries: [] };
+    const concern: Concern = {
+      tenantId: c.tenantId,
+      ref: c.ref,
+      reporter: c.reporter,
+      raisedAt: c.raisedAt,
+      details: c.details,
+      entries: [],
+    };
     stored.set(c.clientRequestId, concern);
     return { outcome: 'created' as const, concern };
   });

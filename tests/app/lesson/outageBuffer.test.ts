@@ -27,7 +27,12 @@ async function duringOutage(sut: Sut, events: MeetingEvent[]): Promise<void> {
 describe('app/lesson/outageBuffer', () => {
   const make = useSuts();
   const start = started(at(0));
-  const held = [join(staff('t1'), at(0)), join(pupil('p1'), at(1)), tick('expectationsRead', at(2)), leave('p1', at(3))];
+  const held = [
+    join(staff('t1'), at(0)),
+    join(pupil('p1'), at(1)),
+    tick('expectationsRead', at(2)),
+    leave('p1', at(3)),
+  ];
 
   it('events held while storage is down are written in arrival order once it is back, each exactly once', async () => {
     const sut = make();
@@ -76,7 +81,10 @@ describe('app/lesson/outageBuffer', () => {
     const sut = make({ journal });
     await sut.record(start);
     await duringOutage(sut, held.slice(0, 2));
-    assert.deepEqual(journal.events.map((h) => h.event.id), ids(held.slice(0, 2)));
+    assert.deepEqual(
+      journal.events.map((h) => h.event.id),
+      ids(held.slice(0, 2)),
+    );
     sut.storage.up();
     await sut.tick();
     assert.deepEqual(journal.events, []);
@@ -96,10 +104,18 @@ describe('app/lesson/outageBuffer', () => {
   });
 
   describe('on its own', () => {
-    const outage = new StorageUnavailableError('apply meeting event', Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }));
+    const outage = new StorageUnavailableError(
+      'apply meeting event',
+      Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
+    );
     const heldEvent = (event: MeetingEvent): HeldEvent => ({ key: KEY, event });
     const buffer = (capacity?: number) =>
-      new OutageBuffer({ isOutage: isUnavailable, logger: fakeLogger(), now: () => at(0), ...(capacity ? { capacity } : {}) });
+      new OutageBuffer({
+        isOutage: isUnavailable,
+        logger: fakeLogger(),
+        now: () => at(0),
+        ...(capacity ? { capacity } : {}),
+      });
 
     it('when full it refuses a new event rather than dropping one it holds', async () => {
       const sut = buffer(2);
@@ -108,7 +124,10 @@ describe('app/lesson/outageBuffer', () => {
       assert.throws(() => sut.hold(KEY, held[2]!, undefined, outage), OutageBufferFullError);
       const write = sinon.fake.resolves(undefined);
       assert.equal(await sut.flush(write), 2);
-      assert.deepEqual(write.args.map(([h]) => (h as HeldEvent).event.id), ids(held.slice(0, 2)));
+      assert.deepEqual(
+        write.args.map(([h]) => (h as HeldEvent).event.id),
+        ids(held.slice(0, 2)),
+      );
     });
 
     it('events an earlier process journaled are written before those held since, and mark storage down until then', async () => {
@@ -118,7 +137,10 @@ describe('app/lesson/outageBuffer', () => {
       sut.hold(KEY, held[2]!, undefined, outage);
       const write = sinon.fake.resolves(undefined);
       await sut.flush(write);
-      assert.deepEqual(write.args.map(([h]) => (h as HeldEvent).event.id), ids(held.slice(0, 3)));
+      assert.deepEqual(
+        write.args.map(([h]) => (h as HeldEvent).event.id),
+        ids(held.slice(0, 3)),
+      );
       assert.equal(sut.degraded, false);
     });
 

@@ -7,7 +7,8 @@ import { KEY, useSuts, type Sut } from './makeSut.js';
 const GRACE_MS = policy().graceSeconds * 1000;
 
 /** What was sent about the one-to-one. */
-const oneToOneSent = (sut: Sut) => sut.sent.filter((d) => d.message.kind === 'finding' && d.message.finding.key === ONE_TO_ONE_KEY);
+const oneToOneSent = (sut: Sut) =>
+  sut.sent.filter((d) => d.message.kind === 'finding' && d.message.finding.key === ONE_TO_ONE_KEY);
 
 /** What storage holds while it is down (looked at behind the service's back). */
 async function storedMeanwhile(sut: Sut) {
@@ -34,7 +35,11 @@ describe('app/lesson/outageSweep (grace periods that run out while storage is do
     assert.equal(sut.lessons.buffer.degraded, true, 'the failed sweep marked storage down');
     assert.equal(sut.lessons.cache.uncommitted(KEY)?.alerts[ONE_TO_ONE_KEY]?.raisedAt, T0 + GRACE_MS);
     assert.equal(oneToOneSent(sut).length, 2, 'the staff in the meeting and the DSL');
-    assert.equal((await storedMeanwhile(sut))?.alerts[ONE_TO_ONE_KEY]?.raisedAt, undefined, 'storage has not heard yet');
+    assert.equal(
+      (await storedMeanwhile(sut))?.alerts[ONE_TO_ONE_KEY]?.raisedAt,
+      undefined,
+      'storage has not heard yet',
+    );
   });
 
   it('once storage is back, what memory raised and sent is written and nothing is sent twice', async () => {
@@ -52,8 +57,13 @@ describe('app/lesson/outageSweep (grace periods that run out while storage is do
 
     const stored = await sut.meetings.load(KEY);
     assert.equal(stored?.alerts[ONE_TO_ONE_KEY]?.raisedAt, T0 + GRACE_MS);
-    const owed = (stored?.deliveries ?? []).filter((d) => d.message.kind === 'finding' && d.message.finding.key === ONE_TO_ONE_KEY);
-    assert.deepEqual(owed.map((d) => d.state), ['sent', 'sent']);
+    const owed = (stored?.deliveries ?? []).filter(
+      (d) => d.message.kind === 'finding' && d.message.finding.key === ONE_TO_ONE_KEY,
+    );
+    assert.deepEqual(
+      owed.map((d) => d.state),
+      ['sent', 'sent'],
+    );
     assert.equal(sut.sender.send.callCount, sends, 'the alerts sent during the outage are not sent again');
     assert.deepEqual(sut.lessons.cache.uncommittedKeys(), []);
     assert.equal(sut.lessons.buffer.degraded, false);
@@ -77,6 +87,9 @@ describe('app/lesson/outageSweep (grace periods that run out while storage is do
     assert.ok(stored?.state.applied.includes(child.id));
     assert.equal(stored?.alerts[ONE_TO_ONE_KEY]?.raisedAt, T0 + GRACE_MS);
     assert.equal(oneToOneSent(sut).length, 2);
-    assert.ok(sut.timers.pending().some((t) => t.reason === EVALUATE_REASON && t.dueAt > T0 + GRACE_MS), 'the next check is stored');
+    assert.ok(
+      sut.timers.pending().some((t) => t.reason === EVALUATE_REASON && t.dueAt > T0 + GRACE_MS),
+      'the next check is stored',
+    );
   });
 });

@@ -7,15 +7,37 @@ import type { Finding, TrackedFinding } from '../../../bot/src/domain/types.js';
 import { at, join, meeting, pupil, staff, started } from '../../domain/builders.js';
 import { KEY, useSuts } from './makeSut.js';
 
-const finding = (key: string): Finding =>
-  ({ ruleId: 'unsupervised', key, severity: 'critical', audience: ['dsl'], message: 'm', action: 'a', debounce: true, source: 'test' });
-const tracked = (key: string, raisedAt?: number): TrackedFinding =>
-  ({ finding: finding(key), firstSeenAt: at(0), ...(raisedAt === undefined ? {} : { raisedAt }) });
-const card = (id: string, state: Delivery['state']): Delivery => ({
-  id, message: { kind: 'card', cause: `${id}@0`, title: 'Card', lines: [] }, recipient: { kind: 'person', aadObjectId: 't1', role: 'organizer' },
-  critical: false, state, createdAt: at(0), attempts: 0, nextAttemptAt: at(0),
+const finding = (key: string): Finding => ({
+  ruleId: 'unsupervised',
+  key,
+  severity: 'critical',
+  audience: ['dsl'],
+  message: 'm',
+  action: 'a',
+  debounce: true,
+  source: 'test',
 });
-const record = (etag: string, more: Partial<MeetingRecord> = {}): MeetingRecord => ({ state: meeting(started(at(0))), alerts: {}, etag, ...more });
+const tracked = (key: string, raisedAt?: number): TrackedFinding => ({
+  finding: finding(key),
+  firstSeenAt: at(0),
+  ...(raisedAt === undefined ? {} : { raisedAt }),
+});
+const card = (id: string, state: Delivery['state']): Delivery => ({
+  id,
+  message: { kind: 'card', cause: `${id}@0`, title: 'Card', lines: [] },
+  recipient: { kind: 'person', aadObjectId: 't1', role: 'organizer' },
+  critical: false,
+  state,
+  createdAt: at(0),
+  attempts: 0,
+  nextAttemptAt: at(0),
+});
+const record = (etag: string, more: Partial<MeetingRecord> = {}): MeetingRecord => ({
+  state: meeting(started(at(0))),
+  alerts: {},
+  etag,
+  ...more,
+});
 const key = (meetingId: string): MeetingKey => ({ tenantId: 'tenant-1', meetingId });
 
 describe('app/lesson/recordCache', () => {
@@ -32,7 +54,7 @@ describe('app/lesson/recordCache', () => {
       assert.equal(commit.callCount, 1);
     });
 
-    it('after a conflict it holds the winner\'s snapshot, so the next event writes at the first try', async () => {
+    it("after a conflict it holds the winner's snapshot, so the next event writes at the first try", async () => {
       const a = make();
       const b = make({ shared: a });
       await a.record(started(at(0)));
@@ -42,7 +64,10 @@ describe('app/lesson/recordCache', () => {
 
       const commit = sinon.spy(a.meetings, 'commit');
       await a.record(join(staff('t2'), at(2)));
-      assert.deepEqual((await Promise.all(commit.returnValues)).map((r) => r.outcome), ['applied']);
+      assert.deepEqual(
+        (await Promise.all(commit.returnValues)).map((r) => r.outcome),
+        ['applied'],
+      );
     });
   });
 
@@ -87,7 +112,11 @@ describe('app/lesson/recordCache', () => {
       const merged = await cache.reload(KEY, async () => stored);
 
       assert.equal(merged?.etag, '"1"', 'written next under the stored ETag');
-      assert.deepEqual(Object.keys(merged?.alerts ?? {}).sort(), ['other', 'raised'], 'one still maturing in memory is evaluated again, not copied');
+      assert.deepEqual(
+        Object.keys(merged?.alerts ?? {}).sort(),
+        ['other', 'raised'],
+        'one still maturing in memory is evaluated again, not copied',
+      );
       const deliveries = merged?.deliveries?.map((d) => `${d.id}:${d.state}`).sort();
       assert.deepEqual(deliveries, ['planned-in-outage:pending', 'sent-in-outage:sent', 'stored-only:pending']);
     });

@@ -10,7 +10,11 @@ const activity = (...events: MeetingEvent[]): MeetingActivity => ({ key: KEY, ad
 function runs(sut: Sut) {
   const [started] = sut.routines.onLessonStarted;
   const [ended] = sut.routines.onLessonEnded;
-  return { codeOfConduct: sut.notifier.postCodeOfConduct.callCount, started: started!.callCount, ended: ended!.callCount };
+  return {
+    codeOfConduct: sut.notifier.postCodeOfConduct.callCount,
+    started: started!.callCount,
+    ended: ended!.callCount,
+  };
 }
 
 describe('app/lesson/recordMeetingActivity', () => {
@@ -29,7 +33,7 @@ describe('app/lesson/recordMeetingActivity', () => {
     assert.deepEqual(sut.routines.onLessonStarted[0]!.firstCall.args[0], KEY);
   });
 
-  it('the lesson end runs the end routines once, with the lesson\'s alert book; the end redelivered repeats nothing', async () => {
+  it("the lesson end runs the end routines once, with the lesson's alert book; the end redelivered repeats nothing", async () => {
     const sut = make();
     await sut.recordMeetingActivity(activity(started(at(0)), join(staff('t1'), at(0))));
     const end = ended(at(30));
@@ -43,7 +47,7 @@ describe('app/lesson/recordMeetingActivity', () => {
     assert.deepEqual({ state: record.state, alerts: record.alerts }, { state: stored?.state, alerts: stored?.alerts });
   });
 
-  it('a start older than the lesson\'s current one, delivered late, runs no start routine', async () => {
+  it("a start older than the lesson's current one, delivered late, runs no start routine", async () => {
     const sut = make();
     await sut.recordMeetingActivity(activity(started(at(5))));
     await sut.recordMeetingActivity(activity(started(at(0))));
@@ -52,22 +56,32 @@ describe('app/lesson/recordMeetingActivity', () => {
 
   it('the call Teams starts again after the lesson was ended that day runs no start routine again', async () => {
     const sut = make();
-    await sut.recordMeetingActivity(activity(started(at(0)), join(staff('t1'), at(0)), leave('t1', at(25)), ended(at(30))));
+    await sut.recordMeetingActivity(
+      activity(started(at(0)), join(staff('t1'), at(0)), leave('t1', at(25)), ended(at(30))),
+    );
     await sut.recordMeetingActivity(activity(started(at(40))));
     assert.deepEqual(runs(sut), { codeOfConduct: 1, started: 1, ended: 1 });
   });
 
-  it('who is staff is the directory\'s answer, never the meeting role Teams reports', async () => {
+  it("who is staff is the directory's answer, never the meeting role Teams reports", async () => {
     const sut = make({ staff: ['t1'] });
-    await sut.recordMeetingActivity(activity(
-      started(at(0)),
-      join(person('t1', 'pupil', { meetingRole: 'Attendee' }), at(0)),
-      join(person('x9', 'staff', { meetingRole: 'Organizer' }), at(0)),
-    ));
+    await sut.recordMeetingActivity(
+      activity(
+        started(at(0)),
+        join(person('t1', 'pupil', { meetingRole: 'Attendee' }), at(0)),
+        join(person('x9', 'staff', { meetingRole: 'Organizer' }), at(0)),
+      ),
+    );
     const people = (await sut.meetings.load(KEY))?.state.people;
     assert.equal(people?.t1?.role, 'staff');
     assert.equal(people?.x9?.role, 'pupil');
-    assert.deepEqual(sut.directory.classify.args.map(([p]) => [p.aadObjectId, p.meetingRole]), [['t1', 'Attendee'], ['x9', 'Organizer']]);
+    assert.deepEqual(
+      sut.directory.classify.args.map(([p]) => [p.aadObjectId, p.meetingRole]),
+      [
+        ['t1', 'Attendee'],
+        ['x9', 'Organizer'],
+      ],
+    );
   });
 
   it('each newly applied event reaches the per-event routines once, redeliveries never', async () => {
@@ -76,7 +90,10 @@ describe('app/lesson/recordMeetingActivity', () => {
     await sut.recordMeetingActivity(activity(...events));
     await sut.recordMeetingActivity(activity(...events));
     const seen = sut.routines.onEventApplied[0]!.args.map(([, event]) => event.id);
-    assert.deepEqual(seen, events.map((e) => e.id));
+    assert.deepEqual(
+      seen,
+      events.map((e) => e.id),
+    );
   });
 
   it('a routine that fails is logged by name and the others still run', async () => {

@@ -49,7 +49,10 @@ describe('app/lesson/settleFindings (the lesson path: grace periods, raises and 
     assert.deepEqual(toldOfOneToOne(sut).sort(), ['dsl:raised', 'staffInMeeting:raised']);
     assert.equal(sut.concerns.create.callCount, 1);
     const deputiesAt = T0 + GRACE_MS + policy().escalation.deputiesAfterMinutes * 60_000;
-    assert.ok(sut.timers.pending().some((t) => t.reason === ESCALATE_REASON && t.dueAt === deputiesAt), 'the deputies\' turn is timed');
+    assert.ok(
+      sut.timers.pending().some((t) => t.reason === ESCALATE_REASON && t.dueAt === deputiesAt),
+      "the deputies' turn is timed",
+    );
 
     // Later sweeps and events while it lasts raise nothing again.
     await sut.advance(60_000);
@@ -77,9 +80,20 @@ describe('app/lesson/settleFindings (the lesson path: grace periods, raises and 
     await sut.advance(GRACE_MS);
     sut.clock.tick(60_000);
     const outcome = await sut.record(join(staff('t2'), sec(90)));
-    assert.deepEqual(outcome.cleared.map((f) => f.key), [ONE_TO_ONE_KEY]);
+    assert.deepEqual(
+      outcome.cleared.map((f) => f.key),
+      [ONE_TO_ONE_KEY],
+    );
     await sut.advance(60_000);
-    assert.deepEqual(toldOfOneToOne(sut).sort(), ['dsl:cleared', 'dsl:raised', 'staffInMeeting:cleared', 'staffInMeeting:raised']);
-    assert.ok(sut.sent.every((d) => d.recipient.kind !== 'person' || d.recipient.aadObjectId === DSL.aadObjectId), 'the tenant\'s DSL, nobody else');
+    assert.deepEqual(toldOfOneToOne(sut).sort(), [
+      'dsl:cleared',
+      'dsl:raised',
+      'staffInMeeting:cleared',
+      'staffInMeeting:raised',
+    ]);
+    assert.ok(
+      sut.sent.every((d) => d.recipient.kind !== 'person' || d.recipient.aadObjectId === DSL.aadObjectId),
+      "the tenant's DSL, nobody else",
+    );
   });
 });

@@ -8,12 +8,26 @@ import { fakeLogger } from '../lessonRoutines/fakes.js';
 const KEY = { tenantId: 't', meetingId: 'm' };
 const state = meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)));
 const record = { state, alerts: {}, etag: 'e' };
-const finding = (key: string): Finding => ({ ruleId: 'no-one-to-one', key, severity: 'critical', audience: ['dsl'], message: 'm', action: 'a', debounce: true, source: 'test' });
+const finding = (key: string): Finding => ({
+  ruleId: 'no-one-to-one',
+  key,
+  severity: 'critical',
+  audience: ['dsl'],
+  message: 'm',
+  action: 'a',
+  debounce: true,
+  source: 'test',
+});
 
 function makeSut(oneToOne = sinon.fake.resolves(undefined)) {
   const kick = sinon.fake.resolves(undefined);
   const logger = fakeLogger();
-  return { settle: createSettle({ deliveries: { kick }, oneToOne, clock: { now: () => at(5) }, logger }), kick, oneToOne, logger };
+  return {
+    settle: createSettle({ deliveries: { kick }, oneToOne, clock: { now: () => at(5) }, logger }),
+    kick,
+    oneToOne,
+    logger,
+  };
 }
 
 describe('app/lesson/settleFindings', () => {

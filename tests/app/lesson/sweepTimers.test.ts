@@ -10,12 +10,27 @@ const KEY: MeetingKey = { tenantId: 't', meetingId: 'm' };
 const NOW = Date.UTC(2026, 0, 15, 9, 0);
 const timer = (reason: string, id = reason): DueTimer => ({ id, key: KEY, dueAt: NOW, reason });
 
-function makeSut(due: DueTimer[], handlers: TimerHandlers = {}, limits: { concurrency?: number; handlerDeadlineMs?: number } = {}) {
+function makeSut(
+  due: DueTimer[],
+  handlers: TimerHandlers = {},
+  limits: { concurrency?: number; handlerDeadlineMs?: number } = {},
+) {
   const load = sinon.fake.resolves(undefined);
   const schedule = sinon.fake.resolves(undefined);
   const timers: TimerStore = { schedule, claimDue: async () => due.splice(0) };
   const logger = fakeLogger();
-  const sweep = createSweepTimers({ meetings: { load } as unknown as MeetingStore, timers, cache: new RecordCache(), settle: sinon.fake.resolves(undefined), policyFor: () => policy(), dslsFor: async () => [], clock: { now: () => NOW }, logger, handlers, ...limits });
+  const sweep = createSweepTimers({
+    meetings: { load } as unknown as MeetingStore,
+    timers,
+    cache: new RecordCache(),
+    settle: sinon.fake.resolves(undefined),
+    policyFor: () => policy(),
+    dslsFor: async () => [],
+    clock: { now: () => NOW },
+    logger,
+    handlers,
+    ...limits,
+  });
   return { sweep, load, schedule, logger };
 }
 
@@ -37,7 +52,7 @@ describe('app/lesson/sweepTimers', () => {
     assert.deepEqual(roster.firstCall.args, [due[0]]);
     assert.deepEqual(attendance.firstCall.args, [due[1]]);
     assert.equal(roster.callCount + attendance.callCount, 2);
-    assert.equal(sut.load.callCount, 0, 'no re-evaluation for a routine\'s own timer');
+    assert.equal(sut.load.callCount, 0, "no re-evaluation for a routine's own timer");
   });
 
   it('a failing handler is logged without personal data and tried again shortly with its own reason; the other timers still run', async () => {
@@ -50,7 +65,7 @@ describe('app/lesson/sweepTimers', () => {
     assert.deepEqual(Object.keys(sut.logger.error.firstCall.args[0]).sort(), ['err', 'reason', 'timer']);
   });
 
-  describe('lessons isolated from each other\'s faults (issue 15)', () => {
+  describe("lessons isolated from each other's faults (issue 15)", () => {
     let clock: sinon.SinonFakeTimers | undefined;
     afterEach(() => clock?.restore());
 
@@ -72,7 +87,11 @@ describe('app/lesson/sweepTimers', () => {
         await new Promise<void>((resolve) => gates.push(resolve));
         running--;
       });
-      const sut = makeSut(Array.from({ length: 7 }, (_, i) => timer('roster', `r${i}`)), { roster }, { concurrency: 3 });
+      const sut = makeSut(
+        Array.from({ length: 7 }, (_, i) => timer('roster', `r${i}`)),
+        { roster },
+        { concurrency: 3 },
+      );
       const sweep = sut.sweep();
       while (roster.callCount < 7) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -84,7 +103,11 @@ describe('app/lesson/sweepTimers', () => {
 
     it('starts the re-evaluations (which raise the grace-period alerts) ahead of routine timers claimed before them', async () => {
       const roster = sinon.fake.resolves(undefined);
-      const sut = makeSut([timer('roster', 'r1'), timer('roster', 'r2'), timer('evaluate', 'e')], { roster }, { concurrency: 1 });
+      const sut = makeSut(
+        [timer('roster', 'r1'), timer('roster', 'r2'), timer('evaluate', 'e')],
+        { roster },
+        { concurrency: 1 },
+      );
       assert.equal(await sut.sweep(), 3);
       assert.ok(sut.load.calledBefore(roster), 'the lesson was re-read before any roster check ran');
       assert.equal(roster.callCount, 2);
@@ -93,7 +116,11 @@ describe('app/lesson/sweepTimers', () => {
     it('a handler still running at its deadline is abandoned for this sweep, logged once and rescheduled; the others are not held up', async () => {
       clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const hung = held();
-      const sut = makeSut([timer('roster', 'hung'), timer('evaluate')], { roster: hung.handler }, { handlerDeadlineMs: 5_000 });
+      const sut = makeSut(
+        [timer('roster', 'hung'), timer('evaluate')],
+        { roster: hung.handler },
+        { handlerDeadlineMs: 5_000 },
+      );
       const sweep = sut.sweep();
       for (let i = 0; i < 20 && sut.load.callCount === 0; i++) await Promise.resolve();
       assert.equal(sut.load.callCount, 1, 'the re-evaluation ran while the roster handler was still hanging');

@@ -34,14 +34,28 @@ class LessonRun {
 
   /** Teams answers every pending delivery matching `which` at `now`. */
   answer(now: number, outcome: 'sent' | 'failed' = 'sent', which: (d: Delivery) => boolean = () => true): this {
-    const answered = (d: Delivery): Delivery => ({ ...d, state: outcome, ...(outcome === 'sent' ? { sentAt: now } : {}) });
-    this.record.deliveries = (this.record.deliveries ?? []).map((d) => (d.state === 'pending' && which(d) ? answered(d) : d));
+    const answered = (d: Delivery): Delivery => ({
+      ...d,
+      state: outcome,
+      ...(outcome === 'sent' ? { sentAt: now } : {}),
+    });
+    this.record.deliveries = (this.record.deliveries ?? []).map((d) =>
+      d.state === 'pending' && which(d) ? answered(d) : d,
+    );
     return this;
   }
 
   acknowledge(findingKey: string, now: number): this {
     const raisedAt = this.record.alerts[findingKey]!.raisedAt!;
-    return this.event({ kind: 'alertAcknowledged', id: `ack-${now}`, at: now, findingKey, raisedAt, by: 'dsl-1', byName: 'Mrs Fletcher' });
+    return this.event({
+      kind: 'alertAcknowledged',
+      id: `ack-${now}`,
+      at: now,
+      findingKey,
+      raisedAt,
+      by: 'dsl-1',
+      byName: 'Mrs Fletcher',
+    });
   }
 
   lines(): string[] {
@@ -53,9 +67,14 @@ class LessonRun {
 function lessonWithAnAlert(): LessonRun {
   return new LessonRun()
     .event(started(at(0), { organizerId: 'teacher' }), join(teacher, at(0)), join(assistant, at(0)), join(amira, at(1)))
-    .event(check('amira', 'consent', 'yes', at(1)), check('amira', 'parentPresent', 'no', at(1)), check('amira', 'parentPresent', 'notYet', at(2)))
+    .event(
+      check('amira', 'consent', 'yes', at(1)),
+      check('amira', 'parentPresent', 'no', at(1)),
+      check('amira', 'parentPresent', 'notYet', at(2)),
+    )
     .event(tick('expectationsRead', at(2)), leave('assistant', at(3)), leave('teacher', at(3)))
-    .tick(at(3) + 31_000).answer(at(4))
+    .tick(at(3) + 31_000)
+    .answer(at(4))
     .acknowledge('unsupervised', at(5))
     .event(join(teacher, at(6)), leave('amira', at(8)), ended(at(9)));
 }
@@ -88,13 +107,22 @@ describe('app/lessonRecord/lessonTimeline: the lesson record (issue 18 item 6)',
       /^09:39 GMT The meeting ended for everyone\.$/,
     ];
     const positions = order.map((pattern) => indexOf(lines, pattern));
-    assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `out of order:\n${lines.join('\n')}`);
+    assert.deepEqual(
+      positions,
+      [...positions].sort((a, b) => a - b),
+      `out of order:\n${lines.join('\n')}`,
+    );
     assert.equal(lines.at(-1), '09:39 GMT The meeting ended for everyone.');
   });
 
   it('says when the DSL copy could not be delivered, and who else was told', () => {
     const run = new LessonRun()
-      .event(started(at(0), { organizerId: 'teacher' }), join(teacher, at(0)), join(assistant, at(0)), join(amira, at(1)))
+      .event(
+        started(at(0), { organizerId: 'teacher' }),
+        join(teacher, at(0)),
+        join(assistant, at(0)),
+        join(amira, at(1)),
+      )
       .event(leave('assistant', at(2)), leave('teacher', at(2)))
       .tick(at(2) + 31_000);
     const toDsl = (d: Delivery) => d.recipient.kind === 'person' && d.recipient.role === 'dsl';
@@ -104,13 +132,19 @@ describe('app/lessonRecord/lessonTimeline: the lesson record (issue 18 item 6)',
   });
 
   it('names the pupil a warning is about, and says when the warning stopped', () => {
-    const run = new LessonRun().event(started(at(0)), join(teacher, at(0)), join(assistant, at(0)), join(amira, at(1))).tick(at(20)).answer(at(20));
-    const lines = run.event(check('amira', 'consent', 'yes', at(22))).answer(at(22)).lines();
+    const run = new LessonRun()
+      .event(started(at(0)), join(teacher, at(0)), join(assistant, at(0)), join(amira, at(1)))
+      .tick(at(20))
+      .answer(at(20));
+    const lines = run
+      .event(check('amira', 'consent', 'yes', at(22)))
+      .answer(at(22))
+      .lines();
     indexOf(lines, /^09:5\d GMT Warning \(Amira\): /);
     indexOf(lines, /^09:52 GMT This alert stopped after \d+ minutes \(Amira\): /);
   });
 
-  it('marks the record as still going until the lesson ends, and dates it in the school\'s time zone', () => {
+  it("marks the record as still going until the lesson ends, and dates it in the school's time zone", () => {
     const run = new LessonRun().event(started(at(0)), join(teacher, at(0)));
     const view = lessonTimeline(run.record, STRICT);
     assert.equal(view.inProgress, true);
@@ -119,7 +153,7 @@ describe('app/lessonRecord/lessonTimeline: the lesson record (issue 18 item 6)',
     assert.equal(lessonTimeline(run.event(ended(at(5))).record, STRICT).inProgress, false);
   });
 
-  it('never cites the policy\'s seeds in anything it says', () => {
+  it("never cites the policy's seeds in anything it says", () => {
     const view = lessonTimeline(lessonWithAnAlert().answer(at(10)).record, STRICT);
     assert.ok(view.entries.length > 10);
     for (const entry of view.entries) assert.doesNotMatch(entry.text, /seed|bullet \d|line \d/i);

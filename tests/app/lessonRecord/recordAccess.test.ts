@@ -9,9 +9,17 @@ function makeSut(team: { dsl?: string[]; deputies?: string[]; slt?: string[] } =
     classify: sinon.stub().resolves('staff'),
     isDsl: sinon.stub().callsFake(async (_t: string, id: string) => (team.dsl ?? []).includes(id)),
     listDsls: sinon.stub().resolves([]),
-    listEscalation: sinon.stub().callsFake(async (_t: string, step: 'deputies' | 'slt') => (team[step] ?? []).map((id) => ({ aadObjectId: id, name: '' }))),
+    listEscalation: sinon
+      .stub()
+      .callsFake(async (_t: string, step: 'deputies' | 'slt') =>
+        (team[step] ?? []).map((id) => ({ aadObjectId: id, name: '' })),
+      ),
   };
-  const lesson = meeting(started(at(0), { organizerId: 'organiser' }), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)));
+  const lesson = meeting(
+    started(at(0), { organizerId: 'organiser' }),
+    join(staff('teacher'), at(0)),
+    join(pupil('amira'), at(1)),
+  );
   return { directory, lesson, may: (id: string) => mayReadRecord(directory, lesson, id) };
 }
 

@@ -9,20 +9,40 @@ describe('app/lessonRoutines/checklistReminder', () => {
     const card = checklistReminder(policy(), 'Year 5 maths');
     assert.equal(card.title, 'Session checklist for "Year 5 maths"');
     const text = card.lines.join('\n');
-    for (const item of ['Expectations read out to pupils', 'Staff roles agreed', 'Recording started', 'End meeting', 'consent', 'parent or carer is in the room', 'shared room']) assert.ok(text.includes(item), item);
+    for (const item of [
+      'Expectations read out to pupils',
+      'Staff roles agreed',
+      'Recording started',
+      'End meeting',
+      'consent',
+      'parent or carer is in the room',
+      'shared room',
+    ])
+      assert.ok(text.includes(item), item);
     assert.match(text, /within 5 minutes/);
     assert.doesNotMatch(text, /KCSIE/);
   });
 
   it('lists only the items and checks the policy switches on', () => {
-    const card = checklistReminder(policy({ pupilChecks: { consent: false, parentPresent: false, communalRoom: false }, recording: { required: 'never' } }), 'Art');
+    const card = checklistReminder(
+      policy({
+        pupilChecks: { consent: false, parentPresent: false, communalRoom: false },
+        recording: { required: 'never' },
+      }),
+      'Art',
+    );
     const text = card.lines.join('\n');
     assert.doesNotMatch(text, /consent|Recording started|For each pupil/);
     assert.match(text, /Expectations read out/);
   });
 
   it('gives no lines when the policy asks for nothing at all', () => {
-    const none = policy({ pupilChecks: { consent: false, parentPresent: false, communalRoom: false }, recording: { required: 'never' }, checklist: { expectationsRead: false, rolesAgreed: false }, endForAll: { required: false } });
+    const none = policy({
+      pupilChecks: { consent: false, parentPresent: false, communalRoom: false },
+      recording: { required: 'never' },
+      checklist: { expectationsRead: false, rolesAgreed: false },
+      endForAll: { required: false },
+    });
     assert.deepEqual(checklistReminder(none, 'x').lines, []);
   });
 

@@ -9,7 +9,13 @@ import type { AlertBook, MeetingEvent, MeetingState } from '../../../bot/src/dom
 
 /** A silent logger whose calls can be inspected. */
 export function fakeLogger(): Logger & { info: sinon.SinonSpy; warn: sinon.SinonSpy; error: sinon.SinonSpy } {
-  const logger = { debug: sinon.fake(), info: sinon.fake(), warn: sinon.fake(), error: sinon.fake(), child: () => logger };
+  const logger = {
+    debug: sinon.fake(),
+    info: sinon.fake(),
+    warn: sinon.fake(),
+    error: sinon.fake(),
+    child: () => logger,
+  };
   return logger;
 }
 
@@ -27,7 +33,12 @@ export function fakeApply(state: MeetingState, policy?: Policy) {
     current = reduce(current, event);
     const result = policy && !duplicate ? evaluate(policy, current, event.at, book) : undefined;
     if (result) book = result.book;
-    return { outcome: duplicate ? 'duplicate' : 'applied', record: { state: current, alerts: book, etag: 'e' }, started: result?.started ?? [], cleared: result?.cleared ?? [] };
+    return {
+      outcome: duplicate ? 'duplicate' : 'applied',
+      record: { state: current, alerts: book, etag: 'e' },
+      started: result?.started ?? [],
+      cleared: result?.cleared ?? [],
+    };
   });
   return { apply, events, current: () => current };
 }

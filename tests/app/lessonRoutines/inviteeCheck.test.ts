@@ -1,14 +1,30 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { createInviteeCheck } from '../../../bot/src/app/lessonRoutines/inviteeCheck.js';
-import { GraphUnavailableError, type MeetingControl, type MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
+import {
+  GraphUnavailableError,
+  type MeetingControl,
+  type MeetingSettings,
+} from '../../../bot/src/app/meetingControl/ports.js';
 import type { MeetingEvent, MeetingState } from '../../../bot/src/domain/types.js';
 import { at, guest, join, meeting, policy, pupil, staff } from '../../domain/builders.js';
 import { fakeLogger } from './fakes.js';
 
 const KEY = { tenantId: 't', meetingId: 'm' };
-const start: MeetingEvent = { kind: 'meetingStarted', id: 's', at: at(0), meetingType: 'Scheduled', title: 'Maths', joinUrl: 'https://teams.example/join/1', organizerId: 'aad-teacher' };
-const invitation = { id: 'g1', organizerId: 'aad-teacher', attendees: [{ aadObjectId: 'aad-amira' }, { aadObjectId: 'aad-assistant' }] } as unknown as MeetingSettings;
+const start: MeetingEvent = {
+  kind: 'meetingStarted',
+  id: 's',
+  at: at(0),
+  meetingType: 'Scheduled',
+  title: 'Maths',
+  joinUrl: 'https://teams.example/join/1',
+  organizerId: 'aad-teacher',
+};
+const invitation = {
+  id: 'g1',
+  organizerId: 'aad-teacher',
+  attendees: [{ aadObjectId: 'aad-amira' }, { aadObjectId: 'aad-assistant' }],
+} as unknown as MeetingSettings;
 
 function makeSut(options: { checkInvitees?: boolean; findMeeting?: MeetingControl['findMeeting'] } = {}) {
   const findMeeting = sinon.spy(options.findMeeting ?? (async () => invitation));
@@ -35,7 +51,10 @@ describe('app/lessonRoutines/inviteeCheck', () => {
     assert.equal(sut.deliver.callCount, 1);
     const [key, started] = sut.deliver.firstCall.args;
     assert.deepEqual(key, KEY);
-    assert.deepEqual(started.map((f: { key: string; audience: string[] }) => [f.key, f.audience]), [['lobby:uninvited:aad-stranger', ['staffPresent']]]);
+    assert.deepEqual(
+      started.map((f: { key: string; audience: string[] }) => [f.key, f.audience]),
+      [['lobby:uninvited:aad-stranger', ['staffPresent']]],
+    );
     assert.equal(sut.deliver.firstCall.args.length, 2, 'a one-off finding: nothing to clear later');
     assert.equal(sut.findMeeting.callCount, 1, 'the invitation is read once and cached');
   });
@@ -47,7 +66,7 @@ describe('app/lessonRoutines/inviteeCheck', () => {
     assert.equal(sut.deliver.callCount, 0);
   });
 
-  it('checks nothing when the policy does not ask, when the joiner has no Entra id, or when the lesson\'s link is unknown', async () => {
+  it("checks nothing when the policy does not ask, when the joiner has no Entra id, or when the lesson's link is unknown", async () => {
     const off = makeSut({ checkInvitees: false });
     await off.check(KEY, state, pupil('aad-stranger'));
     assert.equal(off.findMeeting.callCount, 0);
@@ -59,7 +78,13 @@ describe('app/lessonRoutines/inviteeCheck', () => {
 
   it('issue 7 "a Graph outage degrades": when the invitation cannot be read nobody is alerted, and it is read again after a while', async () => {
     let calls = 0;
-    const sut = makeSut({ findMeeting: async () => { calls++; if (calls === 1) throw new GraphUnavailableError('down', 503); return invitation; } });
+    const sut = makeSut({
+      findMeeting: async () => {
+        calls++;
+        if (calls === 1) throw new GraphUnavailableError('down', 503);
+        return invitation;
+      },
+    });
     await sut.check(KEY, state, pupil('aad-stranger'));
     assert.equal(sut.deliver.callCount, 0);
     sut.setNow(at(20));

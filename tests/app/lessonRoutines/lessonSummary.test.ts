@@ -1,7 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { lessonClosing, lessonSummary } from '../../../bot/src/app/lessonRoutines/lessonSummary.js';
 import type { AlertBook, Finding, MeetingState } from '../../../bot/src/domain/types.js';
-import { allChecks, at, ended, join, leave, meeting, policy, pupil, staff, started, tick } from '../../domain/builders.js';
+import {
+  allChecks,
+  at,
+  ended,
+  join,
+  leave,
+  meeting,
+  policy,
+  pupil,
+  staff,
+  started,
+  tick,
+} from '../../domain/builders.js';
 
 const POLICY = policy();
 const summary = (state: MeetingState, alerts: AlertBook = {}, attendance?: Parameters<typeof lessonSummary>[3]) =>
@@ -24,7 +36,9 @@ describe('app/lessonRoutines/lessonSummary', () => {
   });
 
   it('seed 003 bullet 14: a lesson Teams never ended is not "ended for everyone"; a pupil who stayed after the last adult was not out first', () => {
-    const closing = lessonClosing(meeting(base, leave('teacher', at(15)), leave('assistant', at(15)), leave('amira', at(16))));
+    const closing = lessonClosing(
+      meeting(base, leave('teacher', at(15)), leave('assistant', at(15)), leave('amira', at(16))),
+    );
     assert.equal(closing.endedForEveryone, false);
     assert.equal(closing.pupilsOutFirst, false);
   });
@@ -36,8 +50,14 @@ describe('app/lessonRoutines/lessonSummary', () => {
   it('issue 4 "At meeting end": the summary has first join, last leave and minutes per person, how it ended, and a finding still open without its policy citation', () => {
     const state = meeting(checked, leave('amira', at(18)), ended(at(20)));
     const open: Finding = {
-      ruleId: 'school-hours', key: 'school-hours', severity: 'warning', audience: ['staffPresent'],
-      message: 'Pupils are in a lesson outside school hours.', action: 'End it.', debounce: false, source: 'seed 001 #3',
+      ruleId: 'school-hours',
+      key: 'school-hours',
+      severity: 'warning',
+      audience: ['staffPresent'],
+      message: 'Pupils are in a lesson outside school hours.',
+      action: 'End it.',
+      debounce: false,
+      source: 'seed 001 #3',
     };
     const card = summary(state, { [open.key]: { finding: open, firstSeenAt: at(6), raisedAt: at(6) } });
     const text = card.lines.join('\n');
@@ -59,29 +79,48 @@ describe('app/lessonRoutines/lessonSummary', () => {
   });
 
   it('issue 14: a lesson Teams never ended for everyone says so in the list of what went wrong', () => {
-    const text = summary(meeting(checked, leave('amira', at(15)), leave('teacher', at(16)), leave('assistant', at(16)))).lines.join('\n');
+    const text = summary(
+      meeting(checked, leave('amira', at(15)), leave('teacher', at(16)), leave('assistant', at(16))),
+    ).lines.join('\n');
     assert.match(text, /• Teams has not reported the meeting as ended for everyone: check that nobody is still in it/);
     assert.doesNotMatch(text, /Nothing went wrong/);
   });
 
   it('issue 14: a lesson with nothing wrong says so plainly, and its title asks for nothing', () => {
     const card = summary(meeting(checked, leave('amira', at(18)), ended(at(20))));
-    assert.match(card.lines.join('\n'), /Nothing went wrong in this lesson: no safeguarding alert was raised, every check was recorded and the meeting ended for everyone\./);
+    assert.match(
+      card.lines.join('\n'),
+      /Nothing went wrong in this lesson: no safeguarding alert was raised, every check was recorded and the meeting ended for everyone\./,
+    );
     assert.equal(card.title, 'Summary of "Year 5 maths"');
   });
 
   it('a pupil who left before their checks were due is not listed as unchecked', () => {
-    const text = summary(meeting(base, tick('expectationsRead', at(2)), tick('rolesAgreed', at(2)), leave('amira', at(3)), ended(at(20)))).lines.join('\n');
+    const text = summary(
+      meeting(base, tick('expectationsRead', at(2)), tick('rolesAgreed', at(2)), leave('amira', at(3)), ended(at(20))),
+    ).lines.join('\n');
     assert.doesNotMatch(text, /never recorded|Nobody recorded/);
     assert.match(text, /Nothing went wrong/);
   });
 
-  it('issue 7: with Teams\' report merged, a person only Teams saw is listed; when the report is unavailable the note says the register is the bot\'s own', () => {
+  it("issue 7: with Teams' report merged, a person only Teams saw is listed; when the report is unavailable the note says the register is the bot's own", () => {
     const state = meeting(base, leave('amira', at(18)), ended(at(20)));
-    const merged = summary(state, {}, { lines: [{ name: 'Late Joiner', intervals: [{ joinAt: at(5), leaveAt: at(10) }], minutes: 5, seenBy: ['teams'] }] }).lines.join('\n');
+    const merged = summary(
+      state,
+      {},
+      {
+        lines: [
+          { name: 'Late Joiner', intervals: [{ joinAt: at(5), leaveAt: at(10) }], minutes: 5, seenBy: ['teams'] },
+        ],
+      },
+    ).lines.join('\n');
     assert.match(merged, /Late Joiner \(seen only by Teams\): 09:35 GMT to 09:40 GMT, 5 min/);
     assert.match(merged, /Teams' own attendance report/);
-    const degraded = summary(state, {}, { unavailable: 'Teams\' attendance report could not be read just now.' }).lines.join('\n');
+    const degraded = summary(
+      state,
+      {},
+      { unavailable: "Teams' attendance report could not be read just now." },
+    ).lines.join('\n');
     assert.match(degraded, /could not be read just now\. This register is from what Chaperone saw/);
     assert.match(degraded, /Amira \(pupil\)/);
   });

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { cardsTo } from '../../support/lessonCardsFake.js';
-import { createMeetingDiscovered, type DiscoveredMeeting } from '../../../bot/src/app/lessonRoutines/meetingDiscovered.js';
+import {
+  createMeetingDiscovered,
+  type DiscoveredMeeting,
+} from '../../../bot/src/app/lessonRoutines/meetingDiscovered.js';
 import type { MeetingControl, MeetingSettings } from '../../../bot/src/app/meetingControl/ports.js';
 import { emptyMeeting } from '../../../bot/src/domain/reducer.js';
 import { at, policy } from '../../domain/builders.js';
@@ -22,10 +25,23 @@ const meetNow: DiscoveredMeeting = {
 function makeSut(meetingControl?: MeetingControl, staffIds = ['aad-teacher', 'aad-assistant']) {
   const applied = fakeApply(emptyMeeting('t', 'm'), policy());
   const sendToStaff = sinon.fake.resolves(undefined);
-  const classify = sinon.fake(async (p: { aadObjectId?: string }) => (staffIds.includes(p.aadObjectId ?? '') ? 'staff' : 'pupil') as 'staff' | 'pupil');
-  const discovered = createMeetingDiscovered({ applyEvent: applied.apply, cards: cardsTo(sendToStaff), directory: { classify }, clock: { now: () => at(0) }, logger: fakeLogger(), ...(meetingControl ? { meetingControl } : {}) });
+  const classify = sinon.fake(
+    async (p: { aadObjectId?: string }) =>
+      (staffIds.includes(p.aadObjectId ?? '') ? 'staff' : 'pupil') as 'staff' | 'pupil',
+  );
+  const discovered = createMeetingDiscovered({
+    applyEvent: applied.apply,
+    cards: cardsTo(sendToStaff),
+    directory: { classify },
+    clock: { now: () => at(0) },
+    logger: fakeLogger(),
+    ...(meetingControl ? { meetingControl } : {}),
+  });
   // The lesson path delivers what an applied event started: these are the findings it was handed.
-  const settledKeys = async () => (await Promise.all(applied.apply.returnValues)).filter((o) => o.outcome === 'applied').flatMap((o) => o.started.map((f) => f.key));
+  const settledKeys = async () =>
+    (await Promise.all(applied.apply.returnValues))
+      .filter((o) => o.outcome === 'applied')
+      .flatMap((o) => o.started.map((f) => f.key));
   return { discovered, applied, sendToStaff, settledKeys };
 }
 
@@ -35,8 +51,14 @@ describe('app/lessonRoutines/meetingDiscovered', () => {
     await sut.discovered(meetNow);
     assert.deepEqual(await sut.settledKeys(), ['scheduled-ahead:meet-now']);
     const state = sut.applied.current();
-    assert.deepEqual([state.meetingType, state.joinUrl, state.organizerId], ['MeetNow', meetNow.joinUrl, 'aad-teacher']);
-    assert.deepEqual(sut.sendToStaff.getCalls().map((c) => c.args[1]), ['aad-assistant']);
+    assert.deepEqual(
+      [state.meetingType, state.joinUrl, state.organizerId],
+      ['MeetNow', meetNow.joinUrl, 'aad-teacher'],
+    );
+    assert.deepEqual(
+      sut.sendToStaff.getCalls().map((c) => c.args[1]),
+      ['aad-assistant'],
+    );
     assert.match(sut.sendToStaff.firstCall.args[2].title, /"Quick catch-up": .*"Meet now"/);
   });
 
@@ -53,7 +75,11 @@ describe('app/lessonRoutines/meetingDiscovered', () => {
 
   it('seed 001 #8: with Graph, a lesson created less than 48 hours before it starts is raised as short notice, with its creation time recorded', async () => {
     const settings = { createdAt: at(0) - 2 * HOUR, startAt: at(0) + 3 * HOUR } as MeetingSettings;
-    const sut = makeSut({ findMeeting: sinon.fake.resolves(settings), updateSettings: sinon.fake(), attendanceRecords: sinon.fake() });
+    const sut = makeSut({
+      findMeeting: sinon.fake.resolves(settings),
+      updateSettings: sinon.fake(),
+      attendanceRecords: sinon.fake(),
+    });
     await sut.discovered({ ...meetNow, meetingType: 'Scheduled' });
     assert.deepEqual(await sut.settledKeys(), ['scheduled-ahead:short-notice']);
     assert.equal(sut.applied.current().createdAt, settings.createdAt);
@@ -61,7 +87,11 @@ describe('app/lessonRoutines/meetingDiscovered', () => {
   });
 
   it('a scheduled lesson raises nothing; a Graph failure only skips the short-notice check', async () => {
-    const sut = makeSut({ findMeeting: sinon.fake.rejects(new Error('down')), updateSettings: sinon.fake(), attendanceRecords: sinon.fake() });
+    const sut = makeSut({
+      findMeeting: sinon.fake.rejects(new Error('down')),
+      updateSettings: sinon.fake(),
+      attendanceRecords: sinon.fake(),
+    });
     await sut.discovered({ ...meetNow, meetingType: 'Scheduled' });
     assert.deepEqual(await sut.settledKeys(), []);
     assert.equal(sut.applied.events.length, 1);

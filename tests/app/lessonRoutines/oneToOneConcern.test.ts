@@ -9,20 +9,34 @@ import { fakeLogger } from './fakes.js';
 
 const TENANT = 'tenant-1';
 const KEY = { tenantId: TENANT, meetingId: '19:meeting_abc/with#odd?chars' };
-const lesson = meeting(started(at(0), { title: 'Year 5 maths' }), join(staff('teacher', { name: 'Ms Khan' }), at(0)), join(pupil('amira', { name: 'Amira' }), at(1)));
+const lesson = meeting(
+  started(at(0), { title: 'Year 5 maths' }),
+  join(staff('teacher', { name: 'Ms Khan' }), at(0)),
+  join(pupil('amira', { name: 'Amira' }), at(1)),
+);
 
 describe('app/lessonRoutines/oneToOneConcern (real concern store on Azurite)', function () {
   this.timeout(20_000);
   let store: TableConcernStore;
   before(async () => {
-    const table = TableClient.fromConnectionString((await sharedAzurite()).connectionString, uniqueTableName('onetoone'), { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(
+      (await sharedAzurite()).connectionString,
+      uniqueTableName('onetoone'),
+      { allowInsecureConnection: true },
+    );
     await table.createTable();
     store = new TableConcernStore(table);
   });
 
   function makeSut() {
     const alertDsls = sinon.fake.resolves({});
-    const record = createOneToOneConcern({ store, notifier: { alertDsl: alertDsls, updateReporter: sinon.fake.resolves({}) }, directory: { listDsls: async () => [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }], listEscalation: async () => [] }, clock: { now: () => at(2) }, logger: fakeLogger() });
+    const record = createOneToOneConcern({
+      store,
+      notifier: { alertDsl: alertDsls, updateReporter: sinon.fake.resolves({}) },
+      directory: { listDsls: async () => [{ aadObjectId: 'dsl-1', name: 'Mrs Lead' }], listEscalation: async () => [] },
+      clock: { now: () => at(2) },
+      logger: fakeLogger(),
+    });
     return { record, alertDsls };
   }
 

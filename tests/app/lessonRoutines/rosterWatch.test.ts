@@ -26,12 +26,35 @@ function makeSut(initial: MeetingState, answers?: Map<string, boolean>, failLoad
   let teamsSays = answers;
   const roster: RosterSource = { inMeeting: sinon.fake(async () => teamsSays) };
   const logger = fakeLogger();
-  const watch = createRosterWatch({ meetings: { load: async () => { if (failLoad) throw new Error('storage down'); return { state: applied.current(), alerts: {}, etag: 'e' }; } }, timers, roster, applyEvent: applied.apply, clock: { now: () => now }, logger, intervalMs: INTERVAL });
-  return { watch, scheduled, roster, applied, logger, setNow: (ms: number) => (now = ms), answer: (said?: Map<string, boolean>) => (teamsSays = said) };
+  const watch = createRosterWatch({
+    meetings: {
+      load: async () => {
+        if (failLoad) throw new Error('storage down');
+        return { state: applied.current(), alerts: {}, etag: 'e' };
+      },
+    },
+    timers,
+    roster,
+    applyEvent: applied.apply,
+    clock: { now: () => now },
+    logger,
+    intervalMs: INTERVAL,
+  });
+  return {
+    watch,
+    scheduled,
+    roster,
+    applied,
+    logger,
+    setNow: (ms: number) => (now = ms),
+    answer: (said?: Map<string, boolean>) => (teamsSays = said),
+  };
 }
 
 describe('app/lessonRoutines/rosterWatch', () => {
-  const lessonWithPupil = withAddress(meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1))));
+  const lessonWithPupil = withAddress(
+    meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1))),
+  );
 
   it('issue 4 "periodically while pupils are present": schedules one roster check a few minutes ahead, once per pending check', async () => {
     const sut = makeSut(lessonWithPupil);
@@ -48,8 +71,17 @@ describe('app/lessonRoutines/rosterWatch', () => {
   });
 
   it('DESIGN 6a: a due check applies what Teams says (a missed leave), settles it and keeps watching while pupils remain', async () => {
-    const two = withAddress(meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), join(pupil('ben'), at(1))));
-    const sut = makeSut(two, new Map([['teacher', true], ['amira', false], ['ben', true]]));
+    const two = withAddress(
+      meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), join(pupil('ben'), at(1))),
+    );
+    const sut = makeSut(
+      two,
+      new Map([
+        ['teacher', true],
+        ['amira', false],
+        ['ben', true],
+      ]),
+    );
     await sut.watch.onTimer({ id: 'x', key: KEY, dueAt: at(10), reason: ROSTER_REASON });
     const event = sut.applied.events[0]!;
     assert.equal(event.kind, 'rosterReconciled');
@@ -59,14 +91,22 @@ describe('app/lessonRoutines/rosterWatch', () => {
   });
 
   it('stops watching when the check shows no pupil is left', async () => {
-    const sut = makeSut(lessonWithPupil, new Map([['teacher', true], ['amira', false]]));
+    const sut = makeSut(
+      lessonWithPupil,
+      new Map([
+        ['teacher', true],
+        ['amira', false],
+      ]),
+    );
     await sut.watch.check(KEY);
     assert.equal(sut.applied.events.length, 1);
     assert.deepEqual(sut.scheduled, []);
   });
 
   it('is rate-limited: a check made recently (by any instance, or before a critical alert) postpones this one instead of asking Teams again', async () => {
-    const checked = withAddress(meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), reconcile(at(9), [], [])));
+    const checked = withAddress(
+      meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), reconcile(at(9), [], [])),
+    );
     const sut = makeSut(checked, new Map());
     await sut.watch.check(KEY);
     assert.equal((sut.roster.inMeeting as sinon.SinonSpy).callCount, 0);
@@ -111,7 +151,12 @@ describe('app/lessonRoutines/rosterWatch', () => {
     it('goes back to the usual interval as soon as Teams answers again', async () => {
       const sut = makeSut(lessonWithPupil, undefined);
       await gapsOver(sut, 2);
-      sut.answer(new Map([['teacher', true], ['amira', true]]));
+      sut.answer(
+        new Map([
+          ['teacher', true],
+          ['amira', true],
+        ]),
+      );
       assert.deepEqual(await gapsOver(sut, 1), [3]);
       sut.answer(undefined);
       assert.deepEqual(await gapsOver(sut, 1), [6], 'a new run of silence starts from the beginning');
@@ -128,14 +173,23 @@ describe('app/lessonRoutines/rosterWatch', () => {
     });
 
     it('a quiet lesson whose Teams still answers keeps being watched', async () => {
-      const sut = makeSut(lessonWithPupil, new Map([['teacher', true], ['amira', true]]));
+      const sut = makeSut(
+        lessonWithPupil,
+        new Map([
+          ['teacher', true],
+          ['amira', true],
+        ]),
+      );
       sut.setNow(at(1) + 4 * 60 * MINUTE + 1);
       await sut.watch.check(KEY);
       assert.equal(sut.scheduled.length, 1);
     });
 
     it('a check that comes due after the lesson ended asks Teams nothing and schedules nothing', async () => {
-      const sut = makeSut(withAddress(meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), ended(at(5)))), undefined);
+      const sut = makeSut(
+        withAddress(meeting(started(at(0)), join(staff('teacher'), at(0)), join(pupil('amira'), at(1)), ended(at(5)))),
+        undefined,
+      );
       await sut.watch.onTimer({ id: 'r', key: KEY, dueAt: at(10), reason: ROSTER_REASON });
       assert.equal((sut.roster.inMeeting as sinon.SinonSpy).callCount, 0);
       assert.deepEqual(sut.scheduled, []);

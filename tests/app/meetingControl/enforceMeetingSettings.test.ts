@@ -10,13 +10,23 @@ import {
 } from '../../../bot/src/app/meetingControl/ports.js';
 
 const policy = parsePolicy({});
-const requirement = { permission: 'OnlineMeetings.ReadWrite.All', adminSteps: ['run New-CsApplicationAccessPolicy', 'then Grant-CsApplicationAccessPolicy'] };
+const requirement = {
+  permission: 'OnlineMeetings.ReadWrite.All',
+  adminSteps: ['run New-CsApplicationAccessPolicy', 'then Grant-CsApplicationAccessPolicy'],
+};
 
 function meeting(overrides: Partial<MeetingSettings> = {}): MeetingSettings {
   return {
-    id: 'm1', organizerId: 'teacher-1', joinUrl: 'https://teams.example/l/meetup-join/1',
-    lobbyScope: 'everyone', dialInBypass: true, allowedPresenters: 'everyone',
-    attendeeMicAllowed: true, attendeeCameraAllowed: true, recordAutomatically: false, attendees: [],
+    id: 'm1',
+    organizerId: 'teacher-1',
+    joinUrl: 'https://teams.example/l/meetup-join/1',
+    lobbyScope: 'everyone',
+    dialInBypass: true,
+    allowedPresenters: 'everyone',
+    attendeeMicAllowed: true,
+    attendeeCameraAllowed: true,
+    recordAutomatically: false,
+    attendees: [],
     ...overrides,
   };
 }
@@ -27,7 +37,16 @@ function makeSut(found: MeetingSettings | undefined | Error) {
     updateSettings: sinon.stub().callsFake(async (m: MeetingSettings) => m),
     attendanceRecords: sinon.stub().resolves([]),
   } satisfies MeetingControl;
-  const run = (apply?: boolean) => enforceMeetingSettings({ meetingControl }, { policy, organizerId: 'teacher-1', joinUrl: 'https://teams.example/l/meetup-join/1', ...(apply === undefined ? {} : { apply }) });
+  const run = (apply?: boolean) =>
+    enforceMeetingSettings(
+      { meetingControl },
+      {
+        policy,
+        organizerId: 'teacher-1',
+        joinUrl: 'https://teams.example/l/meetup-join/1',
+        ...(apply === undefined ? {} : { apply }),
+      },
+    );
   return { meetingControl, run };
 }
 
@@ -37,16 +56,28 @@ describe('enforceMeetingSettings', () => {
     const result = await run();
     assert.equal(meetingControl.updateSettings.callCount, 1);
     assert.deepEqual(meetingControl.updateSettings.firstCall.args[1], {
-      lobby: { scope: 'organizer', dialInBypass: false }, allowedPresenters: 'organizer', attendeeMicAllowed: false,
+      lobby: { scope: 'organizer', dialInBypass: false },
+      allowedPresenters: 'organizer',
+      attendeeMicAllowed: false,
     });
     assert.equal(result.applied, true);
     assert.equal(result.changes.length, 4);
-    assert.deepEqual(result.findings.map((f) => [f.key, f.audience]), [['meeting-options:changed', ['organizer']]]);
+    assert.deepEqual(
+      result.findings.map((f) => [f.key, f.audience]),
+      [['meeting-options:changed', ['organizer']]],
+    );
     assert.match(result.findings[0]!.message, /Everyone -> Only organizers and co-organizers/);
   });
 
   it('patches nothing when the meeting already complies', async () => {
-    const { meetingControl, run } = makeSut(meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer', attendeeMicAllowed: false }));
+    const { meetingControl, run } = makeSut(
+      meeting({
+        lobbyScope: 'organizer',
+        dialInBypass: false,
+        allowedPresenters: 'organizer',
+        attendeeMicAllowed: false,
+      }),
+    );
     const result = await run();
     assert.equal(meetingControl.updateSettings.callCount, 0);
     assert.deepEqual(result, { meeting: result.meeting, changes: [], applied: false, findings: [] });
@@ -67,14 +98,19 @@ describe('enforceMeetingSettings', () => {
     const admin = findings.filter((f) => f.key.startsWith('meeting-options:admin'));
     assert.equal(admin.length, 1);
     assert.deepEqual(admin[0]!.audience, ['organizer']);
-    assert.match(admin[0]!.action, /OnlineMeetings\.ReadWrite\.All.*New-CsApplicationAccessPolicy.*Grant-CsApplicationAccessPolicy/);
+    assert.match(
+      admin[0]!.action,
+      /OnlineMeetings\.ReadWrite\.All.*New-CsApplicationAccessPolicy.*Grant-CsApplicationAccessPolicy/,
+    );
     const manual = findings.find((f) => f.key === 'meeting-options:manual');
     assert.deepEqual(manual?.audience, ['organizer', 'staffPresent']);
     assert.match(manual!.action, /Meeting options.*Who can bypass the lobby: Only organizers and co-organizers/);
   });
 
   it('a 403 on changing lists the planned changes as the manual steps', async () => {
-    const { meetingControl, run } = makeSut(meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer' }));
+    const { meetingControl, run } = makeSut(
+      meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer' }),
+    );
     meetingControl.updateSettings.rejects(new GraphPermissionError(requirement, 403));
     const { findings, changes } = await run();
     assert.equal(changes.length, 1);
@@ -86,7 +122,10 @@ describe('enforceMeetingSettings', () => {
   it('a Graph outage degrades to advice and never throws', async () => {
     const { run } = makeSut(new GraphUnavailableError('down', 503));
     const { findings, notChecked } = await run();
-    assert.deepEqual(findings.map((f) => f.key), ['meeting-options:manual']);
+    assert.deepEqual(
+      findings.map((f) => f.key),
+      ['meeting-options:manual'],
+    );
     assert.match(findings[0]!.message, /could not reach Microsoft Teams/);
     assert.deepEqual(notChecked, { reason: 'unavailable' });
   });
@@ -94,22 +133,45 @@ describe('enforceMeetingSettings', () => {
   it('a meeting Graph does not know gets manual steps', async () => {
     const { run } = makeSut(undefined);
     const { findings, notChecked } = await run();
-    assert.deepEqual(findings.map((f) => f.key), ['meeting-options:manual']);
+    assert.deepEqual(
+      findings.map((f) => f.key),
+      ['meeting-options:manual'],
+    );
     assert.deepEqual(notChecked, { reason: 'notFound' });
   });
 
   it('issue 16: says why the options were not checked (refused for the permission, or for the access policy) and what change was left undone', async () => {
-    assert.deepEqual((await makeSut(new GraphPermissionError(requirement, 403)).run()).notChecked, { reason: 'permission', requirement });
+    assert.deepEqual((await makeSut(new GraphPermissionError(requirement, 403)).run()).notChecked, {
+      reason: 'permission',
+      requirement,
+    });
     const noPolicy = await makeSut(new GraphPermissionError(requirement, 403, 'General', 'accessPolicy')).run();
     assert.deepEqual(noPolicy.notChecked, { reason: 'accessPolicy', requirement });
     const admin = noPolicy.findings.find((f) => f.key === 'meeting-options:admin:accessPolicy');
     assert.match(admin!.message, /no Teams application access policy lets the app act for this lesson's organizer/);
-    assert.match(admin!.action, /^Ask your IT admin to \(1\) run New-CsApplicationAccessPolicy \(2\) then Grant-CsApplicationAccessPolicy/);
+    assert.match(
+      admin!.action,
+      /^Ask your IT admin to \(1\) run New-CsApplicationAccessPolicy \(2\) then Grant-CsApplicationAccessPolicy/,
+    );
     assert.doesNotMatch(admin!.action, /grant the app the Microsoft Graph application permission/);
-    const { meetingControl, run } = makeSut(meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer' }));
+    const { meetingControl, run } = makeSut(
+      meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer' }),
+    );
     meetingControl.updateSettings.rejects(new GraphUnavailableError('down', 503));
     const undone = (await run()).notChecked;
     assert.deepEqual([undone?.reason, undone?.planned?.map((c) => c.setting)], ['unavailable', ['attendeeMicAllowed']]);
-    assert.equal((await makeSut(meeting({ lobbyScope: 'organizer', dialInBypass: false, allowedPresenters: 'organizer', attendeeMicAllowed: false })).run()).notChecked, undefined);
+    assert.equal(
+      (
+        await makeSut(
+          meeting({
+            lobbyScope: 'organizer',
+            dialInBypass: false,
+            allowedPresenters: 'organizer',
+            attendeeMicAllowed: false,
+          }),
+        ).run()
+      ).notChecked,
+      undefined,
+    );
   });
 });

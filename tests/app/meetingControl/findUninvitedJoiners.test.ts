@@ -1,12 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { findUninvitedJoiners } from '../../../bot/src/app/meetingControl/findUninvitedJoiners.js';
 
-const settings = { organizerId: 'Teacher-1', attendees: [{ aadObjectId: 'pupil-1' }, { aadObjectId: 'PUPIL-2' }, { upn: 'external@example.org' }] };
+const settings = {
+  organizerId: 'Teacher-1',
+  attendees: [{ aadObjectId: 'pupil-1' }, { aadObjectId: 'PUPIL-2' }, { upn: 'external@example.org' }],
+};
 
 describe('findUninvitedJoiners', () => {
   it('seed 002 line 18: a joiner who was not invited is a finding for the staff present', () => {
     const findings = findUninvitedJoiners(settings, ['pupil-1', 'stranger-9', 'stranger-9']);
-    assert.deepEqual(findings.map((f) => [f.key, f.subjectIds, f.audience]), [['lobby:uninvited:stranger-9', ['stranger-9'], ['staffPresent']]]);
+    assert.deepEqual(
+      findings.map((f) => [f.key, f.subjectIds, f.audience]),
+      [['lobby:uninvited:stranger-9', ['stranger-9'], ['staffPresent']]],
+    );
     assert.equal(findings[0]!.source, 'seed 002 line 18');
   });
 

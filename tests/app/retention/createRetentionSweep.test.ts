@@ -1,6 +1,12 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { AFTER_FAILURE_MS, BACKLOG_INTERVAL_MS, createRetentionSweep, REQUEST_KEY_DAYS, RETENTION_INTERVAL_MS } from '../../../bot/src/app/retention/createRetentionSweep.js';
+import {
+  AFTER_FAILURE_MS,
+  BACKLOG_INTERVAL_MS,
+  createRetentionSweep,
+  REQUEST_KEY_DAYS,
+  RETENTION_INTERVAL_MS,
+} from '../../../bot/src/app/retention/createRetentionSweep.js';
 import { policy } from '../../domain/builders.js';
 import { DAY, T0, fakeStore, spyLogger, unreachable } from './fakes.js';
 
@@ -8,7 +14,12 @@ const NOW = T0 + 31 * DAY;
 
 function makeSut(parts = fakeStore({ t: [{ meetingId: 'old', startedAt: T0 }] }), maxLessonsPerPass?: number) {
   const logger = spyLogger();
-  const sweep = createRetentionSweep({ ...parts, policyFor: () => policy({ retentionDays: 30 }), logger, ...(maxLessonsPerPass ? { maxLessonsPerPass } : {}) });
+  const sweep = createRetentionSweep({
+    ...parts,
+    policyFor: () => policy({ retentionDays: 30 }),
+    logger,
+    ...(maxLessonsPerPass ? { maxLessonsPerPass } : {}),
+  });
   return { sweep, logger, ...parts };
 }
 
@@ -26,14 +37,27 @@ describe('app/retention/createRetentionSweep', () => {
     const sut = makeSut(fakeStore({ t: [{ meetingId: 'mtg-XYZZY', startedAt: T0 }] }));
     await sut.sweep(NOW);
     assert.equal(sut.logger.info.callCount, 1);
-    assert.deepEqual(sut.logger.info.firstCall.args[0], { lessons: 1, rows: 3, indexRows: 1, kept: 0, failed: 0, more: false, requestKeys: 0 });
+    assert.deepEqual(sut.logger.info.firstCall.args[0], {
+      lessons: 1,
+      rows: 3,
+      indexRows: 1,
+      kept: 0,
+      failed: 0,
+      more: false,
+      requestKeys: 0,
+    });
     assert.ok(!JSON.stringify(sut.logger.info.args).includes('XYZZY'), 'no meeting id in the log');
   });
 
   it('deletes request ids older than a week in the same pass, and comes back a minute later while 1000 were deleted (more may be left)', async () => {
     const forgetBefore = sinon.stub().resolves(1_000);
     const logger = spyLogger();
-    const sweep = createRetentionSweep({ ...fakeStore({}), requestKeys: { forgetBefore }, policyFor: () => policy({ retentionDays: 30 }), logger });
+    const sweep = createRetentionSweep({
+      ...fakeStore({}),
+      requestKeys: { forgetBefore },
+      policyFor: () => policy({ retentionDays: 30 }),
+      logger,
+    });
     await sweep(NOW);
     assert.deepEqual(forgetBefore.firstCall.args, [NOW - REQUEST_KEY_DAYS * RETENTION_INTERVAL_MS, 1_000]);
     assert.equal(logger.info.firstCall.args[0].requestKeys, 1_000);
@@ -43,7 +67,15 @@ describe('app/retention/createRetentionSweep', () => {
   });
 
   it('comes back a minute later while a backlog remains', async () => {
-    const sut = makeSut(fakeStore({ t: [{ meetingId: 'a', startedAt: T0 }, { meetingId: 'b', startedAt: T0 }] }), 1);
+    const sut = makeSut(
+      fakeStore({
+        t: [
+          { meetingId: 'a', startedAt: T0 },
+          { meetingId: 'b', startedAt: T0 },
+        ],
+      }),
+      1,
+    );
     assert.equal((await sut.sweep(NOW))?.more, true);
     assert.equal(await sut.sweep(NOW + BACKLOG_INTERVAL_MS - 1), undefined);
     assert.ok(await sut.sweep(NOW + BACKLOG_INTERVAL_MS));

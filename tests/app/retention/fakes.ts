@@ -9,8 +9,21 @@ export const DAY = 86_400_000;
 export const T0 = Date.UTC(2026, 0, 5, 9, 0);
 
 /** A lesson snapshot with only what the sweep reads. */
-export function lesson(meetingId: string, times: Pick<MeetingState, 'startedAt' | 'endedAt' | 'lastEventAt'>): MeetingState {
-  return { tenantId: 't', meetingId, title: 'Year 9 maths', meetingType: 'Scheduled', people: {}, checklist: {}, breaches: [], applied: [], ...times };
+export function lesson(
+  meetingId: string,
+  times: Pick<MeetingState, 'startedAt' | 'endedAt' | 'lastEventAt'>,
+): MeetingState {
+  return {
+    tenantId: 't',
+    meetingId,
+    title: 'Year 9 maths',
+    meetingType: 'Scheduled',
+    people: {},
+    checklist: {},
+    breaches: [],
+    applied: [],
+    ...times,
+  };
 }
 
 /**
@@ -40,7 +53,13 @@ export function fakeStore(index: Record<string, IndexedLesson[]>, lessons: Recor
 
 /** A silent logger whose every level can be inspected. */
 export function spyLogger() {
-  const logger = { debug: sinon.fake(), info: sinon.fake(), warn: sinon.fake(), error: sinon.fake(), child: () => logger };
+  const logger = {
+    debug: sinon.fake(),
+    info: sinon.fake(),
+    warn: sinon.fake(),
+    error: sinon.fake(),
+    child: () => logger,
+  };
   return logger;
 }
 

@@ -6,7 +6,10 @@ import { DAY, T0, fakeStore, lesson, spyLogger } from './fakes.js';
 
 const NOW = T0 + 31 * DAY;
 
-function makeSut(parts: ReturnType<typeof fakeStore>, options: { maxLessons?: number; days?: Record<string, number> } = {}) {
+function makeSut(
+  parts: ReturnType<typeof fakeStore>,
+  options: { maxLessons?: number; days?: Record<string, number> } = {},
+) {
   const logger = spyLogger();
   const policyFor = (tenantId: string) => policy({ retentionDays: options.days?.[tenantId] ?? 30 });
   const run = () => sweepExpiredLessons({ ...parts, policyFor, logger, maxLessons: options.maxLessons ?? 100 }, NOW);
@@ -24,10 +27,13 @@ describe('app/retention/sweepExpiredLessons', () => {
     sinon.assert.callOrder(sut.meetings.load, sut.store.deleteLesson, sut.store.unindex);
   });
 
-  it('asks each school for lessons older than its own policy\'s retentionDays', async () => {
+  it("asks each school for lessons older than its own policy's retentionDays", async () => {
     const sut = makeSut(fakeStore({ a: [], b: [] }), { days: { a: 30, b: 365 } });
     await sut.run();
-    assert.deepEqual(sut.store.startedBefore.args, [['a', NOW - 30 * DAY], ['b', NOW - 365 * DAY]]);
+    assert.deepEqual(sut.store.startedBefore.args, [
+      ['a', NOW - 30 * DAY],
+      ['b', NOW - 365 * DAY],
+    ]);
   });
 
   it('keeps a meeting used again within the period (a recurring link) and moves its old index entry to the latest start', async () => {
@@ -65,19 +71,36 @@ describe('app/retention/sweepExpiredLessons', () => {
   });
 
   it('does not say more are left when the limit is met exactly', async () => {
-    const sut = makeSut(fakeStore({ t: [{ meetingId: 'a', startedAt: T0 }, { meetingId: 'b', startedAt: T0 }] }), { maxLessons: 2 });
+    const sut = makeSut(
+      fakeStore({
+        t: [
+          { meetingId: 'a', startedAt: T0 },
+          { meetingId: 'b', startedAt: T0 },
+        ],
+      }),
+      { maxLessons: 2 },
+    );
     assert.equal((await sut.run()).more, false);
   });
 
   it('counts and logs a lesson that fails (error name only) and carries on with the rest', async () => {
-    const parts = fakeStore({ t: [{ meetingId: 'secret-meeting-id', startedAt: T0 }, { meetingId: 'ok', startedAt: T0 }] });
+    const parts = fakeStore({
+      t: [
+        { meetingId: 'secret-meeting-id', startedAt: T0 },
+        { meetingId: 'ok', startedAt: T0 },
+      ],
+    });
     const deleteLesson = sinon.stub().resolves(2);
     deleteLesson.onFirstCall().rejects(new TypeError('boom in secret-meeting-id'));
     parts.store.deleteLesson = deleteLesson;
     const sut = makeSut(parts);
     const summary = await sut.run();
     assert.deepEqual(summary, { lessons: 1, rows: 2, indexRows: 1, kept: 0, failed: 1, more: false });
-    assert.deepEqual(sut.store.unindex.args.map((args) => args[1].meetingId), ['ok'], 'a lesson not deleted keeps its index entry');
+    assert.deepEqual(
+      sut.store.unindex.args.map((args) => args[1].meetingId),
+      ['ok'],
+      'a lesson not deleted keeps its index entry',
+    );
     assert.deepEqual(sut.logger.warn.firstCall.args[0], { err: 'TypeError' });
     assert.ok(!JSON.stringify(sut.logger.warn.args).includes('secret'));
   });

@@ -18,7 +18,12 @@ function lesson(events: MeetingEvent[], alerts: Record<string, TrackedFinding> =
   return { state: events.reduce(reduce, emptyMeeting('tenant', 'meeting')), alerts, etag: 'W/"1"' };
 }
 const started: MeetingEvent = { kind: 'meetingStarted', id: 's', at: T0, meetingType: 'Scheduled', title: 'Maths' };
-const joined = (p: typeof teacher | typeof pupil, at: number, id = `j-${p.id}`): MeetingEvent => ({ kind: 'participantJoined', id, at, participant: p });
+const joined = (p: typeof teacher | typeof pupil, at: number, id = `j-${p.id}`): MeetingEvent => ({
+  kind: 'participantJoined',
+  id,
+  at,
+  participant: p,
+});
 
 describe('app/sidePanel/buildStatusView', () => {
   const policy = policyFromPreset('strict');
@@ -35,7 +40,11 @@ describe('app/sidePanel/buildStatusView', () => {
 
   it('sends no countdown and no end reminder once the lesson has ended, only how long it lasted', () => {
     const ended: MeetingEvent = { kind: 'meetingEnded', id: 'e', at: T0 + 24 * MIN };
-    const view = buildStatusView(lesson([started, joined(teacher, T0), joined(pupil, T0 + MIN), ended]), policy, T0 + 40 * MIN);
+    const view = buildStatusView(
+      lesson([started, joined(teacher, T0), joined(pupil, T0 + MIN), ended]),
+      policy,
+      T0 + 40 * MIN,
+    );
     assert.equal(view.endedAt, T0 + 24 * MIN);
     assert.equal(view.timer.elapsedMs, 24 * MIN, 'timed to the end, not to now');
     assert.equal(view.timer.remainingMs, undefined);
@@ -52,47 +61,113 @@ describe('app/sidePanel/buildStatusView', () => {
     const view = buildStatusView(lesson([started, joined(teacher, T0), joined(pupil, T0 + MIN)]), policy, T0 + 2 * MIN);
     assert.deepEqual(view.staff, { present: 1, required: policy.staffing.minStaffWithPupils });
     assert.equal(view.pupilsPresent, 1);
-    assert.deepEqual(view.register.map((r) => r.id), ['pupil-1']);
-    assert.deepEqual(view.timeline.map((t) => `${t.name} ${t.type}`), ['Pupil One join', 'Ms Adams join']);
+    assert.deepEqual(
+      view.register.map((r) => r.id),
+      ['pupil-1'],
+    );
+    assert.deepEqual(
+      view.timeline.map((t) => `${t.name} ${t.type}`),
+      ['Pupil One join', 'Ms Adams join'],
+    );
   });
 
   it('names who ticked a checklist item and when', () => {
-    const tick: MeetingEvent = { kind: 'checklistTicked', id: 't', at: T0 + MIN, item: 'expectationsRead', ticked: true, by: 'staff-1' };
+    const tick: MeetingEvent = {
+      kind: 'checklistTicked',
+      id: 't',
+      at: T0 + MIN,
+      item: 'expectationsRead',
+      ticked: true,
+      by: 'staff-1',
+    };
     const view = buildStatusView(lesson([started, joined(teacher, T0), tick]), policy, T0 + 2 * MIN);
-    assert.deepEqual(view.checklist.find((c) => c.item === 'expectationsRead')?.stamp, { by: 'staff-1', byName: 'Ms Adams', at: T0 + MIN });
+    assert.deepEqual(view.checklist.find((c) => c.item === 'expectationsRead')?.stamp, {
+      by: 'staff-1',
+      byName: 'Ms Adams',
+      at: T0 + MIN,
+    });
   });
 
   it('lists raised findings before pending ones, most severe first', () => {
     const finding = (key: string, severity: 'info' | 'critical' | 'warning', raisedAt?: number): TrackedFinding => ({
-      finding: { ruleId: 'lobby', key, severity, audience: ['staffPresent'], message: key, action: 'act', debounce: false, source: 'seed 003' },
+      finding: {
+        ruleId: 'lobby',
+        key,
+        severity,
+        audience: ['staffPresent'],
+        message: key,
+        action: 'act',
+        debounce: false,
+        source: 'seed 003',
+      },
       firstSeenAt: T0,
       raisedAt,
     });
-    const view = buildStatusView(lesson([started], { a: finding('pending', 'critical'), b: finding('info', 'info', T0), c: finding('critical', 'critical', T0) }), policy, T0);
-    assert.deepEqual(view.findings.map((f) => `${f.kind} ${f.key}`), ['finding critical', 'finding info', 'finding pending']);
+    const view = buildStatusView(
+      lesson([started], {
+        a: finding('pending', 'critical'),
+        b: finding('info', 'info', T0),
+        c: finding('critical', 'critical', T0),
+      }),
+      policy,
+      T0,
+    );
+    assert.deepEqual(
+      view.findings.map((f) => `${f.kind} ${f.key}`),
+      ['finding critical', 'finding info', 'finding pending'],
+    );
   });
 
   describe('who is dealing with an alert, and the number to phone', () => {
     const breach = (raisedAt: number): TrackedFinding => ({
-      finding: { ruleId: 'breach', key: 'breach', severity: 'critical', audience: ['staffPresent', 'dsl'], message: 'Breach', action: 'End the call', debounce: false, source: 'seed 002' },
+      finding: {
+        ruleId: 'breach',
+        key: 'breach',
+        severity: 'critical',
+        audience: ['staffPresent', 'dsl'],
+        message: 'Breach',
+        action: 'End the call',
+        debounce: false,
+        source: 'seed 002',
+      },
       firstSeenAt: raisedAt,
       raisedAt,
     });
-    const ack = (raisedAt: number, at: number, byName = 'Mrs Fletcher'): MeetingEvent => ({ kind: 'alertAcknowledged', id: `ack-${raisedAt}-${at}`, at, findingKey: 'breach', raisedAt, by: 'dsl-1', byName });
+    const ack = (raisedAt: number, at: number, byName = 'Mrs Fletcher'): MeetingEvent => ({
+      kind: 'alertAcknowledged',
+      id: `ack-${raisedAt}-${at}`,
+      at,
+      findingKey: 'breach',
+      raisedAt,
+      by: 'dsl-1',
+      byName,
+    });
 
     it('names who pressed "I\'m dealing with it" on this raise, and when', () => {
-      const view = buildStatusView(lesson([started, ack(T0 + MIN, T0 + 3 * MIN)], { breach: breach(T0 + MIN) }), policy, T0 + 4 * MIN);
+      const view = buildStatusView(
+        lesson([started, ack(T0 + MIN, T0 + 3 * MIN)], { breach: breach(T0 + MIN) }),
+        policy,
+        T0 + 4 * MIN,
+      );
       assert.deepEqual(view.findings[0]?.acknowledged, { name: 'Mrs Fletcher', at: T0 + 3 * MIN });
     });
 
     it('does not carry an acknowledgement of an earlier raise over to the finding raised again', () => {
-      const view = buildStatusView(lesson([started, ack(T0 + MIN, T0 + 2 * MIN)], { breach: breach(T0 + 10 * MIN) }), policy, T0 + 11 * MIN);
+      const view = buildStatusView(
+        lesson([started, ack(T0 + MIN, T0 + 2 * MIN)], { breach: breach(T0 + 10 * MIN) }),
+        policy,
+        T0 + 11 * MIN,
+      );
       assert.equal(view.findings[0]?.acknowledged, undefined);
       assert.equal('acknowledged' in view.findings[0]!, false);
     });
 
     it('never leaves the name blank', () => {
-      const view = buildStatusView(lesson([started, ack(T0 + MIN, T0 + 2 * MIN, '')], { breach: breach(T0 + MIN) }), policy, T0 + 3 * MIN);
+      const view = buildStatusView(
+        lesson([started, ack(T0 + MIN, T0 + 2 * MIN, '')], { breach: breach(T0 + MIN) }),
+        policy,
+        T0 + 3 * MIN,
+      );
       assert.match(view.findings[0]?.acknowledged?.name ?? '', /\w/);
     });
 
@@ -107,27 +182,43 @@ describe('app/sidePanel/buildStatusView', () => {
 describe('app/sidePanel/recordStaffAction', () => {
   function makeSut(record: MeetingRecord | undefined) {
     const meetings = { load: sinon.stub().resolves(record) } as unknown as MeetingStore;
-    const applyEvent = sinon.stub().resolves({ outcome: 'applied', record, started: [], cleared: [] }) as unknown as ApplyMeetingEvent & sinon.SinonStub;
+    const applyEvent = sinon
+      .stub()
+      .resolves({ outcome: 'applied', record, started: [], cleared: [] }) as unknown as ApplyMeetingEvent &
+      sinon.SinonStub;
     const requestKeys = { claim: sinon.stub().resolves('new') };
-    return { deps: { meetings, applyEvent, requestKeys, logger: fakeLogger(), clock: { now: () => T0 + 7 } }, applyEvent, requestKeys };
+    return {
+      deps: { meetings, applyEvent, requestKeys, logger: fakeLogger(), clock: { now: () => T0 + 7 } },
+      applyEvent,
+      requestKeys,
+    };
   }
   const key = { tenantId: 'tenant', meetingId: 'meeting' };
   const caller = { callerId: 'staff-1', endpoint: 'meeting/checklist', key: 'req-12345678' };
 
-  it('applies a tick as an event keyed by the client request id, by the caller, at the clock\'s time', async () => {
+  it("applies a tick as an event keyed by the client request id, by the caller, at the clock's time", async () => {
     const { deps, applyEvent } = makeSut(lesson([started]));
     await recordStaffAction(deps, key, caller, { kind: 'checklist', item: 'rolesAgreed', ticked: true });
     const [appliedKey, event] = applyEvent.firstCall.args as [unknown, { id: string }];
     assert.deepEqual(appliedKey, key);
     assert.match(event.id, /^tab:[\w-]{32}$/, 'keyed by caller, endpoint and request id, not the bare id');
-    assert.deepEqual({ ...event, id: 'x' }, { kind: 'checklistTicked', id: 'x', at: T0 + 7, by: 'staff-1', item: 'rolesAgreed', ticked: true });
+    assert.deepEqual(
+      { ...event, id: 'x' },
+      { kind: 'checklistTicked', id: 'x', at: T0 + 7, by: 'staff-1', item: 'rolesAgreed', ticked: true },
+    );
   });
 
   it('refuses a check for someone who is not a pupil of the lesson, and a lesson never seen', async () => {
     const withTeacher = makeSut(lesson([started, joined(teacher, T0)]));
-    await assert.rejects(recordStaffAction(withTeacher.deps, key, caller, { kind: 'registerMark', pupilId: 'staff-1', mark: 'left' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'pupilNotFound');
+    await assert.rejects(
+      recordStaffAction(withTeacher.deps, key, caller, { kind: 'registerMark', pupilId: 'staff-1', mark: 'left' }),
+      (e: unknown) => e instanceof StaffActionRefused && e.reason === 'pupilNotFound',
+    );
     const none = makeSut(undefined);
-    await assert.rejects(recordStaffAction(none.deps, key, caller, { kind: 'breach' }), (e: unknown) => e instanceof StaffActionRefused && e.reason === 'lessonNotFound');
+    await assert.rejects(
+      recordStaffAction(none.deps, key, caller, { kind: 'breach' }),
+      (e: unknown) => e instanceof StaffActionRefused && e.reason === 'lessonNotFound',
+    );
     assert.equal(none.applyEvent.callCount, 0);
   });
 });

@@ -26,16 +26,30 @@ const record = (...more: MeetingEvent[]): MeetingRecord => ({
   alerts: {},
   etag: 'W/"1"',
 });
-const checked = (state: PupilCheckState, at: number, id: string): MeetingEvent =>
-  ({ kind: 'pupilCheckRecorded', id, at, pupilId: pupil.id, check: 'consent', state, by: khan.id });
+const checked = (state: PupilCheckState, at: number, id: string): MeetingEvent => ({
+  kind: 'pupilCheckRecorded',
+  id,
+  at,
+  pupilId: pupil.id,
+  check: 'consent',
+  state,
+  by: khan.id,
+});
 
 describe('app/sidePanel: pupil checks in the status view', () => {
   it('labels each check the policy asks for once, with what a "no" leads to; rows carry only states', () => {
     const view = buildStatusView(record(), policy, T0 + 2 * MIN);
-    assert.deepEqual(view.pupilChecks.map((c) => c.check), ['consent', 'parentPresent', 'communalRoom']);
+    assert.deepEqual(
+      view.pupilChecks.map((c) => c.check),
+      ['consent', 'parentPresent', 'communalRoom'],
+    );
     assert.equal(view.pupilChecks.find((c) => c.check === 'parentPresent')?.label, PUPIL_CHECK_LABELS.parentPresent);
     assert.match(view.pupilChecks.find((c) => c.check === 'consent')?.ifNo ?? '', /Remove the pupil from the meeting/);
-    assert.deepEqual(view.register[0]?.checks, { consent: { state: 'notYet' }, parentPresent: { state: 'notYet' }, communalRoom: { state: 'notYet' } });
+    assert.deepEqual(view.register[0]?.checks, {
+      consent: { state: 'notYet' },
+      parentPresent: { state: 'notYet' },
+      communalRoom: { state: 'notYet' },
+    });
     assert.ok(!JSON.stringify(view.register).includes(PUPIL_CHECK_LABELS.parentPresent), 'no label copies per pupil');
   });
 
@@ -44,13 +58,19 @@ describe('app/sidePanel: pupil checks in the status view', () => {
     const yes = buildStatusView(record(checked('yes', T0 + 2 * MIN, 'a')), policy, T0 + 3 * MIN);
     assert.deepEqual(yes.register[0]?.checks.consent, { state: 'yes', stamp: stamp(T0 + 2 * MIN) });
     const undone = record(checked('no', T0 + 2 * MIN, 'a'), checked('notYet', T0 + 3 * MIN, 'b'));
-    assert.deepEqual(buildStatusView(undone, policy, T0 + 4 * MIN).register[0]?.checks.consent, { state: 'notYet', stamp: stamp(T0 + 3 * MIN) });
+    assert.deepEqual(buildStatusView(undone, policy, T0 + 4 * MIN).register[0]?.checks.consent, {
+      state: 'notYet',
+      stamp: stamp(T0 + 3 * MIN),
+    });
   });
 
   it('register files: yes, no or not yet, then who and when (nobody while never recorded)', () => {
     assert.deepEqual(checkHeaders('Consent'), ['Consent', 'Consent: recorded by']);
     const time = (at: number) => `t${at}`;
-    assert.deepEqual(checkCells({ state: 'no', stamp: { by: 'x', byName: 'Ms Khan', at: 5 } }, time), ['no', 'Ms Khan at t5']);
+    assert.deepEqual(checkCells({ state: 'no', stamp: { by: 'x', byName: 'Ms Khan', at: 5 } }, time), [
+      'no',
+      'Ms Khan at t5',
+    ]);
     assert.deepEqual(checkCells({ state: 'notYet' }, time), ['not yet', '']);
     assert.deepEqual(checkCells(undefined, time), ['not yet', '']);
   });
@@ -58,12 +78,32 @@ describe('app/sidePanel: pupil checks in the status view', () => {
   it('records a side-panel choice as a three-state event by the caller', async () => {
     const applyEvent = sinon.stub().resolves({ outcome: 'applied' }) as unknown as ApplyMeetingEvent & sinon.SinonStub;
     const meetings = { load: sinon.stub().resolves(record()) } as unknown as MeetingStore;
-    const deps = { meetings, applyEvent, requestKeys: { claim: sinon.stub().resolves('new') }, logger: fakeLogger(), clock: { now: () => T0 + 7 } };
+    const deps = {
+      meetings,
+      applyEvent,
+      requestKeys: { claim: sinon.stub().resolves('new') },
+      logger: fakeLogger(),
+      clock: { now: () => T0 + 7 },
+    };
     const request = { callerId: khan.id, endpoint: 'm/pupil-checks', key: 'req-12345678' };
-    await recordStaffAction(deps, { tenantId: 'tenant', meetingId: 'meeting' }, request, { kind: 'pupilCheck', pupilId: pupil.id, check: 'consent', state: 'notYet' });
-    const [, event] = applyEvent.firstCall.args as [unknown, MeetingEvent];
-    assert.deepEqual({ ...event, id: 'x' }, {
-      kind: 'pupilCheckRecorded', id: 'x', at: T0 + 7, by: khan.id, pupilId: pupil.id, check: 'consent', state: 'notYet',
+    await recordStaffAction(deps, { tenantId: 'tenant', meetingId: 'meeting' }, request, {
+      kind: 'pupilCheck',
+      pupilId: pupil.id,
+      check: 'consent',
+      state: 'notYet',
     });
+    const [, event] = applyEvent.firstCall.args as [unknown, MeetingEvent];
+    assert.deepEqual(
+      { ...event, id: 'x' },
+      {
+        kind: 'pupilCheckRecorded',
+        id: 'x',
+        at: T0 + 7,
+        by: khan.id,
+        pupilId: pupil.id,
+        check: 'consent',
+        state: 'notYet',
+      },
+    );
   });
 });

@@ -8,7 +8,9 @@ describe('dev/connector/fakeConnector: the one fake Bot Connector (simulator and
     const connector = new FakeConnectorCore();
     const one = connector.handle(req('POST', '/v3/conversations', { isGroup: false, members: [{ id: 'oid-1' }] }));
     const again = connector.handle(req('POST', '/v3/conversations', { isGroup: false, members: [{ id: 'oid-1' }] }));
-    const group = connector.handle(req('POST', '/v3/conversations', { isGroup: true, members: [{ id: 'a' }, { id: 'b' }] }));
+    const group = connector.handle(
+      req('POST', '/v3/conversations', { isGroup: true, members: [{ id: 'a' }, { id: 'b' }] }),
+    );
     assert.equal((one.body as { id: string }).id, personalConversationId('oid-1'));
     assert.deepEqual(again.body && (again.body as { id: string }).id, personalConversationId('oid-1'));
     assert.match((group.body as { id: string }).id, /^a:fake-conversation-/);
@@ -34,7 +36,10 @@ describe('dev/connector/fakeConnector: the one fake Bot Connector (simulator and
     const path = `/v1/meetings/${encodeURIComponent('m/1==')}/participants/${encodeURIComponent('29:p')}`;
     assert.equal(connector.handle(req('GET', path)).status, 404);
     connector.setParticipant('m/1==', '29:p', { inMeeting: true, role: 'Attendee' });
-    assert.deepEqual((connector.handle(req('GET', path)).body as { meeting: unknown }).meeting, { role: 'Attendee', inMeeting: true });
+    assert.deepEqual((connector.handle(req('GET', path)).body as { meeting: unknown }).meeting, {
+      role: 'Attendee',
+      inMeeting: true,
+    });
     connector.failNext(1, 429, 2);
     const throttled = connector.handle(req('GET', path));
     assert.equal(throttled.status, 429);
@@ -43,8 +48,16 @@ describe('dev/connector/fakeConnector: the one fake Bot Connector (simulator and
   });
 
   it('names members through the given lookup', () => {
-    const connector = new FakeConnectorCore({ member: (id) => (id === '29:k' ? { id, name: 'Ms Khan', aadObjectId: 'oid-k' } : undefined) });
-    assert.equal((connector.handle(req('GET', '/v3/conversations/c/members/29:k')).body as { name: string }).name, 'Ms Khan');
-    assert.equal((connector.handle(req('GET', '/v3/conversations/c/members/29:x')).body as { name: string }).name, 'Fake Member');
+    const connector = new FakeConnectorCore({
+      member: (id) => (id === '29:k' ? { id, name: 'Ms Khan', aadObjectId: 'oid-k' } : undefined),
+    });
+    assert.equal(
+      (connector.handle(req('GET', '/v3/conversations/c/members/29:k')).body as { name: string }).name,
+      'Ms Khan',
+    );
+    assert.equal(
+      (connector.handle(req('GET', '/v3/conversations/c/members/29:x')).body as { name: string }).name,
+      'Fake Member',
+    );
   });
 });

@@ -7,18 +7,32 @@ import { RULES } from '../../../bot/src/domain/rules/index.js';
 describe('domain/policy/describe', () => {
   it('the strict policy describes every rule, with the seed lines it comes from', () => {
     const lines = describePolicy(policyFromPreset('strict'));
-    for (const rule of RULES) if (rule.id !== 'record-if-single-staff') assert.ok(lines.some((l) => l.ruleId === rule.id), rule.id);
+    for (const rule of RULES)
+      if (rule.id !== 'record-if-single-staff')
+        assert.ok(
+          lines.some((l) => l.ruleId === rule.id),
+          rule.id,
+        );
     assert.ok(lines.every((l) => l.text.length > 20 && /seed \d{3}/.test(l.source)));
   });
 
   it('reflects the preset: Goodmayes talks of 20 minutes, Roche of 09:00 to 15:00', () => {
-    assert.ok(describePolicy(policyFromPreset('goodmayes')).some((l) => l.ruleId === 'max-duration' && l.text.includes('20 minutes')));
-    assert.ok(describePolicy(policyFromPreset('roche')).some((l) => l.ruleId === 'school-hours' && l.text.includes('09:00 and 15:00')));
+    assert.ok(
+      describePolicy(policyFromPreset('goodmayes')).some(
+        (l) => l.ruleId === 'max-duration' && l.text.includes('20 minutes'),
+      ),
+    );
+    assert.ok(
+      describePolicy(policyFromPreset('roche')).some(
+        (l) => l.ruleId === 'school-hours' && l.text.includes('09:00 and 15:00'),
+      ),
+    );
     assert.ok(!describePolicy(policyFromPreset('home-school')).some((l) => l.ruleId === 'school-hours'));
   });
 
-  it('never cites statutory guidance for the school\'s own choices', () => {
-    for (const name of PRESET_NAMES) assert.ok(describePolicy(policyFromPreset(name)).every((l) => !/KCSIE/.test(l.text)));
+  it("never cites statutory guidance for the school's own choices", () => {
+    for (const name of PRESET_NAMES)
+      assert.ok(describePolicy(policyFromPreset(name)).every((l) => !/KCSIE/.test(l.text)));
   });
 
   it('names an unconfigured school "your school", never the schema\'s placeholder', () => {

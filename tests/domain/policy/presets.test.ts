@@ -25,13 +25,20 @@ describe('domain/policy/presets', () => {
 
   it('seed 004 lines 28-29: Goodmayes limits pupil sessions to 20 and staff meetings to 40 minutes', () => {
     const goodmayes = policyFromPreset('goodmayes');
-    assert.deepEqual([goodmayes.duration.enabled, goodmayes.duration.pupilSessionMinutes, goodmayes.duration.staffSessionMinutes], [true, 20, 40]);
+    assert.deepEqual(
+      [goodmayes.duration.enabled, goodmayes.duration.pupilSessionMinutes, goodmayes.duration.staffSessionMinutes],
+      [true, 20, 40],
+    );
   });
 
   it('school presets keep the safety net on where their seed is silent', () => {
     for (const name of PRESET_NAMES) {
       const p = policyFromPreset(name);
-      assert.deepEqual([p.lobby.required, p.staffing.unsupervisedAlert, p.endForAll.required, p.breach.informDsl], [true, true, true, true], name);
+      assert.deepEqual(
+        [p.lobby.required, p.staffing.unsupervisedAlert, p.endForAll.required, p.breach.informDsl],
+        [true, true, true, true],
+        name,
+      );
     }
   });
 
@@ -44,7 +51,10 @@ describe('domain/policy/presets', () => {
   });
 
   it('bad overrides are refused with the path and the reason', () => {
-    assert.throws(() => policyFromPreset('strict', { graceSeconds: -1 }), (e: unknown) => e instanceof PolicyError && e.issues[0]?.startsWith('graceSeconds: ') === true);
+    assert.throws(
+      () => policyFromPreset('strict', { graceSeconds: -1 }),
+      (e: unknown) => e instanceof PolicyError && e.issues[0]?.startsWith('graceSeconds: ') === true,
+    );
     assert.throws(() => policyFromPreset('strict', 'oops' as never), PolicyError);
   });
 

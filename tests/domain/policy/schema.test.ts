@@ -13,7 +13,11 @@ describe('domain/policy/schema', () => {
 
   it('bad input gives a PolicyError with one "path: reason" line per problem', () => {
     try {
-      parsePolicy({ schoolHours: { start: '9am' }, school: { timeZone: 'Mars/Olympus' }, staffing: { minStaffWithPupils: 0 } });
+      parsePolicy({
+        schoolHours: { start: '9am' },
+        school: { timeZone: 'Mars/Olympus' },
+        staffing: { minStaffWithPupils: 0 },
+      });
       assert.fail('expected a PolicyError');
     } catch (error) {
       assert.ok(error instanceof PolicyError);
@@ -26,10 +30,17 @@ describe('domain/policy/schema', () => {
   });
 
   it('a misspelt field is an error, not silently ignored', () => {
-    assert.throws(() => parsePolicy({ staffing: { minStaff: 2 } }), (e: unknown) => e instanceof PolicyError && e.issues.some((i) => i.startsWith('staffing: ') && i.includes('minStaff')));
+    assert.throws(
+      () => parsePolicy({ staffing: { minStaff: 2 } }),
+      (e: unknown) =>
+        e instanceof PolicyError && e.issues.some((i) => i.startsWith('staffing: ') && i.includes('minStaff')),
+    );
   });
 
   it('a policy that is not an object is refused', () => {
-    assert.throws(() => parsePolicy(['strict']), (e: unknown) => e instanceof PolicyError && e.issues[0]?.startsWith('(policy): ') === true);
+    assert.throws(
+      () => parsePolicy(['strict']),
+      (e: unknown) => e instanceof PolicyError && e.issues[0]?.startsWith('(policy): ') === true,
+    );
   });
 });

@@ -20,14 +20,34 @@ describe('rules/breach', () => {
 
   it('seed 002 line 41: stays raised while the meeting runs or pupils remain after the end', () => {
     assert.equal(breach.evaluate(strict, compliantLesson(breachReported(at(5))), at(7)).length, 1);
-    assert.equal(breach.evaluate(strict, compliantLesson(breachReported(at(5)), ended(at(6)), join(pupil('p1'), at(7), 'back')), at(7)).length, 1);
+    assert.equal(
+      breach.evaluate(
+        strict,
+        compliantLesson(breachReported(at(5)), ended(at(6)), join(pupil('p1'), at(7), 'back')),
+        at(7),
+      ).length,
+      1,
+    );
   });
 
   it('seed 002 line 41: raised at once (no grace), cleared once the meeting has ended and no pupil remains', () => {
     const reported = compliantLesson(breachReported(at(5), 'b1'));
     const over = compliantLesson(breachReported(at(5), 'b1'), leave('p1', at(6)), ended(at(6)));
-    const steps = timeline(strict, [{ state: reported, now: at(5) }, { state: over, now: at(6) }], 'breach');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[['breach:b1'], []], [[], ['breach:b1']]]);
+    const steps = timeline(
+      strict,
+      [
+        { state: reported, now: at(5) },
+        { state: over, now: at(6) },
+      ],
+      'breach',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [['breach:b1'], []],
+        [[], ['breach:b1']],
+      ],
+    );
   });
 
   it('seed 002 line 41: the DSL is left out only when the policy says so', () => {

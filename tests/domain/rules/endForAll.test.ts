@@ -1,6 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { endForAll } from '../../../bot/src/domain/rules/endForAll.js';
-import { at, compliantLesson, ended, join, leave, meeting, policy, pupil, sec, staff, started, timeline } from '../builders.js';
+import {
+  at,
+  compliantLesson,
+  ended,
+  join,
+  leave,
+  meeting,
+  policy,
+  pupil,
+  sec,
+  staff,
+  started,
+  timeline,
+} from '../builders.js';
 
 describe('rules/end-for-all', () => {
   const strict = policy();
@@ -35,8 +48,33 @@ describe('rules/end-for-all', () => {
   it('seed 003 lines 14-15: a pupil rejoining after the end and leaving within the grace period pages nobody; lingering is raised then cleared', () => {
     const end = compliantLesson(ended(sec(1200)), join(pupil('p1'), sec(1200), 'rejoin'));
     const gone = compliantLesson(ended(sec(1200)), join(pupil('p1'), sec(1200), 'rejoin'), leave('p1', sec(1210)));
-    assert.deepEqual(timeline(strict, [{ state: end, now: sec(1200) }, { state: gone, now: sec(1210) }], 'end-for-all').map((s) => s.started), [[], []]);
-    const steps = timeline(strict, [{ state: end, now: sec(1200) }, { state: end, now: sec(1230) }, { state: gone, now: sec(1300) }], 'end-for-all');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[[], []], [['end-for-all:after-end'], []], [[], ['end-for-all:after-end']]]);
+    assert.deepEqual(
+      timeline(
+        strict,
+        [
+          { state: end, now: sec(1200) },
+          { state: gone, now: sec(1210) },
+        ],
+        'end-for-all',
+      ).map((s) => s.started),
+      [[], []],
+    );
+    const steps = timeline(
+      strict,
+      [
+        { state: end, now: sec(1200) },
+        { state: end, now: sec(1230) },
+        { state: gone, now: sec(1300) },
+      ],
+      'end-for-all',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [[], []],
+        [['end-for-all:after-end'], []],
+        [[], ['end-for-all:after-end']],
+      ],
+    );
   });
 });

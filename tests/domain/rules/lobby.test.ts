@@ -24,8 +24,25 @@ describe('rules/lobby', () => {
   });
 
   it('seed 002 line 18: raised at once and cleared when the organiser fixes the setting', () => {
-    const fixed = meeting(started(at(0)), details(at(0), { lobbyBypassScope: 'everyone' }), details(at(1), { lobbyBypassScope: 'organizer' }));
-    const steps = timeline(strict, [{ state: withScope('everyone'), now: at(0) }, { state: fixed, now: at(1) }], 'lobby');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[['lobby'], []], [[], ['lobby']]]);
+    const fixed = meeting(
+      started(at(0)),
+      details(at(0), { lobbyBypassScope: 'everyone' }),
+      details(at(1), { lobbyBypassScope: 'organizer' }),
+    );
+    const steps = timeline(
+      strict,
+      [
+        { state: withScope('everyone'), now: at(0) },
+        { state: fixed, now: at(1) },
+      ],
+      'lobby',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [['lobby'], []],
+        [[], ['lobby']],
+      ],
+    );
   });
 });

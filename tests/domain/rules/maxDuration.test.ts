@@ -33,11 +33,21 @@ describe('rules/max-duration', () => {
   });
 
   it('seed 004 line 28: nothing once the lesson has ended; the warning clears', () => {
-    const steps = timeline(goodmayes, [
-      { state: compliantLesson(), now: at(20) },
-      { state: compliantLesson(ended(at(21))), now: at(21) },
-    ], 'max-duration');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[['max-duration:over'], []], [[], ['max-duration:over']]]);
+    const steps = timeline(
+      goodmayes,
+      [
+        { state: compliantLesson(), now: at(20) },
+        { state: compliantLesson(ended(at(21))), now: at(21) },
+      ],
+      'max-duration',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [['max-duration:over'], []],
+        [[], ['max-duration:over']],
+      ],
+    );
   });
 
   it('is off in presets whose seed sets no limit', () => {

@@ -4,7 +4,8 @@ import { at, check, guest, join, meeting, policy, pupil, staff, started, timelin
 
 describe('rules/parent-present', () => {
   const crossways = policy({}, 'crossways');
-  const lesson = (...more: Parameters<typeof meeting>) => meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(1)), ...more);
+  const lesson = (...more: Parameters<typeof meeting>) =>
+    meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(1)), ...more);
 
   it('seed 002 line 27: if the parent cannot be in the room, the meeting cannot continue for that child', () => {
     const [finding] = parentPresent.evaluate(crossways, lesson(check('p1', 'parentPresent', false, at(2))), at(2));
@@ -28,10 +29,23 @@ describe('rules/parent-present', () => {
   });
 
   it('seed 002 line 27: cleared when the parent comes back and staff record it', () => {
-    const steps = timeline(crossways, [
-      { state: lesson(check('p1', 'parentPresent', false, at(2))), now: at(2) },
-      { state: lesson(check('p1', 'parentPresent', false, at(2)), check('p1', 'parentPresent', true, at(3))), now: at(3) },
-    ], 'parent-present');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[['parent-present:p1:no'], []], [[], ['parent-present:p1:no']]]);
+    const steps = timeline(
+      crossways,
+      [
+        { state: lesson(check('p1', 'parentPresent', false, at(2))), now: at(2) },
+        {
+          state: lesson(check('p1', 'parentPresent', false, at(2)), check('p1', 'parentPresent', true, at(3))),
+          now: at(3),
+        },
+      ],
+      'parent-present',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [['parent-present:p1:no'], []],
+        [[], ['parent-present:p1:no']],
+      ],
+    );
   });
 });

@@ -4,7 +4,8 @@ import { at, join, meeting, policy, pupil, sec, staff, started, tick, timeline }
 
 describe('rules/record-if-single-staff', () => {
   const guidance = policy({}, 'staff-guidance');
-  const oneAdult = (...more: Parameters<typeof meeting>) => meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(1)), join(pupil('p2'), at(1)), ...more);
+  const oneAdult = (...more: Parameters<typeof meeting>) =>
+    meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(1)), join(pupil('p2'), at(1)), ...more);
 
   it('seed 003 line 4: one member of staff with pupils and no recording must record', () => {
     const [finding] = recordIfSingleStaff.evaluate(guidance, oneAdult(), at(2));
@@ -23,11 +24,22 @@ describe('rules/record-if-single-staff', () => {
   });
 
   it('seed 003 line 4: waits for the grace period, then clears once recording starts', () => {
-    const steps = timeline(guidance, [
-      { state: oneAdult(), now: at(1) },
-      { state: oneAdult(), now: at(1) + 30_000 },
-      { state: oneAdult(tick('recordingStarted', sec(120))), now: sec(120) },
-    ], 'record-if-single-staff');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[[], []], [['record-if-single-staff'], []], [[], ['record-if-single-staff']]]);
+    const steps = timeline(
+      guidance,
+      [
+        { state: oneAdult(), now: at(1) },
+        { state: oneAdult(), now: at(1) + 30_000 },
+        { state: oneAdult(tick('recordingStarted', sec(120))), now: sec(120) },
+      ],
+      'record-if-single-staff',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [[], []],
+        [['record-if-single-staff'], []],
+        [[], ['record-if-single-staff']],
+      ],
+    );
   });
 });

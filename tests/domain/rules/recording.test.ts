@@ -4,7 +4,8 @@ import { at, details, join, meeting, policy, pupil, staff, started, tick, timeli
 
 describe('rules/recording', () => {
   const goodmayes = policy({}, 'goodmayes');
-  const lesson = (...more: Parameters<typeof meeting>) => meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(1)), ...more);
+  const lesson = (...more: Parameters<typeof meeting>) =>
+    meeting(started(at(0)), join(staff('t1'), at(0)), join(pupil('p1'), at(1)), ...more);
 
   it('seed 004 line 35: meetings will be recorded to safeguard staff', () => {
     const [finding] = recording.evaluate(goodmayes, lesson(), at(5));
@@ -25,10 +26,20 @@ describe('rules/recording', () => {
   });
 
   it('seed 004 line 35: raised at the deadline, cleared when recording starts', () => {
-    const steps = timeline(goodmayes, [
-      { state: lesson(), now: at(5) },
-      { state: lesson(details(at(6), { recording: true })), now: at(6) },
-    ], 'recording');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[['recording'], []], [[], ['recording']]]);
+    const steps = timeline(
+      goodmayes,
+      [
+        { state: lesson(), now: at(5) },
+        { state: lesson(details(at(6), { recording: true })), now: at(6) },
+      ],
+      'recording',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [['recording'], []],
+        [[], ['recording']],
+      ],
+    );
   });
 });

@@ -36,11 +36,21 @@ describe('rules/rejoin-after-end', () => {
   });
 
   it('staff back with the pupil, or nobody back, is no alert', () => {
-    assert.deepEqual(rejoinAfterEnd.evaluate(strict, meeting(...endedLesson(), started(at(40)), join(staff('t1'), at(40)), join(pupil('p1'), at(40))), at(41)), []);
-    assert.deepEqual(rejoinAfterEnd.evaluate(strict, meeting(...endedLesson(), started(at(40)), join(staff('t1'), at(40))), at(41)), []);
+    assert.deepEqual(
+      rejoinAfterEnd.evaluate(
+        strict,
+        meeting(...endedLesson(), started(at(40)), join(staff('t1'), at(40)), join(pupil('p1'), at(40))),
+        at(41),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      rejoinAfterEnd.evaluate(strict, meeting(...endedLesson(), started(at(40)), join(staff('t1'), at(40))), at(41)),
+      [],
+    );
   });
 
-  it('pupils alone in a first start, or in the next day\'s meeting of a series, get the generic alert', () => {
+  it("pupils alone in a first start, or in the next day's meeting of a series, get the generic alert", () => {
     const first = meeting(started(at(0)), join(pupil('p1'), at(0)));
     assert.deepEqual(rejoinAfterEnd.evaluate(strict, first, at(1)), []);
     assert.equal(findingsOf(strict, first, at(1)).find((f) => f.key === 'unsupervised')?.ruleId, 'unsupervised');
@@ -51,8 +61,23 @@ describe('rules/rejoin-after-end', () => {
   it('is raised after the grace period like the alert it replaces, and clears when staff come back', () => {
     const alone = meeting(...endedLesson(), started(at(40)), join(pupil('p1'), at(40)));
     const back = meeting(...endedLesson(), started(at(40)), join(pupil('p1'), at(40)), join(staff('t1'), at(42)));
-    const steps = timeline(strict, [{ state: alone, now: at(40) }, { state: alone, now: at(41) }, { state: back, now: at(42) }], 'rejoin-after-end');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[[], []], [['unsupervised'], []], [[], ['unsupervised']]]);
+    const steps = timeline(
+      strict,
+      [
+        { state: alone, now: at(40) },
+        { state: alone, now: at(41) },
+        { state: back, now: at(42) },
+      ],
+      'rejoin-after-end',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [[], []],
+        [['unsupervised'], []],
+        [[], ['unsupervised']],
+      ],
+    );
   });
 
   it('is off when the school turns the unsupervised alert off', () => {
@@ -68,7 +93,13 @@ describe('rules/rejoin-after-end', () => {
     });
 
     it('counts a lesson everyone left before it ended (no presence closed by the end)', () => {
-      const state = meeting(started(at(0)), join(staff('t1'), at(0)), leave('t1', at(10)), ended(at(10)), started(at(30)));
+      const state = meeting(
+        started(at(0)),
+        join(staff('t1'), at(0)),
+        leave('t1', at(10)),
+        ended(at(10)),
+        started(at(30)),
+      );
       assert.equal(restartedAfterEnd(state, zone), true);
     });
   });

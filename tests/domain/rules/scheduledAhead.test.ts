@@ -19,7 +19,11 @@ describe('rules/scheduled-ahead', () => {
   });
 
   it('seed 001 #8: says how much notice there was and what the school asks for', () => {
-    const [finding] = scheduledAhead.evaluate(strict, compliantLesson(details(at(0), { createdAt: at(-60 * 5) })), at(1));
+    const [finding] = scheduledAhead.evaluate(
+      strict,
+      compliantLesson(details(at(0), { createdAt: at(-60 * 5) })),
+      at(1),
+    );
     assert.match(finding!.message, /scheduled 5 hours before it started; the school asks for at least 48 hours/);
     assert.doesNotMatch(`${finding!.message} ${finding!.action}`, /seed/i);
   });
@@ -41,7 +45,20 @@ describe('rules/scheduled-ahead', () => {
   it('seed 003 line 10: raised at once (no grace) and cleared when Teams says it is scheduled after all', () => {
     const meetNow = meeting(started(at(0), { meetingType: 'MeetNow' }));
     const corrected = meeting(started(at(0), { meetingType: 'MeetNow' }), details(at(1), { meetingType: 'Scheduled' }));
-    const steps = timeline(strict, [{ state: meetNow, now: at(0) }, { state: corrected, now: at(1) }], 'scheduled-ahead');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[['scheduled-ahead:meet-now'], []], [[], ['scheduled-ahead:meet-now']]]);
+    const steps = timeline(
+      strict,
+      [
+        { state: meetNow, now: at(0) },
+        { state: corrected, now: at(1) },
+      ],
+      'scheduled-ahead',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [['scheduled-ahead:meet-now'], []],
+        [[], ['scheduled-ahead:meet-now']],
+      ],
+    );
   });
 });

@@ -18,7 +18,7 @@ describe('rules/school-hours', () => {
     assert.deepEqual(schoolHours.evaluate(strict, meeting(join(staff('t1'), at(400))), at(400)), []);
   });
 
-  it('seed 001 #3: hours are read in the school\'s own time zone, summer time included', () => {
+  it("seed 001 #3: hours are read in the school's own time zone, summer time included", () => {
     const juneLondon = Date.UTC(2024, 5, 3, 13, 30); // Monday 14:30 BST
     assert.equal(inSchoolHours(strict, juneLondon), true);
     assert.equal(inSchoolHours(strict, juneLondon + 3_600_000), false); // 15:30 BST
@@ -32,11 +32,22 @@ describe('rules/school-hours', () => {
 
   it('seed 001 #3: raised after the grace period past 15:00, cleared when pupils leave', () => {
     const done = compliantLesson(leave('p1', endOfDay + 60_000));
-    const steps = timeline(strict, [
-      { state: compliantLesson(), now: endOfDay },
-      { state: compliantLesson(), now: endOfDay + 30_000 },
-      { state: done, now: endOfDay + 60_000 },
-    ], 'school-hours');
-    assert.deepEqual(steps.map((s) => [s.started, s.cleared]), [[[], []], [['school-hours'], []], [[], ['school-hours']]]);
+    const steps = timeline(
+      strict,
+      [
+        { state: compliantLesson(), now: endOfDay },
+        { state: compliantLesson(), now: endOfDay + 30_000 },
+        { state: done, now: endOfDay + 60_000 },
+      ],
+      'school-hours',
+    );
+    assert.deepEqual(
+      steps.map((s) => [s.started, s.cleared]),
+      [
+        [[], []],
+        [['school-hours'], []],
+        [[], ['school-hours']],
+      ],
+    );
   });
 });

@@ -7,8 +7,10 @@ const invitation = { organizerId: 'Teacher-1', inviteeIds: ['pupil-1', 'PUPIL-2'
 describe('rules/lobby: uninvited joiners', () => {
   it('seed 002 line 18: a joiner who was not invited is one lobby finding for the staff present, however often they join', () => {
     const findings = uninvitedJoinerFindings(invitation, ['pupil-1', 'stranger-9', 'stranger-9']);
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.key, f.subjectIds, f.audience, f.severity]),
-      [['lobby', 'lobby:uninvited:stranger-9', ['stranger-9'], ['staffPresent'], 'warning']]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.key, f.subjectIds, f.audience, f.severity]),
+      [['lobby', 'lobby:uninvited:stranger-9', ['stranger-9'], ['staffPresent'], 'warning']],
+    );
     assert.equal(findings[0]!.source, 'seed 002 line 18');
     assert.doesNotMatch(`${findings[0]!.message} ${findings[0]!.action}`, /seed|stranger/i);
   });
@@ -23,10 +25,15 @@ describe('rules/lobby: uninvited joiners', () => {
 
   it('finds exactly the distinct joiners missing from the invitation', () => {
     const id = fc.constantFrom('a', 'B', 'c', 'D', 'e');
-    fc.assert(fc.property(id, fc.array(id, { minLength: 1 }), fc.array(id), (organizerId, inviteeIds, joined) => {
-      const invited = new Set([organizerId, ...inviteeIds].map((i) => i.toLowerCase()));
-      const expected = [...new Set(joined)].filter((i) => !invited.has(i.toLowerCase()));
-      assert.deepEqual(uninvitedJoinerFindings({ organizerId, inviteeIds }, joined).map((f) => f.subjectIds?.[0]), expected);
-    }));
+    fc.assert(
+      fc.property(id, fc.array(id, { minLength: 1 }), fc.array(id), (organizerId, inviteeIds, joined) => {
+        const invited = new Set([organizerId, ...inviteeIds].map((i) => i.toLowerCase()));
+        const expected = [...new Set(joined)].filter((i) => !invited.has(i.toLowerCase()));
+        assert.deepEqual(
+          uninvitedJoinerFindings({ organizerId, inviteeIds }, joined).map((f) => f.subjectIds?.[0]),
+          expected,
+        );
+      }),
+    );
   });
 });

@@ -12,7 +12,12 @@ describe('http/auth/ssoVerifier', () => {
 
   before(async () => {
     issuer = await startTokenIssuer();
-    verifier = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT], jwksUri: issuer.jwksUri, domain: 'chaperone.example.org' });
+    verifier = createSsoVerifier({
+      clientId: issuer.clientId,
+      allowedTenants: [TENANT],
+      jwksUri: issuer.jwksUri,
+      domain: 'chaperone.example.org',
+    });
   });
   after(() => issuer.close());
 
@@ -36,7 +41,10 @@ describe('http/auth/ssoVerifier', () => {
   ];
   for (const [kind, reason] of refused) {
     it(`refuses a token that is ${kind}`, async () => {
-      await assert.rejects(verifier.verify(await issuer.mint(TEACHER, kind)), (err: unknown) => err instanceof AuthError && err.reason.startsWith(reason));
+      await assert.rejects(
+        verifier.verify(await issuer.mint(TEACHER, kind)),
+        (err: unknown) => err instanceof AuthError && err.reason.startsWith(reason),
+      );
     });
   }
 
@@ -45,13 +53,21 @@ describe('http/auth/ssoVerifier', () => {
     assert.equal((await verifier.verify(token)).tenantId, TENANT);
   });
 
-  it('refuses a token whose issuer is not the tenant\'s Entra issuer', async () => {
-    const token = await issuer.mintWithClaims(TEACHER, { iss: `https://login.microsoftonline.com/${FOREIGN_TENANT}/v2.0` });
-    await assert.rejects(verifier.verify(token), (err: unknown) => err instanceof AuthError && err.reason.startsWith('claim iss'));
+  it("refuses a token whose issuer is not the tenant's Entra issuer", async () => {
+    const token = await issuer.mintWithClaims(TEACHER, {
+      iss: `https://login.microsoftonline.com/${FOREIGN_TENANT}/v2.0`,
+    });
+    await assert.rejects(
+      verifier.verify(token),
+      (err: unknown) => err instanceof AuthError && err.reason.startsWith('claim iss'),
+    );
   });
 
   it('refuses text that is not a JWT, without echoing it', async () => {
-    await assert.rejects(verifier.verify('not-a-token'), (err: unknown) => err instanceof AuthError && !err.message.includes('not-a-token'));
+    await assert.rejects(
+      verifier.verify('not-a-token'),
+      (err: unknown) => err instanceof AuthError && !err.message.includes('not-a-token'),
+    );
   });
 
   it('will not start without a client id or an allowed tenant', () => {
@@ -62,7 +78,12 @@ describe('http/auth/ssoVerifier', () => {
   describe('remembering verified tokens', () => {
     it('refuses an expired token even though it was verified (and remembered) while valid: injected clock', async () => {
       let now = Date.now();
-      const cached = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT], jwksUri: issuer.jwksUri, now: () => now });
+      const cached = createSsoVerifier({
+        clientId: issuer.clientId,
+        allowedTenants: [TENANT],
+        jwksUri: issuer.jwksUri,
+        now: () => now,
+      });
       const exp = Math.floor(now / 1000) + 600;
       const token = await issuer.mintWithClaims(TEACHER, { exp });
       assert.deepEqual(await cached.verify(token), TEACHER);
@@ -70,17 +91,27 @@ describe('http/auth/ssoVerifier', () => {
       assert.deepEqual(await cached.verify(token), TEACHER, 'still valid: answered');
       // Past exp plus the 60 s skew allowance, the signature check itself refuses it as well.
       now = exp * 1000 + 61_000;
-      await assert.rejects(cached.verify(token), (err: unknown) => err instanceof AuthError && err.reason === 'expired');
+      await assert.rejects(
+        cached.verify(token),
+        (err: unknown) => err instanceof AuthError && err.reason === 'expired',
+      );
     });
 
     it('refuses an expired token that was remembered earlier: sinon fake clock', async () => {
       const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
       try {
-        const cached = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT], jwksUri: issuer.jwksUri });
+        const cached = createSsoVerifier({
+          clientId: issuer.clientId,
+          allowedTenants: [TENANT],
+          jwksUri: issuer.jwksUri,
+        });
         const token = await issuer.mint(TEACHER);
         assert.deepEqual(await cached.verify(token), TEACHER);
         clock.tick(2 * 3600_000);
-        await assert.rejects(cached.verify(token), (err: unknown) => err instanceof AuthError && err.reason === 'expired');
+        await assert.rejects(
+          cached.verify(token),
+          (err: unknown) => err instanceof AuthError && err.reason === 'expired',
+        );
       } finally {
         clock.restore();
       }
@@ -89,17 +120,30 @@ describe('http/auth/ssoVerifier', () => {
     it('answers a token from memory only until its exp, without the skew allowance', async () => {
       let now = Date.now();
       // No skew allowed here, so the remembered answer and a fresh check must agree exactly at exp.
-      const strict = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT], jwksUri: issuer.jwksUri, clockToleranceSeconds: 0, now: () => now });
+      const strict = createSsoVerifier({
+        clientId: issuer.clientId,
+        allowedTenants: [TENANT],
+        jwksUri: issuer.jwksUri,
+        clockToleranceSeconds: 0,
+        now: () => now,
+      });
       const exp = Math.floor(now / 1000) + 300;
       const token = await issuer.mintWithClaims(TEACHER, { exp });
       await strict.verify(token);
       now = exp * 1000;
-      await assert.rejects(strict.verify(token), (err: unknown) => err instanceof AuthError && err.reason === 'expired');
+      await assert.rejects(
+        strict.verify(token),
+        (err: unknown) => err instanceof AuthError && err.reason === 'expired',
+      );
     });
 
-    it('gives each tenant\'s token its own identity, even for the same person', async () => {
+    it("gives each tenant's token its own identity, even for the same person", async () => {
       const OTHER = '0f0e0d0c-0000-4000-8000-00000000b002';
-      const both = createSsoVerifier({ clientId: issuer.clientId, allowedTenants: [TENANT, OTHER], jwksUri: issuer.jwksUri });
+      const both = createSsoVerifier({
+        clientId: issuer.clientId,
+        allowedTenants: [TENANT, OTHER],
+        jwksUri: issuer.jwksUri,
+      });
       const home = await issuer.mint(TEACHER);
       const away = await issuer.mint({ ...TEACHER, tenantId: OTHER });
       assert.equal((await both.verify(home)).tenantId, TENANT);

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { VerifiedTokens } from '../../../bot/src/http/auth/verifiedTokens.js';
 
-const ADAMS = { tenantId: '0f0e0d0c-0000-4000-8000-00000000a001', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', name: 'Ms Adams' };
+const ADAMS = {
+  tenantId: '0f0e0d0c-0000-4000-8000-00000000a001',
+  aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001',
+  name: 'Ms Adams',
+};
 const T0 = 1_700_000_000_000;
 
 describe('http/auth/verifiedTokens', () => {
@@ -20,7 +24,7 @@ describe('http/auth/verifiedTokens', () => {
     assert.equal(cache.size, 0);
   });
 
-  it('never answers one token with another token\'s caller', () => {
+  it("never answers one token with another token's caller", () => {
     const cache = new VerifiedTokens();
     cache.remember('token-a', ADAMS, T0 + 60_000, T0);
     assert.equal(cache.get('token-b', T0), undefined);

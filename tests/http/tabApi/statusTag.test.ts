@@ -11,7 +11,12 @@ const started: MeetingEvent = { kind: 'meetingStarted', id: 'start', at: T0, mee
 
 /** A stored lesson at snapshot tag `etag`, after `events`. */
 function lesson(etag: string, events: MeetingEvent[] = [started], deliveries?: Delivery[]): MeetingRecord {
-  return { state: events.reduce(reduce, emptyMeeting('tenant', 'meeting')), alerts: {}, etag, ...(deliveries ? { deliveries } : {}) };
+  return {
+    state: events.reduce(reduce, emptyMeeting('tenant', 'meeting')),
+    alerts: {},
+    etag,
+    ...(deliveries ? { deliveries } : {}),
+  };
 }
 
 describe('http/tabApi/statusTag', () => {
@@ -19,24 +24,47 @@ describe('http/tabApi/statusTag', () => {
 
   it('stays the same while the snapshot, the policy and the minute stay the same', () => {
     assert.equal(statusTag(lesson('W/"1"'), strict, T0), statusTag(lesson('W/"1"'), strict, T0 + 59_999));
-    assert.equal(statusTag(lesson('W/"1"'), strict, T0), statusTag(lesson('W/"1"'), structuredClone(strict), T0), 'an equal policy object gives the same tag');
+    assert.equal(
+      statusTag(lesson('W/"1"'), strict, T0),
+      statusTag(lesson('W/"1"'), structuredClone(strict), T0),
+      'an equal policy object gives the same tag',
+    );
   });
 
   it('changes with a new snapshot, another policy, or the next minute (timers move)', () => {
     const base = statusTag(lesson('W/"1"'), strict, T0);
     assert.notEqual(statusTag(lesson('W/"2"'), strict, T0), base);
-    assert.notEqual(statusTag(lesson('W/"1"'), { ...strict, duration: { ...strict.duration, pupilSessionMinutes: 5 } }, T0), base);
+    assert.notEqual(
+      statusTag(lesson('W/"1"'), { ...strict, duration: { ...strict.duration, pupilSessionMinutes: 5 } }, T0),
+      base,
+    );
     assert.notEqual(statusTag(lesson('W/"1"'), strict, T0 + 60_000), base);
   });
 
   it('changes when an acknowledgement or a delivery result is held in memory under the same snapshot tag (storage down)', () => {
     const base = statusTag(lesson('W/"1"'), strict, T0);
-    const ack: MeetingEvent = { kind: 'alertAcknowledged', id: 'ack', at: T0 + 1_000, findingKey: 'breach', raisedAt: T0, by: 'dsl-1', byName: 'Mrs Fletcher' };
-    assert.notEqual(statusTag(lesson('W/"1"', [started, ack]), strict, T0), base, 'an acknowledgement shows at the next poll');
+    const ack: MeetingEvent = {
+      kind: 'alertAcknowledged',
+      id: 'ack',
+      at: T0 + 1_000,
+      findingKey: 'breach',
+      raisedAt: T0,
+      by: 'dsl-1',
+      byName: 'Mrs Fletcher',
+    };
+    assert.notEqual(
+      statusTag(lesson('W/"1"', [started, ack]), strict, T0),
+      base,
+      'an acknowledgement shows at the next poll',
+    );
     const copy = (state: Delivery['state']) => ({ id: 'd1', state }) as Delivery;
     const waiting = statusTag(lesson('W/"1"', [started], [copy('pending')]), strict, T0);
     assert.notEqual(waiting, base);
-    assert.notEqual(statusTag(lesson('W/"1"', [started], [copy('sent')]), strict, T0), waiting, 'Teams taking the DSL\'s copy shows at the next poll');
+    assert.notEqual(
+      statusTag(lesson('W/"1"', [started], [copy('sent')]), strict, T0),
+      waiting,
+      "Teams taking the DSL's copy shows at the next poll",
+    );
   });
 
   it('is a quoted strong tag', () => {

@@ -1,13 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { lessonRecordLink, meetingIdOfSubEntity, RECORD_ENTITY_ID, recordSubEntityId } from '../../../bot/src/teams/alerts/recordLink.js';
+import {
+  lessonRecordLink,
+  meetingIdOfSubEntity,
+  RECORD_ENTITY_ID,
+  recordSubEntityId,
+} from '../../../bot/src/teams/alerts/recordLink.js';
 
 const APP_ID = '00000000-0000-4000-8000-00000000c0a1';
 const MEETING = 'MCMxOTptZWV0aW5nX05qa3/lOR0kzTW1F+dE9EazNNUzAw@thread.v2==';
 
 describe('teams/alerts/recordLink: the deep link that opens a lesson record in Teams', () => {
-  it('links to the app\'s lesson record tab with the lesson as the sub-entity, in the form Teams documents', () => {
+  it("links to the app's lesson record tab with the lesson as the sub-entity, in the form Teams documents", () => {
     const link = new URL(lessonRecordLink(APP_ID, MEETING));
     assert.equal(link.origin, 'https://teams.microsoft.com');
     assert.equal(link.pathname, `/l/entity/${APP_ID}/${RECORD_ENTITY_ID}`);
@@ -18,7 +23,12 @@ describe('teams/alerts/recordLink: the deep link that opens a lesson record in T
   });
 
   it('gives back every meeting id it encodes, whatever characters it holds', () => {
-    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }), (id) => meetingIdOfSubEntity(recordSubEntityId(id)) === id));
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }),
+        (id) => meetingIdOfSubEntity(recordSubEntityId(id)) === id,
+      ),
+    );
   });
 
   it('reads no lesson from an unreplaced placeholder, a tampered value or bytes that are not text', () => {

@@ -44,7 +44,11 @@ describe('teams/messages: concerns through the chat (CloudAdapter + fake connect
     const { ref, response } = await logOne();
     assert.equal(response.type, 'application/vnd.microsoft.card.adaptive');
     assert.match(cardText(response.value), /logged/);
-    assert.doesNotMatch(cardText(response.value), new RegExp(SUBMIT_CONCERN.replace('.', '\\.')), 'the receipt has no submit button');
+    assert.doesNotMatch(
+      cardText(response.value),
+      new RegExp(SUBMIT_CONCERN.replace('.', '\\.')),
+      'the receipt has no submit button',
+    );
 
     const stored = await world.store.get(TENANT, ref);
     assert.equal(stored?.details.pupilName, PUPIL);
@@ -56,14 +60,20 @@ describe('teams/messages: concerns through the chat (CloudAdapter + fake connect
       assert.ok(alert, `${dsl} was alerted`);
       assert.equal(alert.text, `New safeguarding concern ${ref} (urgent) from chat`);
       assert.equal(alert.summary, alert.text);
-      assert.ok(!alert.text?.includes(PUPIL) && !alert.text?.includes('SECRET'), 'preview carries no pupil name or concern text');
+      assert.ok(
+        !alert.text?.includes(PUPIL) && !alert.text?.includes('SECRET'),
+        'preview carries no pupil name or concern text',
+      );
       assert.match(cardText(alert.attachments?.[0]?.content), /Zebedee Quill/, 'details are inside the card body');
     }
   });
 
   it('re-renders the form with a message for each missing or bad field, keeping what was typed', async () => {
     const form = await openForm();
-    const response = await world.press('teacher', SUBMIT_CONCERN, { ...form, ...answers({ pupilName: '  ', happenedDate: '2026-02-30', category: 'gossip' }) });
+    const response = await world.press('teacher', SUBMIT_CONCERN, {
+      ...form,
+      ...answers({ pupilName: '  ', happenedDate: '2026-02-30', category: 'gossip' }),
+    });
     const text = cardText(response.value);
     assert.match(text, /Enter the pupil's name/);
     assert.match(text, /Enter the date and time it happened/);
@@ -91,18 +101,26 @@ describe('teams/messages: concerns through the chat (CloudAdapter + fake connect
   });
 
   it('links a concern raised from an alert card to its lesson', async () => {
-    const form = await openForm('teacher', { command: 'concern', meetingId: 'meeting-42', meetingTitle: 'Year 5 maths' });
+    const form = await openForm('teacher', {
+      command: 'concern',
+      meetingId: 'meeting-42',
+      meetingTitle: 'Year 5 maths',
+    });
     assert.equal(form.meetingId, 'meeting-42');
     const response = await world.press('teacher', SUBMIT_CONCERN, { ...form, ...answers({ urgency: 'routine' }) });
     const ref = /C-[A-Z0-9]{6}/.exec(cardText(response.value))?.[0] ?? '';
     const stored = await world.store.get(TENANT, ref);
     assert.deepEqual(stored?.details.lesson, { meetingId: 'meeting-42', title: 'Year 5 maths' });
-    assert.equal(world.inbox('dsl1')[0]?.text, `New safeguarding concern ${ref} from a lesson`, 'the lock-screen preview never names the lesson');
+    assert.equal(
+      world.inbox('dsl1')[0]?.text,
+      `New safeguarding concern ${ref} from a lesson`,
+      'the lock-screen preview never names the lesson',
+    );
     assert.ok(cardText(world.inbox('dsl1')[0]).includes(JSON.stringify('"Year 5 maths"')), 'the card does');
     assert.doesNotMatch(JSON.stringify(world.inbox('dsl1')[0]), /meeting-42/, 'never the raw meeting id');
   });
 
-  it('does not let staff who are not DSL list or read another reporter\'s concern, or triage', async () => {
+  it("does not let staff who are not DSL list or read another reporter's concern, or triage", async () => {
     const { ref } = await logOne('teacher');
     await world.say('otherTeacher', 'concerns');
     await world.say('otherTeacher', `concern ${ref}`);
@@ -150,13 +168,33 @@ describe('teams/messages: concerns through the chat (CloudAdapter + fake connect
     assert.equal(attachment?.name, `${ref}.csv`);
     const csv = Buffer.from(attachment!.contentUrl!.split(',')[1]!, 'base64').toString('utf8');
     const rows = csv.trim().split('\r\n');
-    assert.equal(rows[0], '"Reference","Entry","Date and time (Europe/London)","Recorded by","Entry type","Field","Value"');
-    assert.ok(rows.some((r) => r.includes('"1","2026-06-15 10:00 BST","Ms Teacher","Concern raised","What was seen or heard","He said SECRET-TEXT-41 about home"')));
+    assert.equal(
+      rows[0],
+      '"Reference","Entry","Date and time (Europe/London)","Recorded by","Entry type","Field","Value"',
+    );
+    assert.ok(
+      rows.some((r) =>
+        r.includes(
+          '"1","2026-06-15 10:00 BST","Ms Teacher","Concern raised","What was seen or heard","He said SECRET-TEXT-41 about home"',
+        ),
+      ),
+    );
     assert.ok(rows.some((r) => r.includes('"When it happened","2026-06-15 09:45 BST"')));
     assert.ok(rows.some((r) => r.includes('"2","2026-06-15 10:05 BST","Mrs Lead","Acknowledged by DSL"')));
-    assert.ok(rows.some((r) => r.includes('"3","2026-06-15 10:10 BST","Mrs Lead","Level set","Level","child-protection"')));
-    assert.ok(rows.some((r) => r.includes(`"4","2026-06-15 10:15 BST","Mrs Lead","Action or note added","Action or note","'=HYPERLINK`)), 'formula neutralised');
-    assert.ok(rows.some((r) => r.includes('"5","2026-06-15 10:20 BST","Mrs Lead","Closed","Outcome","Referred to children\'s social care"')));
+    assert.ok(
+      rows.some((r) => r.includes('"3","2026-06-15 10:10 BST","Mrs Lead","Level set","Level","child-protection"')),
+    );
+    assert.ok(
+      rows.some((r) =>
+        r.includes(`"4","2026-06-15 10:15 BST","Mrs Lead","Action or note added","Action or note","'=HYPERLINK`),
+      ),
+      'formula neutralised',
+    );
+    assert.ok(
+      rows.some((r) =>
+        r.includes('"5","2026-06-15 10:20 BST","Mrs Lead","Closed","Outcome","Referred to children\'s social care"'),
+      ),
+    );
     assert.equal(rows.filter((r) => r.startsWith(`"${ref}","6"`)).length, 0, 'the refused note is not in the record');
 
     const md = world.inbox('dsl1').at(-1)!.text ?? '';
@@ -168,27 +206,47 @@ describe('teams/messages: concerns through the chat (CloudAdapter + fake connect
   it('acknowledges from the alert card button and shows the record', async () => {
     const { ref } = await logOne();
     const alertCard = world.inbox('dsl2')[0]?.attachments?.[0]?.content;
-    const response = await world.press('dsl2', CONCERN_VERBS.acknowledge, buttonData(alertCard, CONCERN_VERBS.acknowledge));
+    const response = await world.press(
+      'dsl2',
+      CONCERN_VERBS.acknowledge,
+      buttonData(alertCard, CONCERN_VERBS.acknowledge),
+    );
     assert.match(cardText(response.value), /Mr Deputy/);
     const stored = await world.store.get(TENANT, ref);
-    assert.deepEqual(stored?.entries.map((e) => e.kind), ['raised', 'acknowledged']);
+    assert.deepEqual(
+      stored?.entries.map((e) => e.kind),
+      ['raised', 'acknowledged'],
+    );
   });
 
   it('answers privately when asked in a lesson chat, leaves no trace there, and answers pupils nowhere', async () => {
     const chat = '19:meeting_lesson@thread.v2';
     await world.say('teacher', 'concern', { chat });
     await world.say('pupil', 'concerns', { chat });
-    assert.equal(world.connector.requestsTo(`/v3/conversations/${chat}`).length, 0, 'nothing posted in the lesson chat, not even a pointer');
+    assert.equal(
+      world.connector.requestsTo(`/v3/conversations/${chat}`).length,
+      0,
+      'nothing posted in the lesson chat, not even a pointer',
+    );
     assert.ok(world.inbox('teacher').at(-1)?.attachments?.length, 'the form went to the 1:1 chat');
     assert.equal(world.inbox('pupil').length, 0);
   });
 
   it('treats OData-looking input as harmless text', async () => {
     const { ref } = await logOne();
-    for (const sneaky of ["concern x' or PartitionKey ne '", `concern ${ref}' or '1' eq '1`, 'concerns 1 or true', "ack ' or RowKey gt '"]) await world.say('otherTeacher', sneaky);
+    for (const sneaky of [
+      "concern x' or PartitionKey ne '",
+      `concern ${ref}' or '1' eq '1`,
+      'concerns 1 or true',
+      "ack ' or RowKey gt '",
+    ])
+      await world.say('otherTeacher', sneaky);
     const replies = world.inbox('otherTeacher');
     assert.equal(replies.length, 4);
-    assert.ok(replies.every((r) => !JSON.stringify(r).includes(PUPIL)), 'nothing leaked');
+    assert.ok(
+      replies.every((r) => !JSON.stringify(r).includes(PUPIL)),
+      'nothing leaked',
+    );
   });
 
   it('keeps pupil names and concern text out of the logs', async () => {

@@ -6,10 +6,35 @@ import { PEOPLE, T0, TENANT, cardText, startWorld, type World } from './world.js
 function lesson(title: string, startedAt: number): MeetingState {
   const person = (id: string, name: string, role: 'staff' | 'pupil') => ({ id, teamsId: `29:${id}`, name, role });
   const events: MeetingEvent[] = [
-    { kind: 'meetingStarted', id: 'e1', at: startedAt, meetingType: 'Scheduled', title, organizerId: PEOPLE.teacher.aad },
-    { kind: 'participantJoined', id: 'e2', at: startedAt, participant: person(PEOPLE.teacher.aad, 'Ms Teacher', 'staff') },
-    { kind: 'participantJoined', id: 'e3', at: startedAt + 60_000, participant: person('pupil-a', 'Amara Pupil', 'pupil') },
-    { kind: 'pupilCheckRecorded', id: 'e4', at: startedAt + 120_000, pupilId: 'pupil-a', check: 'consent', value: true, by: PEOPLE.teacher.aad },
+    {
+      kind: 'meetingStarted',
+      id: 'e1',
+      at: startedAt,
+      meetingType: 'Scheduled',
+      title,
+      organizerId: PEOPLE.teacher.aad,
+    },
+    {
+      kind: 'participantJoined',
+      id: 'e2',
+      at: startedAt,
+      participant: person(PEOPLE.teacher.aad, 'Ms Teacher', 'staff'),
+    },
+    {
+      kind: 'participantJoined',
+      id: 'e3',
+      at: startedAt + 60_000,
+      participant: person('pupil-a', 'Amara Pupil', 'pupil'),
+    },
+    {
+      kind: 'pupilCheckRecorded',
+      id: 'e4',
+      at: startedAt + 120_000,
+      pupilId: 'pupil-a',
+      check: 'consent',
+      value: true,
+      by: PEOPLE.teacher.aad,
+    },
     { kind: 'participantLeft', id: 'e5', at: startedAt + 16 * 60_000, participantId: 'pupil-a' },
     { kind: 'meetingEnded', id: 'e6', at: startedAt + 20 * 60_000 },
   ];
@@ -39,7 +64,10 @@ describe('teams/messages: help, policy, register and unknown input', () => {
   it('tells a pupil in a 1:1 chat that the bot is for staff, whatever they type', async () => {
     await world.say('pupil', 'help');
     await world.say('pupil', 'concerns');
-    assert.deepEqual(world.inbox('pupil').map((a) => /for you to do/.test(a.text ?? '')), [true, true]);
+    assert.deepEqual(
+      world.inbox('pupil').map((a) => /for you to do/.test(a.text ?? '')),
+      [true, true],
+    );
   });
 
   it('answers unknown input with the closest command, never an error', async () => {
@@ -48,7 +76,11 @@ describe('teams/messages: help, policy, register and unknown input', () => {
     await world.say('teacher', 'xyzzy plugh');
     assert.match(lastText('teacher'), /I don't know "xyzzy"\. Type "help"/);
     await world.say('teacher', 'exprot C-ABCDEF');
-    assert.match(lastText('teacher'), /I don't know "exprot"\. Type "help"/, 'a DSL-only command is not suggested to staff');
+    assert.match(
+      lastText('teacher'),
+      /I don't know "exprot"\. Type "help"/,
+      'a DSL-only command is not suggested to staff',
+    );
     await world.say('dsl1', 'exprot C-ABCDEF');
     assert.match(lastText('dsl1'), /Did you mean "export"\?/);
   });
@@ -61,7 +93,7 @@ describe('teams/messages: help, policy, register and unknown input', () => {
     assert.doesNotMatch(text, /\bseed\b/i);
   });
 
-  it('gives the register of the teacher\'s last lesson as a card and a CSV in London time', async () => {
+  it("gives the register of the teacher's last lesson as a card and a CSV in London time", async () => {
     world.lessons.push(lesson('Year 5 maths', T0 - 2 * 86_400_000), lesson('Year 5 reading', T0 - 3_600_000));
     world.lessons.sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0));
     await world.say('teacher', 'register last');
@@ -69,9 +101,19 @@ describe('teams/messages: help, policy, register and unknown input', () => {
     assert.match(cardText(reply.attachments?.[0]?.content), /Year 5 reading/);
     const csv = Buffer.from(reply.attachments![1]!.contentUrl!.split(',')[1]!, 'base64').toString('utf8').split('\r\n');
     // Each check: yes, no or not yet, then who recorded it and when.
-    const checks = ['Consent', 'Parent/carer in the room', 'Communal room'].flatMap((label) => [`"${label}"`, `"${label}: recorded by"`]).join(',');
-    assert.equal(csv[0], `"Name","Role","First joined (Europe/London)","Last left (Europe/London)","Minutes present",${checks},"Teacher's mark"`);
-    assert.ok(csv.includes('"Amara Pupil","pupil","2026-06-15 09:01 BST","2026-06-15 09:16 BST","15","yes","Ms Teacher at 2026-06-15 09:02 BST","not yet","","not yet","",""'), csv.join('\n'));
+    const checks = ['Consent', 'Parent/carer in the room', 'Communal room']
+      .flatMap((label) => [`"${label}"`, `"${label}: recorded by"`])
+      .join(',');
+    assert.equal(
+      csv[0],
+      `"Name","Role","First joined (Europe/London)","Last left (Europe/London)","Minutes present",${checks},"Teacher's mark"`,
+    );
+    assert.ok(
+      csv.includes(
+        '"Amara Pupil","pupil","2026-06-15 09:01 BST","2026-06-15 09:16 BST","15","yes","Ms Teacher at 2026-06-15 09:02 BST","not yet","","not yet","",""',
+      ),
+      csv.join('\n'),
+    );
 
     await world.say('teacher', 'register maths');
     assert.match(cardText(world.inbox('teacher').at(-1)?.attachments?.[0]?.content), /Year 5 maths/);

@@ -10,15 +10,29 @@ import type { ChatCommands } from '../../../bot/src/teams/messages/chatCommands.
 
 /** A CloudAdapter with no app id: anonymous, no tokens, as in local mode. */
 export function anonymousAdapter(): CloudAdapter {
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '' }));
+  return new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      MicrosoftAppType: '',
+      MicrosoftAppTenantId: '',
+    }),
+  );
 }
 
 /** A logger that records every call (bindings included) as JSON text. */
 export function captureLogger(): { logger: Logger; lines: string[]; text(): string } {
   const lines: string[] = [];
   const make = (bindings: object): Logger => {
-    const record = (level: string) => (obj: object, msg?: string) => void lines.push(JSON.stringify({ level, ...bindings, ...obj, msg }));
-    return { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error'), child: (more) => make({ ...bindings, ...more }) };
+    const record = (level: string) => (obj: object, msg?: string) =>
+      void lines.push(JSON.stringify({ level, ...bindings, ...obj, msg }));
+    return {
+      debug: record('debug'),
+      info: record('info'),
+      warn: record('warn'),
+      error: record('error'),
+      child: (more) => make({ ...bindings, ...more }),
+    };
   };
   return { logger: make({}), lines, text: () => lines.join('\n') };
 }
@@ -69,14 +83,19 @@ export async function startBotEndpoint(commands: ChatCommands): Promise<BotEndpo
     url,
     adapter,
     async post(activity) {
-      const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -37,9 +37,17 @@ export interface World {
   /** Sends a typed message (personal chat unless `chat` names a group conversation id). */
   say(who: Who, text: string, options?: { chat?: string; value?: Record<string, unknown> }): Promise<void>;
   /** Presses an Action.Execute button; resolves with the invoke response body. */
-  press(who: Who, verb: string, data: Record<string, unknown>): Promise<{ statusCode: number; type: string; value: unknown }>;
+  press(
+    who: Who,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<{ statusCode: number; type: string; value: unknown }>;
   /** Activities the bot sent into `who`'s 1:1 chat (replies and proactive), oldest first. */
-  inbox(who: Who): Array<{ text?: string; summary?: string; attachments?: Array<{ contentType: string; content: unknown; name?: string; contentUrl?: string }> }>;
+  inbox(who: Who): Array<{
+    text?: string;
+    summary?: string;
+    attachments?: Array<{ contentType: string; content: unknown; name?: string; contentUrl?: string }>;
+  }>;
   stop(): Promise<void>;
 }
 
@@ -49,7 +57,9 @@ const personalId = (who: Who) => `a:personal-${who}`;
 export async function startWorld(): Promise<World> {
   const connector = await new FakeConnector().start();
   const azurite = await sharedAzurite();
-  const table = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName('chatconcerns'), { allowInsecureConnection: true });
+  const table = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName('chatconcerns'), {
+    allowInsecureConnection: true,
+  });
   await table.createTable();
   const store = new TableConcernStore(table);
   const conversations = memoryConversations();
@@ -58,7 +68,10 @@ export async function startWorld(): Promise<World> {
   const lessons: MeetingState[] = [];
   const staff = new Set<string>([PEOPLE.teacher.aad, PEOPLE.otherTeacher.aad, PEOPLE.dsl1.aad, PEOPLE.dsl2.aad]);
   const directory = {
-    classify: sinon.fake(async (p: { aadObjectId?: string }) => (p.aadObjectId && staff.has(p.aadObjectId) ? 'staff' : 'pupil') as 'staff' | 'pupil'),
+    classify: sinon.fake(
+      async (p: { aadObjectId?: string }) =>
+        (p.aadObjectId && staff.has(p.aadObjectId) ? 'staff' : 'pupil') as 'staff' | 'pupil',
+    ),
     isDsl: sinon.fake(async (_t: string, aad: string) => aad === PEOPLE.dsl1.aad || aad === PEOPLE.dsl2.aad),
     listDsls: sinon.fake(async () => [PEOPLE.dsl1, PEOPLE.dsl2].map((d) => ({ aadObjectId: d.aad, name: d.name }))),
     listEscalation: sinon.fake.resolves([]),
@@ -69,16 +82,30 @@ export async function startWorld(): Promise<World> {
       tenantId: TENANT,
       key: p.aad,
       kind: 'personal',
-      reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: personalId(who as Who), conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot', name: 'Chaperone' } },
+      reference: {
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        conversation: { id: personalId(who as Who), conversationType: 'personal', tenantId: TENANT },
+        bot: { id: '28:bot', name: 'Chaperone' },
+      },
     });
   }
   const adapter = anonymousAdapter();
-  const messenger = createProactiveMessenger({ adapter, botAppId: '', conversations, logger: log.logger, defaultServiceUrl: connector.url });
+  const messenger = createProactiveMessenger({
+    adapter,
+    botAppId: '',
+    conversations,
+    logger: log.logger,
+    defaultServiceUrl: connector.url,
+  });
   let refs = 0;
   const commands = createChatCommands({
     concerns: store,
     directory,
-    meetings: { listMeetings: async (_tenant, options) => lessons.filter((l) => !options?.organizerId || l.organizerId === options.organizerId) },
+    meetings: {
+      listMeetings: async (_tenant, options) =>
+        lessons.filter((l) => !options?.organizerId || l.organizerId === options.organizerId),
+    },
     messenger,
     policyFor: () => policyFromPreset('strict'),
     clock: { now: () => clock.now },
@@ -94,23 +121,49 @@ export async function startWorld(): Promise<World> {
     timestamp: new Date(clock.now).toISOString(),
     from: { id: PEOPLE[who].teamsId, name: PEOPLE[who].name, aadObjectId: PEOPLE[who].aad },
     recipient: { id: '28:bot', name: 'Chaperone' },
-    conversation: chat ? { id: chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT } : { id: personalId(who), conversationType: 'personal', tenantId: TENANT },
+    conversation: chat
+      ? { id: chat, conversationType: 'groupChat', isGroup: true, tenantId: TENANT }
+      : { id: personalId(who), conversationType: 'personal', tenantId: TENANT },
     channelData: { tenant: { id: TENANT } },
   });
 
   return {
-    bot, connector, conversations, log, store, clock, lessons,
+    bot,
+    connector,
+    conversations,
+    log,
+    store,
+    clock,
+    lessons,
     async say(who, text, options = {}) {
-      const mention = options.chat ? { entities: [{ type: 'mention', text: '<at>Chaperone</at>', mentioned: { id: '28:bot', name: 'Chaperone' } }] } : {};
-      const res = await bot.post({ ...base(who, options.chat), type: 'message', text: options.chat ? `<at>Chaperone</at> ${text}` : text, ...mention, ...(options.value ? { value: options.value, replyToId: 'card-activity-1' } : {}) });
+      const mention = options.chat
+        ? {
+            entities: [{ type: 'mention', text: '<at>Chaperone</at>', mentioned: { id: '28:bot', name: 'Chaperone' } }],
+          }
+        : {};
+      const res = await bot.post({
+        ...base(who, options.chat),
+        type: 'message',
+        text: options.chat ? `<at>Chaperone</at> ${text}` : text,
+        ...mention,
+        ...(options.value ? { value: options.value, replyToId: 'card-activity-1' } : {}),
+      });
       if (res.status >= 300) throw new Error(`bot answered ${res.status}`);
     },
     async press(who, verb, data) {
-      const res = await bot.post({ ...base(who), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+      const res = await bot.post({
+        ...base(who),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      });
       return res.body as { statusCode: number; type: string; value: unknown };
     },
     inbox(who) {
-      return connector.requestsTo(`/v3/conversations/${personalId(who)}/activities`).filter((r) => r.method === 'POST').map((r) => r.body as ReturnType<World['inbox']>[number]);
+      return connector
+        .requestsTo(`/v3/conversations/${personalId(who)}/activities`)
+        .filter((r) => r.method === 'POST')
+        .map((r) => r.body as ReturnType<World['inbox']>[number]);
     },
     async stop() {
       await bot.stop();

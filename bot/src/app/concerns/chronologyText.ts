@@ -54,5 +54,11 @@ function fieldsOf(entry: ConcernEntry, timeZone: string): ChronologyLine['fields
 export function chronologyLines(entries: ConcernEntry[], timeZone: string): ChronologyLine[] {
   return [...entries]
     .sort((a, b) => a.seq - b.seq)
-    .map((entry, i) => ({ number: i + 1, when: formatInZone(entry.at, timeZone), who: entry.by.name, what: WHAT[entry.kind], fields: fieldsOf(entry, timeZone) }));
+    .map((entry, i) => ({
+      number: i + 1,
+      when: formatInZone(entry.at, timeZone),
+      who: entry.by.name,
+      what: WHAT[entry.kind],
+      fields: fieldsOf(entry, timeZone),
+    }));
 }

@@ -11,5 +11,7 @@ export async function closeConcern(
   typedRef: string,
   outcome: string,
 ): Promise<Outcome<{ concern: Concern; entry: ConcernEntry }>> {
-  return appendReporterStep(deps, viewer, typedRef, { kind: 'closed', outcome: outcome.trim() }, () => checkNote(outcome, 'outcome'));
+  return appendReporterStep(deps, viewer, typedRef, { kind: 'closed', outcome: outcome.trim() }, () =>
+    checkNote(outcome, 'outcome'),
+  );
 }

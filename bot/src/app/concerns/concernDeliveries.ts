@@ -35,8 +35,19 @@ const MINUTE = 60_000;
  * owed to the deputies, then the senior leadership team, at the policy's minutes: those copies wait
  * on the outbox and are withdrawn, unsent, once a DSL acknowledges the concern.
  */
-export function planConcernAlerts(concern: Pick<Concern, 'ref' | 'raisedAt' | 'details'>, dsls: StaffMember[], now: number, escalation?: ConcernEscalation): ConcernDelivery[] {
-  const message: ConcernMessage = { kind: 'concern', phase: 'raised', ref: concern.ref, urgency: concern.details.urgency, raisedAt: concern.raisedAt };
+export function planConcernAlerts(
+  concern: Pick<Concern, 'ref' | 'raisedAt' | 'details'>,
+  dsls: StaffMember[],
+  now: number,
+  escalation?: ConcernEscalation,
+): ConcernDelivery[] {
+  const message: ConcernMessage = {
+    kind: 'concern',
+    phase: 'raised',
+    ref: concern.ref,
+    urgency: concern.details.urgency,
+    raisedAt: concern.raisedAt,
+  };
   const owed = (aadObjectId: string, role: 'dsl' | 'deputy' | 'slt', dueAt: number): ConcernDelivery => ({
     id: `concern|${concern.ref}|raised|${role === 'dsl' ? '' : `${role}:`}${aadObjectId}`,
     message,
@@ -52,11 +63,19 @@ export function planConcernAlerts(concern: Pick<Concern, 'ref' | 'raisedAt' | 'd
   if (concern.details.urgency !== 'urgent' || !escalation) return alerts;
   const deputiesAt = concern.raisedAt + escalation.deputiesAfterMinutes * MINUTE;
   const sltAt = deputiesAt + escalation.sltAfterMinutes * MINUTE;
-  return [...alerts, ...escalation.deputies.map((p) => owed(p.aadObjectId, 'deputy', deputiesAt)), ...escalation.slt.map((p) => owed(p.aadObjectId, 'slt', sltAt))];
+  return [
+    ...alerts,
+    ...escalation.deputies.map((p) => owed(p.aadObjectId, 'deputy', deputiesAt)),
+    ...escalation.slt.map((p) => owed(p.aadObjectId, 'slt', sltAt)),
+  ];
 }
 
 /** Runs one round for concern `ref`; resolves with its outbox as it stands afterwards. */
-export async function deliverConcern(deps: ConcernDeliveryDeps, tenantId: string, ref: string): Promise<ConcernDelivery[]> {
+export async function deliverConcern(
+  deps: ConcernDeliveryDeps,
+  tenantId: string,
+  ref: string,
+): Promise<ConcernDelivery[]> {
   const concern = await deps.store.get(tenantId, ref);
   if (!concern) return [];
   // The DSL's card shows the concern itself (inside the card; the preview stays content-light).
@@ -78,7 +97,10 @@ export async function deliverConcern(deps: ConcernDeliveryDeps, tenantId: string
 const WITHDRAW_ATTEMPTS = 8;
 
 /** Someone has taken the concern: copies still waiting for the deputies and senior leaders are not sent. */
-async function withdrawEscalations(book: ReturnType<ConcernDeliveryDeps['store']['deliveryBook']>, now: number): Promise<void> {
+async function withdrawEscalations(
+  book: ReturnType<ConcernDeliveryDeps['store']['deliveryBook']>,
+  now: number,
+): Promise<void> {
   // A copy being sent right now (leased) is left to its round.
   const waiting = (d: ConcernDelivery) => d.unlessTaken === true && d.state === 'pending' && (d.leaseUntil ?? 0) <= now;
   for (let attempt = 0; attempt < WITHDRAW_ATTEMPTS; attempt++) {
@@ -93,7 +115,11 @@ async function withdrawEscalations(book: ReturnType<ConcernDeliveryDeps['store']
  * The update (acknowledged, closed) the reporter is owed, pending and due at once. Its id is made
  * from the step (who, when), so owing the same update twice is one message.
  */
-export function reporterUpdateDelivery(concern: Pick<Concern, 'ref' | 'reporter'>, update: ReporterUpdate, now: number): ConcernDelivery {
+export function reporterUpdateDelivery(
+  concern: Pick<Concern, 'ref' | 'reporter'>,
+  update: ReporterUpdate,
+  now: number,
+): ConcernDelivery {
   return {
     id: `concern|${concern.ref}|${update.kind}|${update.by.aadObjectId}|${update.at}`,
     message: { kind: 'concernUpdate', ref: concern.ref, update: update.kind, by: update.by, at: update.at },
@@ -133,7 +159,10 @@ export function createConcernDeliverySweep(deps: ConcernDeliveryDeps): ConcernDe
             await deliverConcern(deps, tenantId, ref);
           } catch (error) {
             // One concern's trouble (storage gone again, a record changing) must not hold up the others.
-            deps.logger.warn({ ref, err: error instanceof Error ? error.name : 'unknown' }, 'concern messages wait for the next sweep');
+            deps.logger.warn(
+              { ref, err: error instanceof Error ? error.name : 'unknown' },
+              'concern messages wait for the next sweep',
+            );
           }
         });
       }

@@ -9,9 +9,12 @@ import { concernStatus, type Concern } from './types.js';
 
 /** CSV: one row per field of each entry, so nothing is squeezed into one cell. */
 export function concernToCsv(concern: Concern, timeZone: string): string {
-  const rows: Array<Array<string | number>> = [['Reference', 'Entry', `Date and time (${timeZone})`, 'Recorded by', 'Entry type', 'Field', 'Value']];
+  const rows: Array<Array<string | number>> = [
+    ['Reference', 'Entry', `Date and time (${timeZone})`, 'Recorded by', 'Entry type', 'Field', 'Value'],
+  ];
   for (const line of chronologyLines(concern.entries, timeZone)) {
-    for (const field of line.fields) rows.push([concern.ref, line.number, line.when, line.who, line.what, field.label, field.value]);
+    for (const field of line.fields)
+      rows.push([concern.ref, line.number, line.when, line.who, line.what, field.label, field.value]);
   }
   return toCsv(rows);
 }

@@ -9,14 +9,17 @@ const text = (missing: string, max = MAX_TEXT) =>
     .string({ error: missing })
     .trim()
     .min(1, missing)
-    .max(max, `Please keep this under ${max} characters; put the rest in a second concern that mentions this one, or tell the DSL.`);
+    .max(
+      max,
+      `Please keep this under ${max} characters; put the rest in a second concern that mentions this one, or tell the DSL.`,
+    );
 
 /**
  * What a member of staff submits to log a concern. Every field has its own message, written
  * for the person filling in the form, so the card can show it next to the field.
  */
 export const concernInputSchema = z.object({
-  pupilName: text('Enter the pupil\'s name (first name and surname if you know it).', 200),
+  pupilName: text("Enter the pupil's name (first name and surname if you know it).", 200),
   category: z.enum(CONCERN_CATEGORIES, { error: 'Choose the kind of concern; pick "Something else" if none fits.' }),
   whatHappened: text('Describe what you saw or heard, in your own words.'),
   happenedAt: z.number({ error: 'Enter the date and time it happened.' }).int('Enter the date and time it happened.'),
@@ -24,7 +27,11 @@ export const concernInputSchema = z.object({
   meetingTitle: z.string().trim().max(300).optional(),
   actionsTaken: text('Say what you have done so far; write "None yet" if nothing.'),
   urgency: z.enum(URGENCIES, { error: 'Say whether a child may be at immediate risk (urgent) or not (routine).' }),
-  clientRequestId: z.string({ error: 'This form is out of date; type "concern" to get a new one.' }).trim().min(8, 'This form is out of date; type "concern" to get a new one.').max(100),
+  clientRequestId: z
+    .string({ error: 'This form is out of date; type "concern" to get a new one.' })
+    .trim()
+    .min(8, 'This form is out of date; type "concern" to get a new one.')
+    .max(100),
 });
 
 /** The raw shape accepted by {@link concernInputSchema}. */
@@ -39,7 +46,8 @@ export interface ValidConcern {
 }
 
 /** Validation result: the concern, or one message per bad field. */
-export type ParsedConcern = { ok: true; value: ValidConcern } | { ok: false; errors: Partial<Record<ConcernField, string>> };
+export type ParsedConcern =
+  { ok: true; value: ValidConcern } | { ok: false; errors: Partial<Record<ConcernField, string>> };
 
 /** Allowance for clocks that disagree a little between a laptop and the server. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -53,11 +61,13 @@ export function parseConcernInput(raw: unknown, now: number): ParsedConcern {
       const field = issue.path[0] as ConcernField | undefined;
       if (field && !errors[field]) errors[field] = issue.message;
     }
-    if (typeof raw !== 'object' || raw === null) errors.pupilName ??= 'The form arrived empty; type "concern" to get a new one.';
+    if (typeof raw !== 'object' || raw === null)
+      errors.pupilName ??= 'The form arrived empty; type "concern" to get a new one.';
     return { ok: false, errors };
   }
   const input = result.data;
-  if (input.happenedAt > now + CLOCK_SKEW_MS) return { ok: false, errors: { happenedAt: 'That time is in the future; enter when it actually happened.' } };
+  if (input.happenedAt > now + CLOCK_SKEW_MS)
+    return { ok: false, errors: { happenedAt: 'That time is in the future; enter when it actually happened.' } };
   const lesson = input.meetingId ? { meetingId: input.meetingId, title: input.meetingTitle || 'a lesson' } : undefined;
   const details: ConcernDetails = {
     pupilName: input.pupilName,

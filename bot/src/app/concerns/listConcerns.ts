@@ -18,5 +18,8 @@ export async function listConcerns(
     return done({ scope: 'tenant', ...(await deps.store.list(viewer.tenantId, { status: 'open', ...page })) });
   }
   if (!can(viewer, 'listOwn')) return refused(REFUSALS.notStaff);
-  return done({ scope: 'own', ...(await deps.store.list(viewer.tenantId, { status: 'all', reporterId: viewer.aadObjectId, ...page })) });
+  return done({
+    scope: 'own',
+    ...(await deps.store.list(viewer.tenantId, { status: 'all', reporterId: viewer.aadObjectId, ...page })),
+  });
 }

@@ -15,7 +15,10 @@ export interface NewConcern {
   details: ConcernDetails;
   /** Idempotency key of the form that sent it: the same form submitted twice is one concern. */
   clientRequestId: string;
-  /** What the concern owes people (the DSLs' alerts): stored in the same write as the concern itself (none: it owes nothing). */
+  /**
+   * What the concern owes people (the DSLs' alerts): stored in the same write as the concern itself (none: it owes
+   * nothing).
+   */
   deliveries?: ConcernDelivery[];
 }
 
@@ -87,7 +90,8 @@ export interface ConcernStore {
 }
 
 /** What a reporter is told about their concern later on. */
-export type ReporterUpdate = { kind: 'acknowledged'; by: StaffMember; at: number } | { kind: 'closed'; by: StaffMember; at: number };
+export type ReporterUpdate =
+  { kind: 'acknowledged'; by: StaffMember; at: number } | { kind: 'closed'; by: StaffMember; at: number };
 
 /** Tells people about concerns. Previews are content-light: no pupil name, no concern text. */
 export interface ConcernNotifier {

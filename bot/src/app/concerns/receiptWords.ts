@@ -12,7 +12,8 @@ export interface DslReach {
 }
 
 /** Said first when a concern is held rather than filed. */
-export const HELD_WORDS = 'The school\'s records could not be reached just now, so Chaperone is keeping your concern safely and will file it, with this time, as soon as they are back.';
+export const HELD_WORDS =
+  "The school's records could not be reached just now, so Chaperone is keeping your concern safely and will file it, with this time, as soon as they are back.";
 
 /**
  * The receipt's main sentence and, when someone was not reached, what to do now. `phone` is the
@@ -23,12 +24,16 @@ export function receiptWords(reach: DslReach | undefined, phone?: string): { tol
   const held = reach.held ? `${HELD_WORDS} ` : '';
   if (reach.toldDsls === 0) {
     const stored = reach.held ? `${held}It` : 'Your concern is stored, but Chaperone';
-    const warning = phone ? `Phone the DSL now on ${phone} and give them the reference.` : 'Tell your DSL in person or by phone now, and give them the reference.';
+    const warning = phone
+      ? `Phone the DSL now on ${phone} and give them the reference.`
+      : 'Tell your DSL in person or by phone now, and give them the reference.';
     return { told: `${stored} could not reach the safeguarding team just now.`, warning };
   }
   const told = `${held}Thank you. The Designated Safeguarding Lead has been told.`;
   const asWell = phone ? `phone the DSL as well on ${phone}` : 'phone the safeguarding team as well';
-  return reach.unreachedDsls ? { told, warning: `Chaperone could not reach every safeguarding lead. If a child may be at risk, ${asWell}.` } : { told };
+  return reach.unreachedDsls
+    ? { told, warning: `Chaperone could not reach every safeguarding lead. If a child may be at risk, ${asWell}.` }
+    : { told };
 }
 
 /**

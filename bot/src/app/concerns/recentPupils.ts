@@ -28,7 +28,11 @@ const RECENT = 20;
  * The lesson `meetingId` names, only if it belongs to the viewer's school and the viewer may see who
  * was in it: a DSL, or staff who took part. A forged id reveals nothing of someone else's lesson.
  */
-export async function lessonSeenBy(deps: RecentPupilsDeps, viewer: Viewer, meetingId: string): Promise<MeetingState | undefined> {
+export async function lessonSeenBy(
+  deps: RecentPupilsDeps,
+  viewer: Viewer,
+  meetingId: string,
+): Promise<MeetingState | undefined> {
   if (!can(viewer, 'useStaffCommands') || !viewer.aadObjectId) return undefined;
   const state = deps.meetings.load
     ? (await deps.meetings.load({ tenantId: viewer.tenantId, meetingId }))?.state
@@ -52,7 +56,11 @@ async function latestLesson(deps: RecentPupilsDeps, viewer: Viewer): Promise<Mee
  * the viewer's own tenant; a lesson named by a card is shown only to staff who took part in it
  * and to a DSL, so a forged card cannot reveal who was in someone else's lesson.
  */
-export async function recentPupils(deps: RecentPupilsDeps, viewer: Viewer, meetingId?: string): Promise<LessonPupils | undefined> {
+export async function recentPupils(
+  deps: RecentPupilsDeps,
+  viewer: Viewer,
+  meetingId?: string,
+): Promise<LessonPupils | undefined> {
   if (!can(viewer, 'useStaffCommands') || !viewer.aadObjectId) return undefined;
   const state = meetingId ? await lessonSeenBy(deps, viewer, meetingId) : await latestLesson(deps, viewer);
   if (!state) return undefined;
@@ -67,5 +75,9 @@ export async function recentPupils(deps: RecentPupilsDeps, viewer: Viewer, meeti
 /** How a concern names `state`'s lesson: its id (kept, never shown), title and start. */
 export function lessonLinkOf(state: MeetingState): LessonLink {
   const startedAt = state.startedAt ?? state.scheduledStart;
-  return { meetingId: state.meetingId, title: state.title || 'a lesson', ...(startedAt !== undefined ? { startedAt } : {}) };
+  return {
+    meetingId: state.meetingId,
+    title: state.title || 'a lesson',
+    ...(startedAt !== undefined ? { startedAt } : {}),
+  };
 }

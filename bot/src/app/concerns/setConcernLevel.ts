@@ -15,7 +15,11 @@ export async function setConcernLevel(
   const wanted = typedLevel.trim().toLowerCase().replace(/\s+/g, '-');
   const level = policy.concernLevels.find((l) => l.toLowerCase().replace(/\s+/g, '-') === wanted);
   const choices = policy.concernLevels.join(', ');
-  if (!wanted) return refused(`Say which level, e.g. "level ${typedRef} ${policy.concernLevels[0]}". Your school uses: ${choices}.`);
-  if (!level) return refused(`"${typedLevel.slice(0, 40)}" is not one of your school's levels. Choose one of: ${choices}.`);
+  if (!wanted)
+    return refused(
+      `Say which level, e.g. "level ${typedRef} ${policy.concernLevels[0]}". Your school uses: ${choices}.`,
+    );
+  if (!level)
+    return refused(`"${typedLevel.slice(0, 40)}" is not one of your school's levels. Choose one of: ${choices}.`);
   return appendTriageEntry(deps, viewer, typedRef, { kind: 'levelSet', level });
 }

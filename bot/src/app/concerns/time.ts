@@ -35,7 +35,14 @@ const lessonTimes = new Map<string, Intl.DateTimeFormat>();
 export function formatLessonTime(at: number, timeZone: string): string {
   let format = lessonTimes.get(timeZone);
   if (!format) {
-    const fields = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+    const fields = {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    } as const;
     format = new Intl.DateTimeFormat('en-GB', { timeZone, ...fields });
     lessonTimes.set(timeZone, format);
   }
@@ -59,7 +66,13 @@ export function zonedToEpoch(date: string, time: string, timeZone: string): numb
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
   const t = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(time.trim());
   if (!d || !t) return undefined;
-  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   if (new Date(asUtc).getUTCDate() !== day) return undefined;

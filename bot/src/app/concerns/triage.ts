@@ -14,7 +14,11 @@ export interface TriageDeps {
 }
 
 /** The body of a triage entry; who and when are filled in here. */
-export type TriageEntry = NewConcernEntry extends infer E ? (E extends NewConcernEntry ? Omit<E, 'at' | 'by'> : never) : never;
+export type TriageEntry = NewConcernEntry extends infer E
+  ? E extends NewConcernEntry
+    ? Omit<E, 'at' | 'by'>
+    : never
+  : never;
 
 /** What is particular to one kind of step. */
 export interface TriageRules {
@@ -56,7 +60,9 @@ export async function appendTriageEntry(
 }
 
 function alreadyClosed<T>(ref: string): Outcome<T> {
-  return refused(`${ref} is already closed, so nothing more can be added. Raise a new concern if there is a new worry.`);
+  return refused(
+    `${ref} is already closed, so nothing more can be added. Raise a new concern if there is a new worry.`,
+  );
 }
 
 /** Trims free text from a DSL and says what is wrong with it, if anything. */
@@ -83,7 +89,9 @@ export async function appendReporterStep(
   check?: TriageRules['check'],
 ): Promise<Outcome<{ concern: Concern; entry: ConcernEntry }>> {
   // Stamped with the entry's own who and when, so the same step retried owes the same message.
-  const owes = (concern: Concern, stored: ConcernEntry) => [reporterUpdateDelivery(concern, { kind: entry.kind, by: stored.by, at: stored.at }, stored.at)];
+  const owes = (concern: Concern, stored: ConcernEntry) => [
+    reporterUpdateDelivery(concern, { kind: entry.kind, by: stored.by, at: stored.at }, stored.at),
+  ];
   const result = await appendTriageEntry(deps, viewer, typedRef, entry, { check, owes });
   if (!result.ok) return result;
   const { concern } = result.value;
@@ -91,7 +99,10 @@ export async function appendReporterStep(
     await deliverConcern(deps, concern.tenantId, concern.ref);
   } catch (err) {
     const failure = err instanceof Error ? err.name : 'unknown';
-    deps.logger.warn({ ref: concern.ref, kind: entry.kind, err: failure }, 'the reporter\'s update waits for the delivery sweep');
+    deps.logger.warn(
+      { ref: concern.ref, kind: entry.kind, err: failure },
+      "the reporter's update waits for the delivery sweep",
+    );
   }
   return result;
 }

@@ -40,7 +40,10 @@ export interface StaffMember {
   name: string;
 }
 
-/** The lesson a concern arose from, when there was one. People read it by title and time (see `lessonLink.ts`), never by id. */
+/**
+ * The lesson a concern arose from, when there was one. People read it by title and time (see `lessonLink.ts`), never by
+ * id.
+ */
 export interface LessonLink {
   meetingId: string;
   title: string;

@@ -45,7 +45,11 @@ export interface AcknowledgeDeps {
 }
 
 /** Takes the alert for `who`, or says who has it. */
-export async function acknowledgeAlert(deps: AcknowledgeDeps, who: Acknowledger, input: AcknowledgeInput): Promise<AcknowledgeOutcome> {
+export async function acknowledgeAlert(
+  deps: AcknowledgeDeps,
+  who: Acknowledger,
+  input: AcknowledgeInput,
+): Promise<AcknowledgeOutcome> {
   if (!(await mayTake(deps, who))) return { outcome: 'refused' };
   const key = { tenantId: who.tenantId, meetingId: input.meetingId };
   const before = await deps.load(key);
@@ -54,7 +58,15 @@ export async function acknowledgeAlert(deps: AcknowledgeDeps, who: Acknowledger,
   if (!acknowledgementOf(before.state, input.findingKey, input.raisedAt)) {
     // One id per person and raise: a double press (or Teams retrying the invoke) is one event.
     const id = `ack-${fingerprint([input.findingKey, input.raisedAt, who.aadObjectId]).slice(0, 22)}`;
-    await deps.record(key, { kind: 'alertAcknowledged', id, at: deps.clock.now(), findingKey: input.findingKey, raisedAt: input.raisedAt, by: who.aadObjectId, byName: who.name });
+    await deps.record(key, {
+      kind: 'alertAcknowledged',
+      id,
+      at: deps.clock.now(),
+      findingKey: input.findingKey,
+      raisedAt: input.raisedAt,
+      by: who.aadObjectId,
+      byName: who.name,
+    });
   }
   const reloaded = await deps.load(key);
   const after = reloaded ? acknowledgementOf(reloaded.state, input.findingKey, input.raisedAt) : undefined;
@@ -67,19 +79,36 @@ export async function acknowledgeAlert(deps: AcknowledgeDeps, who: Acknowledger,
 async function mayTake(deps: AcknowledgeDeps, who: Acknowledger): Promise<boolean> {
   if (await deps.directory.isDsl(who.tenantId, who.aadObjectId)) return true;
   for (const step of ['deputies', 'slt'] as const) {
-    if ((await deps.directory.listEscalation(who.tenantId, step)).some((p) => p.aadObjectId === who.aadObjectId)) return true;
+    if ((await deps.directory.listEscalation(who.tenantId, step)).some((p) => p.aadObjectId === who.aadObjectId))
+      return true;
   }
   return false;
 }
 
 /** A note to everyone else who was sent this raise (DSLs, deputies, senior leaders): who has it. */
-function tellTheOthers(record: MeetingRecord, input: AcknowledgeInput, ack: { by: string; name: string; at: number }, now: number): Delivery[] {
+function tellTheOthers(
+  record: MeetingRecord,
+  input: AcknowledgeInput,
+  ack: { by: string; name: string; at: number },
+  now: number,
+): Delivery[] {
   const notes: Delivery[] = [];
   for (const d of findingDeliveries(record.deliveries ?? [])) {
     const m = d.message;
     if (m.phase !== 'raised' || m.finding.key !== input.findingKey || m.raisedAt !== input.raisedAt) continue;
-    if (d.recipient.kind !== 'person' || d.recipient.role === 'organizer' || d.recipient.aadObjectId === ack.by || d.state !== 'sent') continue;
-    const note = { ...m, phase: 'acknowledged' as const, acknowledgedBy: { name: ack.name, at: ack.at }, ...(d.activityId ? { replaces: d.activityId } : {}) };
+    if (
+      d.recipient.kind !== 'person' ||
+      d.recipient.role === 'organizer' ||
+      d.recipient.aadObjectId === ack.by ||
+      d.state !== 'sent'
+    )
+      continue;
+    const note = {
+      ...m,
+      phase: 'acknowledged' as const,
+      acknowledgedBy: { name: ack.name, at: ack.at },
+      ...(d.activityId ? { replaces: d.activityId } : {}),
+    };
     addOnce(notes, newDelivery(note, d.recipient, false, now));
   }
   return notes;

@@ -8,8 +8,7 @@ import type { MeetingAddress } from '../ports.js';
 
 /** Where a delivery goes: staff in the meeting (targeted notification) or one person's 1:1 chat. */
 export type DeliveryRecipient =
-  | { kind: 'staffInMeeting'; teamsIds: string[] }
-  | { kind: 'person'; aadObjectId: string; role: RecipientRole };
+  { kind: 'staffInMeeting'; teamsIds: string[] } | { kind: 'person'; aadObjectId: string; role: RecipientRole };
 
 /**
  * Why a person receives a delivery: a DSL's content-light card (deputies and senior leaders get the
@@ -54,7 +53,9 @@ export interface LessonCardMessage {
 /** What a lesson's outbox holds: messages about findings and 1:1 cards about the lesson. */
 export type LessonMessage = FindingMessage | LessonCardMessage;
 
-/** A new concern, for a DSL: content-light (reference, urgency, time); the card is built from the concern at send time. */
+/**
+ * A new concern, for a DSL: content-light (reference, urgency, time); the card is built from the concern at send time.
+ */
 export interface ConcernRaisedMessage {
   kind: 'concern';
   phase: 'raised';

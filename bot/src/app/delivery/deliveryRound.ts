@@ -5,7 +5,14 @@
  * backoff and Retry-After until the retry window closes, then marked failed and logged once.
  */
 import type { Logger } from '../ports.js';
-import { DeliveryFailure, type Delivery, type DeliverySender, type LessonMessage, type OutboxMessage, type SentActivity } from './delivery.js';
+import {
+  DeliveryFailure,
+  type Delivery,
+  type DeliverySender,
+  type LessonMessage,
+  type OutboxMessage,
+  type SentActivity,
+} from './delivery.js';
 import { nextAttemptAt, SEND_LEASE_MS } from './retrySchedule.js';
 
 /** A subject's deliveries as stored, with the version they were read at. */
@@ -19,7 +26,10 @@ export interface DeliveryBook<M extends OutboxMessage = LessonMessage> {
 /** Where a subject's deliveries are kept (the lesson snapshot, a concern's rows). */
 export interface DeliveryBookStore<M extends OutboxMessage = LessonMessage> {
   load(): Promise<DeliveryBook<M> | undefined>;
-  save(deliveries: Delivery<M>[], etag: string): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
+  save(
+    deliveries: Delivery<M>[],
+    etag: string,
+  ): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
 }
 
 /** What the round needs. */
@@ -42,7 +52,11 @@ export interface RoundResult {
 const SAVE_ATTEMPTS = 8;
 
 /** Runs one round for the subject whose deliveries `store` holds. */
-export async function runDeliveryRound<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: string, store: DeliveryBookStore<M>): Promise<RoundResult> {
+export async function runDeliveryRound<M extends OutboxMessage>(
+  deps: DeliveryRoundDeps<M>,
+  tenantId: string,
+  store: DeliveryBookStore<M>,
+): Promise<RoundResult> {
   const claimed = await claim(deps, store);
   if (!claimed) return { sent: 0, failed: 0, ...nextDue(await store.load()) };
   const outcomes = await Promise.all(claimed.due.map((d) => attempt(deps, tenantId, d)));
@@ -65,7 +79,10 @@ export async function runDeliveryRound<M extends OutboxMessage>(deps: DeliveryRo
   throw new Error('Could not record delivery results: the record kept changing.');
 }
 
-async function claim<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, store: DeliveryBookStore<M>): Promise<{ due: Delivery<M>[]; leaseUntil: number } | undefined> {
+async function claim<M extends OutboxMessage>(
+  deps: DeliveryRoundDeps<M>,
+  store: DeliveryBookStore<M>,
+): Promise<{ due: Delivery<M>[]; leaseUntil: number } | undefined> {
   for (let i = 0; i < SAVE_ATTEMPTS; i++) {
     const book = await store.load();
     if (!book) return undefined;
@@ -83,21 +100,40 @@ async function claim<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, store:
 
 type Outcome = { ok: true; sent: SentActivity } | { ok: false; failure: DeliveryFailure };
 
-async function attempt<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: string, delivery: Delivery<M>): Promise<Outcome> {
+async function attempt<M extends OutboxMessage>(
+  deps: DeliveryRoundDeps<M>,
+  tenantId: string,
+  delivery: Delivery<M>,
+): Promise<Outcome> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeliveryFailure('Teams did not answer in time.', true)), deps.sendTimeoutMs ?? 20_000);
+    timer = setTimeout(
+      () => reject(new DeliveryFailure('Teams did not answer in time.', true)),
+      deps.sendTimeoutMs ?? 20_000,
+    );
   });
   try {
     return { ok: true, sent: await Promise.race([deps.sender.send(tenantId, delivery), timeout]) };
   } catch (error) {
-    return { ok: false, failure: error instanceof DeliveryFailure ? error : new DeliveryFailure(error instanceof Error ? error.message : String(error), true) };
+    return {
+      ok: false,
+      failure:
+        error instanceof DeliveryFailure
+          ? error
+          : new DeliveryFailure(error instanceof Error ? error.message : String(error), true),
+    };
   } finally {
     clearTimeout(timer);
   }
 }
 
-function record<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: string, d: Delivery<M>, outcome: Outcome, now: number): Delivery<M> {
+function record<M extends OutboxMessage>(
+  deps: DeliveryRoundDeps<M>,
+  tenantId: string,
+  d: Delivery<M>,
+  outcome: Outcome,
+  now: number,
+): Delivery<M> {
   const { leaseUntil: _lease, ...rest } = d;
   if (outcome.ok) {
     const { lastError: _error, ...clean } = rest;
@@ -111,7 +147,12 @@ function record<M extends OutboxMessage>(deps: DeliveryRoundDeps<M>, tenantId: s
     return { ...rest, nextAttemptAt: retryAt, lastError };
   }
   const m = d.message;
-  const about = m.kind === 'finding' ? { ruleId: m.finding.ruleId } : m.kind === 'card' ? { card: m.cause.split('@')[0] } : { ref: m.ref };
+  const about =
+    m.kind === 'finding'
+      ? { ruleId: m.finding.ruleId }
+      : m.kind === 'card'
+        ? { card: m.cause.split('@')[0] }
+        : { ref: m.ref };
   deps.logger.error({ tenantId, delivery: d.id, ...about, attempts: d.attempts, err: lastError }, 'delivery given up');
   return { ...rest, state: 'failed', lastError };
 }
@@ -122,6 +163,8 @@ export function isDue(d: Delivery<OutboxMessage>, now: number): boolean {
 }
 
 function nextDue(book: DeliveryBook<OutboxMessage> | undefined): { nextDueAt?: number } {
-  const times = (book?.deliveries ?? []).filter((d) => d.state === 'pending').map((d) => Math.max(d.nextAttemptAt, d.leaseUntil ?? 0));
+  const times = (book?.deliveries ?? [])
+    .filter((d) => d.state === 'pending')
+    .map((d) => Math.max(d.nextAttemptAt, d.leaseUntil ?? 0));
   return times.length ? { nextDueAt: Math.min(...times) } : {};
 }

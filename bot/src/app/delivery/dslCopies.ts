@@ -14,13 +14,24 @@ export type DslCopies =
   | { state: 'waiting' | 'failed' | 'withdrawn' | 'none' };
 
 /** Every message of one raise of a finding (to anyone). */
-export function raiseCopies(deliveries: readonly Delivery[], findingKey: string, raisedAt: number): Delivery<FindingMessage>[] {
-  return findingDeliveries(deliveries).filter((d) => d.message.phase === 'raised' && d.message.raisedAt === raisedAt && findingsOf(d.message).some((f) => f.key === findingKey));
+export function raiseCopies(
+  deliveries: readonly Delivery[],
+  findingKey: string,
+  raisedAt: number,
+): Delivery<FindingMessage>[] {
+  return findingDeliveries(deliveries).filter(
+    (d) =>
+      d.message.phase === 'raised' &&
+      d.message.raisedAt === raisedAt &&
+      findingsOf(d.message).some((f) => f.key === findingKey),
+  );
 }
 
 /** The DSLs' copies of one raise, summed up. */
 export function dslCopies(deliveries: readonly Delivery[], findingKey: string, raisedAt: number): DslCopies {
-  const copies = raiseCopies(deliveries, findingKey, raisedAt).filter((d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl');
+  const copies = raiseCopies(deliveries, findingKey, raisedAt).filter(
+    (d) => d.recipient.kind === 'person' && d.recipient.role === 'dsl',
+  );
   if (!copies.length) return { state: 'none' };
   const sent = copies.filter((d) => d.state === 'sent');
   if (sent.length) {

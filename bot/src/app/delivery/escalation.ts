@@ -24,7 +24,9 @@ export interface EscalationDeps {
 
 /** What the lesson path and the sweep use. */
 export interface Escalation {
-  /** Adds what is due now and sets the timer for the next step (after a critical alert is raised, and on each timer). */
+  /**
+   * Adds what is due now and sets the timer for the next step (after a critical alert is raised, and on each timer).
+   */
   step(key: MeetingKey): Promise<void>;
   /** The sweep's handler for `escalate` timers. */
   onTimer(timer: DueTimer): Promise<void>;

@@ -23,10 +23,19 @@ export interface LessonCards {
 }
 
 /** Lesson cards on the lesson outbox of `deliveries`. */
-export function createLessonCards(deliveries: Pick<LessonDeliveries, 'enqueue'>, clock: { now(): number }): LessonCards {
+export function createLessonCards(
+  deliveries: Pick<LessonDeliveries, 'enqueue'>,
+  clock: { now(): number },
+): LessonCards {
   return {
-    queue: (key, card) => deliveries.enqueue(key, () => [
-      newDelivery({ kind: 'card', cause: card.cause, title: card.title, lines: card.lines }, { kind: 'person', aadObjectId: card.to, role: card.role }, false, clock.now()),
-    ]),
+    queue: (key, card) =>
+      deliveries.enqueue(key, () => [
+        newDelivery(
+          { kind: 'card', cause: card.cause, title: card.title, lines: card.lines },
+          { kind: 'person', aadObjectId: card.to, role: card.role },
+          false,
+          clock.now(),
+        ),
+      ]),
   };
 }

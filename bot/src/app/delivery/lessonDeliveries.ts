@@ -6,7 +6,16 @@
  */
 import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import { reconcileRoster } from '../lessonRoutines/reconcileRoster.js';
-import type { Clock, DueTimer, Logger, MeetingKey, MeetingRecord, MeetingStore, RosterSource, TimerStore } from '../ports.js';
+import type {
+  Clock,
+  DueTimer,
+  Logger,
+  MeetingKey,
+  MeetingRecord,
+  MeetingStore,
+  RosterSource,
+  TimerStore,
+} from '../ports.js';
 import type { RecordCache } from '../lesson/recordCache.js';
 import { timerSlot } from '../lesson/timerSlot.js';
 import { CoalescingRunner } from './coalescingRunner.js';
@@ -14,7 +23,10 @@ import type { Delivery, DeliverySender } from './delivery.js';
 import { planLessonDeliveries } from './planLessonDeliveries.js';
 import { isDue, runDeliveryRound, type DeliveryBookStore } from './deliveryRound.js';
 
-/** Writers racing for one lesson's record (events, sweeps, rounds) each win within a few tries; past this, something is wrong. */
+/**
+ * Writers racing for one lesson's record (events, sweeps, rounds) each win within a few tries; past this, something is
+ * wrong.
+ */
 const ENQUEUE_ATTEMPTS = 8;
 
 /** The timer reason that brings the worker back to a lesson. */
@@ -57,7 +69,8 @@ export function createLessonDeliveries(deps: LessonDeliveryDeps): LessonDeliveri
     async load() {
       const record = await load(key);
       if (!record) return undefined;
-      const settle = (deliveries: Delivery[], now: number) => planLessonDeliveries(deliveries, record.alerts, [], { key, state: record.state, dsls: [], now });
+      const settle = (deliveries: Delivery[], now: number) =>
+        planLessonDeliveries(deliveries, record.alerts, [], { key, state: record.state, dsls: [], now });
       return { deliveries: record.deliveries ?? [], etag: record.etag, settle };
     },
     async save(deliveries, etag) {
@@ -79,24 +92,43 @@ export function createLessonDeliveries(deps: LessonDeliveryDeps): LessonDeliveri
     const record = await load(key);
     if (!record?.state.address) return;
     const now = deps.clock.now();
-    const unchecked = (record.deliveries ?? []).filter((d) => d.critical && isDue(d, now) && d.message.kind === 'finding' && d.message.phase === 'raised' && !rosterChecked.has(d.id));
+    const unchecked = (record.deliveries ?? []).filter(
+      (d) =>
+        d.critical &&
+        isDue(d, now) &&
+        d.message.kind === 'finding' &&
+        d.message.phase === 'raised' &&
+        !rosterChecked.has(d.id),
+    );
     if (!unchecked.length) return;
     for (const d of unchecked) rosterChecked.add(d.id);
-    await reconcileRoster({ roster: deps.roster, applyEvent: deps.applyRaw, clock: deps.clock, logger: deps.logger }, key, record.state);
+    await reconcileRoster(
+      { roster: deps.roster, applyEvent: deps.applyRaw, clock: deps.clock, logger: deps.logger },
+      key,
+      record.state,
+    );
   }
 
   async function round(key: MeetingKey): Promise<void> {
     try {
       await checkRosterFirst(key);
-      const result = await runDeliveryRound({ sender: deps.sender, now: () => deps.clock.now(), logger: deps.logger }, key.tenantId, store(key));
+      const result = await runDeliveryRound(
+        { sender: deps.sender, now: () => deps.clock.now(), logger: deps.logger },
+        key.tenantId,
+        store(key),
+      );
       if (result.nextDueAt !== undefined) await deps.timers.schedule(key, timerSlot(result.nextDueAt), DELIVER_REASON);
     } catch (error) {
       if (!deps.isOutage(error)) throw error;
-      deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'delivery round waits for storage');
+      deps.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'delivery round waits for storage',
+      );
     }
   }
 
-  const kick = (key: MeetingKey): Promise<void> => runner.run(`${key.tenantId}\u0000${key.meetingId}`, () => round(key));
+  const kick = (key: MeetingKey): Promise<void> =>
+    runner.run(`${key.tenantId}\u0000${key.meetingId}`, () => round(key));
 
   return {
     kick,

@@ -33,7 +33,8 @@ export function unacknowledgedRaises(record: Pick<MeetingRecord, 'state' | 'aler
   const raises = new Map<string, OpenRaise>();
   for (const d of findingDeliveries(record.deliveries ?? [])) {
     const m = d.message;
-    if (!d.critical || m.phase !== 'raised' || d.closed || d.recipient.kind !== 'person' || d.recipient.role !== 'dsl') continue;
+    if (!d.critical || m.phase !== 'raised' || d.closed || d.recipient.kind !== 'person' || d.recipient.role !== 'dsl')
+      continue;
     if (record.alerts[m.finding.key]?.raisedAt !== m.raisedAt) continue; // over, or raised again since
     if (acknowledgementOf(record.state, m.finding.key, m.raisedAt)) continue; // someone has it
     raises.set(`${m.finding.key}|${m.raisedAt}`, { message: m });
@@ -42,20 +43,29 @@ export function unacknowledgedRaises(record: Pick<MeetingRecord, 'state' | 'aler
 }
 
 /** The deliveries escalation owes at `now` for the lesson's open critical raises. */
-export function planEscalation(record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>, policy: Policy, people: EscalationPeople, now: number): EscalationPlan {
+export function planEscalation(
+  record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>,
+  policy: Policy,
+  people: EscalationPeople,
+  now: number,
+): EscalationPlan {
   const add: Delivery[] = [];
   let nextAt: number | undefined;
   const later = (at: number) => (nextAt = nextAt === undefined ? at : Math.min(nextAt, at));
   for (const { message } of unacknowledgedRaises(record)) {
     const deputiesAt = message.raisedAt + policy.escalation.deputiesAfterMinutes * MINUTE;
     const sltAt = deputiesAt + policy.escalation.sltAfterMinutes * MINUTE;
-    const steps: Array<[number, RecipientRole, EscalationPeople[keyof EscalationPeople]]> = [[deputiesAt, 'deputy', people.deputies], [sltAt, 'slt', people.slt]];
+    const steps: Array<[number, RecipientRole, EscalationPeople[keyof EscalationPeople]]> = [
+      [deputiesAt, 'deputy', people.deputies],
+      [sltAt, 'slt', people.slt],
+    ];
     for (const [at, role, who] of steps) {
       if (at > now) {
         later(at);
         continue;
       }
-      for (const person of who) addOnce(add, newDelivery(message, { kind: 'person', aadObjectId: person.aadObjectId, role }, true, now));
+      for (const person of who)
+        addOnce(add, newDelivery(message, { kind: 'person', aadObjectId: person.aadObjectId, role }, true, now));
     }
   }
   return { add, ...(nextAt === undefined ? {} : { nextAt }) };

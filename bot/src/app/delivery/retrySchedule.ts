@@ -14,7 +14,12 @@ export const RETRY_WINDOW_MS = 24 * 60 * 60_000;
 export const SEND_LEASE_MS = 60_000;
 
 /** The next attempt's instant, or undefined when the retry window is over. */
-export function nextAttemptAt(createdAt: number, attempts: number, now: number, retryAfterMs?: number): number | undefined {
+export function nextAttemptAt(
+  createdAt: number,
+  attempts: number,
+  now: number,
+  retryAfterMs?: number,
+): number | undefined {
   const backoff = Math.min(MAX_RETRY_GAP_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
   const at = now + Math.max(backoff, retryAfterMs ?? 0);
   return at - createdAt > RETRY_WINDOW_MS ? undefined : at;

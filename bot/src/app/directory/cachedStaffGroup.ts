@@ -5,7 +5,14 @@
  * never `staff` on a guess. The health it reports says when answers are not current.
  */
 import type { Logger } from '../ports.js';
-import type { StaffAnswer, StaffAnswerStore, StaffDetection, StaffGroupCheck, StaffGroupMembership, StoredStaffAnswer } from './staffGroup.js';
+import type {
+  StaffAnswer,
+  StaffAnswerStore,
+  StaffDetection,
+  StaffGroupCheck,
+  StaffGroupMembership,
+  StoredStaffAnswer,
+} from './staffGroup.js';
 
 /** Options for {@link CachedStaffGroup}. */
 export interface CachedStaffGroupOptions {
@@ -134,7 +141,10 @@ export class CachedStaffGroup implements StaffGroupCheck {
     this.pausedUntil = this.options.now() + (this.options.pauseAfterFailureMs ?? 30_000);
     const next: StaffDetection = `degraded: ${failure.message}`;
     if (next !== this.state) {
-      this.options.logger?.warn({ reason: failure.message }, 'staff detection degraded: using stored answers, the staff file and the organizer rule');
+      this.options.logger?.warn(
+        { reason: failure.message },
+        'staff detection degraded: using stored answers, the staff file and the organizer rule',
+      );
     }
     this.state = next;
   }

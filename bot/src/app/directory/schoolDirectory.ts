@@ -22,7 +22,9 @@ export interface SchoolDirectoryOptions {
   /** The Entra staff group (`STAFF_GROUP_ID`), cached; see `cachedStaffGroup.ts`. Asked for the home tenant only. */
   staffGroup?: StaffGroupCheck;
   policyFor(tenantId: string): Policy;
-  /** Treat meeting presenters of the school's own tenant as staff. Off by default: many meetings let everyone present. */
+  /**
+   * Treat meeting presenters of the school's own tenant as staff. Off by default: many meetings let everyone present.
+   */
   trustPresenters?: boolean;
 }
 
@@ -48,7 +50,8 @@ export class SchoolDirectory implements ParticipantDirectory {
     if (role === 'guest' || !person.aadObjectId) return person.aadObjectId ? 'guest' : 'unknown';
     const id = person.aadObjectId;
     const list = this.lists.listsFor(person.tenantId);
-    if (list && [list.staff, list.dsl, list.deputies ?? [], list.slt ?? []].some((ids) => ids.includes(id))) return 'staff';
+    if (list && [list.staff, list.dsl, list.deputies ?? [], list.slt ?? []].some((ids) => ids.includes(id)))
+      return 'staff';
     const staffGroup = this.lists.servesSchoolSettings(person.tenantId) ? this.options.staffGroup : undefined;
     const group = staffGroup ? await staffGroup.lookup(person.tenantId, id) : undefined;
     if (group === 'staff') return 'staff';
@@ -75,7 +78,10 @@ export class SchoolDirectory implements ParticipantDirectory {
   async listEscalation(tenantId: string, step: EscalationStep): Promise<Array<{ aadObjectId: string; name: string }>> {
     const list = this.lists.listsFor(tenantId);
     const names = list?.names ?? {};
-    return [...new Set(list?.[step] ?? [])].map((id) => ({ aadObjectId: id, name: names[id] ?? (step === 'deputies' ? 'Deputy DSL' : 'Senior leader') }));
+    return [...new Set(list?.[step] ?? [])].map((id) => ({
+      aadObjectId: id,
+      name: names[id] ?? (step === 'deputies' ? 'Deputy DSL' : 'Senior leader'),
+    }));
   }
 
   /** Every DSL of the tenant and of no other tenant, de-duplicated. */

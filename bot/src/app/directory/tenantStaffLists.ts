@@ -33,7 +33,10 @@ export class TenantStaffLists {
   private readonly home: string | undefined;
 
   /** `homeTenantId`: `AAD_APP_TENANT_ID`, the tenant the top-level lists belong to; unset in local mode. */
-  constructor(private readonly list: StaffList | undefined, homeTenantId?: string) {
+  constructor(
+    private readonly list: StaffList | undefined,
+    homeTenantId?: string,
+  ) {
     this.home = homeTenantId?.toLowerCase();
   }
 

@@ -12,7 +12,9 @@ const same = <T>(a: T, b: T): boolean => a === b;
 const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]));
 
-/** Every field of a finding with how to compare it; a field added to `Finding` fails to compile until it is listed here. */
+/**
+ * Every field of a finding with how to compare it; a field added to `Finding` fails to compile until it is listed here.
+ */
 const FINDING_FIELDS: { [K in keyof Required<Finding>]: Same<Finding[K]> } = {
   ruleId: same,
   key: same,
@@ -26,7 +28,9 @@ const FINDING_FIELDS: { [K in keyof Required<Finding>]: Same<Finding[K]> } = {
 };
 
 const sameFinding = (a: Finding, b: Finding): boolean =>
-  (Object.keys(FINDING_FIELDS) as (keyof Finding)[]).every((field) => (FINDING_FIELDS[field] as Same<unknown>)(a[field], b[field]));
+  (Object.keys(FINDING_FIELDS) as (keyof Finding)[]).every((field) =>
+    (FINDING_FIELDS[field] as Same<unknown>)(a[field], b[field]),
+  );
 
 /** Every field of a tracked finding, listed the same way. */
 const TRACKED_FIELDS: { [K in keyof Required<TrackedFinding>]: Same<TrackedFinding[K]> } = {
@@ -36,7 +40,9 @@ const TRACKED_FIELDS: { [K in keyof Required<TrackedFinding>]: Same<TrackedFindi
 };
 
 const sameTracked = (a: TrackedFinding, b: TrackedFinding): boolean =>
-  (Object.keys(TRACKED_FIELDS) as (keyof TrackedFinding)[]).every((field) => (TRACKED_FIELDS[field] as Same<unknown>)(a[field], b[field]));
+  (Object.keys(TRACKED_FIELDS) as (keyof TrackedFinding)[]).every((field) =>
+    (TRACKED_FIELDS[field] as Same<unknown>)(a[field], b[field]),
+  );
 
 /**
  * Whether two alert books hold the same findings, tracked the same way: the same keys and, under

@@ -33,7 +33,12 @@ export interface ApplyOptions {
 }
 
 /** Applies one event to a lesson: reducer, rules, one storage transaction. */
-export type ApplyMeetingEvent = (key: MeetingKey, event: MeetingEvent, address?: MeetingState['address'], options?: ApplyOptions) => Promise<ApplyOutcome>;
+export type ApplyMeetingEvent = (
+  key: MeetingKey,
+  event: MeetingEvent,
+  address?: MeetingState['address'],
+  options?: ApplyOptions,
+) => Promise<ApplyOutcome>;
 
 /** Dependencies of {@link createApplyMeetingEvent}. */
 export interface ApplyDeps {
@@ -68,21 +73,31 @@ export class ConcurrencyExhaustedError extends Error {
 export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const queue = new KeyedQueue();
-  return (key, event, address, options) => queue.run(`${key.tenantId}\u0000${key.meetingId}`, () => applyOnce(key, event, address, options));
+  return (key, event, address, options) =>
+    queue.run(`${key.tenantId}\u0000${key.meetingId}`, () => applyOnce(key, event, address, options));
 
-  async function applyOnce(key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], options: ApplyOptions | undefined): Promise<ApplyOutcome> {
+  async function applyOnce(
+    key: MeetingKey,
+    event: MeetingEvent,
+    address: MeetingState['address'],
+    options: ApplyOptions | undefined,
+  ): Promise<ApplyOutcome> {
     const policy = deps.policyFor(key.tenantId);
     const dsls = await deps.dslsFor(key.tenantId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let current: MeetingRecord | undefined;
       try {
-        current = attempt === 1 ? await deps.cache.get(key, () => deps.meetings.load(key)) : await deps.cache.reload(key, () => deps.meetings.load(key));
+        current =
+          attempt === 1
+            ? await deps.cache.get(key, () => deps.meetings.load(key))
+            : await deps.cache.reload(key, () => deps.meetings.load(key));
       } catch (error) {
         if (options?.replay || !deps.buffer.isOutage(error)) throw error;
         return applyDuringOutage(deps, policy, dsls, key, event, address, error);
       }
       const base = current?.state ?? emptyMeeting(key.tenantId, key.meetingId);
-      if (base.applied.includes(event.id)) return { outcome: 'duplicate', record: current ?? fresh(base), started: [], cleared: [] };
+      if (base.applied.includes(event.id))
+        return { outcome: 'duplicate', record: current ?? fresh(base), started: [], cleared: [] };
       const { state, alerts, deliveries, started, cleared, nextCheckAt } = options?.replay
         ? recordOnly(current ?? fresh(base), event, address)
         : step(policy, key, current ?? fresh(base), event, address, deps.clock.now(), dsls);
@@ -106,7 +121,9 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
       if (nextCheckAt !== undefined) await scheduleQuietly(deps, key, timerSlot(nextCheckAt));
       return { outcome: 'applied', record, started, cleared, owesDelivery: owes(current, deliveries) };
     }
-    throw new ConcurrencyExhaustedError(`Gave up after ${maxAttempts} concurrent updates to one meeting; the sender should retry.`);
+    throw new ConcurrencyExhaustedError(
+      `Gave up after ${maxAttempts} concurrent updates to one meeting; the sender should retry.`,
+    );
   }
 }
 
@@ -114,11 +131,31 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
  * One step: reduce the event, attach the address, evaluate the rules against the clock, and plan
  * the messages the lesson now owes (pure apart from hashing delivery ids).
  */
-export function step(policy: Policy, key: MeetingKey, current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>, event: MeetingEvent, address: MeetingState['address'], now: number, dsls: ReadonlyArray<{ aadObjectId: string }>) {
+export function step(
+  policy: Policy,
+  key: MeetingKey,
+  current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>,
+  event: MeetingEvent,
+  address: MeetingState['address'],
+  now: number,
+  dsls: ReadonlyArray<{ aadObjectId: string }>,
+) {
   const state = withEvent(current.state, event, address);
   const evaluation = evaluate(policy, state, now, current.alerts);
-  const deliveries = planLessonDeliveries(current.deliveries ?? [], evaluation.book, evaluation.started, { key, state, dsls, now });
-  return { state, alerts: evaluation.book, deliveries, started: evaluation.started, cleared: evaluation.cleared, nextCheckAt: evaluation.nextCheckAt };
+  const deliveries = planLessonDeliveries(current.deliveries ?? [], evaluation.book, evaluation.started, {
+    key,
+    state,
+    dsls,
+    now,
+  });
+  return {
+    state,
+    alerts: evaluation.book,
+    deliveries,
+    started: evaluation.started,
+    cleared: evaluation.cleared,
+    nextCheckAt: evaluation.nextCheckAt,
+  };
 }
 
 /** The state after `event`, with the meeting's address once it is known. */
@@ -128,9 +165,20 @@ function withEvent(state: MeetingState, event: MeetingEvent, address: MeetingSta
 }
 
 /** A held event recorded without the rules (see {@link ApplyOptions.replay}). */
-function recordOnly(current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>, event: MeetingEvent, address: MeetingState['address']) {
+function recordOnly(
+  current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>,
+  event: MeetingEvent,
+  address: MeetingState['address'],
+) {
   const state = withEvent(current.state, event, address);
-  return { state, alerts: current.alerts, deliveries: current.deliveries, started: [] as Finding[], cleared: [] as Finding[], nextCheckAt: undefined };
+  return {
+    state,
+    alerts: current.alerts,
+    deliveries: current.deliveries,
+    started: [] as Finding[],
+    cleared: [] as Finding[],
+    nextCheckAt: undefined,
+  };
 }
 
 /** A lesson re-evaluated against the clock: its new alert book and outbox, or undefined when nothing changed. */
@@ -144,17 +192,38 @@ export interface Reevaluation {
  * Re-evaluates a lesson's current state against the clock (a due timer): the book it now has and
  * the messages it now owes, and when it must be looked at again (pure apart from hashing ids).
  */
-export function reevaluate(policy: Policy, key: MeetingKey, record: MeetingRecord, now: number, dsls: ReadonlyArray<{ aadObjectId: string }>): { changed?: Reevaluation; nextCheckAt?: number } {
+export function reevaluate(
+  policy: Policy,
+  key: MeetingKey,
+  record: MeetingRecord,
+  now: number,
+  dsls: ReadonlyArray<{ aadObjectId: string }>,
+): { changed?: Reevaluation; nextCheckAt?: number } {
   const result = evaluate(policy, record.state, now, record.alerts);
   const nextCheckAt = result.nextCheckAt === undefined ? undefined : timerSlot(result.nextCheckAt);
   if (sameAlertBook(result.book, record.alerts)) return { nextCheckAt };
-  const deliveries = planLessonDeliveries(record.deliveries ?? [], result.book, result.started, { key, state: record.state, dsls, now });
-  const changed = { record: { ...record, alerts: result.book, deliveries }, started: result.started, owesDelivery: owes(record, deliveries) };
+  const deliveries = planLessonDeliveries(record.deliveries ?? [], result.book, result.started, {
+    key,
+    state: record.state,
+    dsls,
+    now,
+  });
+  const changed = {
+    record: { ...record, alerts: result.book, deliveries },
+    started: result.started,
+    owesDelivery: owes(record, deliveries),
+  };
   return { changed, nextCheckAt };
 }
 
-/** Whether `after` holds a pending delivery that `before` did not (a new message, or a withdrawal that changes nothing to send). */
-export function owes(before: Pick<MeetingRecord, 'deliveries'> | undefined, after: MeetingRecord['deliveries']): boolean {
+/**
+ * Whether `after` holds a pending delivery that `before` did not (a new message, or a withdrawal that changes nothing
+ * to send).
+ */
+export function owes(
+  before: Pick<MeetingRecord, 'deliveries'> | undefined,
+  after: MeetingRecord['deliveries'],
+): boolean {
   const known = new Set((before?.deliveries ?? []).map((d) => d.id));
   return (after ?? []).some((d) => d.state === 'pending' && !known.has(d.id));
 }
@@ -163,10 +232,19 @@ function fresh(state: MeetingState): MeetingRecord {
   return { state, alerts: {}, etag: '' };
 }
 
-async function applyDuringOutage(deps: ApplyDeps, policy: Policy, dsls: ReadonlyArray<{ aadObjectId: string }>, key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], error: unknown): Promise<ApplyOutcome> {
+async function applyDuringOutage(
+  deps: ApplyDeps,
+  policy: Policy,
+  dsls: ReadonlyArray<{ aadObjectId: string }>,
+  key: MeetingKey,
+  event: MeetingEvent,
+  address: MeetingState['address'],
+  error: unknown,
+): Promise<ApplyOutcome> {
   const cached = deps.cache.peek(key);
   const base = cached ?? fresh(emptyMeeting(key.tenantId, key.meetingId));
-  if (base.state.applied.includes(event.id)) return { outcome: 'duplicate', record: base, started: [], cleared: [], buffered: true };
+  if (base.state.applied.includes(event.id))
+    return { outcome: 'duplicate', record: base, started: [], cleared: [], buffered: true };
   const now = deps.clock.now();
   const next = step(policy, key, base, event, address, now, dsls);
   const record = { state: next.state, alerts: next.alerts, deliveries: next.deliveries, etag: cached?.etag ?? '' };
@@ -175,7 +253,14 @@ async function applyDuringOutage(deps: ApplyDeps, policy: Policy, dsls: Readonly
   deps.cache.setUncommitted(key, record);
   // No timer can be stored: this process re-evaluates the lesson from memory when it is due.
   if (next.nextCheckAt !== undefined) deps.cache.holdTimer(key, timerSlot(next.nextCheckAt));
-  return { outcome: 'applied', record, started: next.started, cleared: next.cleared, buffered: true, owesDelivery: owes(cached, next.deliveries) };
+  return {
+    outcome: 'applied',
+    record,
+    started: next.started,
+    cleared: next.cleared,
+    buffered: true,
+    owesDelivery: owes(cached, next.deliveries),
+  };
 }
 
 async function scheduleQuietly(deps: ApplyDeps, key: MeetingKey, dueAt: number): Promise<void> {

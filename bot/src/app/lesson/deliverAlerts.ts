@@ -22,7 +22,9 @@ export function createAlertDelivery(deps: AlertDeliveryDeps): DeliverAlerts {
     const dsls = await deps.dslsFor(key.tenantId);
     await deps.deliveries.enqueue(key, (record) => {
       const now = deps.clock.now();
-      const book = Object.fromEntries(started.map((finding) => [finding.key, { finding, firstSeenAt: now, raisedAt: now }]));
+      const book = Object.fromEntries(
+        started.map((finding) => [finding.key, { finding, firstSeenAt: now, raisedAt: now }]),
+      );
       const planned = planLessonDeliveries([], book, started, { key, state: record.state, dsls, now });
       return planned.map((d) => ({ ...d, closed: true }));
     });

@@ -30,7 +30,13 @@ export class OutageBuffer {
   private outageSince: number | undefined;
 
   constructor(
-    private readonly options: { isOutage: (error: unknown) => boolean; logger: Logger; now: () => number; capacity?: number; journal?: HeldJournal },
+    private readonly options: {
+      isOutage: (error: unknown) => boolean;
+      logger: Logger;
+      now: () => number;
+      capacity?: number;
+      journal?: HeldJournal;
+    },
   ) {}
 
   /** Whether an error means "storage unreachable" (as opposed to a bug or bad data). */
@@ -41,7 +47,9 @@ export class OutageBuffer {
   /** Keeps an event for later; logs once when an outage begins. */
   hold(key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], error: unknown): void {
     if (this.held.length >= (this.options.capacity ?? 10_000)) {
-      throw new OutageBufferFullError('Storage is unavailable and the retry buffer is full; the event was not accepted and should be redelivered.');
+      throw new OutageBufferFullError(
+        'Storage is unavailable and the retry buffer is full; the event was not accepted and should be redelivered.',
+      );
     }
     this.markUnavailable(error);
     // Durable before the caller answers: if the disk refuses, this throws and the sender is told to retry.
@@ -61,7 +69,10 @@ export class OutageBuffer {
   markUnavailable(error: unknown): void {
     if (this.outageSince !== undefined) return;
     this.outageSince = this.options.now();
-    this.options.logger.error({ err: errorName(error) }, 'storage unavailable: holding events in memory until it is back');
+    this.options.logger.error(
+      { err: errorName(error) },
+      'storage unavailable: holding events in memory until it is back',
+    );
   }
 
   /** Number of events waiting to be written. */
@@ -86,7 +97,8 @@ export class OutageBuffer {
         await write(next);
       } catch (error) {
         // Keep it and try again on the next flush: nothing recorded is ever dropped.
-        if (!this.isOutage(error)) this.options.logger.error({ err: errorName(error) }, 'a held event could not be written yet; will retry');
+        if (!this.isOutage(error))
+          this.options.logger.error({ err: errorName(error) }, 'a held event could not be written yet; will retry');
         return written;
       }
       this.held.shift();
@@ -94,7 +106,10 @@ export class OutageBuffer {
     }
     if (this.outageSince !== undefined) {
       this.options.journal?.clear();
-      this.options.logger.info({ written, outageMs: this.options.now() - this.outageSince }, 'storage is back: held events written');
+      this.options.logger.info(
+        { written, outageMs: this.options.now() - this.outageSince },
+        'storage is back: held events written',
+      );
       this.outageSince = undefined;
     }
     return written;

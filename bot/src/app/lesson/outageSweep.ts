@@ -34,7 +34,10 @@ export interface OutageSweep {
   writeBack(replayed: readonly MeetingKey[]): Promise<void>;
 }
 
-/** Write-backs tried per lesson: each loss means another instance just wrote it, and a handful of instances settle within eight. */
+/**
+ * Write-backs tried per lesson: each loss means another instance just wrote it, and a handful of instances settle
+ * within eight.
+ */
 const SAVE_ATTEMPTS = 8;
 
 /** Builds the outage sweep. */
@@ -46,7 +49,13 @@ export function createOutageSweep(deps: OutageSweepDeps): OutageSweep {
       for (const key of due) {
         const record = deps.cache.peek(key);
         if (!record) continue;
-        const { changed, nextCheckAt } = reevaluate(deps.policyFor(key.tenantId), key, record, now, await deps.dslsFor(key.tenantId));
+        const { changed, nextCheckAt } = reevaluate(
+          deps.policyFor(key.tenantId),
+          key,
+          record,
+          now,
+          await deps.dslsFor(key.tenantId),
+        );
         // The stored timer (if any) fires again after the outage; it finds nothing new to do.
         deps.cache.timerScheduled(key, undefined);
         deps.cache.holdTimer(key, nextCheckAt);
@@ -58,7 +67,8 @@ export function createOutageSweep(deps: OutageSweepDeps): OutageSweep {
     },
     async writeBack(replayed) {
       const keys = new Map<string, MeetingKey>();
-      for (const key of [...replayed, ...deps.cache.uncommittedKeys(), ...deps.cache.heldTimers().map((t) => t.key)]) keys.set(`${key.tenantId}\u0000${key.meetingId}`, key);
+      for (const key of [...replayed, ...deps.cache.uncommittedKeys(), ...deps.cache.heldTimers().map((t) => t.key)])
+        keys.set(`${key.tenantId}\u0000${key.meetingId}`, key);
       for (const key of keys.values()) await writeBackLesson(deps, key);
     },
   };
@@ -70,9 +80,19 @@ async function writeBackLesson(deps: OutageSweepDeps, key: MeetingKey): Promise<
     const record = await deps.cache.reload(key, () => deps.meetings.load(key));
     if (!record?.etag) return; // never stored: nothing was held for it
     const now = deps.clock.now();
-    const { changed, nextCheckAt } = reevaluate(deps.policyFor(key.tenantId), key, record, now, await deps.dslsFor(key.tenantId));
+    const { changed, nextCheckAt } = reevaluate(
+      deps.policyFor(key.tenantId),
+      key,
+      record,
+      now,
+      await deps.dslsFor(key.tenantId),
+    );
     const book = changed?.record ?? record;
-    const saved = await deps.meetings.saveBook(key, { alerts: book.alerts, deliveries: book.deliveries ?? [] }, record.etag);
+    const saved = await deps.meetings.saveBook(
+      key,
+      { alerts: book.alerts, deliveries: book.deliveries ?? [] },
+      record.etag,
+    );
     if (saved.outcome === 'conflict') continue;
     const next = { ...book, etag: saved.etag };
     deps.cache.set(key, next);

@@ -43,12 +43,18 @@ export class RecordCache {
     const loaded = await load();
     // A lesson first seen while storage was down has no stored record yet: its held events are
     // replayed onto an empty one, which keeps what was raised and sent in memory (below).
-    const stored = loaded ?? (entry?.uncommitted ? { state: emptyMeeting(key.tenantId, key.meetingId), alerts: {}, etag: '' } : undefined);
+    const stored =
+      loaded ??
+      (entry?.uncommitted ? { state: emptyMeeting(key.tenantId, key.meetingId), alerts: {}, etag: '' } : undefined);
     if (!stored) return undefined;
     // Alerts raised while storage was down were planned (and maybe sent) in memory: keep their
     // raised marks and their deliveries so nothing is planned or sent twice.
     const record = entry?.uncommitted
-      ? { ...stored, alerts: { ...stored.alerts, ...raisedOnly(entry.record.alerts) }, deliveries: mergeDeliveries(stored.deliveries, entry.record.deliveries) }
+      ? {
+          ...stored,
+          alerts: { ...stored.alerts, ...raisedOnly(entry.record.alerts) },
+          deliveries: mergeDeliveries(stored.deliveries, entry.record.deliveries),
+        }
       : stored;
     this.entries.set(id(key), { ...entry, key, record, at: this.now(), uncommitted: entry?.uncommitted ?? false });
     return record;
@@ -59,7 +65,11 @@ export class RecordCache {
    * cached record if it was read or written within `maxAgeMs`, else a fresh read. Another instance's
    * writes show up within that window.
    */
-  async read(key: MeetingKey, maxAgeMs: number, load: () => Promise<MeetingRecord | undefined>): Promise<MeetingRecord | undefined> {
+  async read(
+    key: MeetingKey,
+    maxAgeMs: number,
+    load: () => Promise<MeetingRecord | undefined>,
+  ): Promise<MeetingRecord | undefined> {
     const entry = this.entries.get(id(key));
     if (entry && this.now() - entry.at <= maxAgeMs) return entry.record;
     return this.reload(key, load);
@@ -76,7 +86,9 @@ export class RecordCache {
     return [...this.entries.values()].filter((e) => e.uncommitted).map((e) => e.key);
   }
 
-  /** Lessons whose re-evaluation is due by this process's knowledge (what it runs from memory while storage is down). */
+  /**
+   * Lessons whose re-evaluation is due by this process's knowledge (what it runs from memory while storage is down).
+   */
   dueTimers(now: number): MeetingKey[] {
     const due = (at: number | undefined): boolean => at !== undefined && at <= now;
     return [...this.entries.values()].filter((e) => due(e.timerDueAt) || due(e.heldTimerDueAt)).map((e) => e.key);
@@ -90,7 +102,9 @@ export class RecordCache {
 
   /** Re-evaluations owed from memory, to be stored once storage is back. */
   heldTimers(): Array<{ key: MeetingKey; dueAt: number }> {
-    return [...this.entries.values()].flatMap((e) => (e.heldTimerDueAt === undefined ? [] : [{ key: e.key, dueAt: e.heldTimerDueAt }]));
+    return [...this.entries.values()].flatMap((e) =>
+      e.heldTimerDueAt === undefined ? [] : [{ key: e.key, dueAt: e.heldTimerDueAt }],
+    );
   }
 
   /** Critical messages of cached lessons that failed, or are still pending since before `pendingSince`. */
@@ -161,7 +175,10 @@ function id(key: MeetingKey): string {
 }
 
 /** Stored deliveries, with what happened to them in memory (sent during the outage) and those planned there. */
-function mergeDeliveries(stored: MeetingRecord['deliveries'], held: MeetingRecord['deliveries']): MeetingRecord['deliveries'] {
+function mergeDeliveries(
+  stored: MeetingRecord['deliveries'],
+  held: MeetingRecord['deliveries'],
+): MeetingRecord['deliveries'] {
   const byId = new Map((stored ?? []).map((d) => [d.id, d]));
   for (const d of held ?? []) {
     const known = byId.get(d.id);

@@ -19,10 +19,15 @@ export interface RecordMeetingActivityDeps {
   notifier: Notifier;
   policyFor(tenantId: string): Policy;
   logger: Logger;
-  /** Run once when a lesson starts, in order (e.g. checklist reminder, Graph settings enforcement); not when it starts again the same day after it ended. */
+  /**
+   * Run once when a lesson starts, in order (e.g. checklist reminder, Graph settings enforcement); not when it starts
+   * again the same day after it ended.
+   */
   onLessonStarted?: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
   /** Run once when a lesson ends, with its alert book (e.g. the organizer's summary, attendance merge). */
-  onLessonEnded?: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>) => Promise<void>>;
+  onLessonEnded?: Array<
+    (key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>) => Promise<void>
+  >;
   /** Run after every event newly applied (e.g. the roster watch, the invitee check on joins). */
   onEventApplied?: Array<(key: MeetingKey, event: MeetingEvent, state: MeetingState) => Promise<void>>;
 }
@@ -58,7 +63,12 @@ async function classify(directory: ParticipantDirectory, key: MeetingKey, event:
   return { ...event, participant: { ...p, role } };
 }
 
-async function lifecycle(deps: RecordMeetingActivityDeps, activity: MeetingActivity, event: MeetingEvent, record: MeetingRecord): Promise<void> {
+async function lifecycle(
+  deps: RecordMeetingActivityDeps,
+  activity: MeetingActivity,
+  event: MeetingEvent,
+  record: MeetingRecord,
+): Promise<void> {
   const { key } = activity;
   const { state } = record;
   // Each routine is independent: one failing (Graph down, a card refused) must not stop the others.
@@ -83,7 +93,9 @@ async function lifecycle(deps: RecordMeetingActivityDeps, activity: MeetingActiv
   for (const routine of deps.onEventApplied ?? []) await guard('onEventApplied', () => routine(key, event, state));
 }
 
-/** Whether a start at `at` began the lesson: it is the lesson's current start, and not a restart after an end that day. */
+/**
+ * Whether a start at `at` began the lesson: it is the lesson's current start, and not a restart after an end that day.
+ */
 function firstStart(state: MeetingState, at: number, policy: Policy): boolean {
   return state.startedAt === at && !restartedAfterEnd(state, policy.school.timeZone);
 }

@@ -5,7 +5,10 @@ import { ONE_TO_ONE_KEY, type RecordOneToOneConcern } from '../lessonRoutines/on
 import type { Clock, Logger, MeetingKey } from '../ports.js';
 
 /** What follows a change to a lesson: its owed messages are sent, and a one-to-one is recorded for the DSL. */
-export type Settle = (key: MeetingKey, outcome: Pick<ApplyOutcome, 'record' | 'started' | 'owesDelivery'>) => Promise<void>;
+export type Settle = (
+  key: MeetingKey,
+  outcome: Pick<ApplyOutcome, 'record' | 'started' | 'owesDelivery'>,
+) => Promise<void>;
 
 /** Dependencies of {@link createSettle}. */
 export interface SettleDeps {
@@ -28,7 +31,10 @@ export function createSettle(deps: SettleDeps): Settle {
       try {
         await deps.oneToOne(key, outcome.record.state, deps.clock.now());
       } catch (error) {
-        deps.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'one-to-one concern could not be recorded');
+        deps.logger.error(
+          { err: error instanceof Error ? error.name : 'unknown' },
+          'one-to-one concern could not be recorded',
+        );
       }
     }
     if (outcome.owesDelivery) await deps.deliveries.kick(key);
@@ -37,7 +43,10 @@ export function createSettle(deps: SettleDeps): Settle {
         await deps.escalation.step(key);
       } catch (error) {
         // The alert itself is sent; the deputies' timer is set again by the next sweep of this lesson.
-        deps.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'escalation timer could not be set');
+        deps.logger.error(
+          { err: error instanceof Error ? error.name : 'unknown' },
+          'escalation timer could not be set',
+        );
       }
     }
   };

@@ -19,7 +19,10 @@ const RETRY_AFTER_MS = 30_000;
 const DEFAULT_CONCURRENCY = 8;
 /** How long the sweep waits for one handler before it stops waiting and tries that timer again later. */
 const DEFAULT_HANDLER_DEADLINE_MS = 15_000;
-/** Saves of a re-evaluated book tried per timer: each loss means another instance just wrote the lesson; a handful settle within eight. */
+/**
+ * Saves of a re-evaluated book tried per timer: each loss means another instance just wrote the lesson; a handful
+ * settle within eight.
+ */
 const SAVE_ATTEMPTS = 8;
 
 /** Dependencies of {@link createSweepTimers}. */
@@ -57,7 +60,8 @@ export function createSweepTimers(deps: SweepDeps) {
     deps.timers.schedule(timer.key, deps.clock.now() + RETRY_AFTER_MS, timer.reason).catch(() => undefined);
 
   // Own properties only: a reason is stored text and must never reach Object.prototype.
-  const handlerOf = (timer: DueTimer): TimerHandler => (Object.hasOwn(handlers, timer.reason) ? handlers[timer.reason]! : fallback);
+  const handlerOf = (timer: DueTimer): TimerHandler =>
+    Object.hasOwn(handlers, timer.reason) ? handlers[timer.reason]! : fallback;
 
   async function run(timer: DueTimer): Promise<void> {
     const handler = handlerOf(timer);
@@ -72,7 +76,10 @@ export function createSweepTimers(deps: SweepDeps) {
     }
     if (outcome === 'done') return;
     // Abandoned: whatever it does later is not this sweep's business (a later failure is not logged twice).
-    deps.logger.error({ timer: timerLabel(timer), reason: timer.reason, deadlineMs }, 'timer still running at its deadline; rescheduling');
+    deps.logger.error(
+      { timer: timerLabel(timer), reason: timer.reason, deadlineMs },
+      'timer still running at its deadline; rescheduling',
+    );
     return retryLater(timer);
   }
 
@@ -117,7 +124,11 @@ async function reevaluateStored(deps: SweepDeps, key: MeetingKey): Promise<void>
       deps.cache.timerScheduled(key, nextCheckAt);
     }
     if (!changed) return;
-    const saved = await deps.meetings.saveBook(key, { alerts: changed.record.alerts, deliveries: changed.record.deliveries ?? [] }, record.etag);
+    const saved = await deps.meetings.saveBook(
+      key,
+      { alerts: changed.record.alerts, deliveries: changed.record.deliveries ?? [] },
+      record.etag,
+    );
     if (saved.outcome === 'conflict') continue;
     const next = { ...changed.record, etag: saved.etag };
     deps.cache.set(key, next);

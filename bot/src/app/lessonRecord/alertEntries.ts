@@ -4,7 +4,13 @@
  * cards about the lesson, come from the outbox as Teams answered it.
  */
 import type { MeetingState, Severity } from '../../domain/types.js';
-import { findingDeliveries, type Delivery, type DeliveryRecipient, type LessonCardMessage, type RecipientRole } from '../delivery/delivery.js';
+import {
+  findingDeliveries,
+  type Delivery,
+  type DeliveryRecipient,
+  type LessonCardMessage,
+  type RecipientRole,
+} from '../delivery/delivery.js';
 import type { LessonBook } from '../ports.js';
 import { lessonRaises, type LessonRaise } from '../lessonRoutines/lessonRaises.js';
 import { whatHappened } from '../lessonRoutines/summaryWords.js';
@@ -21,13 +27,23 @@ export function raiseEntries(record: Pick<LessonBook, 'state' | 'alerts' | 'deli
     if (raise.ruleId === 'breach' && !raise.action) continue;
     const about = pupilOf(state, raise);
     const todo = raise.action ? ` Staff were asked to: ${raise.action}` : '';
-    entries.push({ at: raise.raisedAt, kind: 'alert', severity: raise.severity, text: `${SEVERITY_LABEL[raise.severity]}${about}: ${raise.message}${todo}` });
+    entries.push({
+      at: raise.raisedAt,
+      kind: 'alert',
+      severity: raise.severity,
+      text: `${SEVERITY_LABEL[raise.severity]}${about}: ${raise.message}${todo}`,
+    });
     entries.push(...dslEntries(raise));
     const what = whatHappened(raise);
     const ack = raise.acknowledged;
-    if (ack) entries.push({ at: ack.at, kind: 'acknowledged', text: `${ack.name} said they were dealing with it: ${what}.` });
+    if (ack)
+      entries.push({ at: ack.at, kind: 'acknowledged', text: `${ack.name} said they were dealing with it: ${what}.` });
     if (raise.clearedAt !== undefined) {
-      entries.push({ at: raise.clearedAt, kind: 'cleared', text: `This alert stopped after ${lasting(raise.clearedAt - raise.raisedAt)}${about}: ${what}.` });
+      entries.push({
+        at: raise.clearedAt,
+        kind: 'cleared',
+        text: `This alert stopped after ${lasting(raise.clearedAt - raise.raisedAt)}${about}: ${what}.`,
+      });
     }
   }
   return [...entries, ...toldEntries(record)];
@@ -35,7 +51,9 @@ export function raiseEntries(record: Pick<LessonBook, 'state' | 'alerts' | 'deli
 
 /** " (Pupil One)" for a finding about one pupil of the lesson (its key ends with the pupil's id). */
 function pupilOf(state: MeetingState, raise: LessonRaise): string {
-  const subject = raise.key.startsWith(`${raise.ruleId}:`) ? raise.key.slice(raise.ruleId.length + 1).replace(/:no$/, '') : '';
+  const subject = raise.key.startsWith(`${raise.ruleId}:`)
+    ? raise.key.slice(raise.ruleId.length + 1).replace(/:no$/, '')
+    : '';
   const name = state.people[subject]?.name;
   return name ? ` (${name})` : '';
 }
@@ -52,7 +70,13 @@ function dslEntries(raise: LessonRaise): Entry[] {
     case 'waiting':
       return [{ at: raise.raisedAt, kind: 'told', text: 'Chaperone is still trying to reach the DSL.' }];
     case 'withdrawn':
-      return [{ at: raise.raisedAt, kind: 'told', text: 'No copy went to the DSL: the alert was over before it could be sent.' }];
+      return [
+        {
+          at: raise.raisedAt,
+          kind: 'told',
+          text: 'No copy went to the DSL: the alert was over before it could be sent.',
+        },
+      ];
     case 'none':
       return [];
   }
@@ -63,23 +87,29 @@ function toldEntries({ state, deliveries = [] }: Pick<LessonBook, 'state' | 'del
   const groups = new Map<string, { at: number; state: Delivery['state']; recipients: DeliveryRecipient[] }>();
   for (const d of findingDeliveries(deliveries)) {
     if (d.message.phase !== 'raised' || d.state === 'withdrawn' || roleOf(d.recipient) === 'dsl') continue;
-    const at = d.state === 'sent' ? d.sentAt ?? d.createdAt : d.createdAt;
+    const at = d.state === 'sent' ? (d.sentAt ?? d.createdAt) : d.createdAt;
     const id = `${d.message.raisedAt}|${d.message.finding.key}|${roleOf(d.recipient) ?? 'meeting'}|${d.state}`;
     const group = groups.get(id) ?? { at, state: d.state, recipients: [] };
     group.at = Math.min(group.at, at);
     group.recipients.push(d.recipient);
     groups.set(id, group);
   }
-  return [...groups.values()].map((g) => ({ at: g.at, kind: 'told' as const, text: toldText(state, g.state, g.recipients) }));
+  return [...groups.values()].map((g) => ({
+    at: g.at,
+    kind: 'told' as const,
+    text: toldText(state, g.state, g.recipients),
+  }));
 }
 
 function toldText(state: MeetingState, outcome: Delivery['state'], recipients: DeliveryRecipient[]): string {
   const first = recipients[0]!;
-  const whom = first.kind === 'staffInMeeting'
-    ? `staff in the meeting (${listOf(recipients.flatMap((r) => (r.kind === 'staffInMeeting' ? r.teamsIds : [])).map((id) => teamsName(state, id)))})`
-    : groupName(state, first.role, recipients);
+  const whom =
+    first.kind === 'staffInMeeting'
+      ? `staff in the meeting (${listOf(recipients.flatMap((r) => (r.kind === 'staffInMeeting' ? r.teamsIds : [])).map((id) => teamsName(state, id)))})`
+      : groupName(state, first.role, recipients);
   const escalated = first.kind === 'person' && (first.role === 'deputy' || first.role === 'slt');
-  if (outcome === 'sent') return escalated ? `Nobody had taken the alert in time, so ${whom} were told.` : `Chaperone told ${whom}.`;
+  if (outcome === 'sent')
+    return escalated ? `Nobody had taken the alert in time, so ${whom} were told.` : `Chaperone told ${whom}.`;
   if (outcome === 'failed') return `The alert could not be delivered to ${whom}.`;
   return `Chaperone is still trying to tell ${whom}.`;
 }
@@ -114,9 +144,12 @@ export function cardEntries({ state, deliveries = [] }: Pick<LessonBook, 'state'
     if (d.message.kind !== 'card' || d.recipient.kind !== 'person' || d.state === 'withdrawn') continue;
     const title = (d.message as LessonCardMessage).title;
     const whom = groupName(state, d.recipient.role, [d.recipient]);
-    if (d.state === 'sent') entries.push({ at: d.sentAt ?? d.createdAt, kind: 'card', text: `Chaperone sent "${title}" to ${whom}.` });
-    else if (d.state === 'failed') entries.push({ at: d.createdAt, kind: 'card', text: `Chaperone could not send "${title}" to ${whom}.` });
-    else entries.push({ at: d.createdAt, kind: 'card', text: `Chaperone is still trying to send "${title}" to ${whom}.` });
+    if (d.state === 'sent')
+      entries.push({ at: d.sentAt ?? d.createdAt, kind: 'card', text: `Chaperone sent "${title}" to ${whom}.` });
+    else if (d.state === 'failed')
+      entries.push({ at: d.createdAt, kind: 'card', text: `Chaperone could not send "${title}" to ${whom}.` });
+    else
+      entries.push({ at: d.createdAt, kind: 'card', text: `Chaperone is still trying to send "${title}" to ${whom}.` });
   }
   return entries;
 }

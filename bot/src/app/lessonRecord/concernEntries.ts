@@ -18,6 +18,10 @@ export function concernEntries(concerns: readonly Concern[], meetingId: string):
         ...(c.details.urgency === 'urgent' ? { severity: 'critical' as const } : {}),
         text: `${c.reporter.name || 'A member of staff'} logged a safeguarding concern (${c.ref}${c.details.urgency === 'urgent' ? ', urgent' : ''}).`,
       },
-      ...concernStatus(c).acknowledgements.map((ack) => ({ at: ack.at, kind: 'concern' as const, text: `${ack.by.name || 'The DSL'} took concern ${c.ref}.` })),
+      ...concernStatus(c).acknowledgements.map((ack) => ({
+        at: ack.at,
+        kind: 'concern' as const,
+        text: `${ack.by.name || 'The DSL'} took concern ${c.ref}.`,
+      })),
     ]);
 }

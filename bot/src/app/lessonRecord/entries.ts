@@ -2,7 +2,8 @@
 import type { MeetingState } from '../../domain/types.js';
 
 /** What a timeline entry is about. */
-export type EntryKind = 'lesson' | 'presence' | 'check' | 'breach' | 'alert' | 'told' | 'acknowledged' | 'cleared' | 'card' | 'concern';
+export type EntryKind =
+  'lesson' | 'presence' | 'check' | 'breach' | 'alert' | 'told' | 'acknowledged' | 'cleared' | 'card' | 'concern';
 
 /** A timeline entry as the parts build it (the time of day is added once, in the school's zone). */
 export interface Entry {
@@ -13,7 +14,11 @@ export interface Entry {
 }
 
 /** The name the lesson knows for a person id, or a neutral phrase (a DSL is often not in the lesson). */
-export function nameOf(state: Pick<MeetingState, 'people'>, id: string | undefined, otherwise = 'A member of staff'): string {
+export function nameOf(
+  state: Pick<MeetingState, 'people'>,
+  id: string | undefined,
+  otherwise = 'A member of staff',
+): string {
   const person = id === undefined ? undefined : state.people[id];
   return person?.name || otherwise;
 }

@@ -43,10 +43,25 @@ export interface LessonRecordView {
 }
 
 // At the same instant the lesson starts first and ends last; a join comes before the alert it caused, and so on.
-const RANK: Record<EntryKind, number> = { lesson: 0, presence: 1, check: 2, breach: 3, alert: 4, told: 5, acknowledged: 6, cleared: 7, card: 8, concern: 9 };
+const RANK: Record<EntryKind, number> = {
+  lesson: 0,
+  presence: 1,
+  check: 2,
+  breach: 3,
+  alert: 4,
+  told: 5,
+  acknowledged: 6,
+  cleared: 7,
+  card: 8,
+  concern: 9,
+};
 
 /** The timeline of one lesson, oldest first, with times in the school's time zone. */
-export function lessonTimeline(record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>, policy: Policy, concerns: readonly Concern[] = []): LessonRecordView {
+export function lessonTimeline(
+  record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>,
+  policy: Policy,
+  concerns: readonly Concern[] = [],
+): LessonRecordView {
   const { state } = record;
   const timeZone = policy.school.timeZone;
   const entries: Entry[] = [
@@ -84,15 +99,25 @@ const STARTED = 'The lesson started.';
 function lessonEntries(state: MeetingState): Entry[] {
   const entries: Entry[] = [];
   if (state.startedAt !== undefined) entries.push({ at: state.startedAt, kind: 'lesson', text: STARTED });
-  if (state.endedAt !== undefined) entries.push({ at: state.endedAt, kind: 'lesson', text: 'The meeting ended for everyone.' });
+  if (state.endedAt !== undefined)
+    entries.push({ at: state.endedAt, kind: 'lesson', text: 'The meeting ended for everyone.' });
   return entries;
 }
 
-const ROLE_WORDS: Record<PersonRecord['role'], string> = { staff: 'staff', pupil: 'pupil', guest: 'guest', unknown: 'not known to the school' };
+const ROLE_WORDS: Record<PersonRecord['role'], string> = {
+  staff: 'staff',
+  pupil: 'pupil',
+  guest: 'guest',
+  unknown: 'not known to the school',
+};
 
 /** "Ms Adams (staff)": the role the school gives the person (a guest is never counted as staff). */
 function who(person: PersonRecord): string {
-  const role = isStaff(person) ? 'staff' : person.guestSeen && person.role === 'staff' ? 'guest' : ROLE_WORDS[person.role];
+  const role = isStaff(person)
+    ? 'staff'
+    : person.guestSeen && person.role === 'staff'
+      ? 'guest'
+      : ROLE_WORDS[person.role];
   return `${person.name || 'Someone'} (${role})`;
 }
 
@@ -101,10 +126,16 @@ function presenceEntries(state: MeetingState): Entry[] {
   for (const person of Object.values(state.people)) {
     for (const mark of person.marks) {
       const atEnd = state.endedAt === mark.at && mark.eventId.startsWith('close@');
-      const text = mark.type === 'join'
-        ? mark.reconciled ? `Teams showed ${who(person)} was in the meeting.` : `${who(person)} joined.`
-        : atEnd ? `${who(person)} was still in the meeting when it ended.`
-          : mark.reconciled ? `Teams showed ${who(person)} was no longer in the meeting.` : `${who(person)} left.`;
+      const text =
+        mark.type === 'join'
+          ? mark.reconciled
+            ? `Teams showed ${who(person)} was in the meeting.`
+            : `${who(person)} joined.`
+          : atEnd
+            ? `${who(person)} was still in the meeting when it ended.`
+            : mark.reconciled
+              ? `Teams showed ${who(person)} was no longer in the meeting.`
+              : `${who(person)} left.`;
       entries.push({ at: mark.at, kind: 'presence', text });
     }
   }
@@ -116,7 +147,9 @@ function checklistEntries(state: MeetingState): Entry[] {
     if (!tick) return [];
     const label = CHECKLIST_LABELS[item as keyof typeof CHECKLIST_LABELS] ?? item;
     const done = tick.ticked ? 'ticked' : 'unticked';
-    return [{ at: tick.at, kind: 'check' as const, text: `${nameOf(state, tick.by)} ${done} "${label}" on the checklist.` }];
+    return [
+      { at: tick.at, kind: 'check' as const, text: `${nameOf(state, tick.by)} ${done} "${label}" on the checklist.` },
+    ];
   });
 }
 

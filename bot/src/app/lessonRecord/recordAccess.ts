@@ -8,7 +8,11 @@ import { tookPart } from '../permissions.js';
 import type { ParticipantDirectory } from '../ports.js';
 
 /** Whether the person is on the school's safeguarding team: a DSL, or a deputy or senior leader the directory knows. */
-export async function inSafeguardingTeam(directory: ParticipantDirectory, tenantId: string, aadObjectId: string): Promise<boolean> {
+export async function inSafeguardingTeam(
+  directory: ParticipantDirectory,
+  tenantId: string,
+  aadObjectId: string,
+): Promise<boolean> {
   if (await directory.isDsl(tenantId, aadObjectId)) return true;
   for (const step of ['deputies', 'slt'] as const) {
     if ((await directory.listEscalation(tenantId, step)).some((p) => p.aadObjectId === aadObjectId)) return true;
@@ -20,12 +24,20 @@ export async function inSafeguardingTeam(directory: ParticipantDirectory, tenant
  * Why a member of staff may read this lesson's record: they took part (the directory is not asked),
  * or they are on the safeguarding team; undefined when neither.
  */
-export async function recordReader(directory: ParticipantDirectory, state: MeetingState, aadObjectId: string): Promise<'team' | 'tookPart' | undefined> {
+export async function recordReader(
+  directory: ParticipantDirectory,
+  state: MeetingState,
+  aadObjectId: string,
+): Promise<'team' | 'tookPart' | undefined> {
   if (tookPart(state, aadObjectId)) return 'tookPart';
   return (await inSafeguardingTeam(directory, state.tenantId, aadObjectId)) ? 'team' : undefined;
 }
 
 /** Whether a member of staff may read this lesson's record. */
-export async function mayReadRecord(directory: ParticipantDirectory, state: MeetingState, aadObjectId: string): Promise<boolean> {
+export async function mayReadRecord(
+  directory: ParticipantDirectory,
+  state: MeetingState,
+  aadObjectId: string,
+): Promise<boolean> {
   return (await recordReader(directory, state, aadObjectId)) !== undefined;
 }

@@ -66,16 +66,35 @@ export function createAttendanceRetry(deps: AttendanceRetryDeps): AttendanceRetr
       to: state.organizerId,
       role: 'organizer',
       title: `Attendance report for "${state.title || 'your lesson'}"`,
-      lines: [attendance.unavailable, 'Chaperone has stopped looking for it: the register for this lesson stays as Chaperone saw it. Type "register last" for it as a file.'],
+      lines: [
+        attendance.unavailable,
+        'Chaperone has stopped looking for it: the register for this lesson stays as Chaperone saw it. Type "register last" for it as a file.',
+      ],
     });
   }
 
   async function merge(key: MeetingKey, state: MeetingState, endedAt: number, lines: AttendanceLine[]): Promise<void> {
-    const outcome = await deps.applyEvent(key, { kind: 'attendanceMerged', id: `attendance-report@${endedAt}`, at: deps.clock.now(), source: 'teams', lines: auditLines(lines) }, state.address);
+    const outcome = await deps.applyEvent(
+      key,
+      {
+        kind: 'attendanceMerged',
+        id: `attendance-report@${endedAt}`,
+        at: deps.clock.now(),
+        source: 'teams',
+        lines: auditLines(lines),
+      },
+      state.address,
+    );
     // A duplicate means this report was merged (and the organizer told) before.
     if (outcome.outcome !== 'applied' || !state.organizerId) return;
     const card = attendanceFollowUp(state, endedAt, lines);
-    if (card) await deps.cards.queue(key, { cause: `attendance-report@${endedAt}`, to: state.organizerId, role: 'organizer', ...card });
+    if (card)
+      await deps.cards.queue(key, {
+        cause: `attendance-report@${endedAt}`,
+        to: state.organizerId,
+        role: 'organizer',
+        ...card,
+      });
   }
 
   return { scheduleNext, onTimer };
@@ -85,17 +104,23 @@ export function createAttendanceRetry(deps: AttendanceRetryDeps): AttendanceRetr
  * Pure: the organizer's follow-up card when Teams' report adds to the register they were sent (a
  * person only Teams saw, or more minutes than Chaperone counted); undefined when it adds nothing.
  */
-export function attendanceFollowUp(state: MeetingState, endedAt: number, merged: AttendanceLine[]): { title: string; lines: string[] } | undefined {
+export function attendanceFollowUp(
+  state: MeetingState,
+  endedAt: number,
+  merged: AttendanceLine[],
+): { title: string; lines: string[] } | undefined {
   const counted = new Map(buildRegister(state, endedAt).map((row) => [row.id, row.minutesPresent]));
   const added = merged.filter((line) => !line.personId || line.minutes > (counted.get(line.personId) ?? 0));
   if (!added.length) return undefined;
   return {
     title: `Attendance report for "${state.title || 'your lesson'}"`,
     lines: [
-      'Teams\' attendance report is now ready and adds to the register in your lesson summary:',
-      ...added.map((line) => (line.personId
-        ? `• ${line.name}: ${line.minutes} min present (Chaperone counted ${counted.get(line.personId) ?? 0} min)`
-        : `• ${line.name} (seen only by Teams): ${line.minutes} min present`)),
+      "Teams' attendance report is now ready and adds to the register in your lesson summary:",
+      ...added.map((line) =>
+        line.personId
+          ? `• ${line.name}: ${line.minutes} min present (Chaperone counted ${counted.get(line.personId) ?? 0} min)`
+          : `• ${line.name} (seen only by Teams): ${line.minutes} min present`,
+      ),
       'Type "register last" for the full register as a file.',
     ],
   };

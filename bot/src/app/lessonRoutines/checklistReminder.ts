@@ -12,7 +12,8 @@ import { CHECKLIST_LABELS, requiredChecklist } from '../sidePanel/checklist.js';
 const PUPIL_CHECK_LABELS: Record<PupilCheck, string> = {
   consent: 'a parent or carer has given consent for the pupil to take part in this lesson',
   parentPresent: 'a parent or carer is in the room with the pupil',
-  communalRoom: 'the pupil is in a shared room such as a kitchen or living room, not a bedroom (if not, switch off their camera and ask them to move)',
+  communalRoom:
+    'the pupil is in a shared room such as a kitchen or living room, not a bedroom (if not, switch off their camera and ask them to move)',
 };
 
 /** The reminder card for a lesson under `policy`; empty `lines` when the policy asks for nothing. */
@@ -22,13 +23,22 @@ export function checklistReminder(policy: Policy, lessonTitle: string): { title:
   const lines: string[] = [];
   if (session.length) {
     const within = policy.checklist.withinMinutes;
-    lines.push(`At the start of the session${within > 0 ? ` (within ${within} minutes)` : ''}, tick in the Chaperone side panel:`, ...session);
+    lines.push(
+      `At the start of the session${within > 0 ? ` (within ${within} minutes)` : ''}, tick in the Chaperone side panel:`,
+      ...session,
+    );
   }
   if (pupilChecks.length) {
     const within = policy.pupilChecks.withinMinutes;
-    lines.push(`For each pupil as they join${within > 0 ? ` (within ${within} minutes)` : ''}, record that:`, ...pupilChecks.map((check) => `• ${PUPIL_CHECK_LABELS[check]}`));
+    lines.push(
+      `For each pupil as they join${within > 0 ? ` (within ${within} minutes)` : ''}, record that:`,
+      ...pupilChecks.map((check) => `• ${PUPIL_CHECK_LABELS[check]}`),
+    );
   }
-  if (lines.length) lines.push('Chaperone reminds the staff present if any of these is still open. The checks are the school\'s policy.');
+  if (lines.length)
+    lines.push(
+      "Chaperone reminds the staff present if any of these is still open. The checks are the school's policy.",
+    );
   return { title: `Session checklist for "${lessonTitle}"`, lines };
 }
 
@@ -46,6 +56,12 @@ export function createChecklistReminder(deps: ChecklistReminderDeps) {
   return async function sendChecklistReminder(key: MeetingKey, state: MeetingState): Promise<void> {
     if (!state.organizerId) return;
     const card = checklistReminder(deps.policyFor(key.tenantId), state.title || 'your lesson');
-    if (card.lines.length) await deps.cards.queue(key, { cause: `checklist@${state.startedAt ?? 0}`, to: state.organizerId, role: 'organizer', ...card });
+    if (card.lines.length)
+      await deps.cards.queue(key, {
+        cause: `checklist@${state.startedAt ?? 0}`,
+        to: state.organizerId,
+        role: 'organizer',
+        ...card,
+      });
   };
 }

@@ -32,14 +32,19 @@ interface Entry {
   told: Set<string>;
 }
 
-/** Runs after a join is applied; a no-op for staff, when the policy does not ask, or when the lesson's link is unknown. */
+/**
+ * Runs after a join is applied; a no-op for staff, when the policy does not ask, or when the lesson's link is unknown.
+ */
 export type InviteeCheck = (key: MeetingKey, state: MeetingState, joiner: Participant) => Promise<void>;
 
 /** Builds the invitee check. */
 export function createInviteeCheck(deps: InviteeCheckDeps): InviteeCheck {
   const lessons = new Map<string, Entry>();
 
-  async function invitation(key: MeetingKey, state: MeetingState & { joinUrl: string; organizerId: string }): Promise<Entry> {
+  async function invitation(
+    key: MeetingKey,
+    state: MeetingState & { joinUrl: string; organizerId: string },
+  ): Promise<Entry> {
     const id = `${key.tenantId}\u0000${key.meetingId}`;
     const now = deps.clock.now();
     const cached = lessons.get(id);

@@ -31,25 +31,43 @@ export interface LessonEndDeps {
 
 /** Builds the routine `recordMeetingActivity` runs once when a lesson ends. */
 export function createLessonEndRoutine(deps: LessonEndDeps) {
-  return async function lessonEnded(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>): Promise<void> {
+  return async function lessonEnded(
+    key: MeetingKey,
+    record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>,
+  ): Promise<void> {
     const { state } = record;
     const now = deps.clock.now();
     const closedAt = state.endedAt ?? now;
-    const teams = deps.meetingControl ? await readTeamsAttendance(deps.meetingControl, deps.logger, state, closedAt) : undefined;
+    const teams = deps.meetingControl
+      ? await readTeamsAttendance(deps.meetingControl, deps.logger, state, closedAt)
+      : undefined;
     let attendance: AttendanceSource | undefined = teams;
-    if (teams && 'unavailable' in teams && teams.retry && state.endedAt !== undefined && (await retryLater(deps, key, state.endedAt))) {
-      attendance = { unavailable: `${teams.unavailable} Chaperone will look for it again within the hour and tell you if it adds anyone.` };
+    if (
+      teams &&
+      'unavailable' in teams &&
+      teams.retry &&
+      state.endedAt !== undefined &&
+      (await retryLater(deps, key, state.endedAt))
+    ) {
+      attendance = {
+        unavailable: `${teams.unavailable} Chaperone will look for it again within the hour and tell you if it adds anyone.`,
+      };
     }
-    const merged = await deps.applyEvent(key, {
-      kind: 'attendanceMerged',
-      id: `attendance@${closedAt}`,
-      at: closedAt,
-      source: attendance && 'lines' in attendance ? 'teams' : 'bot',
-      lines: attendance && 'lines' in attendance
-        ? auditLines(attendance.lines)
-        : buildRegister(state, now).map((r) => ({ personId: r.id, minutes: r.minutesPresent, seenBy: ['bot'] })),
-      ...(attendance && 'unavailable' in attendance ? { note: attendance.unavailable } : {}),
-    }, state.address);
+    const merged = await deps.applyEvent(
+      key,
+      {
+        kind: 'attendanceMerged',
+        id: `attendance@${closedAt}`,
+        at: closedAt,
+        source: attendance && 'lines' in attendance ? 'teams' : 'bot',
+        lines:
+          attendance && 'lines' in attendance
+            ? auditLines(attendance.lines)
+            : buildRegister(state, now).map((r) => ({ personId: r.id, minutes: r.minutesPresent, seenBy: ['bot'] })),
+        ...(attendance && 'unavailable' in attendance ? { note: attendance.unavailable } : {}),
+      },
+      state.address,
+    );
     if (!state.organizerId) return;
     // The record after that write is the freshest account of the lesson's outbox (what the DSLs were sent by now).
     const summary = lessonSummary(merged.record, deps.policyFor(key.tenantId), now, attendance);
@@ -63,7 +81,10 @@ async function retryLater(deps: LessonEndDeps, key: MeetingKey, endedAt: number)
   try {
     return await deps.attendanceRetry.scheduleNext(key, endedAt);
   } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'attendance report retry could not be scheduled');
+    deps.logger.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      'attendance report retry could not be scheduled',
+    );
     return false;
   }
 }

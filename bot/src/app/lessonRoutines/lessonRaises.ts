@@ -38,38 +38,65 @@ export function lessonRaises(record: Pick<LessonBook, 'state' | 'alerts' | 'deli
   const add = (raise: Raised) => {
     if (!raises.has(idOf(raise.key, raise.raisedAt))) raises.set(idOf(raise.key, raise.raisedAt), raise);
   };
-  for (const { message: m } of deliveries) if (m.phase === 'raised') for (const f of findingsOf(m)) add({ ...raisedFields(f), raisedAt: m.raisedAt });
-  for (const { finding, raisedAt } of Object.values(alerts)) if (raisedAt !== undefined) add({ ...raisedFields(finding), raisedAt });
+  for (const { message: m } of deliveries)
+    if (m.phase === 'raised') for (const f of findingsOf(m)) add({ ...raisedFields(f), raisedAt: m.raisedAt });
+  for (const { finding, raisedAt } of Object.values(alerts))
+    if (raisedAt !== undefined) add({ ...raisedFields(finding), raisedAt });
   // A reported breach is serious whether or not the policy's rule alerted anyone about it.
   for (const breach of state.breaches) {
     const key = `breach:${breach.id}`;
     if (![...raises.values()].some((r) => r.key === key)) {
-      add({ key, ruleId: 'breach', severity: 'critical', message: 'A member of staff reported a breach.', action: '', raisedAt: breach.at });
+      add({
+        key,
+        ruleId: 'breach',
+        severity: 'critical',
+        message: 'A member of staff reported a breach.',
+        action: '',
+        raisedAt: breach.at,
+      });
     }
   }
-  return [...raises.values()].map((raise) => withOutcome(raise, record, deliveries)).sort((a, b) => a.raisedAt - b.raisedAt || (a.key < b.key ? -1 : 1));
+  return [...raises.values()]
+    .map((raise) => withOutcome(raise, record, deliveries))
+    .sort((a, b) => a.raisedAt - b.raisedAt || (a.key < b.key ? -1 : 1));
 }
 
 type Raised = Omit<LessonRaise, 'open' | 'clearedAt' | 'dsl' | 'escalatedTo' | 'acknowledged'>;
 
-function raisedFields(finding: Pick<Finding, 'key' | 'ruleId' | 'severity' | 'message' | 'action'>): Omit<Raised, 'raisedAt'> {
-  return { key: finding.key, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, action: finding.action };
+function raisedFields(
+  finding: Pick<Finding, 'key' | 'ruleId' | 'severity' | 'message' | 'action'>,
+): Omit<Raised, 'raisedAt'> {
+  return {
+    key: finding.key,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    action: finding.action,
+  };
 }
 
 /** What became of one raise: still open or when it stopped, the copies Teams took, who acknowledged it. */
-function withOutcome(raise: Raised, { state, alerts }: Pick<LessonBook, 'state' | 'alerts'>, deliveries: readonly Delivery[]): LessonRaise {
+function withOutcome(
+  raise: Raised,
+  { state, alerts }: Pick<LessonBook, 'state' | 'alerts'>,
+  deliveries: readonly Delivery[],
+): LessonRaise {
   const open = alerts[raise.key]?.raisedAt === raise.raisedAt;
   const copies = raiseCopies(deliveries, raise.key, raise.raisedAt);
   const ack = acknowledgementOf(state, raise.key, raise.raisedAt);
   const acknowledged = ack ? { name: ack.name || 'Someone on the safeguarding team', at: ack.at } : undefined;
   // A breach alert lasts until the lesson has ended with no pupil left in it.
-  const clearedAt = open ? undefined : clearedAtOf(deliveries, raise.key, raise.raisedAt) ?? (raise.ruleId === 'breach' ? state.endedAt : undefined);
+  const clearedAt = open
+    ? undefined
+    : (clearedAtOf(deliveries, raise.key, raise.raisedAt) ?? (raise.ruleId === 'breach' ? state.endedAt : undefined));
   return {
     ...raise,
     open,
     ...(clearedAt === undefined ? {} : { clearedAt }),
     dsl: dslCopies(deliveries, raise.key, raise.raisedAt),
-    escalatedTo: (['deputy', 'slt'] as const).filter((role) => copies.some((d) => roleOf(d) === role && d.state === 'sent')),
+    escalatedTo: (['deputy', 'slt'] as const).filter((role) =>
+      copies.some((d) => roleOf(d) === role && d.state === 'sent'),
+    ),
     ...(acknowledged ? { acknowledged } : {}),
   };
 }

@@ -15,7 +15,16 @@ import type { LessonCards } from '../delivery/lessonCards.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import { createSettingsAtLessonStart } from '../meetingControl/settingsAtLessonStart.js';
 import { SETTINGS_OFF_LINE } from '../meetingControl/settingsNotChecked.js';
-import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, ParticipantDirectory, RosterSource, TimerStore } from '../ports.js';
+import type {
+  Clock,
+  Logger,
+  MeetingKey,
+  MeetingRecord,
+  MeetingStore,
+  ParticipantDirectory,
+  RosterSource,
+  TimerStore,
+} from '../ports.js';
 import type { TimerHandlers } from '../lesson/sweepTimers.js';
 import { ATTENDANCE_REASON, createAttendanceRetry } from './attendanceRetry.js';
 import { createChecklistReminder } from './checklistReminder.js';
@@ -49,7 +58,9 @@ export interface LessonRoutines {
   /** The sweep's handlers for the routines' own timers (roster checks, attendance report retries). */
   timerHandlers: TimerHandlers;
   onLessonStarted: Array<(key: MeetingKey, state: MeetingState) => Promise<void>>;
-  onLessonEnded: Array<(key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>) => Promise<void>>;
+  onLessonEnded: Array<
+    (key: MeetingKey, record: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>) => Promise<void>
+  >;
   onEventApplied: Array<(key: MeetingKey, event: MeetingEvent, state: MeetingState) => Promise<void>>;
   meetingDiscovered(meeting: DiscoveredMeeting): Promise<void>;
 }
@@ -57,9 +68,30 @@ export interface LessonRoutines {
 /** Builds every lesson routine from the service's adapters. */
 export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
   const { record, deliver, cards, directory, policyFor, clock, logger, meetingControl } = deps;
-  const rosterWatch = createRosterWatch({ meetings: deps.meetings, timers: deps.timers, roster: deps.roster, applyEvent: record, clock, logger, ...(deps.rosterIntervalMs ? { intervalMs: deps.rosterIntervalMs } : {}) });
-  const inviteeCheck = meetingControl ? createInviteeCheck({ meetingControl, deliver, policyFor, clock, logger }) : undefined;
-  const attendanceRetry = meetingControl ? createAttendanceRetry({ meetingControl, meetings: deps.meetings, timers: deps.timers, applyEvent: record, cards, policyFor, clock, logger }) : undefined;
+  const rosterWatch = createRosterWatch({
+    meetings: deps.meetings,
+    timers: deps.timers,
+    roster: deps.roster,
+    applyEvent: record,
+    clock,
+    logger,
+    ...(deps.rosterIntervalMs ? { intervalMs: deps.rosterIntervalMs } : {}),
+  });
+  const inviteeCheck = meetingControl
+    ? createInviteeCheck({ meetingControl, deliver, policyFor, clock, logger })
+    : undefined;
+  const attendanceRetry = meetingControl
+    ? createAttendanceRetry({
+        meetingControl,
+        meetings: deps.meetings,
+        timers: deps.timers,
+        applyEvent: record,
+        cards,
+        policyFor,
+        clock,
+        logger,
+      })
+    : undefined;
   const withGraph = meetingControl ? { meetingControl } : {};
   return {
     timerHandlers: {
@@ -69,12 +101,29 @@ export function createLessonRoutines(deps: LessonRoutinesDeps): LessonRoutines {
     onLessonStarted: [
       // Graph off is the school's choice: one line on the organizer's start card says so, no alarm.
       createChecklistReminder({ cards: meetingControl ? cards : withLine(cards, SETTINGS_OFF_LINE), policyFor }),
-      ...(meetingControl ? [createSettingsAtLessonStart({ meetingControl, cards, policyFor, logger, applyEvent: record })] : []),
+      ...(meetingControl
+        ? [createSettingsAtLessonStart({ meetingControl, cards, policyFor, logger, applyEvent: record })]
+        : []),
     ],
-    onLessonEnded: [createLessonEndRoutine({ cards, applyEvent: record, policyFor, clock, logger, ...withGraph, ...(attendanceRetry ? { attendanceRetry } : {}) })],
+    onLessonEnded: [
+      createLessonEndRoutine({
+        cards,
+        applyEvent: record,
+        policyFor,
+        clock,
+        logger,
+        ...withGraph,
+        ...(attendanceRetry ? { attendanceRetry } : {}),
+      }),
+    ],
     onEventApplied: [
       (key, _event, state) => rosterWatch.watch(key, state),
-      ...(inviteeCheck ? [async (key: MeetingKey, event: MeetingEvent, state: MeetingState) => (event.kind === 'participantJoined' ? inviteeCheck(key, state, event.participant) : undefined)] : []),
+      ...(inviteeCheck
+        ? [
+            async (key: MeetingKey, event: MeetingEvent, state: MeetingState) =>
+              event.kind === 'participantJoined' ? inviteeCheck(key, state, event.participant) : undefined,
+          ]
+        : []),
     ],
     meetingDiscovered: createMeetingDiscovered({ applyEvent: record, cards, directory, clock, logger, ...withGraph }),
   };

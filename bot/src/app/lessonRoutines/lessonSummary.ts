@@ -40,23 +40,29 @@ export function lessonClosing(state: MeetingState): LessonClosing {
   const people = Object.values(state.people).filter((p) => p.marks.some((m) => m.type === 'join'));
   const lastLeave = (stays: ReturnType<typeof presenceIntervals>) => stays.at(-1)?.to;
   const staffLeft = people.filter(isStaff).map((p) => lastLeave(presenceIntervals(p)));
-  const end = state.endedAt ?? (staffLeft.every((t) => t !== undefined) ? Math.max(...(staffLeft as number[])) : undefined);
+  const end =
+    state.endedAt ?? (staffLeft.every((t) => t !== undefined) ? Math.max(...(staffLeft as number[])) : undefined);
   const pupils = people.filter((p) => !isStaff(p));
   const closing: LessonClosing = { endedForEveryone: state.endedAt !== undefined };
   if (state.endedAt !== undefined) closing.endedAt = state.endedAt;
   if (pupils.length) {
     // A pupil still in at the end is closed by it at that instant (the reducer's end mark), so "before" is strict.
-    closing.pupilsOutFirst = end !== undefined && pupils.every((p) => {
-      const left = lastLeave(presenceIntervals(p));
-      return left !== undefined && left < end;
-    });
+    closing.pupilsOutFirst =
+      end !== undefined &&
+      pupils.every((p) => {
+        const left = lastLeave(presenceIntervals(p));
+        return left !== undefined && left < end;
+      });
   }
   return closing;
 }
 
 /** The summary card: title and plain lines, for `Notifier.sendToStaff`. */
 export function lessonSummary(
-  record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>, policy: Policy, now: number, attendance?: AttendanceSource,
+  record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>,
+  policy: Policy,
+  now: number,
+  attendance?: AttendanceSource,
 ): { title: string; lines: string[] } {
   const { state } = record;
   const time = (at?: number) => (at === undefined ? '-' : formatInZone(at, policy.school.timeZone).slice(11));
@@ -65,13 +71,21 @@ export function lessonSummary(
   const lines: string[] = [...(closing.endedForEveryone ? [closingLine(closing, time)] : []), ...findings.lines];
 
   const rows = attendance && 'lines' in attendance ? mergedRows(state, attendance.lines) : ownRows(state, now);
-  lines.push(rows.length ? 'Register (first joined, last left, minutes present):' : 'Nobody is on the register for this lesson.');
-  for (const row of rows) lines.push(`• ${row.name} (${row.role}): ${time(row.firstJoinAt)} to ${time(row.lastLeaveAt)}, ${row.minutes} min`);
-  if (attendance && 'lines' in attendance) lines.push('The register combines what Chaperone saw with Teams\' own attendance report.');
-  if (attendance && 'unavailable' in attendance) lines.push(`${attendance.unavailable} This register is from what Chaperone saw in the meeting.`);
+  lines.push(
+    rows.length ? 'Register (first joined, last left, minutes present):' : 'Nobody is on the register for this lesson.',
+  );
+  for (const row of rows)
+    lines.push(`• ${row.name} (${row.role}): ${time(row.firstJoinAt)} to ${time(row.lastLeaveAt)}, ${row.minutes} min`);
+  if (attendance && 'lines' in attendance)
+    lines.push("The register combines what Chaperone saw with Teams' own attendance report.");
+  if (attendance && 'unavailable' in attendance)
+    lines.push(`${attendance.unavailable} This register is from what Chaperone saw in the meeting.`);
   lines.push('Type "register last" for the full register as a file.');
   const lesson = `"${state.title || 'your lesson'}"`;
-  const followUp = findings.serious === 0 ? '' : `: ${findings.serious === 1 ? 'a serious problem' : `${findings.serious} serious problems`} to follow up`;
+  const followUp =
+    findings.serious === 0
+      ? ''
+      : `: ${findings.serious === 1 ? 'a serious problem' : `${findings.serious} serious problems`} to follow up`;
   return { title: `Summary of ${lesson}${followUp}`, lines };
 }
 

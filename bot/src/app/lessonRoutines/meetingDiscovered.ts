@@ -52,16 +52,30 @@ export function createMeetingDiscovered(deps: MeetingDiscoveredDeps) {
         startAt ??= settings?.startAt;
       } catch (error) {
         const { name, status } = error as { name?: string; status?: number };
-        deps.logger.warn({ error: name, status }, 'meeting creation time could not be read; short-notice check skipped');
+        deps.logger.warn(
+          { error: name, status },
+          'meeting creation time could not be read; short-notice check skipped',
+        );
       }
     }
-    const outcome = await deps.applyEvent(key, {
-      kind: 'meetingDetailsLearned',
-      id: `details:${meeting.activityId}`,
-      at: deps.clock.now(),
-      meetingType: meeting.meetingType,
-      ...optional({ title: meeting.title, joinUrl: meeting.joinUrl, organizerId: meeting.organizerId, scheduledStart: startAt, scheduledEnd: meeting.scheduledEnd, createdAt }),
-    }, meeting.address);
+    const outcome = await deps.applyEvent(
+      key,
+      {
+        kind: 'meetingDetailsLearned',
+        id: `details:${meeting.activityId}`,
+        at: deps.clock.now(),
+        meetingType: meeting.meetingType,
+        ...optional({
+          title: meeting.title,
+          joinUrl: meeting.joinUrl,
+          organizerId: meeting.organizerId,
+          scheduledStart: startAt,
+          scheduledEnd: meeting.scheduledEnd,
+          createdAt,
+        }),
+      },
+      meeting.address,
+    );
     if (outcome.outcome === 'duplicate') return;
 
     const scheduling = outcome.started.filter((f) => f.ruleId === 'scheduled-ahead');
@@ -71,12 +85,20 @@ export function createMeetingDiscovered(deps: MeetingDiscoveredDeps) {
     const lesson = meeting.title ? `"${meeting.title}": ` : '';
     for (const finding of scheduling) {
       const title = `${lesson}${finding.message}`;
-      await deps.cards.queue(key, { cause: `${finding.key}@${meeting.activityId}`, to: adder.aadObjectId, role: 'staff', title, lines: [finding.action] });
+      await deps.cards.queue(key, {
+        cause: `${finding.key}@${meeting.activityId}`,
+        to: adder.aadObjectId,
+        role: 'staff',
+        title,
+        lines: [finding.action],
+      });
     }
   };
 }
 
 /** The fields whose value is defined (the event takes optional fields, not undefined ones). */
 function optional<T extends Record<string, unknown>>(fields: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<{ [K in keyof T]: Exclude<T[K], undefined> }>;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<{
+    [K in keyof T]: Exclude<T[K], undefined>;
+  }>;
 }

@@ -16,14 +16,24 @@ export interface ReconcileRosterDeps {
 }
 
 /** The outcome of applying what Teams said, or undefined when Teams could not say (or failed). */
-export async function reconcileRoster(deps: ReconcileRosterDeps, key: MeetingKey, state: MeetingState): Promise<ApplyOutcome | undefined> {
+export async function reconcileRoster(
+  deps: ReconcileRosterDeps,
+  key: MeetingKey,
+  state: MeetingState,
+): Promise<ApplyOutcome | undefined> {
   if (!state.address) return undefined;
   const people = Object.values(state.people);
   let truth: Map<string, boolean> | undefined;
   try {
-    truth = await deps.roster.inMeeting({ key, ...state.address, title: state.title }, people.map((p) => ({ id: p.id, teamsId: p.teamsId })));
+    truth = await deps.roster.inMeeting(
+      { key, ...state.address, title: state.title },
+      people.map((p) => ({ id: p.id, teamsId: p.teamsId })),
+    );
   } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'roster check failed; keeping the roster from events');
+    deps.logger.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      'roster check failed; keeping the roster from events',
+    );
     return undefined;
   }
   if (!truth) return undefined;

@@ -44,7 +44,10 @@ export interface RosterWatch {
   onTimer: TimerHandler;
 }
 
-/** Whether a lesson's roster is worth asking Teams about. Its end closes everyone's presence, so an ended lesson has no pupil present. */
+/**
+ * Whether a lesson's roster is worth asking Teams about. Its end closes everyone's presence, so an ended lesson has no
+ * pupil present.
+ */
 function needsWatching(state: MeetingState): boolean {
   return state.address !== undefined && pupilsPresent(state).length > 0;
 }
@@ -102,13 +105,19 @@ export function createRosterWatch(deps: RosterWatchDeps): RosterWatch {
     const quietFor = now - (state.lastEventAt ?? now);
     if (streak > 0 && quietFor > QUIET_LIMIT_MS) {
       const quietMinutes = Math.round(quietFor / 60_000);
-      deps.logger.info({ unanswered: streak, quietMinutes }, 'roster watch ended: nothing heard of the lesson for hours and Teams does not answer');
+      deps.logger.info(
+        { unanswered: streak, quietMinutes },
+        'roster watch ended: nothing heard of the lesson for hours and Teams does not answer',
+      );
       return forget(key);
     }
     await scheduleAt(key, now + Math.min(interval * 2 ** streak, longest));
   }
 
   // The next check is scheduled by the events that follow, so a failed one is not retried here.
-  const onTimer: TimerHandler = (timer) => check(timer.key).catch((error: unknown) => deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'roster check failed'));
+  const onTimer: TimerHandler = (timer) =>
+    check(timer.key).catch((error: unknown) =>
+      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'roster check failed'),
+    );
   return { watch, check, onTimer };
 }

@@ -14,7 +14,8 @@ import type { LessonClosing } from './lessonSummary.js';
 import { CHECK_RULES, checkLine, checklistNeverTicked, subjectOf, whatHappened } from './summaryWords.js';
 import { pupilCheckState } from '../../domain/rules/pupilCheck.js';
 
-const ALL_WELL = 'Nothing went wrong in this lesson: no safeguarding alert was raised, every check was recorded and the meeting ended for everyone.';
+const ALL_WELL =
+  'Nothing went wrong in this lesson: no safeguarding alert was raised, every check was recorded and the meeting ended for everyone.';
 
 /** What went wrong, as card lines, and how many serious problems need following up. */
 export interface FindingsSection {
@@ -27,7 +28,11 @@ export type TimeOfDay = (at: number) => string;
 
 /** The summary's account of what went wrong in the lesson (or that nothing did). */
 export function findingsSection(
-  record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>, policy: Policy, closing: LessonClosing, now: number, time: TimeOfDay,
+  record: Pick<LessonBook, 'state' | 'alerts' | 'deliveries'>,
+  policy: Policy,
+  closing: LessonClosing,
+  now: number,
+  time: TimeOfDay,
 ): FindingsSection {
   const raises = lessonRaises(record);
   const serious = raises.filter((r) => r.severity === 'critical');
@@ -37,12 +42,15 @@ export function findingsSection(
   }
   const lines: string[] = [];
   if (serious.length) {
-    const problems = serious.length === 1 ? 'a serious safeguarding problem' : `${serious.length} serious safeguarding problems`;
+    const problems =
+      serious.length === 1 ? 'a serious safeguarding problem' : `${serious.length} serious safeguarding problems`;
     lines.push(`This lesson had ${problems}. Follow up each one today:`);
     for (const raise of serious) lines.push(...seriousLines(raise, record.state, policy, now, time));
   }
   if (warnings.length) {
-    lines.push(serious.length ? 'Also in this lesson:' : 'No serious safeguarding alert was raised, but these need looking at:');
+    lines.push(
+      serious.length ? 'Also in this lesson:' : 'No serious safeguarding alert was raised, but these need looking at:',
+    );
     lines.push(...warnings);
   }
   return { lines, serious: serious.length };
@@ -56,9 +64,15 @@ function seriousLines(raise: LessonRaise, state: MeetingState, policy: Policy, n
   }
   if (raise.dsl.state === 'sent') {
     const ack = raise.acknowledged;
-    told.push(ack ? `${ack.name} said they were dealing with it at ${time(ack.at)}.` : 'Nobody said they were dealing with it.');
+    told.push(
+      ack ? `${ack.name} said they were dealing with it at ${time(ack.at)}.` : 'Nobody said they were dealing with it.',
+    );
   }
-  return [`• ${whatHappened(raise)}, ${span(raise, state, now, time)}.`, told.join(' '), `What to do now: ${actionFor(raise, policy)}`];
+  return [
+    `• ${whatHappened(raise)}, ${span(raise, state, now, time)}.`,
+    told.join(' '),
+    `What to do now: ${actionFor(raise, policy)}`,
+  ];
 }
 
 function dslText(raise: LessonRaise, time: TimeOfDay): string {
@@ -82,9 +96,10 @@ function dslText(raise: LessonRaise, time: TimeOfDay): string {
 /** The follow-up with the DSL; for an alert still open, what staff were told to do about it comes first. */
 function actionFor(raise: LessonRaise, policy: Policy): string {
   const subject = subjectOf(raise.ruleId);
-  const followUp = raise.dsl.state !== 'sent'
-    ? `Tell the DSL about ${subject} yourself today${policy.dsl.phone ? ` (phone ${policy.dsl.phone})` : ''}.`
-    : `Check ${subject} with ${raise.acknowledged ? raise.acknowledged.name : 'the DSL'} today.`;
+  const followUp =
+    raise.dsl.state !== 'sent'
+      ? `Tell the DSL about ${subject} yourself today${policy.dsl.phone ? ` (phone ${policy.dsl.phone})` : ''}.`
+      : `Check ${subject} with ${raise.acknowledged ? raise.acknowledged.name : 'the DSL'} today.`;
   return raise.open && raise.action ? `${raise.action} Then: ${followUp}` : followUp;
 }
 
@@ -92,7 +107,8 @@ function actionFor(raise: LessonRaise, policy: Policy): string {
 function span(raise: LessonRaise, state: MeetingState, now: number, time: TimeOfDay): string {
   const from = `from ${time(raise.raisedAt)}`;
   if (raise.open) return `${from} and not over at ${time(now)} (${lasting(now - raise.raisedAt)} so far)`;
-  if (raise.clearedAt !== undefined) return `${from} to ${time(raise.clearedAt)} (${lasting(raise.clearedAt - raise.raisedAt)})`;
+  if (raise.clearedAt !== undefined)
+    return `${from} to ${time(raise.clearedAt)} (${lasting(raise.clearedAt - raise.raisedAt)})`;
   return `${from}; it was over by ${state.endedAt === undefined ? time(now) : 'the end of the lesson'}`;
 }
 
@@ -102,13 +118,23 @@ function lasting(ms: number): string {
 }
 
 /** The warnings that matter: how the lesson ended, rules broken for a while, checks never done. */
-function warningLines(raises: readonly LessonRaise[], state: MeetingState, policy: Policy, closing: LessonClosing, time: TimeOfDay): string[] {
+function warningLines(
+  raises: readonly LessonRaise[],
+  state: MeetingState,
+  policy: Policy,
+  closing: LessonClosing,
+  time: TimeOfDay,
+): string[] {
   const lines: string[] = [];
   if (!closing.endedForEveryone) {
-    lines.push('• Teams has not reported the meeting as ended for everyone: check that nobody is still in it, and end lessons with End meeting.');
+    lines.push(
+      '• Teams has not reported the meeting as ended for everyone: check that nobody is still in it, and end lessons with End meeting.',
+    );
   }
   if (closing.pupilsOutFirst === false && policy.endForAll.pupilsLeaveFirst) {
-    lines.push('• Pupils were still in the meeting when it ended. Next time ask pupils to leave first, then end the meeting for everyone.');
+    lines.push(
+      '• Pupils were still in the meeting when it ended. Next time ask pupils to leave first, then end the meeting for everyone.',
+    );
   }
   const groups = new Map<string, LessonRaise[]>();
   for (const raise of raises) {
@@ -119,7 +145,10 @@ function warningLines(raises: readonly LessonRaise[], state: MeetingState, polic
   for (const [label, group] of groups) {
     const first = group[0]!;
     const lasted = first.clearedAt === undefined ? '' : ` (${lasting(first.clearedAt - first.raisedAt)})`;
-    const when = group.length === 1 ? `from ${time(first.raisedAt)}${lasted}` : `${group.length} times, first at ${time(first.raisedAt)}`;
+    const when =
+      group.length === 1
+        ? `from ${time(first.raisedAt)}${lasted}`
+        : `${group.length} times, first at ${time(first.raisedAt)}`;
     lines.push(`• ${label}, ${when}.`);
   }
   if (hadPupils(state)) lines.push(...checksNotDone(state, policy).map((line) => `• ${line}`));
@@ -137,7 +166,8 @@ function checksNotDone(state: MeetingState, policy: Policy): string[] {
     if (never) lines.push(checkLine(check, 'never', never));
     if (refused) lines.push(checkLine(check, 'refused', refused));
   }
-  for (const { item, line } of checklistNeverTicked(policy)) if (state.checklist[item]?.ticked !== true) lines.push(line);
+  for (const { item, line } of checklistNeverTicked(policy))
+    if (state.checklist[item]?.ticked !== true) lines.push(line);
   return lines;
 }
 

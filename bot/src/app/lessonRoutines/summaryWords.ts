@@ -70,9 +70,14 @@ export function checkLine(check: PupilCheck, outcome: 'never' | 'refused', count
 }
 
 /** The session checklist items the policy asks staff to tick, with what it means when they never did. */
-export function checklistNeverTicked(policy: Policy): Array<{ item: 'expectationsRead' | 'rolesAgreed'; line: string }> {
+export function checklistNeverTicked(
+  policy: Policy,
+): Array<{ item: 'expectationsRead' | 'rolesAgreed'; line: string }> {
   const items = [
-    { item: 'expectationsRead' as const, line: 'The expectations for keeping safe online were never ticked as read out to pupils.' },
+    {
+      item: 'expectationsRead' as const,
+      line: 'The expectations for keeping safe online were never ticked as read out to pupils.',
+    },
     { item: 'rolesAgreed' as const, line: 'Roles and responsibilities were never ticked as discussed with pupils.' },
   ];
   return items.filter(({ item }) => policy.checklist[item]);

@@ -39,7 +39,10 @@ export interface EnforceMeetingSettingsResult {
 }
 
 /** Reads the meeting, plans the minimal change and applies it unless this is a dry run. */
-export async function enforceMeetingSettings(deps: EnforceMeetingSettingsDeps, input: EnforceMeetingSettingsInput): Promise<EnforceMeetingSettingsResult> {
+export async function enforceMeetingSettings(
+  deps: EnforceMeetingSettingsDeps,
+  input: EnforceMeetingSettingsInput,
+): Promise<EnforceMeetingSettingsResult> {
   const { meetingControl, logger } = deps;
   const { policy } = input;
 
@@ -48,11 +51,21 @@ export async function enforceMeetingSettings(deps: EnforceMeetingSettingsDeps, i
     meeting = await meetingControl.findMeeting(input.organizerId, input.joinUrl);
   } catch (error) {
     logFailure(logger, 'find', error);
-    return { changes: [], applied: false, findings: refusalFindings(policy, error), notChecked: notCheckedBecause(error) };
+    return {
+      changes: [],
+      applied: false,
+      findings: refusalFindings(policy, error),
+      notChecked: notCheckedBecause(error),
+    };
   }
   if (!meeting) {
-    const reason = 'Microsoft Teams did not return this lesson\'s meeting, so Chaperone could not check its options.';
-    return { changes: [], applied: false, findings: [manualStepsFinding(policy, reason)], notChecked: { reason: 'notFound' } };
+    const reason = "Microsoft Teams did not return this lesson's meeting, so Chaperone could not check its options.";
+    return {
+      changes: [],
+      applied: false,
+      findings: [manualStepsFinding(policy, reason)],
+      notChecked: { reason: 'notFound' },
+    };
   }
 
   const plan = planSettings(policy, meeting);
@@ -67,7 +80,13 @@ export async function enforceMeetingSettings(deps: EnforceMeetingSettingsDeps, i
   } catch (error) {
     logFailure(logger, 'update', error);
     const notChecked = { ...notCheckedBecause(error), planned: plan.changes };
-    return { meeting, changes: plan.changes, applied: false, findings: refusalFindings(policy, error, plan.changes), notChecked };
+    return {
+      meeting,
+      changes: plan.changes,
+      applied: false,
+      findings: refusalFindings(policy, error, plan.changes),
+      notChecked,
+    };
   }
 }
 
@@ -77,15 +96,20 @@ function refusalFindings(policy: Policy, error: unknown, planned?: SettingChange
     const reason = 'Chaperone is not yet allowed to change meeting options.';
     return [adminAccessFinding(error.requirement, error.missing), manualStepsFinding(policy, reason, planned)];
   }
-  const reason = 'Chaperone could not reach Microsoft Teams to check this lesson\'s meeting options.';
+  const reason = "Chaperone could not reach Microsoft Teams to check this lesson's meeting options.";
   return [manualStepsFinding(policy, reason, planned)];
 }
 
 function notCheckedBecause(error: unknown): SettingsNotChecked {
-  return error instanceof GraphPermissionError ? { reason: error.missing, requirement: error.requirement } : { reason: 'unavailable' };
+  return error instanceof GraphPermissionError
+    ? { reason: error.missing, requirement: error.requirement }
+    : { reason: 'unavailable' };
 }
 
 function logFailure(logger: Logger | undefined, step: 'find' | 'update', error: unknown): void {
   const { name, status, graphCode } = error as { name?: string; status?: number; graphCode?: string };
-  logger?.warn({ step, error: name, status, graphCode }, 'meeting options could not be checked through Microsoft Graph');
+  logger?.warn(
+    { step, error: name, status, graphCode },
+    'meeting options could not be checked through Microsoft Graph',
+  );
 }

@@ -7,7 +7,10 @@ import { uninvitedJoinerFindings } from '../../domain/rules/uninvitedJoiners.js'
 import type { MeetingSettings } from './ports.js';
 
 /** The lobby rule's findings for `joinedAadIds` (pupils and guests who joined) against the meeting's invitation. */
-export function findUninvitedJoiners(settings: Pick<MeetingSettings, 'organizerId' | 'attendees'>, joinedAadIds: string[]): Finding[] {
+export function findUninvitedJoiners(
+  settings: Pick<MeetingSettings, 'organizerId' | 'attendees'>,
+  joinedAadIds: string[],
+): Finding[] {
   const inviteeIds = settings.attendees.flatMap((a) => (a.aadObjectId ? [a.aadObjectId] : []));
   return uninvitedJoinerFindings({ organizerId: settings.organizerId, inviteeIds }, joinedAadIds);
 }

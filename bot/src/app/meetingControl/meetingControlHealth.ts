@@ -29,8 +29,10 @@ export class MeetingControlHealth {
   /** `meetingControl` with every read and change of meeting options recorded here (attendance reads are not). */
   watch(meetingControl: MeetingControl): MeetingControl {
     return {
-      findMeeting: (organizerId, joinUrl) => this.observe(organizerId, meetingControl.findMeeting(organizerId, joinUrl)),
-      updateSettings: (meeting, patch) => this.observe(meeting.organizerId, meetingControl.updateSettings(meeting, patch)),
+      findMeeting: (organizerId, joinUrl) =>
+        this.observe(organizerId, meetingControl.findMeeting(organizerId, joinUrl)),
+      updateSettings: (meeting, patch) =>
+        this.observe(meeting.organizerId, meetingControl.updateSettings(meeting, patch)),
       attendanceRecords: (meeting, window) => meetingControl.attendanceRecords(meeting, window),
     };
   }
@@ -42,13 +44,16 @@ export class MeetingControlHealth {
     this.noAccessPolicy.delete(organizerId);
   }
 
-  /** A call made through `organizerId` failed; a rejected request (a bug, an unknown meeting) says nothing of health. */
+  /**
+   * A call made through `organizerId` failed; a rejected request (a bug, an unknown meeting) says nothing of health.
+   */
   private recordFailure(organizerId: string, error: unknown): void {
     if (error instanceof GraphRequestError) return;
     if (error instanceof GraphPermissionError && error.missing === 'accessPolicy') {
       this.answered = true;
       this.blocked = undefined;
-      if (this.noAccessPolicy.size >= MAX_REFUSED_ORGANIZERS) this.noAccessPolicy.delete(this.noAccessPolicy.values().next().value!);
+      if (this.noAccessPolicy.size >= MAX_REFUSED_ORGANIZERS)
+        this.noAccessPolicy.delete(this.noAccessPolicy.values().next().value!);
       this.noAccessPolicy.add(organizerId);
       return;
     }
@@ -57,12 +62,19 @@ export class MeetingControlHealth {
 
   /** The `meetingSettings` check for `/healthz`. */
   health(): MeetingSettingsHealth {
-    if (!this.enabled) return { meetingSettings: 'off (GRAPH_ENFORCE_SETTINGS=false): lesson meeting options are not checked', degraded: false };
+    if (!this.enabled)
+      return {
+        meetingSettings: 'off (GRAPH_ENFORCE_SETTINGS=false): lesson meeting options are not checked',
+        degraded: false,
+      };
     if (this.blocked) return { meetingSettings: this.blocked, degraded: true };
     const refused = this.noAccessPolicy.size;
     if (refused) {
       const whom = refused === 1 ? '1 organizer' : `${refused} organizers`;
-      return { meetingSettings: `Graph refused: no application access policy for ${whom} (Grant-CsApplicationAccessPolicy)`, degraded: true };
+      return {
+        meetingSettings: `Graph refused: no application access policy for ${whom} (Grant-CsApplicationAccessPolicy)`,
+        degraded: true,
+      };
     }
     return { meetingSettings: this.answered ? 'ok' : 'ok (no lesson checked yet)', degraded: false };
   }

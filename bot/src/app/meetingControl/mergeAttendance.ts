@@ -34,7 +34,11 @@ export interface AttendanceLine {
  * Merges `records` into `observed`, matching a record to a person by Entra object id, else by email,
  * else by display name when exactly one person has it. Unmatched records become new lines.
  */
-export function mergeAttendance(observed: ObservedAttendee[], records: AttendanceRecord[], endAt?: number): AttendanceLine[] {
+export function mergeAttendance(
+  observed: ObservedAttendee[],
+  records: AttendanceRecord[],
+  endAt?: number,
+): AttendanceLine[] {
   const lines: AttendanceLine[] = observed.map((person) => ({
     personId: person.personId,
     ...(person.aadObjectId ? { aadObjectId: person.aadObjectId } : {}),

@@ -9,7 +9,10 @@ import type { OptionChange } from '../../domain/rules/meetingOptions.js';
 import type { MeetingSettings, MeetingSettingsPatch } from './ports.js';
 
 /** The settings a plan looks at. */
-export type PlannedSettings = Pick<MeetingSettings, 'lobbyScope' | 'dialInBypass' | 'allowedPresenters' | 'attendeeMicAllowed'>;
+export type PlannedSettings = Pick<
+  MeetingSettings,
+  'lobbyScope' | 'dialInBypass' | 'allowedPresenters' | 'attendeeMicAllowed'
+>;
 
 /** One setting Chaperone changes (or would change), with a line a teacher can read. */
 export interface SettingChange extends OptionChange {
@@ -33,10 +36,21 @@ export function planSettings(policy: Policy, current: PlannedSettings): Settings
   const patch: MeetingSettingsPatch = {};
   const changes: SettingChange[] = [];
 
-  const lobbyScope = target.lobbyScope && isMoreOpen(LOBBY_SCOPES, current.lobbyScope, target.lobbyScope) ? target.lobbyScope : undefined;
+  const lobbyScope =
+    target.lobbyScope && isMoreOpen(LOBBY_SCOPES, current.lobbyScope, target.lobbyScope)
+      ? target.lobbyScope
+      : undefined;
   const dialInOff = target.dialInBypass === false && current.dialInBypass;
   if (lobbyScope) {
-    changes.push(change('lobbyScope', labelOf(LOBBY_LABELS, current.lobbyScope), LOBBY_LABELS[lobbyScope], 'Who can bypass the lobby', LOBBY_SOURCE));
+    changes.push(
+      change(
+        'lobbyScope',
+        labelOf(LOBBY_LABELS, current.lobbyScope),
+        LOBBY_LABELS[lobbyScope],
+        'Who can bypass the lobby',
+        LOBBY_SOURCE,
+      ),
+    );
   }
   if (dialInOff) {
     changes.push(change('dialInBypass', 'On', 'Off', 'People dialing in can bypass the lobby', LOBBY_SOURCE));
@@ -50,18 +64,40 @@ export function planSettings(policy: Policy, current: PlannedSettings): Settings
 
   if (isMoreOpen(PRESENTER_SCOPES, current.allowedPresenters, target.allowedPresenters)) {
     patch.allowedPresenters = target.allowedPresenters;
-    changes.push(change('allowedPresenters', labelOf(PRESENTER_LABELS, current.allowedPresenters), PRESENTER_LABELS[target.allowedPresenters], 'Who can present (and share their screen)', PRESENTER_SOURCE));
+    changes.push(
+      change(
+        'allowedPresenters',
+        labelOf(PRESENTER_LABELS, current.allowedPresenters),
+        PRESENTER_LABELS[target.allowedPresenters],
+        'Who can present (and share their screen)',
+        PRESENTER_SOURCE,
+      ),
+    );
   }
 
   if (target.attendeeMicAllowed === false && current.attendeeMicAllowed) {
     patch.attendeeMicAllowed = false;
-    changes.push(change('attendeeMicAllowed', 'On', 'Off (pupils join muted; staff let them speak)', 'Allow mic for attendees', MIC_SOURCE));
+    changes.push(
+      change(
+        'attendeeMicAllowed',
+        'On',
+        'Off (pupils join muted; staff let them speak)',
+        'Allow mic for attendees',
+        MIC_SOURCE,
+      ),
+    );
   }
 
   return { patch, changes };
 }
 
-function change(setting: SettingChange['setting'], before: string, after: string, label: string, source: string): SettingChange {
+function change(
+  setting: SettingChange['setting'],
+  before: string,
+  after: string,
+  label: string,
+  source: string,
+): SettingChange {
   return { setting, label, before, after, text: `${label}: ${before} -> ${after}`, source };
 }
 

@@ -75,7 +75,10 @@ export interface MeetingControl {
    * Attendance records of the reports (one per session) that overlap `window`, or of every report
    * when no window is given. Reports exist only after a session ends.
    */
-  attendanceRecords(meeting: Pick<MeetingSettings, 'id' | 'organizerId'>, window?: { from: number; to: number }): Promise<AttendanceRecord[]>;
+  attendanceRecords(
+    meeting: Pick<MeetingSettings, 'id' | 'organizerId'>,
+    window?: { from: number; to: number },
+  ): Promise<AttendanceRecord[]>;
 }
 
 /** What an admin must grant before Chaperone may make a Graph call. */
@@ -97,7 +100,9 @@ export class GraphPermissionError extends Error {
     readonly graphCode?: string,
     readonly missing: GraphRefusal = 'permission',
   ) {
-    super(`Microsoft Graph refused the request (${status}${graphCode ? ` ${graphCode}` : ''}): ${MISSING_TEXT[missing](requirement)}.`);
+    super(
+      `Microsoft Graph refused the request (${status}${graphCode ? ` ${graphCode}` : ''}): ${MISSING_TEXT[missing](requirement)}.`,
+    );
     this.name = 'GraphPermissionError';
   }
 }
@@ -110,7 +115,10 @@ const MISSING_TEXT: Record<GraphRefusal, (requirement: GraphRequirement) => stri
 
 /** Graph could not be reached or kept failing (network, timeout, 5xx, throttling) after the retries allowed. */
 export class GraphUnavailableError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'GraphUnavailableError';
   }
@@ -118,7 +126,10 @@ export class GraphUnavailableError extends Error {
 
 /** Graph rejected the request itself (4xx other than 401, 403, 429): a bug or a meeting Graph does not know. */
 export class GraphRequestError extends Error {
-  constructor(readonly status: number, readonly graphCode?: string) {
+  constructor(
+    readonly status: number,
+    readonly graphCode?: string,
+  ) {
     super(`Microsoft Graph rejected the request (${status}${graphCode ? ` ${graphCode}` : ''}).`);
     this.name = 'GraphRequestError';
   }

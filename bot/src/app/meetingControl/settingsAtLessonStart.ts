@@ -32,30 +32,46 @@ export function createSettingsAtLessonStart(deps: SettingsAtLessonStartDeps) {
     if (!state.joinUrl || !state.organizerId) return;
     const policy = deps.policyFor(key.tenantId);
     const { organizerId, joinUrl } = state;
-    const result = await enforceMeetingSettings({ meetingControl: deps.meetingControl, logger: deps.logger }, { policy, organizerId, joinUrl });
+    const result = await enforceMeetingSettings(
+      { meetingControl: deps.meetingControl, logger: deps.logger },
+      { policy, organizerId, joinUrl },
+    );
     const title = state.title || 'your lesson';
     const startedAt = state.startedAt ?? state.lastEventAt ?? 0;
     if (result.notChecked) {
       const line = settingsNotCheckedLine(policy, result.notChecked);
-      await deps.cards.queue(key, { cause: `settings-not-checked@${startedAt}`, to: organizerId, role: 'organizer', title: `"${title}": set the meeting options yourself`, lines: [line] });
+      await deps.cards.queue(key, {
+        cause: `settings-not-checked@${startedAt}`,
+        to: organizerId,
+        role: 'organizer',
+        title: `"${title}": set the meeting options yourself`,
+        lines: [line],
+      });
       return;
     }
     if (!result.applied || !result.changes.length) return;
     if (deps.applyEvent) {
-      await deps.applyEvent(key, {
-        kind: 'meetingSettingsChanged',
-        id: `settings@${startedAt}`,
-        at: startedAt,
-        by: CHANGED_BY_CHAPERONE,
-        changes: result.changes.map((c) => ({ setting: c.setting, before: c.before, after: c.after })),
-      }, state.address);
+      await deps.applyEvent(
+        key,
+        {
+          kind: 'meetingSettingsChanged',
+          id: `settings@${startedAt}`,
+          at: startedAt,
+          by: CHANGED_BY_CHAPERONE,
+          changes: result.changes.map((c) => ({ setting: c.setting, before: c.before, after: c.after })),
+        },
+        state.address,
+      );
     }
     await deps.cards.queue(key, {
       cause: `settings@${startedAt}`,
       to: organizerId,
       role: 'organizer',
       title: `Chaperone made "${title}" safer`,
-      lines: [...result.changes.map((c) => c.text), 'These follow the school\'s policy; change them back in Meeting options only if your DSL agrees.'],
+      lines: [
+        ...result.changes.map((c) => c.text),
+        "These follow the school's policy; change them back in Meeting options only if your DSL agrees.",
+      ],
     });
   };
 }

@@ -29,12 +29,24 @@ const RECENT = 20;
  * The attendance register of a lesson the viewer organised (seed 001 #11 "keep a record of
  * attendance for each session"): `last` for their latest lesson, or words from its title.
  */
-export async function registerForMeeting(deps: RegisterDeps, viewer: Viewer, which: string, policy: Pick<Policy, 'school'>): Promise<Outcome<LessonRegister>> {
+export async function registerForMeeting(
+  deps: RegisterDeps,
+  viewer: Viewer,
+  which: string,
+  policy: Pick<Policy, 'school'>,
+): Promise<Outcome<LessonRegister>> {
   if (!can(viewer, 'readRegister')) return refused('Only school staff can see registers.');
   const wanted = which.trim().toLowerCase();
-  if (!wanted) return refused('Say which lesson: "register last" for your latest one, or "register" and words from its title.');
-  const lessons = await deps.meetings.listMeetings(viewer.tenantId, { organizerId: viewer.aadObjectId, limit: wanted === 'last' ? 1 : RECENT });
-  const lesson = wanted === 'last' ? lessons[0] : lessons.find((m) => m.meetingId === which.trim() || m.title.toLowerCase().includes(wanted));
+  if (!wanted)
+    return refused('Say which lesson: "register last" for your latest one, or "register" and words from its title.');
+  const lessons = await deps.meetings.listMeetings(viewer.tenantId, {
+    organizerId: viewer.aadObjectId,
+    limit: wanted === 'last' ? 1 : RECENT,
+  });
+  const lesson =
+    wanted === 'last'
+      ? lessons[0]
+      : lessons.find((m) => m.meetingId === which.trim() || m.title.toLowerCase().includes(wanted));
   if (!lesson) {
     return refused(
       lessons.length || wanted !== 'last'
@@ -53,11 +65,30 @@ export async function registerForMeeting(deps: RegisterDeps, viewer: Viewer, whi
   };
   const csv = toCsv([
     [
-      'Name', 'Role', `First joined (${zone})`, `Last left (${zone})`, 'Minutes present',
-      ...PUPIL_CHECKS.flatMap((c) => checkHeaders(PUPIL_CHECK_LABELS[c])), 'Teacher\'s mark',
+      'Name',
+      'Role',
+      `First joined (${zone})`,
+      `Last left (${zone})`,
+      'Minutes present',
+      ...PUPIL_CHECKS.flatMap((c) => checkHeaders(PUPIL_CHECK_LABELS[c])),
+      "Teacher's mark",
     ],
-    ...rows.map((r) => [r.name, r.role, when(r.firstJoinAt), when(r.lastLeaveAt), r.minutesPresent, ...checks(r), r.mark ?? '']),
+    ...rows.map((r) => [
+      r.name,
+      r.role,
+      when(r.firstJoinAt),
+      when(r.lastLeaveAt),
+      r.minutesPresent,
+      ...checks(r),
+      r.mark ?? '',
+    ]),
   ]);
   const date = lesson.startedAt === undefined ? 'undated' : formatInZone(lesson.startedAt, zone).slice(0, 10);
-  return done({ title: lesson.title, ...(lesson.startedAt === undefined ? {} : { startedAt: lesson.startedAt }), rows, csv, filename: `register-${date}.csv` });
+  return done({
+    title: lesson.title,
+    ...(lesson.startedAt === undefined ? {} : { startedAt: lesson.startedAt }),
+    rows,
+    csv,
+    filename: `register-${date}.csv`,
+  });
 }

@@ -45,7 +45,10 @@ export function createRetentionSweep(deps: RetentionSweepDeps): (now: number) =>
       const more = summary.more || requestKeys === MAX_REQUEST_KEYS;
       nextPassAt = now + (!more ? RETENTION_INTERVAL_MS : summary.failed > 0 ? AFTER_FAILURE_MS : BACKLOG_INTERVAL_MS);
       const { lessons, rows, indexRows, kept, failed } = summary;
-      deps.logger.info({ lessons, rows, indexRows, kept, failed, more, requestKeys }, 'Retention pass finished: old lesson records deleted (counts only).');
+      deps.logger.info(
+        { lessons, rows, indexRows, kept, failed, more, requestKeys },
+        'Retention pass finished: old lesson records deleted (counts only).',
+      );
       return summary;
     } finally {
       running = false;
@@ -59,7 +62,10 @@ async function forgetRequestKeys(deps: RetentionSweepDeps, now: number): Promise
   try {
     return await deps.requestKeys.forgetBefore(now - REQUEST_KEY_DAYS * RETENTION_INTERVAL_MS, MAX_REQUEST_KEYS);
   } catch (error) {
-    deps.logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'Could not delete old request ids; the next retention pass tries again.');
+    deps.logger.warn(
+      { err: error instanceof Error ? error.name : 'unknown' },
+      'Could not delete old request ids; the next retention pass tries again.',
+    );
     return 0;
   }
 }

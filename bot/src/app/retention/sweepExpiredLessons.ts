@@ -38,18 +38,30 @@ export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number):
           await expire(deps, { tenantId, meetingId: indexed.meetingId }, indexed, cutoff, summary);
         } catch (error) {
           summary.failed += 1;
-          deps.logger.warn({ err: errorName(error) }, 'Could not remove an old lesson record; the next retention pass tries again.');
+          deps.logger.warn(
+            { err: errorName(error) },
+            'Could not remove an old lesson record; the next retention pass tries again.',
+          );
         }
       }
     }
   } catch (error) {
-    deps.logger.warn({ err: errorName(error) }, 'Could not list old lesson records; the next retention pass tries again.');
+    deps.logger.warn(
+      { err: errorName(error) },
+      'Could not list old lesson records; the next retention pass tries again.',
+    );
     return { ...summary, failed: summary.failed + 1, more: true };
   }
   return summary;
 }
 
-async function expire(deps: RetentionPassDeps, key: MeetingKey, indexed: IndexedLesson, cutoff: number, summary: RetentionSummary): Promise<void> {
+async function expire(
+  deps: RetentionPassDeps,
+  key: MeetingKey,
+  indexed: IndexedLesson,
+  cutoff: number,
+  summary: RetentionSummary,
+): Promise<void> {
   const state = (await deps.meetings.load(key))?.state;
   if (state && lastActivity(state) >= cutoff) {
     // The meeting was used again (reopened, or a recurring link): the whole record stays until

@@ -7,7 +7,12 @@ import { acknowledgementOf } from '../../domain/acknowledgements.js';
 import type { MeetingState, TrackedFinding } from '../../domain/types.js';
 import { dslCopies } from '../delivery/dslCopies.js';
 import type { MeetingRecord } from '../ports.js';
-import { pupilChecksAlert, pupilCheckSubject, type PupilCheckItem, type PupilCheckSubject } from './pupilChecksAlert.js';
+import {
+  pupilChecksAlert,
+  pupilCheckSubject,
+  type PupilCheckItem,
+  type PupilCheckSubject,
+} from './pupilChecksAlert.js';
 import { SEVERITY_ORDER } from '../../domain/severity.js';
 import { displayName } from './stamp.js';
 import type { AlertView, DslDelivery, FindingView } from './statusView.js';
@@ -26,15 +31,27 @@ export function openAlerts(record: MeetingRecord): AlertView[] {
   const grouped = pupilChecksAlert(state, pupilChecks);
   if (grouped) alerts.push(grouped);
   const pending = (a: AlertView) => Number(a.raisedAt === undefined);
-  return alerts.sort((a, b) => pending(a) - pending(b) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.firstSeenAt - b.firstSeenAt);
+  return alerts.sort(
+    (a, b) =>
+      pending(a) - pending(b) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.firstSeenAt - b.firstSeenAt,
+  );
 }
 
 function itemOf(record: MeetingRecord, { finding, firstSeenAt, raisedAt }: TrackedFinding): PupilCheckItem {
   const dsl = dslDelivery(record, finding.key, raisedAt);
   const acknowledged = acknowledgement(record.state, finding.key, raisedAt);
   return {
-    key: finding.key, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, action: finding.action, raisedAt, firstSeenAt,
-    ...(dsl ? { dsl } : {}), ...(acknowledged ? { acknowledged } : {}),
+    key: finding.key,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    action: finding.action,
+    raisedAt,
+    firstSeenAt,
+    ...(dsl ? { dsl } : {}),
+    ...(acknowledged ? { acknowledged } : {}),
   };
 }
 
@@ -48,7 +65,11 @@ function about(state: MeetingState, subjectIds: string[] | undefined): Pick<Find
 }
 
 /** Who took this raise of the finding (an acknowledgement of an earlier raise does not count). */
-function acknowledgement(state: MeetingState, findingKey: string, raisedAt: number | undefined): FindingView['acknowledged'] {
+function acknowledgement(
+  state: MeetingState,
+  findingKey: string,
+  raisedAt: number | undefined,
+): FindingView['acknowledged'] {
   const ack = acknowledgementOf(state, findingKey, raisedAt);
   return ack ? { name: ack.name || 'Someone on the safeguarding team', at: ack.at } : undefined;
 }

@@ -27,7 +27,8 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
   const until = state.endedAt ?? now;
   const elapsedMs = startedAt === undefined ? undefined : Math.max(0, until - startedAt);
   // An ended lesson has no countdown: the panel says when it ended instead.
-  const remainingMs = elapsedMs === undefined || state.endedAt !== undefined ? undefined : minutes(limitMinutes) - elapsedMs;
+  const remainingMs =
+    elapsedMs === undefined || state.endedAt !== undefined ? undefined : minutes(limitMinutes) - elapsedMs;
   const pupilsNow = pupilsPresent(state).length;
   const warnAt = Math.max(0, ...policy.duration.countdownMinutes);
   const live = state.endedAt === undefined && presentPeople(state).length > 0;
@@ -51,7 +52,12 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
     pupilsPresent: pupilsNow,
     presentByRole: presentByRole(state),
     guestNote: guestNote(policy),
-    people: presentPeople(state).map((p) => ({ id: p.id, name: displayName(p), role: shownRole(p), since: presentSince(p) })),
+    people: presentPeople(state).map((p) => ({
+      id: p.id,
+      name: displayName(p),
+      role: shownRole(p),
+      since: presentSince(p),
+    })),
     timeline: timeline(state),
     findings: openAlerts(record),
     checklist: checklist(state, policy),
@@ -60,7 +66,10 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
     roster: { checkedAt: state.rosterCheckedAt, lastEventAt: state.lastEventAt },
     breaches: state.breaches.map((b) => ({ at: b.at, byName: nameOf(state, b.by) })),
     // Near or past the limit, or the pupils have gone: time to end the meeting for everyone.
-    endReminder: live && ((policy.duration.enabled && remainingMs !== undefined && remainingMs <= minutes(warnAt)) || (pupilSession && pupilsNow === 0)),
+    endReminder:
+      live &&
+      ((policy.duration.enabled && remainingMs !== undefined && remainingMs <= minutes(warnAt)) ||
+        (pupilSession && pupilsNow === 0)),
     school: { name: policy.school.name, timeZone: policy.school.timeZone },
     ...(policy.dsl.phone ? { dslPhone: policy.dsl.phone } : {}),
   };
@@ -68,7 +77,14 @@ export function buildStatusView(record: MeetingRecord, policy: Policy, now: numb
 
 function timeline(state: MeetingState): TimelineEntry[] {
   const entries = Object.values(state.people).flatMap((p) =>
-    p.marks.map((m) => ({ at: m.at, personId: p.id, name: displayName(p), role: shownRole(p), type: m.type, eventId: m.eventId })),
+    p.marks.map((m) => ({
+      at: m.at,
+      personId: p.id,
+      name: displayName(p),
+      role: shownRole(p),
+      type: m.type,
+      eventId: m.eventId,
+    })),
   );
   entries.sort((a, b) => b.at - a.at || (a.eventId < b.eventId ? 1 : -1));
   return entries.slice(0, TIMELINE_LENGTH).map(({ eventId: _eventId, ...entry }) => entry);
@@ -77,16 +93,31 @@ function timeline(state: MeetingState): TimelineEntry[] {
 function checklist(state: MeetingState, policy: Policy): ChecklistView[] {
   return requiredChecklist(policy).map((item) => {
     const tick = state.checklist[item];
-    return { item, label: CHECKLIST_LABELS[item], ticked: tick?.ticked === true, stamp: tick ? stampOf(state, tick) : undefined };
+    return {
+      item,
+      label: CHECKLIST_LABELS[item],
+      ticked: tick?.ticked === true,
+      stamp: tick ? stampOf(state, tick) : undefined,
+    };
   });
 }
 
-/** Pupils (and guests, and people not yet identified) from the domain's register, with each check's state and stamps. */
+/**
+ * Pupils (and guests, and people not yet identified) from the domain's register, with each check's state and stamps.
+ */
 function register(state: MeetingState, now: number, pupilChecks: PupilCheck[]): RegisterRowView[] {
   return buildRegister(state, now).flatMap((row) => {
     const person = state.people[row.id];
     if (!person || isStaff(person)) return [];
     const checks = pupilCheckViews(state, person, pupilChecks);
-    return [{ ...row, role: shownRole(person), name: displayName(person), markStamp: person.mark ? stampOf(state, person.mark) : undefined, checks }];
+    return [
+      {
+        ...row,
+        role: shownRole(person),
+        name: displayName(person),
+        markStamp: person.mark ? stampOf(state, person.mark) : undefined,
+        checks,
+      },
+    ];
   });
 }

@@ -12,7 +12,11 @@ import { stampOf } from './stamp.js';
 import type { Stamp } from './statusView.js';
 
 /** How each per-pupil check reads in the side panel and the register files. */
-export const PUPIL_CHECK_LABELS: Record<PupilCheck, string> = { consent: 'Consent', parentPresent: 'Parent/carer in the room', communalRoom: 'Communal room' };
+export const PUPIL_CHECK_LABELS: Record<PupilCheck, string> = {
+  consent: 'Consent',
+  parentPresent: 'Parent/carer in the room',
+  communalRoom: 'Communal room',
+};
 
 const RULES: Record<PupilCheck, PupilCheckRule> = { consent, parentPresent, communalRoom };
 
@@ -40,11 +44,17 @@ export function pupilCheckDefinitions(checks: readonly PupilCheck[]): PupilCheck
 }
 
 /** A pupil's `checks` as staff see them. */
-export function pupilCheckViews(state: MeetingState, person: PersonRecord, checks: readonly PupilCheck[]): Partial<Record<PupilCheck, PupilCheckView>> {
+export function pupilCheckViews(
+  state: MeetingState,
+  person: PersonRecord,
+  checks: readonly PupilCheck[],
+): Partial<Record<PupilCheck, PupilCheckView>> {
   const views: Partial<Record<PupilCheck, PupilCheckView>> = {};
   for (const check of checks) {
     const entry = person.checks[check];
-    views[check] = entry ? { state: pupilCheckState(person, check), stamp: stampOf(state, entry) } : { state: 'notYet' };
+    views[check] = entry
+      ? { state: pupilCheckState(person, check), stamp: stampOf(state, entry) }
+      : { state: 'notYet' };
   }
   return views;
 }

@@ -22,7 +22,10 @@ export const PUPIL_CHECKS_ALERT = 'pupil-checks';
 /** One open per-pupil check finding, as the panel's list would show it on its own. */
 export type PupilCheckItem = Omit<FindingView, 'kind' | 'about'>;
 
-/** The pupil and check a per-pupil check finding is about, and whether it is a "no" answer (else the check is not recorded yet). */
+/**
+ * The pupil and check a per-pupil check finding is about, and whether it is a "no" answer (else the check is not
+ * recorded yet).
+ */
 export interface PupilCheckSubject {
   pupilId: string;
   check: PupilCheck;
@@ -40,7 +43,10 @@ export function pupilCheckSubject(tracked: TrackedFinding): PupilCheckSubject | 
 }
 
 /** The grouped alert for `items` (each a per-pupil check finding with its subject); undefined when there are none. */
-export function pupilChecksAlert(state: MeetingState, items: Array<{ view: PupilCheckItem; subject: PupilCheckSubject }>): PupilChecksAlert | undefined {
+export function pupilChecksAlert(
+  state: MeetingState,
+  items: Array<{ view: PupilCheckItem; subject: PupilCheckSubject }>,
+): PupilChecksAlert | undefined {
   if (items.length === 0) return undefined;
   const rows = new Map<string, PupilChecksRow>();
   for (const { view, subject } of items) {
@@ -50,12 +56,16 @@ export function pupilChecksAlert(state: MeetingState, items: Array<{ view: Pupil
       row = { pupilId: subject.pupilId, name: person ? displayName(person) : 'A pupil', missing: [], refused: [] };
       rows.set(subject.pupilId, row);
     }
-    if (subject.refused) row.refused.push({ check: subject.check, words: REFUSED_WORDS[subject.check], action: view.action });
+    if (subject.refused)
+      row.refused.push({ check: subject.check, words: REFUSED_WORDS[subject.check], action: view.action });
     else row.missing.push(PUPIL_CHECK_LABELS[subject.check].toLowerCase());
-    if (view.acknowledged && (!row.acknowledged || view.acknowledged.at > row.acknowledged.at)) row.acknowledged = view.acknowledged;
+    if (view.acknowledged && (!row.acknowledged || view.acknowledged.at > row.acknowledged.at))
+      row.acknowledged = view.acknowledged;
   }
   // A "no" needs acting on now, so those pupils come first; then by name, so the list does not jump about.
-  const pupils = [...rows.values()].sort((a, b) => Number(b.refused.length > 0) - Number(a.refused.length > 0) || a.name.localeCompare(b.name));
+  const pupils = [...rows.values()].sort(
+    (a, b) => Number(b.refused.length > 0) - Number(a.refused.length > 0) || a.name.localeCompare(b.name),
+  );
   const views = items.map((i) => i.view);
   const raised = views.flatMap((v) => (v.raisedAt === undefined ? [] : [v.raisedAt]));
   return {
@@ -83,6 +93,7 @@ function words(pupils: PupilChecksRow[]): { message: string; action: string } {
   ];
   const record = 'check what is missing and record it in the side panel register';
   const actNow = 'Do what each "no" below says now';
-  const action = refused === 0 ? `For each pupil below, ${record}.` : missing === 0 ? `${actNow}.` : `${actNow}, then ${record}.`;
+  const action =
+    refused === 0 ? `For each pupil below, ${record}.` : missing === 0 ? `${actNow}.` : `${actNow}, then ${record}.`;
   return { message: `${what.join('; ')}.`, action };
 }

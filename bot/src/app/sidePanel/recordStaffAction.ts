@@ -39,7 +39,10 @@ export interface KeyedRequest {
  */
 export interface RequestKeys {
   claim(request: KeyedRequest, content: unknown): Promise<'new' | 'repeat' | 'conflict' | 'unchecked'>;
-  /** Deletes up to `max` keys first seen before `cutoff` (epoch ms); returns how many. A key only has to outlive its action's retries. */
+  /**
+   * Deletes up to `max` keys first seen before `cutoff` (epoch ms); returns how many. A key only has to outlive its
+   * action's retries.
+   */
   forgetBefore(cutoff: number, max: number): Promise<number>;
 }
 
@@ -53,7 +56,8 @@ export interface StaffActionDeps {
 }
 
 /** Said when a side-panel request id comes back with a different change. */
-export const REQUEST_ID_REUSED = 'This request id was already used for a different change; reload the panel and try again.';
+export const REQUEST_ID_REUSED =
+  'This request id was already used for a different change; reload the panel and try again.';
 
 /**
  * Records a staff action as a lesson event, through the same reducer, rules and storage
@@ -61,19 +65,32 @@ export const REQUEST_ID_REUSED = 'This request id was already used for a differe
  * endpoint, key and action) is applied once, the same key with a different action is refused, and
  * another caller's or endpoint's key is simply another key. `by` is the verified caller.
  */
-export async function recordStaffAction(deps: StaffActionDeps, key: MeetingKey, request: Omit<KeyedRequest, 'tenantId'>, action: StaffAction): Promise<ApplyOutcome> {
+export async function recordStaffAction(
+  deps: StaffActionDeps,
+  key: MeetingKey,
+  request: Omit<KeyedRequest, 'tenantId'>,
+  action: StaffAction,
+): Promise<ApplyOutcome> {
   const record = await deps.meetings.load(key);
-  if (!record) throw new StaffActionRefused('lessonNotFound', 'Chaperone has no record of this lesson yet; make sure the app is added to the meeting, then try again.');
+  if (!record)
+    throw new StaffActionRefused(
+      'lessonNotFound',
+      'Chaperone has no record of this lesson yet; make sure the app is added to the meeting, then try again.',
+    );
   if ('pupilId' in action) {
     const person = record.state.people[action.pupilId];
     if (!person || person.role === 'staff') {
-      throw new StaffActionRefused('pupilNotFound', 'That pupil is not on this lesson\'s register; refresh the side panel and try again.');
+      throw new StaffActionRefused(
+        'pupilNotFound',
+        "That pupil is not on this lesson's register; refresh the side panel and try again.",
+      );
     }
   }
   const claim = await deps.requestKeys.claim({ tenantId: key.tenantId, ...request }, action);
   if (claim === 'conflict') throw new StaffActionRefused('requestIdReused', REQUEST_ID_REUSED);
   // Without the key store a retry is still applied once (same id), and a changed action is kept rather than lost.
-  if (claim === 'unchecked') deps.logger.warn({ endpoint: request.endpoint.split('/').pop() }, 'request id not checked: storage unavailable');
+  if (claim === 'unchecked')
+    deps.logger.warn({ endpoint: request.endpoint.split('/').pop() }, 'request id not checked: storage unavailable');
   return deps.applyEvent(key, toEvent(action, eventIdFor(request, action), request.callerId, deps.clock.now()));
 }
 
@@ -87,10 +104,20 @@ function toEvent(action: StaffAction, id: string, by: string, at: number): Meeti
     case 'checklist':
       return { kind: 'checklistTicked', id, at, by, item: action.item, ticked: action.ticked };
     case 'pupilCheck':
-      return { kind: 'pupilCheckRecorded', id, at, by, pupilId: action.pupilId, check: action.check, state: action.state };
+      return {
+        kind: 'pupilCheckRecorded',
+        id,
+        at,
+        by,
+        pupilId: action.pupilId,
+        check: action.check,
+        state: action.state,
+      };
     case 'registerMark':
       return { kind: 'registerMarked', id, at, by, pupilId: action.pupilId, mark: action.mark };
     case 'breach':
-      return action.note === undefined ? { kind: 'breachReported', id, at, by } : { kind: 'breachReported', id, at, by, note: action.note };
+      return action.note === undefined
+        ? { kind: 'breachReported', id, at, by }
+        : { kind: 'breachReported', id, at, by, note: action.note };
   }
 }

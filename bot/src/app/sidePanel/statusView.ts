@@ -33,7 +33,9 @@ interface AlertBase {
   key: string;
   ruleId: string;
   severity: Severity;
-  /** What happened, in plain words (never a pupil's name: {@link FindingView.about} and the grouped rows carry names). */
+  /**
+   * What happened, in plain words (never a pupil's name: {@link FindingView.about} and the grouped rows carry names).
+   */
   message: string;
   /** What to do now. */
   action: string;
@@ -96,7 +98,9 @@ export interface ChecklistView {
   stamp?: Stamp;
 }
 
-/** One pupil (or guest, or person not identified) on the register, with each check's state and who set it, and the mark. */
+/**
+ * One pupil (or guest, or person not identified) on the register, with each check's state and who set it, and the mark.
+ */
 export interface RegisterRowView extends Omit<RegisterRow, 'checks'> {
   markStamp?: Stamp;
   /** The checks the policy asks for; one never recorded is `notYet` with no stamp. */

@@ -73,7 +73,11 @@ export interface FakeConnectorOptions {
   member?: (userId: string) => { id: string; name: string; aadObjectId?: string } | undefined;
 }
 
-type Route = { method: string; pattern: RegExp; answer: (request: RecordedRequest, params: string[]) => ConnectorReply };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  answer: (request: RecordedRequest, params: string[]) => ConnectorReply;
+};
 
 /** Teams gives one 1:1 conversation per user and bot; the fake does the same, with a readable id. */
 export function personalConversationId(userId: string): string {
@@ -100,27 +104,66 @@ export class FakeConnectorCore {
 
   constructor(private readonly options: FakeConnectorOptions = {}) {
     this.routes = [
-      { method: 'POST', pattern: /^\/v3\/conversations$/, answer: (r) => ({ status: 201, body: { id: this.conversationFor(r.body), activityId: this.newId('fake-activity-') } }) },
-      { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/, answer: () => ({ status: 201, body: { id: this.newId('fake-activity-') } }) },
-      { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, answer: (_r, [, activityId]) => ({ status: 200, body: { id: activityId } }) },
-      { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/, answer: (_r, [, userId = '']) => ({ status: 200, body: { userRole: 'user', ...this.memberOf(userId) } }) },
+      {
+        method: 'POST',
+        pattern: /^\/v3\/conversations$/,
+        answer: (r) => ({
+          status: 201,
+          body: { id: this.conversationFor(r.body), activityId: this.newId('fake-activity-') },
+        }),
+      },
+      {
+        method: 'POST',
+        pattern: /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/,
+        answer: () => ({ status: 201, body: { id: this.newId('fake-activity-') } }),
+      },
+      {
+        method: 'PUT',
+        pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/,
+        answer: (_r, [, activityId]) => ({ status: 200, body: { id: activityId } }),
+      },
+      {
+        method: 'GET',
+        pattern: /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/,
+        answer: (_r, [, userId = '']) => ({ status: 200, body: { userRole: 'user', ...this.memberOf(userId) } }),
+      },
       { method: 'POST', pattern: /^\/v1\/meetings\/([^/]+)\/notification$/, answer: () => ({ status: 202 }) },
-      { method: 'GET', pattern: /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/, answer: (r, [meetingId = '', userId = '']) => this.participant(r, meetingId, userId) },
-      { method: 'GET', pattern: /^\/v1\/meetings\/([^/]+)$/, answer: (_r, [meetingId = '']) => this.meetingInfo(meetingId) },
+      {
+        method: 'GET',
+        pattern: /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/,
+        answer: (r, [meetingId = '', userId = '']) => this.participant(r, meetingId, userId),
+      },
+      {
+        method: 'GET',
+        pattern: /^\/v1\/meetings\/([^/]+)$/,
+        answer: (_r, [meetingId = '']) => this.meetingInfo(meetingId),
+      },
     ];
   }
 
   /** Answers one request and records it. */
   handle(request: ConnectorRequest): ConnectorReply {
     const path = request.path.replace(/\/{2,}/g, '/');
-    const recorded: RecordedRequest = { ...request, path, decodedPath: path.split('/').map(decode).join('/'), receivedAt: (this.options.now ?? Date.now)() };
+    const recorded: RecordedRequest = {
+      ...request,
+      path,
+      decodedPath: path.split('/').map(decode).join('/'),
+      receivedAt: (this.options.now ?? Date.now)(),
+    };
     this.requests.push(recorded);
     const failure = this.failures.shift();
     if (failure) {
       return {
         status: (recorded.status = failure.status),
-        body: { error: { code: failure.status === 429 ? 'TooManyRequests' : 'ServiceError', message: 'Scripted failure from the fake connector.' } },
-        ...(failure.retryAfterSeconds === undefined ? {} : { headers: { 'Retry-After': String(failure.retryAfterSeconds) } }),
+        body: {
+          error: {
+            code: failure.status === 429 ? 'TooManyRequests' : 'ServiceError',
+            message: 'Scripted failure from the fake connector.',
+          },
+        },
+        ...(failure.retryAfterSeconds === undefined
+          ? {}
+          : { headers: { 'Retry-After': String(failure.retryAfterSeconds) } }),
       };
     }
     const reply = this.route(recorded);
@@ -133,9 +176,21 @@ export class FakeConnectorCore {
   private route(recorded: RecordedRequest): ConnectorReply {
     for (const route of this.routes) {
       const match = route.method === recorded.method ? route.pattern.exec(recorded.path) : null;
-      if (match) return route.answer(recorded, match.slice(1).map((p) => (p === undefined ? '' : decode(p))));
+      if (match)
+        return route.answer(
+          recorded,
+          match.slice(1).map((p) => (p === undefined ? '' : decode(p))),
+        );
     }
-    return { status: 404, body: { error: { code: 'NotFound', message: `The fake connector has no route for ${recorded.method} ${recorded.path}.` } } };
+    return {
+      status: 404,
+      body: {
+        error: {
+          code: 'NotFound',
+          message: `The fake connector has no route for ${recorded.method} ${recorded.path}.`,
+        },
+      },
+    };
   }
 
   /** Requests whose decoded path starts with `pathPrefix`. */
@@ -145,7 +200,8 @@ export class FakeConnectorCore {
 
   /** The next `n` requests are answered `status` (e.g. 429 or 503), with `Retry-After` when given. */
   failNext(n: number, status: number, retryAfterSeconds?: number): void {
-    for (let i = 0; i < n; i++) this.failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfterSeconds });
+    for (let i = 0; i < n; i++)
+      this.failures.push(retryAfterSeconds === undefined ? { status } : { status, retryAfterSeconds });
   }
 
   /** Drops the scripted failures not yet used: the connector answers normally again. */
@@ -176,7 +232,9 @@ export class FakeConnectorCore {
   private conversationFor(body: unknown): string {
     const b = (body ?? {}) as { isGroup?: boolean; members?: Array<{ id?: unknown }> };
     const only = b.members?.length === 1 ? b.members[0]?.id : undefined;
-    return b.isGroup !== true && typeof only === 'string' && only ? personalConversationId(only) : this.newId('a:fake-conversation-');
+    return b.isGroup !== true && typeof only === 'string' && only
+      ? personalConversationId(only)
+      : this.newId('a:fake-conversation-');
   }
 
   private memberOf(userId: string): { id: string; name: string; aadObjectId?: string } {
@@ -185,11 +243,17 @@ export class FakeConnectorCore {
 
   private participant(request: RecordedRequest, meetingId: string, userId: string): ConnectorReply {
     const p = this.participants.get(`${meetingId}\n${userId}`);
-    if (!p) return { status: 404, body: { error: { code: 'NotFound', message: 'Participant not found in this meeting.' } } };
+    if (!p)
+      return { status: 404, body: { error: { code: 'NotFound', message: 'Participant not found in this meeting.' } } };
     return {
       status: 200,
       body: {
-        user: { id: userId, name: p.name ?? 'Fake Participant', aadObjectId: p.aadObjectId, tenantId: p.tenantId ?? request.query.tenantId },
+        user: {
+          id: userId,
+          name: p.name ?? 'Fake Participant',
+          aadObjectId: p.aadObjectId,
+          tenantId: p.tenantId ?? request.query.tenantId,
+        },
         meeting: { role: p.role ?? 'Attendee', inMeeting: p.inMeeting },
         conversation: { id: `19:meeting_${meetingId}@thread.v2`, isGroup: true, conversationType: 'groupChat' },
       },

@@ -18,16 +18,21 @@ export type CardClick =
   | { kind: 'execute'; verb: string; data: Record<string, unknown> }
   | { kind: 'open'; url: string };
 
-const asRecord = (data: unknown): Record<string, unknown> => (typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {});
+const asRecord = (data: unknown): Record<string, unknown> =>
+  typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 
 /** Renders one card; `onClick` gets its buttons (absent: the card is shown read-only, as in the feed). */
 export function renderCard(json: unknown, onClick?: (click: CardClick) => void): HTMLElement {
   const AC = window.AdaptiveCards;
   const card = new AC.AdaptiveCard();
-  card.hostConfig = new AC.HostConfig({ fontFamily: "'Segoe UI', system-ui, sans-serif", supportsInteractivity: Boolean(onClick) });
+  card.hostConfig = new AC.HostConfig({
+    fontFamily: "'Segoe UI', system-ui, sans-serif",
+    supportsInteractivity: Boolean(onClick),
+  });
   card.onExecuteAction = (action) => {
     if (!onClick) return;
-    if (action instanceof AC.ExecuteAction) onClick({ kind: 'execute', verb: action.verb ?? '', data: asRecord(action.data) });
+    if (action instanceof AC.ExecuteAction)
+      onClick({ kind: 'execute', verb: action.verb ?? '', data: asRecord(action.data) });
     else if (action instanceof AC.SubmitAction) onClick({ kind: 'submit', data: asRecord(action.data) });
     else if (action instanceof AC.OpenUrlAction && action.url) onClick({ kind: 'open', url: action.url });
   };

@@ -16,7 +16,9 @@ type InvokeAnswer = { statusCode?: number; type?: string; value?: unknown };
 /** Draws the transcript. `refresh` redraws after a click. */
 export function renderChat(list: HTMLElement, personId: string, lines: ChatLine[], refresh: () => void): void {
   const updates = new Map<string, unknown>();
-  for (const line of lines) if (line.from === 'bot' && line.entry.kind === 'update' && line.entry.replaces) updates.set(line.entry.replaces, line.entry.cards[0]);
+  for (const line of lines)
+    if (line.from === 'bot' && line.entry.kind === 'update' && line.entry.replaces)
+      updates.set(line.entry.replaces, line.entry.cards[0]);
   const items = lines.flatMap((line) => {
     if (line.from === 'person') return [h('li', { class: 'person' }, line.text)];
     const { entry } = line;
@@ -24,10 +26,15 @@ export function renderChat(list: HTMLElement, personId: string, lines: ChatLine[
     const id = entry.activityId ?? '';
     const cards = replaced.has(id) ? [replaced.get(id)] : updates.has(id) ? [updates.get(id)] : entry.cards;
     const click = (c: CardClick) => void onCardClick(personId, id, c, refresh);
-    return [h('li', { class: 'bot', 'data-activity': id },
-      h('div', { class: 'meta' }, `Chaperone · ${clockText(entry.at)}`),
-      entry.text && !cards.length ? richText(entry.text) : null,
-      ...cards.map((card) => renderCard(card, click)))];
+    return [
+      h(
+        'li',
+        { class: 'bot', 'data-activity': id },
+        h('div', { class: 'meta' }, `Chaperone · ${clockText(entry.at)}`),
+        entry.text && !cards.length ? richText(entry.text) : null,
+        ...cards.map((card) => renderCard(card, click)),
+      ),
+    ];
   });
   list.replaceChildren(...items);
   list.scrollTop = list.scrollHeight;
@@ -41,7 +48,8 @@ async function onCardClick(personId: string, activityId: string, click: CardClic
     }
     const delivery = await api.say(personId, { ...click, ...(activityId ? { replyToId: activityId } : {}) });
     const answer = (delivery.body ?? {}) as InvokeAnswer;
-    if (click.kind === 'execute' && answer.type === 'application/vnd.microsoft.card.adaptive') replaced.set(activityId, answer.value);
+    if (click.kind === 'execute' && answer.type === 'application/vnd.microsoft.card.adaptive')
+      replaced.set(activityId, answer.value);
     if (click.kind === 'execute' && typeof answer.value === 'string') say(answer.value);
   } catch (error) {
     say(error instanceof Error ? error.message : String(error));

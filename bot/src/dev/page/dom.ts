@@ -4,11 +4,16 @@
 type Child = Node | string | null | undefined | false;
 
 /** Creates an element with attributes (`on*` functions become listeners) and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, unknown> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, unknown> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false || value === null) continue;
-    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+    if (name.startsWith('on') && typeof value === 'function')
+      el.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children) if (child) el.append(child);
@@ -33,7 +38,12 @@ export function say(text: string): void {
 
 /** Simulated time as the page shows it (local time of the browser, with the date). */
 export function clockText(at: number): string {
-  return new Date(at).toLocaleString('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return new Date(at).toLocaleString('en-GB', {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 /** The bot's message text as Teams shows it: `**bold**` in bold, line breaks kept; never parsed as HTML. */

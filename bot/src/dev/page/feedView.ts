@@ -20,12 +20,32 @@ function recipient(r: FeedRecipient): HTMLElement {
 
 /** One feed entry as a list item. */
 export function feedItem(entry: FeedEntry): HTMLElement {
-  const to = entry.recipients.length ? [' to ', ...entry.recipients.flatMap((r, i) => (i ? [', ', recipient(r)] : [recipient(r)]))] : [];
-  return h('li', { class: entry.kind, 'data-kind': entry.kind, 'data-seq': entry.seq },
-    h('div', { class: 'meta' }, `${clockText(entry.at)} · ${KIND_TEXT[entry.kind]}`, ...to, entry.lesson ? ` · ${entry.lesson}` : '', entry.status && entry.status >= 400 ? ` · answered ${entry.status}` : ''),
+  const to = entry.recipients.length
+    ? [' to ', ...entry.recipients.flatMap((r, i) => (i ? [', ', recipient(r)] : [recipient(r)]))]
+    : [];
+  return h(
+    'li',
+    { class: entry.kind, 'data-kind': entry.kind, 'data-seq': entry.seq },
+    h(
+      'div',
+      { class: 'meta' },
+      `${clockText(entry.at)} · ${KIND_TEXT[entry.kind]}`,
+      ...to,
+      entry.lesson ? ` · ${entry.lesson}` : '',
+      entry.status && entry.status >= 400 ? ` · answered ${entry.status}` : '',
+    ),
     richText(entry.summary),
-    entry.url ? h('div', { class: 'meta' }, 'Opens ', h('a', { href: entry.url, target: '_blank', rel: 'noopener' }, 'the alert page'), ' on the meeting stage, for these recipients only.') : null,
-    ...entry.cards.map((card) => renderCard(card)));
+    entry.url
+      ? h(
+          'div',
+          { class: 'meta' },
+          'Opens ',
+          h('a', { href: entry.url, target: '_blank', rel: 'noopener' }, 'the alert page'),
+          ' on the meeting stage, for these recipients only.',
+        )
+      : null,
+    ...entry.cards.map((card) => renderCard(card)),
+  );
 }
 
 /** Adds new entries at the top; roster checks are hidden unless asked for. */
@@ -55,15 +75,37 @@ function copyText(copy: TrailCopy): string {
 /** Redraws who has each safeguarding alert: every copy's delivery and who is dealing with it. */
 export function renderTrail(list: HTMLElement, trails: AlertTrail[]): void {
   if (!trails.length) {
-    list.replaceChildren(h('li', { class: 'meta' }, 'No safeguarding alert yet. When one goes to the DSL, its deliveries and escalation show here.'));
+    list.replaceChildren(
+      h(
+        'li',
+        { class: 'meta' },
+        'No safeguarding alert yet. When one goes to the DSL, its deliveries and escalation show here.',
+      ),
+    );
     return;
   }
-  list.replaceChildren(...trails.map((t) => h('li', { 'data-finding': t.findingKey },
-    h('div', { class: 'meta' }, `${clockText(t.raisedAt)} · ${t.lesson}${t.over ? ' · over' : ''}`),
-    h('strong', {}, t.message),
-    h('ul', {}, ...t.copies.map((c) => h('li', { class: `copy ${c.state}`, 'data-role': c.role }, copyText(c)))),
-    t.acknowledged
-      ? h('div', { class: 'taken', 'data-testid': 'alert-taken' }, `${t.acknowledged.name} is dealing with it (${clockText(t.acknowledged.at)})`)
-      : h('div', { class: 'meta' }, t.over ? 'Nobody pressed "I\'m dealing with it" before it was over.' : 'Nobody has pressed "I\'m dealing with it" yet.'))));
+  list.replaceChildren(
+    ...trails.map((t) =>
+      h(
+        'li',
+        { 'data-finding': t.findingKey },
+        h('div', { class: 'meta' }, `${clockText(t.raisedAt)} · ${t.lesson}${t.over ? ' · over' : ''}`),
+        h('strong', {}, t.message),
+        h('ul', {}, ...t.copies.map((c) => h('li', { class: `copy ${c.state}`, 'data-role': c.role }, copyText(c)))),
+        t.acknowledged
+          ? h(
+              'div',
+              { class: 'taken', 'data-testid': 'alert-taken' },
+              `${t.acknowledged.name} is dealing with it (${clockText(t.acknowledged.at)})`,
+            )
+          : h(
+              'div',
+              { class: 'meta' },
+              t.over
+                ? 'Nobody pressed "I\'m dealing with it" before it was over.'
+                : 'Nobody has pressed "I\'m dealing with it" yet.',
+            ),
+      ),
+    ),
+  );
 }
-

@@ -43,7 +43,8 @@ function fillPeople(next: SimState): void {
 function draw(next: SimState, force = false): void {
   state = next;
   fillPeople(next);
-  byId('clock').textContent = `${clockText(next.now)}${next.offsetMs ? ` (+${Math.round(next.offsetMs / 60_000)} min)` : ''} · policy ${next.policy.preset}, grace ${next.policy.graceSeconds} s`;
+  byId('clock').textContent =
+    `${clockText(next.now)}${next.offsetMs ? ` (+${Math.round(next.offsetMs / 60_000)} min)` : ''} · policy ${next.policy.preset}, grace ${next.policy.graceSeconds} s`;
   const signature = JSON.stringify([next.lessons, selectedLesson]);
   if (force || signature !== lessonsDrawn) {
     lessonsDrawn = signature;
@@ -82,18 +83,30 @@ function wireForms(): void {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     void act(async () => {
-      const created = await api.createLesson({ title: String(form.get('title')), kind: String(form.get('kind')), organizerId: String(form.get('organizerId')), startsInMinutes: Number(form.get('startsInMinutes')) });
+      const created = await api.createLesson({
+        title: String(form.get('title')),
+        kind: String(form.get('kind')),
+        organizerId: String(form.get('organizerId')),
+        startsInMinutes: Number(form.get('startsInMinutes')),
+      });
       selectedLesson = created.meetingId;
       return created.state;
     }, 'Lesson created; the app was added to its chat.');
   });
   for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('[data-advance]'))) {
     const minutes = Number(button.dataset.advance);
-    button.addEventListener('click', () => void act(async () => {
-      const { fired, state: next } = await api.advance(minutes);
-      window.setTimeout(() => say(`Clock moved on ${minutes} min; ${fired} timer${fired === 1 ? '' : 's'} fired.`), 0);
-      return next;
-    }, `Clock moved on ${minutes} min.`));
+    button.addEventListener(
+      'click',
+      () =>
+        void act(async () => {
+          const { fired, state: next } = await api.advance(minutes);
+          window.setTimeout(
+            () => say(`Clock moved on ${minutes} min; ${fired} timer${fired === 1 ? '' : 's'} fired.`),
+            0,
+          );
+          return next;
+        }, `Clock moved on ${minutes} min.`),
+    );
   }
   byId('sweep').addEventListener('click', () => void act(async () => (await api.sweep()).state, 'Timers checked.'));
   byId<HTMLFormElement>('open-panel').addEventListener('submit', (event) => {
@@ -101,7 +114,13 @@ function wireForms(): void {
     const form = new FormData(event.target as HTMLFormElement);
     const person = state?.school.people.find((p) => p.aadObjectId === form.get('personId'));
     if (!person || !selectedLesson) return say('Create a lesson first, then open its side panel.');
-    const query = new URLSearchParams({ user: person.aadObjectId, name: person.name, meeting: selectedLesson, theme: String(form.get('theme')), context: 'sidePanel' });
+    const query = new URLSearchParams({
+      user: person.aadObjectId,
+      name: person.name,
+      meeting: selectedLesson,
+      theme: String(form.get('theme')),
+      context: 'sidePanel',
+    });
     byId<HTMLIFrameElement>('host-frame').src = `/dev/host?${query.toString()}`;
   });
   byId('chat-person').addEventListener('change', () => void pollChat(true));
@@ -111,9 +130,13 @@ function wireForms(): void {
     const text = input.value.trim();
     if (!text) return;
     input.value = '';
-    sendText(byId<HTMLSelectElement>('chat-person').value, text).then(() => pollFeed()).catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
+    sendText(byId<HTMLSelectElement>('chat-person').value, text)
+      .then(() => pollFeed())
+      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)));
   });
-  byId<HTMLInputElement>('show-lookups').addEventListener('change', (event) => toggleLookups(byId('feed'), (event.target as HTMLInputElement).checked));
+  byId<HTMLInputElement>('show-lookups').addEventListener('change', (event) =>
+    toggleLookups(byId('feed'), (event.target as HTMLInputElement).checked),
+  );
 }
 
 async function tick(): Promise<void> {

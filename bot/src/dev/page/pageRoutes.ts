@@ -20,14 +20,21 @@ let transpiler: Promise<Transpile> | undefined;
 
 /** TypeScript's own single-file transpiler (no bundling: the browser loads each module itself). */
 function loadTranspiler(): Promise<Transpile> {
-  transpiler ??= import('typescript').then(({ default: ts }) => (source: string) =>
-    ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true } }).outputText);
+  transpiler ??= import('typescript').then(
+    ({ default: ts }) =>
+      (source: string) =>
+        ts.transpileModule(source, {
+          compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+        }).outputText,
+  );
   return transpiler;
 }
 
 const compiled = new Map<string, { mtimeMs: number; code: string }>();
 
-/** A client module as JavaScript: the compiled file if there is one (dist), else the source transpiled once per change. */
+/**
+ * A client module as JavaScript: the compiled file if there is one (dist), else the source transpiled once per change.
+ */
 async function clientModule(dir: string, name: string): Promise<string> {
   const built = join(dirname(fileURLToPath(import.meta.url)), `${name}.js`);
   if (existsSync(built)) return readFile(built, 'utf8');
@@ -52,13 +59,23 @@ function send(res: Response, type: string, body: string | Buffer): void {
  */
 export function registerSimPage(server: Server): void {
   const dir = pageDir();
-  const renderer = join(dirname(createRequire(import.meta.url).resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js');
-  server.get('/dev', async (_req: Request, res: Response) => send(res, 'text/html; charset=utf-8', await readFile(join(dir, 'simulator.html'))));
-  server.get('/dev/page/simulator.css', async (_req: Request, res: Response) => send(res, 'text/css; charset=utf-8', await readFile(join(dir, 'simulator.css'))));
+  const renderer = join(
+    dirname(createRequire(import.meta.url).resolve('adaptivecards/package.json')),
+    'dist',
+    'adaptivecards.min.js',
+  );
+  server.get('/dev', async (_req: Request, res: Response) =>
+    send(res, 'text/html; charset=utf-8', await readFile(join(dir, 'simulator.html'))),
+  );
+  server.get('/dev/page/simulator.css', async (_req: Request, res: Response) =>
+    send(res, 'text/css; charset=utf-8', await readFile(join(dir, 'simulator.css'))),
+  );
   server.get('/dev/page/:file', async (req: Request, res: Response) => {
     const name = String((req.params as Record<string, unknown>)['file'] ?? '').replace(/\.js$/, '');
     if (!MODULES.has(name)) throw new HttpError(404, 'notFound', 'The simulator page has no such file; reload /dev.');
     send(res, 'text/javascript; charset=utf-8', await clientModule(dir, name));
   });
-  server.get('/dev/vendor/adaptivecards.js', async (_req: Request, res: Response) => send(res, 'text/javascript; charset=utf-8', await readFile(renderer)));
+  server.get('/dev/vendor/adaptivecards.js', async (_req: Request, res: Response) =>
+    send(res, 'text/javascript; charset=utf-8', await readFile(renderer)),
+  );
 }

@@ -15,7 +15,9 @@ function isSafeguarding(role: RecipientRole): role is SafeguardingRole {
   return role === 'dsl' || role === 'deputy' || role === 'slt';
 }
 
-/** One person's copy of an alert: `waiting` until Teams takes it, `withdrawn` when the alert was over before it went. */
+/**
+ * One person's copy of an alert: `waiting` until Teams takes it, `withdrawn` when the alert was over before it went.
+ */
 export interface TrailCopy {
   role: SafeguardingRole;
   name: string;
@@ -37,8 +39,12 @@ export interface AlertTrail {
 }
 
 /** The trails of the given lessons, newest raise first. */
-export function alertTrails(lessons: Iterable<{ title: string; record: MeetingRecord }>, school: SimSchool): AlertTrail[] {
-  const nameOf = (id: string): string => school.people.find((p) => p.aadObjectId === id)?.name ?? 'someone on the staff list';
+export function alertTrails(
+  lessons: Iterable<{ title: string; record: MeetingRecord }>,
+  school: SimSchool,
+): AlertTrail[] {
+  const nameOf = (id: string): string =>
+    school.people.find((p) => p.aadObjectId === id)?.name ?? 'someone on the staff list';
   const trails = new Map<string, AlertTrail>();
   for (const { title, record } of lessons) {
     for (const d of findingDeliveries(record.deliveries ?? [])) {
@@ -61,7 +67,12 @@ export function alertTrails(lessons: Iterable<{ title: string; record: MeetingRe
         trails.set(id, trail);
       }
       const state = d.state === 'pending' ? 'waiting' : d.state;
-      trail.copies.push({ role: recipient.role, name: nameOf(recipient.aadObjectId), state, ...(d.sentAt === undefined ? {} : { sentAt: d.sentAt }) });
+      trail.copies.push({
+        role: recipient.role,
+        name: nameOf(recipient.aadObjectId),
+        state,
+        ...(d.sentAt === undefined ? {} : { sentAt: d.sentAt }),
+      });
     }
   }
   return [...trails.values()].sort((a, b) => b.raisedAt - a.raisedAt);

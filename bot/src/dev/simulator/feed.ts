@@ -43,7 +43,12 @@ type Body = {
 const PERSONAL = /^a:dev-1to1-(.+)$/;
 
 /** Turns the connector's record into feed entries, naming every recipient. */
-export function feedEntries(requests: RecordedRequest[], from: number, school: SimSchool, lessons: Iterable<SimLesson>): FeedEntry[] {
+export function feedEntries(
+  requests: RecordedRequest[],
+  from: number,
+  school: SimSchool,
+  lessons: Iterable<SimLesson>,
+): FeedEntry[] {
   const byChat = new Map<string, SimLesson>();
   const byMeeting = new Map<string, SimLesson>();
   for (const lesson of lessons) {
@@ -55,23 +60,46 @@ export function feedEntries(requests: RecordedRequest[], from: number, school: S
     return p ? { name: p.name, kind: p.kind } : { name: 'someone outside the sample school', kind: 'unknown' };
   };
   return requests.slice(Math.max(0, from)).map((r, i) => {
-    const base = { seq: from + i, at: r.receivedAt, cards: [] as unknown[], ...(r.status === undefined ? {} : { status: r.status }) };
+    const base = {
+      seq: from + i,
+      at: r.receivedAt,
+      cards: [] as unknown[],
+      ...(r.status === undefined ? {} : { status: r.status }),
+    };
     const parts = r.decodedPath.split('/');
     const body = (r.body ?? {}) as Body;
     if (r.method === 'POST' && parts[1] === 'v1' && parts[4] === 'notification') {
       const surface = body.value?.surfaces?.[0]?.content?.value;
-      return { ...base, kind: 'alert', recipients: (body.value?.recipients ?? []).map(person), lesson: byMeeting.get(parts[3] ?? '')?.title, summary: surface?.title ?? 'In-meeting notification', ...(surface?.url ? { url: surface.url } : {}) };
+      return {
+        ...base,
+        kind: 'alert',
+        recipients: (body.value?.recipients ?? []).map(person),
+        lesson: byMeeting.get(parts[3] ?? '')?.title,
+        summary: surface?.title ?? 'In-meeting notification',
+        ...(surface?.url ? { url: surface.url } : {}),
+      };
     }
     if (parts[1] === 'v3' && parts[4] === 'activities' && (r.method === 'POST' || r.method === 'PUT')) {
       const conversation = parts[3] ?? '';
       const personal = PERSONAL.exec(conversation)?.[1];
       const lesson = byChat.get(conversation);
-      const cards = (body.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
-      const recipients = personal ? [person(personal)] : lesson ? [{ name: `everyone in the chat of "${lesson.title}" (pupils and parents too)`, kind: 'chat' as const }] : [{ name: 'an unknown conversation', kind: 'unknown' as const }];
+      const cards = (body.attachments ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((a) => a.content);
+      const recipients = personal
+        ? [person(personal)]
+        : lesson
+          ? [{ name: `everyone in the chat of "${lesson.title}" (pupils and parents too)`, kind: 'chat' as const }]
+          : [{ name: 'an unknown conversation', kind: 'unknown' as const }];
       const kind = r.method === 'PUT' ? 'update' : personal ? 'message' : 'meeting-chat';
       return {
-        ...base, kind, recipients, cards, lesson: lesson?.title,
-        summary: r.method === 'PUT' ? 'Updated a card it had sent' : body.text ?? (cards.length ? 'A card' : 'A message'),
+        ...base,
+        kind,
+        recipients,
+        cards,
+        lesson: lesson?.title,
+        summary:
+          r.method === 'PUT' ? 'Updated a card it had sent' : (body.text ?? (cards.length ? 'A card' : 'A message')),
         ...(body.text ? { text: body.text } : {}),
         ...(personal ? { personId: personal } : {}),
         ...(r.activityId ? { activityId: r.activityId } : {}),
@@ -79,10 +107,21 @@ export function feedEntries(requests: RecordedRequest[], from: number, school: S
       };
     }
     if (r.method === 'POST' && r.decodedPath === '/v3/conversations') {
-      return { ...base, kind: 'other', recipients: (body.members ?? []).map((m) => person(m.id)), summary: 'Opened a 1:1 chat' };
+      return {
+        ...base,
+        kind: 'other',
+        recipients: (body.members ?? []).map((m) => person(m.id)),
+        summary: 'Opened a 1:1 chat',
+      };
     }
     if (r.method === 'GET' && parts[1] === 'v1' && parts[4] === 'participants') {
-      return { ...base, kind: 'lookup', recipients: [person(parts[5])], lesson: byMeeting.get(parts[3] ?? '')?.title, summary: 'Asked Teams whether this person is in the lesson' };
+      return {
+        ...base,
+        kind: 'lookup',
+        recipients: [person(parts[5])],
+        lesson: byMeeting.get(parts[3] ?? '')?.title,
+        summary: 'Asked Teams whether this person is in the lesson',
+      };
     }
     return { ...base, kind: 'lookup', recipients: [], summary: `${r.method} ${r.decodedPath}` };
   });

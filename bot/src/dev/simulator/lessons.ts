@@ -40,7 +40,12 @@ export function lessonFromState(state: MeetingState): SimLesson | undefined {
   const devices: Record<string, number> = {};
   for (const person of Object.values(state.people)) {
     let n = 0;
-    for (const mark of person.marks) n = mark.reconciled ? (mark.type === 'join' ? Math.max(1, n) : 0) : Math.max(0, n + (mark.type === 'join' ? 1 : -1));
+    for (const mark of person.marks)
+      n = mark.reconciled
+        ? mark.type === 'join'
+          ? Math.max(1, n)
+          : 0
+        : Math.max(0, n + (mark.type === 'join' ? 1 : -1));
     if (n > 0 && (state.endedAt === undefined || state.endedAt < state.startedAt)) devices[person.id] = n;
   }
   return {

@@ -31,19 +31,45 @@ const lessonBody = z.object({
   title: z.string().trim().min(1).max(120),
   kind: z.enum(['Scheduled', 'MeetNow']),
   organizerId: z.string().min(1),
-  startsInMinutes: z.coerce.number().int().min(-60 * 24).max(60 * 24 * 14).default(0),
+  startsInMinutes: z.coerce
+    .number()
+    .int()
+    .min(-60 * 24)
+    .max(60 * 24 * 14)
+    .default(0),
 });
-const clockBody = z.object({ minutes: z.coerce.number().min(0).max(24 * 60) });
+const clockBody = z.object({
+  minutes: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60),
+});
 const chatBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(2000) }),
   z.object({ kind: z.literal('submit'), data: z.record(z.string(), z.unknown()), replyToId: z.string().optional() }),
-  z.object({ kind: z.literal('execute'), verb: z.string().min(1), data: z.record(z.string(), z.unknown()), replyToId: z.string().optional() }),
+  z.object({
+    kind: z.literal('execute'),
+    verb: z.string().min(1),
+    data: z.record(z.string(), z.unknown()),
+    replyToId: z.string().optional(),
+  }),
 ]);
-const PERSON_ACTIONS = { join: 'join', leave: 'leave', drop: 'drop', reconnect: 'reconnect', 'hang-up': 'hangUp' } as const;
+const PERSON_ACTIONS = {
+  join: 'join',
+  leave: 'leave',
+  drop: 'drop',
+  reconnect: 'reconnect',
+  'hang-up': 'hangUp',
+} as const;
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new HttpError(400, 'invalidBody', `The simulator could not read that request (${parsed.error.issues[0]?.path.join('.') || 'body'}); reload the page and try again.`);
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      'invalidBody',
+      `The simulator could not read that request (${parsed.error.issues[0]?.path.join('.') || 'body'}); reload the page and try again.`,
+    );
   return parsed.data;
 }
 
@@ -58,7 +84,10 @@ export function registerSimRoutes(server: Server, deps: SimRoutesDeps): void {
     clockAdjustable: isSimClock(deps.clock),
     policy: { preset: deps.policy.preset, graceSeconds: deps.policy.graceSeconds },
     school,
-    lessons: [...simulator.lessons.values()].reverse().map((l): LessonView => ({ ...l, status: isRunning(l) ? 'live' : l.endedAt !== undefined ? 'ended' : 'scheduled' })),
+    lessons: [...simulator.lessons.values()].reverse().map((l): LessonView => ({
+      ...l,
+      status: isRunning(l) ? 'live' : l.endedAt !== undefined ? 'ended' : 'scheduled',
+    })),
   });
   const json = (res: Response, body: unknown): void => {
     res.setHeader('cache-control', 'no-store');
@@ -74,7 +103,8 @@ export function registerSimRoutes(server: Server, deps: SimRoutesDeps): void {
 
   server.post('/dev/api/lessons/:meetingId/people/:personId/:action', async (req: Request, res: Response) => {
     const action = PERSON_ACTIONS[param(req, 'action') as keyof typeof PERSON_ACTIONS];
-    if (!action) throw new HttpError(404, 'unknownAction', 'The simulator knows join, leave, drop, reconnect and hang-up.');
+    if (!action)
+      throw new HttpError(404, 'unknownAction', 'The simulator knows join, leave, drop, reconnect and hang-up.');
     await simulator[action](param(req, 'meetingId'), param(req, 'personId'));
     json(res, state());
   });
@@ -85,23 +115,44 @@ export function registerSimRoutes(server: Server, deps: SimRoutesDeps): void {
   });
 
   server.post('/dev/api/clock', async (req: Request, res: Response) => {
-    if (!isSimClock(deps.clock)) throw new HttpError(409, 'realClock', 'This service runs on real time; start it with `npm start` to get the simulated clock.');
+    if (!isSimClock(deps.clock))
+      throw new HttpError(
+        409,
+        'realClock',
+        'This service runs on real time; start it with `npm start` to get the simulated clock.',
+      );
     deps.clock.advance(parse(clockBody, req.body).minutes * 60_000);
     json(res, { fired: await deps.tick(), state: state() });
   });
 
-  server.post('/dev/api/sweep', async (_req: Request, res: Response) => json(res, { fired: await deps.tick(), state: state() }));
+  server.post('/dev/api/sweep', async (_req: Request, res: Response) =>
+    json(res, { fired: await deps.tick(), state: state() }),
+  );
 
   server.get('/dev/api/feed', async (req: Request, res: Response) => {
     const after = Number((req.query as Record<string, unknown> | undefined)?.['after'] ?? -1);
-    json(res, { entries: feedEntries(deps.connector.requests, Number.isInteger(after) ? after + 1 : 0, school, simulator.lessons.values()) });
+    json(res, {
+      entries: feedEntries(
+        deps.connector.requests,
+        Number.isInteger(after) ? after + 1 : 0,
+        school,
+        simulator.lessons.values(),
+      ),
+    });
   });
 
   server.get('/dev/api/alert-trail', async (_req: Request, res: Response) => {
     // A lesson storage cannot give back just now is left out rather than failing the whole page.
     const read = (meetingId: string) => deps.readLesson(meetingId).catch(() => undefined);
-    const lessons = await Promise.all([...simulator.lessons.values()].map(async (l) => ({ title: l.title, record: await read(l.meetingId) })));
-    json(res, { trails: alertTrails(lessons.flatMap(({ title, record }) => (record ? [{ title, record }] : [])), school) });
+    const lessons = await Promise.all(
+      [...simulator.lessons.values()].map(async (l) => ({ title: l.title, record: await read(l.meetingId) })),
+    );
+    json(res, {
+      trails: alertTrails(
+        lessons.flatMap(({ title, record }) => (record ? [{ title, record }] : [])),
+        school,
+      ),
+    });
   });
 
   server.get('/dev/api/chat/:personId', async (req: Request, res: Response) => {
@@ -109,7 +160,9 @@ export function registerSimRoutes(server: Server, deps: SimRoutesDeps): void {
     const fromBot = feedEntries(deps.connector.requests, 0, school, simulator.lessons.values())
       .filter((e) => e.personId === personId)
       .map((e) => ({ from: 'bot' as const, position: e.seq, entry: e }));
-    const fromPerson = simulator.sent.filter((l) => l.personId === personId).map((l) => ({ from: 'person' as const, position: l.position, text: l.text, at: l.at }));
+    const fromPerson = simulator.sent
+      .filter((l) => l.personId === personId)
+      .map((l) => ({ from: 'person' as const, position: l.position, text: l.text, at: l.at }));
     json(res, { lines: [...fromBot, ...fromPerson].sort((a, b) => a.position - b.position) });
   });
 

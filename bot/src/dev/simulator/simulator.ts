@@ -1,6 +1,12 @@
 import type { Clock } from '../../app/ports.js';
 import { HttpError } from '../../http/errors.js';
-import { lessonActivities, newMeetingIds, personalChatActivities, type ActivityPerson, type TeamsActivity } from '../activities.js';
+import {
+  lessonActivities,
+  newMeetingIds,
+  personalChatActivities,
+  type ActivityPerson,
+  type TeamsActivity,
+} from '../activities.js';
 import { personalConversationId, type FakeConnectorCore } from '../connector/fakeConnector.js';
 import { personOf, type SimPerson, type SimSchool } from '../school.js';
 import { isRunning, type LessonKind, type SimLesson } from './lessons.js';
@@ -50,11 +56,25 @@ export class Simulator {
   constructor(private readonly deps: SimulatorDeps) {}
 
   /** A lesson is created in Teams and the app is added to its chat (the bot stores where it lives). */
-  async createLesson(input: { title: string; kind: LessonKind; organizerId: string; startsInMinutes: number }): Promise<SimLesson> {
+  async createLesson(input: {
+    title: string;
+    kind: LessonKind;
+    organizerId: string;
+    startsInMinutes: number;
+  }): Promise<SimLesson> {
     await this.installForStaff();
     const organizer = personOf(this.deps.school, input.organizerId);
     const now = this.at();
-    const lesson: SimLesson = { ...newMeetingIds(), title: input.title, kind: input.kind, organizerId: organizer.aadObjectId, createdAt: now, scheduledStart: input.kind === 'MeetNow' ? now : now + input.startsInMinutes * 60_000, devices: {}, dropped: {} };
+    const lesson: SimLesson = {
+      ...newMeetingIds(),
+      title: input.title,
+      kind: input.kind,
+      organizerId: organizer.aadObjectId,
+      createdAt: now,
+      scheduledStart: input.kind === 'MeetNow' ? now : now + input.startsInMinutes * 60_000,
+      devices: {},
+      dropped: {},
+    };
     this.lessons.set(lesson.meetingId, lesson);
     this.deps.connector.setMeetingInfo(lesson.meetingId, {
       type: lesson.kind,
@@ -74,7 +94,9 @@ export class Simulator {
     const events = this.events(lesson);
     if (!isRunning(lesson)) {
       const organizer = personOf(this.deps.school, lesson.organizerId);
-      await this.send(events.start(this.at(), { title: lesson.title, meetingType: lesson.kind, organizer: this.asTeams(organizer) }));
+      await this.send(
+        events.start(this.at(), { title: lesson.title, meetingType: lesson.kind, organizer: this.asTeams(organizer) }),
+      );
       lesson.startedAt = this.lastAt;
       delete lesson.endedAt;
     }
@@ -96,7 +118,8 @@ export class Simulator {
   /** A dropped device comes back. */
   async reconnect(meetingId: string, personId: string): Promise<void> {
     const lesson = this.lesson(meetingId);
-    if (!lesson.dropped[personId]) throw new HttpError(409, 'nothingDropped', 'That person has no dropped connection to restore; use Join instead.');
+    if (!lesson.dropped[personId])
+      throw new HttpError(409, 'nothingDropped', 'That person has no dropped connection to restore; use Join instead.');
     lesson.dropped[personId] -= 1;
     await this.join(meetingId, personId);
   }
@@ -110,7 +133,8 @@ export class Simulator {
   /** "End meeting": Teams removes everyone and raises meetingEnd (leave events may not follow). */
   async endForEveryone(meetingId: string): Promise<void> {
     const lesson = this.lesson(meetingId);
-    if (!isRunning(lesson)) throw new HttpError(409, 'notRunning', 'Nobody is in this lesson, so there is nothing to end.');
+    if (!isRunning(lesson))
+      throw new HttpError(409, 'notRunning', 'Nobody is in this lesson, so there is nothing to end.');
     for (const id of Object.keys(lesson.devices)) {
       lesson.devices[id] = 0;
       this.rosterSays(lesson, personOf(this.deps.school, id));
@@ -123,9 +147,19 @@ export class Simulator {
     const person = personOf(this.deps.school, personId);
     const chat = this.personalChat(person);
     const at = this.at();
-    const text = input.kind === 'text' ? input.text : input.kind === 'execute' ? `[${input.verb}]` : `[${String(input.data.command ?? 'button')}]`;
+    const text =
+      input.kind === 'text'
+        ? input.text
+        : input.kind === 'execute'
+          ? `[${input.verb}]`
+          : `[${String(input.data.command ?? 'button')}]`;
     this.sent.push({ personId, at, position: this.deps.connector.requests.length - 0.5, text });
-    const activity = input.kind === 'text' ? chat.message(at, input.text) : input.kind === 'submit' ? chat.submit(at, input.data, input.replyToId) : chat.execute(at, input.verb, input.data, input.replyToId);
+    const activity =
+      input.kind === 'text'
+        ? chat.message(at, input.text)
+        : input.kind === 'submit'
+          ? chat.submit(at, input.data, input.replyToId)
+          : chat.execute(at, input.verb, input.data, input.replyToId);
     return this.send(activity);
   }
 
@@ -136,13 +170,15 @@ export class Simulator {
   async installForStaff(): Promise<void> {
     if (this.installed) return;
     this.installed = true;
-    for (const person of this.deps.school.people.filter((p) => p.kind !== 'pupil')) await this.send(this.personalChat(person).installed(this.at()));
+    for (const person of this.deps.school.people.filter((p) => p.kind !== 'pupil'))
+      await this.send(this.personalChat(person).installed(this.at()));
   }
 
   private async leaveDevices(meetingId: string, personId: string, count: number, dropped: boolean): Promise<void> {
     const lesson = this.lesson(meetingId);
     const person = personOf(this.deps.school, personId);
-    if ((lesson.devices[personId] ?? 0) < count || count < 1) throw new HttpError(409, 'notInLesson', `${person.name} is not in this lesson on that many devices.`);
+    if ((lesson.devices[personId] ?? 0) < count || count < 1)
+      throw new HttpError(409, 'notInLesson', `${person.name} is not in this lesson on that many devices.`);
     for (let i = 0; i < count; i++) {
       lesson.devices[personId] = (lesson.devices[personId] ?? 0) - 1;
       if (dropped) lesson.dropped[personId] = (lesson.dropped[personId] ?? 0) + 1;
@@ -154,7 +190,13 @@ export class Simulator {
 
   private async endMeeting(lesson: SimLesson): Promise<void> {
     const organizer = personOf(this.deps.school, lesson.organizerId);
-    await this.send(this.events(lesson).end(this.at(), undefined, { title: lesson.title, meetingType: lesson.kind, organizer: this.asTeams(organizer) }));
+    await this.send(
+      this.events(lesson).end(this.at(), undefined, {
+        title: lesson.title,
+        meetingType: lesson.kind,
+        organizer: this.asTeams(organizer),
+      }),
+    );
     lesson.endedAt = this.lastAt;
     delete lesson.startedAt;
     lesson.dropped = {};
@@ -173,7 +215,12 @@ export class Simulator {
 
   private async send(activity: TeamsActivity): Promise<Delivery> {
     const delivery = await this.deps.deliver(activity);
-    if (delivery.status >= 400) throw new HttpError(502, 'botRefused', `The bot answered ${delivery.status} to a simulated ${String(activity.type)}; see the service log for why.`);
+    if (delivery.status >= 400)
+      throw new HttpError(
+        502,
+        'botRefused',
+        `The bot answered ${delivery.status} to a simulated ${String(activity.type)}; see the service log for why.`,
+      );
     return delivery;
   }
 
@@ -185,21 +232,41 @@ export class Simulator {
 
   private lesson(meetingId: string): SimLesson {
     const lesson = this.lessons.get(meetingId);
-    if (!lesson) throw new HttpError(404, 'unknownLesson', 'That lesson is not in the simulator; reload the page and pick it again.');
+    if (!lesson)
+      throw new HttpError(
+        404,
+        'unknownLesson',
+        'That lesson is not in the simulator; reload the page and pick it again.',
+      );
     return lesson;
   }
 
   private events(lesson: SimLesson) {
-    return lessonActivities({ tenantId: this.deps.school.tenantId, meetingId: lesson.meetingId, conversationId: lesson.conversationId, serviceUrl: this.deps.serviceUrl() });
+    return lessonActivities({
+      tenantId: this.deps.school.tenantId,
+      meetingId: lesson.meetingId,
+      conversationId: lesson.conversationId,
+      serviceUrl: this.deps.serviceUrl(),
+    });
   }
 
   private personalChat(person: SimPerson) {
-    return personalChatActivities({ tenantId: this.deps.school.tenantId, serviceUrl: this.deps.serviceUrl(), conversationId: personalConversationId(person.aadObjectId), person: this.asTeams(person) });
+    return personalChatActivities({
+      tenantId: this.deps.school.tenantId,
+      serviceUrl: this.deps.serviceUrl(),
+      conversationId: personalConversationId(person.aadObjectId),
+      person: this.asTeams(person),
+    });
   }
 
   /** The person as Teams names them; in a lesson, only its organizer has the Organizer role. */
   private asTeams(person: SimPerson, lesson?: SimLesson): ActivityPerson {
-    return { aadObjectId: person.aadObjectId, teamsId: person.teamsId, name: person.name, role: lesson ? roleIn(lesson, person) : person.meetingRole };
+    return {
+      aadObjectId: person.aadObjectId,
+      teamsId: person.teamsId,
+      name: person.name,
+      role: lesson ? roleIn(lesson, person) : person.meetingRole,
+    };
   }
 }
 

@@ -35,7 +35,12 @@ export function registerTeamsHostRoutes(server: Server, deps: TeamsHostDeps): vo
     const query = (req.query ?? {}) as Record<string, unknown>;
     const user = typeof query['user'] === 'string' ? query['user'] : '';
     const name = typeof query['name'] === 'string' ? query['name'].slice(0, 100) : '';
-    if (!USER_ID.test(user)) throw new HttpError(400, 'invalidUser', 'Add ?user=<Entra object id> to the host page address to choose who is signed in.');
+    if (!USER_ID.test(user))
+      throw new HttpError(
+        400,
+        'invalidUser',
+        'Add ?user=<Entra object id> to the host page address to choose who is signed in.',
+      );
     res.setHeader('cache-control', 'no-store');
     res.json({ token: await deps.signer.mint({ tenantId: deps.tenantId, aadObjectId: user, name }) });
   });

@@ -8,13 +8,15 @@ import type { PresetName } from './presets.js';
 /** Pupil-friendly expectations per preset. */
 export const CODES_OF_CONDUCT: Record<PresetName, string[]> = {
   strict: [
-    'Join from a shared room at home, like the kitchen or living room, never a bedroom.', // seed 001 #9, seed 002 line 35
+    // seed 001 #9, seed 002 line 35
+    'Join from a shared room at home, like the kitchen or living room, never a bedroom.',
     'Have a parent or carer with you for the whole lesson.', // seed 001 #1, seed 002 line 24
     'Wait in the lobby until your teacher lets you in.', // seed 002 line 19
     'Use your real first name so your teacher knows who you are.', // seed 002 line 20, seed 004 line 59
     'You will be muted when you join; your teacher will give you a turn to speak.', // seed 004 line 53
     'Be kind and polite, just like in class.', // seed 000 pupils #6, seed 004 line 58
-    'Never take photos, screenshots or recordings, and never share the lesson link.', // seed 000 pupils #7, seed 002 line 37, seed 004 lines 55-56
+    // seed 000 pupils #7, seed 002 line 37, seed 004 lines 55-56
+    'Never take photos, screenshots or recordings, and never share the lesson link.',
     'Leave the lesson when your teacher says goodbye.', // seed 001 #6
   ],
   'home-school': [

@@ -40,7 +40,11 @@ export function describePolicy(policy: Policy): PolicyLine[] {
     policy.presenters.muteOnEntry ? 'pupils are muted when they join' : '',
   ].filter(Boolean);
   if (settings.length > 0) {
-    lines.push({ ruleId: 'presenters-and-mics', text: `In the meeting options, ${settings.join(' and ')}.`, source: 'seed 004 lines 31, 53' });
+    lines.push({
+      ruleId: 'presenters-and-mics',
+      text: `In the meeting options, ${settings.join(' and ')}.`,
+      source: 'seed 004 lines 31, 53',
+    });
   }
   lines.push({
     ruleId: 'retention',

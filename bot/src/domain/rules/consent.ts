@@ -11,8 +11,9 @@ export const consent = pupilCheckRule({
     action: 'Ask the parent or carer to confirm consent, then record it in the side panel register.',
   },
   refused: {
-    message: 'A pupil\'s parent or carer has not given consent for this video lesson.',
+    message: "A pupil's parent or carer has not given consent for this video lesson.",
     action: 'Remove the pupil from the meeting kindly and follow up with the family after the lesson.',
   },
-  describe: (policy) => `A parent or carer's consent is recorded for each pupil within ${policy.pupilChecks.withinMinutes} minutes of them joining.`,
+  describe: (policy) =>
+    `A parent or carer's consent is recorded for each pupil within ${policy.pupilChecks.withinMinutes} minutes of them joining.`,
 });

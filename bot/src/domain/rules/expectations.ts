@@ -4,7 +4,11 @@ import { hadPupils, isLive, minutes, sessionStartAt } from '../session.js';
 import type { ChecklistItem, MeetingState } from '../types.js';
 import { earliestAfter, findingOf, type Rule } from './rule.js';
 
-const ITEMS: Array<{ item: Extract<ChecklistItem, 'expectationsRead' | 'rolesAgreed'>; message: string; action: string }> = [
+const ITEMS: Array<{
+  item: Extract<ChecklistItem, 'expectationsRead' | 'rolesAgreed'>;
+  message: string;
+  action: string;
+}> = [
   {
     item: 'expectationsRead',
     message: 'The expectations for keeping safe online have not been ticked as read out to pupils.',
@@ -34,7 +38,15 @@ export const expectations: Rule = {
   evaluate(policy, state, now) {
     if (!isLive(state) || !hadPupils(state) || now < (deadline(policy, state) ?? Infinity)) return [];
     return pending(policy, state).map(({ item, message, action }) =>
-      findingOf(this, { key: `expectations:${item}`, severity: 'warning', audience: ['staffPresent'], message, action, debounce: false }));
+      findingOf(this, {
+        key: `expectations:${item}`,
+        severity: 'warning',
+        audience: ['staffPresent'],
+        message,
+        action,
+        debounce: false,
+      }),
+    );
   },
   nextChangeAt(policy, state, now) {
     if (!isLive(state) || !hadPupils(state) || pending(policy, state).length === 0) return undefined;

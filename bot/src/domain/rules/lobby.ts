@@ -28,14 +28,17 @@ export const lobby: Rule = {
   evaluate(policy, state) {
     const actual = state.lobbyBypassScope;
     if (actual === undefined || !lobbyTooOpen(actual, policy.lobby.maxBypassScope)) return [];
-    return [findingOf(this, {
-      key: 'lobby',
-      severity: 'warning',
-      audience: ['organizer', 'staffPresent'],
-      message: 'This meeting lets people skip the lobby, so pupils may come in without a member of staff checking they were invited.',
-      action: `Open Meeting options and set "Who can bypass the lobby?" to ${SCOPE_WORDS[policy.lobby.maxBypassScope]}.`,
-      debounce: false,
-    })];
+    return [
+      findingOf(this, {
+        key: 'lobby',
+        severity: 'warning',
+        audience: ['organizer', 'staffPresent'],
+        message:
+          'This meeting lets people skip the lobby, so pupils may come in without a member of staff checking they were invited.',
+        action: `Open Meeting options and set "Who can bypass the lobby?" to ${SCOPE_WORDS[policy.lobby.maxBypassScope]}.`,
+        debounce: false,
+      }),
+    ];
   },
   describe: (policy) =>
     `Pupils and guests wait in the lobby until a member of staff admits them; ${SCOPE_WORDS[policy.lobby.maxBypassScope]} may bypass it.`,

@@ -37,25 +37,29 @@ export const maxDuration: Rule = {
     const limit = limitFor(policy, state);
     if (!limit) return [];
     if (now >= limit.at) {
-      return [findingOf(this, {
-        key: 'max-duration:over',
-        severity: 'warning',
-        audience: ['staffPresent', 'organizer'],
-        message: `This ${limit.kind} has passed its ${limit.limitMinutes}-minute limit.`,
-        action: 'Say goodbye, ask pupils to leave, and end the meeting for everyone.',
-        debounce: false,
-      })];
+      return [
+        findingOf(this, {
+          key: 'max-duration:over',
+          severity: 'warning',
+          audience: ['staffPresent', 'organizer'],
+          message: `This ${limit.kind} has passed its ${limit.limitMinutes}-minute limit.`,
+          action: 'Say goodbye, ask pupils to leave, and end the meeting for everyone.',
+          debounce: false,
+        }),
+      ];
     }
     const due = limit.countdown.filter((c) => now >= c.at).at(-1);
     if (!due) return [];
-    return [findingOf(this, {
-      key: `max-duration:${due.minutesLeft}`,
-      severity: 'info',
-      audience: ['staffPresent'],
-      message: `${count(due.minutesLeft, 'minute', 'minutes')} left of this ${limit.kind}'s ${limit.limitMinutes}-minute limit.`,
-      action: 'Start bringing the session to a close.',
-      debounce: false,
-    })];
+    return [
+      findingOf(this, {
+        key: `max-duration:${due.minutesLeft}`,
+        severity: 'info',
+        audience: ['staffPresent'],
+        message: `${count(due.minutesLeft, 'minute', 'minutes')} left of this ${limit.kind}'s ${limit.limitMinutes}-minute limit.`,
+        action: 'Start bringing the session to a close.',
+        debounce: false,
+      }),
+    ];
   },
   nextChangeAt(policy, state, now) {
     const limit = limitFor(policy, state);

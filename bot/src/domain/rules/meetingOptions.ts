@@ -26,7 +26,10 @@ export interface OptionChange {
   source: string;
 }
 
-/** What Teams said is missing when it refused: the app's permission, an access policy for the organizer, or a working sign-in. */
+/**
+ * What Teams said is missing when it refused: the app's permission, an access policy for the organizer, or a working
+ * sign-in.
+ */
 export type AccessRefusal = 'permission' | 'accessPolicy' | 'signIn';
 
 /** What an admin must grant before Chaperone may act. */
@@ -40,14 +43,17 @@ export interface AccessRequirement {
 /** Tells the organizer which settings Chaperone changed, before -> after. */
 export function settingsChangedFinding(changes: OptionChange[]): Finding {
   const source = [...new Set(changes.map((c) => c.source))].join('; ');
-  return findingOf({ id: meetingOptions.id, source }, {
-    key: 'meeting-options:changed',
-    severity: 'info',
-    audience: ['organizer'],
-    message: `Chaperone changed this lesson's meeting options to match the school's policy: ${changes.map((c) => c.text).join('; ')}.`,
-    action: 'Nothing to do. If you change these options back, Chaperone will set them again at the next check.',
-    debounce: false,
-  });
+  return findingOf(
+    { id: meetingOptions.id, source },
+    {
+      key: 'meeting-options:changed',
+      severity: 'info',
+      audience: ['organizer'],
+      message: `Chaperone changed this lesson's meeting options to match the school's policy: ${changes.map((c) => c.text).join('; ')}.`,
+      action: 'Nothing to do. If you change these options back, Chaperone will set them again at the next check.',
+      debounce: false,
+    },
+  );
 }
 
 /**
@@ -59,7 +65,8 @@ export function adminAccessFinding(requirement: AccessRequirement, missing: Acce
   const permissionStep = `grant the app the Microsoft Graph application permission ${requirement.permission} (with admin consent)`;
   const steps = missing === 'permission' ? [permissionStep, ...requirement.adminSteps] : requirement.adminSteps;
   return findingOf(meetingOptions, {
-    key: missing === 'permission' ? `meeting-options:admin:${requirement.permission}` : `meeting-options:admin:${missing}`,
+    key:
+      missing === 'permission' ? `meeting-options:admin:${requirement.permission}` : `meeting-options:admin:${missing}`,
     severity: 'warning',
     audience: ['organizer'],
     message: `Microsoft Teams did not let Chaperone check or change lesson meeting options, because ${REFUSED_BECAUSE[missing](requirement)}.`,
@@ -70,7 +77,7 @@ export function adminAccessFinding(requirement: AccessRequirement, missing: Acce
 
 const REFUSED_BECAUSE: Record<AccessRefusal, (requirement: AccessRequirement) => string> = {
   permission: (r) => `the app has not been given ${r.permission}`,
-  accessPolicy: () => 'no Teams application access policy lets the app act for this lesson\'s organizer',
+  accessPolicy: () => "no Teams application access policy lets the app act for this lesson's organizer",
   signIn: () => 'the app could not sign in to Microsoft Graph',
 };
 

@@ -28,30 +28,40 @@ export const noOneToOne: Rule = {
     if (pupils.length === 0 || staff.length === 0) return [];
     const subjectIds = [...staff, ...pupils].map((p) => p.id);
     if (policy.staffing.forbidOneToOne && isOneToOne(state)) {
-      return [findingOf(this, {
-        key: 'no-one-to-one',
-        severity: 'critical',
-        audience: ['staffPresent', 'organizer', 'dsl'],
-        message: 'One member of staff is alone in the call with one pupil: a one-to-one video call, which school policy never allows.',
-        action: 'Invite a colleague into the meeting now, or end the meeting for everyone. An unplanned one-to-one may need recording as a low-level concern with the DSL.',
-        debounce: true,
-        subjectIds,
-      })];
+      return [
+        findingOf(this, {
+          key: 'no-one-to-one',
+          severity: 'critical',
+          audience: ['staffPresent', 'organizer', 'dsl'],
+          message:
+            'One member of staff is alone in the call with one pupil: a one-to-one video call, which school policy never allows.',
+          action:
+            'Invite a colleague into the meeting now, or end the meeting for everyone. An unplanned one-to-one may need recording as a low-level concern with the DSL.',
+          debounce: true,
+          subjectIds,
+        }),
+      ];
     }
     const minimum = policy.staffing.minParticipants;
     if (participants(state) >= minimum) return [];
-    return [findingOf(this, {
-      key: 'no-one-to-one:participants',
-      severity: 'warning',
-      audience: ['staffPresent', 'organizer'],
-      message: `Fewer than ${minimum} people are in this lesson call (a parent beside their child counts); school policy asks for at least ${minimum}.`,
-      action: 'Record that a parent or carer is with the pupil, or invite a colleague; otherwise end the meeting for everyone.',
-      debounce: true,
-      subjectIds,
-    })];
+    return [
+      findingOf(this, {
+        key: 'no-one-to-one:participants',
+        severity: 'warning',
+        audience: ['staffPresent', 'organizer'],
+        message: `Fewer than ${minimum} people are in this lesson call (a parent beside their child counts); school policy asks for at least ${minimum}.`,
+        action:
+          'Record that a parent or carer is with the pupil, or invite a colleague; otherwise end the meeting for everyone.',
+        debounce: true,
+        subjectIds,
+      }),
+    ];
   },
-  describe: (policy) => [
-    policy.staffing.forbidOneToOne ? 'A member of staff is never alone in a call with one pupil.' : '',
-    `A lesson call has at least ${policy.staffing.minParticipants} people, counting a parent or carer sitting with their child.`,
-  ].filter(Boolean).join(' '),
+  describe: (policy) =>
+    [
+      policy.staffing.forbidOneToOne ? 'A member of staff is never alone in a call with one pupil.' : '',
+      `A lesson call has at least ${policy.staffing.minParticipants} people, counting a parent or carer sitting with their child.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
 };

@@ -52,16 +52,37 @@ export function pupilCheckRule(wording: PupilCheckWording): PupilCheckRule {
         const recorded = pupilCheckState(pupil, wording.check);
         if (recorded === 'yes') continue;
         if (recorded === 'no') {
-          findings.push(findingOf(rule, { key: `${wording.id}:${pupil.id}:no`, severity: 'warning', audience: ['staffPresent'], ...wording.refused, debounce: false, subjectIds: [pupil.id] }));
+          findings.push(
+            findingOf(rule, {
+              key: `${wording.id}:${pupil.id}:no`,
+              severity: 'warning',
+              audience: ['staffPresent'],
+              ...wording.refused,
+              debounce: false,
+              subjectIds: [pupil.id],
+            }),
+          );
         } else if (now >= (due(policy, pupil) ?? Infinity)) {
-          findings.push(findingOf(rule, { key: `${wording.id}:${pupil.id}`, severity: 'warning', audience: ['staffPresent'], ...wording.missing, debounce: false, subjectIds: [pupil.id] }));
+          findings.push(
+            findingOf(rule, {
+              key: `${wording.id}:${pupil.id}`,
+              severity: 'warning',
+              audience: ['staffPresent'],
+              ...wording.missing,
+              debounce: false,
+              subjectIds: [pupil.id],
+            }),
+          );
         }
       }
       return findings;
     },
     nextChangeAt(policy, state, now) {
       const waiting = pupilsPresent(state).filter((p) => pupilCheckState(p, wording.check) === 'notYet');
-      return earliestAfter(now, waiting.map((p) => due(policy, p)));
+      return earliestAfter(
+        now,
+        waiting.map((p) => due(policy, p)),
+      );
     },
     describe: wording.describe,
   };

@@ -21,14 +21,16 @@ export const recording: Rule = {
   enabled: (policy) => policy.recording.required === 'always',
   evaluate(policy, state, now) {
     if (!needsRecording(state) || now < (deadline(policy, state) ?? Infinity)) return [];
-    return [findingOf(this, {
-      key: 'recording',
-      severity: 'warning',
-      audience: ['staffPresent', 'organizer'],
-      message: 'This lesson is not being recorded; school policy asks for every lesson to be recorded.',
-      action: 'Start recording now (More actions, Start recording), then tick Recording started in the side panel.',
-      debounce: false,
-    })];
+    return [
+      findingOf(this, {
+        key: 'recording',
+        severity: 'warning',
+        audience: ['staffPresent', 'organizer'],
+        message: 'This lesson is not being recorded; school policy asks for every lesson to be recorded.',
+        action: 'Start recording now (More actions, Start recording), then tick Recording started in the side panel.',
+        debounce: false,
+      }),
+    ];
   },
   nextChangeAt(policy, state, now) {
     return needsRecording(state) ? earliestAfter(now, [deadline(policy, state)]) : undefined;

@@ -16,7 +16,9 @@ export function restartedAfterEnd(state: MeetingState, timeZone: string): boolea
   const start = state.startedAt;
   if (start === undefined) return false;
   const midnight = start - localTime(start, timeZone).msOfDay;
-  return Object.values(state.people).some((person) => presenceIntervals(person).some((i) => i.to !== undefined && i.to >= midnight && i.to <= start));
+  return Object.values(state.people).some((person) =>
+    presenceIntervals(person).some((i) => i.to !== undefined && i.to >= midnight && i.to <= start),
+  );
 }
 
 /**
@@ -34,15 +36,19 @@ export const rejoinAfterEnd: Rule = {
     if (pupils.length === 0 || staffPresent(state).length > 0) return [];
     if (state.endedAt === undefined && !restartedAfterEnd(state, policy.school.timeZone)) return [];
     const title = state.title.trim() || 'the lesson';
-    return [findingOf(this, {
-      key: 'unsupervised',
-      severity: 'critical',
-      audience: ['dsl', 'organizer'],
-      message: `Someone joined "${title}" after it was ended for everyone: ${count(pupils.length, 'pupil is', 'pupils are')} in it with no member of staff.`,
-      action: 'Join it now and ask them to leave, then open the meeting and choose End meeting (under the three dots) so everyone leaves.',
-      debounce: true,
-      subjectIds: pupils.map((p) => p.id),
-    })];
+    return [
+      findingOf(this, {
+        key: 'unsupervised',
+        severity: 'critical',
+        audience: ['dsl', 'organizer'],
+        message: `Someone joined "${title}" after it was ended for everyone: ${count(pupils.length, 'pupil is', 'pupils are')} in it with no member of staff.`,
+        action:
+          'Join it now and ask them to leave, then open the meeting and choose End meeting (under the three dots) so everyone leaves.',
+        debounce: true,
+        subjectIds: pupils.map((p) => p.id),
+      }),
+    ];
   },
-  describe: () => 'If pupils join a lesson again after it was ended for everyone, with no member of staff there, the organiser and the DSL are told at once.',
+  describe: () =>
+    'If pupils join a lesson again after it was ended for everyone, with no member of staff there, the organiser and the DSL are told at once.',
 };

@@ -5,7 +5,9 @@
 import type { Policy } from '../policy/schema.js';
 import type { Finding, MeetingState } from '../types.js';
 
-/** The rule ids, as in DESIGN.md section 2 (`meeting-options` is raised from what Graph says of the meeting's options). */
+/**
+ * The rule ids, as in DESIGN.md section 2 (`meeting-options` is raised from what Graph says of the meeting's options).
+ */
 export type RuleId =
   | 'lobby'
   | 'staff-pair'

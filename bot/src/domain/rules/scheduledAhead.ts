@@ -12,32 +12,43 @@ export const scheduledAhead: Rule = {
   evaluate(policy, state) {
     const findings: Finding[] = [];
     if (policy.scheduling.forbidMeetNow && state.meetingType === 'MeetNow') {
-      findings.push(findingOf(this, {
-        key: 'scheduled-ahead:meet-now',
-        severity: 'warning',
-        audience: ['organizer', 'staffPresent'],
-        message: 'This lesson is a "Meet now" call, which has no lobby: pupils come straight in.',
-        action: 'End this call and schedule the lesson in your Outlook or Teams calendar, then share that link.',
-        debounce: false,
-      }));
+      findings.push(
+        findingOf(this, {
+          key: 'scheduled-ahead:meet-now',
+          severity: 'warning',
+          audience: ['organizer', 'staffPresent'],
+          message: 'This lesson is a "Meet now" call, which has no lobby: pupils come straight in.',
+          action: 'End this call and schedule the lesson in your Outlook or Teams calendar, then share that link.',
+          debounce: false,
+        }),
+      );
     }
     const start = state.scheduledStart ?? state.startedAt;
     const hours = policy.scheduling.minHoursAhead;
     if (hours > 0 && state.createdAt !== undefined && start !== undefined && start - state.createdAt < hours * HOUR) {
       const ahead = Math.max(0, Math.floor((start - state.createdAt) / HOUR));
-      findings.push(findingOf(this, {
-        key: 'scheduled-ahead:short-notice',
-        severity: 'info',
-        audience: ['organizer'],
-        message: `This lesson was scheduled ${ahead} hour${ahead === 1 ? '' : 's'} before it started; the school asks for at least ${hours} hours, so parents may not have been told in time.`,
-        action: `Schedule future lessons at least ${hours} hours ahead so parents are notified.`,
-        debounce: false,
-      }));
+      findings.push(
+        findingOf(this, {
+          key: 'scheduled-ahead:short-notice',
+          severity: 'info',
+          audience: ['organizer'],
+          message: `This lesson was scheduled ${ahead} hour${ahead === 1 ? '' : 's'} before it started; the school asks for at least ${hours} hours, so parents may not have been told in time.`,
+          action: `Schedule future lessons at least ${hours} hours ahead so parents are notified.`,
+          debounce: false,
+        }),
+      );
     }
     return findings;
   },
-  describe: (policy) => [
-    policy.scheduling.forbidMeetNow ? 'Lessons are scheduled meetings, never "Meet now" calls (those have no lobby).' : '',
-    policy.scheduling.minHoursAhead > 0 ? `They are scheduled at least ${policy.scheduling.minHoursAhead} hours ahead.` : '',
-  ].filter(Boolean).join(' '),
+  describe: (policy) =>
+    [
+      policy.scheduling.forbidMeetNow
+        ? 'Lessons are scheduled meetings, never "Meet now" calls (those have no lobby).'
+        : '',
+      policy.scheduling.minHoursAhead > 0
+        ? `They are scheduled at least ${policy.scheduling.minHoursAhead} hours ahead.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
 };

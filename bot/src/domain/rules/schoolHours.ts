@@ -21,14 +21,17 @@ export const schoolHours: Rule = {
   evaluate(policy, state, now) {
     if (pupilsPresent(state).length === 0 || inSchoolHours(policy, now)) return [];
     const { start, end } = policy.schoolHours;
-    return [findingOf(this, {
-      key: 'school-hours',
-      severity: 'warning',
-      audience: ['staffPresent', 'organizer'],
-      message: `Pupils are in a lesson outside school hours (${start} to ${end}, ${policy.schoolHours.days.map((d) => DAY_NAMES[d]).join(', ')}).`,
-      action: 'Bring the lesson to a close and end the meeting for everyone; arrange the next one within school hours.',
-      debounce: true,
-    })];
+    return [
+      findingOf(this, {
+        key: 'school-hours',
+        severity: 'warning',
+        audience: ['staffPresent', 'organizer'],
+        message: `Pupils are in a lesson outside school hours (${start} to ${end}, ${policy.schoolHours.days.map((d) => DAY_NAMES[d]).join(', ')}).`,
+        action:
+          'Bring the lesson to a close and end the meeting for everyone; arrange the next one within school hours.',
+        debounce: true,
+      }),
+    ];
   },
   /** The end of today's school hours, while a lesson runs inside them (a timer re-checks then). */
   nextChangeAt(policy, state, now) {

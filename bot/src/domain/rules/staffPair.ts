@@ -19,27 +19,32 @@ export const staffPair: Rule = {
     if (policy.staffing.forbidOneToOne && isOneToOne(state)) return [];
     const subjectIds = staff.map((p) => p.id);
     if (staff.length === 1 && policy.staffing.recordIfSingleStaff && isRecording(state)) {
-      return [findingOf(this, {
-        key: 'staff-pair:recorded',
-        severity: 'info',
-        audience: ['staffPresent'],
-        message: 'You are the only member of staff with pupils; the lesson is being recorded, as school policy asks when a second adult cannot join.',
-        action: 'Keep the recording running until every pupil has left, and invite a colleague if one becomes free.',
+      return [
+        findingOf(this, {
+          key: 'staff-pair:recorded',
+          severity: 'info',
+          audience: ['staffPresent'],
+          message:
+            'You are the only member of staff with pupils; the lesson is being recorded, as school policy asks when a second adult cannot join.',
+          action: 'Keep the recording running until every pupil has left, and invite a colleague if one becomes free.',
+          debounce: true,
+          subjectIds,
+        }),
+      ];
+    }
+    return [
+      findingOf(this, {
+        key: 'staff-pair',
+        severity: 'warning',
+        audience: ['staffPresent', 'organizer'],
+        message: `Only ${count(staff.length, 'member of staff is', 'members of staff are')} in the lesson with pupils; school policy asks for ${minimum}.`,
+        action: policy.staffing.recordIfSingleStaff
+          ? 'Invite a colleague into the meeting now; if nobody can join, start recording the meeting.'
+          : 'Invite a colleague into the meeting now, or end the meeting for everyone.',
         debounce: true,
         subjectIds,
-      })];
-    }
-    return [findingOf(this, {
-      key: 'staff-pair',
-      severity: 'warning',
-      audience: ['staffPresent', 'organizer'],
-      message: `Only ${count(staff.length, 'member of staff is', 'members of staff are')} in the lesson with pupils; school policy asks for ${minimum}.`,
-      action: policy.staffing.recordIfSingleStaff
-        ? 'Invite a colleague into the meeting now; if nobody can join, start recording the meeting.'
-        : 'Invite a colleague into the meeting now, or end the meeting for everyone.',
-      debounce: true,
-      subjectIds,
-    })];
+      }),
+    ];
   },
   describe: (policy) =>
     `At least ${policy.staffing.minStaffWithPupils} members of staff are in the call whenever a pupil is${policy.staffing.recordIfSingleStaff ? '; if only one can be, the lesson is recorded' : ''}.`,

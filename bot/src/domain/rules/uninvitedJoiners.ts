@@ -24,13 +24,16 @@ export function uninvitedJoinerFindings(invitation: Invitation, joinedIds: strin
   if (invitation.inviteeIds.length === 0) return [];
   const invited = new Set([invitation.organizerId, ...invitation.inviteeIds].map((id) => id.toLowerCase()));
   const uninvited = [...new Set(joinedIds)].filter((id) => !invited.has(id.toLowerCase()));
-  return uninvited.map((id) => findingOf(inviteeCheck, {
-    key: `lobby:uninvited:${id}`,
-    severity: 'warning',
-    audience: ['staffPresent'],
-    message: 'Someone who was not invited to this lesson has joined it.',
-    action: 'Check who they are from the participants list; if they should not be here, remove them from the meeting.',
-    debounce: false,
-    subjectIds: [id],
-  }));
+  return uninvited.map((id) =>
+    findingOf(inviteeCheck, {
+      key: `lobby:uninvited:${id}`,
+      severity: 'warning',
+      audience: ['staffPresent'],
+      message: 'Someone who was not invited to this lesson has joined it.',
+      action:
+        'Check who they are from the participants list; if they should not be here, remove them from the meeting.',
+      debounce: false,
+      subjectIds: [id],
+    }),
+  );
 }

@@ -10,15 +10,18 @@ export const unsupervised: Rule = {
   evaluate(_policy, state) {
     const pupils = pupilsPresent(state);
     if (pupils.length === 0 || staffPresent(state).length > 0) return [];
-    return [findingOf(this, {
-      key: 'unsupervised',
-      severity: 'critical',
-      audience: ['dsl', 'organizer'],
-      message: `${count(pupils.length, 'pupil is', 'pupils are')} in the lesson meeting with no member of staff.`,
-      action: 'Rejoin the meeting now, or open it and choose End meeting so everyone leaves.',
-      debounce: true,
-      subjectIds: pupils.map((p) => p.id),
-    })];
+    return [
+      findingOf(this, {
+        key: 'unsupervised',
+        severity: 'critical',
+        audience: ['dsl', 'organizer'],
+        message: `${count(pupils.length, 'pupil is', 'pupils are')} in the lesson meeting with no member of staff.`,
+        action: 'Rejoin the meeting now, or open it and choose End meeting so everyone leaves.',
+        debounce: true,
+        subjectIds: pupils.map((p) => p.id),
+      }),
+    ];
   },
-  describe: () => 'Pupils are never left in a lesson meeting without a member of staff; if they are, the organiser and the DSL are told at once.',
+  describe: () =>
+    'Pupils are never left in a lesson meeting without a member of staff; if they are, the organiser and the DSL are told at once.',
 };

@@ -11,7 +11,9 @@ export interface SsoVerifierOptions {
   domain?: string;
   /** Entra authority, `AAD_AUTHORITY_HOST`; default `https://login.microsoftonline.com`. */
   authorityHost?: string;
-  /** Where signing keys are fetched, `AUTH_JWKS_URI`; default the tenant's Entra keys. Tests point it at a local issuer. */
+  /**
+   * Where signing keys are fetched, `AUTH_JWKS_URI`; default the tenant's Entra keys. Tests point it at a local issuer.
+   */
   jwksUri?: string;
   /** Expected issuer, `AUTH_ISSUER`, with `{tenantid}` for the tenant; default Entra's v2 and v1 issuers. */
   issuer?: string;
@@ -53,11 +55,17 @@ export interface SsoVerifier {
  * A token that passed is remembered (by its hash) until it expires, so polling stays cheap.
  */
 export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
-  if (!options.clientId) throw new Error('Set AAD_APP_CLIENT_ID to the tab\'s Entra app id so sign-in tokens can be checked.');
-  if (options.allowedTenants.length === 0) throw new Error('Set AAD_APP_TENANT_ID (or AAD_APP_ALLOWED_TENANTS) so only your school\'s staff can sign in.');
+  if (!options.clientId)
+    throw new Error("Set AAD_APP_CLIENT_ID to the tab's Entra app id so sign-in tokens can be checked.");
+  if (options.allowedTenants.length === 0)
+    throw new Error("Set AAD_APP_TENANT_ID (or AAD_APP_ALLOWED_TENANTS) so only your school's staff can sign in.");
   const authority = (options.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/+$/, '');
   const allowed = new Set(options.allowedTenants.map((t) => t.toLowerCase()));
-  const audiences = [options.clientId, `api://${options.clientId}`, ...(options.domain ? [`api://${options.domain}/${options.clientId}`] : [])];
+  const audiences = [
+    options.clientId,
+    `api://${options.clientId}`,
+    ...(options.domain ? [`api://${options.domain}/${options.clientId}`] : []),
+  ];
   // One key set per tenant (only allowed tenants ever reach here, so the cache stays small).
   const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
   const keysFor = (tenantId: string): ReturnType<typeof createRemoteJWKSet> => {
@@ -70,7 +78,9 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
     return set;
   };
   const issuersFor = (tenantId: string): string[] =>
-    options.issuer ? [options.issuer.replace('{tenantid}', tenantId)] : [`${authority}/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
+    options.issuer
+      ? [options.issuer.replace('{tenantid}', tenantId)]
+      : [`${authority}/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
 
   const now = options.now ?? (() => Date.now());
   const verified = new VerifiedTokens(options.cachedTokens ?? 1_000);
@@ -96,7 +106,8 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
         throw new AuthError(describeJoseError(err));
       }
       const oid = payload['oid'];
-      if (typeof oid !== 'string' || oid === '' || payload['tid'] !== tenantId) throw new AuthError('missing oid or tid');
+      if (typeof oid !== 'string' || oid === '' || payload['tid'] !== tenantId)
+        throw new AuthError('missing oid or tid');
       const name = typeof payload['name'] === 'string' ? payload['name'] : '';
       const caller: Caller = { tenantId, aadObjectId: oid, name };
       // Remembered only until the token's own `exp` (no skew allowance), so a cached answer is never more lenient.

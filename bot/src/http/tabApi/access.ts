@@ -22,7 +22,12 @@ const STAFF_ONLY = 'Chaperone is for school staff only. If you are a pupil, you 
 
 /** Classifies the caller in their own tenant (the directory caches answers). */
 export function roleOf(directory: ParticipantDirectory, caller: Caller): Promise<Role> {
-  return directory.classify({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, teamsId: '', userTenantId: caller.tenantId });
+  return directory.classify({
+    tenantId: caller.tenantId,
+    aadObjectId: caller.aadObjectId,
+    teamsId: '',
+    userTenantId: caller.tenantId,
+  });
 }
 
 /** Checks the caller may do `ability`, answering 403 when not; returns their role. */

@@ -4,13 +4,23 @@ import type { StaffAction } from '../../app/sidePanel/recordStaffAction.js';
 import { HttpError } from '../errors.js';
 
 // A client request id is the idempotency key: a UUID or similar, never free text.
-const clientRequestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 letters, digits or dashes (a UUID is ideal)');
+const clientRequestId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 letters, digits or dashes (a UUID is ideal)');
 const pupilId = z.string().min(1).max(256);
 
 const checklistBody = z.strictObject({ clientRequestId, item: z.enum(CHECKLIST_ITEMS), ticked: z.boolean() });
-const pupilCheckBody = z.strictObject({ clientRequestId, pupilId, check: z.enum(PUPIL_CHECKS), state: z.enum(PUPIL_CHECK_STATES) });
-/** Said to a panel still sending the old yes/no tick, where unticking meant "no": it must be reloaded, not guessed at. */
-const OLD_PANEL = 'This side panel is out of date: reload it (checks now have Yes, No and Not yet), then record the check again.';
+const pupilCheckBody = z.strictObject({
+  clientRequestId,
+  pupilId,
+  check: z.enum(PUPIL_CHECKS),
+  state: z.enum(PUPIL_CHECK_STATES),
+});
+/**
+ * Said to a panel still sending the old yes/no tick, where unticking meant "no": it must be reloaded, not guessed at.
+ */
+const OLD_PANEL =
+  'This side panel is out of date: reload it (checks now have Yes, No and Not yet), then record the check again.';
 const registerMarkBody = z.strictObject({ clientRequestId, pupilId, mark: z.enum(['present', 'absent', 'left']) });
 const breachBody = z.strictObject({ clientRequestId, note: z.string().max(500).optional() });
 
@@ -29,7 +39,10 @@ export const WRITE_BODIES: Record<string, (body: unknown) => StaffWrite> = {
   'pupil-checks': (body) => {
     if (isObject(body) && 'value' in body && !('state' in body)) throw new HttpError(400, 'outdatedPanel', OLD_PANEL);
     const b = parse(pupilCheckBody, body);
-    return { clientRequestId: b.clientRequestId, action: { kind: 'pupilCheck', pupilId: b.pupilId, check: b.check, state: b.state } };
+    return {
+      clientRequestId: b.clientRequestId,
+      action: { kind: 'pupilCheck', pupilId: b.pupilId, check: b.check, state: b.state },
+    };
   },
   'register-marks': (body) => {
     const b = parse(registerMarkBody, body);
@@ -37,7 +50,10 @@ export const WRITE_BODIES: Record<string, (body: unknown) => StaffWrite> = {
   },
   breach: (body) => {
     const b = parse(breachBody, body);
-    return { clientRequestId: b.clientRequestId, action: b.note === undefined ? { kind: 'breach' } : { kind: 'breach', note: b.note } };
+    return {
+      clientRequestId: b.clientRequestId,
+      action: b.note === undefined ? { kind: 'breach' } : { kind: 'breach', note: b.note },
+    };
   },
 };
 
@@ -50,5 +66,9 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'} ${i.message}`);
-  throw new HttpError(400, 'invalidBody', `The request was not understood (${problems.join('; ')}); refresh the side panel and try again.`);
+  throw new HttpError(
+    400,
+    'invalidBody',
+    `The request was not understood (${problems.join('; ')}); refresh the side panel and try again.`,
+  );
 }

@@ -19,7 +19,12 @@ export interface Guarded {
 const MEETING_ID = /^[^\u0000-\u001f\u007f]{1,1024}$/;
 
 /** First thing every lesson handler does: sign-in (401), access (403), then the meeting key. */
-export async function guardLesson(req: Request, res: Response, deps: TabApiDeps, ability: TabAbility): Promise<Guarded> {
+export async function guardLesson(
+  req: Request,
+  res: Response,
+  deps: TabApiDeps,
+  ability: TabAbility,
+): Promise<Guarded> {
   const caller = await authenticate(req, res, deps.verifier, deps.logger);
   const role = await authorize(deps.directory, caller, ability);
   const meetingId = (req.params as Record<string, string | undefined>)['meetingId'] ?? '';
@@ -29,5 +34,9 @@ export async function guardLesson(req: Request, res: Response, deps: TabApiDeps,
 
 /** The same answer whether the lesson does not exist or belongs to another school, so nothing leaks. */
 export function lessonNotFound(): HttpError {
-  return new HttpError(404, 'lessonNotFound', 'Chaperone has no record of this lesson yet; make sure the app is added to the meeting and the lesson has started, then try again.');
+  return new HttpError(
+    404,
+    'lessonNotFound',
+    'Chaperone has no record of this lesson yet; make sure the app is added to the meeting and the lesson has started, then try again.',
+  );
 }

@@ -16,7 +16,8 @@ import { matchesTag, statusTag } from './statusTag.js';
 export type { TabApiDeps } from './deps.js';
 
 /**
- * The side panel's API: `GET /api/me`, `GET /api/policy`, `GET .../status` (ETag, 304), `GET .../register.csv`, `GET .../record` (the lesson record), and the
+ * The side panel's API: `GET /api/me`, `GET /api/policy`, `GET .../status` (ETag, 304), `GET .../register.csv`, `GET
+ * .../record` (the lesson record), and the
  * four staff writes. Every lesson handler starts with {@link guardLesson} (sign-in, staff only, key
  * in the caller's own tenant); writes go through the same use case as Teams' events.
  */
@@ -54,7 +55,11 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
 
   server.get('/api/meetings/:meetingId/register.csv', async (req: Request, res: Response) => {
     const guarded = await guardLesson(req, res, deps, 'exportRegister');
-    const view = buildStatusView(await loadRecord(deps, guarded), deps.policyFor(guarded.key.tenantId), deps.clock.now());
+    const view = buildStatusView(
+      await loadRecord(deps, guarded),
+      deps.policyFor(guarded.key.tenantId),
+      deps.clock.now(),
+    );
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="${registerFileName(view)}"`);
     res.setHeader('cache-control', 'private, no-store');
@@ -67,16 +72,22 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     server.post(`/api/meetings/:meetingId/${segment}`, async (req: Request, res: Response) => {
       const guarded = await guardLesson(req, res, deps, 'changeLesson');
       const write = parseBody(req.body);
-      const request = { callerId: guarded.caller.aadObjectId, endpoint: `${guarded.key.meetingId}/${segment}`, key: write.clientRequestId };
+      const request = {
+        callerId: guarded.caller.aadObjectId,
+        endpoint: `${guarded.key.meetingId}/${segment}`,
+        key: write.clientRequestId,
+      };
       try {
         const result = await recordStaffAction(deps, guarded.key, request, write.action);
         deps.logger.info({ action: write.action.kind, outcome: result.outcome }, 'staff action recorded');
-        // The lesson as it is after delivery was tried (served from the shared cache), so the answer says what Teams confirmed.
+        // The lesson as it is after delivery was tried (served from the shared cache), so the answer says what Teams
+        // confirmed.
         const latest = (await deps.meetings.load(guarded.key)) ?? result.record;
         const view = buildStatusView(latest, deps.policyFor(guarded.key.tenantId), deps.clock.now());
         res.json({ outcome: result.outcome, status: view });
       } catch (err) {
-        if (err instanceof StaffActionRefused) throw new HttpError(err.reason === 'requestIdReused' ? 409 : 404, err.reason, err.message);
+        if (err instanceof StaffActionRefused)
+          throw new HttpError(err.reason === 'requestIdReused' ? 409 : 404, err.reason, err.message);
         throw err;
       }
     });

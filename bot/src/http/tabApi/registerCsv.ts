@@ -3,11 +3,21 @@ import type { StatusView } from '../../app/sidePanel/statusView.js';
 import { toCsv } from '../../app/csv.js';
 import { localStamp } from '../../app/concerns/time.js';
 
-/** The lesson's register as CSV: one row per pupil, times in the school's time zone; each check is yes, no or not yet, with who set it and when. */
+/**
+ * The lesson's register as CSV: one row per pupil, times in the school's time zone; each check is yes, no or not yet,
+ * with who set it and when.
+ */
 export function registerCsv(view: StatusView): string {
   const tz = view.school.timeZone;
   const header = [
-    'Lesson', 'Pupil', 'In the lesson now', 'First joined', 'Last left', 'Minutes present', 'Register mark', 'Marked by',
+    'Lesson',
+    'Pupil',
+    'In the lesson now',
+    'First joined',
+    'Last left',
+    'Minutes present',
+    'Register mark',
+    'Marked by',
     ...view.pupilChecks.flatMap((c) => checkHeaders(c.label)),
   ];
   const rows = view.register.map((row) => [

@@ -21,7 +21,11 @@ function fingerprint(policy: Policy): string {
  * delivery results are held in memory, so the count of applied events and each delivery's state
  * are in the tag too.
  */
-export function statusTag(record: Pick<MeetingRecord, 'etag' | 'state' | 'deliveries'>, policy: Policy, now: number): string {
+export function statusTag(
+  record: Pick<MeetingRecord, 'etag' | 'state' | 'deliveries'>,
+  policy: Policy,
+  now: number,
+): string {
   const deliveries = (record.deliveries ?? []).map((d) => d.state[0]).join('');
   const parts = [record.etag, record.state.applied.length, deliveries, fingerprint(policy), Math.floor(now / 60_000)];
   const tag = createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 27);

@@ -19,16 +19,27 @@ const NOTHING_DUE = 8.64e15;
 /** The head properties that hold an outbox. */
 export function outboxProps(tenantId: string, deliveries: ConcernDelivery[]): Record<string, unknown> {
   const due = deliveries.filter((d) => d.state === 'pending').map((d) => Math.max(d.nextAttemptAt, d.leaseUntil ?? 0));
-  return { tenantId, ...toChunks('deliveries', JSON.stringify(deliveries)), deliverAt: timeValue(due.length ? Math.min(...due) : NOTHING_DUE) };
+  return {
+    tenantId,
+    ...toChunks('deliveries', JSON.stringify(deliveries)),
+    deliverAt: timeValue(due.length ? Math.min(...due) : NOTHING_DUE),
+  };
 }
 
 /** The outbox of concern `ref`, kept on its head row. */
-export function concernBook(table: TableClient, partitionKey: string, tenantId: string, ref: string): DeliveryBookStore<ConcernMessage> {
+export function concernBook(
+  table: TableClient,
+  partitionKey: string,
+  tenantId: string,
+  ref: string,
+): DeliveryBookStore<ConcernMessage> {
   const rowKey = headRowKey(ref);
   return {
     async load() {
       try {
-        const row = await guarded('read concern outbox', () => table.getEntity<Record<string, unknown>>(partitionKey, rowKey));
+        const row = await guarded('read concern outbox', () =>
+          table.getEntity<Record<string, unknown>>(partitionKey, rowKey),
+        );
         return { deliveries: outboxOf(row), etag: row.etag };
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
@@ -39,7 +50,8 @@ export function concernBook(table: TableClient, partitionKey: string, tenantId: 
       try {
         // Merge: the head's own fields (sequence, open) are moved on by appends, never here.
         const saved = await guarded('save concern outbox', () =>
-          table.updateEntity({ partitionKey, rowKey, ...outboxProps(tenantId, deliveries) }, 'Merge', { etag }));
+          table.updateEntity({ partitionKey, rowKey, ...outboxProps(tenantId, deliveries) }, 'Merge', { etag }),
+        );
         return { outcome: 'applied', etag: saved.etag ?? etag };
       } catch (error) {
         if (statusOf(error) === 412) return { outcome: 'conflict' };
@@ -54,8 +66,12 @@ export async function dueOutboxes(table: TableClient, now: number): Promise<Arra
   const filter = odata`rowType eq ${HEAD_ROW} and deliverAt le ${now}`;
   return guarded('find due concern messages', async () => {
     const due: Array<{ tenantId: string; ref: string }> = [];
-    const rows = table.listEntities<{ tenantId?: string; ref?: string }>({ queryOptions: { filter, select: ['tenantId', 'ref'] } });
-    for await (const row of rows) if (typeof row.tenantId === 'string' && typeof row.ref === 'string') due.push({ tenantId: row.tenantId, ref: row.ref });
+    const rows = table.listEntities<{ tenantId?: string; ref?: string }>({
+      queryOptions: { filter, select: ['tenantId', 'ref'] },
+    });
+    for await (const row of rows)
+      if (typeof row.tenantId === 'string' && typeof row.ref === 'string')
+        due.push({ tenantId: row.tenantId, ref: row.ref });
     return due;
   });
 }

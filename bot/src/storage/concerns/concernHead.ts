@@ -43,14 +43,26 @@ export function headOf(concern: Concern): ConcernHead {
 
 /** The outbox held on a head row (none on a head written before outboxes were kept). */
 export function outboxOf(row: Record<string, unknown>): ConcernDelivery[] {
-  return typeof row.deliveriesChunks === 'number' ? (JSON.parse(fromChunks('deliveries', row)) as ConcernDelivery[]) : [];
+  return typeof row.deliveriesChunks === 'number'
+    ? (JSON.parse(fromChunks('deliveries', row)) as ConcernDelivery[])
+    : [];
 }
 
 /** Reads the stored head, or undefined when the concern has none yet. */
-export async function readHead(table: TableClient, partitionKey: string, ref: string): Promise<ConcernHead | undefined> {
+export async function readHead(
+  table: TableClient,
+  partitionKey: string,
+  ref: string,
+): Promise<ConcernHead | undefined> {
   try {
     const row = await guarded('read concern head', () => table.getEntity<HeadRow>(partitionKey, headRowKey(ref)));
-    return { lastSeq: row.lastSeq, open: row.open, reporterId: row.reporterId, deliveries: outboxOf(row), ...(row.etag ? { etag: row.etag } : {}) };
+    return {
+      lastSeq: row.lastSeq,
+      open: row.open,
+      reporterId: row.reporterId,
+      deliveries: outboxOf(row),
+      ...(row.etag ? { etag: row.etag } : {}),
+    };
   } catch (error) {
     if (statusOf(error) === 404) return undefined;
     throw error;

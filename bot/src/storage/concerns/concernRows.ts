@@ -30,7 +30,12 @@ export interface EntryRow extends Record<string, unknown> {
 }
 
 /** The properties of one entry row (partition and row keys added by the caller). */
-export function entryToRow(tenantId: string, ref: string, reporterId: string, entry: ConcernEntry): Record<string, unknown> {
+export function entryToRow(
+  tenantId: string,
+  ref: string,
+  reporterId: string,
+  entry: ConcernEntry,
+): Record<string, unknown> {
   const { seq, at, by, kind, ...data } = entry;
   return {
     rowType: ENTRY_ROW,
@@ -49,7 +54,13 @@ export function entryToRow(tenantId: string, ref: string, reporterId: string, en
 /** An entry read back from its row. */
 export function rowToEntry(row: EntryRow): ConcernEntry {
   const data = JSON.parse(fromChunks('data', row)) as object;
-  return { ...data, seq: row.seq, at: row.at, kind: row.kind, by: { aadObjectId: row.byId, name: row.byName } } as ConcernEntry;
+  return {
+    ...data,
+    seq: row.seq,
+    at: row.at,
+    kind: row.kind,
+    by: { aadObjectId: row.byId, name: row.byName },
+  } as ConcernEntry;
 }
 
 /** Groups entry rows into concerns (rows of one concern need not arrive together). */

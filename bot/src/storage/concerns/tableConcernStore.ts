@@ -7,7 +7,14 @@
  */
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import type {
-  AppendResult, ConcernDelivery, ConcernPage, ConcernQuery, ConcernStore, CreateResult, NewConcern, OwedMessages,
+  AppendResult,
+  ConcernDelivery,
+  ConcernPage,
+  ConcernQuery,
+  ConcernStore,
+  CreateResult,
+  NewConcern,
+  OwedMessages,
 } from '../../app/concerns/ports.js';
 import { concernStatus, type Concern, type ConcernEntry, type NewConcernEntry } from '../../app/concerns/types.js';
 import { guarded, statusOf } from '../errors.js';
@@ -29,7 +36,13 @@ export class TableConcernStore implements ConcernStore {
 
   async create(concern: NewConcern): Promise<CreateResult> {
     const partitionKey = joinKey([concern.tenantId]);
-    const first: ConcernEntry = { seq: 0, kind: 'raised', at: concern.raisedAt, by: concern.reporter, details: concern.details };
+    const first: ConcernEntry = {
+      seq: 0,
+      kind: 'raised',
+      at: concern.raisedAt,
+      by: concern.reporter,
+      details: concern.details,
+    };
     const requestKey = joinKey([REQUEST_ROW, concern.reporter.aadObjectId, concern.clientRequestId]);
     const formHash = fingerprint(concern.details);
     const reporterId = concern.reporter.aadObjectId;
@@ -38,8 +51,21 @@ export class TableConcernStore implements ConcernStore {
       await guarded('store concern', () =>
         this.table.submitTransaction([
           ['create', { partitionKey, rowKey: requestKey, rowType: REQUEST_ROW, ref: concern.ref, formHash }],
-          ['create', { partitionKey, rowKey: entryRowKey(concern.ref, 0), ...entryToRow(concern.tenantId, concern.ref, reporterId, first) }],
-          headAction(partitionKey, concern.ref, undefined, { lastSeq: 0, open: true, reporterId }, outboxProps(concern.tenantId, concern.deliveries ?? [])),
+          [
+            'create',
+            {
+              partitionKey,
+              rowKey: entryRowKey(concern.ref, 0),
+              ...entryToRow(concern.tenantId, concern.ref, reporterId, first),
+            },
+          ],
+          headAction(
+            partitionKey,
+            concern.ref,
+            undefined,
+            { lastSeq: 0, open: true, reporterId },
+            outboxProps(concern.tenantId, concern.deliveries ?? []),
+          ),
         ]),
       );
     } catch (error) {
@@ -52,7 +78,17 @@ export class TableConcernStore implements ConcernStore {
       const same = earlier.formHash === undefined || earlier.formHash === formHash;
       return { outcome: same ? 'duplicate' : 'conflict', concern: existing };
     }
-    return { outcome: 'created', concern: { tenantId: concern.tenantId, ref: concern.ref, reporter: concern.reporter, raisedAt: concern.raisedAt, details: concern.details, entries: [first] } };
+    return {
+      outcome: 'created',
+      concern: {
+        tenantId: concern.tenantId,
+        ref: concern.ref,
+        reporter: concern.reporter,
+        raisedAt: concern.raisedAt,
+        details: concern.details,
+        entries: [first],
+      },
+    };
   }
 
   async append(tenantId: string, ref: string, entry: NewConcernEntry, owes?: OwedMessages): Promise<AppendResult> {
@@ -68,8 +104,17 @@ export class TableConcernStore implements ConcernStore {
       try {
         await guarded('append concern entry', () =>
           this.table.submitTransaction([
-            headAction(partitionKey, ref, head, { lastSeq: seq, open: entry.kind !== 'closed', reporterId: head.reporterId }, outbox),
-            ['create', { partitionKey, rowKey: entryRowKey(ref, seq), ...entryToRow(tenantId, ref, head.reporterId, stored) }],
+            headAction(
+              partitionKey,
+              ref,
+              head,
+              { lastSeq: seq, open: entry.kind !== 'closed', reporterId: head.reporterId },
+              outbox,
+            ),
+            [
+              'create',
+              { partitionKey, rowKey: entryRowKey(ref, seq), ...entryToRow(tenantId, ref, head.reporterId, stored) },
+            ],
           ]),
         );
         return { outcome: 'appended', entry: stored };
@@ -98,9 +143,10 @@ export class TableConcernStore implements ConcernStore {
 
   async list(tenantId: string, query: ConcernQuery): Promise<ConcernPage> {
     const partitionKey = joinKey([tenantId]);
-    const filter = query.reporterId === undefined
-      ? odata`PartitionKey eq ${partitionKey} and rowType eq ${ENTRY_ROW}`
-      : odata`PartitionKey eq ${partitionKey} and rowType eq ${ENTRY_ROW} and reporterId eq ${query.reporterId}`;
+    const filter =
+      query.reporterId === undefined
+        ? odata`PartitionKey eq ${partitionKey} and rowType eq ${ENTRY_ROW}`
+        : odata`PartitionKey eq ${partitionKey} and rowType eq ${ENTRY_ROW} and reporterId eq ${query.reporterId}`;
     const all = rowsToConcerns(await this.query(filter))
       .filter((c) => c.tenantId === tenantId && (query.status === 'all' || concernStatus(c).open))
       .sort((a, b) => b.raisedAt - a.raisedAt || a.ref.localeCompare(b.ref));
@@ -121,14 +167,20 @@ export class TableConcernStore implements ConcernStore {
   private async query(filter: string): Promise<EntryRow[]> {
     return guarded('read concerns', async () => {
       const rows: EntryRow[] = [];
-      for await (const row of this.table.listEntities<EntryRow>({ queryOptions: { filter } })) rows.push(row as TableEntityResult<EntryRow>);
+      for await (const row of this.table.listEntities<EntryRow>({ queryOptions: { filter } }))
+        rows.push(row as TableEntityResult<EntryRow>);
       return rows;
     });
   }
 
-  private async requestRow(partitionKey: string, rowKey: string): Promise<{ ref: string; formHash?: string } | undefined> {
+  private async requestRow(
+    partitionKey: string,
+    rowKey: string,
+  ): Promise<{ ref: string; formHash?: string } | undefined> {
     try {
-      const row = await guarded('read concern index', () => this.table.getEntity<{ ref: string; formHash?: string }>(partitionKey, rowKey));
+      const row = await guarded('read concern index', () =>
+        this.table.getEntity<{ ref: string; formHash?: string }>(partitionKey, rowKey),
+      );
       return { ref: row.ref, ...(typeof row.formHash === 'string' ? { formHash: row.formHash } : {}) };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;

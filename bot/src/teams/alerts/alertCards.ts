@@ -34,7 +34,12 @@ export function ruleName(ruleId: string): string {
 export function notificationTitle(alert: Pick<AlertMessage, 'finding' | 'also' | 'phase'>): string {
   const findings = [alert.finding, ...(alert.also ?? [])];
   const names = [...new Set(findings.map((f) => ruleName(f.ruleId)))];
-  const what = names.length > 1 ? `${names[0]} + ${names.length - 1} more` : findings.length > 1 ? `${names[0]} (${findings.length})` : names[0]!;
+  const what =
+    names.length > 1
+      ? `${names[0]} + ${names.length - 1} more`
+      : findings.length > 1
+        ? `${names[0]} (${findings.length})`
+        : names[0]!;
   return alert.phase === 'raised' ? `Chaperone: ${what}` : `Chaperone: resolved (${what})`;
 }
 
@@ -54,7 +59,16 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone:
   const afterwards = critical
     ? 'This alert has ended. That does not close it: check what happened with the staff involved and record it.'
     : 'No action is needed now; the record keeps the timeline.';
-  const takeIt = !cleared && critical ? [acknowledgeButton({ meetingId: alert.meeting.key.meetingId, findingKey: alert.finding.key, raisedAt: alert.at })] : [];
+  const takeIt =
+    !cleared && critical
+      ? [
+          acknowledgeButton({
+            meetingId: alert.meeting.key.meetingId,
+            findingKey: alert.finding.key,
+            raisedAt: alert.at,
+          }),
+        ]
+      : [];
   const card: Attachment = {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
@@ -62,15 +76,31 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone:
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
       body: [
-        { type: 'TextBlock', text: heading, weight: 'Bolder', wrap: true, color: cleared ? 'Good' : 'Attention', style: 'heading' },
+        {
+          type: 'TextBlock',
+          text: heading,
+          weight: 'Bolder',
+          wrap: true,
+          color: cleared ? 'Good' : 'Attention',
+          style: 'heading',
+        },
         { type: 'TextBlock', text: alert.finding.message, wrap: true },
-        { type: 'TextBlock', text: cleared ? afterwards : `Staff were told: ${alert.finding.action}`, wrap: true, isSubtle: true },
+        {
+          type: 'TextBlock',
+          text: cleared ? afterwards : `Staff were told: ${alert.finding.action}`,
+          wrap: true,
+          isSubtle: true,
+        },
         { type: 'FactSet', facts: [{ title: 'Severity', value: alert.finding.severity }] },
       ],
       actions: [
         ...takeIt,
         { type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl },
-        { type: 'Action.Submit', title: 'Log a concern', data: { command: 'concern', meetingId: alert.meeting.key.meetingId, meetingTitle: alert.meeting.title } },
+        {
+          type: 'Action.Submit',
+          title: 'Log a concern',
+          data: { command: 'concern', meetingId: alert.meeting.key.meetingId, meetingTitle: alert.meeting.title },
+        },
       ],
     },
   };
@@ -81,11 +111,25 @@ export function dslAlertActivity(alert: AlertMessage, openUrl: string, timeZone:
 function acknowledgedActivity(alert: AlertMessage, openUrl: string, timeZone: string) {
   const by = alert.acknowledgedBy;
   const preview = `Taken: ${ruleName(alert.finding.ruleId)} in a lesson`;
-  const line = by ? `${by.name} is dealing with it (since ${formatInZone(by.at, timeZone)}). You do not need to take it.` : 'Someone is dealing with it.';
-  return cardMessage(preview, [
-    { type: 'TextBlock', text: `Taken: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`, weight: 'Bolder', wrap: true, style: 'heading', color: 'Good' },
-    { type: 'TextBlock', text: line, wrap: true },
-  ], true, [{ type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl }]);
+  const line = by
+    ? `${by.name} is dealing with it (since ${formatInZone(by.at, timeZone)}). You do not need to take it.`
+    : 'Someone is dealing with it.';
+  return cardMessage(
+    preview,
+    [
+      {
+        type: 'TextBlock',
+        text: `Taken: ${ruleName(alert.finding.ruleId)} in "${alert.meeting.title}"`,
+        weight: 'Bolder',
+        wrap: true,
+        style: 'heading',
+        color: 'Good',
+      },
+      { type: 'TextBlock', text: line, wrap: true },
+    ],
+    true,
+    [{ type: 'Action.OpenUrl', title: 'Open the lesson record', url: openUrl }],
+  );
 }
 
 /** A message carrying one Adaptive Card (schema 1.5) with the given body; `preview` is the notification text. */
@@ -94,7 +138,12 @@ function cardMessage(preview: string, body: object[], summary = true, actions: o
     type: 'message',
     text: preview,
     ...(summary ? { summary: preview } : {}),
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) } }],
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: { type: 'AdaptiveCard', version: '1.5', body, ...(actions.length ? { actions } : {}) },
+      },
+    ],
   };
 }
 
@@ -108,10 +157,20 @@ export function staffCardActivity(card: { title: string; lines: string[] }) {
 
 /** The only thing pupils see from Chaperone: the lesson's expectations, in friendly words. */
 export function codeOfConductActivity(lines: string[]) {
-  const items = lines.length ? lines : ['Be kind and polite, as you would be in class.', 'Stay in a shared room at home, with your grown-up in the room with you.', 'Please do not take photos, screenshots or recordings.'];
-  return cardMessage('Welcome to the lesson', [
-    { type: 'TextBlock', text: 'Welcome to the lesson', weight: 'Bolder', size: 'Medium', style: 'heading' },
-    { type: 'TextBlock', text: 'To keep everyone safe today:', wrap: true },
-    ...items.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })),
-  ], false);
+  const items = lines.length
+    ? lines
+    : [
+        'Be kind and polite, as you would be in class.',
+        'Stay in a shared room at home, with your grown-up in the room with you.',
+        'Please do not take photos, screenshots or recordings.',
+      ];
+  return cardMessage(
+    'Welcome to the lesson',
+    [
+      { type: 'TextBlock', text: 'Welcome to the lesson', weight: 'Bolder', size: 'Medium', style: 'heading' },
+      { type: 'TextBlock', text: 'To keep everyone safe today:', wrap: true },
+      ...items.map((line) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, spacing: 'Small' })),
+    ],
+    false,
+  );
 }

@@ -38,7 +38,10 @@ export const heading = (text: string, color?: 'Attention' | 'Good' | 'Warning'):
 });
 
 /** A paragraph; `subtle` for secondary lines. Text from people is shown as plain text (no Markdown). */
-export const para = (text: string, options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' } = {}): CardElement => ({
+export const para = (
+  text: string,
+  options: { subtle?: boolean; color?: 'Attention' | 'Good' | 'Warning' } = {},
+): CardElement => ({
   type: 'TextBlock',
   text,
   wrap: true,
@@ -47,10 +50,18 @@ export const para = (text: string, options: { subtle?: boolean; color?: 'Attenti
 });
 
 /** A list of label/value pairs (values are our own text: FactSet renders Markdown). */
-export const facts = (pairs: Array<[string, string]>): CardElement => ({ type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) });
+export const facts = (pairs: Array<[string, string]>): CardElement => ({
+  type: 'FactSet',
+  facts: pairs.map(([title, value]) => ({ title, value })),
+});
 
 /** A button that sends an `adaptiveCard/action` invoke with `verb` and `data`. */
-export const execute = (title: string, verb: string, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): CardElement => ({
+export const execute = (
+  title: string,
+  verb: string,
+  data: Record<string, unknown> = {},
+  style?: 'positive' | 'destructive',
+): CardElement => ({
   type: 'Action.Execute',
   title,
   verb,

@@ -26,7 +26,12 @@ export function newConcernPreview(concern: Concern): string {
  * The card that replaces the form once the concern is stored: it cannot be sent again. `dslPhone`
  * (the school's number for the DSL) is offered when the alert could not reach them.
  */
-export function receiptCard(concern: Concern, timeZone: string, reach: DslReach | undefined, dslPhone?: string): CardElement {
+export function receiptCard(
+  concern: Concern,
+  timeZone: string,
+  reach: DslReach | undefined,
+  dslPhone?: string,
+): CardElement {
   const words = receiptWords(reach, dslPhone);
   const body: CardElement[] = [
     heading(`Concern ${concern.ref} logged`, 'Good'),
@@ -36,7 +41,10 @@ export function receiptCard(concern: Concern, timeZone: string, reach: DslReach 
       ['Logged at', formatInZone(concern.raisedAt, timeZone)],
       ['Urgency', concern.details.urgency === 'urgent' ? 'Urgent' : 'Routine'],
     ]),
-    para(`I will let you know here when a DSL has read it. Keep the reference; type "concern ${concern.ref}" to see it again.`, { subtle: true }),
+    para(
+      `I will let you know here when a DSL has read it. Keep the reference; type "concern ${concern.ref}" to see it again.`,
+      { subtle: true },
+    ),
     para(addLaterWords(concern.ref, 'chat'), { subtle: true }),
   ];
   if (words.warning) body.push(para(words.warning, { color: 'Attention' }));
@@ -67,8 +75,17 @@ export function dslConcernAlert(concern: Concern, timeZone: string) {
   const preview = newConcernPreview(concern);
   const urgent = concern.details.urgency === 'urgent';
   const card = cardJson(
-    [heading(urgent ? `URGENT safeguarding concern ${concern.ref}` : `Safeguarding concern ${concern.ref}`, urgent ? 'Attention' : undefined), ...concernSummaryElements(concern, timeZone)],
-    [execute('I\'m dealing with it', CONCERN_VERBS.acknowledge, { ref: concern.ref }, 'positive'), execute('Show the record', CONCERN_VERBS.show, { ref: concern.ref })],
+    [
+      heading(
+        urgent ? `URGENT safeguarding concern ${concern.ref}` : `Safeguarding concern ${concern.ref}`,
+        urgent ? 'Attention' : undefined,
+      ),
+      ...concernSummaryElements(concern, timeZone),
+    ],
+    [
+      execute("I'm dealing with it", CONCERN_VERBS.acknowledge, { ref: concern.ref }, 'positive'),
+      execute('Show the record', CONCERN_VERBS.show, { ref: concern.ref }),
+    ],
   );
   return { type: 'message', text: preview, summary: preview, attachments: [cardAttachment(card)] };
 }
@@ -76,9 +93,16 @@ export function dslConcernAlert(concern: Concern, timeZone: string) {
 /** What the reporter is told later: who did what and when, never the content. */
 export function reporterUpdateActivity(concern: Concern, update: ReporterUpdate, timeZone: string) {
   const when = formatInZone(update.at, timeZone);
-  const line = update.kind === 'acknowledged'
-    ? `Your concern ${concern.ref} was read and acknowledged by ${update.by.name} at ${when}. ${addLaterWords(concern.ref, 'chat')}`
-    : `Your concern ${concern.ref} was closed by ${update.by.name} at ${when}. Thank you for raising it.`;
-  const preview = update.kind === 'acknowledged' ? `Concern ${concern.ref} acknowledged` : `Concern ${concern.ref} closed`;
-  return { type: 'message', text: preview, summary: preview, attachments: [cardAttachment(cardJson([heading(preview), para(line)]))] };
+  const line =
+    update.kind === 'acknowledged'
+      ? `Your concern ${concern.ref} was read and acknowledged by ${update.by.name} at ${when}. ${addLaterWords(concern.ref, 'chat')}`
+      : `Your concern ${concern.ref} was closed by ${update.by.name} at ${when}. Thank you for raising it.`;
+  const preview =
+    update.kind === 'acknowledged' ? `Concern ${concern.ref} acknowledged` : `Concern ${concern.ref} closed`;
+  return {
+    type: 'message',
+    text: preview,
+    summary: preview,
+    attachments: [cardAttachment(cardJson([heading(preview), para(line)]))],
+  };
 }

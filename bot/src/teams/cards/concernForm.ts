@@ -31,14 +31,22 @@ export const PUPIL_PICK = 'pupilPick';
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function errorLine(message: string | undefined): CardElement[] {
-  return message ? [{ type: 'TextBlock', text: message, color: 'Attention', wrap: true, size: 'Small', spacing: 'None' }] : [];
+  return message
+    ? [{ type: 'TextBlock', text: message, color: 'Attention', wrap: true, size: 'Small', spacing: 'None' }]
+    : [];
 }
 
 /** The pupil fields: the typed name alone, or a picker of a lesson's pupils with the typed name as the way round it. */
 function pupilFields(options: ConcernFormOptions, v: Record<string, unknown>): CardElement[] {
-  const typed: CardElement = { type: 'Input.Text', id: 'pupilName', value: str(v.pupilName) ?? '', placeholder: 'First name and surname', maxLength: 200 };
+  const typed: CardElement = {
+    type: 'Input.Text',
+    id: 'pupilName',
+    value: str(v.pupilName) ?? '',
+    placeholder: 'First name and surname',
+    maxLength: 200,
+  };
   const choices = options.pupilChoices;
-  if (!choices) return [{ ...typed, label: 'Pupil', isRequired: true, errorMessage: 'Enter the pupil\'s name.' }];
+  if (!choices) return [{ ...typed, label: 'Pupil', isRequired: true, errorMessage: "Enter the pupil's name." }];
   return [
     {
       type: 'Input.ChoiceSet',
@@ -50,7 +58,7 @@ function pupilFields(options: ConcernFormOptions, v: Record<string, unknown>): C
       choices: choices.pupils.map((name) => ({ title: name, value: name })),
     },
     // Not required on the card: either field will do, and the server says so if both are empty.
-    { ...typed, label: 'Or type the pupil\'s name (this wins over the list)' },
+    { ...typed, label: "Or type the pupil's name (this wins over the list)" },
   ];
 }
 
@@ -58,10 +66,20 @@ function pupilFields(options: ConcernFormOptions, v: Record<string, unknown>): C
 export function concernFormCard(options: ConcernFormOptions): CardElement {
   const v = options.values ?? {};
   const e = options.errors ?? {};
-  const input = (id: string, label: string, extra: CardElement = {}): CardElement => ({ type: 'Input.Text', id, label, isRequired: true, value: str(v[id]) ?? '', ...extra });
+  const input = (id: string, label: string, extra: CardElement = {}): CardElement => ({
+    type: 'Input.Text',
+    id,
+    label,
+    isRequired: true,
+    value: str(v[id]) ?? '',
+    ...extra,
+  });
   const body: CardElement[] = [
     heading('Log a safeguarding concern'),
-    para('This goes straight to the Designated Safeguarding Lead. Write what you saw or heard in your own words; do not investigate or ask leading questions.', { subtle: true }),
+    para(
+      'This goes straight to the Designated Safeguarding Lead. Write what you saw or heard in your own words; do not investigate or ask leading questions.',
+      { subtle: true },
+    ),
     ...(options.lesson ? [para(`About the lesson: ${options.lesson.title}`)] : []),
     ...(e.clientRequestId ? errorLine(e.clientRequestId) : []),
     ...pupilFields(options, v),
@@ -76,17 +94,49 @@ export function concernFormCard(options: ConcernFormOptions): CardElement {
       choices: CONCERN_CATEGORIES.map((c) => ({ title: CATEGORY_LABELS[c], value: c })),
     },
     ...errorLine(e.category),
-    input('whatHappened', 'What you saw or heard', { isMultiline: true, maxLength: 8000, errorMessage: 'Describe what you saw or heard.' }),
+    input('whatHappened', 'What you saw or heard', {
+      isMultiline: true,
+      maxLength: 8000,
+      errorMessage: 'Describe what you saw or heard.',
+    }),
     ...errorLine(e.whatHappened),
     {
       type: 'ColumnSet',
       columns: [
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Date', id: 'happenedDate', label: 'Date', isRequired: true, value: str(v.happenedDate) ?? options.defaults.date }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'happenedTime', label: `Time (${options.timeZone})`, isRequired: true, value: str(v.happenedTime) ?? options.defaults.time }] },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Date',
+              id: 'happenedDate',
+              label: 'Date',
+              isRequired: true,
+              value: str(v.happenedDate) ?? options.defaults.date,
+            },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            {
+              type: 'Input.Time',
+              id: 'happenedTime',
+              label: `Time (${options.timeZone})`,
+              isRequired: true,
+              value: str(v.happenedTime) ?? options.defaults.time,
+            },
+          ],
+        },
       ],
     },
     ...errorLine(e.happenedAt),
-    input('actionsTaken', 'What you have done so far', { isMultiline: true, maxLength: 8000, placeholder: 'e.g. listened, reassured, told the class teacher; or "None yet"' }),
+    input('actionsTaken', 'What you have done so far', {
+      isMultiline: true,
+      maxLength: 8000,
+      placeholder: 'e.g. listened, reassured, told the class teacher; or "None yet"',
+    }),
     ...errorLine(e.actionsTaken),
     {
       type: 'Input.ChoiceSet',

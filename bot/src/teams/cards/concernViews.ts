@@ -14,29 +14,60 @@ export function concernDetailCard(concern: Concern, timeZone: string, forDsl: bo
     facts([
       ['Status', status.open ? 'Open' : 'Closed'],
       ['Level', status.level ?? 'Not set yet'],
-      ['Acknowledged', status.acknowledgements.length ? status.acknowledgements.map((a) => `${a.by.name}, ${formatInZone(a.at, timeZone)}`).join('; ') : 'Not yet'],
+      [
+        'Acknowledged',
+        status.acknowledgements.length
+          ? status.acknowledgements.map((a) => `${a.by.name}, ${formatInZone(a.at, timeZone)}`).join('; ')
+          : 'Not yet',
+      ],
     ]),
   ];
   for (const line of chronologyLines(concern.entries, timeZone)) {
-    body.push({ type: 'TextBlock', text: `${line.number}. ${line.what}: ${line.when}`, weight: 'Bolder', wrap: true, separator: true });
+    body.push({
+      type: 'TextBlock',
+      text: `${line.number}. ${line.what}: ${line.when}`,
+      weight: 'Bolder',
+      wrap: true,
+      separator: true,
+    });
     body.push(theirWords(line.who, 'By'));
     for (const field of line.fields) body.push(theirWords(field.value, field.label));
   }
-  const actions = forDsl && status.open ? [execute('I\'m dealing with it', CONCERN_VERBS.acknowledge, { ref: concern.ref })] : [];
-  if (forDsl && status.open) body.push(para(`Triage: "level ${concern.ref} <level>", "action ${concern.ref} <note>", "close ${concern.ref} <outcome>", "export ${concern.ref} csv".`, { subtle: true }));
+  const actions =
+    forDsl && status.open ? [execute("I'm dealing with it", CONCERN_VERBS.acknowledge, { ref: concern.ref })] : [];
+  if (forDsl && status.open)
+    body.push(
+      para(
+        `Triage: "level ${concern.ref} <level>", "action ${concern.ref} <note>", "close ${concern.ref} <outcome>", "export ${concern.ref} csv".`,
+        { subtle: true },
+      ),
+    );
   return cardJson(body, actions);
 }
 
 /** A page of concerns, newest first. */
-export function concernListCard(concerns: Concern[], options: { title: string; timeZone: string; next?: string; empty: string }): CardElement {
+export function concernListCard(
+  concerns: Concern[],
+  options: { title: string; timeZone: string; next?: string; empty: string },
+): CardElement {
   const body: CardElement[] = [heading(options.title)];
   if (!concerns.length) body.push(para(options.empty));
   for (const concern of concerns) {
     const status = concernStatus(concern);
-    const flags = [concern.details.urgency === 'urgent' ? 'URGENT' : '', status.open ? (status.acknowledgements.length ? 'acknowledged' : 'not yet acknowledged') : 'closed', status.level ?? '']
+    const flags = [
+      concern.details.urgency === 'urgent' ? 'URGENT' : '',
+      status.open ? (status.acknowledgements.length ? 'acknowledged' : 'not yet acknowledged') : 'closed',
+      status.level ?? '',
+    ]
       .filter(Boolean)
       .join(', ');
-    body.push({ type: 'TextBlock', text: `${concern.ref}: ${CATEGORY_LABELS[concern.details.category]}`, weight: 'Bolder', wrap: true, separator: true });
+    body.push({
+      type: 'TextBlock',
+      text: `${concern.ref}: ${CATEGORY_LABELS[concern.details.category]}`,
+      weight: 'Bolder',
+      wrap: true,
+      separator: true,
+    });
     body.push(para(`${formatInZone(concern.raisedAt, options.timeZone)} (${flags})`, { subtle: true }));
     body.push(theirWords(concern.reporter.name, 'Reported by'));
     body.push(theirWords(lessonWords(concern.details.lesson, options.timeZone), 'Lesson'));

@@ -9,7 +9,7 @@ export function meetingCheckCard(report: MeetingOptionsReport): CardElement {
     body.push(para('Chaperone would change these options when the lesson starts (nothing has been changed yet):'));
     for (const change of report.changes) body.push(para(`• ${change.text}`));
   } else if (optionsMatch(report)) {
-    body.push(para('The meeting options already match the school\'s policy.', { color: 'Good' }));
+    body.push(para("The meeting options already match the school's policy.", { color: 'Good' }));
   }
   for (const finding of report.findings) {
     body.push(para(finding.message, { color: finding.severity === 'info' ? undefined : 'Warning' }));
@@ -20,8 +20,11 @@ export function meetingCheckCard(report: MeetingOptionsReport): CardElement {
 
 /** The card's preview line: a count of planned changes only when Chaperone could read the options. */
 export function meetingCheckPreview(report: MeetingOptionsReport): string {
-  if (report.changes.length) return `Meeting options check: ${report.changes.length} change${report.changes.length === 1 ? '' : 's'} planned`;
-  return optionsMatch(report) ? 'Meeting options check: the options already match the policy' : 'Meeting options check: please check the options yourself';
+  if (report.changes.length)
+    return `Meeting options check: ${report.changes.length} change${report.changes.length === 1 ? '' : 's'} planned`;
+  return optionsMatch(report)
+    ? 'Meeting options check: the options already match the policy'
+    : 'Meeting options check: please check the options yourself';
 }
 
 /** Chaperone read the options and found nothing to change or report. */

@@ -9,12 +9,18 @@ export function registerCard(register: LessonRegister, timeZone: string): CardEl
   const body: CardElement[] = [
     heading('Register'),
     theirWords(register.title, 'Lesson'),
-    ...(register.startedAt === undefined ? [] : [para(`Started ${formatInZone(register.startedAt, timeZone)}`, { subtle: true })]),
+    ...(register.startedAt === undefined
+      ? []
+      : [para(`Started ${formatInZone(register.startedAt, timeZone)}`, { subtle: true })]),
   ];
   if (!register.rows.length) body.push(para('Nobody is on the register for this lesson.'));
   for (const row of register.rows) {
     body.push(theirWords(row.name, row.role));
-    body.push(para(`Joined ${when(row.firstJoinAt)}, left ${when(row.lastLeaveAt)}, ${row.minutesPresent} min present`, { subtle: true }));
+    body.push(
+      para(`Joined ${when(row.firstJoinAt)}, left ${when(row.lastLeaveAt)}, ${row.minutesPresent} min present`, {
+        subtle: true,
+      }),
+    );
   }
   return cardJson(body);
 }

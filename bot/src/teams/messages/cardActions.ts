@@ -26,7 +26,11 @@ export type CardActionResult =
   /** Keep the pressed card; send this as a new message (privately) and say `note` on the card. */
   | { send: Reply; note: string };
 
-type CardAction = (deps: CommandDeps, request: CommandRequest, data: Record<string, unknown>) => Promise<CardActionResult>;
+type CardAction = (
+  deps: CommandDeps,
+  request: CommandRequest,
+  data: Record<string, unknown>,
+) => Promise<CardActionResult>;
 
 const refOf = (data: Record<string, unknown>) => (typeof data.ref === 'string' ? data.ref : '');
 
@@ -34,14 +38,23 @@ const refOf = (data: Record<string, unknown>) => (typeof data.ref === 'string' ?
 export const CARD_ACTIONS: Record<string, CardAction> = {
   [ACKNOWLEDGE_ALERT]: async (deps, request, data) => {
     const input = acknowledgeInputFrom(data);
-    if (!input || !deps.acknowledgeAlert) return { replace: cardJson([para('This button is out of date. Open the lesson record instead.')]) };
+    if (!input || !deps.acknowledgeAlert)
+      return { replace: cardJson([para('This button is out of date. Open the lesson record instead.')]) };
     const { tenantId, aadObjectId, name } = request.viewer;
-    return { replace: acknowledgementCard(await deps.acknowledgeAlert({ tenantId, aadObjectId, name }, input), request.policy.school.timeZone) };
+    return {
+      replace: acknowledgementCard(
+        await deps.acknowledgeAlert({ tenantId, aadObjectId, name }, input),
+        request.policy.school.timeZone,
+      ),
+    };
   },
   [SUBMIT_CONCERN]: async (deps, request, data) => ({ replace: await submitConcernForm(deps, request, data) }),
   [CONCERN_VERBS.open]: async (deps, request, data) => {
     const lesson = lessonFrom(data);
-    return { send: showCard(await openConcernForm(deps, request, lesson), 'Log a safeguarding concern'), note: 'I have sent you the concern form.' };
+    return {
+      send: showCard(await openConcernForm(deps, request, lesson), 'Log a safeguarding concern'),
+      note: 'I have sent you the concern form.',
+    };
   },
   [CONCERN_VERBS.acknowledge]: async (deps, request, data) => {
     const outcome = await acknowledgeConcern(deps, request.viewer, refOf(data));
@@ -50,14 +63,21 @@ export const CARD_ACTIONS: Record<string, CardAction> = {
   },
   [CONCERN_VERBS.show]: async (deps, request, data) => {
     const outcome = await showConcern(deps, request.viewer, refOf(data));
-    const card = outcome.ok ? concernDetailCard(outcome.value, request.policy.school.timeZone, can(request.viewer, 'triage', outcome.value)) : cardJson([para(outcome.message)]);
+    const card = outcome.ok
+      ? concernDetailCard(outcome.value, request.policy.school.timeZone, can(request.viewer, 'triage', outcome.value))
+      : cardJson([para(outcome.message)]);
     return { send: showCard(card, outcome.ok ? `Concern ${outcome.value.ref}` : undefined), note: 'Sent below.' };
   },
 };
 CARD_ACTIONS.concern = CARD_ACTIONS[CONCERN_VERBS.open]!;
 
 /** Runs the action `verb` names, or answers that the button is out of date. */
-export async function runCardAction(deps: CommandDeps, request: CommandRequest, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
+export async function runCardAction(
+  deps: CommandDeps,
+  request: CommandRequest,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<CardActionResult> {
   if (!can(request.viewer, 'useStaffCommands')) return { send: NOT_STAFF, note: STAFF_ONLY_NOTE };
   const action = CARD_ACTIONS[verb];
   if (!action) return { replace: cardJson([para('This button is out of date. Type "help" to see what I can do.')]) };

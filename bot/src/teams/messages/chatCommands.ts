@@ -45,7 +45,8 @@ export interface ChatCommands {
   handleInvoke(context: TurnContext): Promise<InvokeResponse | undefined>;
 }
 
-const SOMETHING_WRONG = 'Sorry, something went wrong on my side and nothing was saved. Please try again in a minute; if a child may be at risk, phone the safeguarding team now.';
+const SOMETHING_WRONG =
+  'Sorry, something went wrong on my side and nothing was saved. Please try again in a minute; if a child may be at risk, phone the safeguarding team now.';
 /** What a button pressed in a public chat says on the card (seen only by the person who pressed it). */
 const ANSWERED_PRIVATELY = 'I have answered you in our 1:1 chat.';
 
@@ -68,11 +69,17 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
   };
 
   async function requestFor(turn: ChatTurn): Promise<Omit<CommandRequest, 'args'>> {
-    const [viewer, policy] = await Promise.all([resolveViewer(deps.directory, turn.person), deps.policyFor(turn.tenantId)]);
+    const [viewer, policy] = await Promise.all([
+      resolveViewer(deps.directory, turn.person),
+      deps.policyFor(turn.tenantId),
+    ]);
     return { turn, viewer, policy };
   }
 
-  /** Sends `reply` where only the asker sees it: this 1:1 chat, or the member of staff's 1:1 chat when asked in a public one. */
+  /**
+   * Sends `reply` where only the asker sees it: this 1:1 chat, or the member of staff's 1:1 chat when asked in a public
+   * one.
+   */
   async function replyPrivately(context: TurnContext, turn: ChatTurn, viewer: Viewer, reply: Reply): Promise<void> {
     if (turn.personal) await context.sendActivity(reply);
     else await deps.messenger.sendToUser(turn.tenantId, viewer.aadObjectId, reply);
@@ -84,8 +91,14 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     deps.logger.info({ what, chat }, 'not answered: public chat, asker not staff');
   }
 
-  /** Runs one turn; a failure is logged with no content and handed to `failed` with whoever the asker turned out to be. */
-  async function guarded<T>(what: string, run: (asker: Asker) => Promise<T>, failed: (viewer?: Viewer) => Promise<T>): Promise<T> {
+  /**
+   * Runs one turn; a failure is logged with no content and handed to `failed` with whoever the asker turned out to be.
+   */
+  async function guarded<T>(
+    what: string,
+    run: (asker: Asker) => Promise<T>,
+    failed: (viewer?: Viewer) => Promise<T>,
+  ): Promise<T> {
     const asker: Asker = {};
     try {
       return await run(asker);
@@ -95,22 +108,39 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     }
   }
 
-  /** A failed message, said as a sentence with the next step where only the asker reads it (never in a public chat, never to someone not staff). */
+  /**
+   * A failed message, said as a sentence with the next step where only the asker reads it (never in a public chat,
+   * never to someone not staff).
+   */
   async function sayFailed(context: TurnContext, viewer: Viewer | undefined): Promise<void> {
     const turn = parseTurn(context.activity);
     if (!turn) return;
     try {
       if (turn.personal) await context.sendActivity(say(SOMETHING_WRONG));
-      else if (viewer && can(viewer, 'useStaffCommands')) await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
+      else if (viewer && can(viewer, 'useStaffCommands'))
+        await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
     } catch (error) {
-      deps.logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'could not tell the person the chat turn failed');
+      deps.logger.error(
+        { err: error instanceof Error ? error.name : 'unknown' },
+        'could not tell the person the chat turn failed',
+      );
     }
   }
 
   return {
-    handleMessage: (context) => guarded('message', (asker) => handleMessage(context, asker), (viewer) => sayFailed(context, viewer)),
+    handleMessage: (context) =>
+      guarded(
+        'message',
+        (asker) => handleMessage(context, asker),
+        (viewer) => sayFailed(context, viewer),
+      ),
     // The invoke's answer shows only to the person who pressed the button, wherever the card is.
-    handleInvoke: (context) => guarded('invoke', (asker) => handleInvoke(context, asker), async () => messageResponse(SOMETHING_WRONG)),
+    handleInvoke: (context) =>
+      guarded(
+        'invoke',
+        (asker) => handleInvoke(context, asker),
+        async () => messageResponse(SOMETHING_WRONG),
+      ),
   };
 
   async function handleMessage(context: TurnContext, asker: Asker): Promise<void> {
@@ -123,7 +153,11 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     if (command) {
       const result = await runCardAction(commandDeps, { ...request, args: '' }, command, turn.value ?? {});
       if ('replace' in result && context.activity.replyToId && turn.personal) {
-        await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: result.replace }] });
+        await context.updateActivity({
+          id: context.activity.replyToId,
+          type: 'message',
+          attachments: [{ contentType: ADAPTIVE_CARD, content: result.replace }],
+        });
       } else {
         await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : cardReply(result.replace));
       }
@@ -132,15 +166,20 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     await replyPrivately(context, turn, request.viewer, await runCommand(commandDeps, request));
     // Only a known command name is logged: unknown words might be a pupil's name.
     const { name } = splitCommand(turn.text || 'help');
-    deps.logger.info({ command: COMMANDS[name] ? name : 'unknown', standing: request.viewer.standing }, 'chat command handled');
+    deps.logger.info(
+      { command: COMMANDS[name] ? name : 'unknown', standing: request.viewer.standing },
+      'chat command handled',
+    );
   }
 
   async function handleInvoke(context: TurnContext, asker: Asker): Promise<InvokeResponse | undefined> {
     if (context.activity.name !== 'adaptiveCard/action') return undefined;
     const turn = parseTurn(context.activity);
     const action = (turn?.value?.action ?? {}) as { verb?: unknown; data?: unknown };
-    if (!turn || typeof action.verb !== 'string') return messageResponse('This button could not be read. Type "help" to see what I can do.');
-    const data = typeof action.data === 'object' && action.data !== null ? (action.data as Record<string, unknown>) : {};
+    if (!turn || typeof action.verb !== 'string')
+      return messageResponse('This button could not be read. Type "help" to see what I can do.');
+    const data =
+      typeof action.data === 'object' && action.data !== null ? (action.data as Record<string, unknown>) : {};
     const request = await requestFor(turn);
     asker.viewer = request.viewer;
     if (!turn.personal && !can(request.viewer, 'useStaffCommands')) {
@@ -149,7 +188,8 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
       return messageResponse(STAFF_ONLY_NOTE);
     }
     const result = await runCardAction(commandDeps, { ...request, args: '' }, action.verb, data);
-    if ('replace' in result && turn.personal) return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: result.replace } };
+    if ('replace' in result && turn.personal)
+      return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: result.replace } };
     // A card replaced in a public chat would change for everyone there: the new card goes to the 1:1 chat.
     await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : cardReply(result.replace));
     return messageResponse('send' in result ? result.note : ANSWERED_PRIVATELY);

@@ -20,8 +20,10 @@ const help: ChatCommand = {
       .map((c) => `- **${c.usage}**: ${c.summary}`);
     return say(
       [
-        'I am Chaperone. I watch live lessons for the school\'s safeguarding policy, and I am the quickest way to get a worry about a pupil to the Designated Safeguarding Lead.',
-        dsl ? 'You are a DSL, so you also see and triage every concern of the school.' : 'Concerns you log go straight to the DSL; you can always see the ones you reported.',
+        "I am Chaperone. I watch live lessons for the school's safeguarding policy, and I am the quickest way to get a worry about a pupil to the Designated Safeguarding Lead.",
+        dsl
+          ? 'You are a DSL, so you also see and triage every concern of the school.'
+          : 'Concerns you log go straight to the DSL; you can always see the ones you reported.',
         '',
         ...lines,
         '',
@@ -32,10 +34,23 @@ const help: ChatCommand = {
 };
 
 /** Every command by name. */
-export const COMMANDS: Record<string, ChatCommand> = { help, ...CONCERN_COMMANDS, ...GENERAL_COMMANDS, ...MEETING_COMMANDS };
+export const COMMANDS: Record<string, ChatCommand> = {
+  help,
+  ...CONCERN_COMMANDS,
+  ...GENERAL_COMMANDS,
+  ...MEETING_COMMANDS,
+};
 
 /** Other words people naturally type for the same thing. */
-const ALIASES: Record<string, string> = { hi: 'help', hello: 'help', '?': 'help', menu: 'help', acknowledge: 'ack', note: 'action', report: 'concern' };
+const ALIASES: Record<string, string> = {
+  hi: 'help',
+  hello: 'help',
+  '?': 'help',
+  menu: 'help',
+  acknowledge: 'ack',
+  note: 'action',
+  report: 'concern',
+};
 
 /** Splits typed text into a command name and the rest. */
 export function splitCommand(text: string): { name: string; args: string } {
@@ -50,10 +65,16 @@ export async function runCommand(deps: CommandDeps, request: Omit<CommandRequest
   if (!can(request.viewer, 'useStaffCommands')) return NOT_STAFF;
   const command = COMMANDS[name];
   if (!command) {
-    const visible = Object.keys(COMMANDS).filter((n) => COMMANDS[n]!.audience === 'staff' || can(request.viewer, 'useDslCommands'));
+    const visible = Object.keys(COMMANDS).filter(
+      (n) => COMMANDS[n]!.audience === 'staff' || can(request.viewer, 'useDslCommands'),
+    );
     const guess = closestCommand(name, visible);
     const shown = name.slice(0, 30);
-    return say(guess ? `I don't know "${shown}". Did you mean "${guess}"? Type "help" to see everything I can do.` : `I don't know "${shown}". Type "help" to see what I can do, or "concern" to log a worry about a pupil.`);
+    return say(
+      guess
+        ? `I don't know "${shown}". Did you mean "${guess}"? Type "help" to see everything I can do.`
+        : `I don't know "${shown}". Type "help" to see what I can do, or "concern" to log a worry about a pupil.`,
+    );
   }
   if (command.audience === 'dsl' && !can(request.viewer, 'useDslCommands')) return say(REFUSALS.dslOnly);
   return command.run(deps, { ...request, args });

@@ -26,7 +26,9 @@ export interface CommandDeps {
   acknowledgeAlert?: AcknowledgeAlert;
 }
 
-/** Takes a critical alert for the person who pressed the button (the lesson use case, bound in the composition root). */
+/**
+ * Takes a critical alert for the person who pressed the button (the lesson use case, bound in the composition root).
+ */
 export type AcknowledgeAlert = (who: Acknowledger, input: AcknowledgeInput) => Promise<AcknowledgeOutcome>;
 
 /** One parsed request: who asked, under which policy, with what arguments. */
@@ -56,7 +58,11 @@ export interface ChatCommand {
 export const say = (text: string): Reply => ({ type: 'message', text });
 
 /** A card reply; `text` is what previews and notifications show. */
-export const showCard = (card: CardElement, text?: string): Reply => ({ type: 'message', ...(text ? { text, summary: text } : {}), attachments: [cardAttachment(card)] });
+export const showCard = (card: CardElement, text?: string): Reply => ({
+  type: 'message',
+  ...(text ? { text, summary: text } : {}),
+  attachments: [cardAttachment(card)],
+});
 
 /** The reply for an outcome: `ok` builds it, a refusal is said as it is. */
 export function answer<T>(outcome: Outcome<T>, ok: (value: T) => Reply): Reply {

@@ -39,14 +39,28 @@ export function pupilNameFrom(data: Record<string, unknown>): unknown {
  * A new, empty form; `lesson` when it was opened from an alert card about that lesson. It offers
  * the pupils of that lesson, or else of the person's latest lesson, when there are any.
  */
-export async function openConcernForm(deps: CommandDeps, request: CommandRequest, lesson?: LessonLink): Promise<CardElement> {
+export async function openConcernForm(
+  deps: CommandDeps,
+  request: CommandRequest,
+  lesson?: LessonLink,
+): Promise<CardElement> {
   const timeZone = request.policy.school.timeZone;
   const pupilChoices = await recentPupils(deps, request.viewer, lesson?.meetingId);
-  return concernFormCard({ clientRequestId: deps.newFormId(), defaults: localDateAndTime(deps.clock.now(), timeZone), timeZone, ...(lesson ? { lesson } : {}), ...(pupilChoices ? { pupilChoices } : {}) });
+  return concernFormCard({
+    clientRequestId: deps.newFormId(),
+    defaults: localDateAndTime(deps.clock.now(), timeZone),
+    timeZone,
+    ...(lesson ? { lesson } : {}),
+    ...(pupilChoices ? { pupilChoices } : {}),
+  });
 }
 
 /** Handles a submitted form; answers the card that should replace it. */
-export async function submitConcernForm(deps: CommandDeps, request: CommandRequest, data: Record<string, unknown>): Promise<CardElement> {
+export async function submitConcernForm(
+  deps: CommandDeps,
+  request: CommandRequest,
+  data: Record<string, unknown>,
+): Promise<CardElement> {
   const timeZone = request.policy.school.timeZone;
   const happenedAt = zonedToEpoch(text(data.happenedDate) ?? '', text(data.happenedTime) ?? '', timeZone);
   const opened = lessonFrom(data);
@@ -61,7 +75,11 @@ export async function submitConcernForm(deps: CommandDeps, request: CommandReque
     clientRequestId: data.clientRequestId,
     ...(lesson ? { meetingId: lesson.meetingId, meetingTitle: lesson.title } : {}),
   };
-  const result = await logConcern({ ...deps, escalation: request.policy.escalation, ...(deps.newRef ? { newRef: deps.newRef } : {}) }, request.viewer, raw);
+  const result = await logConcern(
+    { ...deps, escalation: request.policy.escalation, ...(deps.newRef ? { newRef: deps.newRef } : {}) },
+    request.viewer,
+    raw,
+  );
   switch (result.outcome) {
     case 'refused':
     case 'conflict':

@@ -24,7 +24,13 @@ export function createConcernNotifier(deps: ConcernNotifierDeps): ConcernNotifie
   return {
     async alertDsl(concern, aadObjectId) {
       const { school } = await deps.policyFor(concern.tenantId);
-      return send(() => deps.messenger.sendToUser(concern.tenantId, aadObjectId, dslConcernAlert(concern, school.timeZone) as Partial<Activity>));
+      return send(() =>
+        deps.messenger.sendToUser(
+          concern.tenantId,
+          aadObjectId,
+          dslConcernAlert(concern, school.timeZone) as Partial<Activity>,
+        ),
+      );
     },
     async updateReporter(concern, update) {
       const { school } = await deps.policyFor(concern.tenantId);

@@ -11,11 +11,18 @@ const MAX_INLINE_TEXT = 20_000;
 
 /** A reply carrying `file`, introduced by `intro`. */
 export function fileReply(file: ExportedFile, intro: string): Reply {
-  const block = file.content.length <= MAX_INLINE_TEXT ? `\n\n\`\`\`\n${file.content.replace(/```/g, "'''")}\n\`\`\`` : '';
+  const block =
+    file.content.length <= MAX_INLINE_TEXT ? `\n\n\`\`\`\n${file.content.replace(/```/g, "'''")}\n\`\`\`` : '';
   return {
     type: 'message',
     textFormat: 'markdown',
     text: `${intro}${block}`,
-    attachments: [{ contentType: file.mimeType, name: file.filename, contentUrl: `data:${file.mimeType};base64,${Buffer.from(file.content, 'utf8').toString('base64')}` }],
+    attachments: [
+      {
+        contentType: file.mimeType,
+        name: file.filename,
+        contentUrl: `data:${file.mimeType};base64,${Buffer.from(file.content, 'utf8').toString('base64')}`,
+      },
+    ],
   };
 }

@@ -26,8 +26,17 @@ const register: ChatCommand = {
   async run(deps, request) {
     const outcome = await registerForMeeting(deps, request.viewer, request.args, request.policy);
     return answer(outcome, (lesson): Partial<Activity> => {
-      const file = fileReply({ filename: lesson.filename, mimeType: 'text/csv', content: lesson.csv }, 'The register as CSV:');
-      return { ...file, attachments: [cardAttachment(registerCard(lesson, request.policy.school.timeZone)), ...(file.attachments ?? [])] };
+      const file = fileReply(
+        { filename: lesson.filename, mimeType: 'text/csv', content: lesson.csv },
+        'The register as CSV:',
+      );
+      return {
+        ...file,
+        attachments: [
+          cardAttachment(registerCard(lesson, request.policy.school.timeZone)),
+          ...(file.attachments ?? []),
+        ],
+      };
     });
   },
 };
@@ -36,4 +45,6 @@ const register: ChatCommand = {
 export const GENERAL_COMMANDS = { policy, register } satisfies Record<string, ChatCommand>;
 
 /** Replies for a pupil, guest or unknown person: Chaperone has nothing else for them. */
-export const NOT_STAFF = say('Hello! Chaperone helps school staff keep live lessons safe, so there is nothing here for you to do. If something worries you, tell your teacher or a grown-up you trust.');
+export const NOT_STAFF = say(
+  'Hello! Chaperone helps school staff keep live lessons safe, so there is nothing here for you to do. If something worries you, tell your teacher or a grown-up you trust.',
+);

@@ -5,11 +5,24 @@ import { answer, showCard, type ChatCommand } from './commandTypes.js';
 
 const check: ChatCommand = {
   usage: 'check last | check <lesson title>',
-  summary: 'what Chaperone would change in a lesson\'s meeting options (lobby, presenters, microphones), without changing anything',
+  summary:
+    "what Chaperone would change in a lesson's meeting options (lobby, presenters, microphones), without changing anything",
   audience: 'staff',
   async run(deps, request) {
-    const choice = { words: request.args, ...(request.turn.meetingId && !request.args ? { meetingId: request.turn.meetingId } : {}) };
-    const outcome = await checkMeetingOptions({ meetings: deps.meetings, ...(deps.meetingControl ? { meetingControl: deps.meetingControl } : {}), logger: deps.logger }, request.viewer, choice, request.policy);
+    const choice = {
+      words: request.args,
+      ...(request.turn.meetingId && !request.args ? { meetingId: request.turn.meetingId } : {}),
+    };
+    const outcome = await checkMeetingOptions(
+      {
+        meetings: deps.meetings,
+        ...(deps.meetingControl ? { meetingControl: deps.meetingControl } : {}),
+        logger: deps.logger,
+      },
+      request.viewer,
+      choice,
+      request.policy,
+    );
     return answer(outcome, (report) => showCard(meetingCheckCard(report), meetingCheckPreview(report)));
   },
 };

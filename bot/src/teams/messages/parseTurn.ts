@@ -25,7 +25,8 @@ type Mention = { type?: string; text?: string; mentioned?: { id?: string } };
 export function stripBotMention(activity: Pick<Activity, 'text' | 'entities' | 'recipient'>): string {
   let text = activity.text ?? '';
   for (const entity of (activity.entities ?? []) as Mention[]) {
-    if (entity.type === 'mention' && entity.mentioned?.id === activity.recipient?.id && entity.text) text = text.split(entity.text).join(' ');
+    if (entity.type === 'mention' && entity.mentioned?.id === activity.recipient?.id && entity.text)
+      text = text.split(entity.text).join(' ');
   }
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')
@@ -41,7 +42,10 @@ export function parseTurn(activity: Activity): ChatTurn | undefined {
   const tenantId = typeof channelTenant === 'string' && channelTenant ? channelTenant : activity.conversation?.tenantId;
   if (!tenantId || !activity.from?.id) return undefined;
   const meetingId = (activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
-  const value = typeof activity.value === 'object' && activity.value !== null && !Array.isArray(activity.value) ? (activity.value as Record<string, unknown>) : undefined;
+  const value =
+    typeof activity.value === 'object' && activity.value !== null && !Array.isArray(activity.value)
+      ? (activity.value as Record<string, unknown>)
+      : undefined;
   return {
     tenantId,
     person: {
