@@ -11,7 +11,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useState, useTransition, type ReactNode } from 'react';
 import type { StatusView } from '../api/client.js';
 import { dslDeliveryText } from './dslDeliveryText.js';
 
@@ -33,18 +33,19 @@ export function BreachButton({
   dslPhone?: string;
 }): ReactNode {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [reporting, startReporting] = useTransition();
   const [reported, setReported] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await onReport();
+  // A refusal leaves the dialog open to try again; the panel says why.
+  const confirm = () =>
+    startReporting(async () => {
+      try {
+        await onReport();
+      } catch {
+        return;
+      }
       setReported(true);
       setOpen(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
@@ -62,7 +63,7 @@ export function BreachButton({
               <DialogTrigger disableButtonEnhancement>
                 <Button appearance="secondary">Cancel</Button>
               </DialogTrigger>
-              <Button appearance="primary" onClick={confirm} disabled={busy}>
+              <Button appearance="primary" onClick={confirm} disabled={reporting}>
                 Report breach
               </Button>
             </DialogActions>

@@ -5,14 +5,13 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Select,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import {
   CATEGORY_LABELS,
   CONCERN_CATEGORIES,
@@ -20,25 +19,14 @@ import {
   type ConcernCategory,
   type Urgency,
 } from '../../../bot/src/app/concerns/types.js';
-import { ApiError, type Api, type ConcernInput, type ConcernReceipt } from '../api/client.js';
-import { addLaterWords, receiptWords } from '../../../bot/src/app/concerns/receiptWords.js';
+import type { Api, ConcernInput } from '../api/client.js';
+import { ConcernReceipt } from './ConcernReceipt.js';
+import { NOTHING_SENT, sendConcern, type ConcernOutcome } from './concernSubmission.js';
 
 const URGENCY_LABELS: Record<Urgency, string> = {
   routine: 'Routine',
   urgent: 'Urgent: a child may be at immediate risk',
 };
-
-/** Fields that have their own place on the form; a message about any other field goes above the buttons. */
-const SHOWN_FIELDS = new Set<string>([
-  'pupilName',
-  'category',
-  'whatHappened',
-  'happenedAt',
-  'urgency',
-  'actionsTaken',
-]);
-
-type Errors = Partial<Record<keyof ConcernInput, string>>;
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -74,57 +62,31 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
   const [happenedAt, setHappenedAt] = useState(localNow);
   const [urgency, setUrgency] = useState<Urgency>('routine');
   const [actionsTaken, setActionsTaken] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string>();
-  const [receipt, setReceipt] = useState<ConcernReceipt>();
-  const [busy, setBusy] = useState(false);
   const [requestId] = useState(() => crypto.randomUUID());
-  // State updates land after the next render; the ref stops a fast double press before that.
-  const sending = useRef(false);
+  // Sends queue one behind another; a second press finds the first one's receipt and sends nothing.
+  const [outcome, send, sending] = useActionState(
+    (previous: ConcernOutcome, input: ConcernInput) => sendConcern(api, previous, input),
+    NOTHING_SENT,
+  );
+  const { errors, problem, receipt } = outcome;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (sending.current) return;
-    sending.current = true;
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      setReceipt(
-        await api.logConcern({
-          clientRequestId: requestId,
-          pupilName,
-          category,
-          whatHappened,
-          happenedAt: new Date(happenedAt).getTime(),
-          urgency,
-          actionsTaken,
-          meetingId,
-          meetingTitle: title,
-        }),
-      );
-      setErrors({});
-    } catch (err) {
-      const fields = err instanceof ApiError ? (err.fields as Errors) : {};
-      setErrors(fields);
-      const elsewhere = Object.entries(fields)
-        .filter(([field]) => !SHOWN_FIELDS.has(field))
-        .map(([, message]) => message);
-      const hasFieldMessages = Object.keys(fields).length > elsewhere.length;
-      setProblem(
-        elsewhere[0] ??
-          (hasFieldMessages
-            ? undefined
-            : err instanceof Error
-              ? err.message
-              : 'The concern could not be sent; try again.'),
-      );
-    } finally {
-      sending.current = false;
-      setBusy(false);
-    }
+    const input: ConcernInput = {
+      clientRequestId: requestId,
+      pupilName,
+      category,
+      whatHappened,
+      happenedAt: new Date(happenedAt).getTime(),
+      urgency,
+      actionsTaken,
+      meetingId,
+      meetingTitle: title,
+    };
+    startTransition(() => send(input));
   };
 
-  if (receipt) return <Receipt receipt={receipt} onDone={onDone} />;
+  if (receipt) return <ConcernReceipt receipt={receipt} onDone={onDone} />;
 
   const field = (name: keyof ConcernInput) => ({
     validationMessage: errors[name],
@@ -172,48 +134,19 @@ export default function ConcernForm({ api, meetingId, title, pupils = [], onDone
       <Field label="What you have done so far" required {...field('actionsTaken')}>
         <Textarea value={actionsTaken} onChange={(_, d) => setActionsTaken(d.value)} resize="vertical" />
       </Field>
-      {problem && (
+      {problem && !sending && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busy}>
-          {busy ? 'Sending...' : 'Send to the safeguarding team'}
+        <Button appearance="primary" type="submit" disabled={sending}>
+          {sending ? 'Sending...' : 'Send to the safeguarding team'}
         </Button>
         <Button type="button" onClick={onDone}>
           Cancel
         </Button>
       </div>
     </form>
-  );
-}
-
-/** What the teacher sees once the concern is logged: the reference to quote, and what happens next. */
-function Receipt({ receipt, onDone }: { receipt: ConcernReceipt; onDone: () => void }): ReactNode {
-  const styles = useStyles();
-  const words = receiptWords(receipt.reach, receipt.dslPhone);
-  return (
-    <div className={styles.column}>
-      <MessageBar intent="success" layout="multiline" role="status">
-        <MessageBarBody>
-          <MessageBarTitle>
-            {receipt.duplicate ? 'This concern was already logged.' : 'Concern logged.'}
-          </MessageBarTitle>
-          {words.told} Your reference is <strong data-testid="concern-ref">{receipt.ref}</strong>.{' '}
-          {addLaterWords(receipt.ref, 'panel')}
-        </MessageBarBody>
-      </MessageBar>
-      {words.warning && (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{words.warning}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div>
-        <Button appearance="primary" onClick={onDone}>
-          Close
-        </Button>
-      </div>
-    </div>
   );
 }
