@@ -5,7 +5,7 @@
  */
 import { startFakeConnector, type RunningFakeConnector } from '../tests/support/fakeConnector.js';
 import { startTokenIssuer, type TestTokenIssuer } from '../tests/support/tokenIssuer.js';
-import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
+import { BENCH_DSL, BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
 import type { ServerSpec } from './spawnServer.js';
 
 /** The fake Teams around every Chaperone the bench starts. */
@@ -14,6 +14,8 @@ export interface ChaperoneWorld {
   issuer: TestTokenIssuer;
   /** A valid SSO token for the bench school's teacher. */
   teacherToken(): Promise<string>;
+  /** A valid SSO token for the bench school's DSL (the school view's reader). */
+  dslToken(): Promise<string>;
   /** How to start one Chaperone over `connectionString` with tables no other phase uses. */
   chaperone(connectionString: string): ServerSpec;
   stop(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startChaperoneWorld(): Promise<ChaperoneWorld> {
     connector,
     issuer,
     teacherToken: () => issuer.mint({ tenantId: BENCH_TENANT, aadObjectId: teacher.aadObjectId, name: teacher.name }),
+    dslToken: () => issuer.mint({ tenantId: BENCH_TENANT, aadObjectId: BENCH_DSL.aadObjectId, name: BENCH_DSL.name }),
     chaperone: (connectionString) => ({
       kind: 'chaperone',
       connectionString,

@@ -36,6 +36,9 @@ export const BENCH_STAFF: ActivityPerson[] = [
   },
 ];
 
+/** The bench school's DSL: on the staff file's DSL list, never in a lesson; the school view's reader. */
+export const BENCH_DSL = { aadObjectId: '00000000-0000-4000-8000-0000000a0d51', name: 'DSL (FAKE)' };
+
 interface Lesson {
   build: ReturnType<typeof lessonActivities>;
   sent: number;

@@ -2,6 +2,8 @@
 import { costResults, costTable, CPU_PER_EVENT_RATIO_TO_D, type IngestionCosts } from './costReport.js';
 import type { BootCost, TabSize } from './footprint.js';
 import type { Measurement } from './load.js';
+import type { EventCost } from './processCost.js';
+import type { SchoolNowMeasurements } from './schoolNowPhases.js';
 
 /** Everything one run measured, by phase name. */
 export interface RunMeasurements {
@@ -19,6 +21,8 @@ export interface RunMeasurements {
   /** CPU, storage traffic and memory of the server processes over the ingestion phases. */
   cost: IngestionCosts;
   status: { full: Measurement; notModified: Measurement };
+  /** The school view's "now" for a school of live lessons, with the server's cost and RSS after each phase. */
+  school: SchoolNowMeasurements;
   tab: TabSize;
   boot: BootCost | { error: string };
 }
@@ -28,6 +32,7 @@ export const TARGETS = {
   ingestionRatioToD: 0.8,
   ingestionP99RatioToD: 1.5,
   statusRatioToB: 0.5,
+  schoolNowRatioToB: 0.3,
   tabInitialJsGzipKb: 200,
 };
 
@@ -40,6 +45,14 @@ const fig = (m: Measurement) => ({
   statuses: m.statuses,
   seconds: r2(m.seconds),
 });
+/** A read phase with its ratio to B and what the server spent on it (RSS at the end of the phase). */
+const read = ({ m, cost }: { m: Measurement; cost: EventCost }, B: Measurement) => ({
+  ...fig(m),
+  ratioToB: r2(m.perSecond / B.perSecond),
+  cpuUsPerRequest: cost.cpuUsPerEvent,
+  ...(cost.storageRequestsPerEvent === undefined ? {} : { storageRequestsPerRequest: cost.storageRequestsPerEvent }),
+  rssMb: cost.rssMb,
+});
 
 /** The JSON written to `bench/results.json`: raw figures, ratios and whether each target is met. */
 export function results(m: RunMeasurements, environment: object) {
@@ -47,6 +60,7 @@ export function results(m: RunMeasurements, environment: object) {
   const ratioToD = Math.min(m.ingestion.c10.perSecond / D10.perSecond, m.ingestion.c50.perSecond / D50.perSecond);
   const p99RatioToD = Math.max(m.ingestion.c10.p99 / D10.p99, m.ingestion.c50.p99 / D50.p99);
   const statusRatioToB = m.status.notModified.perSecond / B.perSecond;
+  const schoolNowRatioToB = m.school.notModified.m.perSecond / B.perSecond;
   const cost = costResults(m.cost);
   return {
     measuredAt: new Date().toISOString(),
@@ -89,6 +103,15 @@ export function results(m: RunMeasurements, environment: object) {
       /** With `If-None-Match` (304), the case the tab polls in. */
       ratioToB: r2(statusRatioToB),
     },
+    schoolNow: {
+      liveLessons: m.school.lessons,
+      full: read(m.school.full, B),
+      notModified: read(m.school.notModified, B),
+      /** With `If-None-Match` (304), the case the school view polls in. */
+      ratioToB: r2(schoolNowRatioToB),
+      /** Server RSS with the school's lessons live, after the last phase. */
+      rssMb: m.school.notModified.cost.rssMb,
+    },
     tab: { initialJsGzipKb: m.tab.gzipKb, initialJsRawKb: m.tab.rawKb, files: m.tab.files },
     boot: m.boot,
     targets: {
@@ -99,6 +122,10 @@ export function results(m: RunMeasurements, environment: object) {
       },
       cpuPerEventRatioToD: { target: `<= ${CPU_PER_EVENT_RATIO_TO_D}`, met: cost.cpuPerEventMet },
       statusRatioToB: { target: `>= ${TARGETS.statusRatioToB}`, met: statusRatioToB >= TARGETS.statusRatioToB },
+      schoolNowRatioToB: {
+        target: `>= ${TARGETS.schoolNowRatioToB}`,
+        met: schoolNowRatioToB >= TARGETS.schoolNowRatioToB,
+      },
       tabInitialJsGzipKb: {
         target: `<= ${TARGETS.tabInitialJsGzipKb}`,
         met: m.tab.gzipKb <= TARGETS.tabInitialJsGzipKb,
@@ -114,6 +141,8 @@ export function table(res: ReturnType<typeof results>): string {
     f: { perSecond: number; p50Ms: number; p99Ms: number; failures: number },
     ratio = '',
   ): string => `| ${name} | ${f.perSecond} | ${f.p50Ms} | ${f.p99Ms} | ${f.failures} | ${ratio} |`;
+  const schoolRow = (name: string, f: ReturnType<typeof read>): string =>
+    row(`${name} (10 conn, ${res.schoolNow.liveLessons} lessons)`, f, `${f.ratioToB}x B, server RSS ${f.rssMb} MB`);
   const i10 = res.ingestion.connections10;
   const i50 = res.ingestion.connections50;
   const lines = [
@@ -134,6 +163,8 @@ export function table(res: ReturnType<typeof results>): string {
     '|---|---:|---:|---:|---:|---|',
     row('status 200 (10 conn)', res.status.full, `${res.status.full.ratioToB}x B`),
     row('status 304 If-None-Match (10 conn)', res.status.notModified, `${res.status.notModified.ratioToB}x B`),
+    schoolRow('school now 200', res.schoolNow.full),
+    schoolRow('school now 304 If-None-Match', res.schoolNow.notModified),
     '',
     `Tab initial JS: ${res.tab.initialJsGzipKb} KB gzip (${res.tab.initialJsRawKb} KB raw).`,
     'boot' in res && 'bootMs' in res.boot

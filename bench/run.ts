@@ -9,94 +9,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { startLocalAzurite, type LocalAzurite } from '../bot/src/storage/localAzurite.js';
 // @ts-expect-error the build helper is plain JavaScript without declarations
 import { ensureTabBuilt } from '../scripts/tab-build.mjs';
 import { startChaperoneWorld, type ChaperoneWorld } from './chaperone.js';
 import { measureBoot, tabInitialJs } from './footprint.js';
-import { meanOf, measure, type Measurement, type Phase } from './load.js';
-import { lessonTraffic } from './lessonTraffic.js';
-import { eventCost, meanCost, type EventCost } from './processCost.js';
+import { meanOf } from './load.js';
+import { costedPhase, ingest, LESSONS, onServer, phase, PUPILS, SECONDS } from './phases.js';
+import { meanCost } from './processCost.js';
 import { results, table, type RunMeasurements } from './report.js';
-import { startServerProcess, type RunningChild, type ServerSpec } from './spawnServer.js';
+import { measureSchoolNow } from './schoolNowPhases.js';
 import { seedStatusLesson } from './statusLesson.js';
 
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
 const DUPLICATES = 0.05;
-// When set, a CPU profile of each ingestion phase's server is written into this directory.
-const PROFILE_DIR = process.env['BENCH_CPU_PROFILE'];
-// More lessons than connections, so requests in flight are for different lessons, as in a school.
-const LESSONS = 150;
-const PUPILS = 25;
 // Closed port: the bare bots send nothing back, so their activities' serviceUrl is never called.
 const NOWHERE = 'http://127.0.0.1:9/';
 
-let seed = 1;
 let tables = 0;
-let profiles = 0;
-
-/** One warm-up second (not measured; it also starts the lessons), then the measured phase. */
-async function phase(name: string, spec: Phase): Promise<Measurement> {
-  await measure({ ...spec, seconds: 1 });
-  const m = await measure(spec);
-  logPhase(name, m);
-  return m;
-}
-
-function logPhase(name: string, m: Measurement, extra = ''): void {
-  console.log(
-    `  ${name.padEnd(34)} ${Math.round(m.perSecond).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  failures ${m.failures}${extra}`,
-  );
-}
-
-/**
- * {@link phase} after a longer warm-up, with what the server process spent on the measured part (CPU, storage traffic,
- * RSS at its end).
- */
-async function costedPhase(
-  name: string,
-  spec: Phase,
-  server: RunningChild,
-): Promise<{ m: Measurement; cost: EventCost }> {
-  // Warm-up until every lesson has started and its staff joined (the first three events of each),
-  // so the measured events are a lesson's steady traffic however slow the machine is today.
-  await measure({ ...spec, seconds: 60, amount: LESSONS * 3 });
-  const profileTo = PROFILE_DIR
-    ? { writeTo: join(PROFILE_DIR, `${++profiles}-${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`) }
-    : undefined;
-  const before = await server.sample(profileTo && 'start');
-  const m = await measure(spec);
-  const after = await server.sample(profileTo);
-  const cost = eventCost(before, after, Math.round(m.perSecond * m.seconds), m.seconds);
-  const storage =
-    cost.storageBytesPerEvent === undefined
-      ? ''
-      : `  storage ${cost.storageRequestsPerEvent} req ${cost.storageBytesPerEvent} B`;
-  logPhase(name, m, `  CPU ${cost.cpuUsPerEvent} us${storage} per event  RSS ${cost.rssMb} MB`);
-  return { m, cost };
-}
-
-/** Starts `spec` in its own child process, runs `work` against it, and stops it whatever happens. */
-async function onServer<T>(spec: ServerSpec, work: (url: string, server: RunningChild) => Promise<T>): Promise<T> {
-  const server = await startServerProcess(spec);
-  try {
-    return await work(server.url, server);
-  } finally {
-    await server.stop();
-  }
-}
-
-function ingest(url: string, path: string, connections: number, serviceUrl: string, duplicateShare: number): Phase {
-  const traffic = lessonTraffic({
-    serviceUrl,
-    lessons: LESSONS,
-    pupilsPerLesson: PUPILS,
-    duplicateShare,
-    seed: seed++,
-  });
-  return { url, connections, seconds: SECONDS, method: 'POST', next: traffic.request(path) };
-}
 
 /** Anchor D and Chaperone at one connection count, each run on a fresh server with fresh tables. */
 async function againstD(connectionString: string, world: ChaperoneWorld, connections: number) {
@@ -176,11 +105,14 @@ async function main(): Promise<void> {
       };
     });
 
+    console.log('School view:');
+    const school = await measureSchoolNow(world, connectionString);
+
     const tab = tabInitialJs();
     const boot = await measureBoot(connectionString).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),
     }));
-    const measurements: RunMeasurements = { anchors, ingestion, cost, status, tab, boot };
+    const measurements: RunMeasurements = { anchors, ingestion, cost, status, school, tab, boot };
     const res = results(measurements, {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -191,6 +123,8 @@ async function main(): Promise<void> {
       loadGenerator:
         'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D measured before and after Chaperone, mean reported',
       costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${LESSONS * 3} requests so every lesson has started`,
+      schoolNow:
+        "GET /api/school/now as the DSL after lessons were started through /api/messages (both staff, two pupils each) and the board listed them all; the server child's RSS at the end of each phase",
       boot: 'child process: node --import tsx bot/src/index.ts',
     });
     writeFileSync('bench/results.json', `${JSON.stringify(res, null, 2)}\n`);

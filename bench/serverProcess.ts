@@ -12,7 +12,7 @@ import type { Logger } from '../bot/src/app/ports.js';
 import { policyFromPreset } from '../bot/src/domain/policy/presets.js';
 import { startService } from '../bot/src/compose/startService.js';
 import { startBareBot, startRawHttp, startRawRestify } from './anchors.js';
-import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
+import { BENCH_DSL, BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
 import { startProfile, writeProfile } from './phaseProfile.js';
 import type { ProcessSample, SampleRequest } from './processCost.js';
 import type { ReadyMessage, Running, ServerSpec } from './spawnServer.js';
@@ -42,7 +42,11 @@ async function startChaperone(spec: Extract<ServerSpec, { kind: 'chaperone' }>):
       clientOptions: { additionalPolicies: [meter.policy] },
     },
     policy: policyFromPreset('strict'),
-    staffList: { staff: BENCH_STAFF.map((s) => s.aadObjectId), dsl: [] },
+    staffList: {
+      staff: BENCH_STAFF.map((s) => s.aadObjectId),
+      dsl: [BENCH_DSL.aadObjectId],
+      names: { [BENCH_DSL.aadObjectId]: BENCH_DSL.name },
+    },
     logger: quiet,
   });
   return { url: service.url, stop: () => service.stop() };

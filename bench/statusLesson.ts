@@ -2,6 +2,7 @@
 import { lessonActivities, newMeetingIds } from '../bot/src/dev/activities.js';
 import type { ChaperoneWorld } from './chaperone.js';
 import { BENCH_STAFF, BENCH_TENANT } from './lessonTraffic.js';
+import { currentEtag, postActivities } from './seedRequests.js';
 
 /** What the status phases request. */
 export interface StatusLesson {
@@ -33,27 +34,12 @@ export async function seedStatusLesson(url: string, world: ChaperoneWorld): Prom
     ...BENCH_STAFF.map((s) => lesson.join(s, now)),
     ...pupils.map((p) => lesson.join(p, now)),
   ];
-  for (const activity of activities) {
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    await res.text();
-    if (!res.ok) throw new Error(`Seeding the status lesson failed: /api/messages answered ${res.status}.`);
-  }
+  await postActivities(url, activities, 'the status lesson');
   const statusUrl = `${url}/api/meetings/${encodeURIComponent(meetingId)}/status`;
   const authorization = `Bearer ${await world.teacherToken()}`;
   return {
     statusUrl,
     authorization,
-    async etag() {
-      const res = await fetch(statusUrl, { headers: { authorization } });
-      await res.text();
-      const etag = res.headers.get('etag');
-      if (res.status !== 200 || !etag)
-        throw new Error(`The status endpoint answered ${res.status} without an ETag; check the tab API.`);
-      return etag;
-    },
+    etag: () => currentEtag(statusUrl, authorization, 'status'),
   };
 }

@@ -54,6 +54,17 @@ describe('app/permissions: who may do what (one table)', () => {
     );
   }
 
+  it('seeSchool and takeAlert: the safeguarding team only (DSL, deputy, senior leader), never other staff or pupils', () => {
+    const onTeam = (team: Viewer['team']): Viewer => ({ ...viewer('staff', `${team}-1`), team });
+    const asked = [{ ...dsl, team: 'dsl' as const }, onTeam('deputy'), onTeam('slt'), teacher, reporter, pupilViewer];
+    for (const ability of ['seeSchool', 'takeAlert'] as const)
+      assert.deepEqual(
+        asked.map((p) => can(p, ability)),
+        [true, true, true, false, false, false],
+        ability,
+      );
+  });
+
   it("seeLesson: a DSL any lesson of the school, staff only a lesson they organised or joined as staff, never another school's", () => {
     const lesson = {
       ...meeting(

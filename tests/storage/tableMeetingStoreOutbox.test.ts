@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import type { MeetingKey } from '../../bot/src/app/ports.js';
+import type { ExpectedVersion, MeetingKey } from '../../bot/src/app/ports.js';
 import type { AlertBook, MeetingEvent } from '../../bot/src/domain/types.js';
 import { MAX_ROW_CHARS } from '../../bot/src/storage/properties.js';
 import { OUTBOX_MAX_CHARS, OUTBOX_MAX_EVENTS } from '../../bot/src/storage/snapshotOutbox.js';
@@ -53,13 +53,14 @@ describe('storage/tableMeetingStore outbox', () => {
     const tables = await freshTables();
     const store = new TableMeetingStore(tables.meetings);
     const created = await store.commit(key, endedEvent('first', 1), next(), undefined);
-    let etag = created.outcome === 'applied' ? created.etag : undefined;
+    // Each commit expects the version the last one wrote, as the app's cached record carries it.
+    let expected: ExpectedVersion | undefined = created.outcome === 'applied' ? created : undefined;
     const update = sinon.spy(tables.meetings, 'updateEntity');
     const transaction = sinon.spy(tables.meetings, 'submitTransaction');
     const read = sinon.spy(tables.meetings, 'getEntity');
     for (let i = 1; i <= OUTBOX_MAX_EVENTS; i += 1) {
-      const result = await store.commit(key, endedEvent(`e${i}`, 1 + i), next(), etag);
-      etag = result.outcome === 'applied' ? result.etag : undefined;
+      const result = await store.commit(key, endedEvent(`e${i}`, 1 + i), next(), expected);
+      expected = result.outcome === 'applied' ? result : undefined;
     }
     assert.equal(update.callCount, OUTBOX_MAX_EVENTS - 1);
     assert.equal(transaction.callCount, 1);
@@ -129,6 +130,12 @@ describe('storage/tableMeetingStore outbox', () => {
       (await store.listEvents(key)).map((e) => e.id),
       ['e1', 'e2', 'e3'],
     );
-    assert.deepEqual(Object.keys((await store.load(key)) ?? {}).sort(), ['alerts', 'deliveries', 'etag', 'state']);
+    assert.deepEqual(Object.keys((await store.load(key)) ?? {}).sort(), [
+      'alerts',
+      'deliveries',
+      'etag',
+      'revision',
+      'state',
+    ]);
   });
 });

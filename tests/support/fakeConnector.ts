@@ -17,15 +17,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  FakeConnectorCore,
-  type ConnectorReply,
-  type FakeMeetingInfo,
-  type FakeParticipant,
-  type RecordedRequest,
-} from '../../bot/src/dev/connector/fakeConnector.js';
+import { FakeConnectorCore } from '../../bot/src/dev/connector/fakeConnector.js';
+import { decodeSegment, type ConnectorReply, type RecordedRequest } from '../../bot/src/dev/connector/connectorWire.js';
+import type { FakeMeetingInfo, FakeParticipant } from '../../bot/src/dev/connector/meetingAnswers.js';
 
-export type { FakeMeetingInfo, FakeParticipant, RecordedRequest } from '../../bot/src/dev/connector/fakeConnector.js';
+export type { RecordedRequest } from '../../bot/src/dev/connector/connectorWire.js';
+export type { FakeMeetingInfo, FakeParticipant } from '../../bot/src/dev/connector/meetingAnswers.js';
 
 /** A request the fake never answered (see `hang`). */
 export interface HeldRequest {
@@ -85,14 +82,6 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function decodedSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 function respond(res: ServerResponse, reply: ConnectorReply): void {
   res.writeHead(reply.status, {
     ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -121,7 +110,7 @@ export async function startFakeConnector(): Promise<RunningFakeConnector> {
       const decodedPath = url.pathname
         .replace(/\/{2,}/g, '/')
         .split('/')
-        .map(decodedSegment)
+        .map(decodeSegment)
         .join('/');
       if (![...hung].some((part) => decodedPath.includes(part))) return respond(res, core.handle(request));
       const hold: HeldRequest = { request: { ...request, decodedPath, receivedAt: Date.now() } };

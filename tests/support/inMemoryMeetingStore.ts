@@ -2,16 +2,19 @@
  * The lesson storage ports kept in memory, for fast unit tests of the lesson use cases. They keep
  * the Table stores' contract: every write gives a new ETag, a write with a stale one (or a create
  * over an existing snapshot) answers `conflict` and writes nothing, an event id already recorded
- * answers `duplicate`, and values go in and come out as copies (as if serialised). `storage.down()`
+ * answers `duplicate`, every write stores the replaced version's revision plus one, and values go in and
+ * come out as copies (as if serialised). `storage.down()`
  * makes every call fail the way the storage layer does when the account cannot be reached.
  */
 import type {
   CommitResult,
   DueTimer,
+  ExpectedVersion,
   LessonBook,
   MeetingKey,
   MeetingRecord,
   MeetingStore,
+  StoredVersion,
   TimerStore,
 } from '../../bot/src/app/ports.js';
 import type { MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
@@ -49,6 +52,8 @@ export class StorageSwitch {
 interface Lesson {
   book: LessonBook;
   etag: string;
+  /** One more than the version each write replaced, as the Table store keeps it. */
+  revision: number;
   events: MeetingEvent[];
 }
 
@@ -67,25 +72,25 @@ export class InMemoryMeetingStore implements MeetingStore {
   async load(key: MeetingKey): Promise<MeetingRecord | undefined> {
     this.storage.check('load lesson');
     const lesson = this.lessons.get(id(key));
-    return lesson && { ...copy(lesson.book), etag: lesson.etag };
+    return lesson && { ...copy(lesson.book), etag: lesson.etag, revision: lesson.revision };
   }
 
   async commit(
     key: MeetingKey,
     event: MeetingEvent,
     next: LessonBook,
-    expectedEtag: string | undefined,
+    expected: ExpectedVersion | undefined,
   ): Promise<CommitResult> {
     this.storage.check('apply meeting event');
     const lesson = this.lessons.get(id(key));
     // As the Table store settles it: an event the winner (or an earlier write) recorded is a duplicate, whatever the
     // ETag.
     if (lesson?.events.some((e) => e.id === event.id)) return { outcome: 'duplicate' };
-    if (lesson?.etag !== expectedEtag) return { outcome: 'conflict' };
-    const etag = nextEtag();
-    this.lessons.set(id(key), { book: copy(next), etag, events: [...(lesson?.events ?? []), copy(event)] });
+    if (lesson?.etag !== (typeof expected === 'string' ? expected : expected?.etag)) return { outcome: 'conflict' };
+    const version = { etag: nextEtag(), revision: (lesson?.revision ?? 0) + 1 };
+    this.lessons.set(id(key), { book: copy(next), ...version, events: [...(lesson?.events ?? []), copy(event)] });
     this.writes++;
-    return { outcome: 'applied', etag };
+    return { outcome: 'applied', ...version };
   }
 
   async saveBook(
@@ -96,15 +101,20 @@ export class InMemoryMeetingStore implements MeetingStore {
     this.storage.check('save alerts and deliveries');
     const lesson = this.lessons.get(id(key));
     if (!lesson || lesson.etag !== expectedEtag) return { outcome: 'conflict' };
-    const etag = nextEtag();
+    const version: StoredVersion = { etag: nextEtag(), revision: lesson.revision + 1 };
     const deliveries = book.deliveries ?? lesson.book.deliveries;
     this.lessons.set(id(key), {
       ...lesson,
-      etag,
+      ...version,
       book: copy({ state: lesson.book.state, alerts: book.alerts, ...(deliveries ? { deliveries } : {}) }),
     });
     this.writes++;
-    return { outcome: 'applied', etag };
+    return { outcome: 'applied', ...version };
+  }
+
+  async hasEvent(key: MeetingKey, eventId: string): Promise<boolean> {
+    this.storage.check('check event');
+    return this.lessons.get(id(key))?.events.some((e) => e.id === eventId) ?? false;
   }
 
   async listEvents(key: MeetingKey): Promise<MeetingEvent[]> {
@@ -131,10 +141,10 @@ export class InMemoryMeetingStore implements MeetingStore {
     );
   }
 
-  /** Another instance's write: the snapshot gets a new ETag (content unchanged), so a cached ETag is stale. */
+  /** Another instance's write: a new ETag and revision, content unchanged, so a cached version is stale. */
   moveEtag(key: MeetingKey): void {
     const lesson = this.lessons.get(id(key));
-    if (lesson) this.lessons.set(id(key), { ...lesson, etag: nextEtag() });
+    if (lesson) this.lessons.set(id(key), { ...lesson, etag: nextEtag(), revision: lesson.revision + 1 });
   }
 }
 

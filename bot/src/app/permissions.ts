@@ -6,6 +6,7 @@
  * concern or a lesson checks the tenant first.
  */
 import type { Concern } from './concerns/types.js';
+import type { TeamRole } from './directory/safeguardingTeam.js';
 import type { MeetingState } from '../domain/types.js';
 
 /** The person asking, as the directory classified them on this call. */
@@ -15,6 +16,8 @@ export interface Viewer {
   name: string;
   /** `dsl`: a Designated Safeguarding Lead; `staff`: any other member of staff; `none`: anyone else. */
   standing: 'dsl' | 'staff' | 'none';
+  /** Their place on the school's safeguarding team (DSL, deputy, senior leader), where the caller asked. */
+  team?: TeamRole;
 }
 
 /** A lesson as permissions see it. */
@@ -26,6 +29,8 @@ export type ConcernAbility = 'log' | 'listAll' | 'listOwn' | 'read' | 'triage' |
 export type StaffAbility = 'useStaffCommands' | 'useDslCommands' | 'readRegister' | 'checkMeetingOptions';
 /** What a viewer may do with a lesson: see who was in it (recent pupils, a concern's lesson). */
 export type LessonAbility = 'seeLesson';
+/** What the safeguarding team may do across the school: open the school view, take a critical alert. */
+export type SchoolAbility = 'seeSchool' | 'takeAlert';
 
 type Rule<S> = (viewer: Viewer, subject?: S) => boolean;
 
@@ -50,6 +55,13 @@ const STAFF_RULES: Record<StaffAbility, Rule<never>> = {
   checkMeetingOptions: isStaff,
 };
 
+const onTeam = (v: Viewer) => v.team !== undefined;
+
+const SCHOOL_RULES: Record<SchoolAbility, Rule<never>> = {
+  seeSchool: onTeam,
+  takeAlert: onTeam,
+};
+
 const LESSON_RULES: Record<LessonAbility, Rule<LessonSubject>> = {
   seeLesson: (v, l) =>
     !!l && isStaff(v) && !!v.aadObjectId && sameTenant(v, l) && (isDsl(v) || tookPart(l, v.aadObjectId)),
@@ -57,16 +69,17 @@ const LESSON_RULES: Record<LessonAbility, Rule<LessonSubject>> = {
 
 /** Whether `viewer` may do `ability` (to the concern or lesson it is about, where it is about one). */
 export function can(viewer: Viewer, ability: ConcernAbility, concern?: Concern): boolean;
-export function can(viewer: Viewer, ability: StaffAbility): boolean;
+export function can(viewer: Viewer, ability: StaffAbility | SchoolAbility): boolean;
 export function can(viewer: Viewer, ability: LessonAbility, lesson: LessonSubject): boolean;
 export function can(
   viewer: Viewer,
-  ability: ConcernAbility | StaffAbility | LessonAbility,
+  ability: ConcernAbility | StaffAbility | LessonAbility | SchoolAbility,
   subject?: Concern | LessonSubject,
 ): boolean {
   if (ability in CONCERN_RULES) return CONCERN_RULES[ability as ConcernAbility](viewer, subject as Concern | undefined);
   if (ability in LESSON_RULES)
     return LESSON_RULES[ability as LessonAbility](viewer, subject as LessonSubject | undefined);
+  if (ability in SCHOOL_RULES) return SCHOOL_RULES[ability as SchoolAbility](viewer);
   return STAFF_RULES[ability as StaffAbility](viewer);
 }
 

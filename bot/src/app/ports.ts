@@ -33,37 +33,61 @@ export interface LessonBook {
   deliveries?: Delivery[];
 }
 
-/** The stored snapshot of a lesson with the optimistic-concurrency tag it was read with. */
+/**
+ * Key of the store's own note on a record's version (opaque here: the table store's outbox), so the next write needs
+ * no read. A symbol: never in the record's keys or JSON, copied by spread; trusted only for the ETag it names.
+ */
+export const storeNote: unique symbol = Symbol('storeNote');
+
+/** The stored snapshot of a lesson, as read or last written. */
 export interface MeetingRecord extends LessonBook {
+  /** The optimistic-concurrency tag of this version of the snapshot ('' when it is not stored yet). */
   etag: string;
+  /**
+   * Which stored version this is: each write stores the replaced version's plus one (If-Match on it), so no two
+   * versions share one and the newest is highest. 0: written before revisions were kept. The stores always set it;
+   * a record built by hand (a test's, or one not stored yet) may leave it out, which reads as 0.
+   */
+  revision?: number;
+  /** See {@link storeNote}. */
+  [storeNote]?: unknown;
 }
 
+/** The version a write replaces: the record as read or last written, or just its ETag (the store reads the row). */
+export type ExpectedVersion = Pick<MeetingRecord, 'etag' | typeof storeNote> | string;
+
+/** The version a successful write stored: spread it over the book written to get the new record. */
+export type StoredVersion = Pick<MeetingRecord, 'etag' | typeof storeNote> & { revision: number };
+
 /** Outcome of writing one event: applied, already applied before, or someone else wrote first. */
-export type CommitResult = { outcome: 'applied'; etag: string } | { outcome: 'duplicate' } | { outcome: 'conflict' };
+export type CommitResult =
+  ({ outcome: 'applied' } & StoredVersion) | { outcome: 'duplicate' } | { outcome: 'conflict' };
 
 /** Lesson state in Table Storage: one partition per meeting, one row per applied event. */
 export interface MeetingStore {
   /** Reads the snapshot; undefined when the meeting has never been seen. */
   load(key: MeetingKey): Promise<MeetingRecord | undefined>;
   /**
-   * Atomically records `event` (keyed by its id) and replaces the snapshot, if the snapshot still
-   * has `expectedEtag` (undefined: it must not exist yet). A duplicate event id changes nothing.
+   * Atomically records `event` (keyed by its id) and replaces the snapshot, if the snapshot is still
+   * the `expected` version (undefined: it must not exist yet). A duplicate event id changes nothing.
    */
   commit(
     key: MeetingKey,
     event: MeetingEvent,
     next: LessonBook,
-    expectedEtag: string | undefined,
+    expected: ExpectedVersion | undefined,
   ): Promise<CommitResult>;
-  /**
-   * Replaces the alert book and the deliveries (timer re-evaluation, delivery results) and keeps
-   * the state, with the same ETag rule.
-   */
+  /** Replaces the alert book and deliveries (re-evaluation, delivery results), keeping the state, at `expectedEtag`. */
   saveBook(
     key: MeetingKey,
     book: Pick<LessonBook, 'alerts' | 'deliveries'>,
     expectedEtag: string,
-  ): Promise<{ outcome: 'applied'; etag: string } | { outcome: 'conflict' }>;
+  ): Promise<({ outcome: 'applied' } & StoredVersion) | { outcome: 'conflict' }>;
+  /**
+   * Whether the event with this id was recorded for the meeting (in its own row or still in the
+   * snapshot's outbox): asked only for a redelivery too late for the lesson's own window of ids.
+   */
+  hasEvent(key: MeetingKey, eventId: string): Promise<boolean>;
   /** Every event applied to the meeting, oldest first, for replay and audit. */
   listEvents(key: MeetingKey): Promise<MeetingEvent[]>;
   /** Meetings of a tenant whose lessons started within the window, newest first (for `register last`). */

@@ -18,6 +18,7 @@ import { createLessonDeliveries, DELIVER_REASON, type LessonDeliveries } from '.
 import { createOneToOneConcern } from '../app/lessonRoutines/oneToOneConcern.js';
 import { OutageBuffer, type HeldJournal } from '../app/lesson/outageBuffer.js';
 import { createOutageSweep } from '../app/lesson/outageSweep.js';
+import type { ReevaluationDeps } from '../app/lesson/reevaluateAndSave.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory, RosterSource, TimerStore } from '../app/ports.js';
 import { RecordCache } from '../app/lesson/recordCache.js';
 import { createSettle } from '../app/lesson/settleFindings.js';
@@ -109,7 +110,8 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
     clock,
   });
   const settle = createSettle({ deliveries, oneToOne, escalation, clock, logger });
-  const outage = createOutageSweep({
+  // What re-evaluating a lesson needs, for the timer sweep and the outage sweep alike.
+  const reevaluation: ReevaluationDeps = {
     meetings: deps.meetings,
     timers: deps.timers,
     cache,
@@ -117,7 +119,8 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
     policyFor: deps.policyFor,
     dslsFor,
     clock,
-  });
+  };
+  const outage = createOutageSweep(reevaluation);
   const record: ApplyMeetingEvent = async (key, event, address, options) => {
     const outcome = await applyRaw(key, event, address, options);
     if (outcome.outcome === 'applied') await settle(key, outcome);
@@ -131,13 +134,8 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
     record,
     sweeper: (handlers) =>
       createSweepTimers({
-        meetings: deps.meetings,
+        ...reevaluation,
         timers: deps.timers,
-        cache,
-        settle,
-        policyFor: deps.policyFor,
-        dslsFor,
-        clock,
         logger,
         handlers: { [DELIVER_REASON]: deliveries.onTimer, [ESCALATE_REASON]: escalation.onTimer, ...handlers },
       }),

@@ -14,6 +14,8 @@ import type { Policy } from '../domain/policy/schema.js';
 import type { HttpServer } from '../http/server.js';
 import type { StorageConnection } from '../storage/tableClients.js';
 import type { TeamsClients } from '../teams/attachTeams.js';
+import type { BoardReader } from '../app/schoolView/boardReader.js';
+import type { SchoolViewDeps } from '../http/tabApi/schoolRoutes.js';
 
 /** What starting the service needs besides configuration. */
 export interface ServiceOptions {
@@ -54,6 +56,10 @@ export interface ServiceCore {
   readMeeting(key: MeetingKey, maxAgeMs?: number): Promise<MeetingRecord | undefined>;
   /** Runs one timer sweep and flushes the outage buffer; returns timers fired. */
   tick(): Promise<number>;
+  /** Today's board of each school, for the school view. */
+  school: BoardReader;
+  /** "I'm dealing with it" on a critical alert (the alert card's button and the school view's). */
+  acknowledgeAlert: SchoolViewDeps['acknowledge'];
 }
 
 /** A running service. */

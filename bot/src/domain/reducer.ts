@@ -1,14 +1,13 @@
 /**
  * The lesson reducer: `(state, event) -> state`, pure and idempotent. Every field is set so that the
  * order in which Teams delivers events does not change the result: presence by sorted marks per
- * person, ticks and marks by last writer (at, id), start and end by their times.
+ * person (reducePresence.ts), ticks and marks by last writer (at, id), start and end by their times.
  */
 import { acknowledgementKey, acknowledgementOf } from './acknowledgements.js';
-import { classify, isNewer, personKey, placeholder, reconcilePresence, withMark } from './people.js';
-import { isPresent } from './presence.js';
-import type { MeetingEvent, MeetingState, PersonRecord } from './types.js';
-
-type EventOf<K extends MeetingEvent['kind']> = Extract<MeetingEvent, { kind: K }>;
+import { seenBefore, withApplied } from './appliedEvents.js';
+import { isNewer, placeholder } from './people.js';
+import { ended, joined, left, reconciled, started, withPerson, type EventOf } from './reducePresence.js';
+import type { MeetingEvent, MeetingState } from './types.js';
 
 /** A lesson nobody has joined yet. */
 export function emptyMeeting(tenantId: string, meetingId: string): MeetingState {
@@ -24,15 +23,14 @@ export function emptyMeeting(tenantId: string, meetingId: string): MeetingState 
   };
 }
 
-/** Applies one event; returns the input unchanged when the event id was applied before. */
+/**
+ * Applies one event; returns the input unchanged when the lesson remembers its id as applied. The
+ * lesson remembers its newest ids only (appliedEvents.ts): an event it cannot place (`seenBefore` is
+ * `unknown`, a very late redelivery) is applied as new, so the caller asks the stored events first.
+ */
 export function reduce(state: MeetingState, event: MeetingEvent): MeetingState {
-  if (hasApplied(state.applied, event.id)) return state;
-  const next = apply(state, event);
-  return {
-    ...next,
-    applied: insertSorted(state.applied, event.id),
-    lastEventAt: Math.max(state.lastEventAt ?? event.at, event.at),
-  };
+  if (seenBefore(state, event) === 'applied') return state;
+  return { ...withApplied(apply(state, event), event), lastEventAt: Math.max(state.lastEventAt ?? event.at, event.at) };
 }
 
 function apply(state: MeetingState, event: MeetingEvent): MeetingState {
@@ -64,76 +62,6 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'attendanceMerged':
       return state;
   }
-}
-
-/** The newest start wins; a start after the last end reopens the lesson (a pupil may rejoin later). */
-function started(state: MeetingState, e: EventOf<'meetingStarted'>): MeetingState {
-  if (state.startedAt !== undefined && e.at < state.startedAt) return { ...state, title: state.title || e.title };
-  const next: MeetingState = {
-    ...state,
-    startedAt: e.at,
-    title: e.title,
-    meetingType: e.meetingType,
-    joinUrl: e.joinUrl ?? state.joinUrl,
-    organizerId: e.organizerId ?? state.organizerId,
-  };
-  if (next.endedAt !== undefined && next.endedAt <= e.at) delete next.endedAt;
-  return next;
-}
-
-/**
- * Teams raises meetingEnd only once the meeting is over for everyone (End meeting, or the last
- * person left), and per-person leave events then are unreliable: so the end closes every open
- * presence. Joins after it are real rejoins (the link stays valid). An end before the current
- * start belongs to an earlier run of the meeting and is ignored.
- */
-function ended(state: MeetingState, e: EventOf<'meetingEnded'>): MeetingState {
-  if (state.startedAt !== undefined && e.at < state.startedAt) return state;
-  const endedAt = Math.max(state.endedAt ?? e.at, e.at);
-  let next: MeetingState = { ...state, endedAt };
-  for (const person of Object.values(state.people)) next = withPerson(next, closedAtEnd(person, endedAt));
-  return next;
-}
-
-/** The presence a meeting end closes, with an id derived from the end time (idempotent). */
-function closedAtEnd(person: PersonRecord, endedAt: number): PersonRecord {
-  const beforeEnd = { ...person, marks: person.marks.filter((m) => m.at <= endedAt) };
-  if (!isPresent(beforeEnd)) return person;
-  return withMark(person, { eventId: `close@${endedAt}:${person.id}`, at: endedAt, type: 'leave', reconciled: true });
-}
-
-function joined(state: MeetingState, e: EventOf<'participantJoined'>): MeetingState {
-  const key = personKey(state, e.participant.id, e.participant.teamsId);
-  const stamp = { at: e.at, eventId: e.id };
-  const person = withMark(
-    classify(state.people[key] ?? placeholder(key, e.participant.teamsId), e.participant, stamp),
-    { ...stamp, type: 'join' },
-  );
-  // A join from before the end that arrives after it is closed by that end too.
-  const closed = state.endedAt !== undefined && e.at <= state.endedAt ? closedAtEnd(person, state.endedAt) : person;
-  return withPerson(state, closed);
-}
-
-function left(state: MeetingState, e: EventOf<'participantLeft'>): MeetingState {
-  const key = personKey(state, e.participantId, e.teamsId);
-  const person = state.people[key] ?? placeholder(key, e.teamsId);
-  return withPerson(state, withMark(person, { eventId: e.id, at: e.at, type: 'leave' }));
-}
-
-/** Teams' own roster is the truth: add whatever join or leave makes our presence match it. */
-function reconciled(state: MeetingState, e: EventOf<'rosterReconciled'>): MeetingState {
-  const stamp = { at: e.at, eventId: e.id };
-  let next = state;
-  for (const participant of e.present) {
-    const key = personKey(next, participant.id, participant.teamsId);
-    const person = classify(next.people[key] ?? placeholder(key, participant.teamsId), participant, stamp);
-    next = withPerson(next, reconcilePresence(person, true, stamp));
-  }
-  for (const id of e.absent) {
-    const person = next.people[id];
-    if (person) next = withPerson(next, reconcilePresence(person, false, stamp));
-  }
-  return { ...next, rosterCheckedAt: Math.max(state.rosterCheckedAt ?? e.at, e.at) };
 }
 
 function ticked(state: MeetingState, e: EventOf<'checklistTicked'>): MeetingState {
@@ -198,31 +126,4 @@ function detailsLearned(state: MeetingState, e: EventOf<'meetingDetailsLearned'>
   if (e.joinUrl !== undefined) next.joinUrl ??= e.joinUrl;
   if (e.organizerId !== undefined) next.organizerId ??= e.organizerId;
   return next;
-}
-
-function withPerson(state: MeetingState, person: PersonRecord): MeetingState {
-  if (state.people[person.id] === person) return state;
-  return { ...state, people: { ...state.people, [person.id]: person } };
-}
-
-/** Binary search in the sorted list of applied ids. */
-function hasApplied(applied: string[], id: string): boolean {
-  const i = lowerBound(applied, id);
-  return applied[i] === id;
-}
-
-function insertSorted(applied: string[], id: string): string[] {
-  const i = lowerBound(applied, id);
-  return [...applied.slice(0, i), id, ...applied.slice(i)];
-}
-
-function lowerBound(sorted: string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] ?? '') < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,8 +1,10 @@
 /**
- * The vocabulary of a lesson meeting, in the school's words. Pure data: no I/O, no SDK types.
- * Times are epoch milliseconds (numbers), so state serialises to JSON without loss.
+ * The vocabulary of a lesson meeting, in the school's words, and the lesson state the reducer builds;
+ * its events (events.ts) and findings (findings.ts) are re-exported here, so one import names them all.
+ * Pure data: no I/O, no SDK types. Times are epoch milliseconds (numbers), so state serialises to JSON without loss.
  */
-import type { RuleId } from './rules/rule.js';
+export type * from './events.js';
+export type * from './findings.js';
 
 /** Who a participant is to the school. `unknown` is treated as a pupil wherever safety depends on it. */
 export type Role = 'staff' | 'pupil' | 'guest' | 'unknown';
@@ -42,98 +44,6 @@ export type PupilCheckState = (typeof PUPIL_CHECK_STATES)[number];
 
 /** A teacher's correction of the automatic register. */
 export type RegisterMark = 'present' | 'absent' | 'left';
-
-/** Every change to a lesson, from Teams or from a member of staff. `id` is the idempotency key. */
-export type MeetingEvent =
-  | {
-      kind: 'meetingStarted';
-      id: string;
-      at: number;
-      meetingType: MeetingKind;
-      title: string;
-      joinUrl?: string;
-      organizerId?: string;
-    }
-  | { kind: 'meetingEnded'; id: string; at: number }
-  | { kind: 'participantJoined'; id: string; at: number; participant: Participant }
-  | { kind: 'participantLeft'; id: string; at: number; participantId: string; teamsId?: string }
-  | { kind: 'rosterReconciled'; id: string; at: number; present: Participant[]; absent: string[] }
-  | { kind: 'checklistTicked'; id: string; at: number; item: ChecklistItem; ticked: boolean; by: string }
-  | {
-      kind: 'pupilCheckRecorded';
-      id: string;
-      at: number;
-      pupilId: string;
-      check: PupilCheck;
-      state: PupilCheckState;
-      by: string;
-    }
-  /**
-   * The same event as rows stored before checks had three states hold it (`value` true is yes, false no): read, never
-   * written.
-   */
-  | {
-      kind: 'pupilCheckRecorded';
-      id: string;
-      at: number;
-      pupilId: string;
-      check: PupilCheck;
-      value: boolean;
-      by: string;
-    }
-  | { kind: 'registerMarked'; id: string; at: number; pupilId: string; mark: RegisterMark; by: string }
-  | { kind: 'breachReported'; id: string; at: number; by: string; note?: string }
-  /** A DSL (or deputy, or senior leader) pressed "I'm dealing with it" on a critical alert: the first one takes it. */
-  | {
-      kind: 'alertAcknowledged';
-      id: string;
-      at: number;
-      findingKey: string;
-      raisedAt: number;
-      by: string;
-      byName: string;
-    }
-  | {
-      kind: 'meetingDetailsLearned';
-      id: string;
-      at: number;
-      meetingType?: MeetingKind;
-      title?: string;
-      createdAt?: number;
-      scheduledStart?: number;
-      scheduledEnd?: number;
-      recording?: boolean;
-      lobbyBypassScope?: string;
-      joinUrl?: string;
-      organizerId?: string;
-    }
-  | { kind: 'meetingSettingsChanged'; id: string; at: number; by: string; changes: SettingsChangeRecord[] }
-  | {
-      kind: 'attendanceMerged';
-      id: string;
-      at: number;
-      source: 'teams' | 'bot';
-      lines: AttendanceMergeLine[];
-      note?: string;
-    };
-
-/** One meeting option Chaperone changed, kept in the lesson's audit trail (Teams' labels, no personal data). */
-export interface SettingsChangeRecord {
-  setting: string;
-  before: string;
-  after: string;
-}
-
-/** One line of the register after Teams' attendance report was merged in (ids and minutes only). */
-export interface AttendanceMergeLine {
-  /** The bot's person key, when the bot saw this person. */
-  personId?: string;
-  aadObjectId?: string;
-  minutes: number;
-  seenBy: Array<'bot' | 'teams'>;
-}
-
-export type MeetingEventKind = MeetingEvent['kind'];
 
 /** One presence change of one person, kept so presence is computed per person, not per event. */
 export interface PresenceMark {
@@ -189,8 +99,17 @@ export interface MeetingState {
   acknowledgements?: Record<string, Acknowledgement>;
   /** Where the meeting lives in Teams (set by the app layer from the activity), for proactive alerts. */
   address?: { serviceUrl: string; conversationId: string };
-  /** Ids of events already applied (idempotency inside the reducer), kept sorted so delivery order does not show. */
+  /**
+   * Ids of the newest events applied (at most `APPLIED_WINDOW`, newest by time then id), kept sorted so delivery
+   * order does not show. Older ids leave it, bounded by `appliedThrough`: see appliedEvents.ts.
+   */
   applied: string[];
+  /** The time of each event in `applied`, by id (which ids leave the window first); absent before the bound. */
+  appliedAt?: Record<string, number>;
+  /** Every applied event whose id has left `applied` happened at or before this time; absent while none has. */
+  appliedThrough?: number;
+  /** How many distinct events were applied; only ever grows (absent before the bound: `applied` held them all). */
+  eventCount?: number;
   /** Time of the newest event applied. */
   lastEventAt?: number;
 }
@@ -204,38 +123,3 @@ export interface Acknowledgement {
   name: string;
   at: number;
 }
-
-export type Severity = 'info' | 'warning' | 'critical';
-
-/** Who must hear of a finding. Pupils and parents never do. */
-export type Audience = 'staffPresent' | 'organizer' | 'dsl';
-
-/** One breach (or reminder) of the school's policy, found by a rule. */
-export interface Finding {
-  /** The rule that found it, e.g. `staff-pair`. */
-  ruleId: RuleId;
-  /** Unique per rule and subject (e.g. `parent-present:<pupilId>`), so the same finding is raised once. */
-  key: string;
-  severity: Severity;
-  audience: Audience[];
-  /** What is wrong, in plain words for a teacher. */
-  message: string;
-  /** What to do now, in plain words for a teacher. */
-  action: string;
-  /** Whether the grace period applies (a reconnect blip must not page anyone). */
-  debounce: boolean;
-  /** Seed lines the rule comes from, e.g. `seed 003, bullet 1`. */
-  source: string;
-  /** People the finding is about (ids only); never shown in a DSL preview. */
-  subjectIds?: string[];
-}
-
-/** A finding tracked across evaluations: first seen, and when (if ever) it was raised. */
-export interface TrackedFinding {
-  finding: Finding;
-  firstSeenAt: number;
-  raisedAt?: number;
-}
-
-/** Findings carried from one evaluation to the next, keyed by `Finding.key`. */
-export type AlertBook = Record<string, TrackedFinding>;

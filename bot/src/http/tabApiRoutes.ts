@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { createSsoVerifier, type SsoVerifier } from './auth/ssoVerifier.js';
 import { registerConcernRoutes } from './concernRoutes.js';
 import { registerTabApi } from './tabApi/index.js';
+import { registerSchoolRoutes } from './tabApi/schoolRoutes.js';
 import type { Config } from '../config.js';
 import type { ServiceCore } from '../compose/serviceCore.js';
 import { LOCAL_AUTH } from '../runtime/localAuth.js';
@@ -26,12 +27,12 @@ export function verifierFor(config: Config): SsoVerifier {
   });
 }
 
-/** Registers the side panel's API (status, writes, register export, concern form) on the service. */
+/** Registers the tab API (the side panel's status, writes and register export; concerns; the school view). */
 export function tabApiRoutes(server: Server, core: ServiceCore): void {
   const verifier = verifierFor(core.config);
   // Polls read the shared snapshot cache (fresh within 2 s), so an unchanged lesson costs no storage read.
   const meetings = { load: (key: Parameters<typeof core.meetings.load>[0]) => core.readMeeting(key) };
-  registerTabApi(server, {
+  const tabDeps = {
     meetings,
     concerns: core.concerns,
     directory: core.directory,
@@ -41,7 +42,9 @@ export function tabApiRoutes(server: Server, core: ServiceCore): void {
     clock: core.clock,
     logger: core.logger,
     verifier,
-  });
+  };
+  registerTabApi(server, tabDeps);
+  registerSchoolRoutes(server, tabDeps, { board: core.school, acknowledge: core.acknowledgeAlert });
   registerConcernRoutes(server, {
     concerns: core.concerns,
     meetings: core.meetings,

@@ -9,6 +9,7 @@ import type { LessonBook, MeetingKey } from '../app/ports.js';
 import type { AlertBook, MeetingEvent, MeetingState } from '../domain/types.js';
 import { chunkedLength, fromChunks, MAX_ROW_CHARS, timeValue, toChunks } from './properties.js';
 import { joinKey } from './keys.js';
+import { REVISION } from './snapshotVersion.js';
 
 /** RowKey of the snapshot row. */
 export const STATE_ROW = 'state';
@@ -45,16 +46,24 @@ export function lessonProps(next: LessonBook): Record<string, string | number> {
   };
 }
 
-/** The snapshot row for a lesson: its state and alerts ({@link lessonProps}) plus its outbox. */
+/** The snapshot row for a lesson: its state and alerts ({@link lessonProps}), its outbox and its revision. */
 export function snapshotRow(
   partitionKey: string,
   key: MeetingKey,
   lesson: Record<string, string | number>,
   outbox: Record<string, string | number>,
+  revision: number,
 ): Row {
   const props = { ...lesson, ...outbox };
   withinRowLimit(props, 'lesson snapshot');
-  return { partitionKey, rowKey: STATE_ROW, tenantId: key.tenantId, meetingId: key.meetingId, ...props };
+  return {
+    partitionKey,
+    rowKey: STATE_ROW,
+    tenantId: key.tenantId,
+    meetingId: key.meetingId,
+    [REVISION]: revision,
+    ...props,
+  };
 }
 
 /** Reads a snapshot row back into the lesson state and its alert book. */

@@ -1,7 +1,8 @@
 /**
- * The lesson path as the service builds it (the real `createLessonPipeline`, and the meeting use
- * case composed over it as `startService` does), over in-memory storage and sinon fakes of Teams
- * and the directory, with a sinon clock. Fast: no Azurite, no HTTP, no real time.
+ * The lesson path as the service builds it (the real `createLessonPipeline`, the meeting use case
+ * composed over it as `startService` does, and the service's own tick), over in-memory storage and
+ * sinon fakes of Teams, the directory and the concern and retention sweeps, with a sinon clock.
+ * Fast: no Azurite, no HTTP, no real time.
  */
 import sinon from 'sinon';
 import type { ConcernStore, NewConcern } from '../../../bot/src/app/concerns/ports.js';
@@ -17,9 +18,9 @@ import type {
 } from '../../../bot/src/app/ports.js';
 import { createRecordMeetingActivity } from '../../../bot/src/app/lesson/recordMeetingActivity.js';
 import { createLessonPipeline } from '../../../bot/src/compose/lessonPipeline.js';
+import { createServiceTick } from '../../../bot/src/compose/serviceTick.js';
 import type { Policy } from '../../../bot/src/domain/policy/schema.js';
 import type { MeetingState } from '../../../bot/src/domain/types.js';
-import { isUnavailable } from '../../../bot/src/storage/errors.js';
 import { policy as strictPolicy, T0 } from '../../domain/builders.js';
 import { InMemoryMeetingStore, InMemoryTimerStore, StorageSwitch } from '../../support/inMemoryMeetingStore.js';
 import { fakeLogger } from '../lessonRoutines/fakes.js';
@@ -118,7 +119,15 @@ export function makeSut(options: SutOptions = {}) {
     logger,
     ...routines,
   });
-  const sweep = lessons.sweeper({});
+  const tick = createServiceTick({
+    lessons,
+    sweepTimers: lessons.sweeper({}),
+    heldConcerns: { size: 0, file: sinon.fake.resolves(0) },
+    concernOutbox: { sweep: sinon.fake.resolves(0) },
+    retention: sinon.fake.resolves(undefined),
+    storageAnswers: async () => storage.answers,
+    clock: { now: () => Date.now() },
+  });
   return {
     clock,
     storage,
@@ -135,22 +144,12 @@ export function makeSut(options: SutOptions = {}) {
     recordMeetingActivity,
     /** Apply one event through the public lesson path (as Teams, the side panel and timers do). */
     record: (event: Parameters<typeof lessons.record>[1], key = KEY) => lessons.record(key, event, ADDRESS),
-    /** What the service's tick does with lessons: once storage answers, write what was held; then fire due timers. */
-    async tick(): Promise<number> {
-      if (lessons.buffer.degraded && storage.answers) await lessons.flushHeld();
-      if (lessons.buffer.degraded) return lessons.sweepFromMemory();
-      try {
-        return await sweep();
-      } catch (error) {
-        if (!isUnavailable(error)) throw error;
-        lessons.buffer.markUnavailable(error);
-        return lessons.sweepFromMemory();
-      }
-    },
+    /** The service's own tick: once storage answers, write what was held; then fire due timers. */
+    tick,
     /** Moves the clock on and runs a tick. */
     async advance(ms: number): Promise<number> {
       clock.tick(ms);
-      return this.tick();
+      return tick();
     },
   };
 }

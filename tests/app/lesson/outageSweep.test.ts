@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ONE_TO_ONE_KEY } from '../../../bot/src/app/lessonRoutines/oneToOneConcern.js';
-import { EVALUATE_REASON } from '../../../bot/src/app/lesson/sweepTimers.js';
+import { EVALUATE_REASON } from '../../../bot/src/app/lesson/reevaluateAndSave.js';
 import { join, policy, pupil, staff, started, T0 } from '../../domain/builders.js';
 import { KEY, useSuts, type Sut } from './makeSut.js';
 
@@ -20,15 +20,20 @@ async function storedMeanwhile(sut: Sut) {
   }
 }
 
+/** A teacher alone with one pupil (its grace period running from T0), then storage goes down. */
+async function oneToOneThenOutage(sut: Sut): Promise<Sut> {
+  await sut.record(started(T0, { organizerId: 't1' }));
+  await sut.record(join(staff('t1'), T0));
+  await sut.record(join(pupil('p1'), T0));
+  sut.storage.down();
+  return sut;
+}
+
 describe('app/lesson/outageSweep (grace periods that run out while storage is down)', () => {
   const make = useSuts();
 
   it('a grace period that runs out during an outage still raises its alert, from memory, and sends it at once', async () => {
-    const sut = make();
-    await sut.record(started(T0, { organizerId: 't1' }));
-    await sut.record(join(staff('t1'), T0));
-    await sut.record(join(pupil('p1'), T0));
-    sut.storage.down();
+    const sut = await oneToOneThenOutage(make());
 
     await sut.advance(GRACE_MS);
 
@@ -43,11 +48,7 @@ describe('app/lesson/outageSweep (grace periods that run out while storage is do
   });
 
   it('once storage is back, what memory raised and sent is written and nothing is sent twice', async () => {
-    const sut = make();
-    await sut.record(started(T0, { organizerId: 't1' }));
-    await sut.record(join(staff('t1'), T0));
-    await sut.record(join(pupil('p1'), T0));
-    sut.storage.down();
+    const sut = await oneToOneThenOutage(make());
     await sut.advance(GRACE_MS);
     const sends = sut.sender.send.callCount;
 

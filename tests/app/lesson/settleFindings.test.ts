@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import { ESCALATE_REASON } from '../../../bot/src/app/delivery/escalation.js';
 import { ONE_TO_ONE_KEY } from '../../../bot/src/app/lessonRoutines/oneToOneConcern.js';
-import { EVALUATE_REASON } from '../../../bot/src/app/lesson/sweepTimers.js';
+import { EVALUATE_REASON } from '../../../bot/src/app/lesson/reevaluateAndSave.js';
 import { join, policy, pupil, sec, staff, started, T0 } from '../../domain/builders.js';
 import { DSL, KEY, useSuts, type Sut } from './makeSut.js';
 

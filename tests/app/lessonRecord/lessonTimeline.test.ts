@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { reevaluate, step } from '../../../bot/src/app/lesson/applyMeetingEvent.js';
+import { reevaluate, step } from '../../../bot/src/app/lesson/lessonStep.js';
 import type { Delivery } from '../../../bot/src/app/delivery/delivery.js';
 import { lessonTimeline } from '../../../bot/src/app/lessonRecord/lessonTimeline.js';
 import type { MeetingRecord } from '../../../bot/src/app/ports.js';

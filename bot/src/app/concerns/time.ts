@@ -3,18 +3,25 @@
  * school is, with the zone's abbreviation so a filed record is never ambiguous.
  */
 
+// Building a formatter costs ten times a use of one, so each zone's is built once.
+const stampFormats = new Map<string, Intl.DateTimeFormat>();
+
 function parts(at: number, timeZone: string): Record<string, string> {
-  const formatter = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  });
+  let formatter = stampFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    stampFormats.set(timeZone, formatter);
+  }
   return Object.fromEntries(formatter.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
 }
 

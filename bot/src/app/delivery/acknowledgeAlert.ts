@@ -5,6 +5,7 @@
  * has it. A second press, from anyone, is answered with who has it.
  */
 import { acknowledgementOf } from '../../domain/acknowledgements.js';
+import { teamRoleOf } from '../directory/safeguardingTeam.js';
 import { fingerprint } from '../fingerprint.js';
 import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { Clock, MeetingKey, MeetingRecord, ParticipantDirectory } from '../ports.js';
@@ -50,7 +51,7 @@ export async function acknowledgeAlert(
   who: Acknowledger,
   input: AcknowledgeInput,
 ): Promise<AcknowledgeOutcome> {
-  if (!(await mayTake(deps, who))) return { outcome: 'refused' };
+  if (!(await teamRoleOf(deps.directory, who.tenantId, who.aadObjectId))) return { outcome: 'refused' };
   const key = { tenantId: who.tenantId, meetingId: input.meetingId };
   const before = await deps.load(key);
   if (!before || before.alerts[input.findingKey]?.raisedAt !== input.raisedAt) return { outcome: 'over' };
@@ -74,15 +75,6 @@ export async function acknowledgeAlert(
   if (after.by !== who.aadObjectId) return { outcome: 'alreadyTaken', title, name: after.name, at: after.at };
   await deps.deliveries.enqueue(key, (record) => tellTheOthers(record, input, after, deps.clock.now()));
   return { outcome: 'taken', title, at: after.at };
-}
-
-async function mayTake(deps: AcknowledgeDeps, who: Acknowledger): Promise<boolean> {
-  if (await deps.directory.isDsl(who.tenantId, who.aadObjectId)) return true;
-  for (const step of ['deputies', 'slt'] as const) {
-    if ((await deps.directory.listEscalation(who.tenantId, step)).some((p) => p.aadObjectId === who.aadObjectId))
-      return true;
-  }
-  return false;
 }
 
 /** A note to everyone else who was sent this raise (DSLs, deputies, senior leaders): who has it. */

@@ -82,7 +82,10 @@ export function createLessonDeliveries(deps: LessonDeliveryDeps): LessonDeliveri
       }
       const record = deps.cache.peek(key);
       const saved = await deps.meetings.saveBook(key, { alerts: record?.alerts ?? {}, deliveries }, etag);
-      if (saved.outcome === 'applied' && record) deps.cache.set(key, { ...record, deliveries, etag: saved.etag });
+      if (saved.outcome === 'applied' && record) {
+        const { outcome: _saved, ...version } = saved;
+        deps.cache.set(key, { ...record, deliveries, ...version });
+      }
       return saved;
     },
   });

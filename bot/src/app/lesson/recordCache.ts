@@ -1,5 +1,5 @@
-import { emptyMeeting } from '../../domain/reducer.js';
 import type { MeetingKey, MeetingRecord } from '../ports.js';
+import { emptyRecord } from './lessonStep.js';
 
 interface Entry {
   key: MeetingKey;
@@ -16,8 +16,10 @@ interface Entry {
 
 /**
  * The latest snapshot of recently active meetings with its ETag, so applying an event usually
- * costs one storage round trip (the transaction) instead of two. Bounded (least recently used
- * evicted). A stale entry is harmless: the transaction's If-Match fails and the caller reloads.
+ * costs one storage round trip (the write) instead of two. It is the process's one cache of lesson
+ * versions: what the store needs about a version to write the next one without a read travels on
+ * the record (`storeNote` in ports.ts), so the store keeps none. Bounded (least recently used
+ * evicted). A stale entry is harmless: the write's If-Match fails and the caller reloads.
  */
 export class RecordCache {
   private readonly entries = new Map<string, Entry>();
@@ -43,9 +45,7 @@ export class RecordCache {
     const loaded = await load();
     // A lesson first seen while storage was down has no stored record yet: its held events are
     // replayed onto an empty one, which keeps what was raised and sent in memory (below).
-    const stored =
-      loaded ??
-      (entry?.uncommitted ? { state: emptyMeeting(key.tenantId, key.meetingId), alerts: {}, etag: '' } : undefined);
+    const stored = loaded ?? (entry?.uncommitted ? emptyRecord(key) : undefined);
     if (!stored) return undefined;
     // Alerts raised while storage was down were planned (and maybe sent) in memory: keep their
     // raised marks and their deliveries so nothing is planned or sent twice.

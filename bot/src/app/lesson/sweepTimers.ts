@@ -1,8 +1,5 @@
-import type { Policy } from '../../domain/policy/schema.js';
-import { reevaluate } from './applyMeetingEvent.js';
-import type { Clock, DueTimer, Logger, MeetingKey, MeetingStore, TimerStore } from '../ports.js';
-import type { RecordCache } from './recordCache.js';
-import type { Settle } from './settleFindings.js';
+import type { DueTimer, Logger, TimerStore } from '../ports.js';
+import { EVALUATE_REASON, reevaluateAndSave, type ReevaluationDeps } from './reevaluateAndSave.js';
 
 /** What a due timer of one reason does; a failure is logged and the timer tried again shortly. */
 export type TimerHandler = (timer: DueTimer) => Promise<void>;
@@ -10,30 +7,16 @@ export type TimerHandler = (timer: DueTimer) => Promise<void>;
 /** Handlers by `DueTimer.reason`; a reason with no handler re-evaluates the lesson. */
 export type TimerHandlers = Readonly<Record<string, TimerHandler>>;
 
-/** The timer reason of a lesson re-evaluation (the default for any reason without a handler). */
-export const EVALUATE_REASON = 'evaluate';
-
 /** How long after a failed timer it is tried again. */
 const RETRY_AFTER_MS = 30_000;
 /** Due timers run at once, so one lesson whose Teams never answers cannot hold up another's alert. */
 const DEFAULT_CONCURRENCY = 8;
 /** How long the sweep waits for one handler before it stops waiting and tries that timer again later. */
 const DEFAULT_HANDLER_DEADLINE_MS = 15_000;
-/**
- * Saves of a re-evaluated book tried per timer: each loss means another instance just wrote the lesson; a handful
- * settle within eight.
- */
-const SAVE_ATTEMPTS = 8;
 
 /** Dependencies of {@link createSweepTimers}. */
-export interface SweepDeps {
-  meetings: MeetingStore;
-  timers: TimerStore;
-  cache: RecordCache;
-  settle: Settle;
-  policyFor(tenantId: string): Policy;
-  dslsFor(tenantId: string): Promise<ReadonlyArray<{ aadObjectId: string }>>;
-  clock: Clock;
+export interface SweepDeps extends ReevaluationDeps {
+  timers: Pick<TimerStore, 'schedule' | 'claimDue'>;
   logger: Logger;
   /** The routines' own timers (e.g. `roster`, `attendance`), each run by the routine that set it. */
   handlers?: TimerHandlers;
@@ -53,7 +36,10 @@ export interface SweepDeps {
  * does not delay the others.
  */
 export function createSweepTimers(deps: SweepDeps) {
-  const handlers: TimerHandlers = { [EVALUATE_REASON]: (timer) => reevaluateStored(deps, timer.key), ...deps.handlers };
+  const handlers: TimerHandlers = {
+    [EVALUATE_REASON]: (timer) => reevaluateAndSave(deps, timer.key, { fromMemory: false }),
+    ...deps.handlers,
+  };
   const fallback = handlers[EVALUATE_REASON]!;
   const deadlineMs = deps.handlerDeadlineMs ?? DEFAULT_HANDLER_DEADLINE_MS;
   const retryLater = (timer: DueTimer): Promise<void> =>
@@ -111,31 +97,6 @@ async function settledWithin(work: Promise<void>, ms: number): Promise<'done' | 
   } finally {
     clearTimeout(deadline);
   }
-}
-
-async function reevaluateStored(deps: SweepDeps, key: MeetingKey): Promise<void> {
-  const dsls = await deps.dslsFor(key.tenantId);
-  for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-    const record = await deps.cache.reload(key, () => deps.meetings.load(key));
-    if (!record) return;
-    const { changed, nextCheckAt } = reevaluate(deps.policyFor(key.tenantId), key, record, deps.clock.now(), dsls);
-    if (nextCheckAt !== undefined) {
-      await deps.timers.schedule(key, nextCheckAt, EVALUATE_REASON);
-      deps.cache.timerScheduled(key, nextCheckAt);
-    }
-    if (!changed) return;
-    const saved = await deps.meetings.saveBook(
-      key,
-      { alerts: changed.record.alerts, deliveries: changed.record.deliveries ?? [] },
-      record.etag,
-    );
-    if (saved.outcome === 'conflict') continue;
-    const next = { ...changed.record, etag: saved.etag };
-    deps.cache.set(key, next);
-    await deps.settle(key, { ...changed, record: next });
-    return;
-  }
-  throw new Error('meeting kept changing during re-evaluation');
 }
 
 function timerLabel(timer: DueTimer): string {

@@ -4,6 +4,7 @@
  * were in or organised. Staff-only and same-school are checked before this is asked.
  */
 import type { MeetingState } from '../../domain/types.js';
+import { teamRoleOf } from '../directory/safeguardingTeam.js';
 import { tookPart } from '../permissions.js';
 import type { ParticipantDirectory } from '../ports.js';
 
@@ -13,11 +14,7 @@ export async function inSafeguardingTeam(
   tenantId: string,
   aadObjectId: string,
 ): Promise<boolean> {
-  if (await directory.isDsl(tenantId, aadObjectId)) return true;
-  for (const step of ['deputies', 'slt'] as const) {
-    if ((await directory.listEscalation(tenantId, step)).some((p) => p.aadObjectId === aadObjectId)) return true;
-  }
-  return false;
+  return (await teamRoleOf(directory, tenantId, aadObjectId)) !== undefined;
 }
 
 /**

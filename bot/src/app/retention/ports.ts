@@ -31,7 +31,7 @@ export interface RetentionStore {
 export interface RetentionSummary {
   /** Lessons whose records were deleted. */
   lessons: number;
-  /** Rows deleted from those records. */
+  /** Rows deleted from those records, and from the school view of days past the retention period. */
   rows: number;
   /** Entries deleted from the lesson index. */
   indexRows: number;

@@ -8,6 +8,8 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState } from '../../domain/types.js';
 import type { Logger, MeetingKey, MeetingStore } from '../ports.js';
+import { localDateAndTime } from '../concerns/time.js';
+import type { SchoolBoardStore } from '../schoolView/ports.js';
 import type { IndexedLesson, RetentionStore, RetentionSummary } from './ports.js';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +24,8 @@ export interface RetentionPassDeps {
   maxLessons: number;
   /** For failures, by error name only. */
   logger: Logger;
+  /** The school view's board: its days older than the retention period go too. */
+  board?: Pick<SchoolBoardStore, 'expireBefore'>;
 }
 
 /** Runs one pass at `now` (epoch ms); never throws: failures are counted and logged. */
@@ -30,7 +34,9 @@ export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number):
   let budget = deps.maxLessons;
   try {
     for await (const tenantId of deps.store.tenants()) {
-      const cutoff = now - deps.policyFor(tenantId).retentionDays * DAY_MS;
+      const policy = deps.policyFor(tenantId);
+      const cutoff = now - policy.retentionDays * DAY_MS;
+      await expireBoard(deps, tenantId, localDateAndTime(cutoff, policy.school.timeZone).date, summary);
       for await (const indexed of deps.store.startedBefore(tenantId, cutoff)) {
         if (budget === 0) return { ...summary, more: true };
         budget -= 1;
@@ -53,6 +59,22 @@ export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number):
     return { ...summary, failed: summary.failed + 1, more: true };
   }
   return summary;
+}
+
+/** Removes the school view's days before `day`; a failure is counted and the next pass tries again. */
+async function expireBoard(
+  deps: RetentionPassDeps,
+  tenantId: string,
+  day: string,
+  summary: RetentionSummary,
+): Promise<void> {
+  if (!deps.board) return;
+  try {
+    summary.rows += await deps.board.expireBefore(tenantId, day);
+  } catch (error) {
+    summary.failed += 1;
+    deps.logger.warn({ err: errorName(error) }, 'Could not remove old school view days; the next pass tries again.');
+  }
 }
 
 async function expire(

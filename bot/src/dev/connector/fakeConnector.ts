@@ -15,55 +15,14 @@
  * Anything else gets 404 with a connector-style error body.
  */
 
-/** One request as it reached the fake; `path` is relative to the connector's base URL. */
-export interface ConnectorRequest {
-  method: string;
-  /** The raw path without the query string, e.g. `/v3/conversations/a%3A1/activities`. */
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON body, or undefined when there was none. */
-  body: unknown;
-}
-
-/** One request the fake received. Path segments are URL-decoded in `decodedPath`, not in `path`. */
-export interface RecordedRequest extends ConnectorRequest {
-  /** The same path with each segment decoded, e.g. `/v3/conversations/a:1/activities`. */
-  decodedPath: string;
-  /** When it arrived, by the connector's clock (the simulated clock in the simulator). */
-  receivedAt: number;
-  /** The status the fake answered. */
-  status?: number;
-  /** The id the fake gave a sent or created activity (so a later update can be matched to it). */
-  activityId?: string;
-}
-
-/** What the fake answers. */
-export interface ConnectorReply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** What the fake says about one person in one meeting. */
-export interface FakeParticipant {
-  inMeeting: boolean;
-  role?: string;
-  name?: string;
-  aadObjectId?: string;
-  tenantId?: string;
-}
-
-/** What the fake says about one meeting (`details.type`: Scheduled, MeetNow, OneToOneCall, ...). */
-export interface FakeMeetingInfo {
-  type?: string;
-  title?: string;
-  organizerAadObjectId?: string;
-  tenantId?: string;
-  /** ISO times, as Teams' `details.scheduledStartTime` / `scheduledEndTime`. */
-  scheduledStartTime?: string;
-  scheduledEndTime?: string;
-}
+import {
+  connectorError,
+  decodeSegment,
+  type ConnectorReply,
+  type ConnectorRequest,
+  type RecordedRequest,
+} from './connectorWire.js';
+import { meetingInfoReply, participantReply, type FakeMeetingInfo, type FakeParticipant } from './meetingAnswers.js';
 
 /** Options for {@link FakeConnectorCore}. */
 export interface FakeConnectorOptions {
@@ -82,14 +41,6 @@ type Route = {
 /** Teams gives one 1:1 conversation per user and bot; the fake does the same, with a readable id. */
 export function personalConversationId(userId: string): string {
   return `a:dev-1to1-${userId}`;
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** The fake connector: answers requests, records them, and can be scripted. */
@@ -131,12 +82,13 @@ export class FakeConnectorCore {
       {
         method: 'GET',
         pattern: /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/,
-        answer: (r, [meetingId = '', userId = '']) => this.participant(r, meetingId, userId),
+        answer: (r, [meetingId = '', userId = '']) =>
+          participantReply(meetingId, userId, this.participants.get(`${meetingId}\n${userId}`), r.query.tenantId),
       },
       {
         method: 'GET',
         pattern: /^\/v1\/meetings\/([^/]+)$/,
-        answer: (_r, [meetingId = '']) => this.meetingInfo(meetingId),
+        answer: (_r, [meetingId = '']) => meetingInfoReply(meetingId, this.meetings.get(meetingId) ?? {}),
       },
     ];
   }
@@ -147,20 +99,19 @@ export class FakeConnectorCore {
     const recorded: RecordedRequest = {
       ...request,
       path,
-      decodedPath: path.split('/').map(decode).join('/'),
+      decodedPath: path.split('/').map(decodeSegment).join('/'),
       receivedAt: (this.options.now ?? Date.now)(),
     };
     this.requests.push(recorded);
     const failure = this.failures.shift();
     if (failure) {
+      recorded.status = failure.status;
       return {
-        status: (recorded.status = failure.status),
-        body: {
-          error: {
-            code: failure.status === 429 ? 'TooManyRequests' : 'ServiceError',
-            message: 'Scripted failure from the fake connector.',
-          },
-        },
+        ...connectorError(
+          failure.status,
+          failure.status === 429 ? 'TooManyRequests' : 'ServiceError',
+          'Scripted failure from the fake connector.',
+        ),
         ...(failure.retryAfterSeconds === undefined
           ? {}
           : { headers: { 'Retry-After': String(failure.retryAfterSeconds) } }),
@@ -179,18 +130,10 @@ export class FakeConnectorCore {
       if (match)
         return route.answer(
           recorded,
-          match.slice(1).map((p) => (p === undefined ? '' : decode(p))),
+          match.slice(1).map((p) => (p === undefined ? '' : decodeSegment(p))),
         );
     }
-    return {
-      status: 404,
-      body: {
-        error: {
-          code: 'NotFound',
-          message: `The fake connector has no route for ${recorded.method} ${recorded.path}.`,
-        },
-      },
-    };
+    return connectorError(404, 'NotFound', `The fake connector has no route for ${recorded.method} ${recorded.path}.`);
   }
 
   /** Requests whose decoded path starts with `pathPrefix`. */
@@ -239,43 +182,5 @@ export class FakeConnectorCore {
 
   private memberOf(userId: string): { id: string; name: string; aadObjectId?: string } {
     return this.options.member?.(userId) ?? { id: userId, name: 'Fake Member', aadObjectId: userId };
-  }
-
-  private participant(request: RecordedRequest, meetingId: string, userId: string): ConnectorReply {
-    const p = this.participants.get(`${meetingId}\n${userId}`);
-    if (!p)
-      return { status: 404, body: { error: { code: 'NotFound', message: 'Participant not found in this meeting.' } } };
-    return {
-      status: 200,
-      body: {
-        user: {
-          id: userId,
-          name: p.name ?? 'Fake Participant',
-          aadObjectId: p.aadObjectId,
-          tenantId: p.tenantId ?? request.query.tenantId,
-        },
-        meeting: { role: p.role ?? 'Attendee', inMeeting: p.inMeeting },
-        conversation: { id: `19:meeting_${meetingId}@thread.v2`, isGroup: true, conversationType: 'groupChat' },
-      },
-    };
-  }
-
-  private meetingInfo(meetingId: string): ConnectorReply {
-    const m = this.meetings.get(meetingId) ?? {};
-    return {
-      status: 200,
-      body: {
-        details: {
-          id: meetingId,
-          title: m.title ?? 'Fake lesson',
-          type: m.type ?? 'Scheduled',
-          joinUrl: 'https://teams.example/l/meetup-join/fake',
-          ...(m.scheduledStartTime ? { scheduledStartTime: m.scheduledStartTime } : {}),
-          ...(m.scheduledEndTime ? { scheduledEndTime: m.scheduledEndTime } : {}),
-        },
-        conversation: { id: `19:meeting_${meetingId}@thread.v2`, isGroup: true, conversationType: 'groupChat' },
-        organizer: { id: '29:fake-organizer', aadObjectId: m.organizerAadObjectId, tenantId: m.tenantId },
-      },
-    };
   }
 }

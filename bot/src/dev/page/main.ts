@@ -123,6 +123,13 @@ function wireForms(): void {
     });
     byId<HTMLIFrameElement>('host-frame').src = `/dev/host?${query.toString()}`;
   });
+  byId('open-school').addEventListener('click', () => {
+    const dsl = state?.school.people.find((p) => p.kind === 'dsl');
+    if (!dsl) return say('The sample school has no DSL to open the school view as.');
+    const theme = (byId<HTMLFormElement>('open-panel').elements.namedItem('theme') as HTMLSelectElement).value;
+    const query = new URLSearchParams({ user: dsl.aadObjectId, name: dsl.name, theme, context: 'school' });
+    byId<HTMLIFrameElement>('host-frame').src = `/dev/host?${query.toString()}`;
+  });
   byId('chat-person').addEventListener('change', () => void pollChat(true));
   byId<HTMLFormElement>('chat-form').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import type { RecordedRequest } from '../connector/fakeConnector.js';
+import type { RecordedRequest } from '../connector/connectorWire.js';
 import type { SimSchool } from '../school.js';
 import type { SimLesson } from './lessons.js';
 

@@ -1,15 +1,15 @@
+/**
+ * The meeting simulator's Teams: who is in each lesson on how many devices, and the activities a
+ * change sends the bot, through its real endpoint.
+ */
 import type { Clock } from '../../app/ports.js';
 import { HttpError } from '../../http/errors.js';
-import {
-  lessonActivities,
-  newMeetingIds,
-  personalChatActivities,
-  type ActivityPerson,
-  type TeamsActivity,
-} from '../activities.js';
-import { personalConversationId, type FakeConnectorCore } from '../connector/fakeConnector.js';
-import { personOf, type SimPerson, type SimSchool } from '../school.js';
+import { newMeetingIds, type TeamsActivity } from '../activities.js';
+import type { FakeConnectorCore } from '../connector/fakeConnector.js';
+import { personOf, type SimSchool } from '../school.js';
+import { chatActivity, chatLineText, type ChatInput, type SentChatLine } from './chatInput.js';
 import { isRunning, type LessonKind, type SimLesson } from './lessons.js';
+import { simTeams, type SimTeams } from './simTeams.js';
 
 /** What the bot's endpoint answered (an invoke's answer is in `body`). */
 export interface Delivery {
@@ -28,21 +28,6 @@ export interface SimulatorDeps {
   serviceUrl(): string;
 }
 
-/** What the person typed or clicked in their 1:1 chat with the bot. */
-export type ChatInput =
-  | { kind: 'text'; text: string }
-  | { kind: 'submit'; data: Record<string, unknown>; replyToId?: string }
-  | { kind: 'execute'; verb: string; data: Record<string, unknown>; replyToId?: string };
-
-/** A line the person sent, kept so the chat pane can show both sides. */
-export interface SentChatLine {
-  personId: string;
-  at: number;
-  /** Where it falls among what the bot sent (index into the connector's record). */
-  position: number;
-  text: string;
-}
-
 /**
  * Plays Teams: keeps who is in each lesson on how many devices, and tells the bot what Teams
  * would, as real activities through `/api/messages`. It never touches the bot's storage or use cases.
@@ -52,8 +37,11 @@ export class Simulator {
   readonly sent: SentChatLine[] = [];
   private lastAt = 0;
   private installed = false;
+  private readonly teams: SimTeams;
 
-  constructor(private readonly deps: SimulatorDeps) {}
+  constructor(private readonly deps: SimulatorDeps) {
+    this.teams = simTeams(deps);
+  }
 
   /** A lesson is created in Teams and the app is added to its chat (the bot stores where it lives). */
   async createLesson(input: {
@@ -83,7 +71,7 @@ export class Simulator {
       tenantId: this.deps.school.tenantId,
       scheduledStartTime: new Date(lesson.scheduledStart).toISOString(),
     });
-    await this.send(this.events(lesson).botAdded(now, this.asTeams(organizer)));
+    await this.send(this.teams.lessonEvents(lesson).botAdded(now, this.teams.asTeams(organizer)));
     return lesson;
   }
 
@@ -91,18 +79,15 @@ export class Simulator {
   async join(meetingId: string, personId: string): Promise<void> {
     const lesson = this.lesson(meetingId);
     const person = personOf(this.deps.school, personId);
-    const events = this.events(lesson);
+    const events = this.teams.lessonEvents(lesson);
     if (!isRunning(lesson)) {
-      const organizer = personOf(this.deps.school, lesson.organizerId);
-      await this.send(
-        events.start(this.at(), { title: lesson.title, meetingType: lesson.kind, organizer: this.asTeams(organizer) }),
-      );
+      await this.send(events.start(this.at(), this.teams.lessonDetails(lesson)));
       lesson.startedAt = this.lastAt;
       delete lesson.endedAt;
     }
     lesson.devices[person.aadObjectId] = (lesson.devices[person.aadObjectId] ?? 0) + 1;
-    this.rosterSays(lesson, person);
-    await this.send(events.join(this.asTeams(person, lesson), this.at()));
+    this.teams.rosterSays(lesson, person);
+    await this.send(events.join(this.teams.asTeams(person, lesson), this.at()));
   }
 
   /** One of the person's devices leaves; when the last device in the call leaves, the meeting ends. */
@@ -137,7 +122,7 @@ export class Simulator {
       throw new HttpError(409, 'notRunning', 'Nobody is in this lesson, so there is nothing to end.');
     for (const id of Object.keys(lesson.devices)) {
       lesson.devices[id] = 0;
-      this.rosterSays(lesson, personOf(this.deps.school, id));
+      this.teams.rosterSays(lesson, personOf(this.deps.school, id));
     }
     await this.endMeeting(lesson);
   }
@@ -145,22 +130,10 @@ export class Simulator {
   /** The person writes to the bot (or clicks a card button) in their 1:1 chat. */
   async chat(personId: string, input: ChatInput): Promise<Delivery> {
     const person = personOf(this.deps.school, personId);
-    const chat = this.personalChat(person);
+    const chat = this.teams.personalChat(person);
     const at = this.at();
-    const text =
-      input.kind === 'text'
-        ? input.text
-        : input.kind === 'execute'
-          ? `[${input.verb}]`
-          : `[${String(input.data.command ?? 'button')}]`;
-    this.sent.push({ personId, at, position: this.deps.connector.requests.length - 0.5, text });
-    const activity =
-      input.kind === 'text'
-        ? chat.message(at, input.text)
-        : input.kind === 'submit'
-          ? chat.submit(at, input.data, input.replyToId)
-          : chat.execute(at, input.verb, input.data, input.replyToId);
-    return this.send(activity);
+    this.sent.push({ personId, at, position: this.deps.connector.requests.length - 0.5, text: chatLineText(input) });
+    return this.send(chatActivity(chat, at, input));
   }
 
   /**
@@ -171,7 +144,7 @@ export class Simulator {
     if (this.installed) return;
     this.installed = true;
     for (const person of this.deps.school.people.filter((p) => p.kind !== 'pupil'))
-      await this.send(this.personalChat(person).installed(this.at()));
+      await this.send(this.teams.personalChat(person).installed(this.at()));
   }
 
   private async leaveDevices(meetingId: string, personId: string, count: number, dropped: boolean): Promise<void> {
@@ -182,35 +155,17 @@ export class Simulator {
     for (let i = 0; i < count; i++) {
       lesson.devices[personId] = (lesson.devices[personId] ?? 0) - 1;
       if (dropped) lesson.dropped[personId] = (lesson.dropped[personId] ?? 0) + 1;
-      this.rosterSays(lesson, person);
-      await this.send(this.events(lesson).leave(this.asTeams(person, lesson), this.at()));
+      this.teams.rosterSays(lesson, person);
+      await this.send(this.teams.lessonEvents(lesson).leave(this.teams.asTeams(person, lesson), this.at()));
     }
     if (!isRunning(lesson)) await this.endMeeting(lesson);
   }
 
   private async endMeeting(lesson: SimLesson): Promise<void> {
-    const organizer = personOf(this.deps.school, lesson.organizerId);
-    await this.send(
-      this.events(lesson).end(this.at(), undefined, {
-        title: lesson.title,
-        meetingType: lesson.kind,
-        organizer: this.asTeams(organizer),
-      }),
-    );
+    await this.send(this.teams.lessonEvents(lesson).end(this.at(), undefined, this.teams.lessonDetails(lesson)));
     lesson.endedAt = this.lastAt;
     delete lesson.startedAt;
     lesson.dropped = {};
-  }
-
-  /** Keeps the fake connector's roster answers (`getMeetingParticipant`) true to the simulation. */
-  private rosterSays(lesson: SimLesson, person: SimPerson): void {
-    this.deps.connector.setParticipant(lesson.meetingId, person.teamsId, {
-      inMeeting: (lesson.devices[person.aadObjectId] ?? 0) > 0,
-      role: roleIn(lesson, person),
-      name: person.name,
-      aadObjectId: person.aadObjectId,
-      tenantId: this.deps.school.tenantId,
-    });
   }
 
   private async send(activity: TeamsActivity): Promise<Delivery> {
@@ -240,37 +195,4 @@ export class Simulator {
       );
     return lesson;
   }
-
-  private events(lesson: SimLesson) {
-    return lessonActivities({
-      tenantId: this.deps.school.tenantId,
-      meetingId: lesson.meetingId,
-      conversationId: lesson.conversationId,
-      serviceUrl: this.deps.serviceUrl(),
-    });
-  }
-
-  private personalChat(person: SimPerson) {
-    return personalChatActivities({
-      tenantId: this.deps.school.tenantId,
-      serviceUrl: this.deps.serviceUrl(),
-      conversationId: personalConversationId(person.aadObjectId),
-      person: this.asTeams(person),
-    });
-  }
-
-  /** The person as Teams names them; in a lesson, only its organizer has the Organizer role. */
-  private asTeams(person: SimPerson, lesson?: SimLesson): ActivityPerson {
-    return {
-      aadObjectId: person.aadObjectId,
-      teamsId: person.teamsId,
-      name: person.name,
-      role: lesson ? roleIn(lesson, person) : person.meetingRole,
-    };
-  }
-}
-
-function roleIn(lesson: SimLesson, person: SimPerson): ActivityPerson['role'] {
-  if (person.aadObjectId === lesson.organizerId) return 'Organizer';
-  return person.meetingRole === 'Organizer' ? 'Presenter' : person.meetingRole;
 }

@@ -11,7 +11,7 @@ import type { TabApiDeps } from './deps.js';
 import { guardLesson, lessonNotFound, type Guarded } from './guard.js';
 import { registerCsv, registerFileName } from './registerCsv.js';
 import { registerRecordRoute } from './recordRoute.js';
-import { matchesTag, statusTag } from './statusTag.js';
+import { answeredNotModified, statusTag } from './statusTag.js';
 
 export type { TabApiDeps } from './deps.js';
 
@@ -43,13 +43,7 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     const now = deps.clock.now();
     // The tag is known before the view: an unchanged lesson is answered without building or serialising it.
     const etag = statusTag(record, policy, now);
-    res.setHeader('cache-control', 'private, no-cache');
-    res.setHeader('etag', etag);
-    if (matchesTag(req.header('if-none-match'), etag)) {
-      res.status(304);
-      res.end();
-      return;
-    }
+    if (answeredNotModified(req, res, etag)) return;
     res.json(buildStatusView(record, policy, now));
   });
 

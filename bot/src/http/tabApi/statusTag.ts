@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Request, Response } from 'restify';
 import type { MeetingRecord } from '../../app/ports.js';
+import { eventsApplied } from '../../domain/appliedEvents.js';
 import type { Policy } from '../../domain/policy/schema.js';
 
 // Policies are long-lived objects (one per tenant), so each is serialised and hashed once, not per poll.
@@ -27,7 +29,7 @@ export function statusTag(
   now: number,
 ): string {
   const deliveries = (record.deliveries ?? []).map((d) => d.state[0]).join('');
-  const parts = [record.etag, record.state.applied.length, deliveries, fingerprint(policy), Math.floor(now / 60_000)];
+  const parts = [record.etag, eventsApplied(record.state), deliveries, fingerprint(policy), Math.floor(now / 60_000)];
   const tag = createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 27);
   return `"${tag}"`;
 }
@@ -40,4 +42,17 @@ export function matchesTag(ifNoneMatch: string | undefined, etag: string): boole
     const tag = candidate.trim();
     return tag === '*' || tag === etag || tag === `W/${etag}`;
   });
+}
+
+/**
+ * Sets the ETag (and `private, no-cache`) on a poll's answer and, when the poller already has that
+ * version, answers 304 at once; true when it did, so the caller builds nothing.
+ */
+export function answeredNotModified(req: Request, res: Response, etag: string): boolean {
+  res.setHeader('cache-control', 'private, no-cache');
+  res.setHeader('etag', etag);
+  if (!matchesTag(req.header('if-none-match'), etag)) return false;
+  res.status(304);
+  res.end();
+  return true;
 }

@@ -5,18 +5,19 @@
  * and guests get no answer anywhere, so nothing of Chaperone's lands where they read.
  */
 import { randomUUID } from 'node:crypto';
-import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import type { InvokeResponse, TurnContext } from 'botbuilder';
 import type { ConcernStore } from '../../app/concerns/ports.js';
 import { resolveViewer } from '../../app/concerns/viewer.js';
 import type { MeetingControl } from '../../app/meetingControl/ports.js';
 import type { Clock, Logger, MeetingStore, ParticipantDirectory } from '../../app/ports.js';
-import { can, type Viewer } from '../../app/permissions.js';
+import { can } from '../../app/permissions.js';
 import type { Policy } from '../../domain/policy/schema.js';
-import { ADAPTIVE_CARD, type CardElement } from '../cards/adaptive.js';
+import { ADAPTIVE_CARD, cardAttachment } from '../cards/adaptive.js';
 import type { ProactiveMessenger } from '../proactive.js';
 import { runCardAction, STAFF_ONLY_NOTE } from './cardActions.js';
 import { COMMANDS, runCommand, splitCommand } from './commandTable.js';
-import { say, type AcknowledgeAlert, type CommandDeps, type CommandRequest, type Reply } from './commandTypes.js';
+import { showCard, type AcknowledgeAlert, type CommandDeps, type CommandRequest } from './commandTypes.js';
+import { createChatReplies, messageResponse, SOMETHING_WRONG, type Asker } from './chatReplies.js';
 import { createConcernNotifier } from './concernNotifier.js';
 import { parseTurn, type ChatTurn } from './parseTurn.js';
 
@@ -45,13 +46,8 @@ export interface ChatCommands {
   handleInvoke(context: TurnContext): Promise<InvokeResponse | undefined>;
 }
 
-const SOMETHING_WRONG =
-  'Sorry, something went wrong on my side and nothing was saved. Please try again in a minute; if a child may be at risk, phone the safeguarding team now.';
 /** What a button pressed in a public chat says on the card (seen only by the person who pressed it). */
 const ANSWERED_PRIVATELY = 'I have answered you in our 1:1 chat.';
-
-/** Who asked, once the turn has worked it out (a failure before then tells nobody). */
-type Asker = { viewer?: Viewer };
 
 /** Builds the chat commands. */
 export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
@@ -76,56 +72,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     return { turn, viewer, policy };
   }
 
-  /**
-   * Sends `reply` where only the asker sees it: this 1:1 chat, or the member of staff's 1:1 chat when asked in a public
-   * one.
-   */
-  async function replyPrivately(context: TurnContext, turn: ChatTurn, viewer: Viewer, reply: Reply): Promise<void> {
-    if (turn.personal) await context.sendActivity(reply);
-    else await deps.messenger.sendToUser(turn.tenantId, viewer.aadObjectId, reply);
-  }
-
-  /** A turn in a public chat from someone who is not staff: no answer anywhere, one log line with no name or words. */
-  function ignoredInPublic(context: TurnContext, what: 'message' | 'button'): void {
-    const chat = (context.activity.conversation?.conversationType ?? 'unknown').toLowerCase();
-    deps.logger.info({ what, chat }, 'not answered: public chat, asker not staff');
-  }
-
-  /**
-   * Runs one turn; a failure is logged with no content and handed to `failed` with whoever the asker turned out to be.
-   */
-  async function guarded<T>(
-    what: string,
-    run: (asker: Asker) => Promise<T>,
-    failed: (viewer?: Viewer) => Promise<T>,
-  ): Promise<T> {
-    const asker: Asker = {};
-    try {
-      return await run(asker);
-    } catch (error) {
-      deps.logger.error({ what, err: error instanceof Error ? error.name : 'unknown' }, 'chat turn failed');
-      return failed(asker.viewer);
-    }
-  }
-
-  /**
-   * A failed message, said as a sentence with the next step where only the asker reads it (never in a public chat,
-   * never to someone not staff).
-   */
-  async function sayFailed(context: TurnContext, viewer: Viewer | undefined): Promise<void> {
-    const turn = parseTurn(context.activity);
-    if (!turn) return;
-    try {
-      if (turn.personal) await context.sendActivity(say(SOMETHING_WRONG));
-      else if (viewer && can(viewer, 'useStaffCommands'))
-        await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
-    } catch (error) {
-      deps.logger.error(
-        { err: error instanceof Error ? error.name : 'unknown' },
-        'could not tell the person the chat turn failed',
-      );
-    }
-  }
+  const { replyPrivately, ignoredInPublic, guarded, sayFailed } = createChatReplies(deps);
 
   return {
     handleMessage: (context) =>
@@ -156,10 +103,10 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
         await context.updateActivity({
           id: context.activity.replyToId,
           type: 'message',
-          attachments: [{ contentType: ADAPTIVE_CARD, content: result.replace }],
+          attachments: [cardAttachment(result.replace)],
         });
       } else {
-        await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : cardReply(result.replace));
+        await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : showCard(result.replace));
       }
       return;
     }
@@ -191,16 +138,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     if ('replace' in result && turn.personal)
       return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD, value: result.replace } };
     // A card replaced in a public chat would change for everyone there: the new card goes to the 1:1 chat.
-    await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : cardReply(result.replace));
+    await replyPrivately(context, turn, request.viewer, 'send' in result ? result.send : showCard(result.replace));
     return messageResponse('send' in result ? result.note : ANSWERED_PRIVATELY);
   }
-}
-
-function cardReply(card: CardElement): Reply {
-  return { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD, content: card }] } as Partial<Activity>;
-}
-
-/** An invoke answer that shows a short message and leaves the card as it is. */
-function messageResponse(text: string): InvokeResponse {
-  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } };
 }

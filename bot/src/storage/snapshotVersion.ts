@@ -1,0 +1,47 @@
+/**
+ * What the store knows about one version of a lesson's snapshot row: its ETag, its revision and the
+ * outbox it holds. The store hands it out on the record it returns (under `storeNote`), the app keeps
+ * that record in its one cache (RecordCache), and the next write of that version takes it back, so
+ * appending an event costs no read. It is trusted only for the ETag it names: a record whose ETag has
+ * moved on makes the store read the row instead, and every write is If-Match on that ETag anyway.
+ */
+import { storeNote, type ExpectedVersion, type StoredVersion } from '../app/ports.js';
+import type { MeetingEvent } from '../domain/types.js';
+
+/** The snapshot row's property holding its revision. */
+export const REVISION = 'revision';
+
+/** One version of a snapshot row, as read or written. */
+export class SnapshotVersion {
+  constructor(
+    /** The row's ETag at this version. */
+    readonly etag: string,
+    /** The revision stored on the row (0 for rows from before revisions were kept). */
+    readonly revision: number,
+    /** The events in the row's outbox, oldest first. */
+    readonly outbox: readonly MeetingEvent[],
+  ) {}
+
+  /** The record fields that name this version. */
+  stored(): StoredVersion {
+    return { etag: this.etag, revision: this.revision, [storeNote]: this };
+  }
+}
+
+/** The ETag of the version a write expects. */
+export function expectedEtag(expected: ExpectedVersion): string {
+  return typeof expected === 'string' ? expected : expected.etag;
+}
+
+/** The version `expected` was read or written at, when its note describes that very ETag; else undefined. */
+export function versionNoted(expected: ExpectedVersion): SnapshotVersion | undefined {
+  if (typeof expected === 'string') return undefined;
+  const note = expected[storeNote];
+  return note instanceof SnapshotVersion && note.etag === expected.etag ? note : undefined;
+}
+
+/** The revision stored on a snapshot row: 0 for a row written before revisions were kept. */
+export function parseRevision(entity: Record<string, unknown>): number {
+  const revision = entity[REVISION];
+  return typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0 ? revision : 0;
+}

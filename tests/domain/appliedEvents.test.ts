@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { APPLIED_WINDOW, eventsApplied, seenBefore, withApplied } from '../../bot/src/domain/appliedEvents.js';
+import { emptyMeeting, reduce } from '../../bot/src/domain/reducer.js';
+import type { MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
+import { at, meeting, tick } from './builders.js';
+
+/** `count` ticks with distinct ids, at the given minutes (cycling), so the lesson stays small while its ids pile up. */
+function ticks(minutes: number[], count = minutes.length): MeetingEvent[] {
+  return Array.from({ length: count }, (_, i) =>
+    tick('expectationsRead', at(minutes[i % minutes.length] ?? 0), i % 2 === 0, `tick-${String(i).padStart(5, '0')}`),
+  );
+}
+
+describe('domain/appliedEvents (bounded memory of applied event ids)', () => {
+  it('issue 17: a long lesson keeps at most the window of ids, and counts every event', () => {
+    const events = ticks(
+      Array.from({ length: 2_000 }, (_, i) => i / 10),
+      2_000,
+    );
+    const state = meeting(events);
+    assert.equal(state.applied.length, APPLIED_WINDOW);
+    assert.equal(Object.keys(state.appliedAt ?? {}).length, APPLIED_WINDOW);
+    assert.equal(eventsApplied(state), 2_000);
+    assert.deepEqual(
+      state.applied,
+      events.slice(-APPLIED_WINDOW).map((e) => e.id),
+      'the newest ids stay',
+    );
+    assert.equal(
+      state.appliedThrough,
+      events[2_000 - APPLIED_WINDOW - 1]?.at,
+      'the watermark is the newest dropped time',
+    );
+  });
+
+  it('a lesson within the window keeps every id, sorted, as before the bound', () => {
+    const events = ticks([3, 1, 2]);
+    const state = meeting(events);
+    assert.deepEqual(state.applied, events.map((e) => e.id).sort());
+    assert.equal(state.appliedThrough, undefined);
+    for (const e of events) assert.equal(seenBefore(state, e), 'applied');
+    assert.equal(seenBefore(state, tick('expectationsRead', at(0), true, 'other')), 'new');
+  });
+
+  it('is sound: an applied event is never taken as new, and an event not applied is never taken as applied', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 120 }), { minLength: APPLIED_WINDOW + 1, maxLength: APPLIED_WINDOW + 80 }),
+        fc.integer({ min: 0, max: 120 }),
+        (minutes, otherMinute) => {
+          const events = ticks(minutes);
+          const state = meeting(events);
+          for (const e of events) assert.notEqual(seenBefore(state, e), 'new', `${e.id} would be applied twice`);
+          const other = tick('expectationsRead', at(otherMinute), true, 'never-applied');
+          assert.notEqual(seenBefore(state, other), 'applied');
+          assert.equal(eventsApplied(state), events.length);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('does not depend on the order the events arrive in, past the window too', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 0, max: 60 }), { minLength: APPLIED_WINDOW, maxLength: APPLIED_WINDOW + 40 })
+          .chain((minutes) =>
+            fc.tuple(fc.constant(ticks(minutes)), fc.shuffledSubarray(ticks(minutes), { minLength: minutes.length })),
+          ),
+        ([events, shuffled]) => {
+          assert.deepEqual(meeting(shuffled), meeting(events));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('a snapshot from before the bound, with every id and no times, loads, and is trimmed on its next event', () => {
+    const old: MeetingState = {
+      ...emptyMeeting('tenant-1', 'meeting-1'),
+      applied: Array.from({ length: 1_000 }, (_, i) => `old-${String(i).padStart(4, '0')}`),
+      lastEventAt: at(50),
+    };
+    assert.equal(eventsApplied(old), 1_000);
+    assert.equal(seenBefore(old, { id: 'old-0001', at: at(1) }), 'applied');
+    const next = reduce(old, tick('expectationsRead', at(51), true, 'new-one'));
+    assert.equal(next.applied.length, APPLIED_WINDOW);
+    assert.equal(eventsApplied(next), 1_001);
+    assert.ok(next.applied.includes('new-one'));
+    assert.equal(next.appliedThrough, at(50), 'dropped ids count as the newest time the lesson had seen');
+    for (const id of old.applied) assert.notEqual(seenBefore(next, { id, at: at(10) }), 'new');
+    assert.equal(seenBefore(next, { id: 'later', at: at(50) + 1 }), 'new');
+  });
+
+  it('an id of unknown time (no time, no event time in the lesson) counts as the newest, so it leaves the window last', () => {
+    let state: MeetingState = { ...emptyMeeting('t', 'm'), applied: ['a'] };
+    for (let i = 0; i < APPLIED_WINDOW; i++) state = withApplied(state, { id: `z${i}`, at: at(i) });
+    assert.equal(seenBefore(state, { id: 'a', at: at(1_000) }), 'applied');
+    assert.equal(state.appliedThrough, at(0), 'the oldest timed id left instead');
+    assert.ok(JSON.stringify(state).length > 0 && Number.isFinite(state.appliedAt?.a), 'kept by JSON');
+  });
+
+  it('ids that name object internals are ids like any other, through JSON too', () => {
+    let state = meeting(ticks([1, 2]));
+    for (const id of ['__proto__', 'constructor', 'toString']) state = withApplied(state, { id, at: at(3) });
+    const stored = JSON.parse(JSON.stringify(state)) as MeetingState;
+    for (const id of ['__proto__', 'constructor', 'toString'])
+      assert.equal(seenBefore(stored, { id, at: at(0) }), 'applied');
+    assert.deepEqual(Object.keys(withApplied(stored, { id: 'x', at: at(4) }).appliedAt ?? {}).length, 6);
+  });
+});
