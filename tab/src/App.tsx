@@ -21,6 +21,7 @@ const ChatTab = lazy(() => import('./views/ChatTab.js'));
 const AlertPage = lazy(() => import('./views/AlertPage.js'));
 const ConfigTab = lazy(() => import('./views/ConfigTab.js'));
 const LessonRecord = lazy(() => import('./views/LessonRecord.js'));
+const SchoolView = lazy(() => import('./views/SchoolView.js'));
 
 const THEMES: Record<TeamsTheme, Theme> = {
   default: teamsLightTheme,
@@ -68,6 +69,11 @@ export function App(): ReactNode {
         return;
       }
       const api = createApi(ssoToken);
+      // The school view asks its own question (the safeguarding team, whom the staff list need not name).
+      if (viewFor(context) === 'school') {
+        if (!cancelled) setBoot({ kind: 'ready', context, api });
+        return;
+      }
       try {
         const me = await api.me();
         if (!cancelled) setBoot(me.role === 'staff' ? { kind: 'ready', context, api } : { kind: 'staffOnly' });
@@ -115,6 +121,8 @@ export function App(): ReactNode {
 function ReadyView({ context, api }: { context: TeamsContext; api: Api }): ReactNode {
   const view = viewFor(context);
   const meetingId = context.meetingId;
+  // The school view is a personal tab: no meeting.
+  if (view === 'school') return <SchoolView api={api} />;
   // The record names its lesson in its own address (a deep link from a DSL card), not only through the meeting it is
   // open in.
   if (view === 'record') return <LessonRecord api={api} inMeeting={meetingId} subPageId={context.subPageId} />;

@@ -4,9 +4,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
 import { closeBrowser, sharedBrowser } from '../support/browser.js';
-import type { AlertTrail } from '../../bot/src/dev/simulator/alertTrail.js';
-import { loadSimSchool } from '../../bot/src/dev/school.js';
-import { PEOPLE, startSimService, type SimService } from './simService.js';
+import { startSimService, type SimService } from './simService.js';
 
 const SCREENSHOT = 'docs/screenshots/simulator.png';
 const WAIT = { timeout: 15_000 };
@@ -32,6 +30,11 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
   async function openPanel(personName: RegExp): Promise<Frame> {
     await page.locator('#open-panel select[name="personId"]').selectOption({ label: (await optionLabel(personName))! });
     await page.locator('#open-panel button[type="submit"]').click();
+    return hostedTab();
+  }
+
+  /** The tab inside the simulated Teams host, once the host has booted it. */
+  async function hostedTab(): Promise<Frame> {
     const host = await (await page.waitForSelector('#host-frame')).contentFrame();
     assert.ok(host);
     await host.waitForURL(/\/dev\/host\?/, WAIT);
@@ -109,26 +112,19 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     await page.getByTestId('lesson-status').filter({ hasText: 'live' }).waitFor(WAIT);
   });
 
-  it("the alert trail shows the DSL's copy delivered, then who is dealing with it", async () => {
+  it("the alert trail shows the DSL's copy delivered; the DSL takes it in the school view, and the trail says so", async () => {
     const trail = page.getByTestId('alert-trail');
     await trail
       .getByText(/Mrs Fletcher \(DSL\): sent at/)
       .first()
       .waitFor(WAIT);
     await trail.getByText('Nobody has pressed "I\'m dealing with it" yet.').first().waitFor(WAIT);
-    const { body } = await sim.call<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail');
-    const open = body.trails.find((t) => !t.over);
-    assert.ok(open, 'an alert is open');
-    const key = { tenantId: loadSimSchool().tenantId, meetingId: open.meetingId };
-    await sim.core.recordLessonEvent(key, {
-      kind: 'alertAcknowledged',
-      id: 'browser-ack',
-      at: sim.clock.now(),
-      findingKey: open.findingKey,
-      raisedAt: open.raisedAt,
-      by: PEOPLE.fletcher,
-      byName: 'Mrs Fletcher',
-    });
+    await click('Open the school view as the DSL');
+    const school = await hostedTab();
+    const alert = school.getByTestId('school-alert').filter({ hasText: 'no member of staff' });
+    await alert.waitFor(WAIT);
+    await school.getByTestId('school-lesson').first().getByRole('link', { name: 'Join the lesson' }).waitFor(WAIT);
+    await alert.getByRole('button', { name: "I'm dealing with it" }).click();
     await trail
       .getByTestId('alert-taken')
       .filter({ hasText: /^Mrs Fletcher is dealing with it/ })

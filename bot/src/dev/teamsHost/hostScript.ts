@@ -18,8 +18,9 @@ export const HOST_SCRIPT = `'use strict';
     view: params.get('context') || 'sidePanel',
     theme: params.get('theme') || 'default',
   };
-  // The manifest's configurationUrl says ?context=config; Teams runs that page in the 'settings' frame context.
-  setup.frameContext = setup.view === 'config' ? 'settings' : setup.view;
+  // The manifest's configurationUrl says ?context=config; Teams runs that page in the 'settings' frame context,
+  // and a personal tab (the school view) in 'content'.
+  setup.frameContext = setup.view === 'config' ? 'settings' : setup.view === 'school' ? 'content' : setup.view;
   const frame = document.getElementById('tab');
   const status = document.getElementById('host-status');
   const save = document.getElementById('host-save');
@@ -56,6 +57,8 @@ export const HOST_SCRIPT = `'use strict';
     // The configuration page (pages.config): Teams keeps what the tab sets and saves it on "Save".
     'settings.setSettings': (args) => { tabConfig = args[0] || null; return [true]; },
     'settings.getSettings': () => [tabConfig || {}],
+    // app.openLink (Join the lesson, Call the organizer): Teams would open it; the local host names it.
+    executeDeepLink: (args) => { status.textContent = 'Teams would open: ' + args[0]; return [true]; },
   };
   // One-way calls the host acts on without answering.
   const notices = {

@@ -1,0 +1,63 @@
+import { Body1, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Api, SchoolViewer } from '../api/client.js';
+import { Page } from '../components/Page.js';
+import { SchoolBoard } from '../school/SchoolBoard.js';
+import { SchoolRefusal, refusalOf, type Refusal } from '../school/SchoolRefusal.js';
+
+const AS_WORDS: Record<SchoolViewer['as'], string> = {
+  dsl: 'Designated Safeguarding Lead',
+  deputy: 'deputy DSL',
+  slt: 'senior leadership team',
+};
+
+/** The parts of the school view, in the order of its tabs. */
+const SECTIONS: Array<{ id: string; label: string; render(api: Api, viewer: SchoolViewer): ReactNode }> = [
+  { id: 'now', label: 'Now', render: (api) => <SchoolBoard api={api} /> },
+];
+
+type Load = { kind: 'loading' } | { kind: 'ready'; viewer: SchoolViewer } | ({ kind: 'refused' } & Refusal);
+
+/**
+ * The school view (the personal "Safeguarding" tab): every lesson live now or starting within the
+ * hour and every serious alert nobody has taken, for the DSL, deputies and senior leaders only.
+ */
+export default function SchoolView({ api }: { api: Api }): ReactNode {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [section, setSection] = useState(SECTIONS[0]!.id);
+  useEffect(() => {
+    let cancelled = false;
+    api.schoolViewer().then(
+      (viewer) => !cancelled && setLoad({ kind: 'ready', viewer }),
+      (err: unknown) => !cancelled && setLoad({ kind: 'refused', ...refusalOf(err) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
+  return (
+    <Page label="Safeguarding: the school now">
+      {load.kind === 'loading' && <Spinner label="Loading the school view..." />}
+      {load.kind === 'refused' && <SchoolRefusal title={load.title} message={load.message} />}
+      {load.kind === 'ready' && (
+        <>
+          <Title3 as="h1">Safeguarding: the school now</Title3>
+          <Body1 as="p">
+            {load.viewer.name}, {AS_WORDS[load.viewer.as]}: lessons with pupils and no adult are at the top.
+          </Body1>
+          {SECTIONS.length > 1 && (
+            <TabList selectedValue={section} onTabSelect={(_, data) => setSection(String(data.value))}>
+              {SECTIONS.map((s) => (
+                <Tab key={s.id} value={s.id}>
+                  {s.label}
+                </Tab>
+              ))}
+            </TabList>
+          )}
+          {SECTIONS.find((s) => s.id === section)?.render(api, load.viewer)}
+        </>
+      )}
+    </Page>
+  );
+}
