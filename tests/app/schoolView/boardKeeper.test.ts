@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import { BoardKeeper } from '../../../bot/src/app/schoolView/boardKeeper.js';
 import type { SchoolBoardStore } from '../../../bot/src/app/schoolView/ports.js';
 import type { LessonBook } from '../../../bot/src/app/ports.js';
-import { at, details, join, meeting, policy, pupil, staff, started } from '../../domain/builders.js';
+import { at, details, join, leave, meeting, policy, pupil, staff, started } from '../../domain/builders.js';
 
 const KEY = { tenantId: 'tenant-1', meetingId: 'meeting-1' };
 const POLICY = policy();
@@ -71,6 +71,39 @@ describe('app/schoolView/boardKeeper: the board follows each stored lesson versi
     await keeper.idle();
     assert.equal(store.put.callCount, 2);
     assert.equal(store.put.secondCall.args[0].revision, 1);
+    keeper.stop();
+  });
+
+  it('people coming and going are written at most every 5 s per lesson; pupils left with no adult are written at once', async () => {
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const store = fakeStore();
+    const keeper = new BoardKeeper({ store, policyFor: () => POLICY, logger: quietLogger() });
+    const lesson = [started(at(0)), join(staff('s1'), at(0)), join(staff('s2'), at(0)), join(pupil('p1'), at(1))];
+    keeper.lessonStored(KEY, book(...lesson), 1);
+    await keeper.idle();
+    keeper.lessonStored(KEY, book(...lesson, join(pupil('p2'), at(2))), 2);
+    keeper.lessonStored(KEY, book(...lesson, join(pupil('p2'), at(2)), join(pupil('p3'), at(2))), 3);
+    await keeper.idle();
+    assert.deepEqual(
+      store.put.getCalls().map((c) => c.args[0].revision),
+      [1],
+      'the counts wait',
+    );
+    await clock.tickAsync(5_000);
+    await keeper.idle();
+    assert.deepEqual(
+      store.put.getCalls().map((c) => [c.args[0].revision, c.args[0].entry.pupilsIn]),
+      [
+        [1, 1],
+        [3, 3],
+      ],
+      'then the newest counts land, once',
+    );
+    const alone = [...lesson, leave('s1', at(3)), leave('s2', at(3))];
+    keeper.lessonStored(KEY, book(...alone), 4);
+    await keeper.idle();
+    assert.deepEqual(store.put.lastCall.args[0].entry.noAdult, true, 'no waiting for pupils with no adult');
+    assert.equal(store.put.callCount, 3);
     keeper.stop();
   });
 

@@ -10,17 +10,34 @@ import { CoalescingRunner } from '../delivery/coalescingRunner.js';
 import { localDateAndTime } from '../concerns/time.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { LessonBook, Logger, MeetingKey } from '../ports.js';
-import { boardEntryOf } from './boardEntry.js';
+import { boardEntryOf, type BoardEntry } from './boardEntry.js';
 import type { SchoolBoardStore } from './ports.js';
 
 /** Lessons whose last written row this process remembers; forgetting one costs one repeat write. */
 const REMEMBERED = 5_000;
 /** How long after a failed write it is tried again. */
 export const BOARD_RETRY_MS = 15_000;
+/**
+ * A change of head counts alone (people joining and leaving) is written at most this often per
+ * lesson; anything the safeguarding team acts on (pupils with no adult, an alert, the worst finding,
+ * the start or end) is written at once.
+ */
+export const COUNTS_EVERY_MS = 5_000;
 
 interface Written {
   day: string;
+  /** The start the day was worked out from (so it is worked out again only when that changes). */
+  dayOf: number;
   json: string;
+  /** The entry without what may wait: counts and facts. */
+  urgent: string;
+  at: number;
+}
+
+/** The entry as far as it must reach the board at once. */
+function urgentPart(entry: BoardEntry): string {
+  const { staffIn: _staffIn, pupilsIn: _pupilsIn, ...rest } = entry as BoardEntry & { facts?: unknown };
+  return JSON.stringify({ ...rest, facts: undefined });
 }
 
 /** Dependencies of {@link BoardKeeper}. */
@@ -29,6 +46,10 @@ export interface BoardKeeperDeps {
   policyFor(tenantId: string): Policy;
   logger: Logger;
   retryMs?: number;
+  /** See {@link COUNTS_EVERY_MS}. */
+  countsEveryMs?: number;
+  /** The clock for {@link COUNTS_EVERY_MS} (default `Date.now`). */
+  now?: () => number;
   /** Told after each row written (the board reader forgets that school's cached board). */
   onWritten?(tenantId: string): void;
 }
@@ -40,6 +61,8 @@ export class BoardKeeper {
   private readonly written = new LRUCache<string, Written>({ max: REMEMBERED });
   private readonly runs = new Set<Promise<void>>();
   private readonly retries = new Set<ReturnType<typeof setTimeout>>();
+  /** Lessons whose count-only change waits for its turn. */
+  private readonly deferred = new Set<string>();
 
   constructor(private readonly deps: BoardKeeperDeps) {}
 
@@ -59,10 +82,11 @@ export class BoardKeeper {
     while (this.runs.size) await Promise.all([...this.runs]);
   }
 
-  /** Stops the retry timers (shutdown). */
+  /** Stops the timers of retries and waiting counts (shutdown). */
   stop(): void {
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
+    this.deferred.clear();
   }
 
   private async writeWaiting(id: string): Promise<void> {
@@ -72,27 +96,44 @@ export class BoardKeeper {
     const policy = this.deps.policyFor(next.key.tenantId);
     const entry = boardEntryOf(next.book, policy);
     if (!entry) return;
-    const day = localDateAndTime(entry.startedAt ?? entry.scheduledStart ?? 0, policy.school.timeZone).date;
-    const json = JSON.stringify(entry);
     const before = this.written.get(id);
+    const dayOf = entry.startedAt ?? entry.scheduledStart ?? 0;
+    const day = before?.dayOf === dayOf ? before.day : localDateAndTime(dayOf, policy.school.timeZone).date;
+    const json = JSON.stringify(entry);
+    const urgent = urgentPart(entry);
     if (before && before.day === day && before.json === json) return;
+    const now = (this.deps.now ?? Date.now)();
+    const every = this.deps.countsEveryMs ?? COUNTS_EVERY_MS;
+    if (before && before.day === day && before.urgent === urgent && now - before.at < every) {
+      this.waiting.set(id, next);
+      this.later(id, before.at + every - now, this.deferred);
+      return;
+    }
     try {
       const outcome = await this.deps.store.put({ tenantId: next.key.tenantId, day, revision: next.revision, entry });
       if (before && before.day !== day) await this.deps.store.remove(next.key.tenantId, before.day, entry.meetingId);
       // A stale write changed nothing: the stored row is newer than what this process knows.
-      if (outcome === 'written') this.written.set(id, { day, json });
+      if (outcome === 'written') this.written.set(id, { day, dayOf, json, urgent, at: now });
       this.deps.onWritten?.(next.key.tenantId);
     } catch (error) {
       this.deps.logger.warn({ err: (error as Error).name }, 'Could not update the school view; will try again.');
       // Keep it unless a newer version has arrived meanwhile, and try again later.
       if (!this.waiting.has(id)) this.waiting.set(id, next);
-      const timer = setTimeout(() => {
-        this.retries.delete(timer);
-        const retry = this.waiting.get(id);
-        if (retry) this.lessonStored(retry.key, retry.book, retry.revision);
-      }, this.deps.retryMs ?? BOARD_RETRY_MS);
-      timer.unref?.();
-      this.retries.add(timer);
+      this.later(id, this.deps.retryMs ?? BOARD_RETRY_MS);
     }
+  }
+
+  /** Writes what is waiting for the lesson after `ms` (once per lesson while `pending` holds it). */
+  private later(id: string, ms: number, pending?: Set<string>): void {
+    if (pending?.has(id)) return;
+    pending?.add(id);
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      pending?.delete(id);
+      const waiting = this.waiting.get(id);
+      if (waiting) this.lessonStored(waiting.key, waiting.book, waiting.revision);
+    }, ms);
+    timer.unref?.();
+    this.retries.add(timer);
   }
 }
