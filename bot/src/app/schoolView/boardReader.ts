@@ -11,6 +11,8 @@ import type { SchoolBoardStore } from './ports.js';
 /** How long one read of a school's board answers polls (another instance's writes show within this). */
 export const BOARD_READ_TTL_MS = 5_000;
 
+const MINUTE = 60_000;
+
 /** One read of a school day's board. */
 export interface BoardRead {
   day: string;
@@ -28,6 +30,8 @@ interface Cached {
 /** Today's board of each school, read through a short-lived shared cache. */
 export class BoardReader {
   private readonly cache = new Map<string, Cached>();
+  /** Today's date in each time zone, for the minute it was worked out in (dates change on a minute). */
+  private readonly days = new Map<string, { day: string; from: number }>();
 
   constructor(
     private readonly store: Pick<SchoolBoardStore, 'day'>,
@@ -38,7 +42,7 @@ export class BoardReader {
   /** The school's board for its local day at `now`. */
   async today(tenantId: string, timeZone: string): Promise<BoardRead> {
     const now = this.clock();
-    const day = localDateAndTime(now, timeZone).date;
+    const day = this.dayAt(now, timeZone);
     const cached = this.cache.get(tenantId);
     if (cached && cached.read.day === day && now - cached.at < this.ttlMs) return cached.read;
     if (cached?.pending) return cached.pending;
@@ -60,6 +64,14 @@ export class BoardReader {
   invalidate(tenantId: string): void {
     const cached = this.cache.get(tenantId);
     if (cached) cached.at = -Infinity;
+  }
+
+  private dayAt(now: number, timeZone: string): string {
+    const known = this.days.get(timeZone);
+    if (known && now >= known.from && now < known.from + MINUTE) return known.day;
+    const day = localDateAndTime(now, timeZone).date;
+    this.days.set(timeZone, { day, from: now - (now % MINUTE) });
+    return day;
   }
 
   private async load(tenantId: string, day: string): Promise<BoardRead> {
