@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseEnvFile } from '../../appPackage/scripts/env-file.js';
+import { envSchema } from '../../bot/src/configSchema.js';
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -26,10 +27,9 @@ export function stageSteps(stage: 'provision' | 'deploy' | 'publish'): Step[] {
   return (parse(read('teamsapp.yml')) as Record<string, Step[] | undefined>)[stage] ?? [];
 }
 
-/** Names in `const envSchema = z.object({ ... })` of bot/src/config.ts, as the file is now. */
+/** The environment variables config.ts reads (the keys of its zod schema, bot/src/configSchema.ts). */
 export function configSettings(): string[] {
-  const block = /const envSchema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(read('bot/src/config.ts'))?.[1] ?? '';
-  return Array.from(block.matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm), (m) => m[1] ?? '');
+  return Object.keys(envSchema.shape);
 }
 
 /** Variable names in the first column of the table under the README's "## Configuration". */
