@@ -46,6 +46,23 @@ describe('storage/tableSchoolBoard: one keyed partition per school and day, newe
     assert.deepEqual(await board.day('school-c', '2026-11-26'), []);
   });
 
+  it("reads a school's days from one date to another, each row with its day, and no other school's", async () => {
+    const board = new TableSchoolBoard(table);
+    await board.put(row(1, 'm-before', 'school-a', '2026-11-22'));
+    await board.put(row(1, 'm-mon', 'school-a', '2026-11-23'));
+    await board.put(row(1, 'm-sun', 'school-a', '2026-11-29'));
+    await board.put(row(1, 'm-after', 'school-a', '2026-11-30'));
+    // A school whose id starts with the first's, and one that sorts just after it.
+    await board.put(row(1, 'm-longer', 'school-a-2', '2026-11-24'));
+    await board.put(row(1, 'm-b', 'school-b', '2026-11-24'));
+    const week = await board.days('school-a', '2026-11-23', '2026-11-29');
+    assert.deepEqual(week.map((r) => [r.day, r.entry.meetingId]).sort(), [
+      ['2026-11-23', 'm-mon'],
+      ['2026-11-29', 'm-sun'],
+    ]);
+    assert.deepEqual(await board.days('school-c', '2026-11-01', '2026-11-30'), []);
+  });
+
   it('a row from an older lesson version never replaces a newer one, from this instance or another', async () => {
     const first = new TableSchoolBoard(table);
     const second = new TableSchoolBoard(table);

@@ -15,6 +15,7 @@ import type { HttpServer } from '../http/server.js';
 import type { StorageConnection } from '../storage/tableClients.js';
 import type { TeamsClients } from '../teams/attachTeams.js';
 import type { BoardReader } from '../app/schoolView/boardReader.js';
+import type { SchoolBoardStore } from '../app/schoolView/ports.js';
 import type { SchoolViewDeps } from '../http/tabApi/schoolRoutes.js';
 
 /** What starting the service needs besides configuration. */
@@ -58,6 +59,8 @@ export interface ServiceCore {
   tick(): Promise<number>;
   /** Today's board of each school, for the school view. */
   school: BoardReader;
+  /** The board's stored days, for the school view's lesson list and week report. */
+  schoolBoard: Pick<SchoolBoardStore, 'days'>;
   /** "I'm dealing with it" on a critical alert (the alert card's button and the school view's). */
   acknowledgeAlert: SchoolViewDeps['acknowledge'];
 }

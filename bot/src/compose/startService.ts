@@ -105,6 +105,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     readMeeting,
     tick,
     school: adapters.school.reader,
+    schoolBoard: adapters.school.store,
     acknowledgeAlert: lessons.acknowledge,
   };
 

@@ -44,7 +44,12 @@ export function tabApiRoutes(server: Server, core: ServiceCore): void {
     verifier,
   };
   registerTabApi(server, tabDeps);
-  registerSchoolRoutes(server, tabDeps, { board: core.school, acknowledge: core.acknowledgeAlert });
+  registerSchoolRoutes(server, tabDeps, {
+    board: core.school,
+    acknowledge: core.acknowledgeAlert,
+    concerns: { store: core.concerns, notifier: core.teams.concernNotifier },
+    report: { board: core.schoolBoard },
+  });
   registerConcernRoutes(server, {
     concerns: core.concerns,
     meetings: core.meetings,

@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
 import type { BoardEntry } from '../app/schoolView/boardEntry.js';
 import type { BoardRow, SchoolBoardStore } from '../app/schoolView/ports.js';
 import { guarded, statusOf } from './errors.js';
-import { joinKey } from './keys.js';
+import { joinKey, splitKey } from './keys.js';
 import { fromChunks, toChunks } from './properties.js';
 
 /** Compare-and-write rounds before a write gives up (each lost round means another writer got in first). */
@@ -86,13 +86,26 @@ export class TableSchoolBoard implements SchoolBoardStore {
   }
 
   async day(tenantId: string, day: string): Promise<BoardEntry[]> {
-    const filter = odata`PartitionKey eq ${boardPartition(tenantId, day)}`;
+    const rows = await this.query(odata`PartitionKey eq ${boardPartition(tenantId, day)}`);
+    return rows.map((row) => row.entry);
+  }
+
+  async days(tenantId: string, from: string, to: string): Promise<Array<Pick<BoardRow, 'day' | 'entry'>>> {
+    // `~` sorts after every character a key holds, so the range ends after the last day's partition.
+    const filter = odata`PartitionKey ge ${boardPartition(tenantId, from)} and PartitionKey lt ${`${boardPartition(tenantId, to)}~`}`;
+    return this.query(filter);
+  }
+
+  private async query(filter: string): Promise<Array<Pick<BoardRow, 'day' | 'entry'>>> {
     const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage();
-    const entries: BoardEntry[] = [];
+    const rows: Array<Pick<BoardRow, 'day' | 'entry'>> = [];
     while (true) {
       const page = await guarded('read school view', () => pages.next());
-      if (page.done) return entries;
-      for (const entity of page.value) entries.push(JSON.parse(fromChunks('entry', entity)) as BoardEntry);
+      if (page.done) return rows;
+      for (const entity of page.value) {
+        const day = splitKey(String(entity.partitionKey)).at(-1) ?? '';
+        rows.push({ day, entry: JSON.parse(fromChunks('entry', entity)) as BoardEntry });
+      }
     }
   }
 

@@ -5,24 +5,13 @@ import type { PupilChecksAlert, StatusView } from '../../../bot/src/app/sidePane
 import type { DslReach } from '../../../bot/src/app/concerns/receiptWords.js';
 import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
 import type { LessonRecordView } from '../../../bot/src/app/lessonRecord/lessonTimeline.js';
-import type { OpenAlert, SchoolNowView, SchoolViewer } from '../../../bot/src/app/schoolView/schoolViewModel.js';
+import { schoolApi, type SchoolApi } from './schoolClient.js';
+import { ApiError, poll, signedCall, type Poll } from './transport.js';
 
 export type { ConcernInput, PolicyView, PupilChecksAlert, PupilCheckView, StatusView };
 export type { LessonRecordView };
-export type { OpenAlert, SchoolNowView, SchoolViewer };
-
-/** A failed call, with the server's sentence for the person (and one per field for a form the server refused). */
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Partial<Record<string, string>> = {},
-  ) {
-    super(message);
-  }
-}
+export type * from './schoolClient.js';
+export { ApiError };
 
 /** What the server says once a concern is logged: its reference, and whether this form had already sent it. */
 export interface ConcernReceipt {
@@ -41,20 +30,10 @@ export interface Me {
 }
 
 /** A status poll: a new view, or `unchanged` when the ETag still matches. */
-export type StatusPoll = { kind: 'changed'; view: StatusView; etag?: string } | { kind: 'unchanged' };
-
-/** A school view poll: a new view, or `unchanged` when the ETag still matches. */
-export type SchoolPoll = { kind: 'changed'; view: SchoolNowView; etag?: string } | { kind: 'unchanged' };
-
-/** "I'm dealing with it": `taken` by the caller, or `alreadyTaken` by the person named. */
-export interface AlertTaken {
-  outcome: 'taken' | 'alreadyTaken';
-  name: string;
-  at: number;
-}
+export type StatusPoll = Poll<StatusView>;
 
 /** The tab API client. */
-export interface Api {
+export interface Api extends SchoolApi {
   me(): Promise<Me>;
   policy(): Promise<PolicyView>;
   status(meetingId: string, etag?: string): Promise<StatusPoll>;
@@ -69,15 +48,7 @@ export interface Api {
   registerCsv(meetingId: string): Promise<Blob>;
   /** The lesson record: the timeline of the whole lesson (staff who were in it, and the safeguarding team). */
   lessonRecord(meetingId: string): Promise<LessonRecordView>;
-  /** Who is asking for the school view (403 `leadersOnly` for anyone not on the safeguarding team). */
-  schoolViewer(): Promise<SchoolViewer>;
-  /** The whole school now, with `If-None-Match`. */
-  schoolNow(etag?: string): Promise<SchoolPoll>;
-  /** Takes a critical alert; someone who took it first is named (`alreadyTaken`), not an error. */
-  takeAlert(alert: Pick<OpenAlert, 'meetingId' | 'findingKey' | 'raisedAt'>): Promise<AlertTaken>;
 }
-
-const FALLBACK = 'Chaperone could not be reached; check your connection and try again.';
 
 /** Tries of one side-panel write before the person is told; every try carries the same request id. */
 const WRITE_ATTEMPTS = 3;
@@ -92,31 +63,12 @@ function isTransient(err: unknown): boolean {
 
 /** A client that asks `getToken` for a fresh token on every call (Teams caches it). */
 export function createApi(getToken: () => Promise<string>, base = ''): Api {
-  /** `answers`: statuses besides 2xx and 304 whose body the caller reads itself. */
-  async function call(path: string, init: RequestInit = {}, answers: readonly number[] = []): Promise<Response> {
-    const token = await getToken();
-    const headers = new Headers(init.headers);
-    headers.set('authorization', `Bearer ${token}`);
-    if (init.body) headers.set('content-type', 'application/json');
-    const res = await fetch(`${base}${path}`, { ...init, headers });
-    if (res.ok || res.status === 304 || answers.includes(res.status)) return res;
-    let error: { code?: string; message?: string; fields?: Partial<Record<string, string>> } | undefined;
-    try {
-      error = ((await res.json()) as { error?: typeof error }).error;
-    } catch {
-      // Not our JSON (a proxy error page): keep the fallback sentence.
-    }
-    throw new ApiError(res.status, error?.code ?? 'unknown', error?.message ?? FALLBACK, error?.fields ?? {});
-  }
+  const call = signedCall(getToken, base);
   const lesson = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
   return {
     me: async () => (await call('/api/me')).json() as Promise<Me>,
     policy: async () => (await call('/api/policy')).json() as Promise<PolicyView>,
-    async status(meetingId, etag) {
-      const res = await call(`${lesson(meetingId)}/status`, { headers: etag ? { 'if-none-match': etag } : {} });
-      if (res.status === 304) return { kind: 'unchanged' };
-      return { kind: 'changed', view: (await res.json()) as StatusView, etag: res.headers.get('etag') ?? undefined };
-    },
+    status: (meetingId, etag) => poll<StatusView>(call, `${lesson(meetingId)}/status`, etag),
     async write(meetingId, what, body) {
       // One request id per action: a retry resends it, so the server applies the action once; the next action gets a
       // new one.
@@ -153,18 +105,6 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
     },
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
     lessonRecord: async (meetingId) => (await call(`${lesson(meetingId)}/record`)).json() as Promise<LessonRecordView>,
-    schoolViewer: async () => (await call('/api/school/me')).json() as Promise<SchoolViewer>,
-    async schoolNow(etag) {
-      const res = await call('/api/school/now', { headers: etag ? { 'if-none-match': etag } : {} });
-      if (res.status === 304) return { kind: 'unchanged' };
-      return { kind: 'changed', view: (await res.json()) as SchoolNowView, etag: res.headers.get('etag') ?? undefined };
-    },
-    async takeAlert({ meetingId, findingKey, raisedAt }) {
-      const body = JSON.stringify({ meetingId, findingKey, raisedAt });
-      const res = await call('/api/school/alerts/acknowledge', { method: 'POST', body }, [409]);
-      const { acknowledged } = (await res.json()) as { acknowledged?: { name: string; at: number } };
-      if (!acknowledged) throw new ApiError(res.status, 'unknown', FALLBACK);
-      return { outcome: res.status === 409 ? 'alreadyTaken' : 'taken', ...acknowledged };
-    },
+    ...schoolApi(call),
   };
 }

@@ -3,6 +3,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Api, SchoolViewer } from '../api/client.js';
 import { Page } from '../components/Page.js';
 import { SchoolBoard } from '../school/SchoolBoard.js';
+import { ConcernsTab } from '../school/concernsTab.js';
+import { LessonsTab, WeekTab } from '../school/reportTabs.js';
 import { SchoolRefusal, refusalOf, type Refusal } from '../school/SchoolRefusal.js';
 
 const AS_WORDS: Record<SchoolViewer['as'], string> = {
@@ -14,6 +16,9 @@ const AS_WORDS: Record<SchoolViewer['as'], string> = {
 /** The parts of the school view, in the order of its tabs. */
 const SECTIONS: Array<{ id: string; label: string; render(api: Api, viewer: SchoolViewer): ReactNode }> = [
   { id: 'now', label: 'Now', render: (api) => <SchoolBoard api={api} /> },
+  { id: 'concerns', label: 'Concerns', render: (api) => <ConcernsTab api={api} /> },
+  { id: 'lessons', label: 'Lessons', render: (api) => <LessonsTab api={api} /> },
+  { id: 'week', label: 'This week', render: (api) => <WeekTab api={api} /> },
 ];
 
 type Load = { kind: 'loading' } | { kind: 'ready'; viewer: SchoolViewer } | ({ kind: 'refused' } & Refusal);

@@ -11,6 +11,7 @@ import { raiseCopies } from '../delivery/dslCopies.js';
 import type { Delivery } from '../delivery/delivery.js';
 import type { LessonBook } from '../ports.js';
 import { openAlerts } from '../sidePanel/alertViews.js';
+import { lessonFactsOf, type LessonFacts } from './lessonFacts.js';
 import type { AlertReach, BoardLesson, OpenAlert } from './schoolViewModel.js';
 
 /** A lesson on the board as stored: the parts of {@link BoardLesson} that do not depend on the time of reading. */
@@ -20,6 +21,8 @@ export interface BoardEntry extends Omit<BoardLesson, 'state'> {
   endedAt?: number;
   /** Its critical alerts nobody has taken yet. */
   alerts: Array<Omit<OpenAlert, 'meetingId' | 'lessonTitle'>>;
+  /** The weekly report's figures; absent on rows written before the report existed. */
+  facts?: LessonFacts;
 }
 
 /** The lesson as the board shows it; undefined for a lesson with neither a start nor a scheduled start. */
@@ -47,6 +50,7 @@ export function boardEntryOf(book: LessonBook, policy: Policy): BoardEntry | und
     noAdult: pupilsIn > 0 && staffIn === 0,
     ...(worst ? { worst: { severity: worst.severity, message: worst.message, action: worst.action } } : {}),
     alerts: untakenCriticals(book),
+    facts: lessonFactsOf(book, policy),
   };
 }
 

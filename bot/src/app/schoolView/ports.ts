@@ -24,4 +24,6 @@ export interface SchoolBoardStore {
   expireBefore(tenantId: string, day: string): Promise<number>;
   /** Every lesson of the school's day, one keyed query. */
   day(tenantId: string, day: string): Promise<BoardEntry[]>;
+  /** Every lesson of the school's days `from` to `to` (inclusive, `YYYY-MM-DD`), one keyed range query. */
+  days(tenantId: string, from: string, to: string): Promise<Array<Pick<BoardRow, 'day' | 'entry'>>>;
 }

@@ -20,7 +20,7 @@ export function schoolNowView(entries: readonly BoardEntry[], policy: Policy, no
     for (const alert of entry.alerts) alerts.push({ meetingId: entry.meetingId, lessonTitle: entry.title, ...alert });
     const state = stateAt(entry, now);
     if (!state) continue;
-    const { live: _live, endedAt: _endedAt, alerts: _alerts, ...lesson } = entry;
+    const { live: _live, endedAt: _endedAt, alerts: _alerts, facts: _facts, ...lesson } = entry;
     lessons.push({ ...lesson, state });
   }
   const open = new Set(alerts.map((a) => a.meetingId));

@@ -17,11 +17,17 @@ import type { Caller } from '../auth/ssoVerifier.js';
 import { HttpError } from '../errors.js';
 import type { TabApiDeps } from './deps.js';
 import { answeredNotModified } from './statusTag.js';
+import { registerSchoolConcernRoutes, type SchoolConcernDeps } from './schoolConcernRoutes.js';
+import { registerSchoolReportRoutes, type SchoolReportDeps } from './schoolReportRoutes.js';
 
 /** What the school view's routes need beyond the tab API's own dependencies. */
 export interface SchoolViewDeps {
   board: BoardReader;
   acknowledge(who: Acknowledger, input: AcknowledgeInput): Promise<AcknowledgeOutcome>;
+  /** The school's concerns and the notifier, for the DSL's queue and triage. */
+  concerns: SchoolConcernDeps;
+  /** The board's past days, for the lesson list and the week's report. */
+  report: SchoolReportDeps;
 }
 
 const LEADERS_ONLY =
@@ -74,10 +80,16 @@ export function registerSchoolRoutes(server: Server, deps: TabApiDeps, school: S
       acknowledged: { name: outcome.name, at: outcome.at },
     });
   });
+  registerSchoolConcernRoutes(server, deps, school.concerns);
+  registerSchoolReportRoutes(server, deps, school.report);
 }
 
 /** Sign-in (401), then the safeguarding team only (403). */
-async function guardSchool(req: Request, res: Response, deps: TabApiDeps): Promise<{ caller: Caller; as: TeamRole }> {
+export async function guardSchool(
+  req: Request,
+  res: Response,
+  deps: TabApiDeps,
+): Promise<{ caller: Caller; as: TeamRole }> {
   const caller = await authenticate(req, res, deps.verifier, deps.logger);
   const team = await teamRoleOf(deps.directory, caller.tenantId, caller.aadObjectId);
   const viewer = {
