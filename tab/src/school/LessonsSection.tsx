@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState, useTransition, type ReactNode } from 'react';
 import type { Api, LessonSearchQuery, PastLessonsView } from '../api/client.js';
-import { formatLessonTime } from '../../../bot/src/app/concerns/time.js';
+import { formatLessonTime } from '../../../bot/src/app/time.js';
 import { LessonSearchForm } from './LessonSearchForm.js';
 import { openRecordInTeams, recordViewUrl, teamsAppId } from './openRecord.js';
 import { lessonNotes } from './reportWords.js';

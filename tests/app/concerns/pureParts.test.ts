@@ -5,7 +5,7 @@ import { concernToCsv, concernToMarkdown } from '../../../bot/src/app/concerns/e
 import { toCsv } from '../../../bot/src/app/csv.js';
 import { parseConcernInput } from '../../../bot/src/app/concerns/input.js';
 import { REFERENCE_ALPHABET, newConcernRef, parseConcernRef } from '../../../bot/src/app/concerns/reference.js';
-import { formatInZone, localDateAndTime, zonedToEpoch } from '../../../bot/src/app/concerns/time.js';
+import { formatInZone, localDateAndTime, zonedToEpoch } from '../../../bot/src/app/time.js';
 import { OTHER_TENANT, T0, concern, formInput, viewer } from './fixtures.js';
 
 describe('app/concerns: access', () => {

@@ -3,7 +3,7 @@
  * chat reply, so they never disagree about what an entry says.
  */
 import { lessonWords } from './lessonLink.js';
-import { formatInZone } from './time.js';
+import { formatInZone } from '../time.js';
 import { CATEGORY_LABELS, type ConcernEntry } from './types.js';
 
 /** One entry of the chronology, ready to print. */

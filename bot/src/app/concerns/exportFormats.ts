@@ -4,7 +4,7 @@
  */
 import { toCsv } from '../csv.js';
 import { chronologyLines } from './chronologyText.js';
-import { formatInZone } from './time.js';
+import { formatInZone } from '../time.js';
 import { concernStatus, type Concern } from './types.js';
 
 /** CSV: one row per field of each entry, so nothing is squeezed into one cell. */

@@ -5,7 +5,7 @@
  */
 import type { Viewer } from '../permissions.js';
 import { lessonLinkOf, lessonSeenBy, type RecentPupilsDeps } from './recentPupils.js';
-import { formatLessonTime } from './time.js';
+import { formatLessonTime } from '../time.js';
 import type { LessonLink } from './types.js';
 
 /** Said for a concern that did not come from a lesson. */

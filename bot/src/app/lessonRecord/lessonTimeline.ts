@@ -8,7 +8,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff } from '../../domain/presence.js';
 import { pupilCheckState } from '../../domain/rules/pupilCheck.js';
 import { PUPIL_CHECKS, type MeetingState, type PersonRecord } from '../../domain/types.js';
-import { formatInZone } from '../concerns/time.js';
+import { formatInZone } from '../time.js';
 import type { LessonBook } from '../ports.js';
 import { CHECKLIST_LABELS } from '../sidePanel/checklist.js';
 import { PUPIL_CHECK_LABELS } from '../sidePanel/pupilChecks.js';

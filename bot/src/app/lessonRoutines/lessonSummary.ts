@@ -9,7 +9,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { isStaff, presenceIntervals } from '../../domain/presence.js';
 import { buildRegister } from '../../domain/register.js';
 import type { MeetingState, Role } from '../../domain/types.js';
-import { formatInZone } from '../concerns/time.js';
+import { formatInZone } from '../time.js';
 import type { AttendanceLine } from '../meetingControl/mergeAttendance.js';
 import type { LessonBook } from '../ports.js';
 import { findingsSection } from './summaryLines.js';

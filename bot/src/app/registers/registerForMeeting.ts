@@ -4,7 +4,7 @@ import { PUPIL_CHECKS } from '../../domain/types.js';
 import { can, type Viewer } from '../permissions.js';
 import { toCsv } from '../csv.js';
 import { done, refused, type Outcome } from '../concerns/outcome.js';
-import { formatInZone } from '../concerns/time.js';
+import { formatInZone } from '../time.js';
 import type { Clock, MeetingStore } from '../ports.js';
 import { checkCells, checkHeaders, PUPIL_CHECK_LABELS, pupilCheckViews } from '../sidePanel/pupilChecks.js';
 

@@ -8,7 +8,7 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState } from '../../domain/types.js';
 import type { Logger, MeetingKey, MeetingStore } from '../ports.js';
-import { localDateAndTime } from '../concerns/time.js';
+import { localDateAndTime } from '../time.js';
 import type { SchoolBoardStore } from '../schoolView/ports.js';
 import type { IndexedLesson, RetentionStore, RetentionSummary } from './ports.js';
 

@@ -7,7 +7,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { CoalescingRunner } from '../delivery/coalescingRunner.js';
-import { localDateAndTime } from '../concerns/time.js';
+import { localDateAndTime } from '../time.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { LessonBook, Logger, MeetingKey } from '../ports.js';
 import { boardEntryOf, type BoardEntry } from './boardEntry.js';

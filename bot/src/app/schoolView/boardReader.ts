@@ -4,7 +4,7 @@
  * wrote a change. Each read carries a tag, so an unchanged board is answered without being rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { localDateAndTime } from '../concerns/time.js';
+import { localDateAndTime } from '../time.js';
 import type { BoardEntry } from './boardEntry.js';
 import type { SchoolBoardStore } from './ports.js';
 

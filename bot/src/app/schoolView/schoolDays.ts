@@ -2,7 +2,7 @@
  * School days as the report names them: `YYYY-MM-DD` dates on the school's own calendar, counted
  * and stepped as dates (never as 24-hour spans, which a clock change would shift). Pure.
  */
-import { localDateAndTime } from '../concerns/time.js';
+import { localDateAndTime } from '../time.js';
 
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

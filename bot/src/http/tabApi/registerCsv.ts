@@ -1,7 +1,7 @@
 import { checkCells, checkHeaders } from '../../app/sidePanel/pupilChecks.js';
 import type { StatusView } from '../../app/sidePanel/statusView.js';
 import { toCsv } from '../../app/csv.js';
-import { localStamp } from '../../app/concerns/time.js';
+import { localStamp } from '../../app/time.js';
 
 /**
  * The lesson's register as CSV: one row per pupil, times in the school's time zone; each check is yes, no or not yet,

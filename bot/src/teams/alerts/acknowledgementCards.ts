@@ -3,7 +3,7 @@
  * that replaces the pressed one, saying who has the alert now.
  */
 import type { AcknowledgeInput, AcknowledgeOutcome } from '../../app/delivery/acknowledgeAlert.js';
-import { formatInZone } from '../../app/concerns/time.js';
+import { formatInZone } from '../../app/time.js';
 import { cardJson, execute, heading, para, type CardElement } from '../cards/adaptive.js';
 
 /** The Action.Execute verb of the button. */

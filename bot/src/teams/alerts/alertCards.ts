@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { AlertMessage } from '../../app/ports.js';
-import { formatInZone } from '../../app/concerns/time.js';
+import { formatInZone } from '../../app/time.js';
 import { acknowledgeButton } from './acknowledgementCards.js';
 
 const RULE_NAMES: Record<string, string> = {

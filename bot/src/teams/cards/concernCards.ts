@@ -5,7 +5,7 @@
  */
 import { lessonWords } from '../../app/concerns/lessonLink.js';
 import type { ReporterUpdate } from '../../app/concerns/ports.js';
-import { formatInZone } from '../../app/concerns/time.js';
+import { formatInZone } from '../../app/time.js';
 import { CATEGORY_LABELS, type Concern } from '../../app/concerns/types.js';
 import { cardAttachment, cardJson, execute, facts, heading, para, theirWords, type CardElement } from './adaptive.js';
 import { addLaterWords, receiptWords, type DslReach } from '../../app/concerns/receiptWords.js';

@@ -1,7 +1,7 @@
 /** Cards that show concerns on request: one concern's chronology, and a page of the list. */
 import { chronologyLines } from '../../app/concerns/chronologyText.js';
 import { lessonWords } from '../../app/concerns/lessonLink.js';
-import { formatInZone } from '../../app/concerns/time.js';
+import { formatInZone } from '../../app/time.js';
 import { CATEGORY_LABELS, concernStatus, type Concern } from '../../app/concerns/types.js';
 import { cardJson, execute, facts, heading, para, theirWords, type CardElement } from './adaptive.js';
 import { CONCERN_VERBS } from './concernCards.js';

@@ -1,6 +1,6 @@
 /** A lesson's attendance register as a card (the CSV goes alongside it as a file). */
 import type { LessonRegister } from '../../app/registers/registerForMeeting.js';
-import { formatInZone } from '../../app/concerns/time.js';
+import { formatInZone } from '../../app/time.js';
 import { cardJson, heading, para, theirWords, type CardElement } from './adaptive.js';
 
 /** The register card: one line per person with role, times and minutes present. */

@@ -5,7 +5,7 @@
  */
 import { logConcern } from '../../app/concerns/logConcern.js';
 import { recentPupils } from '../../app/concerns/recentPupils.js';
-import { localDateAndTime, zonedToEpoch } from '../../app/concerns/time.js';
+import { localDateAndTime, zonedToEpoch } from '../../app/time.js';
 import type { LessonLink } from '../../app/concerns/types.js';
 import { concernFormCard, PUPIL_PICK } from '../cards/concernForm.js';
 import { receiptCard } from '../cards/concernCards.js';
