@@ -2,29 +2,15 @@
  * The words the concerns section shows for a concern, from the server's view. Pure, so each
  * sentence can be checked without a browser.
  */
+import { formatLessonTime } from '../../../bot/src/app/time.js';
 import type { ConcernQueueView } from '../api/client.js';
 
 type Item = ConcernQueueView['concerns'][number];
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /** A day and time in the school's zone: `Tue 10 Mar, 10:05`. */
 export function dayAndTime(at: number, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  return `${parts['weekday']} ${parts['day']} ${parts['month']}, ${parts['hour']}:${parts['minute']}`;
+  // The server's lesson-time wording (`Tue 10 Mar 10:05`), with a comma before the time.
+  return formatLessonTime(at, timeZone).replace(/ (\d\d:\d\d)$/, ', $1');
 }
 
 /** Who logged it, when, and where from: `Logged Tue 10 Mar, 10:05 by Ms Adams, from "Year 5 maths"`. */
