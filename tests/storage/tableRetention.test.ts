@@ -1,66 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { odata, type TableClient } from '@azure/data-tables';
 import type { MeetingKey } from '../../bot/src/app/ports.js';
-import { createRetentionSweep } from '../../bot/src/app/retention/createRetentionSweep.js';
 import { TableConcernStore } from '../../bot/src/storage/concerns/tableConcernStore.js';
-import { joinKey, splitKey } from '../../bot/src/storage/keys.js';
 import { MeetingIndex } from '../../bot/src/storage/meetingIndex.js';
 import { meetingPartition } from '../../bot/src/storage/meetingRows.js';
 import { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
-import { TableRetentionStore } from '../../bot/src/storage/tableRetention.js';
 import { details, viewer } from '../app/concerns/fixtures.js';
-import { DAY, T0, spyLogger } from '../app/retention/fakes.js';
-import { policy } from '../domain/builders.js';
+import { DAY, T0 } from '../app/retention/fakes.js';
 import { endedEvent, freshTables, lessonState } from './storageFixtures.js';
-
-const TENANT = 'school/a';
-const OLD: MeetingKey = { tenantId: TENANT, meetingId: '19:meeting_old#1' };
-const RECENT: MeetingKey = { tenantId: TENANT, meetingId: '19:meeting_recent?5' };
-
-/** Records a lesson the way the service does: `events` commits through the real store, one second apart. */
-async function recordLesson(
-  store: TableMeetingStore,
-  key: MeetingKey,
-  startedAt: number,
-  events: number,
-): Promise<void> {
-  let etag: string | undefined;
-  for (let i = 0; i < events; i++) {
-    const at = startedAt + i * 1000;
-    const state = lessonState(key.tenantId, key.meetingId, { startedAt, lastEventAt: at });
-    const result = await store.commit(key, endedEvent(`${key.meetingId}-e${i}`, at), { state, alerts: {} }, etag);
-    assert.equal(result.outcome, 'applied');
-    etag = result.outcome === 'applied' ? result.etag : undefined;
-  }
-}
-
-async function rowKeys(table: TableClient, partitionKey: string): Promise<string[]> {
-  const keys: string[] = [];
-  const filter = odata`PartitionKey eq ${partitionKey}`;
-  for await (const row of table.listEntities({ queryOptions: { filter, select: ['rowKey'] } }))
-    keys.push(row.rowKey ?? '');
-  return keys;
-}
-
-const indexedIds = async (table: TableClient, tenantId: string) =>
-  (await rowKeys(table, joinKey(['idx', tenantId]))).map((k) => splitKey(k)[1]);
-
-function makeSweep(
-  table: TableClient,
-  meetings: TableMeetingStore,
-  retentionDays: Record<string, number> = {},
-  maxLessonsPerPass?: number,
-) {
-  const logger = spyLogger();
-  const policyFor = (tenantId: string) => policy({ retentionDays: retentionDays[tenantId] ?? 30 });
-  return createRetentionSweep({
-    store: new TableRetentionStore(table),
-    meetings,
-    policyFor,
-    logger,
-    ...(maxLessonsPerPass ? { maxLessonsPerPass } : {}),
-  });
-}
+import { collect, indexedIds, makeSweep, OLD, recordLesson, RECENT, rowKeys, TENANT } from './retentionHarness.js';
 
 describe('storage/tableRetention (the retention sweep on Azurite)', () => {
   it('on day 31 deletes the day-0 lesson whole and its index entry, keeps the day-5 lesson and the concern that names the old one', async () => {
@@ -213,9 +160,3 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
     assert.equal(await index.remove(TENANT, { meetingId: 'before', startedAt: T0 - 1 }), false);
   });
 });
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}

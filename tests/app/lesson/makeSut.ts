@@ -5,10 +5,8 @@
  * Fast: no Azurite, no HTTP, no real time.
  */
 import sinon from 'sinon';
-import type { ConcernStore, NewConcern } from '../../../bot/src/app/concerns/ports.js';
-import type { Concern } from '../../../bot/src/app/concerns/types.js';
 import type { Delivery, DeliverySender } from '../../../bot/src/app/delivery/delivery.js';
-import type { HeldEvent, HeldJournal } from '../../../bot/src/app/lesson/outageBuffer.js';
+import type { HeldJournal } from '../../../bot/src/app/lesson/outageBuffer.js';
 import type {
   MeetingKey,
   Notifier,
@@ -24,6 +22,9 @@ import type { MeetingState } from '../../../bot/src/domain/types.js';
 import { policy as strictPolicy, T0 } from '../../domain/builders.js';
 import { InMemoryMeetingStore, InMemoryTimerStore, StorageSwitch } from '../../support/inMemoryMeetingStore.js';
 import { fakeLogger } from '../lessonRoutines/fakes.js';
+import { oneToOneRecords } from './lessonFakes.js';
+
+export { memoryJournal } from './lessonFakes.js';
 
 /** The lesson every test uses unless it says otherwise (the builders' events name this meeting). */
 export const KEY: MeetingKey = { tenantId: 'tenant-1', meetingId: 'meeting-1' };
@@ -163,41 +164,4 @@ export function useSuts(): (options?: SutOptions) => Sut {
     if (!options?.shared) clocks.push(sut.clock);
     return sut;
   };
-}
-
-/** The one-to-one records the DSL gets, as a concern store that stores each form once. */
-function oneToOneRecords() {
-  const stored = new Map<string, Concern>();
-  const create = sinon.fake(async (c: NewConcern) => {
-    const known = stored.get(c.clientRequestId);
-    if (known) return { outcome: 'duplicate' as const, concern: known };
-    const concern: Concern = {
-      tenantId: c.tenantId,
-      ref: c.ref,
-      reporter: c.reporter,
-      raisedAt: c.raisedAt,
-      details: c.details,
-      entries: [],
-    };
-    stored.set(c.clientRequestId, concern);
-    return { outcome: 'created' as const, concern };
-  });
-  const unused = (): never => {
-    throw new Error('not used by the lesson path');
-  };
-  const store: ConcernStore & { create: typeof create } = {
-    create,
-    append: unused,
-    get: async () => undefined,
-    list: unused,
-    deliveryBook: unused,
-    dueDeliveries: async () => [],
-  };
-  return store;
-}
-
-/** A journal that keeps what it is given in memory (the disk journal's contract without the disk). */
-export function memoryJournal(): HeldJournal & { events: HeldEvent[] } {
-  const events: HeldEvent[] = [];
-  return { events, append: (held) => void events.push(structuredClone(held)), clear: () => void events.splice(0) };
 }
