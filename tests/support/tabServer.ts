@@ -27,6 +27,27 @@ export const PEOPLE = {
   pupil2: { id: 'bbbbbbbb-0000-4000-8000-000000000002', teamsId: '29:pupil-2', name: 'Pupil Two', role: 'pupil' },
 } satisfies Record<string, Participant>;
 
+/** The test school's safeguarding team, and another school's DSL (fake ids and names), for school-view tests. */
+export const TEAM: Record<'dsl' | 'deputy' | 'slt' | 'otherDsl', { id: string; name: string }> = {
+  dsl: { id: 'dddddddd-0000-4000-8000-0000000000d1', name: 'Mrs Fletcher' },
+  deputy: { id: 'dddddddd-0000-4000-8000-0000000000d2', name: 'Mr Deputy' },
+  slt: { id: 'dddddddd-0000-4000-8000-0000000000d3', name: 'Ms Head' },
+  otherDsl: { id: 'dddddddd-0000-4000-8000-0000000000d4', name: 'Other DSL' },
+};
+
+/** The staff file of school-view tests: both teachers and the team, and another school with its own DSL. */
+export function teamStaffList(): StaffList {
+  const { dsl, deputy, slt, otherDsl } = TEAM;
+  return {
+    staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id, dsl.id, deputy.id, slt.id],
+    dsl: [dsl.id],
+    deputies: [deputy.id],
+    slt: [slt.id],
+    names: { [dsl.id]: dsl.name },
+    tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id, otherDsl.id], dsl: [otherDsl.id] } },
+  };
+}
+
 /** A logger that keeps its lines, so tests can check nothing personal or secret was logged. */
 export function recordingLogger(lines: Array<{ level: string; obj: object; msg?: string }> = []): Logger {
   const log = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, msg });

@@ -11,6 +11,8 @@ import {
   PEOPLE,
   SCHOOL_TENANT,
   startTabTestServer,
+  TEAM,
+  teamStaffList,
   type TabTestServer,
 } from '../../support/tabServer.js';
 
@@ -18,13 +20,13 @@ import {
 export const T0 = Date.parse('2026-03-10T10:00:00Z');
 const MIN = 60_000;
 /** The test school's Designated Safeguarding Lead. */
-export const DSL = { id: 'dddddddd-0000-4000-8000-0000000000d1', name: 'Mrs Fletcher' };
+export const DSL = TEAM.dsl;
 /** A deputy DSL of the test school. */
-export const DEPUTY = { id: 'dddddddd-0000-4000-8000-0000000000d2', name: 'Mr Deputy' };
+export const DEPUTY = TEAM.deputy;
 /** A senior leader of the test school. */
-export const SLT = { id: 'dddddddd-0000-4000-8000-0000000000d3', name: 'Ms Head' };
+export const SLT = TEAM.slt;
 /** Another school's DSL. */
-export const OTHER_DSL = { id: 'dddddddd-0000-4000-8000-0000000000d4', name: 'Other DSL' };
+export const OTHER_DSL = TEAM.otherDsl;
 type Person = { id: string; name: string };
 
 /**
@@ -79,14 +81,7 @@ export function useLoggedConcerns() {
     app = await startTabTestServer({
       issuer: 'test',
       clock: { now: () => now },
-      staffList: {
-        staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id, DSL.id, DEPUTY.id, SLT.id],
-        dsl: [DSL.id],
-        deputies: [DEPUTY.id],
-        slt: [SLT.id],
-        names: { [DSL.id]: DSL.name },
-        tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id, OTHER_DSL.id], dsl: [OTHER_DSL.id] } },
-      },
+      staffList: teamStaffList(),
     });
     // A lesson event tells the service where this school's Teams is, so the reporter's updates can be sent.
     const where = lessonActivities({

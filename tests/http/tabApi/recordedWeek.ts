@@ -9,6 +9,8 @@ import {
   PEOPLE,
   SCHOOL_TENANT,
   startTabTestServer,
+  TEAM,
+  teamStaffList,
   type TabTestServer,
 } from '../../support/tabServer.js';
 
@@ -17,9 +19,9 @@ const THURSDAY = Date.parse('2026-11-26T10:00:00Z');
 /** A time in November 2026 (UTC, which is London's time then), from its day and time: `at('23T10:00:00')`. */
 export const at = (iso: string) => Date.parse(`2026-11-${iso}Z`);
 /** The test school's Designated Safeguarding Lead. */
-export const DSL = { id: 'dddddddd-0000-4000-8000-0000000000e1', name: 'Mrs Fletcher' };
+export const DSL = TEAM.dsl;
 /** Another school's DSL. */
-export const OTHER_DSL = { id: 'dddddddd-0000-4000-8000-0000000000e4', name: 'Other DSL' };
+export const OTHER_DSL = TEAM.otherDsl;
 /** Monday's maths lesson, with a serious alert the DSL took. */
 export const MATHS = 'school-report-maths';
 /** Wednesday's art lesson, whose pupil checks nobody recorded. */
@@ -73,11 +75,7 @@ export function useRecordedWeek() {
     app = await startTabTestServer({
       issuer: 'test',
       clock: { now: () => now },
-      staffList: {
-        staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id, DSL.id],
-        dsl: [DSL.id],
-        tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id, OTHER_DSL.id], dsl: [OTHER_DSL.id] } },
-      },
+      staffList: teamStaffList(),
     });
     const record = (meetingId: string, event: MeetingEvent, tenantId = SCHOOL_TENANT) =>
       app!.applyEvent(lessonKey(meetingId, tenantId), event);

@@ -8,6 +8,8 @@ import {
   PEOPLE,
   SCHOOL_TENANT,
   startTabTestServer,
+  TEAM,
+  teamStaffList,
   type TabTestServer,
 } from '../../support/tabServer.js';
 
@@ -15,10 +17,10 @@ const ALONE = 'MCMxOTpzY2hvb2wtdmlldy1hbG9uZQ==';
 const CALM = 'MCMxOTpzY2hvb2wtdmlldy1jYWxt/+==';
 const FOREIGN = 'MCMxOTpzY2hvb2wtdmlldy1mb3JlaWdu';
 const T0 = Date.parse('2026-03-10T10:00:00Z');
-const DSL = { id: 'dddddddd-0000-4000-8000-0000000000d1', name: 'Mrs Fletcher' };
-const DEPUTY = { id: 'dddddddd-0000-4000-8000-0000000000d2', name: 'Mr Deputy' };
-const SLT = { id: 'dddddddd-0000-4000-8000-0000000000d3', name: 'Ms Head' };
-const OTHER_DSL = { id: 'dddddddd-0000-4000-8000-0000000000d4', name: 'Other DSL' };
+const DSL = TEAM.dsl;
+const DEPUTY = TEAM.deputy;
+const SLT = TEAM.slt;
+const OTHER_DSL = TEAM.otherDsl;
 
 let seq = 0;
 const join = (p: Participant, at: number): MeetingEvent => ({
@@ -73,14 +75,7 @@ describe('http/tabApi: the school view (GET /api/school/me, /now; POST /api/scho
     app = await startTabTestServer({
       issuer: 'test',
       clock: { now: () => now },
-      staffList: {
-        staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id, DSL.id, DEPUTY.id, SLT.id],
-        dsl: [DSL.id],
-        deputies: [DEPUTY.id],
-        slt: [SLT.id],
-        names: { [DSL.id]: DSL.name },
-        tenants: { [OTHER_TENANT]: { staff: [PEOPLE.teacherA.id, OTHER_DSL.id], dsl: [OTHER_DSL.id] } },
-      },
+      staffList: teamStaffList(),
     });
     const calm = lessonKey(CALM);
     await app.applyEvent(calm, start('Year 6 art', T0, PEOPLE.teacherB.id));
