@@ -115,4 +115,20 @@ describe('app/retention/sweepExpiredLessons', () => {
     assert.deepEqual(await sut.run(), { lessons: 1, rows: 3, indexRows: 1, kept: 0, failed: 1, more: true });
     assert.deepEqual(sut.logger.warn.firstCall.args[0], { err: 'StorageUnavailableError' });
   });
+
+  it("removes each school's school-view days before its own cutoff, in its own time zone; a failure is counted, not thrown", async () => {
+    const board = { expireBefore: sinon.stub().resolves(2) };
+    board.expireBefore.withArgs('b').rejects(new Error('down'));
+    const sut = makeSut(fakeStore({ a: [], b: [] }), { days: { a: 30, b: 365 } });
+    const logger = spyLogger();
+    const policyFor = (tenantId: string) => policy({ retentionDays: tenantId === 'a' ? 30 : 365 });
+    const summary = await sweepExpiredLessons({ ...sut, board, policyFor, logger, maxLessons: 100 }, NOW);
+    // NOW is 5 Feb 2026 09:00 UTC (GMT in London): 30 days before is 6 January, 365 days before is 5 February 2025.
+    assert.deepEqual(board.expireBefore.args, [
+      ['a', '2026-01-06'],
+      ['b', '2025-02-05'],
+    ]);
+    assert.equal(summary.rows, 2, "school a's two rows");
+    assert.equal(summary.failed, 1, "school b's failure");
+  });
 });

@@ -36,8 +36,8 @@ interface Written {
 
 /** The entry as far as it must reach the board at once. */
 function urgentPart(entry: BoardEntry): string {
-  const { staffIn: _staffIn, pupilsIn: _pupilsIn, ...rest } = entry as BoardEntry & { facts?: unknown };
-  return JSON.stringify({ ...rest, facts: undefined });
+  const { staffIn: _staffIn, pupilsIn: _pupilsIn, facts: _facts, ...rest } = entry;
+  return JSON.stringify(rest);
 }
 
 /** Dependencies of {@link BoardKeeper}. */
