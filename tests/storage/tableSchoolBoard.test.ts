@@ -35,6 +35,23 @@ describe('storage/tableSchoolBoard: one keyed partition per school and day, newe
     await table.createTable();
   });
 
+  it('lists each school with a board once, whatever its days, including ids that are prefixes of others', async () => {
+    const board = new TableSchoolBoard(table);
+    for (const [tenant, day] of [
+      ['ab', '2026-11-20'],
+      ['ab', '2026-11-26'],
+      ['ab+x', '2026-11-26'],
+      ['ab/x', '2026-11-26'],
+      ['abc', '2026-11-01'],
+    ] as const) {
+      await board.put(row(1, 'm-1', tenant, day));
+    }
+    await table.createEntity({ partitionKey: 'idx!other', rowKey: '1' }); // another kind of partition: not a school board
+    const schools: string[] = [];
+    for await (const school of board.schools()) schools.push(school);
+    assert.deepEqual(schools.sort(), ['ab', 'ab+x', 'ab/x', 'abc']);
+  });
+
   it("reads a school's day and nothing of another school or day", async () => {
     const board = new TableSchoolBoard(table);
     await board.put(row(1, 'm-1'));

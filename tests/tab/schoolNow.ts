@@ -119,6 +119,8 @@ export function useSchoolNow() {
     await lesson('school-alone-2', 'Year 3 art', '10:03', [PEOPLE.teacherA, pupil3]);
     const later = { kind: 'meetingDetailsLearned', id: 'later', at: at('10:00'), title: 'Year 4 reading' } as const;
     await app.applyEvent(lessonKey('school-later'), { ...later, scheduledStart: at('10:40') });
+    const afternoon = { ...later, id: 'afternoon', title: 'Year 2 phonics', scheduledStart: at('13:00') };
+    await app.applyEvent(lessonKey('school-afternoon'), afternoon);
     for (const meeting of ['school-alone', 'school-alone-2'])
       await app.applyEvent(lessonKey(meeting), {
         kind: 'participantLeft',

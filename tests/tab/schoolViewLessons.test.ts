@@ -30,6 +30,8 @@ describe('tab/school view: the whole school now, for the safeguarding team', fun
     // The staffed lesson has neither: nothing there for the DSL to do.
     assert.equal(await cards.filter({ hasText: 'Year 6 science' }).getByRole('link').count(), 0);
     await cards.filter({ hasText: 'Year 4 reading' }).getByText('Starts at 10:40, in 28 min').waitFor(WAIT);
+    // More than an hour ahead: one line under "Later today", not a card.
+    assert.deepEqual(await tab.getByTestId('school-later-lesson').allInnerTexts(), ['13:00 Year 2 phonics']);
     // In Teams both go through Teams (a tab cannot navigate Teams itself), not a browser window.
     await join.click();
     await call.click();

@@ -17,6 +17,7 @@ import { TableDirectoryCache } from '../storage/tableDirectoryCache.js';
 import { TableMeetingStore } from '../storage/tableMeetingStore.js';
 import { TableRequestKeyStore } from '../storage/tableRequestKeyStore.js';
 import { TableSchoolBoard } from '../storage/tableSchoolBoard.js';
+import { TableSeniorCards } from '../storage/tableSeniorCards.js';
 import { TableTimerStore } from '../storage/tableTimerStore.js';
 import { BoardedMeetingStore } from '../app/schoolView/boardedMeetingStore.js';
 import { BoardKeeper } from '../app/schoolView/boardKeeper.js';
@@ -76,7 +77,12 @@ export async function createServiceAdapters(options: ServiceOptions, clock: Cloc
   });
   return {
     tables,
-    school: { store: boardStore, reader: boardReader, keeper: boardKeeper },
+    school: {
+      store: boardStore,
+      reader: boardReader,
+      keeper: boardKeeper,
+      seniorCards: new TableSeniorCards(tables.meetings),
+    },
     storageAtBoot,
     /** Whether storage answers again, with its tables created (what an outage waits for). */
     storageAnswers: (): Promise<boolean> =>

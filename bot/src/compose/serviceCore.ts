@@ -57,6 +57,8 @@ export interface ServiceCore {
   readMeeting(key: MeetingKey, maxAgeMs?: number): Promise<MeetingRecord | undefined>;
   /** Runs one timer sweep and flushes the outage buffer; returns timers fired. */
   tick(): Promise<number>;
+  /** Resolves once the background passes ticks started (retention, senior team cards) have finished. */
+  idle(): Promise<void>;
   /** Today's board of each school, for the school view. */
   school: BoardReader;
   /** The board's stored days, for the school view's lesson list and week report. */

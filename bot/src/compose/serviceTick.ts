@@ -1,8 +1,9 @@
 /**
  * The service's tick: what runs every few seconds (files what a storage outage held once storage is
  * back, sends concern alerts Teams has not taken, fires due timers, from memory while storage is
- * down), and the interval that runs it. The composition root and the lesson tests' builder both use
- * {@link createServiceTick}, so the tests exercise the production tick, not a copy of it.
+ * down, sends the senior team's scheduled cards), and the interval that runs it. The composition
+ * root and the lesson tests' builder both use {@link createServiceTick}, so the tests exercise the
+ * production tick, not a copy of it.
  */
 import type { ConcernDeliverySweep } from '../app/concerns/concernDeliveries.js';
 import { withCorrelation } from '../app/correlation.js';
@@ -22,15 +23,29 @@ export interface ServiceTickDeps {
   concernOutbox: Pick<ConcernDeliverySweep, 'sweep'>;
   /** The daily, bounded retention pass (never throws). */
   retention(now: number): Promise<unknown>;
+  /** The senior team's morning and Monday cards, looked at once a minute (never throws). */
+  seniorCards(now: number): Promise<void>;
   /** Whether storage answers again (and has its tables); asked only while something is held. */
   storageAnswers(): Promise<boolean>;
   clock: Clock;
 }
 
+/** One tick (resolves with the timers fired), and the background passes the ticks started. */
+export interface ServiceTick {
+  (): Promise<number>;
+  /** Resolves once every background pass the ticks started (retention, senior team cards) has finished. */
+  idle(): Promise<void>;
+}
+
 /** Builds the tick: one pass of everything the service does on a timer; returns the timers fired. */
-export function createServiceTick(deps: ServiceTickDeps): () => Promise<number> {
+export function createServiceTick(deps: ServiceTickDeps): ServiceTick {
   const { lessons } = deps;
-  return async () => {
+  const background = new Set<Promise<unknown>>();
+  const inBackground = (pass: Promise<unknown>): void => {
+    background.add(pass);
+    void pass.finally(() => background.delete(pass));
+  };
+  const tick = async () => {
     // During an outage nothing counts as "back" until storage answers (and has its tables).
     if ((lessons.buffer.degraded || deps.heldConcerns.size) && (await deps.storageAnswers())) {
       await deps.heldConcerns.file();
@@ -39,8 +54,9 @@ export function createServiceTick(deps: ServiceTickDeps): () => Promise<number> 
     // Concern alerts Teams has not taken yet (held concerns' from memory while storage is down).
     await deps.concernOutbox.sweep();
     if (lessons.buffer.degraded) return lessons.sweepFromMemory();
-    // Daily and bounded; not awaited, so a long pass never holds up grace-period timers (it never throws).
-    void deps.retention(deps.clock.now());
+    // Not awaited, so a long pass never holds up grace-period timers (neither ever throws).
+    inBackground(deps.retention(deps.clock.now()));
+    inBackground(deps.seniorCards(deps.clock.now()));
     try {
       return await deps.sweepTimers();
     } catch (error) {
@@ -49,6 +65,11 @@ export function createServiceTick(deps: ServiceTickDeps): () => Promise<number> 
       return lessons.sweepFromMemory();
     }
   };
+  return Object.assign(tick, {
+    async idle() {
+      while (background.size) await Promise.allSettled([...background]);
+    },
+  });
 }
 
 /** Runs `tick` every `everyMs`, never two at once, each under its own correlation id; a failure is logged. */

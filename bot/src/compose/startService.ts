@@ -8,6 +8,7 @@ import { createLessonCards } from '../app/delivery/lessonCards.js';
 import { createLessonRoutines } from '../app/lessonRoutines/lessonRoutines.js';
 import { createRecordMeetingActivity } from '../app/lesson/recordMeetingActivity.js';
 import type { Policy } from '../domain/policy/schema.js';
+import { createSeniorCardSweep } from '../app/schoolView/seniorCardSweep.js';
 import { createRetentionSweep } from '../app/retention/createRetentionSweep.js';
 import { createHttpServer } from '../http/server.js';
 import { tabApiRoutes } from '../http/tabApiRoutes.js';
@@ -84,6 +85,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       policyFor,
       logger,
       board: adapters.school.store,
+      seniorCards: adapters.school.seniorCards,
+    }),
+    seniorCards: createSeniorCardSweep({
+      board: adapters.school.store,
+      store: adapters.school.seniorCards,
+      directory,
+      sender: teams.sender,
+      policyFor,
+      clock,
+      logger,
     }),
     storageAnswers: adapters.storageAnswers,
     clock,
@@ -104,6 +115,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     teams,
     readMeeting,
     tick,
+    idle: tick.idle,
     school: adapters.school.reader,
     schoolBoard: adapters.school.store,
     acknowledgeAlert: lessons.acknowledge,

@@ -8,16 +8,14 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Logger, MeetingKey } from '../app/ports.js';
 import { guarded, statusOf } from './errors.js';
-import { joinKey, splitKey } from './keys.js';
+import { joinKey } from './keys.js';
+import { tenantsWithPartitions } from './tenantPartitions.js';
 import { timeValue } from './properties.js';
 
 /** Later than any Date, so `LATEST - startedAt` is never negative. */
 const LATEST = 8_640_000_000_000_000;
 /** Bounds the per-process memory of rows already written; forgetting only costs a repeat upsert. */
 const MAX_REMEMBERED = 10_000;
-/** Every index partition starts with this; {@link INDEX_PARTITIONS_END} is the first key after them all. */
-const INDEX_PARTITION_PREFIX = joinKey(['idx', '']);
-const INDEX_PARTITIONS_END = 'idx"';
 
 function indexPartition(tenantId: string): string {
   return joinKey(['idx', tenantId]);
@@ -93,29 +91,9 @@ export class MeetingIndex {
     }
   }
 
-  /**
-   * Every tenant with indexed lessons, one small query each: each asks for the first row of the
-   * next index partition, so the cost grows with the number of schools, not of lessons.
-   */
-  async *tenants(): AsyncGenerator<string> {
-    let after: string | undefined;
-    while (true) {
-      const from =
-        after === undefined ? odata`PartitionKey ge ${INDEX_PARTITION_PREFIX}` : odata`PartitionKey gt ${after}`;
-      const filter = `${from} and ${odata`PartitionKey lt ${INDEX_PARTITIONS_END}`}`;
-      const pages = this.table
-        .listEntities({ queryOptions: { filter, select: ['partitionKey'] } })
-        .byPage({ maxPageSize: 1 });
-      let partitionKey: string | undefined;
-      // The service may answer a range query with an empty page and a continuation; read on until a row or the end.
-      while (partitionKey === undefined) {
-        const page = await guarded('list schools', () => pages.next());
-        if (page.done) return;
-        partitionKey = page.value[0]?.partitionKey;
-      }
-      after = partitionKey;
-      yield splitKey(partitionKey)[1] ?? '';
-    }
+  /** Every tenant with indexed lessons, one small query each (see `tenantPartitions.ts`). */
+  tenants(): AsyncGenerator<string> {
+    return tenantsWithPartitions(this.table, 'idx');
   }
 
   private async *query(filter: string): AsyncGenerator<IndexedMeeting> {

@@ -12,6 +12,7 @@ import type { BoardRow, SchoolBoardStore } from '../app/schoolView/ports.js';
 import { guarded, statusOf } from './errors.js';
 import { joinKey, splitKey } from './keys.js';
 import { fromChunks, toChunks } from './properties.js';
+import { tenantsWithPartitions } from './tenantPartitions.js';
 
 /** Compare-and-write rounds before a write gives up (each lost round means another writer got in first). */
 const MAX_ROUNDS = 5;
@@ -83,6 +84,10 @@ export class TableSchoolBoard implements SchoolBoardStore {
       removed += 1;
     }
     return removed;
+  }
+
+  schools(): AsyncGenerator<string> {
+    return tenantsWithPartitions(this.table, 'board');
   }
 
   async day(tenantId: string, day: string): Promise<BoardEntry[]> {

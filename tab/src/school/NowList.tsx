@@ -16,7 +16,7 @@ export function NowList({ view, now }: { view: SchoolNowView; now: number }): Re
         Now
       </Subtitle2>
       {view.lessons.length === 0 ? (
-        <Body1 as="p">No lesson is live or due to start in the next hour. The school is quiet.</Body1>
+        <Body1 as="p">No lesson Chaperone watches is live or due to start in the next hour.</Body1>
       ) : (
         <ul className={styles.list} aria-label="Lessons now">
           {view.lessons.map((lesson) => (

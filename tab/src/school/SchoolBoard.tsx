@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import type { Api } from '../api/client.js';
 import { useNow } from '../api/useLessonStatus.js';
 import { timeOfDay } from '../components/format.js';
+import { LaterToday } from './LaterToday.js';
 import { NowList } from './NowList.js';
 import { OpenAlerts } from './OpenAlerts.js';
 import { SchoolRefusal, refusalOf } from './SchoolRefusal.js';
 import { useSchoolNow } from './useSchoolNow.js';
 
-/** The school now, kept up to date: the lessons, then the alerts nobody has taken. */
+/** The school now, kept up to date: the lessons, then the alerts nobody has taken, then the rest of the day. */
 export function SchoolBoard({ api }: { api: Api }): ReactNode {
   const { view, receivedAt, checkedAt, problem, failed, refresh } = useSchoolNow(api);
   const here = useNow(5000);
@@ -32,6 +33,7 @@ export function SchoolBoard({ api }: { api: Api }): ReactNode {
       )}
       <NowList view={view} now={now} />
       <OpenAlerts api={api} view={view} now={now} taken={refresh} />
+      <LaterToday view={view} />
     </>
   );
 }

@@ -126,6 +126,7 @@ export function makeSut(options: SutOptions = {}) {
     heldConcerns: { size: 0, file: sinon.fake.resolves(0) },
     concernOutbox: { sweep: sinon.fake.resolves(0) },
     retention: sinon.fake.resolves(undefined),
+    seniorCards: sinon.fake.resolves(undefined),
     storageAnswers: async () => storage.answers,
     clock: { now: () => Date.now() },
   });

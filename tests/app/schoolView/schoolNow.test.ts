@@ -88,21 +88,28 @@ describe('app/schoolView: the "Now" board from stored lesson entries', () => {
     assert.deepEqual(entry(state).alerts, [], 'no alert raised');
   });
 
-  it('shows lessons live or starting within the hour; ended and later lessons are not on "Now"', () => {
+  it('shows lessons live or starting within the hour on "Now", the rest of the day under "Later today"', () => {
     const live = entry({ ...meeting(started(at(0))), meetingId: 'live' });
     const soon = entry({ ...meeting(details(at(0), { scheduledStart: at(50) })), meetingId: 'soon' });
     const later = entry({ ...meeting(details(at(0), { scheduledStart: at(120) })), meetingId: 'later' });
+    const latest = entry({ ...meeting(details(at(0), { scheduledStart: at(90) })), meetingId: 'latest' });
+    const missed = entry({ ...meeting(details(at(0), { scheduledStart: at(-10) })), meetingId: 'missed' });
     const over = entry({
       ...meeting(started(at(0)), { kind: 'meetingEnded', id: 'end', at: at(5) }),
       meetingId: 'over',
     });
-    const view = schoolNowView([live, soon, later, over], POLICY, at(10));
+    const view = schoolNowView([live, soon, later, over, latest, missed], POLICY, at(10));
     assert.deepEqual(
       view.lessons.map((l) => [l.meetingId, l.state]),
       [
         ['live', 'live'],
         ['soon', 'upcoming'],
       ],
+    );
+    // Earliest first; a lesson due more than a quarter of an hour ago and never started is on neither list.
+    assert.deepEqual(
+      view.later.map((l) => l.meetingId),
+      ['latest', 'later'],
     );
   });
 

@@ -9,7 +9,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState } from '../../domain/types.js';
 import type { Logger, MeetingKey, MeetingStore } from '../ports.js';
 import { localDateAndTime } from '../time.js';
-import type { SchoolBoardStore } from '../schoolView/ports.js';
+import type { SchoolBoardStore, SeniorCardStore } from '../schoolView/ports.js';
 import type { IndexedLesson, RetentionStore, RetentionSummary } from './ports.js';
 
 const DAY_MS = 86_400_000;
@@ -26,6 +26,8 @@ export interface RetentionPassDeps {
   logger: Logger;
   /** The school view's board: its days older than the retention period go too. */
   board?: Pick<SchoolBoardStore, 'expireBefore'>;
+  /** The senior team's card outboxes: those older than the retention period go too. */
+  seniorCards?: Pick<SeniorCardStore, 'expireBefore'>;
 }
 
 /** Runs one pass at `now` (epoch ms); never throws: failures are counted and logged. */
@@ -61,16 +63,16 @@ export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number):
   return summary;
 }
 
-/** Removes the school view's days before `day`; a failure is counted and the next pass tries again. */
+/** Removes the school view's days and senior team cards before `day`; a failure is counted, tried next pass. */
 async function expireBoard(
   deps: RetentionPassDeps,
   tenantId: string,
   day: string,
   summary: RetentionSummary,
 ): Promise<void> {
-  if (!deps.board) return;
   try {
-    summary.rows += await deps.board.expireBefore(tenantId, day);
+    for (const store of [deps.board, deps.seniorCards])
+      if (store) summary.rows += await store.expireBefore(tenantId, day);
   } catch (error) {
     summary.failed += 1;
     deps.logger.warn({ err: errorName(error) }, 'Could not remove old school view days; the next pass tries again.');

@@ -55,6 +55,8 @@ export interface SchoolNowView {
   now: number;
   /** Lessons with pupils and no adult first, then those with an open critical alert, then by start. */
   lessons: BoardLesson[];
+  /** Lessons scheduled for later today (more than an hour ahead), earliest first. */
+  later: BoardLesson[];
   /** Oldest first. */
   alerts: OpenAlert[];
 }

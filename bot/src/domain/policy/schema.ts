@@ -164,6 +164,18 @@ export const policySchema = z.strictObject({
       sltAfterMinutes: z.number().int().min(1).max(240).default(10),
     })
     .prefault({}),
+  /**
+   * Cards for the senior leadership team (the staff file's `slt` list), off unless the school turns
+   * them on: on school days, the day's lessons Chaperone knows of; on Mondays, last week's report.
+   */
+  seniorTeam: z
+    .strictObject({
+      morningDigest: z.boolean().default(false), // seed 000 #1: sessions known to the senior management team
+      weeklyReport: z.boolean().default(false),
+      /** When both cards are sent, on the school's clock; a service down then sends them late, until school ends. */
+      sendAt: clock.default('07:30'),
+    })
+    .prefault({}),
   /** Concern levels the school triages to. */
   concernLevels: z.array(z.string().min(1)).min(1).default(['low-level', 'concern', 'child-protection']),
   /** The expectations read to pupils, shown on the code-of-conduct card at the start. */
