@@ -117,9 +117,15 @@ describe('app/retention/sweepExpiredLessons', () => {
   });
 
   it("removes each school's school-view days before its own cutoff, in its own time zone; a failure is counted, not thrown", async () => {
-    const board = { expireBefore: sinon.stub().resolves(2) };
+    // School b has a school view but no lesson index (its lessons were only ever scheduled): its days go too.
+    const board = {
+      schools: async function* () {
+        yield* ['a', 'b'];
+      },
+      expireBefore: sinon.stub().resolves(2),
+    };
     board.expireBefore.withArgs('b').rejects(new Error('down'));
-    const sut = makeSut(fakeStore({ a: [], b: [] }), { days: { a: 30, b: 365 } });
+    const sut = makeSut(fakeStore({ a: [] }), { days: { a: 30, b: 365 } });
     const logger = spyLogger();
     const policyFor = (tenantId: string) => policy({ retentionDays: tenantId === 'a' ? 30 : 365 });
     const summary = await sweepExpiredLessons({ ...sut, board, policyFor, logger, maxLessons: 100 }, NOW);

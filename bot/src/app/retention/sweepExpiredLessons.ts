@@ -25,7 +25,7 @@ export interface RetentionPassDeps {
   /** For failures, by error name only. */
   logger: Logger;
   /** The school view's board: its days older than the retention period go too. */
-  board?: Pick<SchoolBoardStore, 'expireBefore'>;
+  board?: Pick<SchoolBoardStore, 'schools' | 'expireBefore'>;
   /** The senior team's card outboxes: those older than the retention period go too. */
   seniorCards?: Pick<SeniorCardStore, 'expireBefore'>;
 }
@@ -34,11 +34,10 @@ export interface RetentionPassDeps {
 export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number): Promise<RetentionSummary> {
   const summary: RetentionSummary = { lessons: 0, rows: 0, indexRows: 0, kept: 0, failed: 0, more: false };
   let budget = deps.maxLessons;
+  await expireSchoolDays(deps, now, summary);
   try {
     for await (const tenantId of deps.store.tenants()) {
-      const policy = deps.policyFor(tenantId);
-      const cutoff = now - policy.retentionDays * DAY_MS;
-      await expireBoard(deps, tenantId, localDateAndTime(cutoff, policy.school.timeZone).date, summary);
+      const cutoff = now - deps.policyFor(tenantId).retentionDays * DAY_MS;
       for await (const indexed of deps.store.startedBefore(tenantId, cutoff)) {
         if (budget === 0) return { ...summary, more: true };
         budget -= 1;
@@ -61,6 +60,27 @@ export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number):
     return { ...summary, failed: summary.failed + 1, more: true };
   }
   return summary;
+}
+
+/**
+ * For every school with a school view (a school whose lessons were only ever scheduled has no lesson
+ * index), removes its days and senior team cards older than its retention period, in its own zone.
+ */
+async function expireSchoolDays(deps: RetentionPassDeps, now: number, summary: RetentionSummary): Promise<void> {
+  if (!deps.board) return;
+  try {
+    for await (const tenantId of deps.board.schools()) {
+      const policy = deps.policyFor(tenantId);
+      const cutoff = now - policy.retentionDays * DAY_MS;
+      await expireBoard(deps, tenantId, localDateAndTime(cutoff, policy.school.timeZone).date, summary);
+    }
+  } catch (error) {
+    summary.failed += 1;
+    deps.logger.warn(
+      { err: errorName(error) },
+      'Could not list the schools with a school view; the next pass tries again.',
+    );
+  }
 }
 
 /** Removes the school view's days and senior team cards before `day`; a failure is counted, tried next pass. */
