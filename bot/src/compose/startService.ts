@@ -15,6 +15,7 @@ import { loadPolicy } from '../runtime/loadPolicy.js';
 import { HeldEventJournal } from '../storage/heldEventJournal.js';
 import { TableRetentionStore } from '../storage/tableRetention.js';
 import { mountTeamsEndpoint } from '../teams/attachTeams.js';
+import { createBookingParts } from './bookingParts.js';
 import { healthOf } from './health.js';
 import { createLessonPipeline } from './lessonPipeline.js';
 import { listen } from './listen.js';
@@ -51,12 +52,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   if (adapters.storageAtBoot) lessons.buffer.markUnavailable(adapters.storageAtBoot);
   lessons.buffer.restore(journal.recover());
+  const cards = createLessonCards(lessons.deliveries, clock);
   const routines = createLessonRoutines({
     record: lessons.record,
     deliver: lessons.deliver,
     meetings,
     timers,
-    cards: createLessonCards(lessons.deliveries, clock),
+    cards,
     roster: teams.roster,
     directory,
     policyFor,
@@ -107,6 +109,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     school: adapters.school.reader,
     schoolBoard: adapters.school.store,
     acknowledgeAlert: lessons.acknowledge,
+    booking: createBookingParts({ config, tokens: options.delegatedTokens, table: adapters.tables.bookings, cards }),
   };
 
   // Entry points.

@@ -2,7 +2,7 @@
  * The card the senior leadership team gets for each booked lesson: the lesson, its time, the staff
  * and how many pupils, never a pupil's name.
  */
-import { formatInZone } from '../concerns/time.js';
+import { formatInZone } from '../time.js';
 import type { LessonCard } from '../delivery/lessonCards.js';
 import type { BookedLesson } from './ports.js';
 

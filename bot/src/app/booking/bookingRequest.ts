@@ -81,10 +81,18 @@ async function bookingFacts(
         ] as const,
     ),
   );
-  const slt = await deps.directory.listEscalation(tenantId, 'slt');
   return {
     organizerId: caller.aadObjectId,
-    organizerIsSlt: slt.some((p) => p.aadObjectId === caller.aadObjectId),
+    organizerIsSlt: await isSeniorLeader(deps.directory, caller),
     otherStaffRoles: Object.fromEntries(roles),
   };
+}
+
+/** Whether the caller is on their school's senior leadership list (who may book at shorter notice). */
+export async function isSeniorLeader(
+  directory: Pick<ParticipantDirectory, 'listEscalation'>,
+  caller: Pick<BookingCaller, 'tenantId' | 'aadObjectId'>,
+): Promise<boolean> {
+  const slt = await directory.listEscalation(caller.tenantId, 'slt');
+  return slt.some((p) => p.aadObjectId === caller.aadObjectId);
 }
