@@ -36,6 +36,10 @@ param botDisplayName string = 'Chaperone'
 @description('Client id of the Entra app used for the tab\'s single sign-on (aadApp/create).')
 param aadAppClientId string
 
+@description('Optional client secret of that Entra app, only for booking lessons as the teacher (on-behalf-of, delegated Calendars.ReadWrite and OnlineMeetings.ReadWrite). Empty or none: booking is not set up.')
+@secure()
+param aadAppClientSecret string = ''
+
 @description('Tenant of that Entra app: the school\'s tenant.')
 param aadAppTenantId string = tenant().tenantId
 
@@ -90,7 +94,7 @@ var tabDomain = '${webAppName}.azurewebsites.net'
 // Storage names are global, 3-24 lower-case letters and digits: add a hash of the resource group.
 var storageName = take('${toLower(replace(resourceBaseName, '-', ''))}${uniqueString(resourceGroup().id)}', 24)
 // The tables the service uses (bot/src/storage/tableClients.ts); it also creates any missing one at start.
-var tableNames = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache', 'idempotency']
+var tableNames = ['meetings', 'timers', 'conversations', 'concerns', 'directoryCache', 'idempotency', 'bookings']
 // Built-in role "Storage Table Data Contributor": read and write table entities, nothing else.
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
@@ -198,6 +202,8 @@ var appSettings = concat(
     { name: 'AAD_APP_CLIENT_ID', value: aadAppClientId }
     { name: 'AAD_APP_TENANT_ID', value: aadAppTenantId }
     { name: 'AAD_APP_ALLOWED_TENANTS', value: aadAppAllowedTenants == notUsed ? '' : aadAppAllowedTenants }
+    // Empty: booking lessons from the tab is not set up (the service treats an empty value as unset).
+    { name: 'AAD_APP_CLIENT_SECRET', value: aadAppClientSecret == notUsed ? '' : aadAppClientSecret }
     { name: 'AAD_AUTHORITY_HOST', value: aadAuthorityHost }
     { name: 'TAB_DOMAIN', value: tabDomain }
     { name: 'POLICY_PRESET', value: policyPreset }

@@ -41,6 +41,11 @@ export interface Config {
   directory: { staffFile?: string; staffGroupId?: string; staffGroupCacheMinutes: number };
   /** `auth`: Graph signs in with the managed identity unless a Graph client secret is configured. */
   graph: { baseUrl: string; enforceSettings: boolean; auth: GraphAuth };
+  /**
+   * Booking lessons as the teacher: the tab's Entra app and its secret, for the on-behalf-of exchange (in the caller's
+   * tenant, at `auth.authorityHost`). Unset: booking is not set up.
+   */
+  booking: { onBehalfOf?: { clientId: string; clientSecret: string } };
   sweepIntervalMs: number;
   /** Deadlines at the edges: one Table Storage call (retries included), and reading one request body. */
   timeouts: { storageMs: number; requestBodyMs: number };
@@ -90,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   ) {
     throw new ConfigError(
       'Chaperone cannot start: to sign in to Microsoft Graph with a client secret, set all of GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET and GRAPH_TENANT_ID; or unset them to use the managed identity.',
+    );
+  }
+  if (e.AAD_APP_CLIENT_SECRET && !e.AAD_APP_CLIENT_ID) {
+    throw new ConfigError(
+      'Chaperone cannot start: AAD_APP_CLIENT_SECRET is set but AAD_APP_CLIENT_ID is not. Set AAD_APP_CLIENT_ID to the tab app the secret belongs to, or unset the secret.',
     );
   }
   if (e.TEAMS_APP_ID && !isTeamsAppId(e.TEAMS_APP_ID)) {
@@ -156,6 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             }
           : { kind: 'managedIdentity', clientId: e.AZURE_CLIENT_ID },
     },
+    booking:
+      e.AAD_APP_CLIENT_ID && e.AAD_APP_CLIENT_SECRET
+        ? { onBehalfOf: { clientId: e.AAD_APP_CLIENT_ID, clientSecret: e.AAD_APP_CLIENT_SECRET } }
+        : {},
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     timeouts: { storageMs: e.STORAGE_TIMEOUT_MS, requestBodyMs: e.REQUEST_BODY_TIMEOUT_MS },
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,

@@ -24,6 +24,7 @@ export const envSchema = z.object({
     .optional(),
   AZURE_CLIENT_ID: optionalString,
   AAD_APP_CLIENT_ID: optionalString,
+  AAD_APP_CLIENT_SECRET: optionalString,
   AAD_APP_TENANT_ID: optionalString,
   AAD_APP_ALLOWED_TENANTS: optionalString,
   AAD_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),

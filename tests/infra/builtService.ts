@@ -64,6 +64,7 @@ export async function startBuiltService() {
       AZURE_CLIENT_ID: IDENTITY_CLIENT_ID,
       AAD_APP_CLIENT_ID: sso.clientId,
       AAD_APP_TENANT_ID: school.tenantId,
+      AAD_APP_CLIENT_SECRET: '',
       AAD_APP_ALLOWED_TENANTS: '',
       AAD_AUTHORITY_HOST: new URL(sso.jwksUri).origin,
       TAB_DOMAIN: 'chaperone.school.example',

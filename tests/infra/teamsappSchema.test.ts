@@ -15,6 +15,7 @@ interface Step {
   uses: string;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
+  writeToEnvironmentFile?: Record<string, string>;
 }
 
 function compileSchema(): ValidateFunction {
@@ -66,12 +67,14 @@ describe('infra: teamsapp.yml against the toolkit schema', () => {
     assert.ok(problems(placeholder).some((p) => p.includes('/signInAudience')));
   });
 
-  it('creates the sign-in app with a service principal and no secret, and sets its audience before aadApp/update', () => {
+  it('creates the sign-in app with a service principal and a secret (for booking), and sets its audience before aadApp/update', () => {
     const doc = current();
     const name = 'Chaperone${{APP_NAME_SUFFIX}} sign-in';
+    // The secret goes to the web app as AAD_APP_CLIENT_SECRET, for the on-behalf-of exchange booking uses.
+    assert.equal(aadCreate(doc).writeToEnvironmentFile?.clientSecret, 'SECRET_AAD_APP_CLIENT_SECRET');
     assert.deepEqual(aadCreate(doc).with, {
       name,
-      generateClientSecret: false,
+      generateClientSecret: true,
       generateServicePrincipal: true,
       signInAudience: 'AzureADMyOrg',
     });

@@ -30,6 +30,7 @@ const PROVEN_BY: Record<string, { test: string; setIn?: string }> = {
   REQUEST_BODY_TIMEOUT_MS: { test: 'tests/faults/pathologicalBodies.test.ts' },
   DATA_DIR: { test: 'tests/scenarios/configContractProcess.test.ts' },
   AAD_APP_CLIENT_ID: { test: 'tests/http/tabApi/tabApiAccess.test.ts', setIn: 'tests/support/tabServer.ts' },
+  AAD_APP_CLIENT_SECRET: { test: 'tests/http/tabApi/bookingSetUp.test.ts' },
   AAD_APP_TENANT_ID: { test: 'tests/http/tabApi/tabApiAccess.test.ts', setIn: 'tests/support/tabServer.ts' },
   AAD_APP_ALLOWED_TENANTS: { test: 'tests/http/tabApi/tabApiAccess.test.ts', setIn: 'tests/support/tabServer.ts' },
   AAD_AUTHORITY_HOST: { test: 'tests/scenarios/deployedStaffGroup.test.ts', setIn: 'tests/support/fakeGraph.ts' },

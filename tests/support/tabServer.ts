@@ -6,10 +6,12 @@ import type { Clock, Logger, MeetingKey } from '../../bot/src/app/ports.js';
 import { startService, type ServiceCore } from '../../bot/src/compose/startService.js';
 import { scratchDataDir } from './serviceHarness.js';
 import { loadConfig } from '../../bot/src/config.js';
+import type { DelegatedTokens } from '../../bot/src/graph/delegated/delegatedTokens.js';
 import { createDevTokenSigner, devJwksRoute, DEV_JWKS_PATH, type DevTokenSigner } from '../../bot/src/dev/devTokens.js';
 import { registerTeamsHostRoutes } from '../../bot/src/dev/teamsHost/routes.js';
 import type { Participant } from '../../bot/src/domain/types.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
+import type { Policy } from '../../bot/src/domain/policy/schema.js';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { sharedAzurite } from './azurite.js';
 import { startTokenIssuer, type TestTokenIssuer } from './tokenIssuer.js';
@@ -91,6 +93,12 @@ export interface TabTestServerOptions {
   staffList?: StaffList;
   /** Table Storage to use (default: the shared Azurite), e.g. through a link a test can cut. */
   connectionString?: string;
+  /** Further settings, e.g. `GRAPH_BASE_URL` at a fake Graph. */
+  env?: Record<string, string>;
+  /** Default: the strict preset. */
+  policy?: Policy;
+  /** The on-behalf-of exchange booking uses (the service's own option); default: from configuration. */
+  delegatedTokens?: DelegatedTokens;
 }
 
 /** Starts the service through its composition root, with the school's two teachers on the staff list. */
@@ -113,6 +121,7 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
     AAD_APP_TENANT_ID: SCHOOL_TENANT,
     AAD_APP_ALLOWED_TENANTS: `${SCHOOL_TENANT},${OTHER_TENANT}`,
     AUTH_JWKS_URI: jwksUri,
+    ...options.env,
   });
   const service = await startService({
     config,
@@ -120,7 +129,7 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
       connectionString: options.connectionString ?? azurite.connectionString,
       tablePrefix: `tab${randomBytes(4).toString('hex')}`,
     },
-    policy: policyFromPreset('strict'),
+    policy: options.policy ?? policyFromPreset('strict'),
     // Ms A teaches in both schools of the trust: staff in each, under each school's own list.
     staffList: options.staffList ?? {
       staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id],
@@ -130,6 +139,7 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
     logger,
     clock,
     sweep: false,
+    ...(options.delegatedTokens ? { delegatedTokens: options.delegatedTokens } : {}),
   });
   if (!issuer) devJwksRoute(service.server, signer);
   if (options.tabDir) registerTeamsHostRoutes(service.server, { signer, tenantId: SCHOOL_TENANT });

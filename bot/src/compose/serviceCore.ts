@@ -17,6 +17,8 @@ import type { TeamsClients } from '../teams/attachTeams.js';
 import type { BoardReader } from '../app/schoolView/boardReader.js';
 import type { SchoolBoardStore } from '../app/schoolView/ports.js';
 import type { SchoolViewDeps } from '../http/tabApi/schoolRoutes.js';
+import type { BookingRouteDeps } from '../http/tabApi/bookingRoutes.js';
+import type { DelegatedTokens } from '../graph/delegated/delegatedTokens.js';
 
 /** What starting the service needs besides configuration. */
 export interface ServiceOptions {
@@ -29,6 +31,11 @@ export interface ServiceOptions {
   staffList?: StaffList;
   /** Default: the system clock. */
   clock?: Clock;
+  /**
+   * The on-behalf-of exchange booking calls Graph with (tests: a local fake, as MSAL reaches only a real Entra).
+   * Default: teamsfx with the tab app's secret (`AAD_APP_CLIENT_SECRET`); neither: booking is not set up.
+   */
+  delegatedTokens?: DelegatedTokens;
   /** Sweep timers on an interval (default true; tests drive sweeps with `core.tick()`). */
   sweep?: boolean;
   /**
@@ -65,6 +72,8 @@ export interface ServiceCore {
   schoolBoard: Pick<SchoolBoardStore, 'days'>;
   /** "I'm dealing with it" on a critical alert (the alert card's button and the school view's). */
   acknowledgeAlert: SchoolViewDeps['acknowledge'];
+  /** Booking lessons as the teacher (the personal tab's form); absent when booking is not set up. */
+  booking?: BookingRouteDeps;
 }
 
 /** A running service. */

@@ -14,8 +14,10 @@ import { createHttpServer } from '../http/server.js';
 import { tabApiRoutes } from '../http/tabApiRoutes.js';
 import { loadPolicy } from '../runtime/loadPolicy.js';
 import { HeldEventJournal } from '../storage/heldEventJournal.js';
+import { TableBookingStore } from '../storage/tableBookingStore.js';
 import { TableRetentionStore } from '../storage/tableRetention.js';
 import { mountTeamsEndpoint } from '../teams/attachTeams.js';
+import { createBookingParts } from './bookingParts.js';
 import { healthOf } from './health.js';
 import { createLessonPipeline } from './lessonPipeline.js';
 import { listen } from './listen.js';
@@ -52,12 +54,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   if (adapters.storageAtBoot) lessons.buffer.markUnavailable(adapters.storageAtBoot);
   lessons.buffer.restore(journal.recover());
+  const cards = createLessonCards(lessons.deliveries, clock);
   const routines = createLessonRoutines({
     record: lessons.record,
     deliver: lessons.deliver,
     meetings,
     timers,
-    cards: createLessonCards(lessons.deliveries, clock),
+    cards,
     roster: teams.roster,
     directory,
     policyFor,
@@ -82,6 +85,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       store: new TableRetentionStore(adapters.tables.meetings),
       meetings,
       requestKeys: adapters.requestKeys,
+      bookings: new TableBookingStore(adapters.tables.bookings),
       policyFor,
       logger,
       board: adapters.school.store,
@@ -119,6 +123,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     school: adapters.school.reader,
     schoolBoard: adapters.school.store,
     acknowledgeAlert: lessons.acknowledge,
+    booking: createBookingParts({ config, tokens: options.delegatedTokens, table: adapters.tables.bookings, cards }),
   };
 
   // Entry points.

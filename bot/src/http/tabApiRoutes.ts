@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { createSsoVerifier, type SsoVerifier } from './auth/ssoVerifier.js';
 import { registerConcernRoutes } from './concernRoutes.js';
+import { registerBookingRoutes } from './tabApi/bookingRoutes.js';
 import { registerTabApi } from './tabApi/index.js';
 import { registerSchoolRoutes } from './tabApi/schoolRoutes.js';
 import type { Config } from '../config.js';
@@ -27,7 +28,10 @@ export function verifierFor(config: Config): SsoVerifier {
   });
 }
 
-/** Registers the tab API (the side panel's status, writes and register export; concerns; the school view). */
+/**
+ * Registers the tab API (the side panel's status, writes and register export; concerns; the school view; booking a
+ * lesson).
+ */
 export function tabApiRoutes(server: Server, core: ServiceCore): void {
   const verifier = verifierFor(core.config);
   // Polls read the shared snapshot cache (fresh within 2 s), so an unchanged lesson costs no storage read.
@@ -50,6 +54,7 @@ export function tabApiRoutes(server: Server, core: ServiceCore): void {
     concerns: { store: core.concerns, notifier: core.teams.concernNotifier },
     report: { board: core.schoolBoard },
   });
+  registerBookingRoutes(server, tabDeps, core.booking);
   registerConcernRoutes(server, {
     concerns: core.concerns,
     meetings: core.meetings,

@@ -15,6 +15,7 @@ export const TABLE_NAMES = [
   'concerns',
   'directoryCache',
   'idempotency',
+  'bookings',
 ] as const;
 /** One of {@link TABLE_NAMES}. */
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -5,6 +5,7 @@ import {
   BACKLOG_INTERVAL_MS,
   createRetentionSweep,
   REQUEST_KEY_DAYS,
+  BOOKING_DAYS,
   RETENTION_INTERVAL_MS,
 } from '../../../bot/src/app/retention/createRetentionSweep.js';
 import { policy } from '../../domain/builders.js';
@@ -45,6 +46,7 @@ describe('app/retention/createRetentionSweep', () => {
       failed: 0,
       more: false,
       requestKeys: 0,
+      bookings: 0,
     });
     assert.ok(!JSON.stringify(sut.logger.info.args).includes('XYZZY'), 'no meeting id in the log');
   });
@@ -64,6 +66,20 @@ describe('app/retention/createRetentionSweep', () => {
     assert.ok(await sweep(NOW + BACKLOG_INTERVAL_MS), 'a backlog of old ids brings the next pass forward');
     forgetBefore.rejects(new Error('boom'));
     assert.ok(await sweep(NOW + 2 * BACKLOG_INTERVAL_MS), 'a failure to delete ids never stops the lesson pass');
+  });
+
+  it('deletes bookings made more than 30 days ago in the same pass', async () => {
+    const forgetBefore = sinon.stub().resolves(2);
+    const logger = spyLogger();
+    const sweep = createRetentionSweep({
+      ...fakeStore({}),
+      bookings: { forgetBefore },
+      policyFor: () => policy(),
+      logger,
+    });
+    await sweep(NOW);
+    assert.deepEqual(forgetBefore.firstCall.args, [NOW - BOOKING_DAYS * RETENTION_INTERVAL_MS, 1_000]);
+    assert.equal(logger.info.firstCall.args[0].bookings, 2);
   });
 
   it('comes back a minute later while a backlog remains', async () => {

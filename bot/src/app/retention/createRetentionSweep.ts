@@ -17,6 +17,8 @@ export const AFTER_FAILURE_MS = 3_600_000;
 const DEFAULT_MAX_LESSONS = 100;
 /** Side-panel request ids are kept this long: far beyond any retry of one action, then deleted. */
 export const REQUEST_KEY_DAYS = 7;
+/** Bookings (request id, fingerprint and the lesson booked) are kept this long after they were made. */
+export const BOOKING_DAYS = 30;
 const MAX_REQUEST_KEYS = 1_000;
 
 /** Dependencies of {@link createRetentionSweep}: a pass's, with its limit optional. */
@@ -25,6 +27,8 @@ export interface RetentionSweepDeps extends Omit<RetentionPassDeps, 'maxLessons'
   maxLessonsPerPass?: number;
   /** Request ids (idempotency keys), deleted once older than {@link REQUEST_KEY_DAYS}. */
   requestKeys?: Pick<RequestKeys, 'forgetBefore'>;
+  /** Bookings, deleted {@link BOOKING_DAYS} after they were made. */
+  bookings?: Pick<RequestKeys, 'forgetBefore'>;
 }
 
 /**
@@ -41,12 +45,13 @@ export function createRetentionSweep(deps: RetentionSweepDeps): (now: number) =>
     running = true;
     try {
       const summary = await sweepExpiredLessons({ ...deps, maxLessons }, now);
-      const requestKeys = await forgetRequestKeys(deps, now);
-      const more = summary.more || requestKeys === MAX_REQUEST_KEYS;
+      const requestKeys = await forgetOld(deps.requestKeys, now - REQUEST_KEY_DAYS * RETENTION_INTERVAL_MS, deps);
+      const bookings = await forgetOld(deps.bookings, now - BOOKING_DAYS * RETENTION_INTERVAL_MS, deps);
+      const more = summary.more || requestKeys === MAX_REQUEST_KEYS || bookings === MAX_REQUEST_KEYS;
       nextPassAt = now + (!more ? RETENTION_INTERVAL_MS : summary.failed > 0 ? AFTER_FAILURE_MS : BACKLOG_INTERVAL_MS);
       const { lessons, rows, indexRows, kept, failed } = summary;
       deps.logger.info(
-        { lessons, rows, indexRows, kept, failed, more, requestKeys },
+        { lessons, rows, indexRows, kept, failed, more, requestKeys, bookings },
         'Retention pass finished: old lesson records deleted (counts only).',
       );
       return summary;
@@ -56,15 +61,19 @@ export function createRetentionSweep(deps: RetentionSweepDeps): (now: number) =>
   };
 }
 
-/** Deletes old request ids; a failure is logged and left for the next pass. */
-async function forgetRequestKeys(deps: RetentionSweepDeps, now: number): Promise<number> {
-  if (!deps.requestKeys) return 0;
+/** Deletes old request ids (or bookings) made before `cutoff`; a failure is logged and left for the next pass. */
+async function forgetOld(
+  store: Pick<RequestKeys, 'forgetBefore'> | undefined,
+  cutoff: number,
+  deps: Pick<RetentionSweepDeps, 'logger'>,
+): Promise<number> {
+  if (!store) return 0;
   try {
-    return await deps.requestKeys.forgetBefore(now - REQUEST_KEY_DAYS * RETENTION_INTERVAL_MS, MAX_REQUEST_KEYS);
+    return await store.forgetBefore(cutoff, MAX_REQUEST_KEYS);
   } catch (error) {
     deps.logger.warn(
       { err: error instanceof Error ? error.name : 'unknown' },
-      'Could not delete old request ids; the next retention pass tries again.',
+      'Could not delete old request ids or bookings; the next retention pass tries again.',
     );
     return 0;
   }

@@ -1,0 +1,168 @@
+/**
+ * Books a lesson as the teacher: checks it against the policy, creates the calendar event with its
+ * Teams meeting (Graph, delegated), sets the meeting's options from the policy, records the lesson so
+ * Chaperone knows it was scheduled properly, and tells the senior leadership team. All or nothing:
+ * when a step after the event fails, the event is deleted again. A request id books once.
+ */
+import type { BookingCheck } from '../../domain/booking/bookingPlan.js';
+import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
+import type { LessonCards } from '../delivery/lessonCards.js';
+import { fingerprint } from '../fingerprint.js';
+import type { Logger } from '../ports.js';
+import { bookedCard } from './bookedCard.js';
+import { BookingFailed, BookingRefused } from './bookingErrors.js';
+import { checkBooking, type BookingCaller, type BookingRequest, type CheckDeps } from './bookingRequest.js';
+import { lessonMeetingOptions } from './lessonMeetingOptions.js';
+import type { BookedLesson, BookingKey, BookingStore, Invitee, LessonCalendar } from './ports.js';
+import { teamsMeetingIdOf } from './teamsMeetingId.js';
+
+/** Dependencies of {@link bookLesson}. */
+export interface BookLessonDeps extends CheckDeps {
+  calendar: LessonCalendar;
+  bookings: BookingStore;
+  applyEvent: ApplyMeetingEvent;
+  /** The senior leadership team's cards go through the lesson's outbox. */
+  cards: LessonCards;
+  logger: Logger;
+}
+
+/** What booking did: refused by the policy (each problem by its field), or booked (`repeated`: by an earlier click). */
+export type BookingOutcome =
+  | { outcome: 'invalid'; problems: BookingCheck['problems'] }
+  | { outcome: 'booked'; booking: BookedLesson; repeated: boolean; sltCardsQueued: number };
+
+/** Books `request` for `caller` once per `requestId`; throws {@link BookingRefused} or {@link BookingFailed}. */
+export async function bookLesson(
+  deps: BookLessonDeps,
+  caller: BookingCaller,
+  requestId: string,
+  request: BookingRequest,
+): Promise<BookingOutcome> {
+  const key: BookingKey = { tenantId: caller.tenantId, organizerId: caller.aadObjectId, requestId };
+  const claim = await deps.bookings.begin(key, fingerprint(request), deps.clock.now());
+  if (claim.outcome === 'booked')
+    return { outcome: 'booked', booking: claim.booking, repeated: true, sltCardsQueued: 0 };
+  if (claim.outcome === 'inProgress') throw new BookingRefused('inProgress');
+  if (claim.outcome === 'conflict') throw new BookingRefused('requestIdReused');
+  let booking: BookedLesson;
+  try {
+    const check = await checkBooking(deps, caller, request);
+    if (check.problems.length) {
+      await deps.bookings.release(key);
+      return { outcome: 'invalid', problems: check.problems };
+    }
+    booking = await createLesson(deps, caller, key, request, check);
+  } catch (error) {
+    await deps.bookings.release(key).catch(() => deps.logger.warn({}, 'booking claim not released'));
+    throw error;
+  }
+  await deps.bookings.finish(key, booking);
+  deps.logger.info({ checks: booking.checksPassed.length, overridden: !!booking.noticeOverride }, 'lesson booked');
+  return { outcome: 'booked', booking, repeated: false, sltCardsQueued: await tellSlt(deps, caller, request, booking) };
+}
+
+async function createLesson(
+  deps: BookLessonDeps,
+  caller: BookingCaller,
+  key: BookingKey,
+  request: BookingRequest,
+  check: BookingCheck,
+): Promise<BookedLesson> {
+  const policy = deps.policyFor(caller.tenantId);
+  const start = request.start;
+  const end = start + request.durationMinutes * 60_000;
+  const invitees: Invitee[] = [
+    ...request.otherStaff.map((s) => ({ email: s.email, aadObjectId: s.aadObjectId, role: 'staff' as const })),
+    ...request.pupils.map((email) => ({ email, role: 'pupil' as const })),
+  ];
+  const created = await deps.calendar.createEvent(caller.asUser, {
+    subject: request.title,
+    start,
+    end,
+    invitees,
+    transactionId: transactionIdOf(key),
+  });
+  try {
+    const meeting = await deps.calendar.findMeeting(caller.asUser, created.joinUrl);
+    if (!meeting) throw new Error('the meeting of the new event was not found');
+    await deps.calendar.setMeetingOptions(
+      caller.asUser,
+      meeting.onlineMeetingId,
+      lessonMeetingOptions(policy, invitees),
+    );
+    const bookedAt = deps.clock.now();
+    const booking: BookedLesson = {
+      meetingId: teamsMeetingIdOf(meeting.threadId),
+      eventId: created.eventId,
+      joinUrl: created.joinUrl,
+      title: request.title,
+      start,
+      end,
+      bookedAt,
+      organizerId: caller.aadObjectId,
+      staffIds: [caller.aadObjectId, ...request.otherStaff.map((s) => s.aadObjectId)],
+      pupilCount: new Set(request.pupils.map((p) => p.toLowerCase())).size,
+      checksPassed: check.passed,
+      ...(check.noticeOverridden ? { noticeOverride: check.noticeOverridden } : {}),
+    };
+    // What Teams' own meeting info would say, so the live rules know the lesson was scheduled in good time.
+    await deps.applyEvent(
+      { tenantId: caller.tenantId, meetingId: booking.meetingId },
+      {
+        kind: 'meetingDetailsLearned',
+        id: `booked:${transactionIdOf(key)}`,
+        at: bookedAt,
+        meetingType: 'Scheduled',
+        title: request.title,
+        createdAt: bookedAt,
+        scheduledStart: start,
+        scheduledEnd: end,
+        joinUrl: created.joinUrl,
+        organizerId: caller.aadObjectId,
+      },
+    );
+    return booking;
+  } catch (cause) {
+    const rolledBack = await deps.calendar.deleteEvent(caller.asUser, created.eventId).then(
+      () => true,
+      () => false,
+    );
+    deps.logger.warn({ step: stepOf(cause), rolledBack }, 'booking failed after the event was created');
+    throw new BookingFailed(rolledBack, cause, request.title);
+  }
+}
+
+/** Queues the card for every senior leader; a card that could not be queued is logged, the booking stands. */
+async function tellSlt(
+  deps: BookLessonDeps,
+  caller: BookingCaller,
+  request: BookingRequest,
+  booking: BookedLesson,
+): Promise<number> {
+  const key = { tenantId: caller.tenantId, meetingId: booking.meetingId };
+  const text = {
+    organizerName: caller.name,
+    otherStaffNames: request.otherStaff.map((s) => s.name),
+    timeZone: deps.policyFor(caller.tenantId).school.timeZone,
+    ...(request.notesForSlt ? { notesForSlt: request.notesForSlt } : {}),
+  };
+  let queued = 0;
+  for (const leader of await deps.directory.listEscalation(caller.tenantId, 'slt')) {
+    try {
+      await deps.cards.queue(key, bookedCard(booking, text, leader.aadObjectId, `booked@${booking.eventId}`));
+      queued++;
+    } catch (error) {
+      deps.logger.warn({ error: (error as Error).name }, 'booked-lesson card for a senior leader not queued');
+    }
+  }
+  return queued;
+}
+
+/** The same teacher's same request always gives the same id (Graph `transactionId`, the lesson event id). */
+function transactionIdOf(key: BookingKey): string {
+  return fingerprint([key.tenantId, key.organizerId, key.requestId]).slice(0, 32);
+}
+
+function stepOf(cause: unknown): string {
+  return cause instanceof Error ? cause.name : 'unknown';
+}

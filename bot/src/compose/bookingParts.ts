@@ -1,0 +1,71 @@
+/**
+ * What booking a lesson needs, built from configuration: the teacher's calendar through Microsoft
+ * Graph as the teacher (on-behalf-of tokens from teamsfx, exchanged in the teacher's own tenant), the
+ * bookings table, and the lesson cards the senior leaders' card goes through. Nothing when booking is
+ * not set up (no tab app secret and no tokens given): the routes then say so.
+ */
+import type { TableClient } from '@azure/data-tables';
+import { decodeJwt } from 'jose';
+import type { LessonCards } from '../app/delivery/lessonCards.js';
+import { DelegatedAccessError } from '../app/booking/ports.js';
+import type { Config } from '../config.js';
+import {
+  teamsfxDelegatedTokens,
+  type DelegatedTokens,
+  type OboCredentialFactory,
+} from '../graph/delegated/delegatedTokens.js';
+import { GraphLessonCalendar } from '../graph/delegated/graphLessonCalendar.js';
+import type { BookingRouteDeps } from '../http/tabApi/bookingRoutes.js';
+import { TableBookingStore } from '../storage/tableBookingStore.js';
+
+/** What {@link createBookingParts} is built from. */
+export interface BookingPartsOptions {
+  config: Config;
+  /** Injected on-behalf-of tokens (tests: a local fake); default: teamsfx with the tab app's secret, if configured. */
+  tokens?: DelegatedTokens;
+  /** The `bookings` table. */
+  table: TableClient;
+  /** The lesson outbox's cards, as the lesson routines use them. */
+  cards: LessonCards;
+}
+
+/** The booking routes' dependencies, or undefined when booking is not set up. */
+export function createBookingParts(options: BookingPartsOptions): BookingRouteDeps | undefined {
+  const tokens = options.tokens ?? callerTenantTokens(options.config);
+  if (!tokens) return undefined;
+  return {
+    calendar: new GraphLessonCalendar({ baseUrl: options.config.graph.baseUrl, tokens }),
+    bookings: new TableBookingStore(options.table),
+    cards: options.cards,
+  };
+}
+
+/**
+ * teamsfx's exchange for the tab app, in the tenant of each sign-in token (a trust's schools each sign in at home);
+ * undefined without the tab app's secret. `createCredential`: teamsfx's credential unless a test drives it.
+ */
+export function callerTenantTokens(
+  config: Config,
+  createCredential?: OboCredentialFactory,
+): DelegatedTokens | undefined {
+  const app = config.booking.onBehalfOf;
+  if (!app) return undefined;
+  return {
+    forUser(ssoToken, scopes) {
+      // The booking routes verified this token before Graph is called; its `tid` is the caller's tenant.
+      const tenantId = tenantOf(ssoToken);
+      if (!tenantId) return Promise.reject(new DelegatedAccessError('signInAgain'));
+      const options = { ...app, tenantId, authorityHost: config.auth.authorityHost };
+      return teamsfxDelegatedTokens(options, createCredential).forUser(ssoToken, scopes);
+    },
+  };
+}
+
+function tenantOf(ssoToken: string): string | undefined {
+  try {
+    const { tid } = decodeJwt(ssoToken);
+    return typeof tid === 'string' && tid ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,64 @@
+/** The "Book a lesson" form as the tab sends it, validated once here and turned into the app's request. */
+import { z } from 'zod';
+import type { BookingRequest } from '../../app/booking/bookingRequest.js';
+import { HttpError } from '../errors.js';
+
+// The idempotency key: a UUID or similar, never free text (as the side panel's writes take it).
+const clientRequestId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 letters, digits or dashes (a UUID is ideal)');
+
+const staffMember = z.strictObject({
+  aadObjectId: z.string().min(1).max(64),
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+});
+
+const bookingFields = {
+  title: z.string().trim().min(1, 'is needed').max(255),
+  /** ISO 8601 with an offset, e.g. `2026-03-12T10:00:00Z`. */
+  start: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().min(1).max(600),
+  pupils: z.array(z.email().max(320)).max(300),
+  otherStaff: z.array(staffMember).max(10),
+  notesForSlt: z.string().trim().max(1000).optional(),
+  noticeOverride: z.strictObject({ reason: z.string().max(500) }).optional(),
+};
+
+const checkBody = z.strictObject({ ...bookingFields, clientRequestId: clientRequestId.optional() });
+const bookBody = z.strictObject({ ...bookingFields, clientRequestId });
+
+/** A booking to check: the form alone. */
+export function parseBookingCheck(body: unknown): BookingRequest {
+  return toRequest(parse(checkBody, body));
+}
+
+/** A booking to make: the form and the tab's request id (the same for every retry of one click). */
+export function parseBooking(body: unknown): { clientRequestId: string; request: BookingRequest } {
+  const b = parse(bookBody, body);
+  return { clientRequestId: b.clientRequestId, request: toRequest(b) };
+}
+
+function toRequest(b: z.infer<typeof checkBody>): BookingRequest {
+  return {
+    title: b.title,
+    start: Date.parse(b.start),
+    durationMinutes: b.durationMinutes,
+    pupils: b.pupils,
+    otherStaff: b.otherStaff,
+    ...(b.notesForSlt ? { notesForSlt: b.notesForSlt } : {}),
+    ...(b.noticeOverride ? { noticeOverride: b.noticeOverride } : {}),
+  };
+}
+
+/** Validates a body, turning zod's issues into one 400 sentence naming each bad field. */
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'} ${i.message}`);
+  throw new HttpError(
+    400,
+    'invalidBody',
+    `The booking was not understood (${problems.join('; ')}); reload the form and try again.`,
+  );
+}
