@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const SOURCES = ['tab/src', 'tab/index.html', 'tab/vite.config.ts'];
+const SOURCES = ['tab/src', 'tab/index.html', 'tab/auth-start.html', 'tab/auth-end.html', 'tab/vite.config.ts'];
 const MARKER = 'tab/dist/index.html';
 
 function newestMtime(path) {

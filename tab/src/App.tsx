@@ -122,7 +122,7 @@ function ReadyView({ context, api }: { context: TeamsContext; api: Api }): React
   const view = viewFor(context);
   const meetingId = context.meetingId;
   // The school view is a personal tab: no meeting.
-  if (view === 'school') return <SchoolView api={api} />;
+  if (view === 'school') return <SchoolView api={api} section={context.subPageId} />;
   // The record names its lesson in its own address (a deep link from a DSL card), not only through the meeting it is
   // open in.
   if (view === 'record') return <LessonRecord api={api} inMeeting={meetingId} subPageId={context.subPageId} />;

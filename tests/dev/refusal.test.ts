@@ -81,6 +81,7 @@ describe('dev: the simulator does not exist when real credentials are configured
       ['GET', '/dev/auth/keys'],
       ['GET', '/dev/host'],
       ['GET', '/dev/host/token?user=00000000-0000-4000-8000-0000000000a1'],
+      ['GET', '/dev/host/people'],
     ] as const) {
       it(`${method} ${path} is 404`, async () => {
         const res = await fetch(`${base}${path}`, {

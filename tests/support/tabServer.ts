@@ -8,6 +8,7 @@ import { scratchDataDir } from './serviceHarness.js';
 import { loadConfig } from '../../bot/src/config.js';
 import type { DelegatedTokens } from '../../bot/src/graph/delegated/delegatedTokens.js';
 import { createDevTokenSigner, devJwksRoute, DEV_JWKS_PATH, type DevTokenSigner } from '../../bot/src/dev/devTokens.js';
+import type { PickablePerson } from '../../bot/src/dev/teamsHost/pickablePeople.js';
 import { registerTeamsHostRoutes } from '../../bot/src/dev/teamsHost/routes.js';
 import type { Participant } from '../../bot/src/domain/types.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
@@ -99,6 +100,8 @@ export interface TabTestServerOptions {
   policy?: Policy;
   /** The on-behalf-of exchange booking uses (the service's own option); default: from configuration. */
   delegatedTokens?: DelegatedTokens;
+  /** Whom the fake Teams host's people picker offers (with `tabDir`); default nobody. */
+  hostPeople?: PickablePerson[];
 }
 
 /** Starts the service through its composition root, with the school's two teachers on the staff list. */
@@ -142,7 +145,8 @@ export async function startTabTestServer(options: TabTestServerOptions): Promise
     ...(options.delegatedTokens ? { delegatedTokens: options.delegatedTokens } : {}),
   });
   if (!issuer) devJwksRoute(service.server, signer);
-  if (options.tabDir) registerTeamsHostRoutes(service.server, { signer, tenantId: SCHOOL_TENANT });
+  if (options.tabDir)
+    registerTeamsHostRoutes(service.server, { signer, tenantId: SCHOOL_TENANT, people: options.hostPeople ?? [] });
   return {
     base: service.url,
     server: service.server,

@@ -71,11 +71,21 @@ describe('tab/school view: the whole school now, for the safeguarding team', fun
     await page.close();
   });
 
-  it('tells a teacher kindly that the school view is for the safeguarding team', async () => {
-    const { page, tab } = await openSchool(PEOPLE.teacherB);
+  it('tells a pupil kindly that the school view is for the safeguarding team', async () => {
+    const { page, tab } = await openSchool(PEOPLE.pupil1);
     await tab.getByRole('heading', { name: 'This page is for the safeguarding team' }).waitFor(WAIT);
     await tab.getByText(/for the school's safeguarding team: the DSL, the deputies and senior leaders/).waitFor(WAIT);
     assert.equal(await tab.getByTestId('school-lesson').count(), 0, 'nothing about any lesson');
+    await page.close();
+  });
+
+  it('gives a teacher not on the safeguarding team "Book a lesson" alone, and nothing about the school\'s lessons', async () => {
+    const { page, tab } = await openSchool(PEOPLE.teacherB);
+    await tab.getByRole('heading', { name: 'Book a lesson' }).waitFor(WAIT);
+    assert.equal(await tab.getByRole('tab').count(), 0, "none of the school view's sections");
+    assert.equal(await tab.getByTestId('school-lesson').count(), 0, 'nothing about any lesson');
+    for (const title of ['Year 5 maths', 'Year 3 art', 'Year 6 science', 'Year 4 reading'])
+      assert.equal(await tab.getByText(title).count(), 0, `${title} is not shown`);
     await page.close();
   });
 });

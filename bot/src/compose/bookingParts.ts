@@ -17,6 +17,7 @@ import {
 import { GraphLessonCalendar } from '../graph/delegated/graphLessonCalendar.js';
 import type { BookingRouteDeps } from '../http/tabApi/bookingRoutes.js';
 import { TableBookingStore } from '../storage/tableBookingStore.js';
+import { LOCAL_AUTH } from '../runtime/localAuth.js';
 
 /** What {@link createBookingParts} is built from. */
 export interface BookingPartsOptions {
@@ -37,6 +38,11 @@ export function createBookingParts(options: BookingPartsOptions): BookingRouteDe
     calendar: new GraphLessonCalendar({ baseUrl: options.config.graph.baseUrl, tokens }),
     bookings: new TableBookingStore(options.table),
     cards: options.cards,
+    // The tab app the consent window asks for (local mode: the dev sign-in's app id).
+    app: {
+      clientId: options.config.booking.onBehalfOf?.clientId ?? options.config.auth.clientId ?? LOCAL_AUTH.clientId,
+      authorityHost: options.config.auth.authorityHost,
+    },
   };
 }
 

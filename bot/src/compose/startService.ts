@@ -147,6 +147,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     meetingDiscovered: routines.meetingDiscovered,
     acknowledgeAlert: lessons.acknowledge,
     ...(meetingControl ? { meetingControl } : {}),
+    ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
   });
   tabApiRoutes(server, core);
   if (options.simulator) await options.simulator(server, core);

@@ -18,6 +18,7 @@ import { isSimClock } from './simClock.js';
 import { lessonFromState } from './simulator/lessons.js';
 import { registerSimRoutes } from './simulator/simRoutes.js';
 import { Simulator, type Delivery } from './simulator/simulator.js';
+import { pickableStaff } from './teamsHost/pickablePeople.js';
 import { registerTeamsHostRoutes } from './teamsHost/routes.js';
 
 /** Thrown when something tries to mount the simulator in a process with real credentials. */
@@ -42,7 +43,7 @@ export async function devRoutes(server: Server, core: ServiceCore): Promise<void
     authorityHost: core.config.auth.authorityHost,
   });
   devJwksRoute(server, signer);
-  registerTeamsHostRoutes(server, { signer, tenantId: school.tenantId });
+  registerTeamsHostRoutes(server, { signer, tenantId: school.tenantId, people: pickableStaff(school) });
 
   const origin = (): string => localOrigin(server);
   const simulator = new Simulator({

@@ -108,6 +108,8 @@ export interface TeamsEndpointDeps {
   meetingControl?: MeetingControl;
   /** "I'm dealing with it" on a critical alert card. */
   acknowledgeAlert: AcknowledgeAlert;
+  /** `TEAMS_APP_ID`, for links into Chaperone's tabs (the `book` command's card). */
+  teamsAppId?: string;
 }
 
 /** Mounts `POST /api/messages` with the bot's routing table and chat commands, behind the tenant gate. */
@@ -123,6 +125,7 @@ export function mountTeamsEndpoint(deps: TeamsEndpointDeps): void {
     policyFor: deps.policyFor,
     clock: deps.clock,
     logger: deps.logger,
+    ...(deps.teamsAppId ? { teamsAppId: deps.teamsAppId } : {}),
   });
   const bot = createChaperoneBot({
     serviceUrls: clients.serviceUrls,

@@ -5,12 +5,14 @@ import type { PupilChecksAlert, StatusView } from '../../../bot/src/app/sidePane
 import type { DslReach } from '../../../bot/src/app/concerns/receiptWords.js';
 import type { ConcernInput } from '../../../bot/src/app/concerns/input.js';
 import type { LessonRecordView } from '../../../bot/src/app/lessonRecord/lessonTimeline.js';
+import { bookingApi, type BookingApi } from './bookingClient.js';
 import { schoolApi, type SchoolApi } from './schoolClient.js';
 import { ApiError, poll, signedCall, type Poll } from './transport.js';
 
 export type { ConcernInput, PolicyView, PupilChecksAlert, PupilCheckView, StatusView };
 export type { LessonRecordView };
 export type * from './schoolClient.js';
+export type * from './bookingClient.js';
 export { ApiError };
 
 /** What the server says once a concern is logged: its reference, and whether this form had already sent it. */
@@ -33,7 +35,7 @@ export interface Me {
 export type StatusPoll = Poll<StatusView>;
 
 /** The tab API client. */
-export interface Api extends SchoolApi {
+export interface Api extends SchoolApi, BookingApi {
   me(): Promise<Me>;
   policy(): Promise<PolicyView>;
   status(meetingId: string, etag?: string): Promise<StatusPoll>;
@@ -106,5 +108,6 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
     registerCsv: async (meetingId) => (await call(`${lesson(meetingId)}/register.csv`)).blob(),
     lessonRecord: async (meetingId) => (await call(`${lesson(meetingId)}/record`)).json() as Promise<LessonRecordView>,
     ...schoolApi(call),
+    ...bookingApi(call),
   };
 }

@@ -53,8 +53,8 @@ export interface World {
 
 const personalId = (who: Who) => `a:personal-${who}`;
 
-/** Builds and starts the world. */
-export async function startWorld(): Promise<World> {
+/** Builds and starts the world; `teamsAppId` as the service passes `TEAMS_APP_ID` to the chat. */
+export async function startWorld(options: { teamsAppId?: string } = {}): Promise<World> {
   const connector = await new FakeConnector().start();
   const azurite = await sharedAzurite();
   const table = TableClient.fromConnectionString(azurite.connectionString, uniqueTableName('chatconcerns'), {
@@ -111,6 +111,7 @@ export async function startWorld(): Promise<World> {
     clock: { now: () => clock.now },
     logger: log.logger,
     newRef: () => `C-TEST${'23456789ABCDEFGHJKMNPQRSTWXYZ'[refs++ % 29]}${'2'}`,
+    ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}),
   });
   const bot = await startBotEndpoint(commands);
 

@@ -1,4 +1,4 @@
-/** The school's booking rules as the "Book a lesson" form shows them next to its fields. */
+/** The school's booking rules as the "Book a lesson" form shows them next to its fields, and where it asks consent. */
 import type { Policy } from '../../domain/policy/schema.js';
 
 /** What the form shows; `null` where the school's policy has no such rule. */
@@ -21,4 +21,22 @@ export function bookingRules(policy: Policy): BookingRules {
     schoolHours: policy.schoolHours.enabled ? { start, end, days: [...days] } : null,
     timeZone: policy.school.timeZone,
   };
+}
+
+/** The Entra app booking acts through (the tab's app, whose secret makes the on-behalf-of exchange). */
+export interface BookingApp {
+  /** The tab app's client id, `AAD_APP_CLIENT_ID`. */
+  clientId: string;
+  /** `AAD_AUTHORITY_HOST`, e.g. `https://login.microsoftonline.com`. */
+  authorityHost: string;
+}
+
+/** Where the teacher gives the app their consent: the app, in the teacher's own tenant. */
+export interface BookingConsent extends BookingApp {
+  tenantId: string;
+}
+
+/** The consent the form asks for when Microsoft says the teacher has not yet given it. */
+export function bookingConsent(app: BookingApp, tenantId: string): BookingConsent {
+  return { clientId: app.clientId, tenantId, authorityHost: app.authorityHost.replace(/\/+$/, '') };
 }

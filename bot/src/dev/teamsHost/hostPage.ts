@@ -5,7 +5,8 @@ function escapeHtml(text: string): string {
 
 /**
  * The simulated Teams meeting window: a stage placeholder and the side panel (the tab, in an
- * iframe, 320 px wide as in Teams), with buttons to switch theme the way Teams would.
+ * iframe, 320 px wide as in Teams), with buttons to switch theme the way Teams would, and the dialog where
+ * Teams' people picker lets the person choose someone.
  */
 export function hostPage(tenantId: string): string {
   return `<!doctype html>
@@ -25,6 +26,8 @@ export function hostPage(tenantId: string): string {
   aside h2 { font-size: 14px; margin: 0; padding: 8px 12px; }
   iframe { flex: 1; border: 0; width: 100%; }
   #host-status { font-size: 11px; padding: 2px 12px; opacity: .6; }
+  #host-people ul { list-style: none; padding: 0; }
+  #host-people li button { width: 100%; text-align: left; margin: 2px 0; }
 </style>
 </head>
 <body data-tenant="${escapeHtml(tenantId)}" data-theme="default">
@@ -41,6 +44,11 @@ export function hostPage(tenantId: string): string {
   <output id="host-config"></output>
   <div id="host-status" role="status"></div>
 </aside>
+<dialog id="host-people" aria-labelledby="host-people-title">
+  <h2 id="host-people-title">Choose people</h2>
+  <ul id="host-people-list"></ul>
+  <button type="button" id="host-people-cancel">Cancel</button>
+</dialog>
 <script src="/dev/host.js"></script>
 </body>
 </html>

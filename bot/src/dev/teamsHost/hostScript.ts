@@ -5,6 +5,8 @@ import { HOST_RUNTIME, HOST_SDK_VERSION } from './runtime.js';
  * an iframe and answers teams-js's postMessage calls the way Teams does: requests arrive as
  * `{ id, uuidAsString, func, args }` and get `{ id, uuidAsString, args }` back; host-initiated
  * notifications (theme changes) are `{ func, args }` with no id. Plain ES2020, no build step.
+ * `?consent=cancel` makes the consent window answer as if the person closed it (the default: they consent, as the
+ * simulator's sign-in always does).
  */
 export const HOST_SCRIPT = `'use strict';
 (function () {
@@ -17,6 +19,7 @@ export const HOST_SCRIPT = `'use strict';
     tenant: document.body.dataset.tenant,
     view: params.get('context') || 'sidePanel',
     theme: params.get('theme') || 'default',
+    consent: params.get('consent') === 'cancel' ? 'cancel' : 'approve',
   };
   // The manifest's configurationUrl says ?context=config; Teams runs that page in the 'settings' frame context,
   // and a personal tab (the school view) in 'content'.
@@ -25,6 +28,8 @@ export const HOST_SCRIPT = `'use strict';
   const status = document.getElementById('host-status');
   const save = document.getElementById('host-save');
   const saved = document.getElementById('host-config');
+  const picker = document.getElementById('host-people');
+  const pickerList = document.getElementById('host-people-list');
   let tabConfig = null;
   document.body.dataset.theme = setup.theme;
   save.hidden = setup.frameContext !== 'settings';
@@ -44,6 +49,29 @@ export const HOST_SCRIPT = `'use strict';
     return (await res.json()).token;
   }
 
+  // Teams' people picker: the school's people from /dev/host/people, one chosen in the host's dialog. Teams answers
+  // [error, people]; closing the picker is its USER_ABORT error (8000).
+  async function choosePeople(options) {
+    const res = await fetch('/dev/host/people');
+    const people = res.ok ? (await res.json()).people : [];
+    document.getElementById('host-people-title').textContent = options.title || 'Choose people';
+    pickerList.replaceChildren(...people.map((person) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = person.displayName + ' (' + person.email + ')';
+      button.addEventListener('click', () => picker.close(person.objectId));
+      item.append(button);
+      return item;
+    }));
+    picker.returnValue = '';
+    picker.showModal();
+    await new Promise((resolve) => picker.addEventListener('close', resolve, { once: true }));
+    const chosen = people.find((person) => person.objectId === picker.returnValue);
+    return chosen ? [null, [chosen]] : [{ errorCode: 8000, message: 'The person closed the people picker.' }, null];
+  }
+  document.getElementById('host-people-cancel').addEventListener('click', () => picker.close(''));
+
   function send(message) {
     frame.contentWindow.postMessage(message, location.origin);
   }
@@ -59,6 +87,12 @@ export const HOST_SCRIPT = `'use strict';
     'settings.getSettings': () => [tabConfig || {}],
     // app.openLink (Join the lesson, Call the organizer): Teams would open it; the local host names it.
     executeDeepLink: (args) => { status.textContent = 'Teams would open: ' + args[0]; return [true]; },
+    'people.selectPeople': (args) => choosePeople(args[0] || {}),
+    // Teams opens the page in its sign-in window; the simulator's sign-in has already consented, so none opens.
+    'authentication.authenticate': (args) => {
+      status.textContent = 'Teams would ask for permission at: ' + args[0];
+      return setup.consent === 'cancel' ? [false, 'CancelledByUser'] : [true, ''];
+    },
   };
   // One-way calls the host acts on without answering.
   const notices = {

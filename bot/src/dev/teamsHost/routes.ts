@@ -3,6 +3,7 @@ import { HttpError } from '../../http/errors.js';
 import type { DevTokenSigner } from '../devTokens.js';
 import { hostPage } from './hostPage.js';
 import { HOST_SCRIPT } from './hostScript.js';
+import type { PickablePerson } from './pickablePeople.js';
 
 /** What the simulated Teams host needs. */
 export interface TeamsHostDeps {
@@ -10,6 +11,8 @@ export interface TeamsHostDeps {
   signer: DevTokenSigner;
   /** The school's tenant id, put in the context and the tokens. */
   tenantId: string;
+  /** Whom Teams' people picker offers (the simulator: `pickableStaff(school)`). */
+  people: PickablePerson[];
 }
 
 const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -17,8 +20,8 @@ const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
 /**
  * Mounts the simulated Teams host on the service's own origin (so a plain `app.initialize()` in
  * the tab trusts it): `/dev/host?user=<oid>&name=<name>&meeting=<id>&theme=dark&context=sidePanel`,
- * its script, and the token route it uses for `authentication.getAuthToken`. Local mode only: the
- * composition root never mounts this with real credentials.
+ * its script, the token route it uses for `authentication.getAuthToken`, and whom its people picker offers
+ * (`people.selectPeople`). Local mode only: the composition root never mounts this with real credentials.
  */
 export function registerTeamsHostRoutes(server: Server, deps: TeamsHostDeps): void {
   server.get('/dev/host', async (_req: Request, res: Response) => {
@@ -30,6 +33,10 @@ export function registerTeamsHostRoutes(server: Server, deps: TeamsHostDeps): vo
     res.setHeader('content-type', 'text/javascript; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
     res.sendRaw(200, HOST_SCRIPT);
+  });
+  server.get('/dev/host/people', async (_req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json({ people: deps.people });
   });
   server.get('/dev/host/token', async (req: Request, res: Response) => {
     const query = (req.query ?? {}) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 /**
  * What the simulated Teams host tells teams-js at `initialize`: a runtime config in teams-js 2.x's
- * current format (apiVersion 4) listing the capabilities a meeting tab in Teams on the web has.
+ * current format (apiVersion 4) listing the capabilities a meeting tab in Teams on the web has, the people
+ * picker included.
  */
 export const HOST_RUNTIME = {
   apiVersion: 4,
@@ -16,6 +17,7 @@ export const HOST_RUNTIME = {
     interactive: {},
     meeting: {},
     menus: {},
+    people: {},
     pages: { appButton: {}, tabs: {}, config: {}, backStack: {}, fullTrust: {} },
     sharing: {},
     stageView: {},

@@ -5,19 +5,20 @@
  * come back by field (422). Microsoft refusing to act for the teacher comes back as `consentRequired`
  * (401: the tab shows Teams' consent prompt, then sends the same request again) or `notGranted` (403:
  * one sentence for the teacher, one for IT). Booking not set up for the school: 503 `bookingNotSetUp`.
+ * When booking is set up, `me` also says where the tab asks the teacher's consent (the app, their tenant).
  */
 import type { Request, Response, Server } from 'restify';
 import { bookLesson, type BookLessonDeps } from '../../app/booking/bookLesson.js';
 import { checkBooking, isSeniorLeader, type BookingCaller } from '../../app/booking/bookingRequest.js';
-import { bookingRules } from '../../app/booking/bookingRules.js';
+import { bookingConsent, bookingRules, type BookingApp } from '../../app/booking/bookingRules.js';
 import { authenticate } from '../auth/bearer.js';
 import { authorize } from './access.js';
 import { parseBooking, parseBookingCheck } from './bookingBody.js';
 import { answerNotSetUp, answerRefusal } from './bookingRefusals.js';
 import type { TabApiDeps } from './deps.js';
 
-/** What booking adds to the tab API's dependencies. */
-export type BookingRouteDeps = Pick<BookLessonDeps, 'calendar' | 'bookings' | 'cards'>;
+/** What booking adds to the tab API's dependencies: the use case's ports, and the app the teacher consents to. */
+export type BookingRouteDeps = Pick<BookLessonDeps, 'calendar' | 'bookings' | 'cards'> & { app: BookingApp };
 
 /** Registers the booking routes; without `booking` (not set up) lessons are still checked, never booked. */
 export function registerBookingRoutes(server: Server, deps: TabApiDeps, booking: BookingRouteDeps | undefined): void {
@@ -31,6 +32,7 @@ export function registerBookingRoutes(server: Server, deps: TabApiDeps, booking:
       canBook: Boolean(bookDeps),
       canOverrideNotice: await isSeniorLeader(deps.directory, caller),
       rules: bookingRules(deps.policyFor(caller.tenantId)),
+      ...(booking ? { consent: bookingConsent(booking.app, caller.tenantId) } : {}),
     });
   });
 

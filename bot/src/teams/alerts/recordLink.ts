@@ -37,14 +37,19 @@ export function meetingIdOfSubEntity(subEntityId: string): string | undefined {
 }
 
 /**
- * `https://teams.microsoft.com/l/entity/<appId>/lessonRecord?context={"subEntityId":"..."}`: opens
- * the lesson record in Teams (desktop, web or mobile), where the person is already signed in.
- * `appId` is the app's id as Teams knows it (the manifest id for an uploaded app, the catalogue id
- * for one published to the organisation's store).
+ * `https://teams.microsoft.com/l/entity/<appId>/<entityId>?label=...&context={"subEntityId":"..."}`:
+ * opens one of Chaperone's static tabs in Teams (desktop, web or mobile), where the person is already
+ * signed in; the tab reads `subEntityId` from its context. `appId` is the app's id as Teams knows it
+ * (the manifest id for an uploaded app, the catalogue id for one published to the organisation's
+ * store); anything but a GUID throws.
  */
+export function staticTabLink(appId: string, entityId: string, label: string, subEntityId: string): string {
+  if (!isTeamsAppId(appId)) throw new Error('The Teams app id must be a GUID to build a link into Teams.');
+  const context = encodeURIComponent(JSON.stringify({ subEntityId }));
+  return `https://teams.microsoft.com/l/entity/${appId}/${entityId}?label=${encodeURIComponent(label)}&context=${context}`;
+}
+
+/** The link that opens a lesson's record in Chaperone's "Lesson record" tab. */
 export function lessonRecordLink(appId: string, meetingId: string): string {
-  if (!isTeamsAppId(appId)) throw new Error('The Teams app id must be a GUID to build a lesson record link.');
-  const context = JSON.stringify({ subEntityId: recordSubEntityId(meetingId) });
-  const label = encodeURIComponent('Lesson record');
-  return `https://teams.microsoft.com/l/entity/${appId}/${RECORD_ENTITY_ID}?label=${label}&context=${encodeURIComponent(context)}`;
+  return staticTabLink(appId, RECORD_ENTITY_ID, 'Lesson record', recordSubEntityId(meetingId));
 }

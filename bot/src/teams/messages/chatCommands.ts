@@ -38,6 +38,8 @@ export interface ChatCommandDeps {
   newFormId?: () => string;
   /** "I'm dealing with it" on a critical alert card. */
   acknowledgeAlert?: AcknowledgeAlert;
+  /** The Teams app's id (`TEAMS_APP_ID`): `book` links to the booking form with it. */
+  teamsAppId?: string;
 }
 
 /** The chat side of the bot, as the ActivityHandler calls it. */
@@ -62,6 +64,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     newFormId: deps.newFormId ?? randomUUID,
     ...(deps.newRef ? { newRef: deps.newRef } : {}),
     ...(deps.acknowledgeAlert ? { acknowledgeAlert: deps.acknowledgeAlert } : {}),
+    ...(deps.teamsAppId ? { teamsAppId: deps.teamsAppId } : {}),
   };
 
   async function requestFor(turn: ChatTurn): Promise<Omit<CommandRequest, 'args'>> {

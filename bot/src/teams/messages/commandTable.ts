@@ -3,6 +3,7 @@
  * from the same table, so it always lists exactly what this person can use.
  */
 import { can, REFUSALS } from '../../app/permissions.js';
+import { BOOKING_COMMANDS } from './bookingCommands.js';
 import { say, type ChatCommand, type CommandDeps, type CommandRequest, type Reply } from './commandTypes.js';
 import { CONCERN_COMMANDS } from './concernCommands.js';
 import { GENERAL_COMMANDS, NOT_STAFF } from './generalCommands.js';
@@ -39,6 +40,7 @@ export const COMMANDS: Record<string, ChatCommand> = {
   ...CONCERN_COMMANDS,
   ...GENERAL_COMMANDS,
   ...MEETING_COMMANDS,
+  ...BOOKING_COMMANDS,
 };
 
 /** Other words people naturally type for the same thing. */

@@ -24,6 +24,8 @@ export interface CommandDeps {
   newFormId: () => string;
   /** "I'm dealing with it" on a critical alert card. */
   acknowledgeAlert?: AcknowledgeAlert;
+  /** The Teams app's id (`TEAMS_APP_ID`), for links into Chaperone's tabs; absent: cards say where to find them. */
+  teamsAppId?: string;
 }
 
 /**
