@@ -43,14 +43,10 @@ export async function main(config: Config, args: string[]): Promise<void> {
     file: config.policy.file,
   });
   const { connection, azurite } = await storageFor(config, args.includes('--fresh'));
-  // Local mode: the simulator and its clock, loaded only then (devRoutes refuses a production config too).
-  const local = config.production
-    ? undefined
-    : {
-        clock: new (await import('./dev/simClock.js')).SimClock(),
-        simulator: (await import('./dev/devRoutes.js')).devRoutes,
-      };
-  const service = await startService({ config, storage: connection, policy, logger, ...local });
+  // Local mode: the simulator, its clock and its fake Graph calendar, loaded only then (devRoutes refuses a
+  // production config too).
+  const local = config.production ? undefined : await (await import('./dev/localMode.js')).startLocalMode(config);
+  const service = await startService({ config, storage: connection, policy, logger, ...local?.options });
   logger.info(
     {
       url: service.url,
@@ -61,6 +57,7 @@ export async function main(config: Config, args: string[]): Promise<void> {
   );
   const shutdown = async (): Promise<void> => {
     await service.stop();
+    await local?.stop();
     await azurite?.stop();
     process.exit(0);
   };

@@ -8,7 +8,7 @@ import { SAMPLE_SCHOOL_FILE } from '../../bot/src/dev/school.js';
 import { SimClock } from '../../bot/src/dev/simClock.js';
 import { policyFromPreset } from '../../bot/src/domain/policy/presets.js';
 import { loadStaffList } from '../../bot/src/runtime/loadStaffList.js';
-import { devRoutes } from '../../bot/src/dev/devRoutes.js';
+import { startLocalMode } from '../../bot/src/dev/localMode.js';
 import { startService, type RunningService } from '../../bot/src/compose/startService.js';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { sharedAzurite } from '../support/azurite.js';
@@ -49,15 +49,16 @@ export async function startSimService(options: { startAt?: number } = {}): Promi
   });
   const shift = options.startAt === undefined ? 0 : options.startAt - Date.now();
   const clock = new SimClock(() => Date.now() + shift);
+  // Local mode's own parts (simulator, fake Graph calendar), as `npm start` adds them, on this clock.
+  const local = await startLocalMode(config, clock);
   const service = await startService({
     config,
     storage: { connectionString: azurite.connectionString, tablePrefix: `d${randomBytes(4).toString('hex')}` },
     policy: policyFromPreset('strict'),
     staffList: loadStaffList(SAMPLE_SCHOOL_FILE),
     logger: memoryLogger(),
-    clock,
     sweep: false,
-    simulator: devRoutes,
+    ...local.options,
   });
   const call = async <T>(
     method: 'GET' | 'POST',
@@ -72,7 +73,11 @@ export async function startSimService(options: { startAt?: number } = {}): Promi
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
-  return { ...service, clock, call };
+  const stop = async () => {
+    await service.stop();
+    await local.stop();
+  };
+  return { ...service, stop, clock, call };
 }
 
 /** The simulator API path of one person's action in a lesson. */

@@ -24,6 +24,8 @@ export interface BookingPartsOptions {
   config: Config;
   /** Injected on-behalf-of tokens (tests: a local fake); default: teamsfx with the tab app's secret, if configured. */
   tokens?: DelegatedTokens;
+  /** Where the delegated Graph calls go; default `GRAPH_BASE_URL`. */
+  graphBaseUrl?: string;
   /** The `bookings` table. */
   table: TableClient;
   /** The lesson outbox's cards, as the lesson routines use them. */
@@ -35,7 +37,7 @@ export function createBookingParts(options: BookingPartsOptions): BookingRouteDe
   const tokens = options.tokens ?? callerTenantTokens(options.config);
   if (!tokens) return undefined;
   return {
-    calendar: new GraphLessonCalendar({ baseUrl: options.config.graph.baseUrl, tokens }),
+    calendar: new GraphLessonCalendar({ baseUrl: options.graphBaseUrl ?? options.config.graph.baseUrl, tokens }),
     bookings: new TableBookingStore(options.table),
     cards: options.cards,
     // The tab app the consent window asks for (local mode: the dev sign-in's app id).

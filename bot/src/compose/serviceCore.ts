@@ -36,6 +36,8 @@ export interface ServiceOptions {
    * Default: teamsfx with the tab app's secret (`AAD_APP_CLIENT_SECRET`); neither: booking is not set up.
    */
   delegatedTokens?: DelegatedTokens;
+  /** Where booking's delegated Graph calls go (the simulator's fake calendar); default `GRAPH_BASE_URL`. */
+  delegatedGraphBaseUrl?: string;
   /** Sweep timers on an interval (default true; tests drive sweeps with `core.tick()`). */
   sweep?: boolean;
   /**

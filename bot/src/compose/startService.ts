@@ -123,7 +123,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     school: adapters.school.reader,
     schoolBoard: adapters.school.store,
     acknowledgeAlert: lessons.acknowledge,
-    booking: createBookingParts({ config, tokens: options.delegatedTokens, table: adapters.tables.bookings, cards }),
+    booking: createBookingParts({
+      config,
+      tokens: options.delegatedTokens,
+      ...(options.delegatedGraphBaseUrl ? { graphBaseUrl: options.delegatedGraphBaseUrl } : {}),
+      table: adapters.tables.bookings,
+      cards,
+    }),
   };
 
   // Entry points.

@@ -51,6 +51,7 @@ export const api = {
   endForEveryone: (meetingId: string) => call<SimState>('POST', `${lessonPath(meetingId)}/end`, {}),
   advance: (minutes: number) => call<{ fired: number; state: SimState }>('POST', '/dev/api/clock', { minutes }),
   sweep: () => call<{ fired: number; state: SimState }>('POST', '/dev/api/sweep', {}),
+  install: () => call<SimState>('POST', '/dev/api/install', {}),
   feed: (after: number) => call<{ entries: FeedEntry[] }>('GET', `/dev/api/feed?after=${after}`),
   alertTrail: () => call<{ trails: AlertTrail[] }>('GET', '/dev/api/alert-trail'),
   chat: (personId: string) => call<{ lines: ChatLine[] }>('GET', `/dev/api/chat/${encodeURIComponent(personId)}`),

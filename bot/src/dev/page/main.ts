@@ -123,12 +123,26 @@ function wireForms(): void {
     });
     byId<HTMLIFrameElement>('host-frame').src = `/dev/host?${query.toString()}`;
   });
+  const openPersonalTab = (person: { aadObjectId: string; name: string }) => {
+    const theme = (byId<HTMLFormElement>('open-panel').elements.namedItem('theme') as HTMLSelectElement).value;
+    const query = new URLSearchParams({ user: person.aadObjectId, name: person.name, theme, context: 'school' });
+    byId<HTMLIFrameElement>('host-frame').src = `/dev/host?${query.toString()}`;
+  };
   byId('open-school').addEventListener('click', () => {
     const dsl = state?.school.people.find((p) => p.kind === 'dsl');
     if (!dsl) return say('The sample school has no DSL to open the school view as.');
-    const theme = (byId<HTMLFormElement>('open-panel').elements.namedItem('theme') as HTMLSelectElement).value;
-    const query = new URLSearchParams({ user: dsl.aadObjectId, name: dsl.name, theme, context: 'school' });
-    byId<HTMLIFrameElement>('host-frame').src = `/dev/host?${query.toString()}`;
+    openPersonalTab(dsl);
+  });
+  // Chaperone's personal tab as the chosen person (staff book lessons there), once it is installed for staff.
+  byId('open-book').addEventListener('click', () => {
+    const form = new FormData(byId<HTMLFormElement>('open-panel'));
+    const person = state?.school.people.find((p) => p.aadObjectId === form.get('personId'));
+    if (!person) return say('Choose who books the lesson first.');
+    void act(async () => {
+      const next = await api.install();
+      openPersonalTab(person);
+      return next;
+    }, `Chaperone's Safeguarding tab opened as ${person.name}.`);
   });
   byId('chat-person').addEventListener('change', () => void pollChat(true));
   byId<HTMLFormElement>('chat-form').addEventListener('submit', (event) => {

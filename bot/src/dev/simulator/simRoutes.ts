@@ -125,6 +125,12 @@ export function registerSimRoutes(server: Server, deps: SimRoutesDeps): void {
     json(res, { fired: await deps.tick(), state: state() });
   });
 
+  // Chaperone's personal app installed for every member of staff (a tenant-wide install), before a personal tab opens.
+  server.post('/dev/api/install', async (_req: Request, res: Response) => {
+    await deps.simulator.installForStaff();
+    json(res, state());
+  });
+
   server.post('/dev/api/sweep', async (_req: Request, res: Response) =>
     json(res, { fired: await deps.tick(), state: state() }),
   );
