@@ -68,6 +68,8 @@ export type MeetingEvent =
       lobbyBypassScope?: string;
       joinUrl?: string;
       organizerId?: string;
+      /** The organizer cancelled the lesson (Chaperone cancelled its calendar event for them). */
+      cancelledAt?: number;
     }
   | { kind: 'meetingSettingsChanged'; id: string; at: number; by: string; changes: SettingsChangeRecord[] }
   | {

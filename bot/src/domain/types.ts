@@ -85,6 +85,8 @@ export interface MeetingState {
   createdAt?: number;
   scheduledStart?: number;
   scheduledEnd?: number;
+  /** When the organizer cancelled the lesson; once cancelled it stays cancelled (the earliest time is kept). */
+  cancelledAt?: number;
   startedAt?: number;
   endedAt?: number;
   recording?: boolean;
