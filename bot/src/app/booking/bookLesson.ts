@@ -118,6 +118,7 @@ async function createLesson(
         meetingType: 'Scheduled',
         title: request.title,
         createdAt: bookedAt,
+        ...(check.noticeOverridden ? { noticeApproved: true } : {}),
         scheduledStart: start,
         scheduledEnd: end,
         joinUrl: created.joinUrl,

@@ -79,6 +79,8 @@ export async function moveBooking(
       id: changeId('moved', key, requestId),
       at: movedAt,
       createdAt: before.bookedAt,
+      // Approved short notice holds for the new time only if a senior leader approved this move too.
+      noticeApproved: check.noticeOverridden !== undefined,
       scheduledStart: times.start,
       scheduledEnd: times.end,
     },
