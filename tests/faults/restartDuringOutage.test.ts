@@ -30,13 +30,13 @@ function spawnService(env: Record<string, string>): { child: ChildProcess; outpu
   return { child, output: () => output };
 }
 
-/** Polls /healthz until `accept` says yes or 40 s pass; returns the last answer. */
+/** Polls /healthz until `accept` says yes or 90 s pass (a cold tsx boot on a busy 2-core machine); returns the last. */
 async function healthUntil(
   url: string,
   accept: (status: number) => boolean,
 ): Promise<{ status: number; body: string }> {
   let last = { status: 0, body: '' };
-  for (let i = 0; i < 200 && !accept(last.status); i++) {
+  for (let i = 0; i < 450 && !accept(last.status); i++) {
     last = await fetch(`${url}/healthz`).then(
       async (r) => ({ status: r.status, body: await r.text() }),
       () => ({ status: 0, body: '' }),
@@ -47,7 +47,7 @@ async function healthUntil(
 }
 
 describe('faults: the process is killed (SIGKILL) during a storage outage (storage port closed) and started again', function () {
-  this.timeout(150_000);
+  this.timeout(240_000);
   let connector: RunningFakeConnector;
   let link: StorageLink;
   const children: ChildProcess[] = [];

@@ -115,4 +115,39 @@ describe('storage/tableBookingStore', () => {
     const booked = await table.getEntity<Record<string, unknown>>('tenant-1', 'teacher-1!request-0001');
     assert.deepEqual([booked.state, booked.fingerprint, JSON.parse(String(booked.lesson))], ['booked', 'fp-a', lesson]);
   });
+
+  it("an organizer's list: their booked lessons not yet ended, soonest first; no one else's, nothing pending", async () => {
+    const book = async (k: BookingKey, start: number) => {
+      await store.begin(k, 'fp', AT);
+      await store.finish(k, { ...lesson, start, end: start + 20 * 60_000 });
+    };
+    await book({ ...key, requestId: 'later-0001' }, AT + 72 * 3_600_000);
+    await book({ ...key, requestId: 'sooner-0001' }, AT + 3_600_000);
+    await book({ ...key, requestId: 'over-0001' }, AT - 3_600_000);
+    await book({ ...key, organizerId: 'teacher-10' }, AT + 3_600_000); // shares the prefix "teacher-1"
+    await book({ ...key, tenantId: 'tenant-2' }, AT + 3_600_000);
+    await store.begin({ ...key, requestId: 'pending-0001' }, 'fp', AT);
+    const listed = await store.upcoming('tenant-1', 'teacher-1', AT);
+    assert.deepEqual(
+      listed.map((k) => k.id),
+      ['sooner-0001', 'later-0001'],
+    );
+    assert.deepEqual(listed[0]?.moves, {});
+  });
+
+  it('a change is written over the version read: a stale version changes nothing; a cancellation ask can be cleared', async () => {
+    await store.begin(key, 'fp-a', AT);
+    await store.finish(key, lesson);
+    const read = (await store.read(key))!;
+    const asked = await store.update(key, read.version, { booking: read.booking, moves: {}, cancelAskedAt: AT });
+    assert.ok(asked);
+    assert.equal((await store.read(key))?.cancelAskedAt, AT);
+    const moved = { ...lesson, start: lesson.start + 1, movedAt: AT };
+    assert.equal(await store.update(key, read.version, { booking: moved, moves: { m: 'f' } }), undefined, 'stale');
+    assert.ok(await store.update(key, asked, { booking: moved, moves: { m: 'f' } }));
+    const after = (await store.read(key))!;
+    assert.deepEqual([after.booking, after.moves, after.cancelAskedAt], [moved, { m: 'f' }, undefined]);
+    assert.deepEqual(await store.begin(key, 'fp-a', AT + 1), { outcome: 'booked', booking: moved }, 'claim kept');
+    assert.equal(await store.read({ ...key, organizerId: 'teacher-2' }), undefined, "another teacher's: none");
+  });
 });

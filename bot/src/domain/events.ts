@@ -68,6 +68,13 @@ export type MeetingEvent =
       lobbyBypassScope?: string;
       joinUrl?: string;
       organizerId?: string;
+      /** The organizer cancelled the lesson (Chaperone cancelled its calendar event for them). */
+      /**
+       * A senior leader approved this lesson at shorter notice than the policy asks (a booking with a reason): the
+       * live rules do not raise short notice again.
+       */
+      noticeApproved?: boolean;
+      cancelledAt?: number;
     }
   | { kind: 'meetingSettingsChanged'; id: string; at: number; by: string; changes: SettingsChangeRecord[] }
   | {

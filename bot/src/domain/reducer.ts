@@ -125,5 +125,8 @@ function detailsLearned(state: MeetingState, e: EventOf<'meetingDetailsLearned'>
   if (e.lobbyBypassScope !== undefined) next.lobbyBypassScope = e.lobbyBypassScope;
   if (e.joinUrl !== undefined) next.joinUrl ??= e.joinUrl;
   if (e.organizerId !== undefined) next.organizerId ??= e.organizerId;
+  // The earliest cancellation stands, whatever order the events arrive in.
+  if (e.noticeApproved !== undefined) next.noticeApproved = e.noticeApproved;
+  if (e.cancelledAt !== undefined) next.cancelledAt = Math.min(e.cancelledAt, state.cancelledAt ?? e.cancelledAt);
   return next;
 }

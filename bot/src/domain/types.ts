@@ -85,6 +85,10 @@ export interface MeetingState {
   createdAt?: number;
   scheduledStart?: number;
   scheduledEnd?: number;
+  /** When the organizer cancelled the lesson; once cancelled it stays cancelled (the earliest time is kept). */
+  /** A senior leader approved the lesson at shorter notice than the policy asks, when it was booked or moved. */
+  noticeApproved?: boolean;
+  cancelledAt?: number;
   startedAt?: number;
   endedAt?: number;
   recording?: boolean;

@@ -61,15 +61,16 @@ describe('app/booking/bookLesson', () => {
     );
   });
 
-  it('known gap: a short-notice booking a senior leader allowed still shows the live short-notice finding', async () => {
+  it('seed 001 #8: a short-notice booking a senior leader approved with a reason raises no live short-notice finding', async () => {
     const sut = makeSut({ slt: ['khan'] });
     const soon = Date.UTC(2024, 2, 4, 12, 0);
     await sut.book('req-3', { ...request, start: soon, noticeOverride: { reason: 'Exam support' } });
     const { book } = evaluate(policy(), sut.applied.current(), soon, {});
     assert.deepEqual(
       Object.keys(book).filter((k) => k.startsWith('scheduled-ahead')),
-      ['scheduled-ahead:short-notice'],
+      [],
     );
+    assert.equal(sut.applied.current().noticeApproved, true);
   });
 
   it('a problem with the policy creates nothing and frees the request id', async () => {

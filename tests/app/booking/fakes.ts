@@ -16,18 +16,27 @@ import type {
   BookingClaim,
   BookingKey,
   BookingStore,
+  KeptBooking,
   LessonCalendar,
 } from '../../../bot/src/app/booking/ports.js';
 
-/** Bookings in memory. */
+interface Row {
+  fingerprint: string;
+  booking?: BookedLesson;
+  moves?: Record<string, string>;
+  cancelAskedAt?: number;
+  version: number;
+}
+
+/** Bookings in memory; every write is a new version, and a change over an older one is refused as the table does. */
 export class InMemoryBookings implements BookingStore {
-  readonly rows = new Map<string, { fingerprint: string; booking?: BookedLesson }>();
+  readonly rows = new Map<string, Row>();
 
   async begin(key: BookingKey, requestFingerprint: string): Promise<BookingClaim> {
     const id = JSON.stringify(key);
     const row = this.rows.get(id);
     if (!row) {
-      this.rows.set(id, { fingerprint: requestFingerprint });
+      this.rows.set(id, { fingerprint: requestFingerprint, version: 1 });
       return { outcome: 'new' };
     }
     if (row.fingerprint !== requestFingerprint) return { outcome: 'conflict' };
@@ -36,11 +45,44 @@ export class InMemoryBookings implements BookingStore {
 
   async finish(key: BookingKey, booking: BookedLesson): Promise<void> {
     const row = this.rows.get(JSON.stringify(key));
-    if (row) row.booking = structuredClone(booking);
+    if (row) Object.assign(row, { booking: structuredClone(booking), version: row.version + 1 });
   }
 
   async release(key: BookingKey): Promise<void> {
     this.rows.delete(JSON.stringify(key));
+  }
+
+  async upcoming(tenantId: string, organizerId: string, endsAfter: number): Promise<KeptBooking[]> {
+    return [...this.rows.keys()]
+      .map((id) => JSON.parse(id) as BookingKey)
+      .filter((k) => k.tenantId === tenantId && k.organizerId === organizerId)
+      .flatMap((k) => this.keptOf(k) ?? [])
+      .filter((k) => k.booking.end > endsAfter)
+      .sort((a, b) => a.booking.start - b.booking.start);
+  }
+
+  async read(key: BookingKey): Promise<KeptBooking | undefined> {
+    return this.keptOf(key);
+  }
+
+  async update(key: BookingKey, version: string, next: Omit<KeptBooking, 'id' | 'version'>) {
+    const row = this.rows.get(JSON.stringify(key));
+    if (!row?.booking || String(row.version) !== version) return undefined;
+    const { cancelAskedAt: _asked, ...kept } = row;
+    this.rows.set(JSON.stringify(key), { ...kept, ...structuredClone(next), version: row.version + 1 });
+    return String(row.version + 1);
+  }
+
+  private keptOf(key: BookingKey): KeptBooking | undefined {
+    const row = this.rows.get(JSON.stringify(key));
+    if (!row?.booking) return undefined;
+    return structuredClone({
+      id: key.requestId,
+      booking: row.booking,
+      moves: row.moves ?? {},
+      ...(row.cancelAskedAt === undefined ? {} : { cancelAskedAt: row.cancelAskedAt }),
+      version: String(row.version),
+    });
   }
 }
 
@@ -54,6 +96,8 @@ export function fakeCalendar() {
     findMeeting: sinon.fake.resolves({ onlineMeetingId: 'online-1', threadId: THREAD }),
     setMeetingOptions: sinon.fake.resolves(undefined),
     deleteEvent: sinon.fake.resolves(undefined),
+    cancelEvent: sinon.fake.resolves('cancelled'),
+    moveEvent: sinon.fake.resolves('moved'),
   } satisfies Record<keyof LessonCalendar, sinon.SinonSpy>;
 }
 

@@ -113,6 +113,24 @@ describe('app/schoolView: the "Now" board from stored lesson entries', () => {
     );
   });
 
+  it('a cancelled lesson leaves "Now" and "Later today", unless someone is in it anyway', () => {
+    const scheduled = (id: string, start: number) => [
+      details(at(0), { scheduledStart: at(start) }),
+      details(at(1), { cancelledAt: at(1) }, `${id}-cancelled`),
+    ];
+    const soon = entry({ ...meeting(scheduled('soon', 50)), meetingId: 'soon' });
+    const later = entry({ ...meeting(scheduled('later', 120)), meetingId: 'later' });
+    const joinedAnyway = entry({ ...meeting(scheduled('anyway', 5), join(pupil('p1'), at(6))), meetingId: 'anyway' });
+    assert.equal(soon.cancelledAt, at(1));
+    const view = schoolNowView([soon, later, joinedAnyway], POLICY, at(10));
+    assert.deepEqual(
+      view.lessons.map((l) => [l.meetingId, l.state, l.noAdult]),
+      [['anyway', 'live', true]],
+    );
+    assert.deepEqual(view.later, []);
+    assert.equal('cancelledAt' in view.lessons[0]!, false, 'the board answer keeps its shape');
+  });
+
   it('a lesson with neither a start nor a scheduled start has no place on the board', () => {
     assert.equal(boardEntryOf(book(meeting()), POLICY), undefined);
   });

@@ -13,7 +13,7 @@ const BOTH_ON = policy({ seniorTeam: { morningDigest: true, weeklyReport: true }
 const FRIDAY = '2026-11-27';
 
 describe('app/schoolView/seniorCards: what the senior team is sent (seed 000 #1: sessions known to SLT)', () => {
-  it("the morning digest names the day's lessons earliest first, with time, organizer and limit; ended ones are left out", () => {
+  it("the morning digest names the day's lessons earliest first, with time, organizer and limit; ended and cancelled ones are left out", () => {
     const later = lesson(FRIDAY, undefined, {
       startedAt: undefined,
       scheduledStart: Date.parse(`${FRIDAY}T13:00:00Z`),
@@ -25,8 +25,14 @@ describe('app/schoolView/seniorCards: what the senior team is sent (seed 000 #1:
       scheduledStart: Date.parse(`${FRIDAY}T09:15:00Z`),
     });
     const ended = lesson(FRIDAY, undefined, { endedAt: Date.parse(`${FRIDAY}T08:00:00Z`), title: 'Finished' });
+    const cancelled = lesson(FRIDAY, undefined, {
+      startedAt: undefined,
+      scheduledStart: Date.parse(`${FRIDAY}T11:00:00Z`),
+      cancelledAt: Date.parse(`${FRIDAY}T07:00:00Z`),
+      title: 'Called off',
+    });
     const card = morningDigestCard(
-      [later, early, ended].map((r) => r.entry),
+      [later, early, ended, cancelled].map((r) => r.entry),
       BOTH_ON,
       FRIDAY,
     );

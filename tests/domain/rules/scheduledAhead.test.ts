@@ -18,6 +18,17 @@ describe('rules/scheduled-ahead', () => {
     assert.deepEqual(scheduledAhead.evaluate(strict, inGoodTime, at(1)), []);
   });
 
+  it('seed 000 #1 (sessions approved by SLT) with seed 001 #8: short notice a senior leader approved is not raised', () => {
+    const approved = compliantLesson(details(at(0), { createdAt: at(-60 * 24), noticeApproved: true }));
+    assert.deepEqual(scheduledAhead.evaluate(strict, approved, at(1)), []);
+    // A later move a senior leader did not approve takes the approval back.
+    const movedWithout = compliantLesson(
+      details(at(0), { createdAt: at(-60 * 24), noticeApproved: true }),
+      details(at(0), { noticeApproved: false }),
+    );
+    assert.equal(scheduledAhead.evaluate(strict, movedWithout, at(1))[0]?.key, 'scheduled-ahead:short-notice');
+  });
+
   it('seed 001 #8: says how much notice there was and what the school asks for', () => {
     const [finding] = scheduledAhead.evaluate(
       strict,

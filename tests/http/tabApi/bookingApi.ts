@@ -43,6 +43,10 @@ export interface ApiAnswer {
   booking: { meetingId: string } & Record<string, unknown>;
   rolledBack?: boolean;
   noticeOverridden?: { reason: string };
+  /** A cancel or a move: what it did, whether an earlier request had, and how many cards it queued. */
+  outcome?: string;
+  repeated?: boolean;
+  cardsQueued?: number;
 }
 
 /** The on-behalf-of exchange as Entra answers it for the fake Graph: a token naming the teacher the sign-in named. */
@@ -62,7 +66,7 @@ export interface BookingApiOptions {
 }
 
 /** A person who signs in to the tab. */
-type Person = { id: string; name: string };
+export type Person = { id: string; name: string };
 
 /** What a suite reads: the service, the fake Graph and Teams, and the exchange. */
 export interface BookingApi {
@@ -71,20 +75,22 @@ export interface BookingApi {
   /** The school's Teams (Bot Connector): where the senior leaders' cards go. */
   teams: RunningFakeConnector;
   forUser: sinon.SinonStub;
+  /** The service's clock: {@link NOW} at the start of each test; a test may move it. */
+  now: number;
   post(path: string, body: unknown, person?: Person): Promise<{ status: number; body: ApiAnswer }>;
   get(path: string, person?: Person, tenantId?: string): Promise<{ status: number; body: unknown }>;
 }
 
 /** Mocha hooks: one service and one fake Graph for the suite, the fakes reset before each test. */
 export function useBookingApi(options: BookingApiOptions = {}): BookingApi {
-  const api = { forUser: sinon.stub() } as BookingApi;
+  const api = { forUser: sinon.stub(), now: NOW } as BookingApi;
   let stopGraph: () => Promise<void>;
   before(async () => {
     ({ fake: api.graph, stop: stopGraph } = await startFakeGraphBooking());
     api.teams = await startFakeConnector();
     api.tab = await startTabTestServer({
       issuer: 'test',
-      clock: { now: () => NOW },
+      clock: { now: () => api.now },
       staffList: {
         staff: [PEOPLE.teacherA.id, PEOPLE.teacherB.id, SLT],
         dsl: [],
@@ -105,6 +111,7 @@ export function useBookingApi(options: BookingApiOptions = {}): BookingApi {
     await api.teams.stop();
   });
   beforeEach(() => {
+    api.now = NOW;
     api.forUser.reset();
     api.forUser.callsFake(async (sso: string) => oboFor(sso));
     api.graph.requests.length = 0;

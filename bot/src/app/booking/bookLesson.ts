@@ -51,7 +51,8 @@ export async function bookLesson(
       await deps.bookings.release(key);
       return { outcome: 'invalid', problems: check.problems };
     }
-    booking = await createLesson(deps, caller, key, request, check);
+    const leaders = await deps.directory.listEscalation(caller.tenantId, 'slt');
+    booking = await createLesson(deps, caller, key, request, { check, sltIds: leaders.map((l) => l.aadObjectId) });
   } catch (error) {
     await deps.bookings.release(key).catch(() => deps.logger.warn({}, 'booking claim not released'));
     throw error;
@@ -66,7 +67,7 @@ async function createLesson(
   caller: BookingCaller,
   key: BookingKey,
   request: BookingRequest,
-  check: BookingCheck,
+  { check, sltIds }: { check: BookingCheck; sltIds: string[] },
 ): Promise<BookedLesson> {
   const policy = deps.policyFor(caller.tenantId);
   const start = request.start;
@@ -104,6 +105,8 @@ async function createLesson(
       pupilCount: new Set(request.pupils.map((p) => p.toLowerCase())).size,
       checksPassed: check.passed,
       ...(check.noticeOverridden ? { noticeOverride: check.noticeOverridden } : {}),
+      otherStaffNames: request.otherStaff.map((s) => s.name),
+      sltIds,
     };
     // What Teams' own meeting info would say, so the live rules know the lesson was scheduled in good time.
     await deps.applyEvent(
@@ -115,6 +118,7 @@ async function createLesson(
         meetingType: 'Scheduled',
         title: request.title,
         createdAt: bookedAt,
+        ...(check.noticeOverridden ? { noticeApproved: true } : {}),
         scheduledStart: start,
         scheduledEnd: end,
         joinUrl: created.joinUrl,
@@ -147,9 +151,9 @@ async function tellSlt(
     ...(request.notesForSlt ? { notesForSlt: request.notesForSlt } : {}),
   };
   let queued = 0;
-  for (const leader of await deps.directory.listEscalation(caller.tenantId, 'slt')) {
+  for (const leader of booking.sltIds ?? []) {
     try {
-      await deps.cards.queue(key, bookedCard(booking, text, leader.aadObjectId, `booked@${booking.eventId}`));
+      await deps.cards.queue(key, bookedCard(booking, text, leader, `booked@${booking.eventId}`));
       queued++;
     } catch (error) {
       deps.logger.warn({ error: (error as Error).name }, 'booked-lesson card for a senior leader not queued');

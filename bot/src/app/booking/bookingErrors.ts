@@ -30,3 +30,32 @@ export class BookingFailed extends Error {
     );
   }
 }
+
+/** Why a booked lesson cannot be cancelled or moved now. */
+export type ChangeRefusal =
+  'notFound' | 'cancelled' | 'started' | 'eventNotFound' | 'requestIdReused' | 'changedMeanwhile';
+
+const CHANGE_REFUSALS: Record<ChangeRefusal, string> = {
+  notFound: 'Chaperone has no lesson of yours with this id; reload your lessons and try again.',
+  cancelled: 'This lesson was cancelled, so it cannot be moved; book a new lesson instead.',
+  started:
+    'This lesson has already started, so Chaperone can no longer change it; change it in your Teams calendar if you need to.',
+  eventNotFound:
+    'Chaperone could not find this lesson in your Outlook calendar, so nothing was changed; if it is still there, change it in Outlook or Teams.',
+  requestIdReused: 'This change request was already used for a different change; reload your lessons and try again.',
+  changedMeanwhile:
+    'This lesson was being changed from somewhere else at the same moment; reload your lessons to see it, then try again.',
+};
+
+/** A booked lesson could not be cancelled or moved; nothing was changed unless the reason says otherwise. */
+export class BookingChangeRefused extends Error {
+  override name = 'BookingChangeRefused';
+  constructor(readonly reason: ChangeRefusal) {
+    super(CHANGE_REFUSALS[reason]);
+  }
+
+  /** 404 for a lesson the caller has no booking of (another teacher's included), 409 for the rest. */
+  get status(): number {
+    return this.reason === 'notFound' ? 404 : 409;
+  }
+}

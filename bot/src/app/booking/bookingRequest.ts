@@ -46,13 +46,22 @@ export interface CheckDeps {
 }
 
 /** Checks a booking against the school's policy; creates nothing. */
-export async function checkBooking(
+export function checkBooking(
   deps: CheckDeps,
   caller: Omit<BookingCaller, 'asUser'>,
   request: BookingRequest,
 ): Promise<BookingCheck> {
-  const facts = await bookingFacts(deps, caller, request);
-  return validateBooking(deps.policyFor(caller.tenantId), bookingPlan(request), deps.clock.now(), facts);
+  return checkPlan(deps, caller, bookingPlan(request));
+}
+
+/** Checks a plan (a new booking's, or a booked lesson's new times) against the school's policy at the clock's now. */
+export async function checkPlan(
+  deps: CheckDeps,
+  caller: Omit<BookingCaller, 'asUser'>,
+  plan: BookingPlan,
+): Promise<BookingCheck> {
+  const facts = await bookingFacts(deps, caller, plan);
+  return validateBooking(deps.policyFor(caller.tenantId), plan, deps.clock.now(), facts);
 }
 
 /** The plan the policy checks see. */
@@ -69,15 +78,15 @@ export function bookingPlan(request: BookingRequest): BookingPlan {
 async function bookingFacts(
   deps: CheckDeps,
   caller: Omit<BookingCaller, 'asUser'>,
-  request: BookingRequest,
+  plan: BookingPlan,
 ): Promise<BookingFacts> {
   const { tenantId } = caller;
   const roles = await Promise.all(
-    request.otherStaff.map(
-      async (s) =>
+    plan.otherStaffIds.map(
+      async (aadObjectId) =>
         [
-          s.aadObjectId,
-          await deps.directory.classify({ tenantId, aadObjectId: s.aadObjectId, teamsId: '', userTenantId: tenantId }),
+          aadObjectId,
+          await deps.directory.classify({ tenantId, aadObjectId, teamsId: '', userTenantId: tenantId }),
         ] as const,
     ),
   );

@@ -61,6 +61,13 @@ export interface LessonCalendar {
   setMeetingOptions(asUser: ActingUser, onlineMeetingId: string, options: LessonMeetingOptions): Promise<void>;
   /** Deletes the event (and with it the meeting); an event already gone counts as deleted. */
   deleteEvent(asUser: ActingUser, eventId: string): Promise<void>;
+  /**
+   * Cancels the event as its organizer: Outlook removes it and sends everyone invited the cancellation with `comment`.
+   * `notFound`: Graph knows no such event in the teacher's calendar, and nothing was cancelled.
+   */
+  cancelEvent(asUser: ActingUser, eventId: string, comment: string): Promise<'cancelled' | 'notFound'>;
+  /** Moves the event (and its Teams meeting) to new times; everyone invited gets the update. `notFound` as above. */
+  moveEvent(asUser: ActingUser, eventId: string, times: { start: number; end: number }): Promise<'moved' | 'notFound'>;
 }
 
 /**
@@ -101,8 +108,29 @@ export interface BookedLesson {
   pupilCount: number;
   /** The policy rules the booking was checked against and passed. */
   checksPassed: BookingRuleId[];
-  /** A senior leader booked at shorter notice: why. */
+  /** A senior leader booked (or last moved) it at shorter notice: why. */
   noticeOverride?: { reason: string };
+  /** The other staff's names as the teacher chose them (bookings made before names were kept have none). */
+  otherStaffNames?: string[];
+  /** The senior leaders the booking card went to, who are told of a cancellation or a move too. */
+  sltIds?: string[];
+  /** When the organizer cancelled it through Chaperone. */
+  cancelledAt?: number;
+  /** When the organizer last moved it through Chaperone. */
+  movedAt?: number;
+}
+
+/** A booked lesson as kept, with what changing it safely needs. */
+export interface KeptBooking {
+  /** The booking's id: the request id its tab sent (unique for the organizer). */
+  id: string;
+  booking: BookedLesson;
+  /** Moves already made, by their request id: the fingerprint of what each asked (a retry is recognised). */
+  moves: Record<string, string>;
+  /** When Chaperone first asked Graph to cancel it (a retry that finds the event gone knows why). */
+  cancelAskedAt?: number;
+  /** The row's version: a change is written only over the version it was worked out from. */
+  version: string;
 }
 
 /** How a booking's request id was found: new (this request books), in progress, done, or used for something else. */
@@ -123,4 +151,10 @@ export interface BookingStore {
   finish(key: BookingKey, booking: BookedLesson): Promise<void>;
   /** Gives the key up after a booking that created nothing, so the teacher can try again. */
   release(key: BookingKey): Promise<void>;
+  /** The organizer's booked lessons (cancelled ones too) ending after `endsAfter`, soonest first. */
+  upcoming(tenantId: string, organizerId: string, endsAfter: number): Promise<KeptBooking[]>;
+  /** One booked lesson of the organizer; undefined when they have none under that id (or it is not booked yet). */
+  read(key: BookingKey): Promise<KeptBooking | undefined>;
+  /** Writes `next` if the booking is still at `version`: its new version, or undefined when it changed meanwhile. */
+  update(key: BookingKey, version: string, next: Omit<KeptBooking, 'id' | 'version'>): Promise<string | undefined>;
 }

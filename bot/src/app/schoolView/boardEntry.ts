@@ -19,6 +19,8 @@ export interface BoardEntry extends Omit<BoardLesson, 'state'> {
   /** Started, or someone is in it, and not ended. */
   live: boolean;
   endedAt?: number;
+  /** The organizer cancelled it: it leaves "Now" and "Later today" unless someone is in it anyway. */
+  cancelledAt?: number;
   /** Its critical alerts nobody has taken yet. */
   alerts: Array<Omit<OpenAlert, 'meetingId' | 'lessonTitle'>>;
   /** The weekly report's figures; absent on rows written before the report existed. */
@@ -43,6 +45,7 @@ export function boardEntryOf(book: LessonBook, policy: Policy): BoardEntry | und
     ...(state.scheduledStart !== undefined ? { scheduledStart: state.scheduledStart } : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
     ...(state.endedAt !== undefined ? { endedAt: state.endedAt } : {}),
+    ...(state.cancelledAt !== undefined ? { cancelledAt: state.cancelledAt } : {}),
     live: isLive(state),
     limitMinutes: hadPupils(state) ? policy.duration.pupilSessionMinutes : policy.duration.staffSessionMinutes,
     staffIn,

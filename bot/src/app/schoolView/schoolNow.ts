@@ -22,7 +22,14 @@ export function schoolNowView(entries: readonly BoardEntry[], policy: Policy, no
     for (const alert of entry.alerts) alerts.push({ meetingId: entry.meetingId, lessonTitle: entry.title, ...alert });
     const state = stateAt(entry, now);
     if (!state) continue;
-    const { live: _live, endedAt: _endedAt, alerts: _alerts, facts: _facts, ...lesson } = entry;
+    const {
+      live: _live,
+      endedAt: _endedAt,
+      cancelledAt: _cancelled,
+      alerts: _alerts,
+      facts: _facts,
+      ...lesson
+    } = entry;
     if (state === 'later') later.push({ ...lesson, state: 'upcoming' });
     else lessons.push({ ...lesson, state });
   }
@@ -35,10 +42,14 @@ export function schoolNowView(entries: readonly BoardEntry[], policy: Policy, no
   return { school: { name: policy.school.name, timeZone: policy.school.timeZone }, now, lessons, later, alerts };
 }
 
-/** Where a lesson of today's board shows at `now`: live, upcoming (within the hour), later today, or not at all. */
+/**
+ * Where a lesson of today's board shows at `now`: live, upcoming (within the hour), later today, or not at all. A
+ * cancelled lesson shows only while someone is in it (pupils may still join a cancelled meeting).
+ */
 function stateAt(entry: BoardEntry, now: number): BoardLesson['state'] | 'later' | undefined {
   if (entry.endedAt !== undefined) return undefined;
   if (entry.live) return 'live';
+  if (entry.cancelledAt !== undefined) return undefined;
   const soon = entry.scheduledStart;
   if (soon === undefined || soon < now - minutes(LATE_START_MINUTES)) return undefined;
   return soon <= now + minutes(UPCOMING_WITHIN_MINUTES) ? 'upcoming' : 'later';

@@ -19,13 +19,13 @@ export interface SeniorCard {
 export const DIGEST_MAX_LESSONS = 25;
 
 /**
- * The day's lessons, earliest first; undefined when Chaperone knows of none (no card: saying "no
- * lessons today" would be an all-clear about lessons it may never have been told of).
+ * The day's lessons, earliest first, cancelled ones left out; undefined when Chaperone knows of none (no card:
+ * saying "no lessons today" would be an all-clear about lessons it may never have been told of).
  */
 export function morningDigestCard(entries: readonly BoardEntry[], policy: Policy, day: string): SeniorCard | undefined {
   const zone = policy.school.timeZone;
   const lessons = entries
-    .filter((e) => e.endedAt === undefined)
+    .filter((e) => e.endedAt === undefined && e.cancelledAt === undefined)
     .map((e) => ({ entry: e, at: e.startedAt ?? e.scheduledStart }))
     .filter((l): l is { entry: BoardEntry; at: number } => l.at !== undefined)
     .sort((a, b) => a.at - b.at || a.entry.meetingId.localeCompare(b.entry.meetingId));

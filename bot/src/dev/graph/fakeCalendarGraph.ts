@@ -2,30 +2,18 @@
  * A local fake of the delegated Microsoft Graph calls that book a lesson (v1.0, `/me/...`), on
  * 127.0.0.1 with a free port: `POST /me/events` with a Teams meeting (`transactionId` makes a repeat
  * one event), `GET /me/onlineMeetings?$filter=JoinWebUrl eq '...'` (a collection, with the meeting's
- * `chatInfo.threadId`), `PATCH /me/onlineMeetings/{id}`, `DELETE /me/events/{id}` (204; 404
- * `ErrorItemNotFound` when gone). The caller is the user the bearer token names (`Bearer delegated:<id>`);
- * others get 401. Any request can be scripted (403, 429 with Retry-After). It records every request.
+ * `chatInfo.threadId`), `PATCH /me/onlineMeetings/{id}`, `DELETE /me/events/{id}` (204),
+ * `POST /me/events/{id}/cancel` (202, no body; the event and its meeting go, the `Comment` is kept in
+ * `cancellations`) and `PATCH /me/events/{id}` (200, the event as changed). An event the caller does not
+ * organize, or one gone, is 404 `ErrorItemNotFound`. The caller is the user the bearer token names
+ * (`Bearer delegated:<id>`); others get 401. Any request can be scripted (403, 429 with Retry-After, 503).
+ * It records every request.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { graphError, serveFakeGraph, type BookingRequestSeen, type Reply } from './fakeGraphHttp.js';
+
+export { graphError, type BookingRequestSeen, type Reply } from './fakeGraphHttp.js';
 
 type Json = Record<string, unknown>;
-
-/** A request as the fake received it. */
-export interface BookingRequestSeen {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  user?: string;
-  body: unknown;
-}
-
-/** A canned answer. */
-export interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
 
 /** The running fake: read `events`, `meetings` and `requests`; `script` failures. */
 export class FakeGraphBooking {
@@ -34,6 +22,8 @@ export class FakeGraphBooking {
   readonly events = new Map<string, { organizer: string; event: Json; meetingId: string }>();
   /** onlineMeeting objects by id, each with its organizer. */
   readonly meetings = new Map<string, { organizer: string; meeting: Json }>();
+  /** Events cancelled by their organizer, with the comment the attendees were sent. */
+  readonly cancellations: Array<{ eventId: string; organizer: string; comment?: string }> = [];
   private readonly scripted: Array<{ method: string; path: RegExp; reply: Reply }> = [];
   private next = 1;
 
@@ -61,6 +51,9 @@ export class FakeGraphBooking {
     if (req.method === 'PATCH' && meeting) return this.patchMeeting(req.user, meeting, req.body as Json);
     const event = req.path.match(/^\/v1\.0\/me\/events\/([^/]+)$/)?.[1];
     if (req.method === 'DELETE' && event) return this.deleteEvent(req.user, event);
+    if (req.method === 'PATCH' && event) return this.patchEvent(req.user, event, req.body as Json);
+    const cancelled = req.path.match(/^\/v1\.0\/me\/events\/([^/]+)\/cancel$/)?.[1];
+    if (req.method === 'POST' && cancelled) return this.cancelEvent(req.user, cancelled, req.body as Json);
     return graphError(404, 'NotFound');
   }
 
@@ -121,41 +114,31 @@ export class FakeGraphBooking {
     this.meetings.delete(entry.meetingId);
     return { status: 204 };
   }
+
+  private cancelEvent(user: string, id: string, body: Json | undefined): Reply {
+    const comment = body?.Comment;
+    if (comment !== undefined && typeof comment !== 'string') return graphError(400, 'ErrorInvalidRequest');
+    const gone = this.deleteEvent(user, id);
+    if (gone.status !== 204) return gone;
+    this.cancellations.push({ eventId: id, organizer: user, ...(comment === undefined ? {} : { comment }) });
+    return { status: 202 };
+  }
+
+  private patchEvent(user: string, id: string, patch: Json | undefined): Reply {
+    const entry = this.events.get(id);
+    if (!entry || entry.organizer !== user) return graphError(404, 'ErrorItemNotFound');
+    const times = [patch?.start, patch?.end].filter((t) => t !== undefined) as Json[];
+    if (!patch || times.some((t) => typeof t?.dateTime !== 'string' || typeof t.timeZone !== 'string'))
+      return graphError(400, 'ErrorInvalidRequest');
+    entry.event = { ...entry.event, ...patch };
+    return { status: 200, body: entry.event };
+  }
 }
 
 /** Starts the fake on 127.0.0.1 with a free port; `stop` closes it. */
 export async function startFakeGraphBooking(): Promise<{ fake: FakeGraphBooking; stop: () => Promise<void> }> {
   const holder: { fake?: FakeGraphBooking } = {};
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake');
-      const text = Buffer.concat(chunks).toString('utf8');
-      const user = /^Bearer delegated:(\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const reply = holder.fake!.handle({
-        method: req.method ?? 'GET',
-        path: url.pathname.split('/').map(decodeURIComponent).join('/'),
-        query: Object.fromEntries(url.searchParams),
-        ...(user ? { user } : {}),
-        body: text ? JSON.parse(text) : undefined,
-      });
-      const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
-      res.writeHead(reply.status, { ...(body ? { 'content-type': 'application/json' } : {}), ...reply.headers });
-      res.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  holder.fake = new FakeGraphBooking(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  const { origin, stop } = await serveFakeGraph((req) => holder.fake!.handle(req));
+  holder.fake = new FakeGraphBooking(origin);
   return { fake: holder.fake, stop };
-}
-
-/** A Graph error body. */
-export function graphError(status: number, code: string): Reply {
-  return { status, body: { error: { code, message: `Fake Graph: ${code}` } } };
 }

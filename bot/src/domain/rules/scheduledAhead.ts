@@ -25,7 +25,15 @@ export const scheduledAhead: Rule = {
     }
     const start = state.scheduledStart ?? state.startedAt;
     const hours = policy.scheduling.minHoursAhead;
-    if (hours > 0 && state.createdAt !== undefined && start !== undefined && start - state.createdAt < hours * HOUR) {
+    // A senior leader approved the shorter notice when the lesson was booked: not a breach to report again.
+    const approved = state.noticeApproved === true;
+    if (
+      hours > 0 &&
+      !approved &&
+      state.createdAt !== undefined &&
+      start !== undefined &&
+      start - state.createdAt < hours * HOUR
+    ) {
       const ahead = Math.max(0, Math.floor((start - state.createdAt) / HOUR));
       findings.push(
         findingOf(this, {

@@ -4,7 +4,7 @@
  * `OnBehalfOfUserCredential` (MSAL underneath); refusals become {@link DelegatedAccessError}s the tab
  * can act on. Tokens are never logged or kept beyond the request.
  */
-import { ErrorCode, ErrorWithCode, OnBehalfOfUserCredential } from '@microsoft/teamsfx';
+import type { OnBehalfOfUserCredential } from '@microsoft/teamsfx';
 import { DelegatedAccessError } from '../../app/booking/ports.js';
 import { GraphUnavailableError } from '../../app/meetingControl/ports.js';
 
@@ -28,22 +28,25 @@ export interface OboAppOptions {
 /** The credential's constructor, injectable so tests drive its MSAL client. */
 export type OboCredentialFactory = (ssoToken: string, app: Required<OboAppOptions>) => OnBehalfOfUserCredential;
 
-const newCredential: OboCredentialFactory = (ssoToken, app) => new OnBehalfOfUserCredential(ssoToken, app);
+/** teamsfx, loaded on the first exchange: it is large, and the service's boot (and most processes) never need it. */
+const teamsfx = () => import('@microsoft/teamsfx');
 
 /** On-behalf-of tokens through teamsfx: a credential per sign-in token, as teamsfx builds them. */
 export function teamsfxDelegatedTokens(
   options: OboAppOptions,
-  createCredential: OboCredentialFactory = newCredential,
+  createCredential?: OboCredentialFactory,
 ): DelegatedTokens {
   const app = { authorityHost: 'https://login.microsoftonline.com', ...options };
   return {
     async forUser(ssoToken, scopes) {
+      const { ErrorCode, ErrorWithCode, OnBehalfOfUserCredential } = await teamsfx();
       try {
-        const token = await createCredential(ssoToken, app).getToken(scopes);
+        const credential = createCredential?.(ssoToken, app) ?? new OnBehalfOfUserCredential(ssoToken, app);
+        const token = await credential.getToken(scopes);
         if (!token) throw new GraphUnavailableError('The Microsoft sign-in service gave no token.');
         return token.token;
       } catch (error) {
-        throw refusalOf(error);
+        throw refusalOf(error, { ErrorCode, ErrorWithCode });
       }
     },
   };
@@ -56,7 +59,10 @@ export function teamsfxDelegatedTokens(
  * a `ServiceError` naming admin consent (AADSTS90094, AADSTS90008): the school must grant it; anything else:
  * the sign-in service is unavailable.
  */
-function refusalOf(error: unknown): Error {
+function refusalOf(
+  error: unknown,
+  { ErrorCode, ErrorWithCode }: Pick<Awaited<ReturnType<typeof teamsfx>>, 'ErrorCode' | 'ErrorWithCode'>,
+): Error {
   if (!(error instanceof ErrorWithCode)) return error instanceof Error ? error : new Error(String(error));
   switch (error.code) {
     case ErrorCode.UiRequiredError:

@@ -2,7 +2,8 @@
  * The LessonCalendar port on Microsoft Graph v1.0, delegated: every call goes to `/me/...` with a
  * token exchanged for the teacher, so the event and its Teams meeting belong to them. Create the
  * event with a Teams meeting, find its online meeting by join link, PATCH the meeting's options,
- * delete the event. Retries and `Retry-After` are the shared {@link GraphClient}'s.
+ * delete the event, cancel it as its organizer, move it. Retries and `Retry-After` are the shared
+ * {@link GraphClient}'s; an event Graph does not find (404 `ErrorItemNotFound`) is said so, never thrown.
  */
 import {
   DelegatedAccessError,
@@ -17,7 +18,14 @@ import { GraphPermissionError, GraphRequestError, type GraphRequirement } from '
 import { GraphClient, type GraphClientOptions } from '../graphClient.js';
 import { parseGraph } from '../onlineMeetingSchema.js';
 import type { DelegatedTokens } from './delegatedTokens.js';
-import { createdEventSchema, eventBody, meetingListSchema, optionsBody } from './lessonPayloads.js';
+import {
+  cancelBody,
+  createdEventSchema,
+  eventBody,
+  meetingListSchema,
+  movedBody,
+  optionsBody,
+} from './lessonPayloads.js';
 
 /** The delegated permissions booking needs: the teacher's calendar, and their meetings' options. */
 export const BOOKING_SCOPES = [
@@ -70,14 +78,48 @@ export class GraphLessonCalendar implements LessonCalendar {
   }
 
   async deleteEvent(asUser: ActingUser, eventId: string): Promise<void> {
-    try {
-      await this.send(asUser, {
-        method: 'DELETE',
-        path: `/me/events/${encodeURIComponent(eventId)}`,
+    await this.unlessGone(() =>
+      this.send(asUser, { method: 'DELETE', path: `/me/events/${encodeURIComponent(eventId)}`, requires: CALENDAR }),
+    );
+  }
+
+  async cancelEvent(asUser: ActingUser, eventId: string, comment: string): Promise<'cancelled' | 'notFound'> {
+    // 202 Accepted, no body: the event is gone from the organizer's calendar and the cancellation is on its way.
+    const found = await this.unlessGone(() =>
+      this.send(asUser, {
+        method: 'POST',
+        path: `/me/events/${encodeURIComponent(eventId)}/cancel`,
+        body: cancelBody(comment),
         requires: CALENDAR,
-      });
+      }),
+    );
+    return found ? 'cancelled' : 'notFound';
+  }
+
+  async moveEvent(
+    asUser: ActingUser,
+    eventId: string,
+    times: { start: number; end: number },
+  ): Promise<'moved' | 'notFound'> {
+    const found = await this.unlessGone(() =>
+      this.send(asUser, {
+        method: 'PATCH',
+        path: `/me/events/${encodeURIComponent(eventId)}`,
+        body: movedBody(times),
+        requires: CALENDAR,
+      }),
+    );
+    return found ? 'moved' : 'notFound';
+  }
+
+  /** Runs a call on one event: false when Graph answered 404 (no such event in the teacher's calendar). */
+  private async unlessGone(call: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await call();
+      return true;
     } catch (error) {
-      if (!(error instanceof GraphRequestError && error.status === 404)) throw error;
+      if (error instanceof GraphRequestError && error.status === 404) return false;
+      throw error;
     }
   }
 

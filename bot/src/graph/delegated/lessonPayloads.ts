@@ -1,6 +1,7 @@
 /**
  * Graph payloads for booking a lesson (v1.0): the `event` created with a Teams meeting, the
- * `onlineMeeting` found by its join link, and the options PATCHed onto it. Validated once here.
+ * `onlineMeeting` found by its join link, the options PATCHed onto it, and the event's cancellation and new
+ * times. Validated once here.
  */
 import { z } from 'zod';
 import type { Invitee, LessonMeetingOptions, NewLessonEvent } from '../../app/booking/ports.js';
@@ -28,6 +29,16 @@ export function eventBody(event: NewLessonEvent): Record<string, unknown> {
     allowNewTimeProposals: false,
     transactionId: event.transactionId,
   };
+}
+
+/** `PATCH /me/events/{id}`: the new times only, in UTC as the event was made (Outlook sends everyone the update). */
+export function movedBody(times: { start: number; end: number }): Record<string, unknown> {
+  return { start: graphTime(times.start), end: graphTime(times.end) };
+}
+
+/** `POST /me/events/{id}/cancel`: the note Outlook's cancellation carries (Graph spells the field `Comment`). */
+export function cancelBody(comment: string): Record<string, unknown> {
+  return { Comment: comment };
 }
 
 /** `PATCH /me/onlineMeetings/{id}`: only the options the policy asks for. */

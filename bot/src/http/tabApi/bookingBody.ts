@@ -1,6 +1,7 @@
-/** The "Book a lesson" form as the tab sends it, validated once here and turned into the app's request. */
+/** The "Book a lesson" form, and a booked lesson's new times, as the tab sends them: validated once here. */
 import { z } from 'zod';
 import type { BookingRequest } from '../../app/booking/bookingRequest.js';
+import type { MoveRequest } from '../../app/booking/moveBooking.js';
 import { HttpError } from '../errors.js';
 
 // The idempotency key: a UUID or similar, never free text (as the side panel's writes take it).
@@ -27,6 +28,17 @@ const bookingFields = {
 
 const checkBody = z.strictObject({ ...bookingFields, clientRequestId: clientRequestId.optional() });
 const bookBody = z.strictObject({ ...bookingFields, clientRequestId });
+const moveBody = z.strictObject({
+  start: bookingFields.start,
+  durationMinutes: bookingFields.durationMinutes,
+  noticeOverride: bookingFields.noticeOverride,
+  clientRequestId,
+});
+
+/** Whether `id` can be a booking's id (the request id it was booked with); anything else is no booking. */
+export function isBookingId(id: string | undefined): id is string {
+  return id !== undefined && clientRequestId.safeParse(id).success;
+}
 
 /** A booking to check: the form alone. */
 export function parseBookingCheck(body: unknown): BookingRequest {
@@ -37,6 +49,19 @@ export function parseBookingCheck(body: unknown): BookingRequest {
 export function parseBooking(body: unknown): { clientRequestId: string; request: BookingRequest } {
   const b = parse(bookBody, body);
   return { clientRequestId: b.clientRequestId, request: toRequest(b) };
+}
+
+/** New times for a booked lesson, and the tab's request id for this move. */
+export function parseMove(body: unknown): { clientRequestId: string; move: MoveRequest } {
+  const b = parse(moveBody, body);
+  return {
+    clientRequestId: b.clientRequestId,
+    move: {
+      start: Date.parse(b.start),
+      durationMinutes: b.durationMinutes,
+      ...(b.noticeOverride ? { noticeOverride: b.noticeOverride } : {}),
+    },
+  };
 }
 
 function toRequest(b: z.infer<typeof checkBody>): BookingRequest {

@@ -6,14 +6,15 @@
  * (401: the tab shows Teams' consent prompt, then sends the same request again) or `notGranted` (403:
  * one sentence for the teacher, one for IT). Booking not set up for the school: 503 `bookingNotSetUp`.
  * When booking is set up, `me` also says where the tab asks the teacher's consent (the app, their tenant).
+ * The teacher's booked lessons, and cancelling or moving one: bookingChangeRoutes.ts.
  */
 import type { Request, Response, Server } from 'restify';
 import { bookLesson, type BookLessonDeps } from '../../app/booking/bookLesson.js';
-import { checkBooking, isSeniorLeader, type BookingCaller } from '../../app/booking/bookingRequest.js';
+import { checkBooking, isSeniorLeader } from '../../app/booking/bookingRequest.js';
 import { bookingConsent, bookingRules, type BookingApp } from '../../app/booking/bookingRules.js';
-import { authenticate } from '../auth/bearer.js';
-import { authorize } from './access.js';
 import { parseBooking, parseBookingCheck } from './bookingBody.js';
+import { staffCaller } from './bookingCaller.js';
+import { registerBookingChangeRoutes } from './bookingChangeRoutes.js';
 import { answerNotSetUp, answerRefusal } from './bookingRefusals.js';
 import type { TabApiDeps } from './deps.js';
 
@@ -61,16 +62,9 @@ export function registerBookingRoutes(server: Server, deps: TabApiDeps, booking:
       answerRefusal(req, res, error, deps.logger);
     }
   });
+
+  registerBookingChangeRoutes(server, deps, bookDeps);
 }
 
 const POLICY_PROBLEMS =
   "This lesson does not meet the school's rules yet; change what each field says, then book again.";
-
-/** The verified member of staff, with the sign-in token Graph is called with on their behalf. */
-async function staffCaller(req: Request, res: Response, deps: TabApiDeps): Promise<BookingCaller> {
-  const caller = await authenticate(req, res, deps.verifier, deps.logger);
-  await authorize(deps.directory, caller, 'changeLesson');
-  // authenticate() has just verified this header's token.
-  const ssoToken = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')![1]!;
-  return { ...caller, asUser: { ssoToken } };
-}
