@@ -1,8 +1,8 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { startTransition, useActionState, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Api } from '../api/client.js';
-import type { Booker, FieldProblem } from '../api/bookingClient.js';
-import { EMPTY_DRAFT, formOf, isCheckable, type BookingDraft, type FieldMessages } from './bookingDraft.js';
+import type { Booker } from '../api/bookingClient.js';
+import { byField, EMPTY_DRAFT, formOf, isCheckable, type BookingDraft, type DraftField } from './bookingDraft.js';
 import { formKeyOf, NOTHING_SENT, sendBooking, type BookingAttempt, type BookingOutcome } from './bookingSubmission.js';
 import { BookingFailure } from './BookingFailure.js';
 import { BookingFields } from './BookingFields.js';
@@ -17,15 +17,10 @@ const useStyles = makeStyles({
 // The rules do not depend on the title, so they are checked before one is typed.
 const TITLE_WHILE_CHECKING = 'Lesson';
 
-/** The server's problems by field; a problem about a field this teacher is not shown goes beside the day. */
-function byField(problems: FieldProblem[], canOverrideNotice: boolean): FieldMessages {
-  const messages: FieldMessages = {};
-  for (const { field, message } of problems) {
-    const at = field === 'noticeOverride' && !canOverrideNotice ? 'start' : field;
-    messages[at] = messages[at] ? `${messages[at]} ${message}` : message;
-  }
-  return messages;
-}
+// Every field the server names is on the form, but the notice override only for a senior leader.
+const FORM_FIELDS: DraftField[] = ['title', 'start', 'durationMinutes', 'pupils', 'otherStaff'];
+const FOR_ALL = new Set(FORM_FIELDS);
+const FOR_SENIOR = new Set<DraftField>([...FORM_FIELDS, 'noticeOverride']);
 
 /**
  * The "Book a lesson" form: the school's rules are checked as the teacher types, each problem beside its field;
@@ -36,10 +31,13 @@ export function BookingForm({
   api,
   booker,
   onAnother,
+  onBooked,
 }: {
   api: Api;
   booker: Booker;
   onAnother: () => void;
+  /** The server has booked the lesson (once per form). */
+  onBooked: () => void;
 }): ReactNode {
   const styles = useStyles();
   const { rules, canOverrideNotice } = booker;
@@ -53,11 +51,11 @@ export function BookingForm({
     [draft, rules],
   );
   const live = useBookingCheck(api, toCheck);
-  const [outcome, send, sending] = useActionState(
-    (previous: BookingOutcome, attempt: BookingAttempt) =>
-      sendBooking(api, () => askConsent(booker.consent), previous, attempt),
-    NOTHING_SENT,
-  );
+  const [outcome, send, sending] = useActionState(async (previous: BookingOutcome, attempt: BookingAttempt) => {
+    const next = await sendBooking(api, () => askConsent(booker.consent), previous, attempt);
+    if (next.booked && !previous.booked) onBooked();
+    return next;
+  }, NOTHING_SENT);
   // One id per form as pressed: pressing again without a change (a double click, a retry) sends the same id.
   const request = useRef<{ formKey: string; id: string } | undefined>(undefined);
 
@@ -78,7 +76,10 @@ export function BookingForm({
   };
 
   const answered = typed.form && outcome.formKey === formKeyOf(typed.form) ? outcome.problems : live.problems;
-  const messages = { ...byField(answered, canOverrideNotice), ...(pressed ? typed.messages : {}) };
+  const messages = {
+    ...byField(answered, canOverrideNotice ? FOR_SENIOR : FOR_ALL),
+    ...(pressed ? typed.messages : {}),
+  };
   return (
     <form onSubmit={submit} aria-label="Book a lesson" noValidate className={styles.column}>
       <BookingFields booker={booker} draft={draft} change={change} messages={messages} />

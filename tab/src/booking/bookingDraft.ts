@@ -3,7 +3,7 @@
  * no day, a pupil line that is not an email address) gets a sentence for its field here; the school's rules
  * are the server's to check.
  */
-import type { BookingForm, BookingRules, InvitedStaff } from '../api/bookingClient.js';
+import type { BookingForm, BookingRules, FieldProblem, InvitedStaff } from '../api/bookingClient.js';
 import { schoolMoment } from './schoolTime.js';
 
 /** The form's fields as typed. */
@@ -43,21 +43,48 @@ export const EMPTY_DRAFT: BookingDraft = {
 // What a browser's `type="email"` accepts, near enough: the server has the last word.
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
+/** The fields that say when a lesson is: the booking form's, and a move's. */
+export type WhenDraft = Pick<BookingDraft, 'date' | 'time' | 'duration'>;
+
+/** When the lesson starts (epoch ms) and how long it lasts, or the sentences for what is not a day, time or length. */
+export function whenOf(
+  draft: WhenDraft,
+  rules: Pick<BookingRules, 'timeZone'>,
+): { start?: number; durationMinutes?: number; messages: FieldMessages } {
+  const messages: FieldMessages = {};
+  const start = schoolMoment(draft.date, draft.time, rules.timeZone);
+  if (start === undefined) messages.start = 'Choose the day and the start time.';
+  const duration = Number(draft.duration);
+  const whole = Number.isInteger(duration) && duration >= 1 && duration <= 600;
+  if (!whole) messages.durationMinutes = 'Say how many minutes the lesson lasts, as a whole number.';
+  return { ...(start === undefined ? {} : { start }), ...(whole ? { durationMinutes: duration } : {}), messages };
+}
+
+/**
+ * The server's problems by field; a problem about a field not among `shown` (one this person is not offered) goes
+ * beside the day.
+ */
+export function byField(problems: FieldProblem[], shown: ReadonlySet<DraftField>): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const { field, message } of problems) {
+    const at = shown.has(field) ? field : 'start';
+    messages[at] = messages[at] ? `${messages[at]} ${message}` : message;
+  }
+  return messages;
+}
+
 /** The draft as the server reads it, or the sentences for what must be put right first. */
 export function formOf(draft: BookingDraft, rules: BookingRules): { form?: BookingForm; messages: FieldMessages } {
   const messages: FieldMessages = {};
   const title = draft.title.trim();
   if (!title) messages.title = 'Give the lesson a title, as it will appear in the invitation.';
-  const start = schoolMoment(draft.date, draft.time, rules.timeZone);
-  if (start === undefined) messages.start = 'Choose the day and the start time.';
-  const duration = Number(draft.duration);
-  if (!Number.isInteger(duration) || duration < 1 || duration > 600)
-    messages.durationMinutes = 'Say how many minutes the lesson lasts, as a whole number.';
+  const { start, durationMinutes: duration, messages: whenMessages } = whenOf(draft, rules);
+  Object.assign(messages, whenMessages);
   const pupils = [...new Set(draft.pupils.split(/[\s,;]+/).filter(Boolean))];
   const notEmails = pupils.filter((p) => !EMAIL.test(p));
   if (notEmails.length)
     messages.pupils = `${notEmails.length === 1 ? 'This is not' : 'These are not'} an email address: ${notEmails.join(', ')}. Put one pupil's email address on each line.`;
-  if (Object.keys(messages).length || start === undefined) return { messages };
+  if (Object.keys(messages).length || start === undefined || duration === undefined) return { messages };
   const reason = draft.overrideReason.trim();
   const notes = draft.notesForSlt.trim();
   return {

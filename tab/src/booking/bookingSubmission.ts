@@ -5,6 +5,7 @@
 import { ApiError, type Api } from '../api/client.js';
 import type { BookingAnswer, BookingForm, FieldProblem, InvitedStaff } from '../api/bookingClient.js';
 import { failureWords, NO_CONSENT, UNREACHED, type FailureWords } from './bookingWords.js';
+import { sendWithConsent } from './consent.js';
 
 /** A press of "Book": the form and the id every retry of it carries. */
 export interface BookingAttempt {
@@ -42,11 +43,8 @@ export async function sendBooking(
   if (previous.booked) return previous;
   const formKey = formKeyOf(form);
   try {
-    let answer = await api.book(clientRequestId, form);
-    if (answer.kind === 'consentRequired') {
-      if (!(await askConsent())) return { formKey, problems: [], failure: NO_CONSENT };
-      answer = await api.book(clientRequestId, form);
-    }
+    const answer = await sendWithConsent(() => api.book(clientRequestId, form), askConsent);
+    if (answer.kind === 'noConsent') return { formKey, problems: [], failure: NO_CONSENT };
     if (answer.kind === 'booked') return { booked: answer, staff: form.otherStaff[0], formKey, problems: [] };
     return {
       formKey,

@@ -20,3 +20,16 @@ export async function askConsent(consent: BookingConsent | undefined): Promise<b
     return false;
   }
 }
+
+/**
+ * Sends once; when Microsoft asks for the teacher's permission, shows Teams' prompt (`ask`) and, once approved, sends
+ * the very same request again. `noConsent` when the prompt was closed: nothing more is sent.
+ */
+export async function sendWithConsent<A extends { kind: string }>(
+  send: () => Promise<A>,
+  ask: () => Promise<boolean>,
+): Promise<A | { kind: 'noConsent' }> {
+  const answer = await send();
+  if (answer.kind !== 'consentRequired') return answer;
+  return (await ask()) ? send() : { kind: 'noConsent' };
+}

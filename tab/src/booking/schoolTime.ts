@@ -42,10 +42,16 @@ export function schoolMoment(date: string, time: string, timeZone: string): numb
   return wall - offsetAt(first, timeZone);
 }
 
+/** The school's calendar day (`YYYY-MM-DD`) and wall-clock time (`HH:MM`) at `at`, as the form's fields take them. */
+export function schoolDateAndTime(at: number, timeZone: string): { date: string; time: string } {
+  const wall = new Date(at + offsetAt(at, timeZone)).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}
+
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "Wednesday 6 March, 10:00" on the school's clock. */
-export function schoolDayAndTime(at: number, timeZone: string): string {
+/** "Wednesday 6 March" and "10:00" on the school's clock. */
+export function schoolDayAndTimeParts(at: number, timeZone: string): { day: string; time: string } {
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
@@ -61,5 +67,11 @@ export function schoolDayAndTime(at: number, timeZone: string): string {
   }
   const p: Record<string, string> = {};
   for (const part of format.formatToParts(at)) p[part.type] = part.value;
-  return `${p.weekday} ${p.day} ${p.month}, ${p.hour}:${p.minute}`;
+  return { day: `${p.weekday} ${p.day} ${p.month}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** "Wednesday 6 March, 10:00" on the school's clock. */
+export function schoolDayAndTime(at: number, timeZone: string): string {
+  const { day, time } = schoolDayAndTimeParts(at, timeZone);
+  return `${day}, ${time}`;
 }
