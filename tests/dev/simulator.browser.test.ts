@@ -69,6 +69,41 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     await sim?.stop();
   });
 
+  it('the tour starts with "Book a lesson": Ms Khan books Monday 10:00 with Mr Osei, and the headteacher is told', async () => {
+    await page.locator('#open-panel select[name="personId"]').selectOption({ label: (await optionLabel(/Ms Khan/))! });
+    await click('Book a lesson as this person');
+    const tab = await hostedTab();
+    await tab.getByRole('heading', { name: 'Book a lesson' }).first().waitFor(WAIT);
+    const fields: Array<[string, string]> = [
+      ['Title', 'Year 5 maths'],
+      ["Pupils' email addresses", 'amira@pupils.school.example\nben@pupils.school.example'],
+      ['Day', '2026-01-19'],
+      ['Start time', '10:00'],
+      ['Length in minutes', '45'],
+    ];
+    for (const [label, value] of fields) await tab.getByLabel(label, { exact: false }).first().fill(value);
+    // Teams' people picker, in the host around the tab.
+    await tab.getByRole('button', { name: 'Choose in Teams' }).click();
+    const host = (await (await page.waitForSelector('#host-frame')).contentFrame())!;
+    await host
+      .getByRole('dialog')
+      .getByRole('button', { name: /Mr Osei/ })
+      .click();
+    await tab
+      .getByText(/20 minutes/)
+      .first()
+      .waitFor(WAIT); // the length problem, beside its field
+    await tab.getByLabel('Length in minutes', { exact: false }).first().fill('20');
+    await tab.getByRole('button', { name: 'Book', exact: true }).click();
+    await tab.getByText(/^Booked: Year 5 maths/).waitFor(WAIT);
+    const chat = await sim.call<{ lines: Array<{ text?: string }> }>(
+      'GET',
+      '/dev/api/chat/00000000-0000-4000-8000-0000000000c1',
+    );
+    assert.match(JSON.stringify(chat.body.lines), /Year 5 maths/, "the card is in Mr Hughes's chat");
+    assert.doesNotMatch(JSON.stringify(chat.body.lines), /amira/i, 'no pupil is named');
+  });
+
   it('two staff and three pupils join; one member of staff leaves: after the grace period the remaining teacher is alerted', async () => {
     await page.locator('#new-lesson input[name="title"]').fill('Year 5 maths');
     await click('Create lesson');

@@ -15,6 +15,7 @@ import {
   type OboCredentialFactory,
 } from '../graph/delegated/delegatedTokens.js';
 import { GraphLessonCalendar } from '../graph/delegated/graphLessonCalendar.js';
+import { GraphLessonChat } from '../graph/delegated/graphLessonChat.js';
 import type { BookingRouteDeps } from '../http/tabApi/bookingRoutes.js';
 import { TableBookingStore } from '../storage/tableBookingStore.js';
 import { LOCAL_AUTH } from '../runtime/localAuth.js';
@@ -36,8 +37,21 @@ export interface BookingPartsOptions {
 export function createBookingParts(options: BookingPartsOptions): BookingRouteDeps | undefined {
   const tokens = options.tokens ?? callerTenantTokens(options.config);
   if (!tokens) return undefined;
+  const baseUrl = options.graphBaseUrl ?? options.config.graph.baseUrl;
+  const { teamsAppId, auth } = options.config;
   return {
-    calendar: new GraphLessonCalendar({ baseUrl: options.graphBaseUrl ?? options.config.graph.baseUrl, tokens }),
+    calendar: new GraphLessonCalendar({ baseUrl, tokens }),
+    // Chaperone into each booked lesson's chat: needs its catalogue id and the side panel's public address.
+    ...(teamsAppId && auth.tabDomain
+      ? {
+          chat: new GraphLessonChat({
+            baseUrl,
+            tokens,
+            teamsAppId,
+            contentUrl: `https://${auth.tabDomain}/tab/index.html`,
+          }),
+        }
+      : {}),
     bookings: new TableBookingStore(options.table),
     cards: options.cards,
     // The tab app the consent window asks for (local mode: the dev sign-in's app id).

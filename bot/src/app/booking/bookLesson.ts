@@ -13,7 +13,16 @@ import { bookedCard } from './bookedCard.js';
 import { BookingFailed, BookingRefused } from './bookingErrors.js';
 import { checkBooking, type BookingCaller, type BookingRequest, type CheckDeps } from './bookingRequest.js';
 import { lessonMeetingOptions } from './lessonMeetingOptions.js';
-import type { BookedLesson, BookingKey, BookingStore, Invitee, LessonCalendar } from './ports.js';
+import {
+  DelegatedAccessError,
+  type BookedLesson,
+  type BookingKey,
+  type BookingStore,
+  type ChatOutcome,
+  type Invitee,
+  type LessonCalendar,
+  type LessonChat,
+} from './ports.js';
 import { teamsMeetingIdOf } from './teamsMeetingId.js';
 
 /** Dependencies of {@link bookLesson}. */
@@ -23,13 +32,22 @@ export interface BookLessonDeps extends CheckDeps {
   applyEvent: ApplyMeetingEvent;
   /** The senior leadership team's cards go through the lesson's outbox. */
   cards: LessonCards;
+  /** Adds Chaperone to the new lesson's chat; absent when the service does not know its Teams app id or address. */
+  chat?: LessonChat;
   logger: Logger;
 }
 
 /** What booking did: refused by the policy (each problem by its field), or booked (`repeated`: by an earlier click). */
 export type BookingOutcome =
   | { outcome: 'invalid'; problems: BookingCheck['problems'] }
-  | { outcome: 'booked'; booking: BookedLesson; repeated: boolean; sltCardsQueued: number };
+  | {
+      outcome: 'booked';
+      booking: BookedLesson;
+      repeated: boolean;
+      sltCardsQueued: number;
+      /** Whether Chaperone is in the lesson's chat (absent on a repeated request). */
+      chaperoneInChat?: ChatOutcome;
+    };
 
 /** Books `request` for `caller` once per `requestId`; throws {@link BookingRefused} or {@link BookingFailed}. */
 export async function bookLesson(
@@ -45,6 +63,7 @@ export async function bookLesson(
   if (claim.outcome === 'inProgress') throw new BookingRefused('inProgress');
   if (claim.outcome === 'conflict') throw new BookingRefused('requestIdReused');
   let booking: BookedLesson;
+  let threadId: string;
   try {
     const check = await checkBooking(deps, caller, request);
     if (check.problems.length) {
@@ -52,14 +71,19 @@ export async function bookLesson(
       return { outcome: 'invalid', problems: check.problems };
     }
     const leaders = await deps.directory.listEscalation(caller.tenantId, 'slt');
-    booking = await createLesson(deps, caller, key, request, { check, sltIds: leaders.map((l) => l.aadObjectId) });
+    ({ booking, threadId } = await createLesson(deps, caller, key, request, {
+      check,
+      sltIds: leaders.map((l) => l.aadObjectId),
+    }));
   } catch (error) {
     await deps.bookings.release(key).catch(() => deps.logger.warn({}, 'booking claim not released'));
     throw error;
   }
   await deps.bookings.finish(key, booking);
   deps.logger.info({ checks: booking.checksPassed.length, overridden: !!booking.noticeOverride }, 'lesson booked');
-  return { outcome: 'booked', booking, repeated: false, sltCardsQueued: await tellSlt(deps, caller, request, booking) };
+  const chaperoneInChat = await addToChat(deps, caller, threadId);
+  const sltCardsQueued = await tellSlt(deps, caller, request, booking);
+  return { outcome: 'booked', booking, repeated: false, sltCardsQueued, chaperoneInChat };
 }
 
 async function createLesson(
@@ -68,7 +92,7 @@ async function createLesson(
   key: BookingKey,
   request: BookingRequest,
   { check, sltIds }: { check: BookingCheck; sltIds: string[] },
-): Promise<BookedLesson> {
+): Promise<{ booking: BookedLesson; threadId: string }> {
   const policy = deps.policyFor(caller.tenantId);
   const start = request.start;
   const end = start + request.durationMinutes * 60_000;
@@ -125,7 +149,7 @@ async function createLesson(
         organizerId: caller.aadObjectId,
       },
     );
-    return booking;
+    return { booking, threadId: meeting.threadId };
   } catch (cause) {
     const rolledBack = await deps.calendar.deleteEvent(caller.asUser, created.eventId).then(
       () => true,
@@ -133,6 +157,25 @@ async function createLesson(
     );
     deps.logger.warn({ step: stepOf(cause), rolledBack }, 'booking failed after the event was created');
     throw new BookingFailed(rolledBack, cause, request.title);
+  }
+}
+
+/**
+ * Adds Chaperone to the lesson's chat, as the teacher, where the school allows it: a refusal or an
+ * outage leaves the booking as it is (the teacher is told to add Chaperone in Teams before the lesson).
+ */
+async function addToChat(deps: BookLessonDeps, caller: BookingCaller, threadId: string): Promise<ChatOutcome> {
+  if (!deps.chat) return 'notSetUp';
+  try {
+    await deps.chat.addChaperone(caller.asUser, threadId);
+    return 'added';
+  } catch (error) {
+    const refused = error instanceof DelegatedAccessError;
+    deps.logger.warn(
+      { err: error instanceof Error ? error.name : 'unknown' },
+      'Chaperone not added to the lesson chat',
+    );
+    return refused ? 'notAllowed' : 'failed';
   }
 }
 

@@ -158,3 +158,18 @@ export interface BookingStore {
   /** Writes `next` if the booking is still at `version`: its new version, or undefined when it changed meanwhile. */
   update(key: BookingKey, version: string, next: Omit<KeptBooking, 'id' | 'version'>): Promise<string | undefined>;
 }
+
+/** The lesson's meeting chat, through Graph as the teacher: Chaperone added before the lesson starts. */
+export interface LessonChat {
+  /**
+   * Installs Chaperone in the meeting's chat and adds its side panel tab there; an app already
+   * installed counts as added. Throws {@link DelegatedAccessError} when the school has not allowed it.
+   */
+  addChaperone(asUser: ActingUser, threadId: string): Promise<void>;
+}
+
+/**
+ * Whether Chaperone is in the new lesson's chat: `added`; `notAllowed` (the school has not granted
+ * it); `failed` (Teams did not answer); `notSetUp` (the service does not know its Teams app id or address).
+ */
+export type ChatOutcome = 'added' | 'notAllowed' | 'failed' | 'notSetUp';

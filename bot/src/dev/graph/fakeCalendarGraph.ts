@@ -5,10 +5,12 @@
  * `chatInfo.threadId`), `PATCH /me/onlineMeetings/{id}`, `DELETE /me/events/{id}` (204),
  * `POST /me/events/{id}/cancel` (202, no body; the event and its meeting go, the `Comment` is kept in
  * `cancellations`) and `PATCH /me/events/{id}` (200, the event as changed). An event the caller does not
- * organize, or one gone, is 404 `ErrorItemNotFound`. The caller is the user the bearer token names
+ * organize, or one gone, is 404 `ErrorItemNotFound`. The meetings' chats take Chaperone and its tab
+ * (`fakeMeetingChats.ts`). The caller is the user the bearer token names
  * (`Bearer delegated:<id>`); others get 401. Any request can be scripted (403, 429 with Retry-After, 503).
  * It records every request.
  */
+import { FakeMeetingChats } from './fakeMeetingChats.js';
 import { graphError, serveFakeGraph, type BookingRequestSeen, type Reply } from './fakeGraphHttp.js';
 
 export { graphError, type BookingRequestSeen, type Reply } from './fakeGraphHttp.js';
@@ -24,6 +26,12 @@ export class FakeGraphBooking {
   readonly meetings = new Map<string, { organizer: string; meeting: Json }>();
   /** Events cancelled by their organizer, with the comment the attendees were sent. */
   readonly cancellations: Array<{ eventId: string; organizer: string; comment?: string }> = [];
+  /** Apps and tabs added to the meetings' chats. */
+  readonly chats = new FakeMeetingChats((user, chatId) =>
+    [...this.meetings.values()].some(
+      (m) => m.organizer === user && (m.meeting.chatInfo as { threadId?: string } | undefined)?.threadId === chatId,
+    ),
+  );
   private readonly scripted: Array<{ method: string; path: RegExp; reply: Reply }> = [];
   private next = 1;
 
@@ -54,6 +62,8 @@ export class FakeGraphBooking {
     if (req.method === 'PATCH' && event) return this.patchEvent(req.user, event, req.body as Json);
     const cancelled = req.path.match(/^\/v1\.0\/me\/events\/([^/]+)\/cancel$/)?.[1];
     if (req.method === 'POST' && cancelled) return this.cancelEvent(req.user, cancelled, req.body as Json);
+    const chat = req.path.match(/^\/v1\.0\/chats\/([^/]+)\/(installedApps|tabs)$/);
+    if (req.method === 'POST' && chat) return this.chats.post(req.user, chat[1]!, chat[2]!, req.body as Json);
     return graphError(404, 'NotFound');
   }
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { parseBody } from './parseBody.js';
 import { CHECKLIST_ITEMS, PUPIL_CHECK_STATES, PUPIL_CHECKS } from '../../domain/types.js';
 import type { StaffAction } from '../../app/sidePanel/recordStaffAction.js';
 import { HttpError } from '../errors.js';
+
+/** What a body that cannot be read is called, and what to do then. */
+const WORDS = ['request', 'refresh the side panel and try again'] as const;
 
 // A client request id is the idempotency key: a UUID or similar, never free text.
 const clientRequestId = z
@@ -33,23 +37,23 @@ export interface StaffWrite {
 /** Body parsers of the four write endpoints, by the path segment that names them. */
 export const WRITE_BODIES: Record<string, (body: unknown) => StaffWrite> = {
   checklist: (body) => {
-    const b = parse(checklistBody, body);
+    const b = parseBody(checklistBody, body, ...WORDS);
     return { clientRequestId: b.clientRequestId, action: { kind: 'checklist', item: b.item, ticked: b.ticked } };
   },
   'pupil-checks': (body) => {
     if (isObject(body) && 'value' in body && !('state' in body)) throw new HttpError(400, 'outdatedPanel', OLD_PANEL);
-    const b = parse(pupilCheckBody, body);
+    const b = parseBody(pupilCheckBody, body, ...WORDS);
     return {
       clientRequestId: b.clientRequestId,
       action: { kind: 'pupilCheck', pupilId: b.pupilId, check: b.check, state: b.state },
     };
   },
   'register-marks': (body) => {
-    const b = parse(registerMarkBody, body);
+    const b = parseBody(registerMarkBody, body, ...WORDS);
     return { clientRequestId: b.clientRequestId, action: { kind: 'registerMark', pupilId: b.pupilId, mark: b.mark } };
   },
   breach: (body) => {
-    const b = parse(breachBody, body);
+    const b = parseBody(breachBody, body, ...WORDS);
     return {
       clientRequestId: b.clientRequestId,
       action: b.note === undefined ? { kind: 'breach' } : { kind: 'breach', note: b.note },
@@ -59,16 +63,4 @@ export const WRITE_BODIES: Record<string, (body: unknown) => StaffWrite> = {
 
 function isObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null;
-}
-
-/** Validates a body, turning zod's issues into one 400 sentence naming each bad field. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'} ${i.message}`);
-  throw new HttpError(
-    400,
-    'invalidBody',
-    `The request was not understood (${problems.join('; ')}); refresh the side panel and try again.`,
-  );
 }

@@ -1,8 +1,11 @@
 /** The "Book a lesson" form, and a booked lesson's new times, as the tab sends them: validated once here. */
 import { z } from 'zod';
+import { parseBody } from './parseBody.js';
 import type { BookingRequest } from '../../app/booking/bookingRequest.js';
 import type { MoveRequest } from '../../app/booking/moveBooking.js';
-import { HttpError } from '../errors.js';
+
+/** What a body that cannot be read is called, and what to do then. */
+const WORDS = ['booking', 'reload the form and try again'] as const;
 
 // The idempotency key: a UUID or similar, never free text (as the side panel's writes take it).
 const clientRequestId = z
@@ -42,18 +45,18 @@ export function isBookingId(id: string | undefined): id is string {
 
 /** A booking to check: the form alone. */
 export function parseBookingCheck(body: unknown): BookingRequest {
-  return toRequest(parse(checkBody, body));
+  return toRequest(parseBody(checkBody, body, ...WORDS));
 }
 
 /** A booking to make: the form and the tab's request id (the same for every retry of one click). */
 export function parseBooking(body: unknown): { clientRequestId: string; request: BookingRequest } {
-  const b = parse(bookBody, body);
+  const b = parseBody(bookBody, body, ...WORDS);
   return { clientRequestId: b.clientRequestId, request: toRequest(b) };
 }
 
 /** New times for a booked lesson, and the tab's request id for this move. */
 export function parseMove(body: unknown): { clientRequestId: string; move: MoveRequest } {
-  const b = parse(moveBody, body);
+  const b = parseBody(moveBody, body, ...WORDS);
   return {
     clientRequestId: b.clientRequestId,
     move: {
@@ -74,16 +77,4 @@ function toRequest(b: z.infer<typeof checkBody>): BookingRequest {
     ...(b.notesForSlt ? { notesForSlt: b.notesForSlt } : {}),
     ...(b.noticeOverride ? { noticeOverride: b.noticeOverride } : {}),
   };
-}
-
-/** Validates a body, turning zod's issues into one 400 sentence naming each bad field. */
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'} ${i.message}`);
-  throw new HttpError(
-    400,
-    'invalidBody',
-    `The booking was not understood (${problems.join('; ')}); reload the form and try again.`,
-  );
 }

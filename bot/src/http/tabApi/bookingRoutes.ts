@@ -19,7 +19,7 @@ import { answerNotSetUp, answerRefusal } from './bookingRefusals.js';
 import type { TabApiDeps } from './deps.js';
 
 /** What booking adds to the tab API's dependencies: the use case's ports, and the app the teacher consents to. */
-export type BookingRouteDeps = Pick<BookLessonDeps, 'calendar' | 'bookings' | 'cards'> & { app: BookingApp };
+export type BookingRouteDeps = Pick<BookLessonDeps, 'calendar' | 'bookings' | 'cards' | 'chat'> & { app: BookingApp };
 
 /** Registers the booking routes; without `booking` (not set up) lessons are still checked, never booked. */
 export function registerBookingRoutes(server: Server, deps: TabApiDeps, booking: BookingRouteDeps | undefined): void {
