@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { BookingAnswer } from '../../tab/src/api/bookingClient.js';
 import { formOf, EMPTY_DRAFT } from '../../tab/src/booking/bookingDraft.js';
 import { durationRule, failureWords, receiptWords, whenRule } from '../../tab/src/booking/bookingWords.js';
-import { schoolMoment } from '../../tab/src/booking/schoolTime.js';
+import { zonedToEpoch as schoolMoment } from '../../bot/src/app/time.js';
 
 const ZONE = 'Europe/London';
 const RULES = {
@@ -54,6 +54,18 @@ describe("tab/book a lesson's words: times on the school's clock, and only what 
     assert.deepEqual(notListed.details, ['1 pupil is invited.']);
     assert.match(notListed.warning ?? '', /could not tell the senior team/);
     assert.match(receiptWords(booked({ repeated: true }), staff, ZONE).details.at(-1)!, /already been booked/);
+  });
+
+  it('says Chaperone is in the lesson only when the answer says it was added; otherwise how to add it', () => {
+    assert.match(
+      receiptWords(booked({ chaperoneInChat: 'added' }), undefined, ZONE).details.at(-1)!,
+      /in the lesson already/,
+    );
+    for (const outcome of ['notAllowed', 'failed', 'notSetUp'] as const) {
+      const words = receiptWords(booked({ chaperoneInChat: outcome }), undefined, ZONE);
+      assert.match(words.warning ?? '', /select \+ \(Apps\) and add Chaperone/);
+      assert.ok(!words.details.some((d) => /in the lesson already/.test(d)));
+    }
   });
 
   it('says nothing was booked only when the answer says so', () => {

@@ -7,7 +7,7 @@ import {
   lessonPeople,
   lessonWhen,
 } from '../../tab/src/booking/bookedLessonWords.js';
-import { schoolDateAndTime } from '../../tab/src/booking/schoolTime.js';
+import { localDateAndTime as schoolDateAndTime } from '../../bot/src/app/time.js';
 
 const ZONE = 'Europe/London';
 const ITEM: BookingItem = {

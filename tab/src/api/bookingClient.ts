@@ -1,11 +1,11 @@
 /** The "Book a lesson" API (staff only), with the server's own shapes. */
 import type { BookingItem } from '../../../bot/src/app/booking/bookingList.js';
-import type { BookedLesson } from '../../../bot/src/app/booking/ports.js';
+import type { BookedLesson, ChatOutcome } from '../../../bot/src/app/booking/ports.js';
 import type { BookingConsent, BookingRules } from '../../../bot/src/app/booking/bookingRules.js';
 import type { FieldProblem } from '../../../bot/src/domain/booking/bookingPlan.js';
 import type { Call } from './transport.js';
 
-export type { BookedLesson, BookingConsent, BookingItem, BookingRules, FieldProblem };
+export type { BookedLesson, BookingConsent, BookingItem, BookingRules, ChatOutcome, FieldProblem };
 
 /** Who may book, and the rules the form shows beside its fields. */
 export interface Booker {
@@ -43,7 +43,14 @@ export type BookingRefusal = { kind: 'refused'; status: number; code: string; me
 
 /** What one press of "Book" came to, as the server answered. */
 export type BookingAnswer =
-  | { kind: 'booked'; booking: BookedLesson; repeated: boolean; sltCardsQueued: number }
+  | {
+      kind: 'booked';
+      booking: BookedLesson;
+      repeated: boolean;
+      sltCardsQueued: number;
+      /** Whether Chaperone is in the lesson's chat (absent on a repeated request). */
+      chaperoneInChat?: ChatOutcome;
+    }
   | { kind: 'problems'; message: string; problems: FieldProblem[] }
   | { kind: 'consentRequired'; message: string }
   | (BookingRefusal & { rolledBack?: boolean });
@@ -88,6 +95,7 @@ type Body = {
   outcome?: string;
   repeated?: boolean;
   sltCardsQueued?: number;
+  chaperoneInChat?: ChatOutcome;
   cardsQueued?: number;
   problems?: FieldProblem[];
   rolledBack?: boolean;
@@ -116,6 +124,7 @@ export function bookingApi(call: Call): BookingApi {
           booking: body.booking,
           repeated: body.repeated === true,
           sltCardsQueued: body.sltCardsQueued ?? 0,
+          ...(body.chaperoneInChat ? { chaperoneInChat: body.chaperoneInChat } : {}),
         };
       const answer = notDone(status, body, 'look in your calendar before booking again');
       if (answer.kind !== 'refused' || typeof body.rolledBack !== 'boolean') return answer;

@@ -7,7 +7,7 @@ import type { ChangeDialogProps } from './CancelLessonDialog.js';
 import { askConsent } from './consent.js';
 import { LessonChangeDialog } from './LessonChangeDialog.js';
 import { NOTHING_SENT, sendChange, type ChangeOutcome } from './lessonChangeSubmission.js';
-import { schoolDateAndTime } from './schoolTime.js';
+import { localDateAndTime } from '../../../bot/src/app/time.js';
 import { NoticeOverrideField, WhenFields } from './WhenFields.js';
 
 /** A press of "Move the lesson": the new times, and the id every retry of the same press carries. */
@@ -28,7 +28,7 @@ const FOR_SENIOR = new Set<DraftField>([...FOR_ALL, 'noticeOverride']);
 export function MoveLessonDialog({ api, booker, item, open, onChanged, onClose }: ChangeDialogProps): ReactNode {
   const { rules, canOverrideNotice } = booker;
   const [draft, setDraft] = useState<WhenDraft & { overrideReason: string }>(() => ({
-    ...schoolDateAndTime(item.start, rules.timeZone),
+    ...localDateAndTime(item.start, rules.timeZone),
     duration: String(item.durationMinutes),
     overrideReason: '',
   }));

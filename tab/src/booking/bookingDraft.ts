@@ -4,7 +4,7 @@
  * are the server's to check.
  */
 import type { BookingForm, BookingRules, FieldProblem, InvitedStaff } from '../api/bookingClient.js';
-import { schoolMoment } from './schoolTime.js';
+import { zonedToEpoch } from '../../../bot/src/app/time.js';
 
 /** The form's fields as typed. */
 export interface BookingDraft {
@@ -52,7 +52,7 @@ export function whenOf(
   rules: Pick<BookingRules, 'timeZone'>,
 ): { start?: number; durationMinutes?: number; messages: FieldMessages } {
   const messages: FieldMessages = {};
-  const start = schoolMoment(draft.date, draft.time, rules.timeZone);
+  const start = zonedToEpoch(draft.date, draft.time, rules.timeZone);
   if (start === undefined) messages.start = 'Choose the day and the start time.';
   const duration = Number(draft.duration);
   const whole = Number.isInteger(duration) && duration >= 1 && duration <= 600;

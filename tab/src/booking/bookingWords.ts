@@ -55,16 +55,18 @@ export function receiptWords(answer: Booked, staff: InvitedStaff | undefined, ti
     details.push('This lesson had already been booked from this form, so it was not booked twice.');
     return { title, details };
   }
-  if (answer.sltCardsQueued > 0) {
-    details.push('Chaperone is telling the senior team about it.');
-    return { title, details };
-  }
-  return {
-    title,
-    details,
-    warning: 'Chaperone could not tell the senior team about this lesson; let them know yourself.',
-  };
+  const warnings: string[] = [];
+  if (answer.sltCardsQueued > 0) details.push('Chaperone is telling the senior team about it.');
+  else warnings.push('Chaperone could not tell the senior team about this lesson; let them know yourself.');
+  if (answer.chaperoneInChat === 'added')
+    details.push('Chaperone is in the lesson already, so it watches from the start.');
+  else if (answer.chaperoneInChat) warnings.push(ADD_CHAPERONE);
+  return warnings.length ? { title, details, warning: warnings.join(' ') } : { title, details };
 }
+
+/** What to do when Chaperone is not in the lesson's chat yet (not allowed, Teams did not answer, or not set up). */
+const ADD_CHAPERONE =
+  'Add Chaperone to the lesson before it starts: open the meeting in Teams, select + (Apps) and add Chaperone.';
 
 /** What went wrong with a press of "Book", and whether anything is left in the calendar. */
 export interface FailureWords {
