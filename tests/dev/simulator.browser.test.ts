@@ -96,6 +96,8 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
     await tab.getByLabel('Length in minutes', { exact: false }).first().fill('20');
     await tab.getByRole('button', { name: 'Book', exact: true }).click();
     await tab.getByText(/^Booked: Year 5 maths/).waitFor(WAIT);
+    const listed = tab.getByTestId('booked-lesson').filter({ hasText: 'Year 5 maths' });
+    await listed.getByRole('button', { name: /Cancel lesson/ }).waitFor(WAIT);
     const chat = await sim.call<{ lines: Array<{ text?: string }> }>(
       'GET',
       '/dev/api/chat/00000000-0000-4000-8000-0000000000c1',
