@@ -9,19 +9,18 @@ import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
 import { fingerprint } from '../fingerprint.js';
 import type { Logger } from '../ports.js';
-import { bookedCard } from './bookedCard.js';
+import { addToChat, tellSlt } from './afterBooking.js';
 import { BookingFailed, BookingRefused } from './bookingErrors.js';
 import { checkBooking, type BookingCaller, type BookingRequest, type CheckDeps } from './bookingRequest.js';
 import { lessonMeetingOptions } from './lessonMeetingOptions.js';
-import {
-  DelegatedAccessError,
-  type BookedLesson,
-  type BookingKey,
-  type BookingStore,
-  type ChatOutcome,
-  type Invitee,
-  type LessonCalendar,
-  type LessonChat,
+import type {
+  BookedLesson,
+  BookingKey,
+  BookingStore,
+  ChatOutcome,
+  Invitee,
+  LessonCalendar,
+  LessonChat,
 } from './ports.js';
 import { teamsMeetingIdOf } from './teamsMeetingId.js';
 
@@ -158,51 +157,6 @@ async function createLesson(
     deps.logger.warn({ step: stepOf(cause), rolledBack }, 'booking failed after the event was created');
     throw new BookingFailed(rolledBack, cause, request.title);
   }
-}
-
-/**
- * Adds Chaperone to the lesson's chat, as the teacher, where the school allows it: a refusal or an
- * outage leaves the booking as it is (the teacher is told to add Chaperone in Teams before the lesson).
- */
-async function addToChat(deps: BookLessonDeps, caller: BookingCaller, threadId: string): Promise<ChatOutcome> {
-  if (!deps.chat) return 'notSetUp';
-  try {
-    await deps.chat.addChaperone(caller.asUser, threadId);
-    return 'added';
-  } catch (error) {
-    const refused = error instanceof DelegatedAccessError;
-    deps.logger.warn(
-      { err: error instanceof Error ? error.name : 'unknown' },
-      'Chaperone not added to the lesson chat',
-    );
-    return refused ? 'notAllowed' : 'failed';
-  }
-}
-
-/** Queues the card for every senior leader; a card that could not be queued is logged, the booking stands. */
-async function tellSlt(
-  deps: BookLessonDeps,
-  caller: BookingCaller,
-  request: BookingRequest,
-  booking: BookedLesson,
-): Promise<number> {
-  const key = { tenantId: caller.tenantId, meetingId: booking.meetingId };
-  const text = {
-    organizerName: caller.name,
-    otherStaffNames: request.otherStaff.map((s) => s.name),
-    timeZone: deps.policyFor(caller.tenantId).school.timeZone,
-    ...(request.notesForSlt ? { notesForSlt: request.notesForSlt } : {}),
-  };
-  let queued = 0;
-  for (const leader of booking.sltIds ?? []) {
-    try {
-      await deps.cards.queue(key, bookedCard(booking, text, leader, `booked@${booking.eventId}`));
-      queued++;
-    } catch (error) {
-      deps.logger.warn({ error: (error as Error).name }, 'booked-lesson card for a senior leader not queued');
-    }
-  }
-  return queued;
 }
 
 /** The same teacher's same request always gives the same id (Graph `transactionId`, the lesson event id). */
