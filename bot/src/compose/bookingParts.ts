@@ -4,20 +4,14 @@
  * bookings table, and the lesson cards the senior leaders' card goes through. Nothing when booking is
  * not set up (no tab app secret and no tokens given): the routes then say so.
  */
-import type { TableClient } from '@azure/data-tables';
-import { decodeJwt } from 'jose';
 import type { LessonCards } from '../app/delivery/lessonCards.js';
-import { DelegatedAccessError } from '../app/booking/ports.js';
+import type { BookingStore } from '../app/booking/ports.js';
 import type { Config } from '../config.js';
-import {
-  teamsfxDelegatedTokens,
-  type DelegatedTokens,
-  type OboCredentialFactory,
-} from '../graph/delegated/delegatedTokens.js';
+import { callerTenantTokens } from '../graph/delegated/callerTenantTokens.js';
+import type { DelegatedTokens } from '../graph/delegated/delegatedTokens.js';
 import { GraphLessonCalendar } from '../graph/delegated/graphLessonCalendar.js';
 import { GraphLessonChat } from '../graph/delegated/graphLessonChat.js';
 import type { BookingRouteDeps } from '../http/tabApi/bookingRoutes.js';
-import { TableBookingStore } from '../storage/tableBookingStore.js';
 import { LOCAL_AUTH } from '../runtime/localAuth.js';
 
 /** What {@link createBookingParts} is built from. */
@@ -27,8 +21,8 @@ export interface BookingPartsOptions {
   tokens?: DelegatedTokens;
   /** Where the delegated Graph calls go; default `GRAPH_BASE_URL`. */
   graphBaseUrl?: string;
-  /** The `bookings` table. */
-  table: TableClient;
+  /** The bookings, as the storage adapters keep them. */
+  bookings: BookingStore;
   /** The lesson outbox's cards, as the lesson routines use them. */
   cards: LessonCards;
 }
@@ -52,7 +46,7 @@ export function createBookingParts(options: BookingPartsOptions): BookingRouteDe
           }),
         }
       : {}),
-    bookings: new TableBookingStore(options.table),
+    bookings: options.bookings,
     cards: options.cards,
     // The tab app the consent window asks for (local mode: the dev sign-in's app id).
     app: {
@@ -60,34 +54,4 @@ export function createBookingParts(options: BookingPartsOptions): BookingRouteDe
       authorityHost: options.config.auth.authorityHost,
     },
   };
-}
-
-/**
- * teamsfx's exchange for the tab app, in the tenant of each sign-in token (a trust's schools each sign in at home);
- * undefined without the tab app's secret. `createCredential`: teamsfx's credential unless a test drives it.
- */
-export function callerTenantTokens(
-  config: Config,
-  createCredential?: OboCredentialFactory,
-): DelegatedTokens | undefined {
-  const app = config.booking.onBehalfOf;
-  if (!app) return undefined;
-  return {
-    forUser(ssoToken, scopes) {
-      // The booking routes verified this token before Graph is called; its `tid` is the caller's tenant.
-      const tenantId = tenantOf(ssoToken);
-      if (!tenantId) return Promise.reject(new DelegatedAccessError('signInAgain'));
-      const options = { ...app, tenantId, authorityHost: config.auth.authorityHost };
-      return teamsfxDelegatedTokens(options, createCredential).forUser(ssoToken, scopes);
-    },
-  };
-}
-
-function tenantOf(ssoToken: string): string | undefined {
-  try {
-    const { tid } = decodeJwt(ssoToken);
-    return typeof tid === 'string' && tid ? tid : undefined;
-  } catch {
-    return undefined;
-  }
 }

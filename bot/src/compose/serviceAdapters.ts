@@ -12,6 +12,7 @@ import { isUnavailable } from '../storage/errors.js';
 import { HoldingConcernStore } from '../storage/holdingConcernStore.js';
 import { RememberedConversations } from '../storage/rememberedConversations.js';
 import { createStorageTables } from '../storage/tableClients.js';
+import { TableBookingStore } from '../storage/tableBookingStore.js';
 import { TableConversationStore } from '../storage/tableConversationStore.js';
 import { TableDirectoryCache } from '../storage/tableDirectoryCache.js';
 import { TableMeetingStore } from '../storage/tableMeetingStore.js';
@@ -95,6 +96,7 @@ export async function createServiceAdapters(options: ServiceOptions, clock: Cloc
     conversations,
     concerns,
     requestKeys: new TableRequestKeyStore(tables.idempotency, () => clock.now()),
+    bookings: new TableBookingStore(tables.bookings),
     graph,
     directory,
     teams: createTeamsClients({ config, logger, conversations, policyFor }),

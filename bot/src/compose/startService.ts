@@ -14,7 +14,6 @@ import { createHttpServer } from '../http/server.js';
 import { tabApiRoutes } from '../http/tabApiRoutes.js';
 import { loadPolicy } from '../runtime/loadPolicy.js';
 import { HeldEventJournal } from '../storage/heldEventJournal.js';
-import { TableBookingStore } from '../storage/tableBookingStore.js';
 import { TableRetentionStore } from '../storage/tableRetention.js';
 import { mountTeamsEndpoint } from '../teams/attachTeams.js';
 import { createBookingParts } from './bookingParts.js';
@@ -85,7 +84,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       store: new TableRetentionStore(adapters.tables.meetings),
       meetings,
       requestKeys: adapters.requestKeys,
-      bookings: new TableBookingStore(adapters.tables.bookings),
+      bookings: adapters.bookings,
       policyFor,
       logger,
       board: adapters.school.store,
@@ -127,7 +126,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       config,
       tokens: options.delegatedTokens,
       ...(options.delegatedGraphBaseUrl ? { graphBaseUrl: options.delegatedGraphBaseUrl } : {}),
-      table: adapters.tables.bookings,
+      bookings: adapters.bookings,
       cards,
     }),
   };

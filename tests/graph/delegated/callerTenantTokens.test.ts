@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
-import { DelegatedAccessError } from '../../bot/src/app/booking/ports.js';
-import { callerTenantTokens } from '../../bot/src/compose/bookingParts.js';
-import { ConfigError, loadConfig } from '../../bot/src/config.js';
-import type { OboCredentialFactory } from '../../bot/src/graph/delegated/delegatedTokens.js';
+import { DelegatedAccessError } from '../../../bot/src/app/booking/ports.js';
+import { callerTenantTokens } from '../../../bot/src/graph/delegated/callerTenantTokens.js';
+import { ConfigError, loadConfig } from '../../../bot/src/config.js';
+import type { OboCredentialFactory } from '../../../bot/src/graph/delegated/delegatedTokens.js';
 
 /** A sign-in token with these claims (the booking routes verified it before the exchange). */
 function ssoToken(claims: object): string {
@@ -22,7 +22,7 @@ function fakeCredentials() {
   return sinon.fake(make as unknown as OboCredentialFactory);
 }
 
-describe('compose/bookingParts: the on-behalf-of exchange from configuration', () => {
+describe('graph/delegated/callerTenantTokens: the on-behalf-of exchange from configuration', () => {
   it('exchanges in the tenant of each sign-in token, as the tab app, at AAD_AUTHORITY_HOST', async () => {
     const credentials = fakeCredentials();
     const config = loadConfig({ ...app, AAD_AUTHORITY_HOST: 'https://login.school-cloud.example' });
