@@ -14,13 +14,7 @@ import { ManualClock, postActivity, startTestService } from '../support/serviceH
 const MIN = 60_000;
 const t0 = Date.parse('2026-01-15T09:00:00Z');
 const school = sampleSchool();
-const person = (n: string, name: string) => ({
-  aadObjectId: `00000000-0000-4000-8000-0000000000${n}`,
-  teamsId: `29:1fake-${n}`,
-  name,
-  role: 'Attendee' as const,
-  tenantId: school.tenantId,
-});
+const { person } = school;
 const dsl2 = person('d2', 'Mr Second (FAKE)');
 const deputy = person('e1', 'Ms Deputy (FAKE)');
 const head = person('f1', 'Dr Head (FAKE)');

@@ -11,13 +11,7 @@ import { ManualClock, postActivity, startTestService } from '../support/serviceH
 // The school view's morning digest and Monday report reach the senior leadership team as 1:1 cards.
 const MIN = 60_000;
 const school = sampleSchool();
-const person = (n: string, name: string) => ({
-  aadObjectId: `00000000-0000-4000-8000-0000000000${n}`,
-  teamsId: `29:1fake-${n}`,
-  name,
-  role: 'Attendee' as const,
-  tenantId: school.tenantId,
-});
+const { person } = school;
 const head = person('f1', 'Dr Head (FAKE)');
 const deputyHead = person('f2', 'Mr Deputy Head (FAKE)');
 /** Monday 19 January 2026 (London is on GMT). */

@@ -16,6 +16,8 @@ export function sampleSchool(tenantId = '00000000-0000-4000-8000-00000000fa4e') 
   });
   return {
     tenantId,
+    /** Another person of the school, by the last two hex digits of their ids (`d2`, `f1`...). */
+    person: (n: string, name: string, role: Person['role'] = 'Attendee') => person(n, name, role),
     teacher: person('a1', 'Ms Khan (FAKE)', 'Organizer'),
     assistant: person('a2', 'Mr Osei (FAKE)', 'Attendee'),
     dsl: person('d1', 'Mrs Fletcher (FAKE)', 'Attendee'),
