@@ -3,7 +3,7 @@ import type { MeetingKey } from '../../bot/src/app/ports.js';
 import type { AlertBook, MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
 import { EVENT_ROW_PREFIX, EVENT_ROWS_END, meetingPartition, STATE_ROW } from '../../bot/src/storage/meetingRows.js';
 import { fromChunks } from '../../bot/src/storage/properties.js';
-import { parseOutbox } from '../../bot/src/storage/snapshotOutbox.js';
+import { parseOutboxEntries } from '../../bot/src/storage/snapshotOutbox.js';
 import type { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
 import { lessonState } from './storageFixtures.js';
 
@@ -19,12 +19,8 @@ export async function storedLayout(
   for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
     eventRowIds.push((JSON.parse(fromChunks('event', row)) as MeetingEvent).id);
   }
-  return {
-    etag: snapshot.etag,
-    outbox: parseOutbox(snapshot),
-    outboxChars: fromChunks('outbox', snapshot).length,
-    eventRowIds,
-  };
+  const outbox = parseOutboxEntries(snapshot);
+  return { etag: snapshot.etag, outbox: outbox.entries.map((e) => e.event), outboxChars: outbox.chars, eventRowIds };
 }
 
 /**

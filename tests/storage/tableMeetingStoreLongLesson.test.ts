@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { MeetingKey } from '../../bot/src/app/ports.js';
 import { APPLIED_WINDOW, eventsApplied } from '../../bot/src/domain/appliedEvents.js';
 import type { MeetingEvent } from '../../bot/src/domain/types.js';
-import { lessonProps } from '../../bot/src/storage/meetingRows.js';
+import { lessonProps } from '../../bot/src/storage/snapshotRow.js';
 import { chunkedLength, MAX_ROW_CHARS } from '../../bot/src/storage/properties.js';
 import { startTestService } from '../support/serviceHarness.js';
 

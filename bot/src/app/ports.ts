@@ -59,6 +59,11 @@ export type ExpectedVersion = Pick<MeetingRecord, 'etag' | typeof storeNote> | s
 /** The version a successful write stored: spread it over the book written to get the new record. */
 export type StoredVersion = Pick<MeetingRecord, 'etag' | typeof storeNote> & { revision: number };
 
+/** See {@link MeetingStore.commit}: the address the new state was computed with. */
+export interface Replayable {
+  address?: MeetingState['address'];
+}
+
 /** Outcome of writing one event: applied, already applied before, or someone else wrote first. */
 export type CommitResult =
   ({ outcome: 'applied' } & StoredVersion) | { outcome: 'duplicate' } | { outcome: 'conflict' };
@@ -70,12 +75,16 @@ export interface MeetingStore {
   /**
    * Atomically records `event` (keyed by its id) and replaces the snapshot, if the snapshot is still
    * the `expected` version (undefined: it must not exist yet). A duplicate event id changes nothing.
+   * With `replayable`, the caller vouches that `next.state` is `stateAfter(expected's state, event,
+   * replayable.address)` (domain/stateAfter.ts), so the store may keep just the event and rebuild the
+   * state from it when the lesson is read; without it, the store keeps `next.state` as given.
    */
   commit(
     key: MeetingKey,
     event: MeetingEvent,
     next: LessonBook,
     expected: ExpectedVersion | undefined,
+    replayable?: Replayable,
   ): Promise<CommitResult>;
   /** Replaces the alert book and deliveries (re-evaluation, delivery results), keeping the state, at `expectedEtag`. */
   saveBook(

@@ -6,26 +6,19 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { guarded, statusOf } from './errors.js';
 import { EVENT_ROW_PREFIX, EVENT_ROWS_END, eventRowKey, parseEventRow, STATE_ROW } from './meetingRows.js';
-import { parseOutbox } from './snapshotOutbox.js';
-import { parseRevision, SnapshotVersion } from './snapshotVersion.js';
-
-/** A snapshot row as read, with the version it is at. */
-export interface ReadSnapshot {
-  entity: Record<string, unknown>;
-  version: SnapshotVersion;
-}
+import { readSnapshotRow, type ReadLesson } from './snapshotRow.js';
 
 /** Single-row and listing reads of lesson partitions. */
 export class LessonRows {
   constructor(private readonly table: TableClient) {}
 
-  /** The snapshot row and its version; undefined when the lesson has none. */
-  async snapshot(partitionKey: string): Promise<ReadSnapshot | undefined> {
+  /** The lesson as its snapshot row holds it, and the row's version; undefined when the lesson has none. */
+  async snapshot(partitionKey: string): Promise<ReadLesson | undefined> {
     try {
       const entity = await guarded('load lesson', () =>
         this.table.getEntity<Record<string, unknown>>(partitionKey, STATE_ROW),
       );
-      return { entity, version: new SnapshotVersion(entity.etag, parseRevision(entity), parseOutbox(entity)) };
+      return readSnapshotRow(entity);
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;

@@ -1,15 +1,13 @@
 /**
- * The rows of a lesson's partition in the `meetings` table: the snapshot row (`state`, which also
- * carries the outbox of recent events, see snapshotOutbox.ts) and one row per flushed event
+ * The rows of a lesson's partition in the `meetings` table: the snapshot row (`state`, laid out in
+ * snapshotRow.ts, with the outbox of recent events, snapshotOutbox.ts) and one row per flushed event
  * (`evt-<event id>`). Pure mapping between domain values and entities.
  */
 import type { TableEntity, TableEntityResult } from '@azure/data-tables';
-import type { Delivery } from '../app/delivery/delivery.js';
-import type { LessonBook, MeetingKey } from '../app/ports.js';
-import type { AlertBook, MeetingEvent, MeetingState } from '../domain/types.js';
+import type { MeetingKey } from '../app/ports.js';
+import type { MeetingEvent } from '../domain/types.js';
 import { chunkedLength, fromChunks, MAX_ROW_CHARS, timeValue, toChunks } from './properties.js';
 import { joinKey } from './keys.js';
-import { REVISION } from './snapshotVersion.js';
 
 /** RowKey of the snapshot row. */
 export const STATE_ROW = 'state';
@@ -30,50 +28,11 @@ export function eventRowKey(eventId: string): string {
   return joinKey([`${EVENT_ROW_PREFIX}${eventId}`]);
 }
 
-function withinRowLimit(props: Record<string, unknown>, what: string): void {
+/** Throws when `props` hold more than one row may (`what` names the row in the error). */
+export function withinRowLimit(props: Record<string, unknown>, what: string): void {
   if (chunkedLength(props) > MAX_ROW_CHARS) {
     throw new Error(`The ${what} has grown past what one storage row can hold; archive or split the lesson record.`);
   }
-}
-
-/** A lesson's state and alert book as chunked properties (serialised once per write). */
-export function lessonProps(next: LessonBook): Record<string, string | number> {
-  const deliveries = next.deliveries?.length ? toChunks('deliveries', JSON.stringify(next.deliveries)) : {};
-  return {
-    ...toChunks('state', JSON.stringify(next.state)),
-    ...toChunks('alerts', JSON.stringify(next.alerts)),
-    ...deliveries,
-  };
-}
-
-/** The snapshot row for a lesson: its state and alerts ({@link lessonProps}), its outbox and its revision. */
-export function snapshotRow(
-  partitionKey: string,
-  key: MeetingKey,
-  lesson: Record<string, string | number>,
-  outbox: Record<string, string | number>,
-  revision: number,
-): Row {
-  const props = { ...lesson, ...outbox };
-  withinRowLimit(props, 'lesson snapshot');
-  return {
-    partitionKey,
-    rowKey: STATE_ROW,
-    tenantId: key.tenantId,
-    meetingId: key.meetingId,
-    [REVISION]: revision,
-    ...props,
-  };
-}
-
-/** Reads a snapshot row back into the lesson state and its alert book. */
-export function parseSnapshot(entity: Record<string, unknown>): LessonBook & { deliveries: Delivery[] } {
-  return {
-    state: JSON.parse(fromChunks('state', entity)) as MeetingState,
-    alerts: JSON.parse(fromChunks('alerts', entity)) as AlertBook,
-    deliveries:
-      entity['deliveriesChunks'] === undefined ? [] : (JSON.parse(fromChunks('deliveries', entity)) as Delivery[]),
-  };
 }
 
 /**

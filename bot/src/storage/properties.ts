@@ -20,7 +20,11 @@ export function asciiJson(json: string): string {
 
 /** Properties holding JSON `text` (made ASCII-only) split into chunks under names derived from `name`. */
 export function toChunks(name: string, json: string): Record<string, string | number> {
-  const text = asciiJson(json);
+  return textChunks(name, asciiJson(json));
+}
+
+/** {@link toChunks} for text already made ASCII-only ({@link asciiJson}). */
+export function textChunks(name: string, text: string): Record<string, string | number> {
   const props: Record<string, string | number> = {};
   let index = 0;
   let start = 0;

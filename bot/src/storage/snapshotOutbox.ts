@@ -3,25 +3,71 @@
  * an event into the snapshot it already replaces costs one single-entity update instead of an
  * entity-group transaction (event row + snapshot), about half the storage work per event. Every
  * so often the outbox is flushed into `evt-` rows in one transaction, so the row stays small.
+ *
+ * Each event has a slot of its own (`ev<slot>_<chunk>`, with `outboxCount` slots in use), so
+ * appending one is a merge of that slot, never a rewrite of the events before it. Rows written
+ * before slots existed hold the whole outbox as one JSON array (`outbox<chunk>`); they still read.
  */
-import type { MeetingEvent } from '../domain/types.js';
-import { fromChunks, MAX_ROW_CHARS, toChunks } from './properties.js';
+import type { MeetingEvent, MeetingState } from '../domain/types.js';
+import { fromChunks, MAX_ROW_CHARS, textChunks, asciiJson } from './properties.js';
 
 /** Events the outbox holds before a flush (a flush is then 18 sub-requests, far below 100). */
 export const OUTBOX_MAX_EVENTS = 16;
 /** Characters of outbox JSON before a flush, so the hot row stays a few chunks long. */
 export const OUTBOX_MAX_CHARS = 64_000;
-const OUTBOX = 'outbox';
+/** The row property counting the slots in use. */
+export const OUTBOX_COUNT = 'outboxCount';
+const OLD_OUTBOX = 'outbox';
 
-/** The outbox as chunked properties of the snapshot row. */
-export function outboxProps(events: readonly MeetingEvent[]): Record<string, string | number> {
-  return toChunks(OUTBOX, JSON.stringify(events));
+/** One outbox slot: the event, and the meeting's address when this event brought the lesson its first. */
+export interface OutboxEntry {
+  event: MeetingEvent;
+  address?: MeetingState['address'];
 }
 
-/** The outbox stored on a snapshot row; empty for rows written before outboxes existed. */
+/** An entry as written: its slot's properties and how many characters they hold. */
+export interface EntryWrite {
+  props: Record<string, string | number>;
+  chars: number;
+}
+
+/** The properties of outbox slot `slot` holding `entry`. */
+export function entryProps(slot: number, entry: OutboxEntry): EntryWrite {
+  const text = asciiJson(JSON.stringify(entry));
+  return { props: textChunks(slotName(slot), text), chars: text.length };
+}
+
+/** Slots 0.. holding `events` (entries without addresses: the state stored beside them already has every one). */
+export function outboxProps(events: readonly MeetingEvent[]): EntryWrite {
+  const props: Record<string, string | number> = { [OUTBOX_COUNT]: events.length };
+  let chars = 0;
+  events.forEach((event, slot) => {
+    const entry = entryProps(slot, { event });
+    Object.assign(props, entry.props);
+    chars += entry.chars;
+  });
+  return { props, chars };
+}
+
+/**
+ * The outbox stored on a snapshot row, oldest first, in either layout (empty for rows from before
+ * outboxes), with the characters its slots hold.
+ */
+export function parseOutboxEntries(entity: Record<string, unknown>): { entries: OutboxEntry[]; chars: number } {
+  const count = entity[OUTBOX_COUNT];
+  if (typeof count === 'number') {
+    const texts = Array.from({ length: count }, (_, slot) => fromChunks(slotName(slot), entity));
+    const chars = texts.reduce((sum, text) => sum + text.length, 0);
+    return { entries: texts.map((text) => JSON.parse(text) as OutboxEntry), chars };
+  }
+  if (entity[`${OLD_OUTBOX}Chunks`] === undefined) return { entries: [], chars: 0 };
+  const text = fromChunks(OLD_OUTBOX, entity);
+  return { entries: (JSON.parse(text) as MeetingEvent[]).map((event) => ({ event })), chars: text.length };
+}
+
+/** The events in a snapshot row's outbox, oldest first. */
 export function parseOutbox(entity: Record<string, unknown>): MeetingEvent[] {
-  if (entity[`${OUTBOX}Chunks`] === undefined) return [];
-  return JSON.parse(fromChunks(OUTBOX, entity)) as MeetingEvent[];
+  return parseOutboxEntries(entity).entries.map((entry) => entry.event);
 }
 
 /**
@@ -30,4 +76,8 @@ export function parseOutbox(entity: Record<string, unknown>): MeetingEvent[] {
  */
 export function fitsInOutbox(count: number, outboxChars: number, lessonChars: number): boolean {
   return count <= OUTBOX_MAX_EVENTS && outboxChars <= OUTBOX_MAX_CHARS && lessonChars + outboxChars <= MAX_ROW_CHARS;
+}
+
+function slotName(slot: number): string {
+  return `ev${slot}_`;
 }

@@ -11,6 +11,22 @@ import type { MeetingEvent } from '../domain/types.js';
 /** The snapshot row's property holding its revision. */
 export const REVISION = 'revision';
 
+/**
+ * What a row in the compact layout (snapshotRow.ts) holds besides its outbox, so the next event can be
+ * appended by a merge that leaves the lesson's state, and an unchanged alert book, where they are.
+ */
+export interface CompactParts {
+  /** Characters of the state stored on the row (the lesson before its replayed outbox events). */
+  stateChars: number;
+  /** Characters of all outbox entries on the row. */
+  entryChars: number;
+  /** The alert book and deliveries as stored (ASCII JSON), to leave them out of a write that does not change them. */
+  alertsText: string;
+  deliveriesText: string;
+  /** Whether the lesson's state has its meeting's address (an entry carries the address only until it has). */
+  hasAddress: boolean;
+}
+
 /** One version of a snapshot row, as read or written. */
 export class SnapshotVersion {
   constructor(
@@ -20,6 +36,8 @@ export class SnapshotVersion {
     readonly revision: number,
     /** The events in the row's outbox, oldest first. */
     readonly outbox: readonly MeetingEvent[],
+    /** Set when the row is in the compact layout; rows written before it are rewritten whole by their next write. */
+    readonly compact?: CompactParts,
   ) {}
 
   /** The record fields that name this version. */

@@ -1,26 +1,26 @@
 /**
  * The writes of a lesson's snapshot row (DESIGN.md section 5). An event goes into the outbox on the
- * row in the same If-Match replace that updates the snapshot (one single-entity write), and when the
- * outbox is full (snapshotOutbox.ts) it is flushed into `evt-` rows by one entity-group transaction.
+ * row in the same If-Match write that updates the snapshot (one single-entity write: on a compact row,
+ * snapshotRow.ts, a merge of the event's slot and of an alert book that changed, not the lesson), and
+ * when the outbox is full (snapshotOutbox.ts) it is flushed into `evt-` rows by one entity-group transaction.
  * Every write stores the revision of the version it replaces plus one. A write is atomic, a
  * concurrent writer gets a conflict instead of losing an update, and a duplicate changes nothing.
  */
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import type { CommitResult, MeetingKey } from '../app/ports.js';
+import type { CommitResult, LessonBook, MeetingKey, Replayable } from '../app/ports.js';
 import type { MeetingEvent } from '../domain/types.js';
 import { guarded, statusOf } from './errors.js';
 import type { LessonRows } from './lessonRows.js';
-import { eventRow, snapshotRow } from './meetingRows.js';
-import { chunkedLength } from './properties.js';
-import { fitsInOutbox, outboxProps } from './snapshotOutbox.js';
-import { SnapshotVersion } from './snapshotVersion.js';
+import { eventRow, withinRowLimit } from './meetingRows.js';
+import { fitsInOutbox } from './snapshotOutbox.js';
+import { appendedProps, bookProps, rowChars, wholeRow } from './snapshotRow.js';
+import { SnapshotVersion, type CompactParts } from './snapshotVersion.js';
 
 /** One write of the snapshot row: which lesson, its new data, and the version it replaces. */
 interface Target {
   partitionKey: string;
   key: MeetingKey;
-  /** The lesson's state and alerts as chunked properties (meetingRows.ts `lessonProps`). */
-  lesson: Record<string, string | number>;
+  book: LessonBook;
   /** The version replaced; undefined when the row must not exist yet. */
   base: SnapshotVersion | undefined;
 }
@@ -32,25 +32,52 @@ export class SnapshotWrites {
     private readonly rows: LessonRows,
   ) {}
 
-  /** Records `event` in the outbox of the row that replaces `target.base`, flushing the outbox when full. */
-  async event(target: Target, event: MeetingEvent): Promise<CommitResult> {
-    if (target.base?.outbox.some((e) => e.id === event.id)) return { outcome: 'duplicate' };
-    const outbox = [...(target.base?.outbox ?? []), event];
-    const appended = outboxProps(outbox);
-    return fitsInOutbox(outbox.length, chunkedLength(appended), chunkedLength(target.lesson))
-      ? this.append(target, event, outbox, appended)
-      : this.flush(target, event, outbox);
+  /**
+   * Records `event` in the outbox of the row that replaces `target.base`, flushing the outbox when
+   * full. A `replayable` event over a compact row is merged into its slot and nothing else of the
+   * lesson is written but an alert book or deliveries that changed; otherwise the row is written whole.
+   */
+  async event(target: Target, event: MeetingEvent, replayable: Replayable | undefined): Promise<CommitResult> {
+    const base = target.base;
+    if (base?.outbox.some((e) => e.id === event.id)) return { outcome: 'duplicate' };
+    const revision = (base?.revision ?? 0) + 1;
+    const outbox = [...(base?.outbox ?? []), event];
+    if (replayable && base?.compact) {
+      const address = base.compact.hasAddress ? undefined : replayable.address;
+      const entry = address ? { event, address } : { event };
+      const merge = appendedProps(target.partitionKey, base.compact, base.outbox.length, entry, target.book, revision);
+      if (this.fits(outbox, merge.compact)) {
+        return this.append(target, event, revision, outbox, merge.compact, () =>
+          this.table.updateEntity(merge.props, 'Merge', { etag: base.etag }),
+        );
+      }
+    }
+    const whole = wholeRow(target.partitionKey, target.key, target.book, outbox, revision);
+    if (!this.fits(outbox, whole.compact)) return this.flush(target, event, outbox);
+    return this.append(target, event, revision, outbox, whole.compact, () =>
+      base === undefined
+        ? this.table.createEntity(whole.row)
+        : this.table.updateEntity(whole.row, 'Replace', { etag: base.etag }),
+    );
   }
 
-  /** Replaces the row's lesson data, keeping its outbox; undefined when `base` is no longer the stored version. */
+  /**
+   * Stores the row's alert book and deliveries, keeping its state and outbox; undefined when `base` is
+   * no longer the stored version.
+   */
   async book(target: Target & { base: SnapshotVersion }): Promise<SnapshotVersion | undefined> {
-    const revision = target.base.revision + 1;
-    const row = snapshotRow(target.partitionKey, target.key, target.lesson, outboxProps(target.base.outbox), revision);
+    const { base } = target;
+    const revision = base.revision + 1;
+    // A row from before the compact layout is written whole (its state holds every outbox event).
+    const write = base.compact
+      ? bookProps(target.partitionKey, base.compact, target.book, revision)
+      : wholeRow(target.partitionKey, target.key, target.book, [...base.outbox], revision);
+    const row = 'props' in write ? write.props : write.row;
     try {
       const response = await guarded('save alerts and deliveries', () =>
-        this.table.updateEntity(row, 'Replace', { etag: target.base.etag }),
+        this.table.updateEntity(row, base.compact ? 'Merge' : 'Replace', { etag: base.etag }),
       );
-      return this.written(target.partitionKey, response.etag, revision, target.base.outbox);
+      return this.written(target.partitionKey, response.etag, revision, base.outbox, write.compact);
     } catch (error) {
       const status = statusOf(error);
       if (status === 412 || status === 404) return undefined;
@@ -69,22 +96,18 @@ export class SnapshotWrites {
     return (await this.rows.hasEventRow(partitionKey, event.id)) ? { outcome: 'duplicate' } : { outcome: 'conflict' };
   }
 
-  /** One If-Match replace (or a create) of the snapshot with `event` appended to its outbox. */
+  /** One single-entity write (`request`) of the row with `event` appended to its outbox. */
   private async append(
     target: Target,
     event: MeetingEvent,
+    revision: number,
     outbox: MeetingEvent[],
-    props: Record<string, string | number>,
+    compact: CompactParts,
+    request: () => Promise<{ etag?: string }>,
   ): Promise<CommitResult> {
-    const revision = (target.base?.revision ?? 0) + 1;
-    const row = snapshotRow(target.partitionKey, target.key, target.lesson, props, revision);
     try {
-      const response = await guarded('apply meeting event', () =>
-        target.base === undefined
-          ? this.table.createEntity(row)
-          : this.table.updateEntity(row, 'Replace', { etag: target.base.etag }),
-      );
-      const version = await this.written(target.partitionKey, response.etag, revision, outbox);
+      const response = await guarded('apply meeting event', request);
+      const version = await this.written(target.partitionKey, response.etag, revision, outbox, compact);
       return { outcome: 'applied', ...version.stored() };
     } catch (error) {
       const status = statusOf(error);
@@ -93,20 +116,34 @@ export class SnapshotWrites {
     }
   }
 
+  /** Whether a row holding `outbox` and `compact`'s lesson parts may keep that outbox rather than flush it. */
+  private fits(outbox: readonly MeetingEvent[], compact: CompactParts): boolean {
+    return fitsInOutbox(outbox.length, compact.entryChars, rowChars(compact) - compact.entryChars);
+  }
+
   /**
-   * One transaction: replace the snapshot with an empty outbox and create a row for every outbox
-   * event. The snapshot goes first so a stale ETag fails as 412 before any row is tried.
+   * One transaction: replace the snapshot with the whole lesson and an empty outbox, and create a row
+   * for every outbox event. The snapshot goes first so a stale ETag fails as 412 before any row is tried.
    */
   private async flush(target: Target, event: MeetingEvent, outbox: MeetingEvent[]): Promise<CommitResult> {
     const revision = (target.base?.revision ?? 0) + 1;
-    const snapshot = snapshotRow(target.partitionKey, target.key, target.lesson, outboxProps([]), revision);
+    const snapshot = wholeRow(target.partitionKey, target.key, target.book, [], revision);
+    withinRowLimit(snapshot.row, 'lesson snapshot');
     const actions: TransactionAction[] = [
-      target.base === undefined ? ['create', snapshot] : ['update', snapshot, 'Replace', { etag: target.base.etag }],
+      target.base === undefined
+        ? ['create', snapshot.row]
+        : ['update', snapshot.row, 'Replace', { etag: target.base.etag }],
       ...outbox.map((e, order): TransactionAction => ['create', eventRow(target.partitionKey, e, order)]),
     ];
     try {
       const response = await guarded('flush meeting events', () => this.table.submitTransaction(actions));
-      const version = await this.written(target.partitionKey, response.subResponses[0]?.etag, revision, []);
+      const version = await this.written(
+        target.partitionKey,
+        response.subResponses[0]?.etag,
+        revision,
+        [],
+        snapshot.compact,
+      );
       return { outcome: 'applied', ...version.stored() };
     } catch (error) {
       const status = statusOf(error);
@@ -139,8 +176,9 @@ export class SnapshotWrites {
     etag: string | undefined,
     revision: number,
     outbox: readonly MeetingEvent[],
+    compact: CompactParts,
   ): Promise<SnapshotVersion> {
-    if (etag) return new SnapshotVersion(etag, revision, outbox);
+    if (etag) return new SnapshotVersion(etag, revision, outbox, compact);
     return (await this.rows.snapshot(partitionKey))?.version ?? new SnapshotVersion('', revision, outbox);
   }
 }

@@ -14,12 +14,13 @@ import type {
   MeetingKey,
   MeetingRecord,
   MeetingStore,
+  Replayable,
   StoredVersion,
 } from '../app/ports.js';
 import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import { LessonRows } from './lessonRows.js';
 import { MeetingIndex } from './meetingIndex.js';
-import { inAppliedOrder, lessonProps, meetingPartition, parseSnapshot } from './meetingRows.js';
+import { inAppliedOrder, meetingPartition } from './meetingRows.js';
 import { expectedEtag, versionNoted } from './snapshotVersion.js';
 import { SnapshotWrites } from './snapshotWrites.js';
 
@@ -41,7 +42,7 @@ export class TableMeetingStore implements MeetingStore {
   async load(key: MeetingKey): Promise<MeetingRecord | undefined> {
     const read = await this.rows.snapshot(meetingPartition(key));
     if (!read) return undefined;
-    return { ...parseSnapshot(read.entity), ...read.version.stored() };
+    return { ...read.book, ...read.version.stored() };
   }
 
   async commit(
@@ -49,6 +50,7 @@ export class TableMeetingStore implements MeetingStore {
     event: MeetingEvent,
     next: LessonBook,
     expected: ExpectedVersion | undefined,
+    replayable?: Replayable,
   ): Promise<CommitResult> {
     const partitionKey = meetingPartition(key);
     let base = expected === undefined ? undefined : versionNoted(expected);
@@ -60,7 +62,7 @@ export class TableMeetingStore implements MeetingStore {
       }
       base = current.version;
     }
-    const result = await this.writes.event({ partitionKey, key, lesson: lessonProps(next), base }, event);
+    const result = await this.writes.event({ partitionKey, key, book: next, base }, event, replayable);
     if (result.outcome === 'applied') await this.index.record(key, next.state.startedAt);
     return result;
   }
@@ -73,9 +75,9 @@ export class TableMeetingStore implements MeetingStore {
     const partitionKey = meetingPartition(key);
     const current = await this.rows.snapshot(partitionKey);
     if (!current || current.version.etag !== expectedEtag) return { outcome: 'conflict' };
-    const stored = parseSnapshot(current.entity);
+    const stored = current.book;
     const lesson = { state: stored.state, alerts: book.alerts, deliveries: book.deliveries ?? stored.deliveries };
-    const written = await this.writes.book({ partitionKey, key, lesson: lessonProps(lesson), base: current.version });
+    const written = await this.writes.book({ partitionKey, key, book: lesson, base: current.version });
     return written ? { outcome: 'applied', ...written.stored() } : { outcome: 'conflict' };
   }
 

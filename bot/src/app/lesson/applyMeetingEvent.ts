@@ -108,6 +108,7 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
           event,
           { state, alerts, deliveries },
           current?.etag ? current : undefined,
+          { address },
         );
       } catch (error) {
         if (options?.replay || !deps.buffer.isOutage(error)) throw error;

@@ -5,7 +5,8 @@
  */
 import { evaluate } from '../../domain/evaluate.js';
 import type { Policy } from '../../domain/policy/schema.js';
-import { emptyMeeting, reduce } from '../../domain/reducer.js';
+import { emptyMeeting } from '../../domain/reducer.js';
+import { stateAfter } from '../../domain/stateAfter.js';
 import type { Finding, MeetingEvent, MeetingState } from '../../domain/types.js';
 import { planLessonDeliveries } from '../delivery/planLessonDeliveries.js';
 import type { MeetingKey, MeetingRecord } from '../ports.js';
@@ -25,7 +26,7 @@ export function step(
   now: number,
   dsls: ReadonlyArray<{ aadObjectId: string }>,
 ) {
-  const state = withEvent(current.state, event, address);
+  const state = stateAfter(current.state, event, address);
   const evaluation = evaluate(policy, state, now, current.alerts);
   const deliveries = planLessonDeliveries(current.deliveries ?? [], evaluation.book, evaluation.started, {
     key,
@@ -43,19 +44,13 @@ export function step(
   };
 }
 
-/** The state after `event`, with the meeting's address once it is known. */
-function withEvent(state: MeetingState, event: MeetingEvent, address: MeetingState['address']): MeetingState {
-  const reduced = reduce(state, event);
-  return address && !reduced.address ? { ...reduced, address } : reduced;
-}
-
 /** A held event recorded without the rules (see {@link ApplyOptions.replay}). */
 export function recordOnly(
   current: Pick<MeetingRecord, 'state' | 'alerts' | 'deliveries'>,
   event: MeetingEvent,
   address: MeetingState['address'],
 ) {
-  const state = withEvent(current.state, event, address);
+  const state = stateAfter(current.state, event, address);
   return {
     state,
     alerts: current.alerts,
