@@ -65,6 +65,25 @@ describe('teams: inbound authentication with real credentials', function () {
     assert.equal(await recorded(), 1);
   });
 
+  it('keeps checking every token once an accepted activity has left its connector client to be reused: forged and unsigned are still 401', async () => {
+    const claims = { aud: BOT_ID, serviceurl: serviceUrl };
+    assert.equal(
+      await postActivity(service.url, join(), { authorization: `Bearer ${await issuer.sign(claims)}` }),
+      200,
+    );
+    const before = await recorded();
+    const second = lessonActivities({ tenantId: school.tenantId, meetingId: 'auth-meeting', serviceUrl }).join(
+      school.pupils[1]!,
+      Date.parse('2026-01-15T09:01:00Z'),
+    );
+    assert.equal(
+      await postActivity(service.url, second, { authorization: `Bearer ${await issuer.forge(claims)}` }),
+      401,
+    );
+    assert.equal(await postActivity(service.url, second), 401);
+    assert.equal(await recorded(), before);
+  });
+
   it('an activity from a tenant the school does not serve: 401 unsigned (authentication comes first, so callers learn nothing about tenants), 403 signed, nothing recorded', async () => {
     const outsider = '00000000-0000-4000-8000-0000000bad00';
     const foreignJoin = lessonActivities({ tenantId: outsider, meetingId: 'auth-meeting', serviceUrl }).join(

@@ -5,6 +5,7 @@ import type { Logger } from '../app/ports.js';
 import { shouldRetryLater } from '../app/retryLater.js';
 import type { Config } from '../config.js';
 import { DEFAULT_AUTHORITY_HOST } from '../graph/tokenProvider.js';
+import { reuseClients } from './reusedClients.js';
 
 /** What the bot's tokens are for when botbuilder names no audience: the Bot Framework's channels. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -132,7 +133,7 @@ export function createAdapter(
     },
     withSecret && new ClientSecretSignIn(withSecret.appId, withSecret.password, withSecret.tenant, host),
   );
-  const adapter = new CloudAdapter(refuseBadTokensWith401(auth));
+  const adapter = new CloudAdapter(reuseClients(refuseBadTokensWith401(auth)));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ activityType: context.activity.type, err: error.message }, 'turn failed');
     // Rethrown, botbuilder answers 500 and Teams delivers the activity again; anything else is a
