@@ -11,6 +11,7 @@ import type { TabApiDeps } from './deps.js';
 import { guardLesson, lessonNotFound, type Guarded } from './guard.js';
 import { registerCsv, registerFileName } from './registerCsv.js';
 import { registerRecordRoute } from './recordRoute.js';
+import { StatusBodies } from './statusBodies.js';
 import { answeredNotModified, statusTag } from './statusTag.js';
 
 export type { TabApiDeps } from './deps.js';
@@ -22,6 +23,7 @@ export type { TabApiDeps } from './deps.js';
  * in the caller's own tenant); writes go through the same use case as Teams' events.
  */
 export function registerTabApi(server: Server, deps: TabApiDeps): void {
+  const statusBodies = new StatusBodies();
   server.get('/api/me', async (req: Request, res: Response) => {
     const caller = await authenticate(req, res, deps.verifier, deps.logger);
     const role = await roleOf(deps.directory, caller);
@@ -44,7 +46,9 @@ export function registerTabApi(server: Server, deps: TabApiDeps): void {
     // The tag is known before the view: an unchanged lesson is answered without building or serialising it.
     const etag = statusTag(record, policy, now);
     if (answeredNotModified(req, res, etag)) return;
-    res.json(buildStatusView(record, policy, now));
+    const body = statusBodies.body(guarded.key, etag, () => buildStatusView(record, policy, now));
+    res.setHeader('content-type', 'application/json');
+    res.sendRaw(200, body);
   });
 
   server.get('/api/meetings/:meetingId/register.csv', async (req: Request, res: Response) => {
