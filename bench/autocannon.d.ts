@@ -4,14 +4,19 @@ declare module 'autocannon' {
   export interface AutocannonRequest {
     method?: string;
     path?: string;
+    /** The port of the URL the connection sends to (filled in by autocannon). */
+    port?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
     setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+    /** Called with each response, and the connection's context as `setupRequest` left it for that request. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
 
   /** Options of one run. */
   export interface AutocannonOptions {
-    url: string;
+    /** Several URLs: connections are shared out between them in turn. */
+    url: string | string[];
     connections?: number;
     duration?: number;
     amount?: number;

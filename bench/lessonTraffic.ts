@@ -39,7 +39,18 @@ export const BENCH_STAFF: ActivityPerson[] = [
 /** The bench school's DSL: on the staff file's DSL list, never in a lesson; the school view's reader. */
 export const BENCH_DSL = { aadObjectId: '00000000-0000-4000-8000-0000000a0d51', name: 'DSL (FAKE)' };
 
+/** One activity the generator produced: its body, and the event id and lesson it is for. */
+export interface TrafficActivity {
+  body: string;
+  /** The activity id, which is the meeting event's id (one member per participant event). */
+  eventId: string;
+  meetingId: string;
+}
+
+type Context = Record<string, unknown>;
+
 interface Lesson {
+  meetingId: string;
   build: ReturnType<typeof lessonActivities>;
   sent: number;
   inRoom: boolean[];
@@ -69,13 +80,14 @@ export function lessonTraffic(options: TrafficOptions) {
   const lessons: Lesson[] = Array.from({ length: options.lessons }, () => {
     const { conversationId, meetingId } = newMeetingIds();
     return {
+      meetingId,
       build: lessonActivities({ tenantId: BENCH_TENANT, meetingId, conversationId, serviceUrl: options.serviceUrl }),
       sent: 0,
       inRoom: pupils.map(() => false),
       assistantOut: false,
     };
   });
-  const recent: string[] = [];
+  const recent: TrafficActivity[] = [];
   let turn = 0;
   let duplicates = 0;
 
@@ -100,32 +112,39 @@ export function lessonTraffic(options: TrafficOptions) {
     return wasIn ? lesson.build.leave(pupils[i]!, now) : lesson.build.join(pupils[i]!, now);
   };
 
-  /** The next body to send: usually the next event of the next lesson, sometimes a redelivery. */
-  const nextBody = (): string => {
+  /** The next activity to send: usually the next event of the next lesson, sometimes a redelivery. */
+  const next = (): TrafficActivity => {
     if (recent.length > 0 && rand() < options.duplicateShare) {
       duplicates++;
       return recent[Math.floor(rand() * recent.length)]!;
     }
     const lesson = lessons[turn++ % lessons.length]!;
-    const body = JSON.stringify(nextActivity(lesson));
-    recent.push(body);
+    const activity = nextActivity(lesson);
+    const sent = { body: JSON.stringify(activity), eventId: String(activity['id']), meetingId: lesson.meetingId };
+    recent.push(sent);
     if (recent.length > 64) recent.shift();
-    return body;
+    return sent;
   };
 
   return {
-    nextBody,
+    next,
+    /** The meeting id of every lesson, whether or not any of its events was sent yet. */
+    meetingIds: () => lessons.map((lesson) => lesson.meetingId),
     /** How many redeliveries were sent so far. */
     duplicates: () => duplicates,
-    /** autocannon's `setupRequest`: POST the next activity to `path`. */
+    /** autocannon's `setupRequest`: POST the next activity to `path`; `onSent` hears what went on which connection. */
     request:
-      (path: string) =>
-      (request: AutocannonRequest): AutocannonRequest => ({
-        ...request,
-        method: 'POST',
-        path,
-        headers: { 'content-type': 'application/json' },
-        body: nextBody(),
-      }),
+      (path: string, onSent?: (activity: TrafficActivity, request: AutocannonRequest, context: Context) => void) =>
+      (request: AutocannonRequest, context: Context): AutocannonRequest => {
+        const activity = next();
+        onSent?.(activity, request, context);
+        return {
+          ...request,
+          method: 'POST',
+          path,
+          headers: { 'content-type': 'application/json' },
+          body: activity.body,
+        };
+      },
   };
 }

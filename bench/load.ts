@@ -17,26 +17,43 @@ export interface Measurement {
 
 /** One load phase: where to send, how hard, for how long. */
 export interface Phase {
-  url: string;
+  /** Several URLs share the connections out between them in turn. */
+  url: string | string[];
   connections: number;
   seconds: number;
   /** Stop after this many requests instead (still cut off `seconds` + 10 s after the start). */
   amount?: number;
   method?: string;
   headers?: Record<string, string>;
-  /** Rewrites each request before it is sent (fresh body, per-request headers). */
-  next?: (request: AutocannonRequest) => AutocannonRequest;
+  /**
+   * Rewrites each request before it is sent (fresh body, per-request headers); `context` belongs to the connection and
+   * is the one {@link Phase.onResponse} gets for that request's answer.
+   */
+  next?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+  /** Called with each response's status (not for requests that timed out or lost their connection). */
+  onResponse?: (status: number, context: Record<string, unknown>) => void;
 }
 
 /** Runs one bounded autocannon phase (stopped by force if it overruns by 10 s) and summarises it. */
 export async function measure(phase: Phase): Promise<Measurement> {
+  const { onResponse } = phase;
   const instance = autocannon({
     url: phase.url,
     connections: phase.connections,
     ...(phase.amount === undefined ? { duration: phase.seconds } : { amount: phase.amount }),
     timeout: 10,
     requests: [
-      { method: phase.method ?? 'GET', headers: phase.headers, ...(phase.next ? { setupRequest: phase.next } : {}) },
+      {
+        method: phase.method ?? 'GET',
+        headers: phase.headers,
+        ...(phase.next ? { setupRequest: phase.next } : {}),
+        ...(onResponse
+          ? {
+              onResponse: (status: number, _body: string, context: Record<string, unknown>) =>
+                onResponse(status, context),
+            }
+          : {}),
+      },
     ],
   });
   const guard = setTimeout(() => instance.stop(), (phase.seconds + 10) * 1000);

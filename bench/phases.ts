@@ -29,7 +29,8 @@ export async function phase(name: string, spec: Phase): Promise<Measurement> {
   return m;
 }
 
-function logPhase(name: string, m: Measurement, extra = ''): void {
+/** Prints one measured phase's line: rate, latency, failures and `extra`. */
+export function logPhase(name: string, m: Measurement, extra = ''): void {
   console.log(
     `  ${name.padEnd(34)} ${Math.round(m.perSecond).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  failures ${m.failures}${extra}`,
   );

@@ -1,9 +1,12 @@
 /** Turns the bench's measurements into the printed table and `bench/results.json`. */
 import { costResults, costTable, CPU_PER_EVENT_RATIO_TO_D, type IngestionCosts } from './costReport.js';
+import { fig, r2 } from './figures.js';
 import type { BootCost, TabSize } from './footprint.js';
 import type { Measurement } from './load.js';
 import type { EventCost } from './processCost.js';
 import type { SchoolNowMeasurements } from './schoolNowPhases.js';
+import type { TwoInstanceMeasurements } from './twoInstances.js';
+import { noLostUpdates, twoInstanceRatio, twoInstanceResults } from './twoInstancesReport.js';
 
 /** Everything one run measured, by phase name. */
 export interface RunMeasurements {
@@ -18,6 +21,8 @@ export interface RunMeasurements {
     DRuns: { D10: Measurement[]; D50: Measurement[] };
   };
   ingestion: { c10: Measurement; c50: Measurement; duplicateShare: number };
+  /** Two Chaperone processes over the same tables, and what storage held afterwards. */
+  twoInstances: TwoInstanceMeasurements;
   /** CPU, storage traffic and memory of the server processes over the ingestion phases. */
   cost: IngestionCosts;
   status: { full: Measurement; notModified: Measurement };
@@ -36,15 +41,6 @@ export const TARGETS = {
   tabInitialJsGzipKb: 200,
 };
 
-const r2 = (n: number): number => Math.round(n * 100) / 100;
-const fig = (m: Measurement) => ({
-  perSecond: Math.round(m.perSecond),
-  p50Ms: m.p50,
-  p99Ms: m.p99,
-  failures: m.failures,
-  statuses: m.statuses,
-  seconds: r2(m.seconds),
-});
 /** A read phase with its ratio to B and what the server spent on it (RSS at the end of the phase). */
 const read = ({ m, cost }: { m: Measurement; cost: EventCost }, B: Measurement) => ({
   ...fig(m),
@@ -62,6 +58,7 @@ export function results(m: RunMeasurements, environment: object) {
   const statusRatioToB = m.status.notModified.perSecond / B.perSecond;
   const schoolNowRatioToB = m.school.notModified.m.perSecond / B.perSecond;
   const cost = costResults(m.cost);
+  const twoInstances = twoInstanceResults(m.twoInstances, m.ingestion.c50);
   return {
     measuredAt: new Date().toISOString(),
     environment,
@@ -96,6 +93,7 @@ export function results(m: RunMeasurements, environment: object) {
       ratioToD: r2(ratioToD),
       p99RatioToD: r2(p99RatioToD),
     },
+    twoInstances,
     cost,
     status: {
       full: { ...fig(m.status.full), ratioToB: r2(m.status.full.perSecond / B.perSecond) },
@@ -121,6 +119,7 @@ export function results(m: RunMeasurements, environment: object) {
         met: p99RatioToD <= TARGETS.ingestionP99RatioToD,
       },
       cpuPerEventRatioToD: { target: `<= ${CPU_PER_EVENT_RATIO_TO_D}`, met: cost.cpuPerEventMet },
+      twoInstancesNoLostUpdate: noLostUpdates(twoInstances),
       statusRatioToB: { target: `>= ${TARGETS.statusRatioToB}`, met: statusRatioToB >= TARGETS.statusRatioToB },
       schoolNowRatioToB: {
         target: `>= ${TARGETS.schoolNowRatioToB}`,
@@ -156,6 +155,7 @@ export function table(res: ReturnType<typeof results>): string {
     row('D bare bot + 1 Table write (50 conn)', res.anchors.D50),
     row('Chaperone /api/messages (10 conn)', i10, `${i10.ratioToC}x C, ${i10.ratioToD}x D, p99 ${i10.p99RatioToD}x D`),
     row('Chaperone /api/messages (50 conn)', i50, `${i50.ratioToC}x C, ${i50.ratioToD}x D, p99 ${i50.p99RatioToD}x D`),
+    row('Chaperone x2, one Azurite (50 conn)', res.twoInstances, twoInstanceRatio(res.twoInstances)),
     '',
     costTable(res.cost),
     '',

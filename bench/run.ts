@@ -5,7 +5,8 @@
  * autocannon drives it from this process, so the load generator never shares the server's event
  * loop. Every phase is bounded (BENCH_SECONDS each, default 6) and everything started is stopped.
  * Around the ingestion phases each server child also reports its CPU, storage traffic and memory
- * over IPC, so cost per event is printed beside anchor D's (costReport.ts).
+ * over IPC, so cost per event is printed beside anchor D's (costReport.ts). One phase runs two
+ * Chaperones over the same tables and checks that no acknowledged event went missing (twoInstances.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -20,6 +21,7 @@ import { meanCost } from './processCost.js';
 import { results, table, type RunMeasurements } from './report.js';
 import { measureSchoolNow } from './schoolNowPhases.js';
 import { seedStatusLesson } from './statusLesson.js';
+import { measureTwoInstances, TWO_INSTANCE_CONNECTIONS } from './twoInstances.js';
 
 const DUPLICATES = 0.05;
 // Closed port: the bare bots send nothing back, so their activities' serviceUrl is never called.
@@ -85,6 +87,8 @@ async function main(): Promise<void> {
     const anchors = { A, B, C10, C50, D10: meanOf(at10.d), D50: meanOf(at50.d), DRuns: { D10: at10.d, D50: at50.d } };
     const ingestion = { c10: at10.chaperone, c50: at50.chaperone, duplicateShare: DUPLICATES };
     const cost = { D10: at10.dCost, D50: at50.dCost, c10: at10.chaperoneCost, c50: at50.chaperoneCost };
+    console.log('Two Chaperones on one Azurite:');
+    const twoInstances = await measureTwoInstances(world, connectionString, DUPLICATES);
 
     const chaperoneWorld = world;
     const status = await onServer(world.chaperone(connectionString), async (url) => {
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
     const boot = await measureBoot(connectionString).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),
     }));
-    const measurements: RunMeasurements = { anchors, ingestion, cost, status, school, tab, boot };
+    const measurements: RunMeasurements = { anchors, ingestion, twoInstances, cost, status, school, tab, boot };
     const res = results(measurements, {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
       costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${LESSONS * 3} requests so every lesson has started`,
       schoolNow:
         "GET /api/school/now as the DSL after lessons were started through /api/messages (both staff, two pupils each) and the board listed them all; the server child's RSS at the end of each phase",
+      twoInstances: `two Chaperone children over the same tables, one autocannon run with its ${TWO_INSTANCE_CONNECTIONS} connections split between them drawing on one lesson generator, a fixed number of requests sized from the warm-up's rate; then every lesson's history read back from the meetings table`,
       boot: 'child process: node --import tsx bot/src/index.ts',
     });
     writeFileSync('bench/results.json', `${JSON.stringify(res, null, 2)}\n`);

@@ -15,6 +15,11 @@ export interface StorageTraffic {
   unsizedBodies: number;
   /** Requests by method and the first segment of the path (the table, or `$batch`), e.g. `PUT benchxmeetings`. */
   byTarget: Record<string, number>;
+  /**
+   * Writes refused because another writer got there first: the row changed since it was read (412) or already existed
+   * (409), answered to the request itself or to an operation inside a transaction.
+   */
+  conflicts: number;
 }
 
 /**
@@ -38,22 +43,36 @@ export function bodySize(body: unknown): number | undefined {
   return undefined;
 }
 
+const CONFLICTS = new Set([409, 412]);
+
+/**
+ * Whether a response refuses a write because of another writer: its own status, or for a transaction (answered 202)
+ * the status of an operation in its body.
+ */
+export function isConflict(status: number, body: string | null | undefined): boolean {
+  if (CONFLICTS.has(status)) return true;
+  if (status !== 202 || !body) return false;
+  return [...body.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].some((inner) => CONFLICTS.has(Number(inner[1])));
+}
+
 /** A meter and the policy that feeds it; `tablePrefix` is left out of the table names it counts by. */
 export function storageMeter(tablePrefix = ''): { policy: AdditionalPolicy; traffic(): StorageTraffic } {
-  const counts: StorageTraffic = { requests: 0, bodyBytes: 0, unsizedBodies: 0, byTarget: {} };
+  const counts: StorageTraffic = { requests: 0, bodyBytes: 0, unsizedBodies: 0, byTarget: {}, conflicts: 0 };
   return {
     policy: {
       position: 'perRetry',
       policy: {
         name: 'benchStorageMeter',
-        sendRequest(request, next) {
+        async sendRequest(request, next) {
           const size = bodySize(request.body);
           counts.requests += 1;
           const target = targetOf(request.method, request.url, tablePrefix);
           counts.byTarget[target] = (counts.byTarget[target] ?? 0) + 1;
           if (size === undefined) counts.unsizedBodies += 1;
           else counts.bodyBytes += size;
-          return next(request);
+          const response = await next(request);
+          if (isConflict(response.status, response.bodyAsText)) counts.conflicts += 1;
+          return response;
         },
       },
     },

@@ -12,6 +12,7 @@ const sample = (cpuUs: number, requests: number, bodyBytes: number, rssMb = 100)
     bodyBytes,
     unsizedBodies: 0,
     byTarget: { 'PUT meetings': requests * 0.75, 'PUT timers': requests * 0.25, 'GET idempotency': 1 },
+    conflicts: 0,
   },
 });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { TableClient } from '@azure/data-tables';
-import { bodySize, storageMeter, targetOf } from '../../bench/storageMeter.js';
+import { bodySize, isConflict, storageMeter, targetOf } from '../../bench/storageMeter.js';
 import { sharedAzurite, uniqueTableName } from '../support/azurite.js';
 
 describe('bench/storageMeter', () => {
@@ -47,5 +47,37 @@ describe('bench/storageMeter', () => {
     assert.ok(afterBatch.bodyBytes - afterEntity.bodyBytes > 2000);
     assert.equal(afterBatch.unsizedBodies, 0);
     assert.deepEqual(afterBatch.byTarget, { 'POST Tables': 1, 'POST table': 1, 'POST $batch': 1 });
+  });
+
+  it('reads a conflict from an operation inside a transaction, not from its other statuses', () => {
+    const batch = (status: string) =>
+      `--batchresponse_1\r\nContent-Type: multipart/mixed\r\n\r\n--changesetresponse_1\r\nHTTP/1.1 ${status}\r\n`;
+    assert.equal(isConflict(202, batch('412 Precondition Failed')), true);
+    assert.equal(isConflict(202, batch('204 No Content')), false);
+    assert.equal(isConflict(404, undefined), false);
+  });
+
+  it('counts the writes Azurite refuses because the row changed or already existed, in a transaction too', async () => {
+    const azurite = await sharedAzurite();
+    const name = uniqueTableName('meterconflict');
+    const meter = storageMeter(name);
+    const table = TableClient.fromConnectionString(azurite.connectionString, name, {
+      allowInsecureConnection: true,
+      additionalPolicies: [meter.policy],
+    });
+    await table.createTable();
+    const created = await table.createEntity({ partitionKey: 'p', rowKey: 'state', n: 1 });
+    await table.updateEntity({ partitionKey: 'p', rowKey: 'state', n: 2 }, 'Replace', { etag: created.etag });
+    assert.equal(meter.traffic().conflicts, 0);
+    const stale = { etag: created.etag };
+    await assert.rejects(table.updateEntity({ partitionKey: 'p', rowKey: 'state', n: 3 }, 'Replace', stale));
+    await assert.rejects(table.createEntity({ partitionKey: 'p', rowKey: 'state', n: 4 }));
+    await assert.rejects(
+      table.submitTransaction([
+        ['update', { partitionKey: 'p', rowKey: 'state', n: 5 }, 'Replace', stale],
+        ['create', { partitionKey: 'p', rowKey: 'evt-1' }],
+      ]),
+    );
+    assert.equal(meter.traffic().conflicts, 3);
   });
 });
