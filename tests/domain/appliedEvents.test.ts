@@ -110,4 +110,23 @@ describe('domain/appliedEvents (bounded memory of applied event ids)', () => {
       assert.equal(seenBefore(stored, { id, at: at(0) }), 'applied');
     assert.deepEqual(Object.keys(withApplied(stored, { id: 'x', at: at(4) }).appliedAt ?? {}).length, 6);
   });
+
+  it('a lesson kept in memory between events applies them as one read back from storage after each', () => {
+    // Built here, the next record is copied from the last one; read back from JSON, it is built afresh.
+    const id = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'x'), fc.string({ minLength: 1, maxLength: 4 }));
+    const event = fc.record({ id, at: fc.integer({ min: 0, max: 50 }) });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: APPLIED_WINDOW + 60 }), (events) => {
+        let kept = emptyMeeting('t', 'm');
+        let stored = kept;
+        for (const e of events) {
+          if (seenBefore(kept, e) === 'applied') continue;
+          kept = withApplied(kept, e);
+          stored = JSON.parse(JSON.stringify(withApplied(stored, e))) as MeetingState;
+          assert.deepEqual(kept, stored);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

@@ -38,24 +38,63 @@ export function eventsApplied(state: MeetingState): number {
  * event not applied before ({@link seenBefore}, and the store for `unknown`).
  */
 export function withApplied(state: MeetingState, event: Pick<MeetingEvent, 'id' | 'at'>): MeetingState {
-  const timeOf = timesOf(state, event);
-  let applied = insertSorted(state.applied, event.id);
+  const applied = insertSorted(state.applied, event.id);
+  const times = applied.map(timesOf(state, event));
+  const dropped: string[] = [];
   let appliedThrough = state.appliedThrough;
   // Usually one id leaves a full window: a linear scan for the oldest, no sort, on every event.
   while (applied.length > APPLIED_WINDOW) {
-    const oldest = applied.reduce((a, b) => (timeOf(b) < timeOf(a) || (timeOf(b) === timeOf(a) && b < a) ? b : a));
-    appliedThrough = Math.max(appliedThrough ?? -Infinity, timeOf(oldest));
-    applied = applied.filter((id) => id !== oldest);
+    const oldest = oldestIndex(applied, times);
+    appliedThrough = Math.max(appliedThrough ?? -Infinity, times[oldest]!);
+    dropped.push(...applied.splice(oldest, 1));
+    times.splice(oldest, 1);
   }
-  // fromEntries defines each id as a key, even one such as `__proto__`.
-  const appliedAt = Object.fromEntries(applied.map((id) => [id, timeOf(id)]));
   return {
     ...state,
     applied,
-    appliedAt,
+    appliedAt: timesById(state, event, applied, times, dropped),
     ...(appliedThrough === undefined ? {} : { appliedThrough }),
     eventCount: eventsApplied(state) + 1,
   };
+}
+
+/** The position of the oldest id (by time, then id) in the window. */
+function oldestIndex(applied: readonly string[], times: readonly number[]): number {
+  let oldest = 0;
+  for (let i = 1; i < applied.length; i += 1) {
+    const [t, best] = [times[i]!, times[oldest]!];
+    if (t < best || (t === best && applied[i]! < applied[oldest]!)) oldest = i;
+  }
+  return oldest;
+}
+
+/** `appliedAt` records built here: a time for each id of their window and nothing else. */
+const complete = new WeakSet<Record<string, number>>();
+
+/**
+ * The window's ids with their times. Copying the previous record with one id added and the dropped
+ * removed is far cheaper than defining every key afresh, and gives the same record when the
+ * previous one was built here; a record read from storage (or from before the bound) is rebuilt.
+ */
+function timesById(
+  state: MeetingState,
+  event: Pick<MeetingEvent, 'id' | 'at'>,
+  applied: readonly string[],
+  times: readonly number[],
+  dropped: readonly string[],
+): Record<string, number> {
+  const recorded = state.appliedAt;
+  let byId: Record<string, number>;
+  if (recorded && complete.has(recorded)) {
+    byId = { ...recorded };
+    // Defined, not assigned, so an id such as `__proto__` is a key like any other.
+    Object.defineProperty(byId, event.id, { value: event.at, enumerable: true, writable: true, configurable: true });
+    for (const id of dropped) delete byId[id];
+  } else {
+    byId = Object.fromEntries(applied.map((id, i) => [id, times[i]!]));
+  }
+  complete.add(byId);
+  return byId;
 }
 
 /**

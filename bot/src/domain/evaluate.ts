@@ -4,7 +4,7 @@
  * that must be debounced is raised only after it has lasted the policy's grace period.
  */
 import type { Policy } from './policy/schema.js';
-import { RULES } from './rules/index.js';
+import { RULES, type Rule } from './rules/index.js';
 import { earliestAfter } from './rules/rule.js';
 import type { AlertBook, Finding, MeetingState } from './types.js';
 
@@ -22,11 +22,23 @@ export interface Evaluation {
   nextCheckAt?: number;
 }
 
+// A policy is parsed once and never changed, so which rules it enables is worked out once per policy.
+const enabledByPolicy = new WeakMap<Policy, readonly Rule[]>();
+
+/** The rules the policy asks for, in `RULES` order. */
+function enabledRules(policy: Policy): readonly Rule[] {
+  let rules = enabledByPolicy.get(policy);
+  if (!rules) {
+    rules = RULES.filter((rule) => rule.enabled(policy));
+    enabledByPolicy.set(policy, rules);
+  }
+  return rules;
+}
+
 /** Every finding of every enabled rule, one per key. */
 export function findingsOf(policy: Policy, state: MeetingState, now: number): Finding[] {
   const byKey = new Map<string, Finding>();
-  for (const rule of RULES) {
-    if (!rule.enabled(policy)) continue;
+  for (const rule of enabledRules(policy)) {
     for (const finding of rule.evaluate(policy, state, now)) byKey.set(finding.key, finding);
   }
   return [...byKey.values()];
@@ -62,9 +74,7 @@ export function evaluate(policy: Policy, state: MeetingState, now: number, previ
     .filter(([key, tracked]) => !book[key] && tracked.raisedAt !== undefined)
     .map(([, tracked]) => tracked.finding);
 
-  const thresholds = RULES.filter((rule) => rule.enabled(policy)).map((rule) =>
-    rule.nextChangeAt?.(policy, state, now),
-  );
+  const thresholds = enabledRules(policy).map((rule) => rule.nextChangeAt?.(policy, state, now));
   const nextCheckAt = earliestAfter(now, [...maturing, ...thresholds]);
   return nextCheckAt === undefined
     ? { book, active, started, cleared }

@@ -1,6 +1,8 @@
 /**
  * Wall-clock time in a school's time zone, from epoch milliseconds, with `Intl` only (the domain
- * never reads the clock itself).
+ * never reads the clock itself). Formatting an instant is the costly part, and every event of every
+ * lesson of a school asks about much the same few minutes (now, the lesson's start), so each zone
+ * remembers the minutes it was last asked about.
  */
 
 /** Local weekday (ISO: 1 = Monday ... 7 = Sunday) and time of day. */
@@ -10,8 +12,24 @@ export interface LocalTime {
   msOfDay: number;
 }
 
+const MINUTE = 60_000;
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One UTC minute of a zone. When the zone's offset is the same at its first and last millisecond and
+ * the local day does not change within it, `start` is its first instant's local time, and (offsets
+ * change at most once a minute) every instant of it is `start` plus the milliseconds since. Else
+ * there is no `start`, and each instant of that minute is formatted on its own.
+ */
+interface SteadyMinute {
+  start?: LocalTime;
+}
+
+/** How many minutes each zone remembers: now and the starts of the lessons being evaluated. */
+const MINUTES_KEPT = 32;
+/** The minutes last asked about, per zone (the zones the policies name), oldest first. */
+const minutesByZone = new Map<string, Map<number, SteadyMinute>>();
 
 function formatFor(timeZone: string): Intl.DateTimeFormat {
   let format = formats.get(timeZone);
@@ -29,14 +47,41 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The local weekday and time of day at `at` in `timeZone` (an IANA name). */
-export function localTime(at: number, timeZone: string): LocalTime {
+/** The local time at `at`, formatted (no cache). */
+function formatted(at: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const part of formatFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
   const ms =
     ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 +
     (((at % 1000) + 1000) % 1000);
   return { weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0, msOfDay: ms };
+}
+
+function steadyMinute(minute: number, timeZone: string): SteadyMinute {
+  const first = formatted(minute * MINUTE, timeZone);
+  const last = formatted(minute * MINUTE + MINUTE - 1, timeZone);
+  const steady = first.weekday === last.weekday && last.msOfDay - first.msOfDay === MINUTE - 1;
+  return steady ? { start: first } : {};
+}
+
+function minuteOf(minute: number, timeZone: string): SteadyMinute {
+  let minutes = minutesByZone.get(timeZone);
+  if (!minutes) minutesByZone.set(timeZone, (minutes = new Map()));
+  let known = minutes.get(minute);
+  if (!known) {
+    known = steadyMinute(minute, timeZone);
+    minutes.set(minute, known);
+    if (minutes.size > MINUTES_KEPT) minutes.delete(minutes.keys().next().value!);
+  }
+  return known;
+}
+
+/** The local weekday and time of day at `at` in `timeZone` (an IANA name). */
+export function localTime(at: number, timeZone: string): LocalTime {
+  const minute = Math.floor(at / MINUTE);
+  const { start } = minuteOf(minute, timeZone);
+  if (!start) return formatted(at, timeZone);
+  return { weekday: start.weekday, msOfDay: start.msOfDay + (at - minute * MINUTE) };
 }
 
 /** Milliseconds since midnight of an `HH:MM` time. */

@@ -15,14 +15,27 @@ export function compareMarks(a: Pick<PresenceMark, 'at' | 'eventId'>, b: Pick<Pr
   return a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0);
 }
 
+// Marks are never mutated (the reducer copies what changes), so a person's stretches are worked out
+// once per marks list and shared, frozen, by every rule that asks; a list no longer held is forgotten.
+const intervalsByMarks = new WeakMap<readonly PresenceMark[], readonly PresenceInterval[]>();
+
 /**
  * The stretches a person was present: sweeping the marks in order, joins minus leaves (clamped at
  * zero each step, so a stray leave never drives presence negative) above zero means present.
  */
-export function presenceIntervals(person: PersonRecord): PresenceInterval[] {
+export function presenceIntervals(person: PersonRecord): readonly Readonly<PresenceInterval>[] {
+  let known = intervalsByMarks.get(person.marks);
+  if (!known) {
+    known = Object.freeze(sweep(person.marks).map((interval) => Object.freeze(interval)));
+    intervalsByMarks.set(person.marks, known);
+  }
+  return known;
+}
+
+function sweep(marks: readonly PresenceMark[]): PresenceInterval[] {
   const intervals: PresenceInterval[] = [];
   let devices = 0;
-  for (const mark of person.marks) {
+  for (const mark of marks) {
     const before = devices;
     if (mark.reconciled) devices = mark.type === 'join' ? Math.max(1, devices) : 0;
     else devices = mark.type === 'join' ? devices + 1 : Math.max(0, devices - 1);
@@ -55,31 +68,43 @@ export function isStaff(person: PersonRecord): boolean {
   return person.role === 'staff' && !person.guestSeen;
 }
 
+/** Who is in the meeting now, as the rules ask it. */
+interface Presence {
+  present: readonly PersonRecord[];
+  staff: readonly PersonRecord[];
+  pupils: readonly PersonRecord[];
+}
+
 // States are never mutated (the reducer copies what changes), so who is present can be worked out
 // once per state and shared by every rule that asks.
-const presentByState = new WeakMap<MeetingState['people'], PersonRecord[]>();
+const presenceByPeople = new WeakMap<MeetingState['people'], Presence>();
+
+function presenceOf(state: MeetingState): Presence {
+  let presence = presenceByPeople.get(state.people);
+  if (!presence) {
+    const present = Object.values(state.people).filter(isPresent);
+    presence = { present, staff: present.filter(isStaff), pupils: present.filter((p) => !isStaff(p)) };
+    presenceByPeople.set(state.people, presence);
+  }
+  return presence;
+}
 
 /** Everyone in the meeting now. */
-export function presentPeople(state: MeetingState): PersonRecord[] {
-  let present = presentByState.get(state.people);
-  if (!present) {
-    present = Object.values(state.people).filter(isPresent);
-    presentByState.set(state.people, present);
-  }
-  return present;
+export function presentPeople(state: MeetingState): readonly PersonRecord[] {
+  return presenceOf(state).present;
 }
 
 /** Staff in the meeting now. */
-export function staffPresent(state: MeetingState): PersonRecord[] {
-  return presentPeople(state).filter(isStaff);
+export function staffPresent(state: MeetingState): readonly PersonRecord[] {
+  return presenceOf(state).staff;
 }
 
 /**
  * Pupils in the meeting now, for supervision: pupils, guests (pupils are invited as guests, seed 003
  * line 6) and unknown people (a pupil until shown otherwise).
  */
-export function pupilsPresent(state: MeetingState): PersonRecord[] {
-  return presentPeople(state).filter((p) => !isStaff(p));
+export function pupilsPresent(state: MeetingState): readonly PersonRecord[] {
+  return presenceOf(state).pupils;
 }
 
 /** The time of the newest presence change of anyone; undefined before anyone joined or left. */

@@ -12,20 +12,38 @@ export function minutes(minutes: number): number {
   return minutes * MINUTE;
 }
 
+/** What the people of a lesson say about its run: the first join, and whether a pupil ever joined. */
+interface Attendance {
+  firstJoinAt?: number;
+  hadPupils: boolean;
+}
+
+// Worked out once per people record (states are never mutated) for the several rules that ask.
+const attendanceByPeople = new WeakMap<MeetingState['people'], Attendance>();
+
+function attendanceOf(state: MeetingState): Attendance {
+  let attendance = attendanceByPeople.get(state.people);
+  if (!attendance) {
+    attendance = { hadPupils: false };
+    for (const person of Object.values(state.people)) {
+      const at = firstJoinAt(person);
+      if (at === undefined) continue;
+      if (attendance.firstJoinAt === undefined || at < attendance.firstJoinAt) attendance.firstJoinAt = at;
+      if (!isStaff(person)) attendance.hadPupils = true;
+    }
+    attendanceByPeople.set(state.people, attendance);
+  }
+  return attendance;
+}
+
 /** When the lesson began: Teams' start event, else the first join we saw (start events go missing). */
 export function sessionStartAt(state: MeetingState): number | undefined {
-  if (state.startedAt !== undefined) return state.startedAt;
-  let first: number | undefined;
-  for (const person of Object.values(state.people)) {
-    const at = firstJoinAt(person);
-    if (at !== undefined && (first === undefined || at < first)) first = at;
-  }
-  return first;
+  return state.startedAt ?? attendanceOf(state).firstJoinAt;
 }
 
 /** Whether any pupil (or guest, or unknown person) has joined at any point: a pupil session. */
 export function hadPupils(state: MeetingState): boolean {
-  return Object.values(state.people).some((p) => !isStaff(p) && firstJoinAt(p) !== undefined);
+  return attendanceOf(state).hadPupils;
 }
 
 /** Whether the lesson is running: not ended, and started or someone is in it. */

@@ -28,16 +28,20 @@ interface Written {
   day: string;
   /** The start the day was worked out from (so it is worked out again only when that changes). */
   dayOf: number;
-  json: string;
   /** The entry without what may wait: counts and facts. */
   urgent: string;
+  /** What may wait. */
+  counts: string;
   at: number;
 }
 
-/** The entry as far as it must reach the board at once. */
-function urgentPart(entry: BoardEntry): string {
-  const { staffIn: _staffIn, pupilsIn: _pupilsIn, facts: _facts, ...rest } = entry;
-  return JSON.stringify(rest);
+/**
+ * The entry as JSON in two parts, what must reach the board at once and what may wait (counts and
+ * facts): the entry is unchanged exactly when both are, so it is serialised once.
+ */
+function entryParts(entry: BoardEntry): Pick<Written, 'urgent' | 'counts'> {
+  const { staffIn, pupilsIn, facts, ...rest } = entry;
+  return { urgent: JSON.stringify(rest), counts: JSON.stringify({ staffIn, pupilsIn, facts }) };
 }
 
 /** Dependencies of {@link BoardKeeper}. */
@@ -99,9 +103,8 @@ export class BoardKeeper {
     const before = this.written.get(id);
     const dayOf = entry.startedAt ?? entry.scheduledStart ?? 0;
     const day = before?.dayOf === dayOf ? before.day : localDateAndTime(dayOf, policy.school.timeZone).date;
-    const json = JSON.stringify(entry);
-    const urgent = urgentPart(entry);
-    if (before && before.day === day && before.json === json) return;
+    const { urgent, counts } = entryParts(entry);
+    if (before && before.day === day && before.urgent === urgent && before.counts === counts) return;
     const now = (this.deps.now ?? Date.now)();
     const every = this.deps.countsEveryMs ?? COUNTS_EVERY_MS;
     if (before && before.day === day && before.urgent === urgent && now - before.at < every) {
@@ -113,7 +116,7 @@ export class BoardKeeper {
       const outcome = await this.deps.store.put({ tenantId: next.key.tenantId, day, revision: next.revision, entry });
       if (before && before.day !== day) await this.deps.store.remove(next.key.tenantId, before.day, entry.meetingId);
       // A stale write changed nothing: the stored row is newer than what this process knows.
-      if (outcome === 'written') this.written.set(id, { day, dayOf, json, urgent, at: now });
+      if (outcome === 'written') this.written.set(id, { day, dayOf, urgent, counts, at: now });
       this.deps.onWritten?.(next.key.tenantId);
     } catch (error) {
       this.deps.logger.warn({ err: (error as Error).name }, 'Could not update the school view; will try again.');
