@@ -1,14 +1,13 @@
 import {
   FluentProvider,
-  makeStyles,
-  Spinner,
   teamsDarkTheme,
   teamsHighContrastTheme,
   teamsLightTheme,
   type Theme,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, createApi, type Api } from './api/client.js';
+import { LazyPart, ViewSpinner } from './components/LazyPart.js';
 import { connectToTeams, onThemeChange, ssoToken, type TeamsContext, type TeamsTheme } from './teams/teamsHost.js';
 import { OpenInTeams } from './views/OpenInTeams.js';
 import { Problem } from './views/Problem.js';
@@ -29,9 +28,6 @@ const THEMES: Record<TeamsTheme, Theme> = {
   contrast: teamsHighContrastTheme,
 };
 
-// A spinner sits a little below the top (no spacing token is this large).
-const useStyles = makeStyles({ waiting: { marginTop: '48px' } });
-
 type Boot =
   | { kind: 'connecting' }
   | { kind: 'notInTeams' }
@@ -47,7 +43,6 @@ function viewFor(context: TeamsContext): string {
 
 /** Connects to Teams, checks the person is staff, and shows the view for where the tab is open. */
 export function App(): ReactNode {
-  const styles = useStyles();
   const [boot, setBoot] = useState<Boot>({ kind: 'connecting' });
   const [theme, setTheme] = useState<TeamsTheme>('default');
 
@@ -95,7 +90,7 @@ export function App(): ReactNode {
   const content = useMemo(() => {
     switch (boot.kind) {
       case 'connecting':
-        return <Spinner label="Connecting to Teams..." className={styles.waiting} />;
+        return <ViewSpinner label="Connecting to Teams..." />;
       case 'notInTeams':
         return <OpenInTeams />;
       case 'staffOnly':
@@ -107,13 +102,15 @@ export function App(): ReactNode {
       case 'ready':
         return <ReadyView context={boot.context} api={boot.api} />;
     }
-  }, [boot, styles.waiting]);
+  }, [boot]);
 
   return (
     // Inline on purpose: the provider gives its className to every portal too (dialogs, menus), where a full-height box
     // would cover the page.
     <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
-      <Suspense fallback={<Spinner label="Loading..." className={styles.waiting} />}>{content}</Suspense>
+      <LazyPart waiting="Loading..." whole>
+        {content}
+      </LazyPart>
     </FluentProvider>
   );
 }

@@ -1,6 +1,6 @@
-import { Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Api } from '../api/client.js';
+import { LazyPart } from '../components/LazyPart.js';
 
 // Loaded when the DSL opens the section, so the school view's first load stays small.
 const ConcernsSection = lazy(() => import('./ConcernsSection.js'));
@@ -8,8 +8,8 @@ const ConcernsSection = lazy(() => import('./ConcernsSection.js'));
 /** The school view's "Concerns" tab: the concerns section, loaded on demand. */
 export function ConcernsTab({ api }: { api: Api }): ReactNode {
   return (
-    <Suspense fallback={<Spinner label="Loading the concerns..." />}>
+    <LazyPart waiting="Loading the concerns...">
       <ConcernsSection api={api} />
-    </Suspense>
+    </LazyPart>
   );
 }

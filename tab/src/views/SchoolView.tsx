@@ -1,6 +1,7 @@
 import { Body1, Spinner, Tab, TabList, Title3 } from '@fluentui/react-components';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, type Api, type Booker, type SchoolViewer } from '../api/client.js';
+import { LazyPart } from '../components/LazyPart.js';
 import { Page } from '../components/Page.js';
 import { SchoolBoard } from '../school/SchoolBoard.js';
 import { ConcernsTab } from '../school/concernsTab.js';
@@ -13,9 +14,9 @@ const BookLesson = lazy(() => import('../booking/BookLesson.js'));
 /** "Book a lesson", loaded on demand; `booker` when already asked. */
 function bookLesson(api: Api, booker?: Booker): ReactNode {
   return (
-    <Suspense fallback={<Spinner label="Loading the booking form..." />}>
+    <LazyPart waiting="Loading the booking form...">
       <BookLesson api={api} booker={booker} />
-    </Suspense>
+    </LazyPart>
   );
 }
 
