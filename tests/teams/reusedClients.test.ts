@@ -11,7 +11,15 @@ function fakeAuth() {
   const create = sinon.stub().callsFake(async (serviceUrl: string) => ({ serviceUrl }) as unknown as ConnectorClient);
   const factory = Object.assign(Object.create(ConnectorFactory.prototype) as ConnectorFactory, { create });
   const tokenClient = sinon.stub().callsFake(async () => ({}) as UserTokenClient);
-  const auth = { createConnectorFactory: sinon.stub().returns(factory), createUserTokenClient: tokenClient };
+  const auth = {
+    createConnectorFactory: sinon.stub().returns(factory),
+    createUserTokenClient: tokenClient,
+    authenticateRequest: sinon.stub().callsFake(async (activity: { aud: string }) => ({
+      claimsIdentity: claimsFor(activity.aud),
+      connectorFactory: factory,
+      audience: 'aud',
+    })),
+  };
   return { tokenClient, create, reused: reuseClients(auth as unknown as ConfigurationBotFrameworkAuthentication) };
 }
 
@@ -28,6 +36,18 @@ describe('teams/reusedClients: one connector client per bot, service URL and aud
     ]);
     assert.equal(new Set([first, ...others]).size, 4);
     assert.equal(create.callCount, 4);
+  });
+
+  it('does the same for the connector factory of an authenticated inbound activity, which is where the adapter takes it', async () => {
+    const { create, reused } = fakeAuth();
+    const clientFor = async (aud: string) => {
+      const result = await reused.authenticateRequest({ aud } as never, 'Bearer x');
+      return result.connectorFactory!.create('https://smba.example/uk/', result.audience);
+    };
+    const first = await clientFor('bot-a');
+    assert.equal(await clientFor('bot-a'), first);
+    assert.notEqual(await clientFor('bot-b'), first);
+    assert.equal(create.callCount, 2);
   });
 
   it('keeps one user-token client per bot', async () => {

@@ -60,6 +60,14 @@ export function reuseClients(auth: ConfigurationBotFrameworkAuthentication): Con
   const tokenClients = new LRUCache<string, Promise<UserTokenClient>>({ max: KEPT });
   const createFactory = auth.createConnectorFactory.bind(auth);
   const createTokenClient = auth.createUserTokenClient.bind(auth);
+  const authenticate = auth.authenticateRequest.bind(auth);
+  // The adapter takes an inbound activity's connector factory from its authentication result.
+  auth.authenticateRequest = async (activity, authHeader) => {
+    const result = await authenticate(activity, authHeader);
+    const { claimsIdentity, connectorFactory } = result;
+    if (!connectorFactory) return result;
+    return { ...result, connectorFactory: new ReusedConnectors(connectorFactory, appIdOf(claimsIdentity), connectors) };
+  };
   auth.createConnectorFactory = (claims) => new ReusedConnectors(createFactory(claims), appIdOf(claims), connectors);
   auth.createUserTokenClient = (claims) => reuse(tokenClients, appIdOf(claims), () => createTokenClient(claims));
   return auth;
