@@ -11,8 +11,16 @@
 import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import { fromChunks, MAX_ROW_CHARS, textChunks, asciiJson } from './properties.js';
 
-/** Events the outbox holds before a flush (a flush is then 18 sub-requests, far below 100). */
+/**
+ * Events the outbox holds before it is flushed: in the background after the event's own write when
+ * the lesson path is writing (storageFlushes.ts), else with the write that would exceed it.
+ */
 export const OUTBOX_MAX_EVENTS = 16;
+/**
+ * Events the outbox may hold while background flushes lose races with the lesson's next events; past
+ * it the write that would exceed it flushes (a flush is then 34 sub-requests, below the 100 allowed).
+ */
+export const OUTBOX_HARD_MAX_EVENTS = 32;
 /** Characters of outbox JSON before a flush, so the hot row stays a few chunks long. */
 export const OUTBOX_MAX_CHARS = 64_000;
 /** The row property counting the slots in use. */
@@ -74,8 +82,13 @@ export function parseOutbox(entity: Record<string, unknown>): MeetingEvent[] {
  * Whether an outbox of `count` events and `outboxChars` characters may stay on the row: few
  * enough, small enough, and leaving the whole row (lesson data plus outbox) under the entity cap.
  */
-export function fitsInOutbox(count: number, outboxChars: number, lessonChars: number): boolean {
-  return count <= OUTBOX_MAX_EVENTS && outboxChars <= OUTBOX_MAX_CHARS && lessonChars + outboxChars <= MAX_ROW_CHARS;
+export function fitsInOutbox(
+  count: number,
+  outboxChars: number,
+  lessonChars: number,
+  maxEvents = OUTBOX_MAX_EVENTS,
+): boolean {
+  return count <= maxEvents && outboxChars <= OUTBOX_MAX_CHARS && lessonChars + outboxChars <= MAX_ROW_CHARS;
 }
 
 function slotName(slot: number): string {

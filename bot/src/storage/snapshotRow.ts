@@ -8,11 +8,12 @@
  * Rows written before this layout keep the whole state in `state<chunk>` and still read; their next
  * write puts them in this layout. Pure mapping between domain values and entities.
  */
+import type { TransactionAction } from '@azure/data-tables';
 import type { Delivery } from '../app/delivery/delivery.js';
 import type { LessonBook, MeetingKey } from '../app/ports.js';
 import { stateAfter } from '../domain/stateAfter.js';
-import type { AlertBook, MeetingState } from '../domain/types.js';
-import { STATE_ROW, type Row } from './meetingRows.js';
+import type { AlertBook, MeetingEvent, MeetingState } from '../domain/types.js';
+import { eventRow, STATE_ROW, withinRowLimit, type Row } from './meetingRows.js';
 import { asciiJson, fromChunks, textChunks } from './properties.js';
 import { entryProps, OUTBOX_COUNT, outboxProps, parseOutboxEntries, type OutboxEntry } from './snapshotOutbox.js';
 import { parseRevision, REVISION, SnapshotVersion, type CompactParts } from './snapshotVersion.js';
@@ -125,6 +126,28 @@ export function bookProps(
 /** Characters a compact row holds: its state, alert book, deliveries and outbox entries. */
 export function rowChars(parts: CompactParts): number {
   return parts.stateChars + parts.alertsText.length + parts.deliveriesText.length + parts.entryChars;
+}
+
+/**
+ * The transaction that writes `book` whole over `base` (or creates the row) with an empty outbox and
+ * gives each `outbox` event its own row. The snapshot goes first so a stale ETag fails as 412 before
+ * any row is tried.
+ */
+export function flushTransaction(
+  partitionKey: string,
+  key: MeetingKey,
+  book: LessonBook,
+  base: SnapshotVersion | undefined,
+  outbox: readonly MeetingEvent[],
+): { actions: TransactionAction[]; compact: CompactParts; revision: number } {
+  const revision = (base?.revision ?? 0) + 1;
+  const snapshot = wholeRow(partitionKey, key, book, [], revision);
+  withinRowLimit(snapshot.row, 'lesson snapshot');
+  const actions: TransactionAction[] = [
+    base === undefined ? ['create', snapshot.row] : ['update', snapshot.row, 'Replace', { etag: base.etag }],
+    ...outbox.map((e, order): TransactionAction => ['create', eventRow(partitionKey, e, order)]),
+  ];
+  return { actions, compact: snapshot.compact, revision };
 }
 
 /** Reads a snapshot row (either layout) into the lesson as it stands now and the row's version. */

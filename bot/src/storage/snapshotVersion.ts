@@ -40,6 +40,19 @@ export class SnapshotVersion {
     readonly compact?: CompactParts,
   ) {}
 
+  /** Set once this process has flushed this version's outbox: the version holding the same lesson, flushed. */
+  private flushedAs: SnapshotVersion | undefined;
+
+  /** Notes that `next` replaced this version by flushing its outbox, leaving the lesson as it was. */
+  flushed(next: SnapshotVersion): void {
+    this.flushedAs = next;
+  }
+
+  /** This version, or the one a flush in this process turned it into (the row's ETag moved, its lesson did not). */
+  latest(): SnapshotVersion {
+    return this.flushedAs ? this.flushedAs.latest() : this;
+  }
+
   /** The record fields that name this version. */
   stored(): StoredVersion {
     return { etag: this.etag, revision: this.revision, [storeNote]: this };

@@ -6,14 +6,21 @@
  * Every write stores the revision of the version it replaces plus one. A write is atomic, a
  * concurrent writer gets a conflict instead of losing an update, and a duplicate changes nothing.
  */
-import type { TableClient, TransactionAction } from '@azure/data-tables';
-import type { CommitResult, LessonBook, MeetingKey, Replayable } from '../app/ports.js';
+import type { TableClient } from '@azure/data-tables';
+import {
+  storeNote,
+  type CommitResult,
+  type LessonBook,
+  type Logger,
+  type MeetingKey,
+  type Replayable,
+} from '../app/ports.js';
 import type { MeetingEvent } from '../domain/types.js';
 import { guarded, statusOf } from './errors.js';
 import type { LessonRows } from './lessonRows.js';
-import { eventRow, withinRowLimit } from './meetingRows.js';
-import { fitsInOutbox } from './snapshotOutbox.js';
-import { appendedProps, bookProps, rowChars, wholeRow } from './snapshotRow.js';
+import { BackgroundFlushes } from './backgroundFlush.js';
+import { fitsInOutbox, OUTBOX_HARD_MAX_EVENTS, OUTBOX_MAX_EVENTS } from './snapshotOutbox.js';
+import { appendedProps, bookProps, flushTransaction, rowChars, wholeRow } from './snapshotRow.js';
 import { SnapshotVersion, type CompactParts } from './snapshotVersion.js';
 
 /** One write of the snapshot row: which lesson, its new data, and the version it replaces. */
@@ -27,10 +34,15 @@ interface Target {
 
 /** Writes lesson snapshot rows and the event rows their outboxes flush into. */
 export class SnapshotWrites {
+  private readonly flushes: BackgroundFlushes;
+
   constructor(
     private readonly table: TableClient,
     private readonly rows: LessonRows,
-  ) {}
+    logger?: Logger,
+  ) {
+    this.flushes = new BackgroundFlushes(table, logger);
+  }
 
   /**
    * Records `event` in the outbox of the row that replaces `target.base`, flushing the outbox when
@@ -46,10 +58,15 @@ export class SnapshotWrites {
       const address = base.compact.hasAddress ? undefined : replayable.address;
       const entry = address ? { event, address } : { event };
       const merge = appendedProps(target.partitionKey, base.compact, base.outbox.length, entry, target.book, revision);
-      if (this.fits(outbox, merge.compact)) {
-        return this.append(target, event, revision, outbox, merge.compact, () =>
+      if (this.fits(outbox, merge.compact, OUTBOX_HARD_MAX_EVENTS)) {
+        const result = await this.append(target, event, revision, outbox, merge.compact, () =>
           this.table.updateEntity(merge.props, 'Merge', { etag: base.etag }),
         );
+        const written = result.outcome === 'applied' ? result[storeNote] : undefined;
+        if (written instanceof SnapshotVersion && outbox.length >= OUTBOX_MAX_EVENTS) {
+          this.flushes.start(target.partitionKey, target.key, target.book, written);
+        }
+        return result;
       }
     }
     const whole = wholeRow(target.partitionKey, target.key, target.book, outbox, revision);
@@ -117,33 +134,17 @@ export class SnapshotWrites {
   }
 
   /** Whether a row holding `outbox` and `compact`'s lesson parts may keep that outbox rather than flush it. */
-  private fits(outbox: readonly MeetingEvent[], compact: CompactParts): boolean {
-    return fitsInOutbox(outbox.length, compact.entryChars, rowChars(compact) - compact.entryChars);
+  private fits(outbox: readonly MeetingEvent[], compact: CompactParts, maxEvents = OUTBOX_MAX_EVENTS): boolean {
+    return fitsInOutbox(outbox.length, compact.entryChars, rowChars(compact) - compact.entryChars, maxEvents);
   }
 
-  /**
-   * One transaction: replace the snapshot with the whole lesson and an empty outbox, and create a row
-   * for every outbox event. The snapshot goes first so a stale ETag fails as 412 before any row is tried.
-   */
+  /** One transaction: the whole lesson with an empty outbox, and a row for every outbox event. */
   private async flush(target: Target, event: MeetingEvent, outbox: MeetingEvent[]): Promise<CommitResult> {
-    const revision = (target.base?.revision ?? 0) + 1;
-    const snapshot = wholeRow(target.partitionKey, target.key, target.book, [], revision);
-    withinRowLimit(snapshot.row, 'lesson snapshot');
-    const actions: TransactionAction[] = [
-      target.base === undefined
-        ? ['create', snapshot.row]
-        : ['update', snapshot.row, 'Replace', { etag: target.base.etag }],
-      ...outbox.map((e, order): TransactionAction => ['create', eventRow(target.partitionKey, e, order)]),
-    ];
+    const flush = flushTransaction(target.partitionKey, target.key, target.book, target.base, outbox);
     try {
-      const response = await guarded('flush meeting events', () => this.table.submitTransaction(actions));
-      const version = await this.written(
-        target.partitionKey,
-        response.subResponses[0]?.etag,
-        revision,
-        [],
-        snapshot.compact,
-      );
+      const response = await guarded('flush meeting events', () => this.table.submitTransaction(flush.actions));
+      const etag = response.subResponses[0]?.etag;
+      const version = await this.written(target.partitionKey, etag, flush.revision, [], flush.compact);
       return { outcome: 'applied', ...version.stored() };
     } catch (error) {
       const status = statusOf(error);

@@ -36,7 +36,7 @@ export class TableMeetingStore implements MeetingStore {
   constructor(table: TableClient, logger?: Logger) {
     this.index = new MeetingIndex(table, logger);
     this.rows = new LessonRows(table);
-    this.writes = new SnapshotWrites(table, this.rows);
+    this.writes = new SnapshotWrites(table, this.rows, logger);
   }
 
   async load(key: MeetingKey): Promise<MeetingRecord | undefined> {
@@ -53,7 +53,8 @@ export class TableMeetingStore implements MeetingStore {
     replayable?: Replayable,
   ): Promise<CommitResult> {
     const partitionKey = meetingPartition(key);
-    let base = expected === undefined ? undefined : versionNoted(expected);
+    // A version this process flushed since the caller read it holds the same lesson under a new ETag.
+    let base = expected === undefined ? undefined : versionNoted(expected)?.latest();
     if (expected !== undefined && !base) {
       // Rare: this process did not write or read that version last, so read what it holds.
       const current = await this.rows.snapshot(partitionKey);
