@@ -66,7 +66,13 @@ export interface Replayable {
 
 /** Outcome of writing one event: applied, already applied before, or someone else wrote first. */
 export type CommitResult =
-  ({ outcome: 'applied' } & StoredVersion) | { outcome: 'duplicate' } | { outcome: 'conflict' };
+  | ({ outcome: 'applied' } & StoredVersion)
+  | { outcome: 'duplicate' }
+  | {
+      outcome: 'conflict';
+      /** The lesson as the store read it to settle the race, if it did: the caller retries on it without a read. */
+      current?: MeetingRecord;
+    };
 
 /** Lesson state in Table Storage: one partition per meeting, one row per applied event. */
 export interface MeetingStore {

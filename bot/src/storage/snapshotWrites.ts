@@ -15,12 +15,13 @@ import {
   type MeetingKey,
   type Replayable,
 } from '../app/ports.js';
+import { seenBefore } from '../domain/appliedEvents.js';
 import type { MeetingEvent } from '../domain/types.js';
 import { guarded, statusOf } from './errors.js';
 import type { LessonRows } from './lessonRows.js';
 import { BackgroundFlushes } from './backgroundFlush.js';
 import { fitsInOutbox, OUTBOX_HARD_MAX_EVENTS, OUTBOX_MAX_EVENTS } from './snapshotOutbox.js';
-import { appendedProps, bookProps, flushTransaction, rowChars, wholeRow } from './snapshotRow.js';
+import { appendedProps, bookProps, flushTransaction, rowChars, wholeRow, type ReadLesson } from './snapshotRow.js';
 import { SnapshotVersion, type CompactParts } from './snapshotVersion.js';
 
 /** One write of the snapshot row: which lesson, its new data, and the version it replaces. */
@@ -103,14 +104,20 @@ export class SnapshotWrites {
   }
 
   /**
-   * After a lost race (rare): a duplicate if the winner recorded this very event, in its outbox or
-   * in its own row; otherwise a conflict, nothing is written, and the caller reloads. `current` is
-   * the row's version when the caller has just read it (null: there is no row); left out, it is read here.
+   * After a lost race: a duplicate if the winner recorded this very event, in its outbox or in its
+   * own row; otherwise a conflict, nothing is written, and the caller retries on the lesson as read
+   * here (`current`). An event newer than all the lesson has applied has no row of its own, so that
+   * second read is skipped. `read` is the row when the caller has just read it (null: there is none);
+   * left out, it is read here.
    */
-  async settle(partitionKey: string, event: MeetingEvent, current?: SnapshotVersion | null): Promise<CommitResult> {
-    const version = current === undefined ? (await this.rows.snapshot(partitionKey))?.version : current;
-    if (version?.outbox.some((e) => e.id === event.id)) return { outcome: 'duplicate' };
-    return (await this.rows.hasEventRow(partitionKey, event.id)) ? { outcome: 'duplicate' } : { outcome: 'conflict' };
+  async settle(partitionKey: string, event: MeetingEvent, read?: ReadLesson | null): Promise<CommitResult> {
+    const lesson = read === undefined ? await this.rows.snapshot(partitionKey) : read;
+    if (lesson?.version.outbox.some((e) => e.id === event.id)) return { outcome: 'duplicate' };
+    const conflict: CommitResult = lesson
+      ? { outcome: 'conflict', current: { ...lesson.book, ...lesson.version.stored() } }
+      : { outcome: 'conflict' };
+    if (lesson && seenBefore(lesson.book.state, event) === 'new') return conflict;
+    return (await this.rows.hasEventRow(partitionKey, event.id)) ? { outcome: 'duplicate' } : conflict;
   }
 
   /** One single-entity write (`request`) of the row with `event` appended to its outbox. */

@@ -59,7 +59,7 @@ export class TableMeetingStore implements MeetingStore {
       // Rare: this process did not write or read that version last, so read what it holds.
       const current = await this.rows.snapshot(partitionKey);
       if (!current || current.version.etag !== expectedEtag(expected)) {
-        return this.writes.settle(partitionKey, event, current?.version ?? null);
+        return this.writes.settle(partitionKey, event, current ?? null);
       }
       base = current.version;
     }

@@ -117,6 +117,25 @@ describe('app/lesson/applyMeetingEvent (lesson path over in-memory storage)', ()
     assert.deepEqual(outcome.record.state, state, 'the outcome is the state that was written');
   });
 
+  it('when the store hands back the lesson it read to settle the race, the retry uses it and reads nothing more (issue 21)', async () => {
+    const a = make();
+    const b = make({ shared: a });
+    await a.record(started(at(0)));
+    await b.record(join(staff('t1'), at(0)));
+    const commit = a.meetings.commit.bind(a.meetings);
+    const load = a.meetings.load.bind(a.meetings);
+    // As the Table store does: a conflict carries the winner's lesson, read while settling it.
+    sinon.stub(a.meetings, 'commit').callsFake(async (...args) => {
+      const result = await commit(...args);
+      return result.outcome === 'conflict' ? { outcome: 'conflict', current: await load(KEY) } : result;
+    });
+    const reads = sinon.spy(a.meetings, 'load');
+    const outcome = await a.record(join(pupil('p1'), at(1)));
+    assert.equal(outcome.outcome, 'applied');
+    assert.equal(reads.callCount, 0);
+    assert.deepEqual(Object.keys(outcome.record.state.people).sort(), ['p1', 't1']);
+  });
+
   it('gives up with a retryable error when the snapshot keeps changing under every attempt, having written nothing', async () => {
     const sut = make();
     await sut.record(started(at(0)));

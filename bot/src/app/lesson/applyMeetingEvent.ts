@@ -83,14 +83,18 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
   ): Promise<ApplyOutcome> {
     const policy = deps.policyFor(key.tenantId);
     const dsls = await deps.dslsFor(key.tenantId);
+    // After a lost race: the lesson as the store read it then, so the retry needs no second read.
+    let readByStore: MeetingRecord | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       let current: MeetingRecord | undefined;
       let duplicate: boolean;
       try {
+        const fresh = readByStore;
+        readByStore = undefined;
         current =
           attempt === 1
             ? await deps.cache.get(key, () => deps.meetings.load(key))
-            : await deps.cache.reload(key, () => deps.meetings.load(key));
+            : await deps.cache.reload(key, async () => fresh ?? deps.meetings.load(key));
         duplicate = await appliedBefore(deps.meetings, key, current ?? emptyRecord(key), event);
       } catch (error) {
         if (options?.replay || !deps.buffer.isOutage(error)) throw error;
@@ -116,6 +120,7 @@ export function createApplyMeetingEvent(deps: ApplyDeps): ApplyMeetingEvent {
       }
       if (result.outcome === 'conflict') {
         deps.logger.debug({ attempt }, 'snapshot changed under us; reloading');
+        readByStore = result.current;
         continue;
       }
       if (result.outcome === 'duplicate') {
