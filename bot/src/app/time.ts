@@ -2,27 +2,29 @@
  * Dates and times in the school's time zone: exports and cards show wall-clock time where the
  * school is, with the zone's abbreviation so a filed record is never ambiguous.
  */
+import { zoneParts } from '../domain/zoneParts.js';
 
-// Building a formatter costs ten times a use of one, so each zone's is built once.
-const stampFormats = new Map<string, Intl.DateTimeFormat>();
+const STAMP = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+} as const;
+const LESSON_TIME = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+} as const;
 
 function parts(at: number, timeZone: string): Record<string, string> {
-  let formatter = stampFormats.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    stampFormats.set(timeZone, formatter);
-  }
-  return Object.fromEntries(formatter.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return zoneParts(STAMP, at, timeZone);
 }
 
 /** `2026-03-12 10:02 GMT` (or `BST`, etc.): the school's wall-clock time with its zone. */
@@ -36,24 +38,9 @@ export function localStamp(at: number | undefined, timeZone: string): string {
   return at === undefined ? '' : formatInZone(at, timeZone).slice(0, 16);
 }
 
-const lessonTimes = new Map<string, Intl.DateTimeFormat>();
-
 /** `Tue 10 Mar 09:00`: when a lesson started, as a teacher says it (the school's wall clock). */
 export function formatLessonTime(at: number, timeZone: string): string {
-  let format = lessonTimes.get(timeZone);
-  if (!format) {
-    const fields = {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    } as const;
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, ...fields });
-    lessonTimes.set(timeZone, format);
-  }
-  const p = Object.fromEntries(format.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+  const p = zoneParts(LESSON_TIME, at, timeZone);
   return `${p.weekday} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
 }
 

@@ -4,6 +4,7 @@
  * lesson of a school asks about much the same few minutes (now, the lesson's start), so each zone
  * remembers the minutes it was last asked about.
  */
+import { zoneParts } from './zoneParts.js';
 
 /** Local weekday (ISO: 1 = Monday ... 7 = Sunday) and time of day. */
 export interface LocalTime {
@@ -14,7 +15,7 @@ export interface LocalTime {
 
 const MINUTE = 60_000;
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const formats = new Map<string, Intl.DateTimeFormat>();
+const FIELDS = { weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
 
 /**
  * One UTC minute of a zone. When the zone's offset is the same at its first and last millisecond and
@@ -31,26 +32,9 @@ const MINUTES_KEPT = 32;
 /** The minutes last asked about, per zone (the zones the policies name), oldest first. */
 const minutesByZone = new Map<string, Map<number, SteadyMinute>>();
 
-function formatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** The local time at `at`, formatted (no cache). */
 function formatted(at: number, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
+  const parts = zoneParts(FIELDS, at, timeZone);
   const ms =
     ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 +
     (((at % 1000) + 1000) % 1000);

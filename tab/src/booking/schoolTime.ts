@@ -3,26 +3,20 @@
  * is in. Reading a typed day and time, and filling the fields, use the server's own functions
  * (`bot/src/app/time.ts`: `zonedToEpoch`, `localDateAndTime`), so the form and the server agree.
  */
+import { zoneParts } from '../../../bot/src/domain/zoneParts.js';
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const DAY_AND_TIME = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+} as const;
 
 /** "Wednesday 6 March" and "10:00" on the school's clock. */
 export function schoolDayAndTimeParts(at: number, timeZone: string): { day: string; time: string } {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  const p: Record<string, string> = {};
-  for (const part of format.formatToParts(at)) p[part.type] = part.value;
+  const p = zoneParts(DAY_AND_TIME, at, timeZone);
   return { day: `${p.weekday} ${p.day} ${p.month}`, time: `${p.hour}:${p.minute}` };
 }
 

@@ -1,14 +1,10 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { zoneFormat } from '../../../bot/src/domain/zoneParts.js';
+
+const TIME_OF_DAY = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 
 /** A time of day (`10:05`) in the school's time zone. */
 export function timeOfDay(at: number | undefined, timeZone: string): string {
-  if (at === undefined) return '';
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formats.set(timeZone, format);
-  }
-  return format.format(at);
+  return at === undefined ? '' : zoneFormat(TIME_OF_DAY, timeZone).format(at);
 }
 
 /** A duration as `m:ss` (or `h:mm:ss`), never negative. */
