@@ -5,10 +5,11 @@
  * booking is done there; pupils and guests are refused like every staff command.
  */
 import { strict as assert } from 'node:assert';
-import { LOCAL_BOT, personalChatActivities } from '../../../bot/src/dev/activities.js';
+import { personalChatActivities } from '../../../bot/src/dev/activities.js';
 import { personalConversationId } from '../../../bot/src/dev/connector/fakeConnector.js';
 import { lessonActivities, sampleSchool, type Person } from '../../support/activities.js';
 import { postedMessages } from '../../support/connectorReads.js';
+import { inLessonChat, MENTION } from '../../support/lessonChat.js';
 import { startFakeConnector, type RunningFakeConnector } from '../../support/fakeConnector.js';
 import { memoryLogger, postActivity, startTestService } from '../../support/serviceHarness.js';
 
@@ -85,22 +86,17 @@ describe('teams/messages: "book" through the real service', function () {
   it('asked in a lesson chat, answers in the 1:1 chat that booking is done there, and posts nothing in the lesson', async () => {
     const meetingId = `book-chat-${Math.random().toString(36).slice(2)}`;
     const lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
-    const inLessonChat = (person: Person, at: number): Record<string, unknown> => ({
-      ...chatOf(person).message(at, '<at>Chaperone</at> book'),
-      conversation: {
-        id: lesson.conversationId,
-        conversationType: 'groupChat',
-        isGroup: true,
+    const askInLessonChat = (person: Person, at: number): Record<string, unknown> =>
+      inLessonChat(chatOf(person).message(at, `${MENTION} book`), {
         tenantId: school.tenantId,
-      },
-      channelData: { tenant: { id: school.tenantId }, meeting: { id: meetingId } },
-      entities: [{ type: 'mention', text: '<at>Chaperone</at>', mentioned: LOCAL_BOT }],
-    });
+        meetingId,
+        conversationId: lesson.conversationId,
+      });
     await send(lesson.start(t0, { organizer: teacher }));
     const mark = connector.requests.length;
     const before = toPerson(teacher).length;
-    await send(inLessonChat(teacher, t0 + 60_000));
-    await send(inLessonChat(pupils[0]!, t0 + 60_000));
+    await send(askInLessonChat(teacher, t0 + 60_000));
+    await send(askInLessonChat(pupils[0]!, t0 + 60_000));
     const toLesson = connector.requests
       .slice(mark)
       .filter((r) => r.decodedPath.includes(lesson.conversationId) || r.decodedPath.includes(meetingId));

@@ -4,10 +4,11 @@
  * service post nothing to that chat. Staff get the answer in their 1:1 chat; pupils get nothing.
  */
 import { strict as assert } from 'node:assert';
-import { LOCAL_BOT, personalChatActivities } from '../../../bot/src/dev/activities.js';
+import { personalChatActivities } from '../../../bot/src/dev/activities.js';
 import { personalConversationId } from '../../../bot/src/dev/connector/fakeConnector.js';
 import { lessonActivities, sampleSchool, type Person } from '../../support/activities.js';
 import { postedMessages } from '../../support/connectorReads.js';
+import { inLessonChat, MENTION } from '../../support/lessonChat.js';
 import { startFakeConnector, type RunningFakeConnector } from '../../support/fakeConnector.js';
 import { memoryLogger, postActivity, startTestService } from '../../support/serviceHarness.js';
 
@@ -50,17 +51,12 @@ describe('teams/messages: the bot says nothing in a lesson chat', function () {
       person,
     });
   /** `person` types "@Chaperone <text>" in the lesson's meeting chat, as Teams delivers it. */
-  const mention = (person: Person, minutes: number, text: string): Record<string, unknown> => ({
-    ...chatOf(person).message(at(minutes), `<at>Chaperone</at> ${text}`),
-    conversation: {
-      id: lesson.conversationId,
-      conversationType: 'groupChat',
-      isGroup: true,
+  const mention = (person: Person, minutes: number, text: string): Record<string, unknown> =>
+    inLessonChat(chatOf(person).message(at(minutes), `${MENTION} ${text}`), {
       tenantId: school.tenantId,
-    },
-    channelData: { tenant: { id: school.tenantId }, meeting: { id: meetingId } },
-    entities: [{ type: 'mention', text: '<at>Chaperone</at>', mentioned: LOCAL_BOT }],
-  });
+      meetingId,
+      conversationId: lesson.conversationId,
+    });
 
   /** A lesson under way: its code-of-conduct card is in the chat; returns how many connector requests that took. */
   const lessonUnderWay = async (): Promise<number> => {
