@@ -29,6 +29,12 @@ export interface BoardEntry extends Omit<BoardLesson, 'state'> {
 
 /** The lesson as the board shows it; undefined for a lesson with neither a start nor a scheduled start. */
 export function boardEntryOf(book: LessonBook, policy: Policy): BoardEntry | undefined {
+  const head = boardHeadOf(book, policy);
+  return head && { ...head, facts: lessonFactsOf(book, policy) };
+}
+
+/** {@link boardEntryOf} without the weekly report's figures (the part that sweeps over everyone's presence). */
+export function boardHeadOf(book: LessonBook, policy: Policy): Omit<BoardEntry, 'facts'> | undefined {
   const { state } = book;
   const startedAt = sessionStartAt(state);
   if (startedAt === undefined && state.scheduledStart === undefined) return undefined;
@@ -53,7 +59,6 @@ export function boardEntryOf(book: LessonBook, policy: Policy): BoardEntry | und
     noAdult: pupilsIn > 0 && staffIn === 0,
     ...(worst ? { worst: { severity: worst.severity, message: worst.message, action: worst.action } } : {}),
     alerts: untakenCriticals(book),
-    facts: lessonFactsOf(book, policy),
   };
 }
 

@@ -10,7 +10,8 @@ import { CoalescingRunner } from '../delivery/coalescingRunner.js';
 import { localDateAndTime } from '../time.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { LessonBook, Logger, MeetingKey } from '../ports.js';
-import { boardEntryOf, type BoardEntry } from './boardEntry.js';
+import { boardHeadOf, type BoardEntry } from './boardEntry.js';
+import { lessonFactsOf } from './lessonFacts.js';
 import type { SchoolBoardStore } from './ports.js';
 
 /** Lessons whose last written row this process remembers; forgetting one costs one repeat write. */
@@ -33,15 +34,6 @@ interface Written {
   /** What may wait. */
   counts: string;
   at: number;
-}
-
-/**
- * The entry as JSON in two parts, what must reach the board at once and what may wait (counts and
- * facts): the entry is unchanged exactly when both are, so it is serialised once.
- */
-function entryParts(entry: BoardEntry): Pick<Written, 'urgent' | 'counts'> {
-  const { staffIn, pupilsIn, facts, ...rest } = entry;
-  return { urgent: JSON.stringify(rest), counts: JSON.stringify({ staffIn, pupilsIn, facts }) };
 }
 
 /** Dependencies of {@link BoardKeeper}. */
@@ -98,20 +90,25 @@ export class BoardKeeper {
     if (!next) return;
     this.waiting.delete(id);
     const policy = this.deps.policyFor(next.key.tenantId);
-    const entry = boardEntryOf(next.book, policy);
-    if (!entry) return;
+    const head = boardHeadOf(next.book, policy);
+    if (!head) return;
     const before = this.written.get(id);
-    const dayOf = entry.startedAt ?? entry.scheduledStart ?? 0;
+    const dayOf = head.startedAt ?? head.scheduledStart ?? 0;
     const day = before?.dayOf === dayOf ? before.day : localDateAndTime(dayOf, policy.school.timeZone).date;
-    const { urgent, counts } = entryParts(entry);
-    if (before && before.day === day && before.urgent === urgent && before.counts === counts) return;
+    const { staffIn, pupilsIn, ...rest } = head;
+    const urgent = JSON.stringify(rest);
     const now = (this.deps.now ?? Date.now)();
     const every = this.deps.countsEveryMs ?? COUNTS_EVERY_MS;
+    // Soon after the last write, a version that changes nothing urgent waits for its turn without the counts and
+    // facts being worked out: the lesson's newest version is worked out then, once.
     if (before && before.day === day && before.urgent === urgent && now - before.at < every) {
       this.waiting.set(id, next);
       this.later(id, before.at + every - now, this.deferred);
       return;
     }
+    const entry: BoardEntry = { ...head, facts: lessonFactsOf(next.book, policy) };
+    const counts = JSON.stringify({ staffIn, pupilsIn, facts: entry.facts });
+    if (before && before.day === day && before.urgent === urgent && before.counts === counts) return;
     try {
       const outcome = await this.deps.store.put({ tenantId: next.key.tenantId, day, revision: next.revision, entry });
       if (before && before.day !== day) await this.deps.store.remove(next.key.tenantId, before.day, entry.meetingId);
