@@ -2,12 +2,9 @@ import restify from 'restify';
 import type { Logger } from '../app/ports.js';
 import { bodyDeadline, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from './bodyDeadline.js';
 import { assignCorrelationId, correlationIdOf, CORRELATION_HEADER } from './correlation.js';
-import { HttpError, sendError, toErrorResponse } from './errors.js';
-import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './jsonDepth.js';
+import { sendError, toErrorResponse } from './errors.js';
+import { BODY_METHODS, requestBody } from './requestBody.js';
 import { registerStaticTab } from './staticTab.js';
-
-/** Largest request body accepted (tab writes and bot activities are a few KiB). */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The service's HTTP server (restify), named so the composition root need not import restify. */
 export type HttpServer = restify.Server;
@@ -30,8 +27,6 @@ export interface HttpServerOptions {
   requestBodyTimeoutMs?: number;
 }
 
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-
 /**
  * The one restify server of the service: JSON bodies (size-limited, JSON only), JSON errors with a
  * correlation id and no stack traces, `GET /healthz`, and the built tab under `/tab/`. Routes are
@@ -46,42 +41,15 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
     maxParamLength: 2048,
   } as restify.ServerOptions);
 
-  server.pre(async (req: restify.Request, res: restify.Response) => {
+  const deadline = bodyDeadline(options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS, logger);
+  // One handler each for what every request needs and for the body: restify pays a tick and a timer per handler.
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.setHeader(CORRELATION_HEADER, assignCorrelationId(req));
     res.setHeader('x-content-type-options', 'nosniff');
-  });
-  const deadline = bodyDeadline(options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS, logger);
-  server.pre(async (req: restify.Request, res: restify.Response) => {
     if (BODY_METHODS.has(req.method ?? '')) deadline(req, res);
+    next();
   });
-  server.use(async (req: restify.Request) => {
-    if (!BODY_METHODS.has(req.method ?? '')) return;
-    const type = (req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    const hasBody = Number(req.header('content-length') ?? '0') > 0 || req.header('transfer-encoding') !== undefined;
-    if (hasBody && type !== 'application/json') {
-      throw new HttpError(415, 'unsupportedMediaType', 'Send the request body as application/json and try again.');
-    }
-  });
-  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
-  // Checked on the raw text: parsing first would hand the deep value to code that walks it recursively.
-  server.use(async (req: restify.Request) => {
-    if (
-      !BODY_METHODS.has(req.method ?? '') ||
-      typeof req.body !== 'string' ||
-      !jsonNestsDeeperThan(req.body, MAX_JSON_DEPTH)
-    )
-      return;
-    logger.warn(
-      { correlationId: correlationIdOf(req), route: routeName(req), limit: MAX_JSON_DEPTH },
-      'request body nested too deeply: refused',
-    );
-    throw new HttpError(
-      400,
-      'nestedTooDeeply',
-      `The request body is nested more than ${MAX_JSON_DEPTH} levels deep; send a flatter JSON object and try again.`,
-    );
-  });
-  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
+  server.use(requestBody(logger, routeName));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   // Every error, raised by restify or by a route, leaves as `{ error: { code, message } }`.
