@@ -93,3 +93,16 @@ export function ingest(
   });
   return { url, connections, seconds: SECONDS, method: 'POST', next: traffic.request(path) };
 }
+
+const MINUTE_MS = 60_000;
+/** Time allowed for a phase's warm-up and start, on top of its measured seconds. */
+export const WARM_UP_ALLOWANCE_MS = 10_000;
+
+/**
+ * Waits for the next minute when less than `ms` of this one is left. The status and school views' ETags change with
+ * the minute, so a 304 phase (warm-up included) must not straddle one.
+ */
+export async function withinOneMinute(ms: number): Promise<void> {
+  const left = MINUTE_MS - (Date.now() % MINUTE_MS);
+  if (left < ms) await new Promise((resolve) => setTimeout(resolve, left + 100));
+}

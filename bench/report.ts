@@ -2,7 +2,7 @@
 import { costResults, costTable, CPU_PER_EVENT_RATIO_TO_D, type IngestionCosts } from './costReport.js';
 import { fig, r2 } from './figures.js';
 import type { BootCost, TabSize } from './footprint.js';
-import type { Measurement } from './load.js';
+import { meanOf, type Measurement } from './load.js';
 import type { EventCost } from './processCost.js';
 import type { SchoolNowMeasurements } from './schoolNowPhases.js';
 import type { TwoInstanceMeasurements } from './twoInstances.js';
@@ -13,7 +13,10 @@ export interface RunMeasurements {
   /** D10 and D50 are the means of `DRuns` (one run before Chaperone, one after). */
   anchors: {
     A: Measurement;
+    /** The mean of `BRuns`. */
     B: Measurement;
+    /** B measured just before and after each read phase; each read's ratio is to the mean of its two. */
+    BRuns: { status: Measurement[]; school: Measurement[] };
     C10: Measurement;
     C50: Measurement;
     D10: Measurement;
@@ -56,9 +59,11 @@ export function results(m: RunMeasurements, environment: object) {
   const { C10, C50, D10, D50, B } = m.anchors;
   const ratioToD = Math.min(m.ingestion.c10.perSecond / D10.perSecond, m.ingestion.c50.perSecond / D50.perSecond);
   const p99RatioToD = Math.max(m.ingestion.c10.p99 / D10.p99, m.ingestion.c50.p99 / D50.p99);
-  const statusRatioToB = m.status.notModified.perSecond / B.perSecond;
-  const statusFullRatioToB = m.status.full.perSecond / B.perSecond;
-  const schoolNowRatioToB = m.school.notModified.m.perSecond / B.perSecond;
+  const besideStatus = meanOf(m.anchors.BRuns.status);
+  const besideSchool = meanOf(m.anchors.BRuns.school);
+  const statusRatioToB = m.status.notModified.perSecond / besideStatus.perSecond;
+  const statusFullRatioToB = m.status.full.perSecond / besideStatus.perSecond;
+  const schoolNowRatioToB = m.school.notModified.m.perSecond / besideSchool.perSecond;
   const cost = costResults(m.cost);
   const twoInstances = twoInstanceResults(m.twoInstances, m.ingestion.c50);
   return {
@@ -67,6 +72,8 @@ export function results(m: RunMeasurements, environment: object) {
     anchors: {
       A: fig(m.anchors.A),
       B: fig(B),
+      /** Requests per second of each B run, in the order measured: before status, between, after the school view. */
+      BRuns: [...m.anchors.BRuns.status, m.anchors.BRuns.school[1]!].map((b) => Math.round(b.perSecond)),
       C10: fig(C10),
       C50: fig(C50),
       D10: fig(D10),
@@ -102,13 +109,17 @@ export function results(m: RunMeasurements, environment: object) {
       notModified: { ...fig(m.status.notModified), ratioToB: r2(statusRatioToB) },
       /** With `If-None-Match` (304), the case the tab polls in. */
       ratioToB: r2(statusRatioToB),
+      /** B just before and after these phases (the mean): what their ratios are to. */
+      anchorB: fig(besideStatus),
     },
     schoolNow: {
       liveLessons: m.school.lessons,
-      full: read(m.school.full, B),
-      notModified: read(m.school.notModified, B),
+      full: read(m.school.full, besideSchool),
+      notModified: read(m.school.notModified, besideSchool),
       /** With `If-None-Match` (304), the case the school view polls in. */
       ratioToB: r2(schoolNowRatioToB),
+      /** B just before and after these phases (the mean): what their ratios are to. */
+      anchorB: fig(besideSchool),
       /** Server RSS with the school's lessons live, after the last phase. */
       rssMb: m.school.notModified.cost.rssMb,
     },
@@ -154,7 +165,7 @@ export function table(res: ReturnType<typeof results>): string {
     '| Phase | req/s | p50 ms | p99 ms | failures | ratio |',
     '|---|---:|---:|---:|---:|---|',
     row('A node:http 200 (10 conn)', res.anchors.A),
-    row('B restify JSON (10 conn)', res.anchors.B),
+    row('B restify JSON (10 conn, mean of three)', res.anchors.B),
     row('C bare bot (10 conn)', res.anchors.C10),
     row('C bare bot (50 conn)', res.anchors.C50),
     row('D bare bot + 1 Table write (10 conn)', res.anchors.D10),
@@ -167,8 +178,10 @@ export function table(res: ReturnType<typeof results>): string {
     '',
     '| Phase | req/s | p50 ms | p99 ms | failures | ratio |',
     '|---|---:|---:|---:|---:|---|',
+    row('B restify JSON, before and after status (10 conn)', res.status.anchorB),
     row('status 200 (10 conn)', res.status.full, `${res.status.full.ratioToB}x B`),
     row('status 304 If-None-Match (10 conn)', res.status.notModified, `${res.status.notModified.ratioToB}x B`),
+    row('B restify JSON, before and after school now (10 conn)', res.schoolNow.anchorB),
     schoolRow('school now 200', res.schoolNow.full),
     schoolRow('school now 304 If-None-Match', res.schoolNow.notModified),
     '',

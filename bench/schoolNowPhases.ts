@@ -5,7 +5,7 @@
  */
 import type { ChaperoneWorld } from './chaperone.js';
 import type { Measurement } from './load.js';
-import { costedPhase, onServer, SECONDS } from './phases.js';
+import { costedPhase, onServer, SECONDS, WARM_UP_ALLOWANCE_MS, withinOneMinute } from './phases.js';
 import type { EventCost } from './processCost.js';
 import { BOARD_LESSONS, seedSchoolBoard } from './schoolBoard.js';
 
@@ -15,10 +15,6 @@ export interface SchoolNowMeasurements {
   full: { m: Measurement; cost: EventCost };
   notModified: { m: Measurement; cost: EventCost };
 }
-
-// The view's ETag changes with the minute, so the 304 phase (warm-up included) must not straddle one.
-const MINUTE_MS = 60_000;
-const WARM_UP_ALLOWANCE_MS = 10_000;
 
 /** Starts a Chaperone, fills its board, and runs both phases at 10 connections on it. */
 export function measureSchoolNow(world: ChaperoneWorld, connectionString: string): Promise<SchoolNowMeasurements> {
@@ -43,10 +39,4 @@ export function measureSchoolNow(world: ChaperoneWorld, connectionString: string
       console.log(`  (the 304 phase was also answered ${other.join(', ')}: the board changed during it)`);
     return { lessons: BOARD_LESSONS, full, notModified };
   });
-}
-
-/** Waits for the next minute when less than `ms` of this one is left. */
-async function withinOneMinute(ms: number): Promise<void> {
-  const left = MINUTE_MS - (Date.now() % MINUTE_MS);
-  if (left < ms) await new Promise((resolve) => setTimeout(resolve, left + 100));
 }
