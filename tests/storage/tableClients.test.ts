@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { freePort } from '../../bot/src/storage/localAzurite.js';
 import { StorageUnavailableError } from '../../bot/src/storage/errors.js';
-import { createStorageTables, TABLE_NAMES, tableNameFor } from '../../bot/src/storage/tableClients.js';
+import { CALL_DEADLINE_POLICY } from '../../bot/src/storage/callDeadline.js';
+import {
+  createStorageTables,
+  TABLE_NAMES,
+  tableNameFor,
+  UNNEEDED_POLICIES,
+} from '../../bot/src/storage/tableClients.js';
 import { TableConversationStore } from '../../bot/src/storage/tableConversationStore.js';
 import { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
 import { TableTimerStore } from '../../bot/src/storage/tableTimerStore.js';
@@ -19,6 +25,27 @@ describe('storage/tableClients', () => {
       assert.equal(tables[name].tableName, `${tablePrefix}${name}`);
       await tables[name].createEntity({ partitionKey: 'p', rowKey: 'r' });
     }
+  });
+
+  it('leaves out the pipeline steps no call needs, keeps the deadline, and the tables still read and write', async () => {
+    const azurite = await sharedAzurite();
+    const tables = createStorageTables({
+      connectionString: azurite.connectionString,
+      tablePrefix: uniqueTableName('p'),
+    });
+    for (const name of TABLE_NAMES) {
+      const policies = tables[name].pipeline.getOrderedPolicies().map((p) => p.name);
+      assert.deepEqual(
+        UNNEEDED_POLICIES.filter((unneeded) => policies.includes(unneeded)),
+        [],
+        name,
+      );
+      assert.ok(policies.includes(CALL_DEADLINE_POLICY), name);
+    }
+    await tables.ensureTables();
+    await tables.meetings.upsertEntity({ partitionKey: 'p', rowKey: 'r', note: 'é'.repeat(2000) }, 'Replace');
+    const read = await tables.meetings.getEntity<{ note: string }>('p', 'r');
+    assert.equal(read.note, 'é'.repeat(2000));
   });
 
   it('refuses a prefix that would make an invalid table name', () => {
