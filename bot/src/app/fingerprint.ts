@@ -4,13 +4,11 @@
  * the same content gives the same fingerprint whatever order its fields came in, and any change of
  * a value gives another.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** SHA-256 (base64url) of `value` as canonical JSON: object keys sorted, arrays in order. */
 export function fingerprint(value: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(value)))
-    .digest('base64url');
+  return hash('sha256', JSON.stringify(canonical(value)), 'base64url');
 }
 
 function canonical(value: unknown): unknown {

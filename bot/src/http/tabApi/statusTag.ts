@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { MeetingRecord } from '../../app/ports.js';
 import { eventsApplied } from '../../domain/appliedEvents.js';
@@ -10,7 +10,7 @@ const policyPrints = new WeakMap<Policy, string>();
 function fingerprint(policy: Policy): string {
   let print = policyPrints.get(policy);
   if (print === undefined) {
-    print = createHash('sha256').update(JSON.stringify(policy)).digest('base64url');
+    print = hash('sha256', JSON.stringify(policy), 'base64url');
     policyPrints.set(policy, print);
   }
   return print;
@@ -30,7 +30,7 @@ export function statusTag(
 ): string {
   const deliveries = (record.deliveries ?? []).map((d) => d.state[0]).join('');
   const parts = [record.etag, eventsApplied(record.state), deliveries, fingerprint(policy), Math.floor(now / 60_000)];
-  const tag = createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 27);
+  const tag = hash('sha256', parts.join('|'), 'base64url').slice(0, 27);
   return `"${tag}"`;
 }
 
