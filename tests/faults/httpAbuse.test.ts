@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { connect, type Socket } from 'node:net';
-import { MAX_BODY_BYTES } from '../../bot/src/http/requestBody.js';
+import { MAX_BODY_BYTES } from '../../bot/src/http/requestParts.js';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
 import { postActivity, startTestService } from '../support/serviceHarness.js';

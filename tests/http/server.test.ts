@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
-import { MAX_BODY_BYTES } from '../../bot/src/http/requestBody.js';
+import { MAX_BODY_BYTES } from '../../bot/src/http/requestParts.js';
 import { createHttpServer, type HealthReport } from '../../bot/src/http/server.js';
 import { HttpError } from '../../bot/src/http/errors.js';
 import { recordingLogger } from '../support/tabServer.js';

@@ -3,7 +3,7 @@ import type { Logger } from '../app/ports.js';
 import { bodyDeadline, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from './bodyDeadline.js';
 import { assignCorrelationId, correlationIdOf, CORRELATION_HEADER } from './correlation.js';
 import { sendError, toErrorResponse } from './errors.js';
-import { BODY_METHODS, requestBody } from './requestBody.js';
+import { BODY_METHODS, requestParts } from './requestParts.js';
 import { registerStaticTab } from './staticTab.js';
 
 /** The service's HTTP server (restify), named so the composition root need not import restify. */
@@ -42,15 +42,14 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
   } as restify.ServerOptions);
 
   const deadline = bodyDeadline(options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS, logger);
-  // One handler each for what every request needs and for the body: restify pays a tick and a timer per handler.
+  // Two handlers in all before the route's (restify pays a tick, a timer and a promise for each).
   server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.setHeader(CORRELATION_HEADER, assignCorrelationId(req));
     res.setHeader('x-content-type-options', 'nosniff');
     if (BODY_METHODS.has(req.method ?? '')) deadline(req, res);
     next();
   });
-  server.use(requestBody(logger, routeName));
-  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(requestParts(logger, routeName));
 
   // Every error, raised by restify or by a route, leaves as `{ error: { code, message } }`.
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: unknown, done: () => void) => {

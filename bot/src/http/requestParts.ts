@@ -1,7 +1,8 @@
 /**
- * How a request body is taken in: JSON only, at most {@link MAX_BODY_BYTES}, nested no deeper than
- * {@link MAX_JSON_DEPTH}, then parsed. The steps run as one restify handler, and only for methods
- * that carry a body, so a poll (GET) pays for none of them.
+ * How a request is taken in: its query string parsed, and its body (JSON only, at most
+ * {@link MAX_BODY_BYTES}, nested no deeper than {@link MAX_JSON_DEPTH}) parsed for methods that carry
+ * one. The steps run as one restify handler (restify pays a tick, a timer and a promise per handler),
+ * and a poll (GET) runs none of the body's.
  */
 import restify, { type Next, type Request, type RequestHandler, type Response } from 'restify';
 import type { Logger } from '../app/ports.js';
@@ -17,16 +18,19 @@ export const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH'
 
 type Step = (req: Request, res: Response, next: Next) => void;
 
-/** The body steps as one handler: each runs after the one before it succeeds; an error ends the request. */
-export function requestBody(logger: Logger, routeName: (req: Request) => string | undefined): RequestHandler {
-  const steps: Step[] = [
+/** The steps as one handler: each runs after the one before it succeeds; an error ends the request. */
+export function requestParts(logger: Logger, routeName: (req: Request) => string | undefined): RequestHandler {
+  const query: Step = restify.plugins.queryParser({ mapParams: false });
+  const withBody: Step[] = [
+    query,
     jsonOnly,
     restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }),
     notNestedTooDeeply(logger, routeName),
     ...restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }),
   ];
+  const withoutBody = [query];
   return (req: Request, res: Response, next: Next) => {
-    if (!BODY_METHODS.has(req.method ?? '')) return next();
+    const steps = BODY_METHODS.has(req.method ?? '') ? withBody : withoutBody;
     let index = 0;
     const step = (err?: unknown): void => {
       const current = steps[index++];
