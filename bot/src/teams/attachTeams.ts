@@ -3,7 +3,7 @@
  * outgoing clients (adapter, proactive messenger, notifier, roster, delivery sender), which the
  * use cases need, then the incoming endpoint `POST /api/messages`, which needs the use cases.
  */
-import type { CloudAdapter } from 'botbuilder';
+import type { EndpointAdapter } from './endpointAdapter.js';
 import type { Server } from 'restify';
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
 import type { DeliverySender } from '../app/delivery/delivery.js';
@@ -28,7 +28,7 @@ import { TeamsRoster } from './teamsRoster.js';
 
 /** What the use cases get from Teams. */
 export interface TeamsClients {
-  adapter: CloudAdapter;
+  adapter: EndpointAdapter;
   messenger: ProactiveMessenger;
   notifier: TeamsNotifier;
   roster: TeamsRoster;

@@ -1,10 +1,11 @@
 import { ClientSecretCredential } from '@azure/identity';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, StatusCodes, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, StatusCodes, type TurnContext } from 'botbuilder';
 import { AuthenticationError, ServiceClientCredentialsFactory, TokenCredentials } from 'botframework-connector';
 import type { Logger } from '../app/ports.js';
 import { shouldRetryLater } from '../app/retryLater.js';
 import type { Config } from '../config.js';
 import { DEFAULT_AUTHORITY_HOST } from '../graph/tokenProvider.js';
+import { EndpointAdapter } from './endpointAdapter.js';
 import { reuseClients } from './reusedClients.js';
 
 /** What the bot's tokens are for when botbuilder names no audience: the Bot Framework's channels. */
@@ -115,7 +116,7 @@ export function createAdapter(
   bot: Config['bot'],
   logger: Logger,
   authorityHost: string = DEFAULT_AUTHORITY_HOST,
-): CloudAdapter {
+): EndpointAdapter {
   const host = authorityHost.replace(/\/+$/, '');
   // Without a secret botbuilder signs in itself: anonymously in local mode, else as the managed identity.
   const withSecret =
@@ -133,7 +134,7 @@ export function createAdapter(
     },
     withSecret && new ClientSecretSignIn(withSecret.appId, withSecret.password, withSecret.tenant, host),
   );
-  const adapter = new CloudAdapter(reuseClients(refuseBadTokensWith401(auth)));
+  const adapter = new EndpointAdapter(reuseClients(refuseBadTokensWith401(auth)), logger);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ activityType: context.activity.type, err: error.message }, 'turn failed');
     // Rethrown, botbuilder answers 500 and Teams delivers the activity again; anything else is a

@@ -1,6 +1,7 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { withCorrelation } from '../app/correlation.js';
+import type { EndpointAdapter } from './endpointAdapter.js';
 import type { TenantGate } from './tenantGate.js';
 
 const TENANT_REFUSED = {
@@ -23,19 +24,6 @@ function looksLikeActivity(body: unknown): boolean {
 }
 
 /**
- * The response botbuilder writes its answer to, except that a turn the tenant gate refused is
- * answered 403 with {@link TENANT_REFUSED} instead (botbuilder lets a turn choose its status only for invokes).
- */
-function answeredUnlessRefused(res: Response, refused: () => boolean): object {
-  return {
-    header: res.header.bind(res),
-    status: (code: number) => void (refused() || res.status(code)),
-    send: (body: unknown) => void (refused() || res.send(body)),
-    end: () => void (refused() ? res.json(403, TENANT_REFUSED) : res.end()),
-  };
-}
-
-/**
  * Mounts `POST /api/messages`: a body that is not an activity gets a 400 (so Teams does not retry
  * a poison message); otherwise botbuilder authenticates the request (401 when it fails), an
  * activity from a tenant the school does not serve gets a 403 with nothing stored or sent, and the
@@ -43,7 +31,7 @@ function answeredUnlessRefused(res: Response, refused: () => boolean): object {
  */
 export function mountBotEndpoint(
   server: Server,
-  adapter: CloudAdapter,
+  adapter: EndpointAdapter,
   bot: { run(context: TurnContext): Promise<void> },
   tenants: TenantGate,
 ): void {
@@ -66,8 +54,11 @@ export function mountBotEndpoint(
     };
     // The server gave the request a correlation id (response header); every log line of the turn carries it.
     const id = String(res.getHeader('x-correlation-id') ?? '') || undefined;
-    const turn = (): Promise<void> =>
-      adapter.process(req as never, answeredUnlessRefused(res, () => refused) as never, run);
-    await (id ? withCorrelation(id, turn) : turn());
+    const turn = () => adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, run);
+    const answer = await (id ? withCorrelation(id, turn) : turn());
+    // botbuilder lets a turn choose its status only for invokes, so a refused tenant's 403 is set here.
+    if (refused) res.json(403, TENANT_REFUSED);
+    else if (answer.body === undefined || answer.body === null || answer.body === '') res.send(answer.status);
+    else res.send(answer.status, answer.body);
   });
 }
