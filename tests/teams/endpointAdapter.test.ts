@@ -1,16 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { ConcurrencyExhaustedError } from '../../bot/src/app/lesson/applyMeetingEvent.js';
 import { createAdapter } from '../../bot/src/teams/createAdapter.js';
 import { memoryLogger } from '../support/serviceHarness.js';
-
-const anonymous = () =>
-  new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: '',
-    MicrosoftAppPassword: '',
-    MicrosoftAppType: '',
-    MicrosoftAppTenantId: '',
-  });
+import { anonymousAdapter } from './messages/harness.js';
 
 /** A Teams message as a channel sends it, times as text. */
 function body(): Record<string, unknown> {
@@ -41,11 +34,7 @@ describe('teams/endpointAdapter: the lean way into a turn', () => {
   it("the turn sees the activity exactly as botbuilder's own endpoint hands it over (times as Dates, text kept)", async () => {
     const own = await seenBy((logic) => {
       const res = { status: () => undefined, send: () => undefined, end: () => undefined, header: () => undefined };
-      return new CloudAdapter(anonymous()).process(
-        { method: 'POST', body: body(), headers: {} } as never,
-        res as never,
-        logic,
-      );
+      return anonymousAdapter().process({ method: 'POST', body: body(), headers: {} } as never, res as never, logic);
     });
     const lean = await seenBy((logic) =>
       createAdapter({ type: 'MultiTenant' }, memoryLogger()).handle('', body(), logic),

@@ -3,7 +3,6 @@
  * outgoing clients (adapter, proactive messenger, notifier, roster, delivery sender), which the
  * use cases need, then the incoming endpoint `POST /api/messages`, which needs the use cases.
  */
-import type { EndpointAdapter } from './endpointAdapter.js';
 import type { Server } from 'restify';
 import type { ConcernNotifier, ConcernStore } from '../app/concerns/ports.js';
 import type { DeliverySender } from '../app/delivery/delivery.js';
@@ -16,6 +15,7 @@ import type { Policy } from '../domain/policy/schema.js';
 import { createChaperoneBot } from './chaperoneBot.js';
 import { createAdapter } from './createAdapter.js';
 import { createTeamsDeliverySender } from './deliverySender.js';
+import type { EndpointAdapter } from './endpointAdapter.js';
 import { createMeetingAddedHandler } from './meetingInfo.js';
 import { createChatCommands, createConcernNotifier } from './messages/index.js';
 import type { AcknowledgeAlert } from './messages/commandTypes.js';

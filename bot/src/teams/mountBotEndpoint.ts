@@ -58,7 +58,7 @@ export function mountBotEndpoint(
     const answer = await (id ? withCorrelation(id, turn) : turn());
     // botbuilder lets a turn choose its status only for invokes, so a refused tenant's 403 is set here.
     if (refused) res.json(403, TENANT_REFUSED);
-    else if (answer.body === undefined || answer.body === null || answer.body === '') res.send(answer.status);
-    else res.send(answer.status, answer.body);
+    else if (answer.body) res.send(answer.status, answer.body);
+    else res.send(answer.status);
   });
 }
