@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { startBotFrameworkIssuer } from '../support/botFrameworkIssuer.js';
 import { memoryLogger, postActivity, startTestService } from '../support/serviceHarness.js';
@@ -18,7 +19,11 @@ describe('teams: inbound authentication with real credentials', function () {
   const logger = memoryLogger();
   const refusals = () => logger.lines.filter((line) => line.msg === 'bot activity refused: its sign-in did not pass');
 
+  let quietConsole: sinon.SinonStub;
+
   before(async () => {
+    // botbuilder's token extractor prints the issuer's public keys for a forged token (console.error).
+    quietConsole = sinon.stub(console, 'error');
     issuer = await startBotFrameworkIssuer();
     service = await startTestService({
       logger,
@@ -33,6 +38,7 @@ describe('teams: inbound authentication with real credentials', function () {
     });
   });
   after(async () => {
+    quietConsole.restore();
     await service.stop();
     await issuer.stop();
   });
