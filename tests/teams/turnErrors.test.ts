@@ -16,7 +16,7 @@ describe('teams: a turn that fails', () => {
     serviceUrl: 'http://127.0.0.1:9/',
   }).join(school.pupils[0]!, Date.parse('2026-01-15T09:00:00Z'));
 
-  async function statusWhenTurnThrows(error: Error): Promise<{ status: number; logged: number }> {
+  async function statusWhenTurnThrows(error: Error): Promise<{ status: number; logged: number; log: string }> {
     const logger = memoryLogger();
     const server = createHttpServer({ logger, health: () => ({ status: 'ok', checks: {} }) });
     mountBotEndpoint(
@@ -32,7 +32,11 @@ describe('teams: a turn that fails', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const status = await postActivity(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, activity);
-      return { status, logged: logger.lines.filter((l) => l.msg === 'turn failed').length };
+      return {
+        status,
+        logged: logger.lines.filter((l) => l.msg === 'turn failed').length,
+        log: JSON.stringify(logger.lines),
+      };
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
@@ -47,6 +51,16 @@ describe('teams: a turn that fails', () => {
   });
 
   it('ends the turn with the error logged once when a redelivery would not help (a bug or bad data)', async () => {
-    assert.deepEqual(await statusWhenTurnThrows(new TypeError('bug')), { status: 200, logged: 1 });
+    const { status, logged } = await statusWhenTurnThrows(new TypeError('bug'));
+    assert.deepEqual({ status, logged }, { status: 200, logged: 1 });
+  });
+
+  it("logs the error's name, never its message, which may quote what the turn was handling", async () => {
+    const { logged, log } = await statusWhenTurnThrows(
+      new SyntaxError('Unexpected token in "Amelia (FAKE) is scared"'),
+    );
+    assert.equal(logged, 1);
+    assert.ok(log.includes('SyntaxError'));
+    assert.ok(!log.includes('Amelia'), log);
   });
 });

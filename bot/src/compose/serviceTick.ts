@@ -7,6 +7,7 @@
  */
 import type { ConcernDeliverySweep } from '../app/concerns/concernDeliveries.js';
 import { withCorrelation } from '../app/correlation.js';
+import { errorFacts } from '../app/errorFacts.js';
 import type { Clock, Logger } from '../app/ports.js';
 import type { HoldingConcernStore } from '../storage/holdingConcernStore.js';
 import { isUnavailable } from '../storage/errors.js';
@@ -80,9 +81,7 @@ export function startSweeping(tick: () => Promise<number>, everyMs: number, logg
     if (running) return;
     running = true;
     withCorrelation(`sweep-${++sweeps}`, tick)
-      .catch((error: unknown) =>
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, 'timer sweep failed'),
-      )
+      .catch((error: unknown) => logger.error({ err: errorFacts(error) }, 'timer sweep failed'))
       .finally(() => (running = false));
   }, everyMs);
   interval.unref();

@@ -1,4 +1,5 @@
 import restify from 'restify';
+import { errorFacts, errorFrames } from '../app/errorFacts.js';
 import type { Logger } from '../app/ports.js';
 import { bodyDeadline, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from './bodyDeadline.js';
 import { assignCorrelationId, correlationIdOf, CORRELATION_HEADER } from './correlation.js';
@@ -76,7 +77,7 @@ function routeName(req: restify.Request): string | undefined {
   return (req as restify.Request & { route?: { path?: string } }).route?.path;
 }
 
-// The stack stays in our logs; the client only ever sees the generic sentence.
+// Where it failed stays in our logs (never the message: errorFacts.ts); the client only ever sees the generic sentence.
 function errorSummary(err: unknown): object {
-  return err instanceof Error ? { name: err.name, stack: err.stack } : { type: typeof err };
+  return { ...errorFacts(err), frames: errorFrames(err) };
 }

@@ -9,6 +9,7 @@
  * goes on from the flushed version instead of meeting a conflict.
  */
 import type { TableClient } from '@azure/data-tables';
+import { errorFacts } from '../app/errorFacts.js';
 import type { LessonBook, Logger, MeetingKey } from '../app/ports.js';
 import { guarded, statusOf } from './errors.js';
 import { flushTransaction } from './snapshotRow.js';
@@ -51,7 +52,7 @@ export class BackgroundFlushes {
       const status = statusOf(error);
       if (status === 412 || status === 404) return;
       // Nothing was reported done: the events are safe in the outbox, and the event's own write flushes at the cap.
-      this.logger?.warn({ err: error instanceof Error ? error.name : 'unknown', status }, 'outbox flush deferred');
+      this.logger?.warn({ err: errorFacts(error) }, 'outbox flush deferred');
     }
   }
 }

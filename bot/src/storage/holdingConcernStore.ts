@@ -17,6 +17,7 @@ import type {
 import type { Concern, NewConcernEntry } from '../app/concerns/types.js';
 import type { ConcernMessage } from '../app/delivery/delivery.js';
 import { isDue, type DeliveryBookStore } from '../app/delivery/deliveryRound.js';
+import { errorFacts } from '../app/errorFacts.js';
 import type { Logger } from '../app/ports.js';
 import { DiskJournal } from './diskJournal.js';
 import { isUnavailable } from './errors.js';
@@ -83,10 +84,7 @@ export class HoldingConcernStore implements ConcernStore {
         }
       } catch (error) {
         if (!isUnavailable(error))
-          this.logger.error(
-            { ref: next.ref, err: error instanceof Error ? error.name : 'unknown' },
-            'a held concern could not be filed yet',
-          );
+          this.logger.error({ ref: next.ref, err: errorFacts(error) }, 'a held concern could not be filed yet');
         return filed;
       }
       this.versions.delete(this.held.shift()!);

@@ -6,6 +6,7 @@
  * sweep reads the oldest rows from here and removes them with the lesson.
  */
 import { odata, type TableClient } from '@azure/data-tables';
+import { errorFacts } from '../app/errorFacts.js';
 import type { Logger, MeetingKey } from '../app/ports.js';
 import { guarded, statusOf } from './errors.js';
 import { joinKey } from './keys.js';
@@ -55,7 +56,7 @@ export class MeetingIndex {
       if (this.written.size >= MAX_REMEMBERED) this.written.clear();
       this.written.add(marker);
     } catch (error) {
-      this.logger?.warn({ err: (error as Error).name }, 'Could not index a lesson; will retry on its next event.');
+      this.logger?.warn({ err: errorFacts(error) }, 'Could not index a lesson; will retry on its next event.');
     }
   }
 

@@ -1,6 +1,7 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { ConfigurationBotFrameworkAuthentication, StatusCodes, type TurnContext } from 'botbuilder';
 import { AuthenticationError, ServiceClientCredentialsFactory, TokenCredentials } from 'botframework-connector';
+import { errorFacts } from '../app/errorFacts.js';
 import type { Logger } from '../app/ports.js';
 import { shouldRetryLater } from '../app/retryLater.js';
 import type { Config } from '../config.js';
@@ -136,7 +137,7 @@ export function createAdapter(
   );
   const adapter = new EndpointAdapter(reuseClients(refuseBadTokensWith401(auth)), logger);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ activityType: context.activity.type, err: error.message }, 'turn failed');
+    logger.error({ activityType: context.activity.type, err: errorFacts(error) }, 'turn failed');
     // Rethrown, botbuilder answers 500 and Teams delivers the activity again; anything else is a
     // bug or bad data that a redelivery would not fix, so the turn ends with the error logged.
     if (shouldRetryLater(error)) throw error;

@@ -5,6 +5,7 @@
  * so this is where Chaperone learns of them (DESIGN.md 6a). Parsed once, here at the edge.
  */
 import { TeamsInfo, type Activity, type MeetingInfo, type TurnContext } from 'botbuilder';
+import { errorFacts } from '../app/errorFacts.js';
 import type { DiscoveredMeeting } from '../app/lessonRoutines/meetingDiscovered.js';
 import type { Logger } from '../app/ports.js';
 import type { MeetingKind } from '../domain/types.js';
@@ -68,10 +69,7 @@ export function createMeetingAddedHandler(deps: MeetingAddedDeps) {
     try {
       info = await read(context, meetingIdOf(activity)!);
     } catch (error) {
-      deps.logger.warn(
-        { err: error instanceof Error ? error.name : 'unknown' },
-        'meeting info could not be read when the app was added',
-      );
+      deps.logger.warn({ err: errorFacts(error) }, 'meeting info could not be read when the app was added');
       return;
     }
     const meeting = discoveredMeeting(activity, info);

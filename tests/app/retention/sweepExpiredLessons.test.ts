@@ -101,7 +101,7 @@ describe('app/retention/sweepExpiredLessons', () => {
       ['ok'],
       'a lesson not deleted keeps its index entry',
     );
-    assert.deepEqual(sut.logger.warn.firstCall.args[0], { err: 'TypeError' });
+    assert.deepEqual(sut.logger.warn.firstCall.args[0], { err: { name: 'TypeError' } });
     assert.ok(!JSON.stringify(sut.logger.warn.args).includes('secret'));
   });
 
@@ -113,7 +113,7 @@ describe('app/retention/sweepExpiredLessons', () => {
     });
     const sut = makeSut(parts);
     assert.deepEqual(await sut.run(), { lessons: 1, rows: 3, indexRows: 1, kept: 0, failed: 1, more: true });
-    assert.deepEqual(sut.logger.warn.firstCall.args[0], { err: 'StorageUnavailableError' });
+    assert.deepEqual(sut.logger.warn.firstCall.args[0], { err: { name: 'StorageUnavailableError' } });
   });
 
   it("removes each school's school-view days before its own cutoff, in its own time zone; a failure is counted, not thrown", async () => {

@@ -2,6 +2,7 @@
  * What follows a booking once the lesson exists (neither undoes it): Chaperone into the lesson's
  * chat where the school allows it, and the senior team's cards on the lesson's outbox.
  */
+import { errorFacts } from '../errorFacts.js';
 import type { BookingRequest, BookingCaller } from './bookingRequest.js';
 import type { BookLessonDeps } from './bookLesson.js';
 import { bookedCard } from './bookedCard.js';
@@ -18,10 +19,7 @@ export async function addToChat(deps: BookLessonDeps, caller: BookingCaller, thr
     return 'added';
   } catch (error) {
     const refused = error instanceof DelegatedAccessError;
-    deps.logger.warn(
-      { err: error instanceof Error ? error.name : 'unknown' },
-      'Chaperone not added to the lesson chat',
-    );
+    deps.logger.warn({ err: errorFacts(error) }, 'Chaperone not added to the lesson chat');
     return refused ? 'notAllowed' : 'failed';
   }
 }

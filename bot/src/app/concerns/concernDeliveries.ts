@@ -8,6 +8,7 @@
 import { CoalescingRunner } from '../delivery/coalescingRunner.js';
 import { DeliveryFailure, type ConcernMessage, type DeliverySender } from '../delivery/delivery.js';
 import { runDeliveryRound } from '../delivery/deliveryRound.js';
+import { errorFacts } from '../errorFacts.js';
 import type { Clock, Logger } from '../ports.js';
 import type { ConcernDelivery, ConcernNotifier, ConcernStore, ReporterUpdate } from './ports.js';
 import { concernStatus, type Concern, type StaffMember } from './types.js';
@@ -159,10 +160,7 @@ export function createConcernDeliverySweep(deps: ConcernDeliveryDeps): ConcernDe
             await deliverConcern(deps, tenantId, ref);
           } catch (error) {
             // One concern's trouble (storage gone again, a record changing) must not hold up the others.
-            deps.logger.warn(
-              { ref, err: error instanceof Error ? error.name : 'unknown' },
-              'concern messages wait for the next sweep',
-            );
+            deps.logger.warn({ ref, err: errorFacts(error) }, 'concern messages wait for the next sweep');
           }
         });
       }

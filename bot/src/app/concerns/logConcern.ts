@@ -1,3 +1,4 @@
+import { errorFacts } from '../errorFacts.js';
 import type { Clock, Logger, ParticipantDirectory } from '../ports.js';
 import { can, REFUSALS, type Viewer } from '../permissions.js';
 import type { Policy } from '../../domain/policy/schema.js';
@@ -145,7 +146,7 @@ async function alertDsls(
     ).length;
   } catch (err) {
     // The alerts stay pending on the concern; the sweep sends them. Nobody is counted as told meanwhile.
-    log.error({ err: (err as Error).name }, 'DSL alert round failed: concern stored, alerts pending');
+    log.error({ err: errorFacts(err) }, 'DSL alert round failed: concern stored, alerts pending');
   }
   log.info({ dsls: dsls.length, unreached: dsls.length - told }, 'concern logged; DSL alerts sent or pending');
   return { toldDsls: told, unreachedDsls: dsls.length - told };

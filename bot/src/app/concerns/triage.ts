@@ -1,3 +1,4 @@
+import { errorFacts } from '../errorFacts.js';
 import type { Clock, Logger } from '../ports.js';
 import { deliverConcern, reporterUpdateDelivery } from './concernDeliveries.js';
 import type { Viewer } from '../permissions.js';
@@ -98,9 +99,8 @@ export async function appendReporterStep(
   try {
     await deliverConcern(deps, concern.tenantId, concern.ref);
   } catch (err) {
-    const failure = err instanceof Error ? err.name : 'unknown';
     deps.logger.warn(
-      { ref: concern.ref, kind: entry.kind, err: failure },
+      { ref: concern.ref, kind: entry.kind, err: errorFacts(err) },
       "the reporter's update waits for the delivery sweep",
     );
   }

@@ -4,6 +4,7 @@
  * is due, and before a critical alert is first sent the roster is checked with Teams itself,
  * because participant events go missing (a withdrawn finding is never sent).
  */
+import { errorFacts } from '../errorFacts.js';
 import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import { reconcileRoster } from '../lessonRoutines/reconcileRoster.js';
 import type {
@@ -123,10 +124,7 @@ export function createLessonDeliveries(deps: LessonDeliveryDeps): LessonDeliveri
       if (result.nextDueAt !== undefined) await deps.timers.schedule(key, timerSlot(result.nextDueAt), DELIVER_REASON);
     } catch (error) {
       if (!deps.isOutage(error)) throw error;
-      deps.logger.warn(
-        { err: error instanceof Error ? error.message : String(error) },
-        'delivery round waits for storage',
-      );
+      deps.logger.warn({ err: errorFacts(error) }, 'delivery round waits for storage');
     }
   }
 

@@ -4,6 +4,7 @@
  * one round, and a Graph failure answered from stored answers (even expired ones) or `unknown`,
  * never `staff` on a guess. The health it reports says when answers are not current.
  */
+import { errorFacts } from '../errorFacts.js';
 import type { Logger } from '../ports.js';
 import type {
   StaffAnswer,
@@ -103,7 +104,7 @@ export class CachedStaffGroup implements StaffGroupCheck {
     const missing = ids.filter((id) => !known.has(id) || !this.isFresh(known.get(id)!));
     if (missing.length === 0 || !this.options.store) return known;
     const stored = await this.options.store.get(tenantId, missing).catch((error: unknown) => {
-      this.options.logger?.warn({ err: messageOf(error) }, 'staff group cache could not be read');
+      this.options.logger?.warn({ err: errorFacts(error) }, 'staff group cache could not be read');
       return new Map<string, StoredStaffAnswer>();
     });
     for (const [id, entry] of stored) {
@@ -129,7 +130,7 @@ export class CachedStaffGroup implements StaffGroupCheck {
     for (const [id, entry] of fresh) this.remember(tenantId, id, entry);
     if (fresh.size > 0 && this.options.store) {
       await this.options.store.put(tenantId, fresh).catch((error: unknown) => {
-        this.options.logger?.warn({ err: messageOf(error) }, 'staff group cache could not be written');
+        this.options.logger?.warn({ err: errorFacts(error) }, 'staff group cache could not be written');
       });
     }
     if (failure) this.degrade(failure);
@@ -176,8 +177,4 @@ function answerOf(entry: StoredStaffAnswer): StaffAnswer {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-function messageOf(error: unknown): string {
-  return asError(error).message;
 }

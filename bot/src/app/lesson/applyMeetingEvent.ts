@@ -1,5 +1,6 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Finding, MeetingEvent, MeetingState } from '../../domain/types.js';
+import { errorFacts } from '../errorFacts.js';
 import type { Clock, Logger, MeetingKey, MeetingRecord, MeetingStore, TimerStore } from '../ports.js';
 import { appliedBefore } from './appliedBefore.js';
 import { applyDuringOutage } from './applyDuringOutage.js';
@@ -147,6 +148,6 @@ async function scheduleQuietly(deps: ApplyDeps, key: MeetingKey, dueAt: number):
     deps.cache.timerScheduled(key, dueAt);
   } catch (error) {
     // The event is committed; a missed timer is caught by the next event or the outage buffer's retry.
-    deps.logger.warn({ err: String(error) }, 'could not schedule a re-evaluation timer');
+    deps.logger.warn({ err: errorFacts(error) }, 'could not schedule a re-evaluation timer');
   }
 }

@@ -1,4 +1,5 @@
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
+import { errorFacts } from '../errorFacts.js';
 import type { Logger, MeetingKey } from '../ports.js';
 
 /** An event storage could not take yet, in arrival order. */
@@ -70,7 +71,7 @@ export class OutageBuffer {
     if (this.outageSince !== undefined) return;
     this.outageSince = this.options.now();
     this.options.logger.error(
-      { err: errorName(error) },
+      { err: errorFacts(error) },
       'storage unavailable: holding events in memory until it is back',
     );
   }
@@ -98,7 +99,7 @@ export class OutageBuffer {
       } catch (error) {
         // Keep it and try again on the next flush: nothing recorded is ever dropped.
         if (!this.isOutage(error))
-          this.options.logger.error({ err: errorName(error) }, 'a held event could not be written yet; will retry');
+          this.options.logger.error({ err: errorFacts(error) }, 'a held event could not be written yet; will retry');
         return written;
       }
       this.held.shift();
@@ -114,8 +115,4 @@ export class OutageBuffer {
     }
     return written;
   }
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

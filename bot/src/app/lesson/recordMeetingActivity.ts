@@ -1,6 +1,7 @@
 import type { Policy } from '../../domain/policy/schema.js';
 import { restartedAfterEnd } from '../../domain/rules/rejoinAfterEnd.js';
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
+import { errorFacts } from '../errorFacts.js';
 import type { ApplyMeetingEvent } from './applyMeetingEvent.js';
 import type { Logger, MeetingKey, MeetingRecord, Notifier, ParticipantDirectory } from '../ports.js';
 
@@ -76,7 +77,7 @@ async function lifecycle(
     try {
       await run();
     } catch (error) {
-      deps.logger.error({ what, err: error instanceof Error ? error.message : String(error) }, 'lesson routine failed');
+      deps.logger.error({ what, err: errorFacts(error) }, 'lesson routine failed');
     }
   };
   if (event.kind === 'meetingStarted') {

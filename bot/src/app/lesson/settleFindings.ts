@@ -1,3 +1,4 @@
+import { errorFacts } from '../errorFacts.js';
 import type { ApplyOutcome } from './applyMeetingEvent.js';
 import type { Escalation } from '../delivery/escalation.js';
 import type { LessonDeliveries } from '../delivery/lessonDeliveries.js';
@@ -31,10 +32,7 @@ export function createSettle(deps: SettleDeps): Settle {
       try {
         await deps.oneToOne(key, outcome.record.state, deps.clock.now());
       } catch (error) {
-        deps.logger.error(
-          { err: error instanceof Error ? error.name : 'unknown' },
-          'one-to-one concern could not be recorded',
-        );
+        deps.logger.error({ err: errorFacts(error) }, 'one-to-one concern could not be recorded');
       }
     }
     if (outcome.owesDelivery) await deps.deliveries.kick(key);
@@ -43,10 +41,7 @@ export function createSettle(deps: SettleDeps): Settle {
         await deps.escalation.step(key);
       } catch (error) {
         // The alert itself is sent; the deputies' timer is set again by the next sweep of this lesson.
-        deps.logger.error(
-          { err: error instanceof Error ? error.name : 'unknown' },
-          'escalation timer could not be set',
-        );
+        deps.logger.error({ err: errorFacts(error) }, 'escalation timer could not be set');
       }
     }
   };

@@ -1,3 +1,4 @@
+import { errorFacts } from '../errorFacts.js';
 import type { DueTimer, Logger, TimerStore } from '../ports.js';
 import { EVALUATE_REASON, reevaluateAndSave, type ReevaluationDeps } from './reevaluateAndSave.js';
 
@@ -56,8 +57,10 @@ export function createSweepTimers(deps: SweepDeps) {
     try {
       outcome = await settledWithin(work, deadlineMs);
     } catch (error) {
-      const err = error instanceof Error ? error.message : String(error);
-      deps.logger.error({ timer: timerLabel(timer), reason: timer.reason, err }, 'timer failed; rescheduling');
+      deps.logger.error(
+        { timer: timerLabel(timer), reason: timer.reason, err: errorFacts(error) },
+        'timer failed; rescheduling',
+      );
       return retryLater(timer);
     }
     if (outcome === 'done') return;

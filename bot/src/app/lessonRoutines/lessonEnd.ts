@@ -8,6 +8,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import { buildRegister } from '../../domain/register.js';
+import { errorFacts } from '../errorFacts.js';
 import type { ApplyMeetingEvent } from '../lesson/applyMeetingEvent.js';
 import type { MeetingControl } from '../meetingControl/ports.js';
 import type { LessonCards } from '../delivery/lessonCards.js';
@@ -81,10 +82,7 @@ async function retryLater(deps: LessonEndDeps, key: MeetingKey, endedAt: number)
   try {
     return await deps.attendanceRetry.scheduleNext(key, endedAt);
   } catch (error) {
-    deps.logger.warn(
-      { err: error instanceof Error ? error.message : String(error) },
-      'attendance report retry could not be scheduled',
-    );
+    deps.logger.warn({ err: errorFacts(error) }, 'attendance report retry could not be scheduled');
     return false;
   }
 }

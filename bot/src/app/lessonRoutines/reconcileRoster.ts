@@ -4,6 +4,7 @@
  * settle step before a critical alert goes out.
  */
 import type { MeetingEvent, MeetingState } from '../../domain/types.js';
+import { errorFacts } from '../errorFacts.js';
 import type { ApplyMeetingEvent, ApplyOutcome } from '../lesson/applyMeetingEvent.js';
 import type { Clock, Logger, MeetingKey, RosterSource } from '../ports.js';
 
@@ -30,10 +31,7 @@ export async function reconcileRoster(
       people.map((p) => ({ id: p.id, teamsId: p.teamsId })),
     );
   } catch (error) {
-    deps.logger.warn(
-      { err: error instanceof Error ? error.message : String(error) },
-      'roster check failed; keeping the roster from events',
-    );
+    deps.logger.warn({ err: errorFacts(error) }, 'roster check failed; keeping the roster from events');
     return undefined;
   }
   if (!truth) return undefined;

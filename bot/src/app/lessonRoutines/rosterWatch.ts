@@ -10,6 +10,7 @@
  */
 import { pupilsPresent } from '../../domain/presence.js';
 import type { MeetingState } from '../../domain/types.js';
+import { errorFacts } from '../errorFacts.js';
 import type { MeetingKey, MeetingStore, TimerStore } from '../ports.js';
 import type { TimerHandler } from '../lesson/sweepTimers.js';
 import { reconcileRoster, type ReconcileRosterDeps } from './reconcileRoster.js';
@@ -116,8 +117,6 @@ export function createRosterWatch(deps: RosterWatchDeps): RosterWatch {
 
   // The next check is scheduled by the events that follow, so a failed one is not retried here.
   const onTimer: TimerHandler = (timer) =>
-    check(timer.key).catch((error: unknown) =>
-      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'roster check failed'),
-    );
+    check(timer.key).catch((error: unknown) => deps.logger.error({ err: errorFacts(error) }, 'roster check failed'));
   return { watch, check, onTimer };
 }

@@ -4,6 +4,7 @@
  * not coordinate: every deletion is safe to repeat, and a pass over a store with nothing to delete
  * costs one small query per school.
  */
+import { errorFacts } from '../errorFacts.js';
 import type { RequestKeys } from '../sidePanel/recordStaffAction.js';
 import type { RetentionSummary } from './ports.js';
 import { sweepExpiredLessons, type RetentionPassDeps } from './sweepExpiredLessons.js';
@@ -72,7 +73,7 @@ async function forgetOld(
     return await store.forgetBefore(cutoff, MAX_REQUEST_KEYS);
   } catch (error) {
     deps.logger.warn(
-      { err: error instanceof Error ? error.name : 'unknown' },
+      { err: errorFacts(error) },
       'Could not delete old request ids or bookings; the next retention pass tries again.',
     );
     return 0;

@@ -7,6 +7,7 @@
  */
 import type { Policy } from '../../domain/policy/schema.js';
 import type { MeetingState } from '../../domain/types.js';
+import { errorFacts } from '../errorFacts.js';
 import type { Logger, MeetingKey, MeetingStore } from '../ports.js';
 import { localDateAndTime } from '../time.js';
 import type { SchoolBoardStore, SeniorCardStore } from '../schoolView/ports.js';
@@ -46,7 +47,7 @@ export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number):
         } catch (error) {
           summary.failed += 1;
           deps.logger.warn(
-            { err: errorName(error) },
+            { err: errorFacts(error) },
             'Could not remove an old lesson record; the next retention pass tries again.',
           );
         }
@@ -54,7 +55,7 @@ export async function sweepExpiredLessons(deps: RetentionPassDeps, now: number):
     }
   } catch (error) {
     deps.logger.warn(
-      { err: errorName(error) },
+      { err: errorFacts(error) },
       'Could not list old lesson records; the next retention pass tries again.',
     );
     return { ...summary, failed: summary.failed + 1, more: true };
@@ -77,7 +78,7 @@ async function expireSchoolDays(deps: RetentionPassDeps, now: number, summary: R
   } catch (error) {
     summary.failed += 1;
     deps.logger.warn(
-      { err: errorName(error) },
+      { err: errorFacts(error) },
       'Could not list the schools with a school view; the next pass tries again.',
     );
   }
@@ -95,7 +96,7 @@ async function expireBoard(
       if (store) summary.rows += await store.expireBefore(tenantId, day);
   } catch (error) {
     summary.failed += 1;
-    deps.logger.warn({ err: errorName(error) }, 'Could not remove old school view days; the next pass tries again.');
+    deps.logger.warn({ err: errorFacts(error) }, 'Could not remove old school view days; the next pass tries again.');
   }
 }
 
@@ -127,8 +128,4 @@ async function expire(
 /** The latest time the lesson was in use, as its own record says. */
 function lastActivity(state: MeetingState): number {
   return Math.max(state.startedAt ?? -Infinity, state.endedAt ?? -Infinity, state.lastEventAt ?? -Infinity);
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
 }

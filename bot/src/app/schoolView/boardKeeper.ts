@@ -7,6 +7,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { CoalescingRunner } from '../delivery/coalescingRunner.js';
+import { errorFacts } from '../errorFacts.js';
 import { localDateAndTime } from '../time.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { LessonBook, Logger, MeetingKey } from '../ports.js';
@@ -116,7 +117,7 @@ export class BoardKeeper {
       if (outcome === 'written') this.written.set(id, { day, dayOf, urgent, counts, at: now });
       this.deps.onWritten?.(next.key.tenantId);
     } catch (error) {
-      this.deps.logger.warn({ err: (error as Error).name }, 'Could not update the school view; will try again.');
+      this.deps.logger.warn({ err: errorFacts(error) }, 'Could not update the school view; will try again.');
       // Keep it unless a newer version has arrived meanwhile, and try again later.
       if (!this.waiting.has(id)) this.waiting.set(id, next);
       this.later(id, this.deps.retryMs ?? BOARD_RETRY_MS);

@@ -10,6 +10,7 @@ import { LRUCache } from 'lru-cache';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Delivery, DeliverySender, LessonCardMessage } from '../delivery/delivery.js';
 import { runDeliveryRound } from '../delivery/deliveryRound.js';
+import { errorFacts } from '../errorFacts.js';
 import type { Clock, Logger, ParticipantDirectory } from '../ports.js';
 import { localDateAndTime } from '../time.js';
 import type { SchoolBoardStore, SeniorCardKind, SeniorCardStore } from './ports.js';
@@ -51,10 +52,7 @@ export function createSeniorCardSweep(deps: SeniorCardDeps): (now: number) => Pr
         }
       }
     } catch (error) {
-      deps.logger.warn(
-        { err: error instanceof Error ? error.name : 'unknown' },
-        'Could not send the senior team cards; the next check tries again.',
-      );
+      deps.logger.warn({ err: errorFacts(error) }, 'Could not send the senior team cards; the next check tries again.');
     } finally {
       running = false;
     }

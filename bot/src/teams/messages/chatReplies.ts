@@ -4,6 +4,7 @@
  * the next step when a turn fails.
  */
 import type { InvokeResponse, TurnContext } from 'botbuilder';
+import { errorFacts } from '../../app/errorFacts.js';
 import { can, type Viewer } from '../../app/permissions.js';
 import type { Logger } from '../../app/ports.js';
 import type { ProactiveMessenger } from '../proactive.js';
@@ -54,7 +55,7 @@ export function createChatReplies(deps: ChatReplyDeps) {
     try {
       return await run(asker);
     } catch (error) {
-      deps.logger.error({ what, err: error instanceof Error ? error.name : 'unknown' }, 'chat turn failed');
+      deps.logger.error({ what, err: errorFacts(error) }, 'chat turn failed');
       return failed(asker.viewer);
     }
   }
@@ -71,10 +72,7 @@ export function createChatReplies(deps: ChatReplyDeps) {
       else if (viewer && can(viewer, 'useStaffCommands'))
         await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
     } catch (error) {
-      deps.logger.error(
-        { err: error instanceof Error ? error.name : 'unknown' },
-        'could not tell the person the chat turn failed',
-      );
+      deps.logger.error({ err: errorFacts(error) }, 'could not tell the person the chat turn failed');
     }
   }
 
