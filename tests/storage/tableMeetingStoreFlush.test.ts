@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { MeetingKey, MeetingRecord } from '../../bot/src/app/ports.js';
 import { stateAfter } from '../../bot/src/domain/stateAfter.js';
-import type { MeetingEvent } from '../../bot/src/domain/types.js';
+import type { Finding, MeetingEvent } from '../../bot/src/domain/types.js';
 import { OUTBOX_HARD_MAX_EVENTS, OUTBOX_MAX_EVENTS } from '../../bot/src/storage/snapshotOutbox.js';
 import { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
 import { storedLayout } from './outboxSupport.js';
@@ -10,6 +10,16 @@ import { freshTables, lessonState } from './storageFixtures.js';
 
 const ADDRESS = { serviceUrl: 'https://smba.example/uk/', conversationId: '19:meeting_flush@thread.v2' };
 let lessons = 0;
+const LOBBY: Finding = {
+  ruleId: 'lobby',
+  key: 'lobby',
+  severity: 'warning',
+  audience: ['organizer'],
+  message: 'Pupils can join without waiting in the lobby.',
+  action: 'Open Meeting options and turn the lobby on.',
+  debounce: false,
+  source: 'test',
+};
 
 function joined(i: number): MeetingEvent {
   const participant = { id: `pupil-${i}`, teamsId: `29:pupil-${i}`, name: `Pupil ${i}`, role: 'pupil' as const };
@@ -79,6 +89,28 @@ describe('storage/tableMeetingStore: outboxes flushed after the event that fills
     await l.flushed();
     assert.equal((await l.store.listEvents(l.key)).length, OUTBOX_MAX_EVENTS + 2);
     assert.deepEqual((await new TableMeetingStore(l.tables.meetings).load(l.key))?.state, l.record().state);
+  });
+
+  it('saves an alert book over the cached record with one merge and no read, even just after a background flush', async () => {
+    const l = await lesson();
+    for (let i = 1; i < OUTBOX_MAX_EVENTS; i++) await l.apply(i);
+    await l.flushed();
+    const reads = sinon.spy(l.tables.meetings, 'getEntity');
+    const updates = sinon.spy(l.tables.meetings, 'updateEntity');
+    const alerts = { lobby: { finding: LOBBY, firstSeenAt: 1, raisedAt: 2 } };
+    const saved = await l.store.saveBook(l.key, { alerts }, l.record());
+    assert.equal(saved.outcome, 'applied', 'the flushed version is the one written over: no conflict');
+    assert.equal(reads.callCount, 0, 'no read first');
+    assert.deepEqual(
+      updates.getCalls().map((call) => call.args[1]),
+      ['Merge'],
+    );
+    const loaded = await new TableMeetingStore(l.tables.meetings).load(l.key);
+    assert.deepEqual(loaded?.alerts, alerts);
+    assert.deepEqual(loaded?.state, l.record().state, 'the state and events are kept');
+    // The record it was saved over is now stale: a second save from it is refused by storage, not written over.
+    assert.deepEqual(await l.store.saveBook(l.key, { alerts: {} }, l.record()), { outcome: 'conflict' });
+    assert.deepEqual((await new TableMeetingStore(l.tables.meetings).load(l.key))?.alerts, alerts);
   });
 
   it('while flushes keep failing the outbox grows to its cap, and the event past the cap flushes with its own write', async () => {

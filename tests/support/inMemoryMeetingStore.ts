@@ -19,6 +19,7 @@ import type {
 } from '../../bot/src/app/ports.js';
 import type { MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
 import { StorageUnavailableError } from '../../bot/src/storage/errors.js';
+import { expectedEtag } from '../../bot/src/storage/snapshotVersion.js';
 
 /** Whether the (shared) storage account answers; both stores of one service consult the same switch. */
 export class StorageSwitch {
@@ -86,7 +87,7 @@ export class InMemoryMeetingStore implements MeetingStore {
     // As the Table store settles it: an event the winner (or an earlier write) recorded is a duplicate, whatever the
     // ETag.
     if (lesson?.events.some((e) => e.id === event.id)) return { outcome: 'duplicate' };
-    if (lesson?.etag !== (typeof expected === 'string' ? expected : expected?.etag)) return { outcome: 'conflict' };
+    if (lesson?.etag !== (expected === undefined ? undefined : expectedEtag(expected))) return { outcome: 'conflict' };
     const version = { etag: nextEtag(), revision: (lesson?.revision ?? 0) + 1 };
     this.lessons.set(id(key), { book: copy(next), ...version, events: [...(lesson?.events ?? []), copy(event)] });
     this.writes++;
@@ -96,11 +97,11 @@ export class InMemoryMeetingStore implements MeetingStore {
   async saveBook(
     key: MeetingKey,
     book: Pick<LessonBook, 'alerts' | 'deliveries'>,
-    expectedEtag: string,
+    expected: ExpectedVersion,
   ): ReturnType<MeetingStore['saveBook']> {
     this.storage.check('save alerts and deliveries');
     const lesson = this.lessons.get(id(key));
-    if (!lesson || lesson.etag !== expectedEtag) return { outcome: 'conflict' };
+    if (!lesson || lesson.etag !== expectedEtag(expected)) return { outcome: 'conflict' };
     const version: StoredVersion = { etag: nextEtag(), revision: lesson.revision + 1 };
     const deliveries = book.deliveries ?? lesson.book.deliveries;
     this.lessons.set(id(key), {

@@ -92,11 +92,15 @@ export interface MeetingStore {
     expected: ExpectedVersion | undefined,
     replayable?: Replayable,
   ): Promise<CommitResult>;
-  /** Replaces the alert book and deliveries (re-evaluation, delivery results), keeping the state, at `expectedEtag`. */
+  /**
+   * Replaces the alert book and deliveries (re-evaluation, delivery results), keeping the state, if the snapshot is
+   * still the `expected` version. Given the record as read or last written (not just its ETag), the store needs no
+   * read first.
+   */
   saveBook(
     key: MeetingKey,
     book: Pick<LessonBook, 'alerts' | 'deliveries'>,
-    expectedEtag: string,
+    expected: ExpectedVersion,
   ): Promise<({ outcome: 'applied' } & StoredVersion) | { outcome: 'conflict' }>;
   /**
    * Whether the event with this id was recorded for the meeting (in its own row or still in the

@@ -96,22 +96,26 @@ export function appendedProps(
   revision: number,
 ): { props: Row; compact: CompactParts } {
   const written = entryProps(slot, entry);
-  const merged = bookProps(partitionKey, parts, book, revision);
+  const merged = bookProps(partitionKey, parts, { alerts: book.alerts, deliveries: book.deliveries ?? [] }, revision);
+  const hasAddress = parts.hasAddress || book.state.address !== undefined;
   return {
     props: { ...merged.props, [OUTBOX_COUNT]: slot + 1, ...written.props },
-    compact: { ...merged.compact, entryChars: parts.entryChars + written.chars },
+    compact: { ...merged.compact, entryChars: parts.entryChars + written.chars, hasAddress },
   };
 }
 
-/** The merge that stores `book`'s alert book and deliveries on a compact row (those that changed), keeping the rest. */
+/**
+ * The merge that stores `book`'s alert book and deliveries on a compact row (those that changed; deliveries left out
+ * stay as stored), keeping the rest.
+ */
 export function bookProps(
   partitionKey: string,
   parts: CompactParts,
-  book: LessonBook,
+  book: Pick<LessonBook, 'alerts' | 'deliveries'>,
   revision: number,
 ): { props: Row; compact: CompactParts } {
   const alertsText = asciiJson(JSON.stringify(book.alerts));
-  const deliveriesText = asciiJson(JSON.stringify(book.deliveries ?? []));
+  const deliveriesText = book.deliveries ? asciiJson(JSON.stringify(book.deliveries)) : parts.deliveriesText;
   const props: Row = {
     partitionKey,
     rowKey: STATE_ROW,
@@ -119,8 +123,7 @@ export function bookProps(
     ...(alertsText === parts.alertsText ? {} : textChunks('alerts', alertsText)),
     ...(deliveriesText === parts.deliveriesText ? {} : textChunks('deliveries', deliveriesText)),
   };
-  const hasAddress = parts.hasAddress || book.state.address !== undefined;
-  return { props, compact: { ...parts, alertsText, deliveriesText, hasAddress } };
+  return { props, compact: { ...parts, alertsText, deliveriesText } };
 }
 
 /** Characters a compact row holds: its state, alert book, deliveries and outbox entries. */

@@ -16,7 +16,7 @@ import {
   type Replayable,
 } from '../app/ports.js';
 import { seenBefore } from '../domain/appliedEvents.js';
-import type { MeetingEvent } from '../domain/types.js';
+import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import { guarded, statusOf } from './errors.js';
 import type { LessonRows } from './lessonRows.js';
 import { BackgroundFlushes } from './backgroundFlush.js';
@@ -31,6 +31,16 @@ interface Target {
   book: LessonBook;
   /** The version replaced; undefined when the row must not exist yet. */
   base: SnapshotVersion | undefined;
+}
+
+/** A write of a snapshot row's alert book and deliveries (deliveries left out stay as stored). */
+interface BookTarget {
+  partitionKey: string;
+  book: Pick<LessonBook, 'alerts' | 'deliveries'>;
+  /** The version replaced. */
+  base: SnapshotVersion;
+  /** The lesson as read at `base`: needed only when its row is from before the compact layout. */
+  read?: { key: MeetingKey; state: MeetingState };
 }
 
 /** Writes lesson snapshot rows and the event rows their outboxes flush into. */
@@ -83,13 +93,12 @@ export class SnapshotWrites {
    * Stores the row's alert book and deliveries, keeping its state and outbox; undefined when `base` is
    * no longer the stored version.
    */
-  async book(target: Target & { base: SnapshotVersion }): Promise<SnapshotVersion | undefined> {
+  async book(target: BookTarget): Promise<SnapshotVersion | undefined> {
     const { base } = target;
     const revision = base.revision + 1;
-    // A row from before the compact layout is written whole (its state holds every outbox event).
     const write = base.compact
       ? bookProps(target.partitionKey, base.compact, target.book, revision)
-      : wholeRow(target.partitionKey, target.key, target.book, [...base.outbox], revision);
+      : this.wholeBook(target, revision);
     const row = 'props' in write ? write.props : write.row;
     try {
       const response = await guarded('save alerts and deliveries', () =>
@@ -101,6 +110,14 @@ export class SnapshotWrites {
       if (status === 412 || status === 404) return undefined;
       throw error;
     }
+  }
+
+  /** A row from before the compact layout is written whole (its state holds every outbox event), from the row read. */
+  private wholeBook(target: BookTarget, revision: number): ReturnType<typeof wholeRow> {
+    if (!target.read) throw new Error('A lesson row from before the compact layout is rewritten whole: read it first.');
+    const { key, state } = target.read;
+    const book = { state, alerts: target.book.alerts, deliveries: target.book.deliveries ?? [] };
+    return wholeRow(target.partitionKey, key, book, [...target.base.outbox], revision);
   }
 
   /**

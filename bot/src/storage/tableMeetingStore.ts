@@ -21,7 +21,7 @@ import type { MeetingEvent, MeetingState } from '../domain/types.js';
 import { LessonRows } from './lessonRows.js';
 import { MeetingIndex } from './meetingIndex.js';
 import { inAppliedOrder, meetingPartition } from './meetingRows.js';
-import { expectedEtag, versionNoted } from './snapshotVersion.js';
+import { expectedEtag, versionNoted, type SnapshotVersion } from './snapshotVersion.js';
 import { SnapshotWrites } from './snapshotWrites.js';
 
 const DEFAULT_LIST_LIMIT = 20;
@@ -71,14 +71,24 @@ export class TableMeetingStore implements MeetingStore {
   async saveBook(
     key: MeetingKey,
     book: Pick<LessonBook, 'alerts' | 'deliveries'>,
-    expectedEtag: string,
+    expected: ExpectedVersion,
   ): Promise<({ outcome: 'applied' } & StoredVersion) | { outcome: 'conflict' }> {
     const partitionKey = meetingPartition(key);
+    // A compact row this process read or wrote (or flushed) last takes the book as a merge, If-Match: no read first.
+    const noted = versionNoted(expected)?.latest();
+    if (noted?.compact) return this.savedAs(await this.writes.book({ partitionKey, book, base: noted }));
     const current = await this.rows.snapshot(partitionKey);
-    if (!current || current.version.etag !== expectedEtag) return { outcome: 'conflict' };
-    const stored = current.book;
-    const lesson = { state: stored.state, alerts: book.alerts, deliveries: book.deliveries ?? stored.deliveries };
-    const written = await this.writes.book({ partitionKey, key, book: lesson, base: current.version });
+    if (!current || current.version.etag !== expectedEtag(expected)) return { outcome: 'conflict' };
+    const read = { key, state: current.book.state };
+    const deliveries = book.deliveries ?? current.book.deliveries;
+    return this.savedAs(
+      await this.writes.book({ partitionKey, book: { alerts: book.alerts, deliveries }, base: current.version, read }),
+    );
+  }
+
+  private savedAs(
+    written: SnapshotVersion | undefined,
+  ): ({ outcome: 'applied' } & StoredVersion) | { outcome: 'conflict' } {
     return written ? { outcome: 'applied', ...written.stored() } : { outcome: 'conflict' };
   }
 

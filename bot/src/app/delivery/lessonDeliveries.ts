@@ -82,7 +82,9 @@ export function createLessonDeliveries(deps: LessonDeliveryDeps): LessonDeliveri
         return { outcome: 'applied', etag };
       }
       const record = deps.cache.peek(key);
-      const saved = await deps.meetings.saveBook(key, { alerts: record?.alerts ?? {}, deliveries }, etag);
+      // The cached record names the version the store wrote last, so the save needs no read when it is still that one.
+      const expected = record?.etag === etag ? record : etag;
+      const saved = await deps.meetings.saveBook(key, { alerts: record?.alerts ?? {}, deliveries }, expected);
       if (saved.outcome === 'applied' && record) {
         const { outcome: _saved, ...version } = saved;
         deps.cache.set(key, { ...record, deliveries, ...version });

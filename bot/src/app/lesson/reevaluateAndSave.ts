@@ -61,11 +61,7 @@ export async function reevaluateAndSave(deps: ReevaluationDeps, key: MeetingKey,
     }
     if (!changed && !options.fromMemory) return;
     const book = changed?.record ?? record;
-    const saved = await deps.meetings.saveBook(
-      key,
-      { alerts: book.alerts, deliveries: book.deliveries ?? [] },
-      record.etag,
-    );
+    const saved = await deps.meetings.saveBook(key, { alerts: book.alerts, deliveries: book.deliveries ?? [] }, record);
     if (saved.outcome === 'conflict') continue;
     const { outcome: _saved, ...version } = saved;
     const next = { ...book, ...version };
