@@ -71,18 +71,27 @@ describe('app/delivery/deliveryRound', () => {
     assert.equal(sut.logger.error.callCount, 0, 'retries are not errors yet');
   });
 
-  it('a refusal the same request cannot fix (400) fails at once and is logged once, with the rule and the id', async () => {
-    const sut = makeSut([toDsl('a')], async () => Promise.reject(new DeliveryFailure('bad', false, undefined, 400)));
+  it('a refusal the same request cannot fix (400) fails at once and is logged once, with the rule, the id and the status, not the text', async () => {
+    const refusal = new DeliveryFailure(
+      'Teams refused the message (400): bad card for Amelia (FAKE)',
+      false,
+      undefined,
+      400,
+    );
+    const sut = makeSut([toDsl('a')], async () => Promise.reject(refusal));
     await sut.run();
     assert.equal(sut.store.deliveries[0]!.state, 'failed');
+    assert.match(sut.store.deliveries[0]!.lastError ?? '', /bad card/, 'the text stays on the delivery');
     assert.equal(sut.logger.error.callCount, 1);
     assert.deepEqual(Object.keys(sut.logger.error.firstCall.args[0]).sort(), [
       'attempts',
       'delivery',
-      'err',
       'ruleId',
+      'status',
       'tenantId',
     ]);
+    assert.equal(sut.logger.error.firstCall.args[0].status, 400);
+    assert.ok(!JSON.stringify(sut.logger.error.firstCall.args).includes('Amelia'));
   });
 
   it('gives up once the retry window is over', async () => {

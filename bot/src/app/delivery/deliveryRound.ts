@@ -153,7 +153,9 @@ function record<M extends OutboxMessage>(
       : m.kind === 'card'
         ? { card: m.cause.split('@')[0] }
         : { ref: m.ref };
-  deps.logger.error({ tenantId, delivery: d.id, ...about, attempts: d.attempts, err: lastError }, 'delivery given up');
+  // The status, not the connector's text (errorFacts.ts): the text stays on the delivery, where staff see it.
+  const given = { tenantId, delivery: d.id, ...about, attempts: d.attempts, status: failure.status };
+  deps.logger.error(given, 'delivery given up');
   return { ...rest, state: 'failed', lastError };
 }
 
