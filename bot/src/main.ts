@@ -3,6 +3,8 @@
  * through the composition root. Called by `index.ts` with the configuration it read, once
  * telemetry is set up.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, type Config } from './config.js';
 import { startService } from './compose/startService.js';
@@ -34,15 +36,22 @@ async function storageFor(
   return { connection: { connectionString: azurite.connectionString, tablePrefix: s.tablePrefix }, azurite };
 }
 
-/** Runs the service until SIGINT or SIGTERM; `args` are the command line's (`--fresh`, `--policy <preset>`). */
-export async function main(config: Config, args: string[]): Promise<void> {
+/**
+ * Runs the service until SIGINT or SIGTERM; `args` are the command line's (`--fresh`, `--policy <preset>`). With
+ * `--fresh` nothing is read from or kept in the data folder: tables are in memory and events held during an outage
+ * are journaled in a scratch folder removed at the end.
+ */
+export async function main(given: Config, args: string[]): Promise<void> {
+  const fresh = args.includes('--fresh');
+  const scratch = fresh ? mkdtempSync(join(tmpdir(), 'chaperone-fresh-')) : undefined;
+  const config = scratch ? { ...given, dataDir: scratch } : given;
   const logger = createLogger(config.logLevel);
   const presetArg = args.indexOf('--policy');
   const policy = loadPolicy({
     preset: presetArg >= 0 ? (args[presetArg + 1] ?? config.policy.preset) : config.policy.preset,
     file: config.policy.file,
   });
-  const { connection, azurite } = await storageFor(config, args.includes('--fresh'));
+  const { connection, azurite } = await storageFor(config, fresh);
   // Local mode: the simulator, its clock and its fake Graph calendar, loaded only then (devRoutes refuses a
   // production config too).
   const local = config.production ? undefined : await (await import('./dev/localMode.js')).startLocalMode(config);
@@ -59,6 +68,7 @@ export async function main(config: Config, args: string[]): Promise<void> {
     await service.stop();
     await local?.stop();
     await azurite?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -9,7 +9,7 @@ import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { sharedAzurite, uniqueTableName } from '../support/azurite.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
 import { at, LESSON_START } from '../support/lessonHarness.js';
-import { ManualClock, memoryLogger, postActivity } from '../support/serviceHarness.js';
+import { ManualClock, memoryLogger, postActivity, scratchDataDir } from '../support/serviceHarness.js';
 
 /** The school of the configuration contract tests. */
 export const school = sampleSchool();
@@ -46,7 +46,14 @@ export function useContractService(start: typeof startService) {
     options: { sweep?: boolean; connectionString?: string } = {},
   ): Promise<Service> {
     const clock = new ManualClock(LESSON_START);
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+    // Each service journals held events in a scratch folder of its own, never the repository's `.data/` (the default).
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: scratchDataDir(),
+      ...env,
+    });
     const storage = {
       connectionString: options.connectionString ?? (await sharedAzurite()).connectionString,
       tablePrefix: uniqueTableName('cc'),
