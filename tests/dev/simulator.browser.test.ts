@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
 import { closeBrowser, sharedBrowser } from '../support/browser.js';
+import { screenshotPath } from '../support/screenshots.js';
 import { startSimService, type SimService } from './simService.js';
 
-const SCREENSHOT = 'docs/screenshots/simulator.png';
 const WAIT = { timeout: 15_000 };
 
 /** The cells of one CSV line (quoted or bare). */
@@ -53,7 +53,6 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
 
   before(async () => {
     ensureTabBuilt();
-    mkdirSync('docs/screenshots', { recursive: true });
     // A Wednesday morning in term, so the only alerts are the ones this lesson earns.
     sim = await startSimService({ startAt: Date.parse('2026-01-14T10:00:00Z') });
     const browser = await sharedBrowser();
@@ -133,7 +132,7 @@ describe('dev/simulator page in headless Chromium: a lesson run end to end', fun
       .getByText(/school policy asks for 2/)
       .first()
       .waitFor(WAIT);
-    await page.screenshot({ path: SCREENSHOT });
+    await page.screenshot({ path: screenshotPath('simulator') });
   });
 
   it('the teacher hangs up leaving pupils in the call: the DSL is alerted in a 1:1 chat', async () => {

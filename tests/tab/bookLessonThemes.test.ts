@@ -1,4 +1,4 @@
-import { SCREENSHOTS } from './schoolNow.js';
+import { screenshotPath } from '../support/screenshots.js';
 import { chooseInTeams, fill, GOOD, SECOND_ADULT, TEACHER, useBookLesson, WAIT } from './bookLesson.js';
 
 describe('tab/book a lesson in Teams light, dark and high contrast (screenshots for the docs, real service)', function () {
@@ -16,7 +16,7 @@ describe('tab/book a lesson in Teams light, dark and high contrast (screenshots 
       await fill(opened.tab, { ...GOOD, minutes: '30' });
       await chooseInTeams(opened, SECOND_ADULT);
       await opened.tab.getByText('This lesson would last 30 minutes.', { exact: false }).waitFor(WAIT);
-      await opened.tab.locator('main').screenshot({ path: `${SCREENSHOTS}/book-a-lesson-${file}.png` });
+      await opened.tab.locator('main').screenshot({ path: screenshotPath(`book-a-lesson-${file}`) });
       await opened.page.close();
     });
 });

@@ -4,7 +4,7 @@ import { DelegatedAccessError } from '../../bot/src/app/booking/ports.js';
 import { personalConversationId } from '../../bot/src/dev/connector/fakeConnector.js';
 import { graphError } from '../support/fakeGraphBooking.js';
 import { postedMessages } from '../support/connectorReads.js';
-import { SCREENSHOTS } from './schoolNow.js';
+import { screenshotPath } from '../support/screenshots.js';
 import {
   chooseInTeams,
   fill,
@@ -227,7 +227,7 @@ describe('tab/your booked lessons: cancel and move from the personal tab on the 
     await lesson(tab, 'Year 5 maths').waitFor(WAIT);
     await tab
       .locator('section[aria-labelledby="booked-lessons-heading"]')
-      .screenshot({ path: `${SCREENSHOTS}/book-a-lesson-list-light.png` });
+      .screenshot({ path: screenshotPath('book-a-lesson-list-light') });
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ import { lessonActivities } from '../support/activities.js';
 import { closeBrowser, openInTeamsHost, sharedBrowser } from '../support/browser.js';
 import { startFakeConnector, type RunningFakeConnector } from '../support/fakeConnector.js';
 import { postActivity } from '../support/serviceHarness.js';
+import { screenshotPath } from '../support/screenshots.js';
 import { PEOPLE, SCHOOL_TENANT, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 
 const MIN = 60_000;
@@ -93,7 +94,7 @@ describe('tab/school view: the DSL concern queue (filter, open, acknowledge)', f
     assert.match(await amira.innerText(), /Logged Tue 10 Mar, 10:00 by Ms Adams, from "Year 5 maths"/);
     await page.setViewportSize({ width: 760, height: 1600 });
     await page.addStyleTag({ content: 'main { display: none } aside { grid-column: 1 / 3 }' });
-    await tab.locator('main').screenshot({ path: 'docs/screenshots/school-concerns.png' });
+    await tab.locator('main').screenshot({ path: screenshotPath('school-concerns') });
 
     await tab.getByRole('searchbox', { name: 'Pupil' }).fill('amira');
     await rows.filter({ hasText: 'Ben Osei' }).waitFor({ state: 'detached', ...WAIT });

@@ -11,8 +11,6 @@ const MIN = 60_000;
 // 10:12 in London (GMT in March).
 const AT = Date.parse('2026-03-10T10:12:00Z');
 
-/** Where the screenshots for the README go. */
-export const SCREENSHOTS = 'docs/screenshots';
 /** How long to wait for the school view to show something. */
 export const WAIT = { timeout: 15_000 };
 /** A change shows with the next poll (every 15 s) at the latest. */

@@ -8,9 +8,9 @@ import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
 import { ensureTabBuilt } from '../../scripts/tab-build.mjs';
 import { closeBrowser, openInTeamsHost, sharedBrowser } from '../support/browser.js';
+import { screenshotPath } from '../support/screenshots.js';
 import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../support/tabServer.js';
 
-const SCREENSHOTS = 'docs/screenshots';
 const WAIT = { timeout: 15_000 };
 const DSL = { id: 'cccccccc-0000-4000-8000-0000000000a1', name: 'Mrs Fletcher' };
 const APP_ID = '3c1d2e4f-0000-4000-8000-00000000ab12';
@@ -184,7 +184,7 @@ describe('tab/school view: "Lessons" and "This week" for the safeguarding team',
       await tab.getByRole('tab', { name: 'This week' }).click();
       await tab.getByTestId('week-by-organizer').waitFor(WAIT);
       await page.addStyleTag({ content: 'main { display: none } aside { grid-column: 1 / 3 }' });
-      await tab.locator('main').screenshot({ path: `${SCREENSHOTS}/school-week-${file}.png` });
+      await tab.locator('main').screenshot({ path: screenshotPath(`school-week-${file}`) });
       await page.close();
     }
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PEOPLE } from '../support/tabServer.js';
-import { DSL, JOIN_URL, NEXT_POLL, SCREENSHOTS, useSchoolNow, WAIT } from './schoolNow.js';
+import { screenshotPath } from '../support/screenshots.js';
+import { DSL, JOIN_URL, NEXT_POLL, useSchoolNow, WAIT } from './schoolNow.js';
 
 describe('tab/school view: the whole school now, for the safeguarding team', function () {
   this.timeout(120_000);
@@ -53,7 +54,7 @@ describe('tab/school view: the whole school now, for the safeguarding team', fun
       await tab.getByTestId('school-alert').first().waitFor(WAIT);
       // A personal tab fills Teams' page: the meeting host's stage is hidden for the picture.
       await page.addStyleTag({ content: 'main { display: none } aside { grid-column: 1 / 3 }' });
-      await tab.locator('main').screenshot({ path: `${SCREENSHOTS}/school-view-${file}.png` });
+      await tab.locator('main').screenshot({ path: screenshotPath(`school-view-${file}`) });
       await page.close();
     }
   });

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { MeetingEvent, Participant } from '../../bot/src/domain/types.js';
 // @ts-expect-error: a plain .mjs build helper with no type declarations
@@ -9,8 +8,6 @@ import { lessonKey, PEOPLE, startTabTestServer, type TabTestServer } from '../su
 
 /** The lesson the side panel shows. */
 export const MEETING = 'MCMxOTptZWV0aW5nX1llYXI1/TWF0aHM+QHRocmVhZC52Mg==';
-/** Where the screenshots for the README go. */
-export const SCREENSHOTS = 'docs/screenshots';
 /** How long to wait for the panel to show something. */
 export const WAIT = { timeout: 15_000 };
 /** The service's clock reads a Tuesday morning in term (10:12 in London), so screenshots show a normal lesson. */
@@ -50,7 +47,6 @@ export function useSidePanelLesson() {
 
   before(async () => {
     ensureTabBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
     app = await startTabTestServer({ issuer: 'dev', tabDir: 'tab/dist', clock });
     const browser = await sharedBrowser();
     context = await browser.newContext({ viewport: { width: 760, height: 2000 } });

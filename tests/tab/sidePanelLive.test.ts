@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lessonKey, PEOPLE } from '../support/tabServer.js';
-import { clock, join, leave, MEETING, SCREENSHOTS, useSidePanelLesson, WAIT } from './sidePanelLesson.js';
+import { screenshotPath } from '../support/screenshots.js';
+import { clock, join, leave, MEETING, useSidePanelLesson, WAIT } from './sidePanelLesson.js';
 
 describe('tab/side panel in a simulated Teams host', function () {
   this.timeout(60_000);
@@ -13,7 +14,7 @@ describe('tab/side panel in a simulated Teams host', function () {
     await tab.getByTestId('pupil-count').getByText('Pupils 1').waitFor(WAIT);
     await tab.getByText(/elapsed/).waitFor(WAIT);
     await tab.getByRole('group', { name: 'Register for Pupil One' }).waitFor(WAIT);
-    await page.locator('aside').screenshot({ path: `${SCREENSHOTS}/side-panel.png` });
+    await page.locator('aside').screenshot({ path: screenshotPath('side-panel') });
     await page.close();
   });
 
@@ -57,7 +58,7 @@ describe('tab/side panel in a simulated Teams host', function () {
     const { page, tab } = await openPanel(PEOPLE.teacherA, { theme: 'dark' });
     await tab.locator('[data-theme="dark"]').waitFor(WAIT);
     await tab.getByText('Year 5 maths').waitFor(WAIT);
-    await page.locator('aside').screenshot({ path: `${SCREENSHOTS}/side-panel-dark.png` });
+    await page.locator('aside').screenshot({ path: screenshotPath('side-panel-dark') });
     await page.getByRole('button', { name: 'High contrast' }).click();
     await tab.locator('[data-theme="contrast"]').waitFor(WAIT);
     await page.close();
