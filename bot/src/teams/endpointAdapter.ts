@@ -7,6 +7,7 @@
  */
 import { CloudAdapter, StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import { errorFacts } from '../app/errorFacts.js';
 import type { Logger } from '../app/ports.js';
 
 /** What to answer the channel: a status, and a body for invokes. */
@@ -60,8 +61,8 @@ export class EndpointAdapter extends CloudAdapter {
       const invoke = await this.processActivity(authHeader, withDates(activity), logic);
       return invoke ? { status: invoke.status ?? StatusCodes.OK, body: invoke.body } : { status: StatusCodes.OK };
     } catch (error) {
-      // The error's name only: a token or an activity's text never reaches the log.
-      const err = error instanceof Error ? error.name : typeof error;
+      // Never the message (errorFacts.ts): a token or an activity's text never reaches the log.
+      const err = errorFacts(error);
       if (error instanceof AuthenticationError) {
         this.logger.warn({ err }, 'bot activity refused: its sign-in did not pass');
         return { status: StatusCodes.UNAUTHORIZED, body: error.message };
