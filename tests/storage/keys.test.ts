@@ -52,6 +52,25 @@ describe('storage/keys', () => {
     assert.equal(decodeKeyPart(encoded), id);
   });
 
+  it('writes the same keys as rows already stored: any other ASCII as ~HH, every other code unit as ~uHHHH', () => {
+    // The escaping as first written, one code unit at a time: a change to it would orphan every stored row.
+    const asStored = (value: string): string =>
+      [...Array(value.length).keys()]
+        .map((i) => {
+          const unit = value.charCodeAt(i);
+          if (/^[A-Za-z0-9\-_.:@=+]$/.test(value.charAt(i))) return value.charAt(i);
+          return unit < 0x80
+            ? `~${unit.toString(16).toUpperCase().padStart(2, '0')}`
+            : `~u${unit.toString(16).toUpperCase().padStart(4, '0')}`;
+        })
+        .join('');
+    fc.assert(
+      fc.property(anyText, (text) => encodeKeyPart(text) === asStored(text)),
+      { numRuns: 500 },
+    );
+    assert.equal(encodeKeyPart('\uD83D\uDE00\uDC00'), '~uD83D~uDE00~uDC00');
+  });
+
   it('keeps a realistic tenant + meeting key well under 1 KiB', () => {
     const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
     const meeting = `MCMxOTptZWV0aW5nX${'NmY2ZWRmNzQtMGU1Zi00/ZDNi+LWI4ZjQt'.repeat(6)}@thread.v2#0`;

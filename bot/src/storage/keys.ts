@@ -9,21 +9,25 @@
  */
 
 const KEPT = /^[A-Za-z0-9\-_.:@=+]$/;
+// Every code unit outside the kept set (no `u` flag, so a lone surrogate is matched on its own).
+const ESCAPED = /[^A-Za-z0-9\-_.:@=+]/g;
 const SEPARATOR = '!';
 /** 1 KiB of UTF-16: the conservative reading of the service's key size limit. */
 export const MAX_KEY_LENGTH = 512;
 
-/** Escapes one id so it is safe inside a PartitionKey or RowKey. */
+function escapeUnit(unit: string): string {
+  const code = unit.charCodeAt(0);
+  return code < 0x80
+    ? `~${code.toString(16).toUpperCase().padStart(2, '0')}`
+    : `~u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Escapes one id so it is safe inside a PartitionKey or RowKey. One native pass: keys are made several
+ * times per lesson event, and an id with nothing to escape comes back as it is.
+ */
 export function encodeKeyPart(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i += 1) {
-    const ch = value.charAt(i);
-    const unit = value.charCodeAt(i);
-    if (KEPT.test(ch)) out += ch;
-    else if (unit < 0x80) out += `~${unit.toString(16).toUpperCase().padStart(2, '0')}`;
-    else out += `~u${unit.toString(16).toUpperCase().padStart(4, '0')}`;
-  }
-  return out;
+  return value.replace(ESCAPED, escapeUnit);
 }
 
 /** Reverses {@link encodeKeyPart}; throws on text it could not have produced. */
