@@ -66,7 +66,10 @@ export function eventCost(before: ProcessSample, after: ProcessSample, events: n
   return cost;
 }
 
-/** Several phases' costs as one (the D runs either side of Chaperone): events summed, the rest weighted by events. */
+/**
+ * Several runs' costs as one (the runs of D, or of Chaperone, at one connection count): events summed, the rest
+ * weighted by events.
+ */
 export function meanCost(costs: EventCost[]): EventCost {
   const events = costs.reduce((sum, c) => sum + c.events, 0);
   const weighted = (pick: (c: EventCost) => number | undefined): number | undefined => {
@@ -75,6 +78,15 @@ export function meanCost(costs: EventCost[]): EventCost {
   };
   const requests = weighted((c) => c.storageRequestsPerEvent);
   const bytes = weighted((c) => c.storageBytesPerEvent);
+  const targets = [...new Set(costs.flatMap((c) => Object.keys(c.storageRequestsByTarget ?? {})))];
+  const byTarget = Object.fromEntries(
+    targets
+      .map((target): [string, number] => [
+        target,
+        round(costs.reduce((sum, c) => sum + (c.storageRequestsByTarget?.[target] ?? 0) * c.events, 0) / events, 3),
+      ])
+      .sort((a, b) => b[1] - a[1]),
+  );
   return {
     events,
     cpuUsPerEvent: round(weighted((c) => c.cpuUsPerEvent) ?? NaN, 1),
@@ -82,6 +94,7 @@ export function meanCost(costs: EventCost[]): EventCost {
     rssMb: Math.max(...costs.map((c) => c.rssMb)),
     ...(requests === undefined ? {} : { storageRequestsPerEvent: round(requests, 2) }),
     ...(bytes === undefined ? {} : { storageBytesPerEvent: Math.round(bytes) }),
+    ...(targets.length === 0 ? {} : { storageRequestsByTarget: byTarget }),
   };
 }
 

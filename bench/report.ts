@@ -10,7 +10,7 @@ import { noLostUpdates, twoInstanceRatio, twoInstanceResults } from './twoInstan
 
 /** Everything one run measured, by phase name. */
 export interface RunMeasurements {
-  /** D10 and D50 are the means of `DRuns` (one run before Chaperone, one after). */
+  /** D10 and D50 are the means of `DRuns` (one run before each run of Chaperone and one after the last). */
   anchors: {
     A: Measurement;
     /** The mean of `BRuns`. */
@@ -23,7 +23,13 @@ export interface RunMeasurements {
     D50: Measurement;
     DRuns: { D10: Measurement[]; D50: Measurement[] };
   };
-  ingestion: { c10: Measurement; c50: Measurement; duplicateShare: number };
+  /** c10 and c50 are the means of `runs`, each measured between two runs of D. */
+  ingestion: {
+    c10: Measurement;
+    c50: Measurement;
+    runs: { c10: Measurement[]; c50: Measurement[] };
+    duplicateShare: number;
+  };
   /** Two Chaperone processes over the same tables, and what storage held afterwards. */
   twoInstances: TwoInstanceMeasurements;
   /** CPU, storage traffic and memory of the server processes over the ingestion phases. */
@@ -96,6 +102,10 @@ export function results(m: RunMeasurements, environment: object) {
         ratioToC: r2(m.ingestion.c50.perSecond / C50.perSecond),
         ratioToD: r2(m.ingestion.c50.perSecond / D50.perSecond),
         p99RatioToD: r2(m.ingestion.c50.p99 / D50.p99),
+      },
+      runs: {
+        connections10: m.ingestion.runs.c10.map((run) => Math.round(run.perSecond)),
+        connections50: m.ingestion.runs.c50.map((run) => Math.round(run.perSecond)),
       },
       duplicateShare: m.ingestion.duplicateShare,
       /** The worse of the two connection counts. */

@@ -38,8 +38,14 @@ const DUPLICATES = 0.05;
 const NOWHERE = 'http://127.0.0.1:9/';
 
 let tables = 0;
+/** Chaperone runs per connection count, each between two runs of D. */
+const CHAPERONE_RUNS = 2;
 
-/** Anchor D and Chaperone at one connection count, each run on a fresh server with fresh tables. */
+/**
+ * Anchor D and Chaperone at one connection count, alternating D, Chaperone, D, Chaperone, D: the machine's speed
+ * drifts over a run (by a fifth within a minute on a shared machine), and alternating puts that drift on both sides of
+ * each Chaperone run. Every run is a fresh server with fresh tables; each side is the mean of its runs.
+ */
 async function againstD(connectionString: string, world: ChaperoneWorld, connections: number) {
   const d = () =>
     onServer(
@@ -51,22 +57,26 @@ async function againstD(connectionString: string, world: ChaperoneWorld, connect
           server,
         ),
     );
-  // D, Chaperone, D again: Azurite's drift over the run falls on both sides of Chaperone; D is the mean of its two
-  // runs.
-  const before = await d();
-  const chaperone = await onServer(world.chaperone(connectionString), (url, server) =>
-    costedPhase(
-      `Chaperone /api/messages, ${connections} conn`,
-      ingest(url, '/api/messages', connections, world.connector.url, DUPLICATES),
-      server,
-    ),
-  );
-  const after = await d();
+  const chaperone = () =>
+    onServer(world.chaperone(connectionString), (url, server) =>
+      costedPhase(
+        `Chaperone /api/messages, ${connections} conn`,
+        ingest(url, '/api/messages', connections, world.connector.url, DUPLICATES),
+        server,
+      ),
+    );
+  const dRuns = [await d()];
+  const chaperoneRuns = [];
+  for (let i = 0; i < CHAPERONE_RUNS; i++) {
+    chaperoneRuns.push(await chaperone());
+    dRuns.push(await d());
+  }
   return {
-    d: [before.m, after.m],
-    dCost: meanCost([before.cost, after.cost]),
-    chaperone: chaperone.m,
-    chaperoneCost: chaperone.cost,
+    d: dRuns.map((run) => run.m),
+    dCost: meanCost(dRuns.map((run) => run.cost)),
+    chaperone: meanOf(chaperoneRuns.map((run) => run.m)),
+    chaperoneRuns: chaperoneRuns.map((run) => run.m),
+    chaperoneCost: meanCost(chaperoneRuns.map((run) => run.cost)),
   };
 }
 
@@ -95,7 +105,12 @@ async function main(): Promise<void> {
     console.log('D and Chaperone:');
     const at10 = await againstD(connectionString, world, 10);
     const at50 = await againstD(connectionString, world, 50);
-    const ingestion = { c10: at10.chaperone, c50: at50.chaperone, duplicateShare: DUPLICATES };
+    const ingestion = {
+      c10: at10.chaperone,
+      c50: at50.chaperone,
+      runs: { c10: at10.chaperoneRuns, c50: at50.chaperoneRuns },
+      duplicateShare: DUPLICATES,
+    };
     const cost = { D10: at10.dCost, D50: at50.dCost, c10: at10.chaperoneCost, c50: at50.chaperoneCost };
     console.log('Two Chaperones on one Azurite:');
     const twoInstances = await measureTwoInstances(world, connectionString, DUPLICATES);
@@ -145,7 +160,7 @@ async function main(): Promise<void> {
       lessons: LESSONS,
       pupilsPerLesson: PUPILS,
       loadGenerator:
-        'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D measured before and after Chaperone, B before and after each read phase, means reported',
+        'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D and Chaperone alternated (D, Chaperone, D, Chaperone, D) at each connection count, B before and after each read phase, means reported',
       costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${LESSONS * 3} requests so every lesson has started`,
       schoolNow:
         "GET /api/school/now as the DSL after lessons were started through /api/messages (both staff, two pupils each) and the board listed them all; the server child's RSS at the end of each phase",

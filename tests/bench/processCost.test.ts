@@ -52,6 +52,16 @@ describe('bench/processCost', () => {
     assert.equal(m.events, 4000);
     assert.equal(m.cpuUsPerEvent, 325);
     assert.equal(m.storageBytesPerEvent, 425);
+    assert.equal(m.storageRequestsByTarget, undefined, 'no breakdown when no run had one');
+  });
+
+  it('weights the storage requests by target of several runs by their events, a target missing from a run as none', () => {
+    const m = meanCost([
+      { ...cost(100, 200, 1000), storageRequestsByTarget: { 'PATCH meetings': 1, 'PUT timers': 0.2 } },
+      { ...cost(100, 200, 3000), storageRequestsByTarget: { 'PATCH meetings': 0.6 } },
+    ]);
+    assert.deepEqual(m.storageRequestsByTarget, { 'PATCH meetings': 0.7, 'PUT timers': 0.05 });
+    assert.deepEqual(Object.keys(m.storageRequestsByTarget ?? {}), ['PATCH meetings', 'PUT timers'], 'busiest first');
   });
 
   it('gives no ratio against a missing or zero anchor', () => {
