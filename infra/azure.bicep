@@ -183,7 +183,8 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 //   cloud's Bot Framework keys are the defaults.
 // - STORAGE_TABLE_PREFIX: one storage account per school needs none.
 // - GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_TENANT_ID: the managed identity signs in to Graph, no secret.
-// - STAFF_GROUP_CACHE_MINUTES, STORAGE_TIMEOUT_MS, REQUEST_BODY_TIMEOUT_MS: their defaults suit App Service.
+// - STAFF_GROUP_CACHE_MINUTES, STORAGE_TIMEOUT_MS, REQUEST_BODY_TIMEOUT_MS, OUTAGE_HELD_EVENTS: their defaults
+//   suit App Service.
 var appSettings = concat(
   [
     { name: 'NODE_ENV', value: 'production' }

@@ -49,6 +49,8 @@ export interface Config {
   sweepIntervalMs: number;
   /** Deadlines at the edges: one Table Storage call (retries included), and reading one request body. */
   timeouts: { storageMs: number; requestBodyMs: number };
+  /** Lesson events held while Table Storage is down; past this many, Teams is asked to send an event again later. */
+  outageHeldEvents: number;
   appInsightsConnectionString?: string;
 }
 
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : {},
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     timeouts: { storageMs: e.STORAGE_TIMEOUT_MS, requestBodyMs: e.REQUEST_BODY_TIMEOUT_MS },
+    outageHeldEvents: e.OUTAGE_HELD_EVENTS,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }

@@ -43,6 +43,7 @@ export const envSchema = z.object({
   GRAPH_ENFORCE_SETTINGS: bool.default(false),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  OUTAGE_HELD_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   DATA_DIR: z.string().default('.data'),

@@ -39,12 +39,13 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
     await azurite.stop();
   });
 
-  async function lessonWithPupils(meetingId: string, pupils = 1) {
+  async function lessonWithPupils(meetingId: string, pupils = 1, env: Record<string, string> = {}) {
     const clock = new ManualClock(at(0));
     const service = await startTestService({
       staffList: school.staffList(),
       clock,
       connectionString: azurite.connectionString,
+      env,
     });
     const lesson = lessonActivities({ tenantId: school.tenantId, meetingId, serviceUrl: connector.url });
     for (const activity of [
@@ -125,6 +126,34 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
       clock.current += 5 * MIN;
       await service.core.tick();
       assert.equal(staffPair(), 1, 'not again once the stored timer fires after recovery');
+    } finally {
+      await service.stop();
+    }
+  });
+  it('past OUTAGE_HELD_EVENTS held events a new one is refused with a 500 and not kept; sent again after recovery, it is stored once', async () => {
+    const { service, clock, lesson, key } = await lessonWithPupils(`full-${Date.now()}`, 0, {
+      OUTAGE_HELD_EVENTS: '2',
+    });
+    try {
+      await azurite.stop();
+      clock.current = at(2);
+      const [first, second, third] = school.pupils.map((p) => lesson.join(p, at(2)));
+      assert.equal(await postActivity(service.url, first!), 200, 'held');
+      assert.equal(await postActivity(service.url, second!), 200, 'held: the buffer is now full');
+      assert.equal(await postActivity(service.url, third!), 500, 'refused, so Teams sends it again');
+      assert.equal(service.core.buffer.size, 2, 'the refused event is not kept');
+
+      azurite = await startLocalAzurite({ location, port: azurite.port });
+      await service.core.tick();
+      assert.equal(service.core.buffer.size, 0);
+      assert.equal(await postActivity(service.url, third!), 200, 'the redelivery is taken');
+      const events = await service.core.meetings.listEvents(key);
+      assert.equal(events.length, 6, 'the three before the outage, the two held and the one sent again');
+      assert.equal(new Set(events.map((e) => e.id)).size, 6, 'none doubled');
+      assert.ok(
+        events.some((e) => e.id === String(third!['id'])),
+        'the refused event is stored after all',
+      );
     } finally {
       await service.stop();
     }

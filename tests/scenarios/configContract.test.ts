@@ -28,6 +28,7 @@ const PROVEN_BY: Record<string, { test: string; setIn?: string }> = {
   STORAGE_TABLE_PREFIX: { test: 'tests/scenarios/configContractProcess.test.ts' },
   STORAGE_TIMEOUT_MS: { test: 'tests/scenarios/configContractStorageTimeout.test.ts' },
   REQUEST_BODY_TIMEOUT_MS: { test: 'tests/faults/pathologicalBodies.test.ts' },
+  OUTAGE_HELD_EVENTS: { test: 'tests/faults/storageOutage.test.ts' },
   DATA_DIR: { test: 'tests/scenarios/configContractProcess.test.ts' },
   AAD_APP_CLIENT_ID: { test: 'tests/http/tabApi/tabApiAccess.test.ts', setIn: 'tests/support/tabServer.ts' },
   AAD_APP_CLIENT_SECRET: { test: 'tests/http/tabApi/bookingSetUp.test.ts' },

@@ -40,6 +40,8 @@ export interface LessonPipelineDeps {
   logger: Logger;
   /** Where held events are kept durably while storage is down (none: memory only). */
   journal?: HeldJournal;
+  /** Most events held while storage is down (default: the buffer's own). */
+  heldEventsCapacity?: number;
 }
 
 /** The lesson path's parts. */
@@ -70,6 +72,7 @@ export function createLessonPipeline(deps: LessonPipelineDeps): LessonPipeline {
     logger,
     now: () => clock.now(),
     ...(deps.journal ? { journal: deps.journal } : {}),
+    ...(deps.heldEventsCapacity ? { capacity: deps.heldEventsCapacity } : {}),
   });
   const dslsFor = (tenantId: string) => deps.directory.listDsls(tenantId);
   const applyRaw = createApplyMeetingEvent({

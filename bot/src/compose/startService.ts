@@ -50,6 +50,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     clock,
     logger,
     journal,
+    heldEventsCapacity: config.outageHeldEvents,
   });
   if (adapters.storageAtBoot) lessons.buffer.markUnavailable(adapters.storageAtBoot);
   lessons.buffer.restore(journal.recover());

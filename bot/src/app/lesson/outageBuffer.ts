@@ -17,7 +17,7 @@ export interface HeldJournal {
   clear(): void;
 }
 
-/** Thrown when the buffer is full: the caller answers 503 so Teams redelivers later. */
+/** Thrown when the buffer is full: the bot endpoint answers 500, so Teams sends the event again later. */
 export class OutageBufferFullError extends Error {
   override name = 'OutageBufferFullError';
 }
