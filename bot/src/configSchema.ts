@@ -1,5 +1,6 @@
 /** The environment variables Chaperone reads, as one zod schema (`config.ts` turns them into `Config`). */
 import { z } from 'zod';
+import { DEFAULT_HELD_EVENTS } from './app/lesson/outageBuffer.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
@@ -43,7 +44,7 @@ export const envSchema = z.object({
   GRAPH_ENFORCE_SETTINGS: bool.default(false),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
-  OUTAGE_HELD_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  OUTAGE_HELD_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_HELD_EVENTS),
   REQUEST_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalString,
   DATA_DIR: z.string().default('.data'),

@@ -8,9 +8,11 @@
  * Parts of a composite key are joined with `!`, which the escaping never emits.
  */
 
-const KEPT = /^[A-Za-z0-9\-_.:@=+]$/;
+// The characters kept as they are, in one place for the encoder and the decoder.
+const KEPT_SET = 'A-Za-z0-9\\-_.:@=+';
+const KEPT = new RegExp(`^[${KEPT_SET}]$`);
 // Every code unit outside the kept set (no `u` flag, so a lone surrogate is matched on its own).
-const ESCAPED = /[^A-Za-z0-9\-_.:@=+]/g;
+const ESCAPED = new RegExp(`[^${KEPT_SET}]`, 'g');
 const SEPARATOR = '!';
 /** 1 KiB of UTF-16: the conservative reading of the service's key size limit. */
 export const MAX_KEY_LENGTH = 512;

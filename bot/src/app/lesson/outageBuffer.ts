@@ -17,6 +17,9 @@ export interface HeldJournal {
   clear(): void;
 }
 
+/** Events one instance holds while storage is down unless configured otherwise (`OUTAGE_HELD_EVENTS`). */
+export const DEFAULT_HELD_EVENTS = 10_000;
+
 /** Thrown when the buffer is full: the bot endpoint answers 500, so Teams sends the event again later. */
 export class OutageBufferFullError extends Error {
   override name = 'OutageBufferFullError';
@@ -47,7 +50,7 @@ export class OutageBuffer {
 
   /** Keeps an event for later; logs once when an outage begins. */
   hold(key: MeetingKey, event: MeetingEvent, address: MeetingState['address'], error: unknown): void {
-    if (this.held.length >= (this.options.capacity ?? 10_000)) {
+    if (this.held.length >= (this.options.capacity ?? DEFAULT_HELD_EVENTS)) {
       throw new OutageBufferFullError(
         'Storage is unavailable and the retry buffer is full; the event was not accepted and should be redelivered.',
       );
