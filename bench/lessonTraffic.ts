@@ -12,7 +12,10 @@ export const BENCH_TENANT = '00000000-0000-4000-8000-0000000be4c1';
 /** Options for {@link lessonTraffic}. */
 export interface TrafficOptions {
   serviceUrl: string;
-  /** Lessons running at once; requests go round-robin, so up to this many are in flight on distinct lessons. */
+  /**
+   * Lessons running at once. Requests take them in turn (an open lesson sits out about half its turns), so requests in
+   * flight are for distinct lessons while there are well under this many.
+   */
   lessons: number;
   pupilsPerLesson: number;
   /** Share of requests that redeliver an activity already sent (0 for anchor D, whose row insert would conflict). */
@@ -56,6 +59,17 @@ interface Lesson {
   inRoom: boolean[];
   assistantOut: boolean;
 }
+
+/**
+ * A lesson's opening events: its start, both staff joining and its first pupil (which starts the lesson's roster
+ * checks). The bench's warm-up sends these for every lesson, so a measured phase holds a lesson's steady traffic.
+ */
+export const OPENING_EVENTS = 4;
+/**
+ * Share of an open lesson's turns on which it sends nothing. In strict turns every lesson would have sent the same
+ * number of events at any moment, so all would fill their outboxes, and schedule their timers, in the same instant.
+ */
+const SKIP_SHARE = 0.5;
 
 /** A small seeded generator, so two runs send the same shape of traffic. */
 function random(seed: number): () => number {
@@ -118,7 +132,9 @@ export function lessonTraffic(options: TrafficOptions) {
       duplicates++;
       return recent[Math.floor(rand() * recent.length)]!;
     }
-    const lesson = lessons[turn++ % lessons.length]!;
+    let lesson = lessons[turn++ % lessons.length]!;
+    // Once open, a lesson is passed over on half its turns, so lessons drift apart as a school's do.
+    while (lesson.sent >= OPENING_EVENTS && rand() < SKIP_SHARE) lesson = lessons[turn++ % lessons.length]!;
     const activity = nextActivity(lesson);
     const sent = { body: JSON.stringify(activity), eventId: String(activity['id']), meetingId: lesson.meetingId };
     recent.push(sent);

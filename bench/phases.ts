@@ -4,7 +4,7 @@
  * and the lesson traffic an ingestion phase sends.
  */
 import { join } from 'node:path';
-import { lessonTraffic } from './lessonTraffic.js';
+import { lessonTraffic, OPENING_EVENTS } from './lessonTraffic.js';
 import { measure, type Measurement, type Phase } from './load.js';
 import { eventCost, type EventCost } from './processCost.js';
 import { startServerProcess, type RunningChild, type ServerSpec } from './spawnServer.js';
@@ -17,6 +17,12 @@ const PROFILE_DIR = process.env['BENCH_CPU_PROFILE'];
 export const LESSONS = 150;
 /** Pupils in each bench lesson. */
 export const PUPILS = 25;
+
+/**
+ * Requests a costed phase warms up with: enough for every lesson to open (lessonTraffic.ts) with redeliveries among
+ * them, so the measured events are a lesson's steady traffic however slow the machine is today.
+ */
+export const WARM_UP_REQUESTS = LESSONS * (OPENING_EVENTS + 1);
 
 let seed = 1;
 let profiles = 0;
@@ -45,9 +51,7 @@ export async function costedPhase(
   spec: Phase,
   server: RunningChild,
 ): Promise<{ m: Measurement; cost: EventCost }> {
-  // Warm-up until every lesson has started and its staff joined (the first three events of each),
-  // so the measured events are a lesson's steady traffic however slow the machine is today.
-  await measure({ ...spec, seconds: 60, amount: LESSONS * 3 });
+  await measure({ ...spec, seconds: 60, amount: WARM_UP_REQUESTS });
   const profileTo = PROFILE_DIR
     ? { writeTo: join(PROFILE_DIR, `${++profiles}-${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`) }
     : undefined;

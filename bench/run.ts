@@ -25,6 +25,7 @@ import {
   PUPILS,
   SECONDS,
   WARM_UP_ALLOWANCE_MS,
+  WARM_UP_REQUESTS,
   withinOneMinute,
 } from './phases.js';
 import { meanCost } from './processCost.js';
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
       pupilsPerLesson: PUPILS,
       loadGenerator:
         'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D and Chaperone alternated (D, Chaperone, D, Chaperone, D) at each connection count, B before and after each read phase, means reported',
-      costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${LESSONS * 3} requests so every lesson has started`,
+      costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${WARM_UP_REQUESTS} requests so every lesson has opened (started, both staff and a first pupil in), and lessons then move on independently rather than in lockstep`,
       schoolNow:
         "GET /api/school/now as the DSL after lessons were started through /api/messages (both staff, two pupils each) and the board listed them all; the server child's RSS at the end of each phase",
       twoInstances: `two Chaperone children over the same tables, one autocannon run with its ${TWO_INSTANCE_CONNECTIONS} connections split between them drawing on one lesson generator, a fixed number of requests sized from the warm-up's rate; then every lesson's history read back from the meetings table`,

@@ -11,15 +11,13 @@ import { TableMeetingStore } from '../bot/src/storage/tableMeetingStore.js';
 import type { ChaperoneWorld } from './chaperone.js';
 import { BENCH_TENANT, lessonTraffic } from './lessonTraffic.js';
 import { measure, type Measurement, type Phase } from './load.js';
-import { LESSONS, logPhase, onServer, PUPILS, SECONDS } from './phases.js';
+import { LESSONS, logPhase, onServer, PUPILS, SECONDS, WARM_UP_REQUESTS } from './phases.js';
 import { eventCost, type EventCost, type ProcessSample } from './processCost.js';
 import type { RunningChild } from './spawnServer.js';
 import { compareStored, UpdateLedger, type StoredCheck } from './updateLedger.js';
 
 /** Connections over both instances together (half each), as the single instance's busier phase. */
 export const TWO_INSTANCE_CONNECTIONS = 50;
-// Each lesson's first three events (start, two staff) are sent before the measured part, as in costedPhase.
-const WARM_UP = LESSONS * 3;
 // The fewest requests measured, so a slow warm-up still leaves a phase long enough to mean something.
 const MIN_REQUESTS = TWO_INSTANCE_CONNECTIONS * 4;
 // Long enough for every request to be answered on a slow machine: only a stuck run is cut off.
@@ -75,7 +73,7 @@ export function measureTwoInstances(
         next: traffic.request('/api/messages', ledger.sending),
         onResponse: ledger.answered,
       };
-      const warm = await measure({ ...phase, seconds: 60, amount: WARM_UP });
+      const warm = await measure({ ...phase, seconds: 60, amount: WARM_UP_REQUESTS });
       const amount = Math.max(MIN_REQUESTS, Math.round(warm.perSecond * SECONDS));
       const ports = servers.map((s) => new URL(s.url).port);
       const answered = () => ports.map((port) => ledger.answersFrom(port));
