@@ -1,8 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { MeetingKey } from '../../bot/src/app/ports.js';
 import type { AlertBook, MeetingEvent, MeetingState } from '../../bot/src/domain/types.js';
-import { EVENT_ROW_PREFIX, EVENT_ROWS_END, meetingPartition, STATE_ROW } from '../../bot/src/storage/meetingRows.js';
-import { fromChunks } from '../../bot/src/storage/properties.js';
+import { FLUSHED_END, FLUSHED_START, isPage, parsePage } from '../../bot/src/storage/eventPages.js';
+import { meetingPartition, parseEventRow, STATE_ROW } from '../../bot/src/storage/meetingRows.js';
 import { parseOutboxEntries } from '../../bot/src/storage/snapshotOutbox.js';
 import type { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
 import { lessonState } from './storageFixtures.js';
@@ -11,16 +11,25 @@ import { lessonState } from './storageFixtures.js';
 export async function storedLayout(
   table: TableClient,
   key: MeetingKey,
-): Promise<{ etag: string; outbox: MeetingEvent[]; outboxChars: number; eventRowIds: string[] }> {
+): Promise<{ etag: string; outbox: MeetingEvent[]; outboxChars: number; flushedIds: string[]; pages: number }> {
   const partitionKey = meetingPartition(key);
   const snapshot = await table.getEntity<Record<string, unknown>>(partitionKey, STATE_ROW);
-  const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${EVENT_ROW_PREFIX} and RowKey lt ${EVENT_ROWS_END}`;
-  const eventRowIds: string[] = [];
+  const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${FLUSHED_START} and RowKey lt ${FLUSHED_END}`;
+  const flushedIds: string[] = [];
+  let pages = 0;
   for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-    eventRowIds.push((JSON.parse(fromChunks('event', row)) as MeetingEvent).id);
+    if (isPage(row.rowKey ?? '')) pages += 1;
+    const flushed = isPage(row.rowKey ?? '') ? parsePage(row) : [parseEventRow(row)];
+    flushedIds.push(...flushed.map((f) => f.event.id));
   }
   const outbox = parseOutboxEntries(snapshot);
-  return { etag: snapshot.etag, outbox: outbox.entries.map((e) => e.event), outboxChars: outbox.chars, eventRowIds };
+  return {
+    etag: snapshot.etag,
+    outbox: outbox.entries.map((e) => e.event),
+    outboxChars: outbox.chars,
+    flushedIds,
+    pages,
+  };
 }
 
 /**

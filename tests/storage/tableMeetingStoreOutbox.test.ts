@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import type { ExpectedVersion, MeetingKey } from '../../bot/src/app/ports.js';
 import type { AlertBook, MeetingEvent } from '../../bot/src/domain/types.js';
+import { parsePage } from '../../bot/src/storage/eventPages.js';
 import { MAX_ROW_CHARS } from '../../bot/src/storage/properties.js';
 import { OUTBOX_MAX_CHARS, OUTBOX_MAX_EVENTS } from '../../bot/src/storage/snapshotOutbox.js';
 import { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
@@ -37,10 +38,10 @@ describe('storage/tableMeetingStore outbox', () => {
       const layout = await storedLayout(tables.meetings, key);
       assert.equal(layout.etag, etag);
       assert.ok(layout.outbox.length <= OUTBOX_MAX_EVENTS, `outbox holds ${layout.outbox.length} events`);
-      assert.deepEqual([...layout.eventRowIds, ...layout.outbox.map((e) => e.id)].sort(), [...ids].sort());
+      assert.deepEqual([...layout.flushedIds, ...layout.outbox.map((e) => e.id)].sort(), [...ids].sort());
     }
     const layout = await storedLayout(tables.meetings, key);
-    assert.ok(layout.eventRowIds.length >= 2 * OUTBOX_MAX_EVENTS, 'at least two flushes happened');
+    assert.ok(layout.flushedIds.length >= 2 * OUTBOX_MAX_EVENTS, 'at least two flushes happened');
     assert.ok(layout.outbox.length > 0, 'the latest events are still in the outbox');
     assert.deepEqual(
       (await store.listEvents(key)).map((e) => e.id),
@@ -49,7 +50,7 @@ describe('storage/tableMeetingStore outbox', () => {
     assert.equal((await store.load(key))?.state.title, 'e60');
   });
 
-  it('writes one single-entity update per event until the outbox is full, then one transaction', async () => {
+  it('writes one single-entity update per event until the outbox is full, then one transaction of two rows', async () => {
     const tables = await freshTables();
     const store = new TableMeetingStore(tables.meetings);
     const created = await store.commit(key, endedEvent('first', 1), next(), undefined);
@@ -64,10 +65,13 @@ describe('storage/tableMeetingStore outbox', () => {
     }
     assert.equal(update.callCount, OUTBOX_MAX_EVENTS - 1);
     assert.equal(transaction.callCount, 1);
-    assert.equal(
-      transaction.firstCall.args[0].length,
-      OUTBOX_MAX_EVENTS + 2,
-      'snapshot plus every outbox event plus this one',
+    const actions = transaction.firstCall.args[0];
+    assert.equal(actions.length, 2, 'the snapshot and one page');
+    const page = actions[1]?.[1] as Record<string, unknown>;
+    assert.deepEqual(
+      parsePage({ ...page, etag: '' }).map((f) => f.event.id),
+      ['first', ...Array.from({ length: OUTBOX_MAX_EVENTS }, (_, i) => `e${i + 1}`)],
+      'every outbox event plus this one, in order',
     );
     assert.equal(read.callCount, 0, 'the held outbox spares a read per event');
   });
@@ -84,7 +88,7 @@ describe('storage/tableMeetingStore outbox', () => {
       assert.ok(layout.outboxChars <= OUTBOX_MAX_CHARS, `outbox holds ${layout.outboxChars} characters`);
     }
     const layout = await storedLayout(tables.meetings, key);
-    assert.ok(layout.eventRowIds.length >= 3, 'three 25K events do not fit the outbox together');
+    assert.ok(layout.flushedIds.length >= 3, 'three 25K events do not fit the outbox together');
     assert.deepEqual(
       (await store.listEvents(key)).map((e) => e.id),
       ['big0', 'big1', 'big2', 'big3', 'big4'],
@@ -99,7 +103,7 @@ describe('storage/tableMeetingStore outbox', () => {
     assert.equal(result.outcome, 'applied');
     const layout = await storedLayout(tables.meetings, key);
     assert.deepEqual(layout.outbox, []);
-    assert.deepEqual(layout.eventRowIds, ['start']);
+    assert.deepEqual(layout.flushedIds, ['start']);
     assert.equal((await store.load(key))?.state.title, bulky.state.title);
   });
 

@@ -72,7 +72,7 @@ describe('storage/tableMeetingStore across instances', () => {
       listed,
     );
     assert.deepEqual([...((await b.load(key))?.state.applied ?? [])].sort(), [...all].sort());
-    assert.ok((await storedLayout(table, key)).eventRowIds.length >= 2 * OUTBOX_MAX_EVENTS);
+    assert.ok((await storedLayout(table, key)).flushedIds.length >= 2 * OUTBOX_MAX_EVENTS);
   });
 
   it('answers a stale ETag it holds with a conflict and writes nothing', async () => {
@@ -126,19 +126,27 @@ describe('storage/tableMeetingStore across instances', () => {
     assert.deepEqual(await storedLayout(table, key), before);
   });
 
-  it('treats a redelivery of an already flushed event as a duplicate when it reaches the flush', async () => {
-    const { a, table } = await twoInstances();
+  it('finds an already flushed event for the app, and lists it once even if a caller records it again', async () => {
+    const { a, b, table } = await twoInstances();
     let etag: string | undefined;
-    // The first OUTBOX_MAX_EVENTS + 1 events are flushed into event rows...
+    // The first OUTBOX_MAX_EVENTS + 1 events are flushed onto a page...
     for (let i = 0; i <= 2 * OUTBOX_MAX_EVENTS; i += 1) {
       const result = await a.commit(key, endedEvent(`e${i}`, i), next(), etag);
       etag = result.outcome === 'applied' ? result.etag : undefined;
     }
     // ...and the next OUTBOX_MAX_EVENTS fill the outbox, so the next commit is a flush.
-    const before = await storedLayout(table, key);
-    assert.equal(before.outbox.length, OUTBOX_MAX_EVENTS);
-    assert.deepEqual(await a.commit(key, endedEvent('e3', 3), next('again'), etag), { outcome: 'duplicate' });
-    assert.deepEqual(await storedLayout(table, key), before);
+    assert.equal((await storedLayout(table, key)).outbox.length, OUTBOX_MAX_EVENTS);
+    // The app asks before it applies an event its window cannot vouch for; any instance finds it.
+    assert.equal(await b.hasEvent(key, 'e3'), true);
+    // A caller that skips the question records it again (the store does not read its pages to write)...
+    assert.equal((await a.commit(key, endedEvent('e3', 3), next('again'), etag)).outcome, 'applied');
+    const layout = await storedLayout(table, key);
+    assert.equal(layout.flushedIds.filter((id) => id === 'e3').length, 2);
+    // ...and the lesson's history still holds it once.
+    assert.deepEqual(
+      (await b.listEvents(key)).map((e) => e.id),
+      Array.from({ length: 2 * OUTBOX_MAX_EVENTS + 1 }, (_, i) => `e${i}`),
+    );
   });
 
   it('drops a flushed event redelivered past the app check from the next flush, losing nothing', async () => {

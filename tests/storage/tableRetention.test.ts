@@ -8,6 +8,7 @@ import { details, viewer } from '../app/concerns/fixtures.js';
 import { DAY, T0 } from '../app/retention/fakes.js';
 import { endedEvent, freshTables, lessonState } from './storageFixtures.js';
 import { collect, indexedIds, makeSweep, OLD, recordLesson, RECENT, rowKeys, TENANT } from './retentionHarness.js';
+import { writeLegacyEventRows } from './legacyEventRows.js';
 
 describe('storage/tableRetention (the retention sweep on Azurite)', () => {
   it('on day 31 deletes the day-0 lesson whole and its index entry, keeps the day-5 lesson and the concern that names the old one', async () => {
@@ -49,7 +50,10 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
   it('deletes a lesson of more than 100 rows (several transactions) down to nothing', async () => {
     const tables = await freshTables();
     const meetings = new TableMeetingStore(tables.meetings);
-    await recordLesson(meetings, OLD, T0, 260);
+    await recordLesson(meetings, OLD, T0, 60);
+    // A lesson stored before pages has a row per flushed event.
+    const older = Array.from({ length: 200 }, (_, i) => endedEvent(`${OLD.meetingId}-old${i}`, T0 - 1000 + i));
+    await writeLegacyEventRows(tables.meetings, OLD, older);
     const before = (await rowKeys(tables.meetings, meetingPartition(OLD))).length;
     assert.ok(before > 200, `expected over 200 rows, found ${before}`);
     const summary = await makeSweep(tables.meetings, meetings)(T0 + 31 * DAY);

@@ -74,13 +74,15 @@ export type CommitResult =
       current?: MeetingRecord;
     };
 
-/** Lesson state in Table Storage: one partition per meeting, one row per applied event. */
+/** Lesson state in Table Storage: one partition per meeting, holding its snapshot and every applied event. */
 export interface MeetingStore {
   /** Reads the snapshot; undefined when the meeting has never been seen. */
   load(key: MeetingKey): Promise<MeetingRecord | undefined>;
   /**
    * Atomically records `event` (keyed by its id) and replaces the snapshot, if the snapshot is still
-   * the `expected` version (undefined: it must not exist yet). A duplicate event id changes nothing.
+   * the `expected` version (undefined: it must not exist yet). A duplicate of an event still in the
+   * lesson's outbox changes nothing; one already flushed out of it is found by {@link hasEvent}, which
+   * the app asks for every event its window of ids cannot vouch for (and `listEvents` lists an event once).
    * With `replayable`, the caller vouches that `next.state` is `stateAfter(expected's state, event,
    * replayable.address)` (domain/stateAfter.ts), so the store may keep just the event and rebuild the
    * state from it when the lesson is read; without it, the store keeps `next.state` as given.
@@ -103,8 +105,8 @@ export interface MeetingStore {
     expected: ExpectedVersion,
   ): Promise<({ outcome: 'applied' } & StoredVersion) | { outcome: 'conflict' }>;
   /**
-   * Whether the event with this id was recorded for the meeting (in its own row or still in the
-   * snapshot's outbox): asked only for a redelivery too late for the lesson's own window of ids.
+   * Whether the event with this id was recorded for the meeting (still in the snapshot's outbox, or
+   * flushed out of it): asked only for a redelivery too late for the lesson's own window of ids.
    */
   hasEvent(key: MeetingKey, eventId: string): Promise<boolean>;
   /** Every event applied to the meeting, oldest first, for replay and audit. */

@@ -57,7 +57,7 @@ function apply(state: MeetingState, event: MeetingEvent): MeetingState {
       return acknowledged(state, event);
     case 'meetingDetailsLearned':
       return detailsLearned(state, event);
-    // Audit records: kept as event rows in the lesson's partition; the live state does not change.
+    // Audit records: kept among the lesson's stored events; the live state does not change.
     case 'meetingSettingsChanged':
     case 'attendanceMerged':
       return state;

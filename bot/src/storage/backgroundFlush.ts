@@ -1,7 +1,7 @@
 /**
  * Flushing a lesson's outbox off the event's path. On the lesson path an event is recorded by merging
  * its own slot (snapshotWrites.ts); once the outbox holds OUTBOX_MAX_EVENTS, the whole lesson is written
- * and the events moved to their own rows in one transaction started after that event's write rather
+ * and the events moved onto a page in one transaction started after that event's write rather
  * than as part of it, so the event that fills the outbox is answered as fast as any other. The
  * transaction is If-Match on the version just written: if the lesson's next event is written first,
  * the flush is dropped and a later event starts another (past OUTBOX_HARD_MAX_EVENTS the event's own

@@ -1,17 +1,18 @@
 /**
  * The rows of a lesson's partition in the `meetings` table: the snapshot row (`state`, laid out in
- * snapshotRow.ts, with the outbox of recent events, snapshotOutbox.ts) and one row per flushed event
- * (`evt-<event id>`). Pure mapping between domain values and entities.
+ * snapshotRow.ts, with the outbox of recent events, snapshotOutbox.ts) and the events flushed out of
+ * it: pages of events (eventPages.ts), and before pages one row per event (`evt-<event id>`), which
+ * still read. Pure mapping between domain values and entities.
  */
 import type { TableEntity, TableEntityResult } from '@azure/data-tables';
 import type { MeetingKey } from '../app/ports.js';
 import type { MeetingEvent } from '../domain/types.js';
-import { chunkedLength, fromChunks, MAX_ROW_CHARS, timeValue, toChunks } from './properties.js';
+import { chunkedLength, fromChunks, MAX_ROW_CHARS } from './properties.js';
 import { joinKey } from './keys.js';
 
 /** RowKey of the snapshot row. */
 export const STATE_ROW = 'state';
-/** RowKeys of event rows start with this; `EVENT_ROWS_END` is the first key after them. */
+/** RowKeys of rows of one event each (written before pages) start with this; `EVENT_ROWS_END` is the first after. */
 export const EVENT_ROW_PREFIX = 'evt-';
 export const EVENT_ROWS_END = 'evt.';
 
@@ -23,7 +24,7 @@ export function meetingPartition(key: MeetingKey): string {
   return joinKey(['mtg', key.tenantId, key.meetingId]);
 }
 
-/** The RowKey of an applied event (escaping keeps the `evt-` prefix intact). */
+/** The RowKey of an event's own row, from before pages (escaping keeps the `evt-` prefix intact). */
 export function eventRowKey(eventId: string): string {
   return joinKey([`${EVENT_ROW_PREFIX}${eventId}`]);
 }
@@ -35,23 +36,16 @@ export function withinRowLimit(props: Record<string, unknown>, what: string): vo
   }
 }
 
-/**
- * The row recording one applied event (its id is the RowKey, so a second delivery collides).
- * `order` is its place among the events flushed in the same write, which share one server time.
- */
-export function eventRow(partitionKey: string, event: MeetingEvent, order: number): Row {
-  const props = toChunks('event', JSON.stringify(event));
-  withinRowLimit(props, 'meeting event');
-  return { partitionKey, rowKey: eventRowKey(event.id), kind: event.kind, at: timeValue(event.at), order, ...props };
-}
-
-/** Reads an event row back, with what orders it: its time, when the server stored it, its place in that write. */
-export function parseEventRow(entity: TableEntityResult<Record<string, unknown>>): {
+/** A flushed event with what orders it: its time, when its row was stored, its place among those flushed with it. */
+export interface FlushedEvent {
   event: MeetingEvent;
   at: number;
   storedAt: string;
   order: number;
-} {
+}
+
+/** Reads an event's own row (from before pages) back, with what orders it. */
+export function parseEventRow(entity: TableEntityResult<Record<string, unknown>>): FlushedEvent {
   const event = JSON.parse(fromChunks('event', entity)) as MeetingEvent;
   // Rows written one per transaction, before outboxes, have no `order`: each was alone in its write.
   const order = typeof entity['order'] === 'number' ? entity['order'] : 0;
@@ -71,16 +65,20 @@ export function sortableTimestamp(timestamp: string): string {
 }
 
 /**
- * A lesson's whole history, oldest first, without repeats: flushed event rows (by time, then
- * server time, then place in their write) followed by the outbox events not yet flushed.
+ * A lesson's whole history, oldest first, without repeats: flushed events (by time, then server time,
+ * then place in their write; an event flushed twice counts once) followed by the outbox events not yet
+ * flushed.
  */
-export function inAppliedOrder(
-  rows: Array<ReturnType<typeof parseEventRow>>,
-  outbox: readonly MeetingEvent[],
-): MeetingEvent[] {
+export function inAppliedOrder(rows: FlushedEvent[], outbox: readonly MeetingEvent[]): MeetingEvent[] {
   rows.sort((a, b) => a.at - b.at || a.storedAt.localeCompare(b.storedAt) || a.order - b.order);
-  const flushed = new Set(rows.map((row) => row.event.id));
+  const flushed = new Set<string>();
+  const events: MeetingEvent[] = [];
+  for (const { event } of rows) {
+    if (flushed.has(event.id)) continue;
+    flushed.add(event.id);
+    events.push(event);
+  }
   const pending = outbox.filter((e) => !flushed.has(e.id));
   // A stable sort by time keeps flushed events ahead of outbox events of the same instant.
-  return [...rows.map((row) => row.event), ...pending].sort((a, b) => a.at - b.at);
+  return [...events, ...pending].sort((a, b) => a.at - b.at);
 }

@@ -2,7 +2,7 @@
  * The outbox on a lesson's snapshot row: events applied since the last flush, in order. Writing
  * an event into the snapshot it already replaces costs one single-entity update instead of an
  * entity-group transaction (event row + snapshot), about half the storage work per event. Every
- * so often the outbox is flushed into `evt-` rows in one transaction, so the row stays small.
+ * so often the outbox is flushed onto a page (eventPages.ts) in one transaction, so the row stays small.
  *
  * Each event has a slot of its own (`ev<slot>_<chunk>`, with `outboxCount` slots in use), so
  * appending one is a merge of that slot, never a rewrite of the events before it. Rows written

@@ -13,7 +13,8 @@ import type { Delivery } from '../app/delivery/delivery.js';
 import type { LessonBook, MeetingKey } from '../app/ports.js';
 import { stateAfter } from '../domain/stateAfter.js';
 import type { AlertBook, MeetingEvent, MeetingState } from '../domain/types.js';
-import { eventRow, STATE_ROW, withinRowLimit, type Row } from './meetingRows.js';
+import { pageRows } from './eventPages.js';
+import { STATE_ROW, withinRowLimit, type Row } from './meetingRows.js';
 import { asciiJson, fromChunks, textChunks } from './properties.js';
 import { entryProps, OUTBOX_COUNT, outboxProps, parseOutboxEntries, type OutboxEntry } from './snapshotOutbox.js';
 import { parseRevision, REVISION, SnapshotVersion, type CompactParts } from './snapshotVersion.js';
@@ -133,8 +134,8 @@ export function rowChars(parts: CompactParts): number {
 
 /**
  * The transaction that writes `book` whole over `base` (or creates the row) with an empty outbox and
- * gives each `outbox` event its own row. The snapshot goes first so a stale ETag fails as 412 before
- * any row is tried.
+ * puts the `outbox` events on a page (eventPages.ts). The snapshot goes first so a stale ETag fails as
+ * 412 before the page is tried.
  */
 export function flushTransaction(
   partitionKey: string,
@@ -148,7 +149,7 @@ export function flushTransaction(
   withinRowLimit(snapshot.row, 'lesson snapshot');
   const actions: TransactionAction[] = [
     base === undefined ? ['create', snapshot.row] : ['update', snapshot.row, 'Replace', { etag: base.etag }],
-    ...outbox.map((e, order): TransactionAction => ['create', eventRow(partitionKey, e, order)]),
+    ...pageRows(partitionKey, revision, outbox).map((page): TransactionAction => ['create', page]),
   ];
   return { actions, compact: snapshot.compact, revision };
 }

@@ -2,7 +2,8 @@
  * The writes of a lesson's snapshot row (DESIGN.md section 5). An event goes into the outbox on the
  * row in the same If-Match write that updates the snapshot (one single-entity write: on a compact row,
  * snapshotRow.ts, a merge of the event's slot and of an alert book that changed, not the lesson), and
- * when the outbox is full (snapshotOutbox.ts) it is flushed into `evt-` rows by one entity-group transaction.
+ * when the outbox is full (snapshotOutbox.ts) it is flushed onto a page (eventPages.ts) by one
+ * entity-group transaction.
  * Every write stores the revision of the version it replaces plus one. A write is atomic, a
  * concurrent writer gets a conflict instead of losing an update, and a duplicate changes nothing.
  */
@@ -43,7 +44,7 @@ interface BookTarget {
   read?: { key: MeetingKey; state: MeetingState };
 }
 
-/** Writes lesson snapshot rows and the event rows their outboxes flush into. */
+/** Writes lesson snapshot rows and the pages their outboxes flush into. */
 export class SnapshotWrites {
   private readonly flushes: BackgroundFlushes;
 
@@ -121,9 +122,9 @@ export class SnapshotWrites {
   }
 
   /**
-   * After a lost race: a duplicate if the winner recorded this very event, in its outbox or in its
-   * own row; otherwise a conflict, nothing is written, and the caller retries on the lesson as read
-   * here (`current`). An event newer than all the lesson has applied has no row of its own, so that
+   * After a lost race: a duplicate if the winner recorded this very event, in its outbox or flushed;
+   * otherwise a conflict, nothing is written, and the caller retries on the lesson as read here
+   * (`current`). An event newer than all the lesson has applied cannot have been flushed, so that
    * second read is skipped. `read` is the row when the caller has just read it (null: there is none);
    * left out, it is read here.
    */
@@ -134,7 +135,7 @@ export class SnapshotWrites {
       ? { outcome: 'conflict', current: { ...lesson.book, ...lesson.version.stored() } }
       : { outcome: 'conflict' };
     if (lesson && seenBefore(lesson.book.state, event) === 'new') return conflict;
-    return (await this.rows.hasEventRow(partitionKey, event.id)) ? { outcome: 'duplicate' } : conflict;
+    return (await this.rows.isFlushed(partitionKey, event.id)) ? { outcome: 'duplicate' } : conflict;
   }
 
   /** One single-entity write (`request`) of the row with `event` appended to its outbox. */
@@ -162,7 +163,11 @@ export class SnapshotWrites {
     return fitsInOutbox(outbox.length, compact.entryChars, rowChars(compact) - compact.entryChars, maxEvents);
   }
 
-  /** One transaction: the whole lesson with an empty outbox, and a row for every outbox event. */
+  /**
+   * One transaction: the whole lesson with an empty outbox, and the outbox events on a page. A 409 means
+   * the snapshot was created meanwhile (or, rarely, a page of a lesson record being deleted is still
+   * there): settled like any lost race.
+   */
   private async flush(target: Target, event: MeetingEvent, outbox: MeetingEvent[]): Promise<CommitResult> {
     const flush = flushTransaction(target.partitionKey, target.key, target.book, target.base, outbox);
     try {
@@ -172,27 +177,9 @@ export class SnapshotWrites {
       return { outcome: 'applied', ...version.stored() };
     } catch (error) {
       const status = statusOf(error);
-      if (status === 412 || status === 404) return this.settle(target.partitionKey, event);
-      if (status === 409) return this.afterRowCollision(target, event, outbox);
+      if (status === 409 || status === 412 || status === 404) return this.settle(target.partitionKey, event);
       throw error;
     }
-  }
-
-  /**
-   * A row to be created exists. This event's own row makes it a duplicate. An earlier outbox
-   * event with a row is already recorded (a redelivery the store could not see without a read;
-   * the app's applied-ids check normally keeps those out), so it is dropped and the flush retried
-   * rather than failing on every later event. No row at all: the snapshot was created meanwhile.
-   */
-  private async afterRowCollision(target: Target, event: MeetingEvent, outbox: MeetingEvent[]): Promise<CommitResult> {
-    const present = await Promise.all(outbox.map((e) => this.rows.hasEventRow(target.partitionKey, e.id)));
-    if (present[present.length - 1]) return { outcome: 'duplicate' };
-    if (!present.includes(true)) return this.settle(target.partitionKey, event);
-    return this.flush(
-      target,
-      event,
-      outbox.filter((_, i) => !present[i]),
-    );
   }
 
   /** The version just written. The service returns its ETag; the row is re-read only if it ever did not. */

@@ -1,7 +1,7 @@
 /**
  * `MeetingStore` on Azure Table Storage (DESIGN.md section 5). Each lesson is one partition: a
- * snapshot row whose outbox holds the newest events, and a row per event flushed out of it
- * (snapshotWrites.ts). What a version of the snapshot holds travels on the record this store
+ * snapshot row whose outbox holds the newest events, and pages of the events flushed out of it
+ * (snapshotWrites.ts, eventPages.ts). What a version of the snapshot holds travels on the record this store
  * returns (snapshotVersion.ts), so the app's record cache is the only cache: a write over the
  * version this process read or wrote last needs no read first.
  */
@@ -94,18 +94,18 @@ export class TableMeetingStore implements MeetingStore {
 
   async hasEvent(key: MeetingKey, eventId: string): Promise<boolean> {
     const partitionKey = meetingPartition(key);
-    // The snapshot first: an event flushed out of the outbox after this read has its row by the next one.
+    // The snapshot first: an event flushed out of the outbox after this read is on a page by the next one.
     const snapshot = await this.rows.snapshot(partitionKey);
     if (snapshot?.version.outbox.some((e) => e.id === eventId)) return true;
-    return this.rows.hasEventRow(partitionKey, eventId);
+    return this.rows.isFlushed(partitionKey, eventId);
   }
 
   async listEvents(key: MeetingKey): Promise<MeetingEvent[]> {
     const partitionKey = meetingPartition(key);
-    // The snapshot first: an outbox flushed after this read shows up in the rows listed next, so
+    // The snapshot first: an outbox flushed after this read shows up on the pages listed next, so
     // nothing is missed (and inAppliedOrder drops its second copy).
     const snapshot = await this.rows.snapshot(partitionKey);
-    return inAppliedOrder(await this.rows.eventRows(partitionKey), snapshot?.version.outbox ?? []);
+    return inAppliedOrder(await this.rows.flushedEvents(partitionKey), snapshot?.version.outbox ?? []);
   }
 
   async listMeetings(
