@@ -5,7 +5,8 @@
  * when the outbox is full (snapshotOutbox.ts) it is flushed onto a page (eventPages.ts) by one
  * entity-group transaction.
  * Every write stores the revision of the version it replaces plus one. A write is atomic, a
- * concurrent writer gets a conflict instead of losing an update, and a duplicate changes nothing.
+ * concurrent writer gets a conflict instead of losing an update, and a duplicate of an event still in the
+ * outbox changes nothing (one already flushed is for the app to find first: MeetingStore.hasEvent).
  */
 import type { TableClient } from '@azure/data-tables';
 import {
