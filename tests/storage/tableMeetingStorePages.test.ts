@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { MeetingKey } from '../../bot/src/app/ports.js';
+import { pageRows } from '../../bot/src/storage/eventPages.js';
+import { meetingPartition } from '../../bot/src/storage/meetingRows.js';
 import { OUTBOX_MAX_EVENTS } from '../../bot/src/storage/snapshotOutbox.js';
 import { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
 import { writeLegacyEventRows } from './legacyEventRows.js';
@@ -41,5 +43,34 @@ describe('storage/tableMeetingStore: flushed events on pages, older lessons stil
     assert.equal(await another.hasEvent(key, layout.outbox[0]!.id), true, 'still in the outbox');
     assert.equal(await another.hasEvent(key, 'e999'), false);
     assert.equal(await another.hasEvent({ ...key, meetingId: 'pages/other' }, 'e12'), false, 'another lesson');
+  });
+
+  it('settles a flush whose page name is taken (a leftover of a deleted record) as a lost race, losing nothing', async () => {
+    const tables = await freshTables();
+    const store = new TableMeetingStore(tables.meetings);
+    const lesson = { ...key, meetingId: 'pages/leftover' };
+    const state = () => ({ state: lessonState(lesson.tenantId, lesson.meetingId), alerts: {} });
+    const created = await store.commit(lesson, endedEvent('first', 1), state(), undefined);
+    let etag = created.outcome === 'applied' ? created.etag : undefined;
+    for (let i = 1; i < OUTBOX_MAX_EVENTS; i += 1) {
+      const result = await store.commit(lesson, endedEvent(`e${i}`, 1 + i), state(), etag);
+      etag = result.outcome === 'applied' ? result.etag : undefined;
+    }
+    // The next commit flushes at revision OUTBOX_MAX_EVENTS + 1 onto a page named after 'first': put one there.
+    const [leftover] = pageRows(meetingPartition(lesson), OUTBOX_MAX_EVENTS + 1, [endedEvent('first', 1)]);
+    await tables.meetings.createEntity(leftover!);
+    const before = await storedLayout(tables.meetings, lesson);
+    const last = endedEvent(`e${OUTBOX_MAX_EVENTS}`, 1 + OUTBOX_MAX_EVENTS);
+    const refused = await store.commit(lesson, last, state(), etag);
+    assert.equal(refused.outcome, 'conflict');
+    assert.deepEqual((await storedLayout(tables.meetings, lesson)).outbox, before.outbox, 'the outbox is as it was');
+
+    await tables.meetings.deleteEntity(leftover!.partitionKey, leftover!.rowKey);
+    const again = await store.commit(lesson, last, state(), await store.load(lesson));
+    assert.equal(again.outcome, 'applied');
+    assert.deepEqual(
+      (await store.listEvents(lesson)).map((e) => e.id),
+      ['first', ...Array.from({ length: OUTBOX_MAX_EVENTS }, (_, i) => `e${i + 1}`)],
+    );
   });
 });
