@@ -130,6 +130,7 @@ describe('faults: Table Storage outage (Azurite really stopped, then restarted)'
       await service.stop();
     }
   });
+
   it('past OUTAGE_HELD_EVENTS held events a new one is refused with a 500 and not kept; sent again after recovery, it is stored once', async () => {
     const { service, clock, lesson, key } = await lessonWithPupils(`full-${Date.now()}`, 0, {
       OUTAGE_HELD_EVENTS: '2',

@@ -73,3 +73,13 @@ export async function guarded<T>(operation: string, call: () => Promise<T>): Pro
     throw error;
   }
 }
+
+/** Every entity of a listing (`listEntities(...).byPage()`), each page of it read {@link guarded} as `operation`. */
+export async function allListed<T>(pages: AsyncIterator<T[]>, operation: string): Promise<T[]> {
+  const all: T[] = [];
+  while (true) {
+    const page = await guarded(operation, () => pages.next());
+    if (page.done) return all;
+    all.push(...page.value);
+  }
+}

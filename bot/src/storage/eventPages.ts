@@ -16,9 +16,8 @@ import { joinKey, MAX_KEY_LENGTH } from './keys.js';
 import { EVENT_ROWS_END, sortableTimestamp, withinRowLimit, type FlushedEvent, type Row } from './meetingRows.js';
 import { asciiJson, fromChunks, MAX_ROW_CHARS, textChunks } from './properties.js';
 
-/** RowKeys of pages start with this; `PAGES_END` is the first key after them. */
-export const PAGE_PREFIX = 'evp-';
-export const PAGES_END = 'evp.';
+/** RowKeys of pages start with this. */
+const PAGE_PREFIX = 'evp-';
 /** Every row of flushed events (pages, and the older rows of one event each) has a RowKey in this range. */
 export const FLUSHED_START = PAGE_PREFIX;
 export const FLUSHED_END = EVENT_ROWS_END;
@@ -40,39 +39,52 @@ export function isPage(rowKey: string): boolean {
 
 /**
  * The pages holding `events` (oldest first), flushed with the snapshot at `revision`: as few as fit
- * the row cap. Throws when a single event is too big for a row.
+ * the row cap, filled in one pass. Throws when a single event is too big for a row.
  */
 export function pageRows(partitionKey: string, revision: number, events: readonly MeetingEvent[]): Row[] {
-  const pages: Row[] = [];
-  let first = 0;
-  while (first < events.length) {
-    const texts: string[] = [];
-    const ids: string[] = [];
-    let chars = 2;
-    let idsChars = 2;
-    for (const event of events.slice(first)) {
-      const text = asciiJson(JSON.stringify(event));
-      const idChars = asciiJson(JSON.stringify(event.id)).length + 1;
-      const fits = chars + text.length + 1 + idsChars + idChars <= PAGE_CHARS && idsChars + idChars <= MAX_IDS_CHARS;
-      if (texts.length > 0 && !fits) break;
-      texts.push(text);
-      ids.push(event.id);
-      chars += text.length + 1;
-      idsChars += idChars;
-    }
-    const rowKey = joinKey([`${PAGE_PREFIX}${String(revision).padStart(10, '0')}-${ids[0]}`]);
+  const rowOf = (page: Page): Row => {
     const row: Row = {
       partitionKey,
-      rowKey,
-      [FIRST]: first,
-      [PAGE_IDS]: asciiJson(JSON.stringify(ids)),
-      ...textChunks(EVENTS, `[${texts.join(',')}]`),
+      rowKey: joinKey([`${PAGE_PREFIX}${String(revision).padStart(10, '0')}-${page.ids[0]}`]),
+      [FIRST]: page.first,
+      [PAGE_IDS]: asciiJson(JSON.stringify(page.ids)),
+      ...textChunks(EVENTS, `[${page.texts.join(',')}]`),
     };
     withinRowLimit(row, 'meeting event');
-    pages.push(row);
-    first += texts.length;
-  }
+    return row;
+  };
+  const pages: Row[] = [];
+  let page = emptyPage(0);
+  events.forEach((event, index) => {
+    const text = asciiJson(JSON.stringify(event));
+    const idChars = asciiJson(JSON.stringify(event.id)).length + 1;
+    const fits =
+      page.chars + text.length + 1 + page.idsChars + idChars <= PAGE_CHARS && page.idsChars + idChars <= MAX_IDS_CHARS;
+    if (page.texts.length > 0 && !fits) {
+      pages.push(rowOf(page));
+      page = emptyPage(index);
+    }
+    page.texts.push(text);
+    page.ids.push(event.id);
+    page.chars += text.length + 1;
+    page.idsChars += idChars;
+  });
+  if (page.texts.length > 0) pages.push(rowOf(page));
   return pages;
+}
+
+/** A page being filled: the place of its first event in the flush, its events' JSON and ids, and their sizes. */
+interface Page {
+  first: number;
+  texts: string[];
+  ids: string[];
+  chars: number;
+  idsChars: number;
+}
+
+function emptyPage(first: number): Page {
+  // Both sizes start with the two brackets of their JSON array.
+  return { first, texts: [], ids: [], chars: 2, idsChars: 2 };
 }
 
 /** The events a page holds, each with what orders it: its time, when the page was stored, its place in the flush. */

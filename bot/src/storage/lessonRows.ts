@@ -5,17 +5,8 @@
  * the store returns (snapshotVersion.ts).
  */
 import { odata, type TableClient } from '@azure/data-tables';
-import { guarded, statusOf } from './errors.js';
-import {
-  FLUSHED_END,
-  FLUSHED_START,
-  isPage,
-  PAGE_IDS,
-  PAGE_PREFIX,
-  pageHolds,
-  PAGES_END,
-  parsePage,
-} from './eventPages.js';
+import { allListed, guarded, statusOf } from './errors.js';
+import { FLUSHED_END, FLUSHED_START, isPage, PAGE_IDS, pageHolds, parsePage } from './eventPages.js';
 import { eventRowKey, parseEventRow, STATE_ROW, type FlushedEvent } from './meetingRows.js';
 import { readSnapshotRow, type ReadLesson } from './snapshotRow.js';
 
@@ -36,46 +27,30 @@ export class LessonRows {
     }
   }
 
-  /** Whether the event was flushed out of the outbox: on a page, or in a row of its own from before pages. */
+  /**
+   * Whether the event was flushed out of the outbox: on a page, or in a row of its own from before pages. One query
+   * over the flushed range that brings back only keys and pages' id lists.
+   */
   async isFlushed(partitionKey: string, eventId: string): Promise<boolean> {
-    const [own, paged] = await Promise.all([this.hasOwnRow(partitionKey, eventId), this.onPage(partitionKey, eventId)]);
-    return own || paged;
-  }
-
-  private async hasOwnRow(partitionKey: string, eventId: string): Promise<boolean> {
-    try {
-      await guarded('check event', () =>
-        this.table.getEntity(partitionKey, eventRowKey(eventId), { queryOptions: { select: ['kind'] } }),
-      );
-      return true;
-    } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw error;
-    }
-  }
-
-  private async onPage(partitionKey: string, eventId: string): Promise<boolean> {
-    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${PAGE_PREFIX} and RowKey lt ${PAGES_END}`;
-    const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: [PAGE_IDS] } });
-    for (const page of await this.listed(pages.byPage(), 'check event')) if (pageHolds(page, eventId)) return true;
-    return false;
+    const ownRow = eventRowKey(eventId);
+    const rows = this.table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: flushedRange(partitionKey), select: ['rowKey', PAGE_IDS] },
+    });
+    const listed = await allListed(rows.byPage(), 'check event');
+    return listed.some((row) => (isPage(row.rowKey ?? '') ? pageHolds(row, eventId) : row.rowKey === ownRow));
   }
 
   /** Every flushed event of the lesson, as stored (unordered; inAppliedOrder orders them). */
   async flushedEvents(partitionKey: string): Promise<FlushedEvent[]> {
-    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${FLUSHED_START} and RowKey lt ${FLUSHED_END}`;
-    const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
-    const listed = await this.listed(rows.byPage(), 'list meeting events');
+    const rows = this.table.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: flushedRange(partitionKey) },
+    });
+    const listed = await allListed(rows.byPage(), 'list meeting events');
     return listed.flatMap((row) => (isPage(row.rowKey ?? '') ? parsePage(row) : [parseEventRow(row)]));
   }
+}
 
-  /** Every entity of a listing, each page of it read under `what` (the name an outage is reported by). */
-  private async listed<T>(pages: AsyncIterator<T[]>, what: string): Promise<T[]> {
-    const all: T[] = [];
-    while (true) {
-      const page = await guarded(what, () => pages.next());
-      if (page.done) return all;
-      all.push(...page.value);
-    }
-  }
+/** The query for a lesson's flushed events: pages, and the rows of one event each from before pages. */
+function flushedRange(partitionKey: string): string {
+  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${FLUSHED_START} and RowKey lt ${FLUSHED_END}`;
 }

@@ -7,7 +7,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { MeetingKey } from '../app/ports.js';
 import type { IndexedLesson, RetentionStore } from '../app/retention/ports.js';
-import { guarded, statusOf } from './errors.js';
+import { allListed, guarded, statusOf } from './errors.js';
 import { MeetingIndex } from './meetingIndex.js';
 import { meetingPartition, STATE_ROW } from './meetingRows.js';
 
@@ -59,12 +59,8 @@ export class TableRetentionStore implements RetentionStore {
     const pages = this.table
       .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['rowKey'] } })
       .byPage();
-    const keys: string[] = [];
-    while (true) {
-      const page = await guarded('list lesson rows', () => pages.next());
-      if (page.done) break;
-      for (const row of page.value) if (row.rowKey !== undefined) keys.push(row.rowKey);
-    }
+    const rows = await allListed(pages, 'list lesson rows');
+    const keys = rows.flatMap((row) => (row.rowKey === undefined ? [] : [row.rowKey]));
     return [...keys.filter((k) => k === STATE_ROW), ...keys.filter((k) => k !== STATE_ROW)];
   }
 

@@ -9,7 +9,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { LRUCache } from 'lru-cache';
 import type { BoardEntry } from '../app/schoolView/boardEntry.js';
 import type { BoardRow, SchoolBoardStore } from '../app/schoolView/ports.js';
-import { guarded, statusOf } from './errors.js';
+import { allListed, guarded, statusOf } from './errors.js';
 import { joinKey, splitKey } from './keys.js';
 import { fromChunks, toChunks } from './properties.js';
 import { tenantsWithPartitions } from './tenantPartitions.js';
@@ -103,15 +103,10 @@ export class TableSchoolBoard implements SchoolBoardStore {
 
   private async query(filter: string): Promise<Array<Pick<BoardRow, 'day' | 'entry'>>> {
     const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage();
-    const rows: Array<Pick<BoardRow, 'day' | 'entry'>> = [];
-    while (true) {
-      const page = await guarded('read school view', () => pages.next());
-      if (page.done) return rows;
-      for (const entity of page.value) {
-        const day = splitKey(String(entity.partitionKey)).at(-1) ?? '';
-        rows.push({ day, entry: JSON.parse(fromChunks('entry', entity)) as BoardEntry });
-      }
-    }
+    return (await allListed(pages, 'read school view')).map((entity) => ({
+      day: splitKey(String(entity.partitionKey)).at(-1) ?? '',
+      entry: JSON.parse(fromChunks('entry', entity)) as BoardEntry,
+    }));
   }
 
   private async read(partitionKey: string, rowKey: string): Promise<Held | undefined> {

@@ -5,7 +5,7 @@
  */
 import { odata, type TableClient } from '@azure/data-tables';
 import type { DueTimer, MeetingKey, TimerStore } from '../app/ports.js';
-import { guarded, statusOf } from './errors.js';
+import { allListed, guarded, statusOf } from './errors.js';
 import { joinKey } from './keys.js';
 import { timeValue } from './properties.js';
 
@@ -65,13 +65,9 @@ export class TableTimerStore implements TimerStore {
     const filter = odata`PartitionKey ge ${from} and PartitionKey le ${to}`;
     const due: Array<{ partitionKey: string; rowKey: string; etag: string } & TimerRow> = [];
     const pages = this.table.listEntities<TimerRow>({ queryOptions: { filter } }).byPage();
-    while (true) {
-      const page = await guarded('sweep timers', () => pages.next());
-      if (page.done) break;
-      for (const { partitionKey, rowKey, ...row } of page.value) {
-        if (partitionKey !== undefined && rowKey !== undefined && row.dueAt <= now)
-          due.push({ ...row, partitionKey, rowKey });
-      }
+    for (const { partitionKey, rowKey, ...row } of await allListed(pages, 'sweep timers')) {
+      if (partitionKey !== undefined && rowKey !== undefined && row.dueAt <= now)
+        due.push({ ...row, partitionKey, rowKey });
     }
     due.sort((a, b) => a.dueAt - b.dueAt);
     const claimed: DueTimer[] = [];
