@@ -6,7 +6,6 @@
  * production tick, not a copy of it.
  */
 import type { ConcernDeliverySweep } from '../app/concerns/concernDeliveries.js';
-import { withCorrelation } from '../app/correlation.js';
 import { errorFacts } from '../app/errorFacts.js';
 import type { Clock, Logger } from '../app/ports.js';
 import type { HoldingConcernStore } from '../storage/holdingConcernStore.js';
@@ -73,15 +72,16 @@ export function createServiceTick(deps: ServiceTickDeps): ServiceTick {
   });
 }
 
-/** Runs `tick` every `everyMs`, never two at once, each under its own correlation id; a failure is logged. */
+/** Runs `tick` every `everyMs`, never two at once; a failure is logged with the sweep's number. */
 export function startSweeping(tick: () => Promise<number>, everyMs: number, logger: Logger): NodeJS.Timeout {
   let running = false;
   let sweeps = 0;
   const interval = setInterval(() => {
     if (running) return;
     running = true;
-    withCorrelation(`sweep-${++sweeps}`, tick)
-      .catch((error: unknown) => logger.error({ err: errorFacts(error) }, 'timer sweep failed'))
+    const sweep = ++sweeps;
+    tick()
+      .catch((error: unknown) => logger.error({ sweep, err: errorFacts(error) }, 'timer sweep failed'))
       .finally(() => (running = false));
   }, everyMs);
   interval.unref();

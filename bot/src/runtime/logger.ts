@@ -1,5 +1,4 @@
 import { pino } from 'pino';
-import { correlationId } from '../app/correlation.js';
 import type { Logger } from '../app/ports.js';
 
 /**
@@ -10,10 +9,6 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
   const options = {
     level,
     base: { service: 'chaperone' },
-    mixin: () => {
-      const id = correlationId();
-      return id ? { correlationId: id } : {};
-    },
     redact: {
       paths: [
         'authorization',

@@ -3,6 +3,7 @@ import type { Logger, ConversationStore, Clock } from '../app/ports.js';
 import type { MeetingActivity } from '../app/lesson/recordMeetingActivity.js';
 import { isMeetingEvent, MalformedActivityError, parseMeetingActivity } from './parseMeetingActivity.js';
 import type { ServiceUrls } from './serviceUrls.js';
+import { turnLogger } from './turnLogger.js';
 import { welcomeActivity } from './welcome.js';
 
 /** Chat commands and card actions (see `messages/`). */
@@ -56,7 +57,10 @@ export function createChaperoneBot(deps: ChaperoneBotDeps): { run(context: TurnC
       );
       const handler = routes[context.activity.type ?? ''];
       if (!handler) {
-        deps.logger.info({ activityType: context.activity.type }, 'activity type not handled; ignored');
+        turnLogger(context, deps.logger).info(
+          { activityType: context.activity.type },
+          'activity type not handled; ignored',
+        );
         return;
       }
       await handler(context);
@@ -66,7 +70,7 @@ export function createChaperoneBot(deps: ChaperoneBotDeps): { run(context: TurnC
 
 async function onEvent(deps: ChaperoneBotDeps, context: TurnContext): Promise<void> {
   if (!isMeetingEvent(context.activity)) {
-    deps.logger.info({ eventName: context.activity.name }, 'event not handled; ignored');
+    turnLogger(context, deps.logger).info({ eventName: context.activity.name }, 'event not handled; ignored');
     return;
   }
   let parsed: MeetingActivity;
@@ -74,7 +78,10 @@ async function onEvent(deps: ChaperoneBotDeps, context: TurnContext): Promise<vo
     parsed = parseMeetingActivity(context.activity);
   } catch (error) {
     if (!(error instanceof MalformedActivityError)) throw error;
-    deps.logger.warn({ eventName: context.activity.name, reason: error.message }, 'malformed meeting event ignored');
+    turnLogger(context, deps.logger).warn(
+      { eventName: context.activity.name, reason: error.message },
+      'malformed meeting event ignored',
+    );
     return;
   }
   await deps.recordMeetingActivity(parsed);

@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { DEFAULT_AUTHORITY_HOST } from '../graph/tokenProvider.js';
 import { EndpointAdapter } from './endpointAdapter.js';
 import { reuseClients } from './reusedClients.js';
+import { turnLogger } from './turnLogger.js';
 
 /** What the bot's tokens are for when botbuilder names no audience: the Bot Framework's channels. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -137,7 +138,7 @@ export function createAdapter(
   );
   const adapter = new EndpointAdapter(reuseClients(refuseBadTokensWith401(auth)), logger);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ activityType: context.activity.type, err: errorFacts(error) }, 'turn failed');
+    turnLogger(context, logger).error({ activityType: context.activity.type, err: errorFacts(error) }, 'turn failed');
     // Rethrown, botbuilder answers 500 and Teams delivers the activity again; anything else is a
     // bug or bad data that a redelivery would not fix, so the turn ends with the error logged.
     if (shouldRetryLater(error)) throw error;

@@ -50,12 +50,13 @@ export class EndpointAdapter extends CloudAdapter {
   /**
    * Authenticates `authHeader` for `activity` (an object with a text `type`) and runs `logic` for it:
    * 401 when the token does not pass, 500 when the turn throws (the channel delivers it again), else
-   * the invoke's answer or 200.
+   * the invoke's answer or 200. A refusal or failure is logged with the request's `correlationId`.
    */
   async handle(
     authHeader: string,
     activity: Record<string, unknown>,
     logic: (context: TurnContext) => Promise<void>,
+    correlationId?: string,
   ): Promise<EndpointAnswer> {
     try {
       const invoke = await this.processActivity(authHeader, withDates(activity), logic);
@@ -64,10 +65,10 @@ export class EndpointAdapter extends CloudAdapter {
       // Never the message (errorFacts.ts): a token or an activity's text never reaches the log.
       const err = errorFacts(error);
       if (error instanceof AuthenticationError) {
-        this.logger.warn({ err }, 'bot activity refused: its sign-in did not pass');
+        this.logger.warn({ correlationId, err }, 'bot activity refused: its sign-in did not pass');
         return { status: StatusCodes.UNAUTHORIZED, body: error.message };
       }
-      this.logger.warn({ err }, 'bot activity answered 500: the channel will send it again');
+      this.logger.warn({ correlationId, err }, 'bot activity answered 500: the channel will send it again');
       return { status: StatusCodes.INTERNAL_SERVER_ERROR, body: 'The activity could not be handled; send it again.' };
     }
   }

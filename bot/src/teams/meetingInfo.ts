@@ -9,6 +9,7 @@ import { errorFacts } from '../app/errorFacts.js';
 import type { DiscoveredMeeting } from '../app/lessonRoutines/meetingDiscovered.js';
 import type { Logger } from '../app/ports.js';
 import type { MeetingKind } from '../domain/types.js';
+import { turnLogger } from './turnLogger.js';
 
 const KINDS: readonly MeetingKind[] = [
   'Scheduled',
@@ -69,7 +70,10 @@ export function createMeetingAddedHandler(deps: MeetingAddedDeps) {
     try {
       info = await read(context, meetingIdOf(activity)!);
     } catch (error) {
-      deps.logger.warn({ err: errorFacts(error) }, 'meeting info could not be read when the app was added');
+      turnLogger(context, deps.logger).warn(
+        { err: errorFacts(error) },
+        'meeting info could not be read when the app was added',
+      );
       return;
     }
     const meeting = discoveredMeeting(activity, info);

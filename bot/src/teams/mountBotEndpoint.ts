@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { withCorrelation } from '../app/correlation.js';
 import type { EndpointAdapter } from './endpointAdapter.js';
 import type { TenantGate } from './tenantGate.js';
+import { setTurnCorrelation } from './turnLogger.js';
 
 const TENANT_REFUSED = {
   error: {
@@ -45,17 +45,22 @@ export function mountBotEndpoint(
       });
       return;
     }
+    // The server gave the request a correlation id (response header); the turn's log lines and the adapter's carry it.
+    const id = String(res.getHeader('x-correlation-id') ?? '') || undefined;
     // Asked inside the turn, after botbuilder has authenticated the request: an unsigned caller learns nothing about
     // tenants.
     let refused = false;
     const run = async (context: TurnContext): Promise<void> => {
+      setTurnCorrelation(context, id);
       refused = !tenants.admits(context.activity);
       if (!refused) await bot.run(context);
     };
-    // The server gave the request a correlation id (response header); every log line of the turn carries it.
-    const id = String(res.getHeader('x-correlation-id') ?? '') || undefined;
-    const turn = () => adapter.handle(req.header('authorization') ?? '', req.body as Record<string, unknown>, run);
-    const answer = await (id ? withCorrelation(id, turn) : turn());
+    const answer = await adapter.handle(
+      req.header('authorization') ?? '',
+      req.body as Record<string, unknown>,
+      run,
+      id,
+    );
     // botbuilder lets a turn choose its status only for invokes, so a refused tenant's 403 is set here.
     if (refused) res.json(403, TENANT_REFUSED);
     else if (answer.body) res.send(answer.status, answer.body);
