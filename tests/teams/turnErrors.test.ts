@@ -16,7 +16,10 @@ describe('teams: a turn that fails', () => {
     serviceUrl: 'http://127.0.0.1:9/',
   }).join(school.pupils[0]!, Date.parse('2026-01-15T09:00:00Z'));
 
-  async function statusWhenTurnThrows(error: Error): Promise<{ status: number; logged: number; log: string }> {
+  async function statusWhenTurnThrows(
+    error: Error,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; logged: number; log: string; correlationIds: unknown[] }> {
     const logger = memoryLogger();
     const server = createHttpServer({ logger, health: () => ({ status: 'ok', checks: {} }) });
     mountBotEndpoint(
@@ -31,11 +34,14 @@ describe('teams: a turn that fails', () => {
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const status = await postActivity(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, activity);
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const status = await postActivity(url, activity, headers);
+      const failures = logger.lines.filter((l) => l.msg === 'turn failed');
       return {
         status,
-        logged: logger.lines.filter((l) => l.msg === 'turn failed').length,
+        logged: failures.length,
         log: JSON.stringify(logger.lines),
+        correlationIds: failures.map((l) => (l.obj as { correlationId?: unknown }).correlationId),
       };
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -62,5 +68,12 @@ describe('teams: a turn that fails', () => {
     assert.equal(logged, 1);
     assert.ok(log.includes('SyntaxError'));
     assert.ok(!log.includes('Amelia'), log);
+  });
+
+  it("ties the failure's log line to the request by its correlation id", async () => {
+    const { correlationIds } = await statusWhenTurnThrows(new TypeError('bug'), {
+      'x-correlation-id': 'turn-12345678',
+    });
+    assert.deepEqual(correlationIds, ['turn-12345678']);
   });
 });
