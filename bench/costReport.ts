@@ -23,6 +23,7 @@ function beside(d: EventCost, chaperone: EventCost) {
       cpuPerEvent: ratio(chaperone.cpuUsPerEvent, d.cpuUsPerEvent),
       storageRequestsPerEvent: ratio(chaperone.storageRequestsPerEvent, d.storageRequestsPerEvent),
       storageBytesPerEvent: ratio(chaperone.storageBytesPerEvent, d.storageBytesPerEvent),
+      emulatorCpuPerEvent: ratio(chaperone.emulatorCpuUsPerEvent, d.emulatorCpuUsPerEvent),
       rss: ratio(chaperone.rssMb, d.rssMb),
     },
   };
@@ -73,6 +74,12 @@ export function costTable(cost: ReturnType<typeof costResults>): string {
       'server CPU (user+system)',
       (c) => c.cpuUsPerEvent,
       (b) => b.ratioToD.cpuPerEvent,
+      ' us',
+    ),
+    row(
+      'storage emulator CPU (Azurite)',
+      (c) => c.emulatorCpuUsPerEvent,
+      (b) => b.ratioToD.emulatorCpuPerEvent,
       ' us',
     ),
     row(

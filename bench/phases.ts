@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { lessonTraffic, OPENING_EVENTS } from './lessonTraffic.js';
 import { measure, type Measurement, type Phase } from './load.js';
+import type { CpuReader } from './emulatorCpu.js';
 import { eventCost, type EventCost } from './processCost.js';
 import { startServerProcess, type RunningChild, type ServerSpec } from './spawnServer.js';
 
@@ -44,26 +45,32 @@ export function logPhase(name: string, m: Measurement, extra = ''): void {
 
 /**
  * {@link phase} after a longer warm-up, with what the server process spent on the measured part (CPU, storage traffic,
- * RSS at its end).
+ * RSS at its end) and, when `emulator` reads it, the CPU the storage emulator spent over the same span.
  */
 export async function costedPhase(
   name: string,
   spec: Phase,
   server: RunningChild,
+  emulator?: CpuReader,
 ): Promise<{ m: Measurement; cost: EventCost }> {
   await measure({ ...spec, seconds: 60, amount: WARM_UP_REQUESTS });
   const profileTo = PROFILE_DIR
     ? { writeTo: join(PROFILE_DIR, `${++profiles}-${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`) }
     : undefined;
   const before = await server.sample(profileTo && 'start');
+  const emulatorBefore = await emulator?.();
   const m = await measure(spec);
+  const emulatorAfter = await emulator?.();
   const after = await server.sample(profileTo);
-  const cost = eventCost(before, after, Math.round(m.perSecond * m.seconds), m.seconds);
+  const emulatorCpuUs =
+    emulatorBefore === undefined || emulatorAfter === undefined ? undefined : emulatorAfter - emulatorBefore;
+  const cost = eventCost(before, after, Math.round(m.perSecond * m.seconds), m.seconds, emulatorCpuUs);
   const storage =
     cost.storageBytesPerEvent === undefined
       ? ''
       : `  storage ${cost.storageRequestsPerEvent} req ${cost.storageBytesPerEvent} B`;
-  logPhase(name, m, `  CPU ${cost.cpuUsPerEvent} us${storage} per event  RSS ${cost.rssMb} MB`);
+  const azurite = cost.emulatorCpuUsPerEvent === undefined ? '' : `  Azurite CPU ${cost.emulatorCpuUsPerEvent} us`;
+  logPhase(name, m, `  CPU ${cost.cpuUsPerEvent} us${storage}${azurite} per event  RSS ${cost.rssMb} MB`);
   return { m, cost };
 }
 

@@ -39,12 +39,26 @@ export interface EventCost {
   storageRequestsByTarget?: Record<string, number>;
   /** Server RSS at the end of the phase, MB. */
   rssMb: number;
+  /**
+   * Microseconds of CPU the storage emulator (Azurite, shared by every client) spent per accepted event, when the
+   * bench could read its process.
+   */
+  emulatorCpuUsPerEvent?: number;
 }
 
 const round = (n: number, places: number): number => Math.round(n * 10 ** places) / 10 ** places;
 
-/** The cost of the events accepted between `before` and `after`, over `seconds` of wall time. */
-export function eventCost(before: ProcessSample, after: ProcessSample, events: number, seconds: number): EventCost {
+/**
+ * The cost of the events accepted between `before` and `after`, over `seconds` of wall time; `emulatorCpuUs` is the
+ * storage emulator's CPU over the same span, when it was read.
+ */
+export function eventCost(
+  before: ProcessSample,
+  after: ProcessSample,
+  events: number,
+  seconds: number,
+  emulatorCpuUs?: number,
+): EventCost {
   const cpuUs = after.cpu.user - before.cpu.user + (after.cpu.system - before.cpu.system);
   const per = (n: number): number => (events > 0 ? n / events : NaN);
   const cost: EventCost = {
@@ -53,6 +67,7 @@ export function eventCost(before: ProcessSample, after: ProcessSample, events: n
     cores: seconds > 0 ? round(cpuUs / 1e6 / seconds, 2) : NaN,
     rssMb: round(after.rssBytes / 2 ** 20, 1),
   };
+  if (emulatorCpuUs !== undefined) cost.emulatorCpuUsPerEvent = round(per(emulatorCpuUs), 1);
   if (before.storage && after.storage) {
     cost.storageRequestsPerEvent = round(per(after.storage.requests - before.storage.requests), 2);
     cost.storageBytesPerEvent = Math.round(per(after.storage.bodyBytes - before.storage.bodyBytes));
@@ -78,6 +93,7 @@ export function meanCost(costs: EventCost[]): EventCost {
   };
   const requests = weighted((c) => c.storageRequestsPerEvent);
   const bytes = weighted((c) => c.storageBytesPerEvent);
+  const emulator = weighted((c) => c.emulatorCpuUsPerEvent);
   const targets = [...new Set(costs.flatMap((c) => Object.keys(c.storageRequestsByTarget ?? {})))];
   const byTarget = Object.fromEntries(
     targets
@@ -94,6 +110,7 @@ export function meanCost(costs: EventCost[]): EventCost {
     rssMb: Math.max(...costs.map((c) => c.rssMb)),
     ...(requests === undefined ? {} : { storageRequestsPerEvent: round(requests, 2) }),
     ...(bytes === undefined ? {} : { storageBytesPerEvent: Math.round(bytes) }),
+    ...(emulator === undefined ? {} : { emulatorCpuUsPerEvent: round(emulator, 1) }),
     ...(targets.length === 0 ? {} : { storageRequestsByTarget: byTarget }),
   };
 }

@@ -5,7 +5,8 @@
  * autocannon drives it from this process, so the load generator never shares the server's event
  * loop. Every phase is bounded (BENCH_SECONDS each, default 6) and everything started is stopped.
  * Around the ingestion phases each server child also reports its CPU, storage traffic and memory
- * over IPC, so cost per event is printed beside anchor D's (costReport.ts). One phase runs two
+ * over IPC, and the bench reads Azurite's CPU (emulatorCpu.ts), so cost per event is printed beside
+ * anchor D's (costReport.ts). One phase runs two
  * Chaperones over the same tables and checks that no acknowledged event went missing (twoInstances.ts).
  */
 import { writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { startLocalAzurite, type LocalAzurite } from '../bot/src/storage/localAz
 // @ts-expect-error the build helper is plain JavaScript without declarations
 import { ensureTabBuilt } from '../scripts/tab-build.mjs';
 import { startChaperoneWorld, type ChaperoneWorld } from './chaperone.js';
+import { processCpu, stopReadingCpu } from './emulatorCpu.js';
 import { measureBoot, tabInitialJs } from './footprint.js';
 import { meanOf } from './load.js';
 import {
@@ -47,7 +49,9 @@ const CHAPERONE_RUNS = 2;
  * drifts over a run (by a fifth within a minute on a shared machine), and alternating puts that drift on both sides of
  * each Chaperone run. Every run is a fresh server with fresh tables; each side is the mean of its runs.
  */
-async function againstD(connectionString: string, world: ChaperoneWorld, connections: number) {
+async function againstD(azurite: LocalAzurite, world: ChaperoneWorld, connections: number) {
+  const { connectionString } = azurite;
+  const emulator = processCpu(azurite.pid);
   const d = () =>
     onServer(
       { kind: 'D', connectionString, table: `benchanchor${Date.now().toString(36)}${tables++}` },
@@ -56,6 +60,7 @@ async function againstD(connectionString: string, world: ChaperoneWorld, connect
           `D bare bot + Table row, ${connections} conn`,
           ingest(url, '/api/messages', connections, NOWHERE, 0),
           server,
+          emulator,
         ),
     );
   const chaperone = () =>
@@ -64,6 +69,7 @@ async function againstD(connectionString: string, world: ChaperoneWorld, connect
         `Chaperone /api/messages, ${connections} conn`,
         ingest(url, '/api/messages', connections, world.connector.url, DUPLICATES),
         server,
+        emulator,
       ),
     );
   const dRuns = [await d()];
@@ -104,8 +110,8 @@ async function main(): Promise<void> {
       phase('C bare bot, 50 conn', ingest(url, '/api/messages', 50, NOWHERE, 0)),
     );
     console.log('D and Chaperone:');
-    const at10 = await againstD(connectionString, world, 10);
-    const at50 = await againstD(connectionString, world, 50);
+    const at10 = await againstD(azurite, world, 10);
+    const at50 = await againstD(azurite, world, 50);
     const ingestion = {
       c10: at10.chaperone,
       c50: at50.chaperone,
@@ -162,7 +168,7 @@ async function main(): Promise<void> {
       pupilsPerLesson: PUPILS,
       loadGenerator:
         'autocannon in the bench process; each server in its own child process (node --import tsx) with fresh tables; D and Chaperone alternated (D, Chaperone, D, Chaperone, D) at each connection count, B before and after each read phase, means reported',
-      costPerEvent: `server child's process.cpuUsage() and storage requests/body bytes (SDK pipeline policy) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${WARM_UP_REQUESTS} requests so every lesson has opened (started, both staff and a first pupil in), and lessons then move on independently rather than in lockstep`,
+      costPerEvent: `server child's process.cpuUsage(), storage requests/body bytes (SDK pipeline policy) and Azurite's CPU (pidusage: /proc on Linux) over the measured phase, divided by its 2xx responses (redeliveries included); ingestion phases warm up with ${WARM_UP_REQUESTS} requests so every lesson has opened (started, both staff and a first pupil in), and lessons then move on independently rather than in lockstep`,
       schoolNow:
         "GET /api/school/now as the DSL after lessons were started through /api/messages (both staff, two pupils each) and the board listed them all; the server child's RSS at the end of each phase",
       twoInstances: `two Chaperone children over the same tables, one autocannon run with its ${TWO_INSTANCE_CONNECTIONS} connections split between them drawing on one lesson generator, a fixed number of requests sized from the warm-up's rate; then every lesson's history read back from the meetings table`,
@@ -173,6 +179,7 @@ async function main(): Promise<void> {
   } finally {
     await world?.stop().catch(() => undefined);
     await azurite?.stop();
+    stopReadingCpu();
   }
 }
 

@@ -64,6 +64,21 @@ describe('bench/processCost', () => {
     assert.deepEqual(Object.keys(m.storageRequestsByTarget ?? {}), ['PATCH meetings', 'PUT timers'], 'busiest first');
   });
 
+  it("divides the storage emulator's CPU over the phase by its events, and weights it over runs like the rest", () => {
+    const c = eventCost(sample(0, 0, 0), sample(2_000_000, 1000, 100_000), 1000, 4, 600_000);
+    assert.equal(c.emulatorCpuUsPerEvent, 600);
+    assert.equal(eventCost(sample(0, 0, 0), sample(1, 1, 1), 1000, 4).emulatorCpuUsPerEvent, undefined, 'not read');
+    const m = meanCost([
+      { ...cost(100, 200, 1000), emulatorCpuUsPerEvent: 400 },
+      { ...cost(100, 200, 3000), emulatorCpuUsPerEvent: 800 },
+    ]);
+    assert.equal(m.emulatorCpuUsPerEvent, 700);
+    assert.equal(
+      meanCost([cost(100, 200), { ...cost(100, 200), emulatorCpuUsPerEvent: 5 }]).emulatorCpuUsPerEvent,
+      undefined,
+    );
+  });
+
   it('gives no ratio against a missing or zero anchor', () => {
     assert.equal(ratio(3, 2), 1.5);
     assert.equal(ratio(3, 0), undefined);
@@ -84,6 +99,14 @@ describe('bench/costReport', () => {
     const text = costTable(res);
     assert.match(text, /\| server CPU \(user\+system\) \| 1000 us \| 1500 us \| 1\.5x \| 800 us \| 2400 us \| 3x \|/);
     assert.match(text, /\| storage request body bytes \| 150 B \| 3000 B \| 20x \|/);
+    assert.match(text, /\| storage emulator CPU \(Azurite\) \| n\/a \| n\/a \| n\/a \|/, 'not read: said so');
+    const read = costResults({
+      D10: { ...cost(1000, 150), emulatorCpuUsPerEvent: 400 },
+      D50: cost(800, 150),
+      c10: { ...cost(1500, 3000), emulatorCpuUsPerEvent: 500 },
+      c50,
+    });
+    assert.match(costTable(read), /\| storage emulator CPU \(Azurite\) \| 400 us \| 500 us \| 1\.25x \|/);
     assert.match(text, /target <= 2x: MISSED/);
     assert.match(text, /storage requests per event \(50 conn\): PUT meetings 0\.95, PUT timers 0\.29\./);
   });

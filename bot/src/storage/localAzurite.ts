@@ -13,6 +13,8 @@ export interface LocalAzurite {
   /** Connection string for `@azure/data-tables` (http; pair with `allowInsecureConnection`). */
   connectionString: string;
   port: number;
+  /** The emulator's process id (the bench reads the CPU it spends). */
+  pid: number | undefined;
   /** Stops the emulator and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startLocalAzurite(options: LocalAzuriteOptions = {}): Prom
   await waitUntilListening(child, port);
   return {
     port,
+    pid: child.pid,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`,
     stop: () => stopChild(child),
   };
