@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../bot/src/runtime/logger.js';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
+import { startFakeConnector } from '../support/fakeConnector.js';
 import { postActivity, startTestService } from '../support/serviceHarness.js';
 
 function capture() {
@@ -51,6 +52,36 @@ describe('runtime/logger', () => {
       assert.ok(!JSON.stringify(lines).includes(school.pupils[0]!.name), 'no pupil name in any log line');
     } finally {
       await service.stop();
+    }
+  });
+
+  it("a chat message's log lines carry its request's correlation id", async () => {
+    const { lines, logger } = capture();
+    const connector = await startFakeConnector();
+    const service = await startTestService({ logger });
+    try {
+      const school = sampleSchool();
+      const teacher = school.teacher;
+      const message = {
+        type: 'message',
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+        id: 'chat-activity-1',
+        timestamp: new Date().toISOString(),
+        text: 'help',
+        from: { id: teacher.teamsId, name: teacher.name, aadObjectId: teacher.aadObjectId },
+        recipient: { id: '28:bot', name: 'Chaperone' },
+        conversation: { id: 'a:personal-chat', conversationType: 'personal', tenantId: school.tenantId },
+        channelData: { tenant: { id: school.tenantId } },
+      };
+      await postActivity(service.url, message, { 'x-correlation-id': 'chat-12345678' });
+      await new Promise((r) => setImmediate(r));
+      const chatLines = lines.filter((l) => /^(chat |could not tell)/.test(String(l.msg)));
+      assert.ok(chatLines.length > 0, JSON.stringify(lines.map((l) => l.msg)));
+      assert.deepEqual(new Set(chatLines.map((l) => l.correlationId)), new Set(['chat-12345678']));
+    } finally {
+      await service.stop();
+      await connector.stop();
     }
   });
 });

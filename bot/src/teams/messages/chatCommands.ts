@@ -14,6 +14,7 @@ import { can } from '../../app/permissions.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { ADAPTIVE_CARD, cardAttachment } from '../cards/adaptive.js';
 import type { ProactiveMessenger } from '../proactive.js';
+import { turnLogger } from '../turnLogger.js';
 import { runCardAction, STAFF_ONLY_NOTE } from './cardActions.js';
 import { COMMANDS, runCommand, splitCommand } from './commandTable.js';
 import { showCard, type AcknowledgeAlert, type CommandDeps, type CommandRequest } from './commandTypes.js';
@@ -81,6 +82,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     handleMessage: (context) =>
       guarded(
         'message',
+        context,
         (asker) => handleMessage(context, asker),
         (viewer) => sayFailed(context, viewer),
       ),
@@ -88,6 +90,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     handleInvoke: (context) =>
       guarded(
         'invoke',
+        context,
         (asker) => handleInvoke(context, asker),
         async () => messageResponse(SOMETHING_WRONG),
       ),
@@ -116,7 +119,7 @@ export function createChatCommands(deps: ChatCommandDeps): ChatCommands {
     await replyPrivately(context, turn, request.viewer, await runCommand(commandDeps, request));
     // Only a known command name is logged: unknown words might be a pupil's name.
     const { name } = splitCommand(turn.text || 'help');
-    deps.logger.info(
+    turnLogger(context, deps.logger).info(
       { command: COMMANDS[name] ? name : 'unknown', standing: request.viewer.standing },
       'chat command handled',
     );

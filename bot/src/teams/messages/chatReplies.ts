@@ -8,6 +8,7 @@ import { errorFacts } from '../../app/errorFacts.js';
 import { can, type Viewer } from '../../app/permissions.js';
 import type { Logger } from '../../app/ports.js';
 import type { ProactiveMessenger } from '../proactive.js';
+import { turnLogger } from '../turnLogger.js';
 import { say, type Reply } from './commandTypes.js';
 import { parseTurn, type ChatTurn } from './parseTurn.js';
 
@@ -40,7 +41,7 @@ export function createChatReplies(deps: ChatReplyDeps) {
   /** A turn in a public chat from someone who is not staff: no answer anywhere, one log line with no name or words. */
   function ignoredInPublic(context: TurnContext, what: 'message' | 'button'): void {
     const chat = (context.activity.conversation?.conversationType ?? 'unknown').toLowerCase();
-    deps.logger.info({ what, chat }, 'not answered: public chat, asker not staff');
+    turnLogger(context, deps.logger).info({ what, chat }, 'not answered: public chat, asker not staff');
   }
 
   /**
@@ -48,6 +49,7 @@ export function createChatReplies(deps: ChatReplyDeps) {
    */
   async function guarded<T>(
     what: string,
+    context: TurnContext,
     run: (asker: Asker) => Promise<T>,
     failed: (viewer?: Viewer) => Promise<T>,
   ): Promise<T> {
@@ -55,7 +57,7 @@ export function createChatReplies(deps: ChatReplyDeps) {
     try {
       return await run(asker);
     } catch (error) {
-      deps.logger.error({ what, err: errorFacts(error) }, 'chat turn failed');
+      turnLogger(context, deps.logger).error({ what, err: errorFacts(error) }, 'chat turn failed');
       return failed(asker.viewer);
     }
   }
@@ -72,7 +74,10 @@ export function createChatReplies(deps: ChatReplyDeps) {
       else if (viewer && can(viewer, 'useStaffCommands'))
         await replyPrivately(context, turn, viewer, say(SOMETHING_WRONG));
     } catch (error) {
-      deps.logger.error({ err: errorFacts(error) }, 'could not tell the person the chat turn failed');
+      turnLogger(context, deps.logger).error(
+        { err: errorFacts(error) },
+        'could not tell the person the chat turn failed',
+      );
     }
   }
 
