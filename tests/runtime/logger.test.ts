@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../bot/src/runtime/logger.js';
+import { personalChatActivities } from '../../bot/src/dev/activities.js';
 import { lessonActivities, sampleSchool } from '../support/activities.js';
 import { startFakeConnector } from '../support/fakeConnector.js';
 import { postActivity, startTestService } from '../support/serviceHarness.js';
@@ -61,19 +62,12 @@ describe('runtime/logger', () => {
     const service = await startTestService({ logger });
     try {
       const school = sampleSchool();
-      const teacher = school.teacher;
-      const message = {
-        type: 'message',
-        channelId: 'msteams',
+      const message = personalChatActivities({
+        tenantId: school.tenantId,
         serviceUrl: connector.url,
-        id: 'chat-activity-1',
-        timestamp: new Date().toISOString(),
-        text: 'help',
-        from: { id: teacher.teamsId, name: teacher.name, aadObjectId: teacher.aadObjectId },
-        recipient: { id: '28:bot', name: 'Chaperone' },
-        conversation: { id: 'a:personal-chat', conversationType: 'personal', tenantId: school.tenantId },
-        channelData: { tenant: { id: school.tenantId } },
-      };
+        conversationId: 'a:personal-chat',
+        person: school.teacher,
+      }).message(Date.now(), 'help');
       await postActivity(service.url, message, { 'x-correlation-id': 'chat-12345678' });
       await new Promise((r) => setImmediate(r));
       const chatLines = lines.filter((l) => /^(chat |could not tell)/.test(String(l.msg)));

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import { correlationIdOf } from '../http/correlation.js';
 import type { EndpointAdapter } from './endpointAdapter.js';
 import type { TenantGate } from './tenantGate.js';
 import { setTurnCorrelation } from './turnLogger.js';
@@ -45,8 +46,8 @@ export function mountBotEndpoint(
       });
       return;
     }
-    // The server gave the request a correlation id (response header); the turn's log lines and the adapter's carry it.
-    const id = String(res.getHeader('x-correlation-id') ?? '') || undefined;
+    // The server gave the request its correlation id; the turn's log lines and the adapter's carry it.
+    const id = correlationIdOf(req);
     // Asked inside the turn, after botbuilder has authenticated the request: an unsigned caller learns nothing about
     // tenants.
     let refused = false;

@@ -7,8 +7,8 @@ import type { Logger } from '../app/ports.js';
 const CORRELATION = Symbol('correlationId');
 
 /** Ties a turn to its request's correlation id (set by the endpoint before the bot runs). */
-export function setTurnCorrelation(context: TurnContext, correlationId: string | undefined): void {
-  if (correlationId) context.turnState.set(CORRELATION, correlationId);
+export function setTurnCorrelation(context: TurnContext, correlationId: string): void {
+  context.turnState.set(CORRELATION, correlationId);
 }
 
 /** The logger for lines about this turn: they carry its request's correlation id, when it has one. */
