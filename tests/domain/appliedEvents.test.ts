@@ -20,7 +20,12 @@ describe('domain/appliedEvents (bounded memory of applied event ids)', () => {
     );
     const state = meeting(events);
     assert.equal(state.applied.length, APPLIED_WINDOW);
-    assert.equal(Object.keys(state.appliedAt ?? {}).length, APPLIED_WINDOW);
+    assert.equal(state.appliedTimes?.length, APPLIED_WINDOW);
+    assert.deepEqual(
+      state.appliedTimes,
+      events.slice(-APPLIED_WINDOW).map((e) => e.at),
+      'each id with its time',
+    );
     assert.equal(eventsApplied(state), 2_000);
     assert.deepEqual(
       state.applied,
@@ -99,7 +104,8 @@ describe('domain/appliedEvents (bounded memory of applied event ids)', () => {
     for (let i = 0; i < APPLIED_WINDOW; i++) state = withApplied(state, { id: `z${i}`, at: at(i) });
     assert.equal(seenBefore(state, { id: 'a', at: at(1_000) }), 'applied');
     assert.equal(state.appliedThrough, at(0), 'the oldest timed id left instead');
-    assert.ok(JSON.stringify(state).length > 0 && Number.isFinite(state.appliedAt?.a), 'kept by JSON');
+    const stored = JSON.parse(JSON.stringify(state)) as MeetingState;
+    assert.equal(stored.appliedTimes?.[stored.applied.indexOf('a')], Number.MAX_SAFE_INTEGER, 'kept by JSON');
   });
 
   it('ids that name object internals are ids like any other, through JSON too', () => {
@@ -108,7 +114,27 @@ describe('domain/appliedEvents (bounded memory of applied event ids)', () => {
     const stored = JSON.parse(JSON.stringify(state)) as MeetingState;
     for (const id of ['__proto__', 'constructor', 'toString'])
       assert.equal(seenBefore(stored, { id, at: at(0) }), 'applied');
-    assert.deepEqual(Object.keys(withApplied(stored, { id: 'x', at: at(4) }).appliedAt ?? {}).length, 6);
+    const next = withApplied(stored, { id: 'x', at: at(4) });
+    assert.equal(next.applied.length, 6);
+    assert.equal(next.appliedTimes?.[next.applied.indexOf('__proto__')], at(3));
+  });
+
+  it('a lesson stored with its times in a record by id reads them, and its next event stores them as an array', () => {
+    const events = ticks(
+      Array.from({ length: APPLIED_WINDOW }, (_, i) => i),
+      APPLIED_WINDOW,
+    );
+    const current = meeting(events);
+    const { appliedTimes, ...rest } = current;
+    const older: MeetingState = {
+      ...rest,
+      appliedAt: Object.fromEntries(current.applied.map((id, i) => [id, appliedTimes?.[i] ?? 0])),
+    };
+    const late = tick('expectationsRead', at(500), true, 'late-one');
+    const next = withApplied(older, late);
+    assert.deepEqual(next, withApplied(current, late), 'the same lesson as one stored with the array');
+    assert.equal(next.appliedAt, undefined, 'the record is not written again');
+    assert.equal(next.appliedThrough, events[0]?.at, 'the oldest recorded time left the window, not an unknown one');
   });
 
   it('a lesson kept in memory between events applies them as one read back from storage after each', () => {

@@ -35,24 +35,26 @@ export function eventsApplied(state: MeetingState): number {
 /**
  * `state` with `event` recorded as applied: its id joins the window, and when the window is full the
  * oldest ids (by time, then id) leave it and raise the watermark to their times. Call it only for an
- * event not applied before ({@link seenBefore}, and the store for `unknown`).
+ * event not applied before ({@link seenBefore}, and the store for `unknown`). The window's times are
+ * an array beside its ids, so an event costs two short array copies, never a copy of a keyed record.
  */
 export function withApplied(state: MeetingState, event: Pick<MeetingEvent, 'id' | 'at'>): MeetingState {
-  const applied = insertSorted(state.applied, event.id);
-  const times = applied.map(timesOf(state, event));
-  const dropped: string[] = [];
+  const place = lowerBound(state.applied, event.id);
+  const before = recordedTimes(state);
+  const applied = [...state.applied.slice(0, place), event.id, ...state.applied.slice(place)];
+  const times = [...before.slice(0, place), event.at, ...before.slice(place)];
   let appliedThrough = state.appliedThrough;
   // Usually one id leaves a full window: a linear scan for the oldest, no sort, on every event.
   while (applied.length > APPLIED_WINDOW) {
     const oldest = oldestIndex(applied, times);
     appliedThrough = Math.max(appliedThrough ?? -Infinity, times[oldest]!);
-    dropped.push(...applied.splice(oldest, 1));
+    applied.splice(oldest, 1);
     times.splice(oldest, 1);
   }
   return {
-    ...state,
+    ...withoutOlderTimes(state),
     applied,
-    appliedAt: timesById(state, event, applied, times, dropped),
+    appliedTimes: times,
     ...(appliedThrough === undefined ? {} : { appliedThrough }),
     eventCount: eventsApplied(state) + 1,
   };
@@ -68,59 +70,32 @@ function oldestIndex(applied: readonly string[], times: readonly number[]): numb
   return oldest;
 }
 
-/** `appliedAt` records built here: a time for each id of their window and nothing else. */
-const complete = new WeakSet<Record<string, number>>();
-
 /**
- * The window's ids with their times. Copying the previous record with one id added and the dropped
- * removed is far cheaper than defining every key afresh, and gives the same record when the
- * previous one was built here; a record read from storage (or from before the bound) is rebuilt.
+ * The time of each id in the window, in the window's order. Lessons stored before the times were an
+ * array kept them in a record by id (`appliedAt`), and lessons from before the bound kept none: an
+ * id with no recorded time counts as the lesson's newest event time, never earlier than it happened,
+ * so the watermark it raises stays sound; with no event time either, as the latest time there is.
  */
-function timesById(
-  state: MeetingState,
-  event: Pick<MeetingEvent, 'id' | 'at'>,
-  applied: readonly string[],
-  times: readonly number[],
-  dropped: readonly string[],
-): Record<string, number> {
-  const recorded = state.appliedAt;
-  let byId: Record<string, number>;
-  if (recorded && complete.has(recorded)) {
-    byId = { ...recorded };
-    // Defined, not assigned, so an id such as `__proto__` is a key like any other.
-    Object.defineProperty(byId, event.id, { value: event.at, enumerable: true, writable: true, configurable: true });
-    for (const id of dropped) delete byId[id];
-  } else {
-    byId = Object.fromEntries(applied.map((id, i) => [id, times[i]!]));
-  }
-  complete.add(byId);
-  return byId;
-}
-
-/**
- * The time of each id in the window, `event`'s included. An id with no recorded time (a snapshot
- * from before the bound, or one built by hand) counts as the lesson's newest event time: never
- * earlier than it happened, so the watermark it raises stays sound. With no event time either, it
- * counts as the latest time there is.
- */
-function timesOf(state: MeetingState, event: Pick<MeetingEvent, 'id' | 'at'>): (id: string) => number {
+function recordedTimes(state: MeetingState): readonly number[] {
+  if (state.appliedTimes?.length === state.applied.length) return state.appliedTimes;
   const recorded = state.appliedAt ?? {};
   const fallback = state.lastEventAt ?? UNKNOWN_TIME;
-  return (id) => {
-    if (id === event.id) return event.at;
+  return state.applied.map((id) => {
     const at = Object.hasOwn(recorded, id) ? recorded[id] : undefined;
     return typeof at === 'number' ? at : fallback;
-  };
+  });
+}
+
+/** `state` without the record of times by id that lessons stored before the times were an array. */
+function withoutOlderTimes(state: MeetingState): MeetingState {
+  if (state.appliedAt === undefined) return state;
+  const { appliedAt: _older, ...rest } = state;
+  return rest;
 }
 
 /** Binary search in the sorted window. */
 function inWindow(applied: readonly string[], id: string): boolean {
   return applied[lowerBound(applied, id)] === id;
-}
-
-function insertSorted(applied: readonly string[], id: string): string[] {
-  const i = lowerBound(applied, id);
-  return [...applied.slice(0, i), id, ...applied.slice(i)];
 }
 
 function lowerBound(sorted: readonly string[], id: string): number {

@@ -2,6 +2,7 @@
  * Who is in the lesson, worked out per person from their join/leave marks, never per event: two
  * devices, a leave delivered before its join and duplicate deliveries all give the right answer.
  */
+import { changeOf, type People } from './peopleLineage.js';
 import type { MeetingState, PersonRecord, PresenceMark } from './types.js';
 
 /** One stretch of time a person was in the meeting; `to` is undefined while they still are. */
@@ -77,16 +78,41 @@ interface Presence {
 
 // States are never mutated (the reducer copies what changes), so who is present can be worked out
 // once per state and shared by every rule that asks.
-const presenceByPeople = new WeakMap<MeetingState['people'], Presence>();
+const presenceByPeople = new WeakMap<People, Presence>();
 
 function presenceOf(state: MeetingState): Presence {
   let presence = presenceByPeople.get(state.people);
   if (!presence) {
-    const present = Object.values(state.people).filter(isPresent);
+    const present = presentIn(state.people);
     presence = { present, staff: present.filter(isStaff), pupils: present.filter((p) => !isStaff(p)) };
     presenceByPeople.set(state.people, presence);
   }
   return presence;
+}
+
+/**
+ * Who is present in `people`, in the record's order. When the record was made from one whose presence
+ * is known by putting one person in, only that person's marks are looked at: everyone else present
+ * before still is, in the same order (a walk beside the earlier list, comparing records by identity).
+ */
+function presentIn(people: People): readonly PersonRecord[] {
+  const change = changeOf(people);
+  const earlier = change && presenceByPeople.get(change.before)?.present;
+  if (!change || !earlier) return Object.values(people).filter(isPresent);
+  const replaced = change.before[change.person.id];
+  const nowIn = isPresent(change.person);
+  const present: PersonRecord[] = [];
+  let next = 0;
+  for (const person of Object.values(people)) {
+    if (person === change.person) {
+      if (replaced !== undefined && earlier[next] === replaced) next += 1;
+      if (nowIn) present.push(person);
+    } else if (earlier[next] === person) {
+      present.push(person);
+      next += 1;
+    }
+  }
+  return present;
 }
 
 /** Everyone in the meeting now. */

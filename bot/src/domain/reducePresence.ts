@@ -3,6 +3,7 @@
  * roster. Presence is kept as sorted marks per person, so delivery order does not change the result.
  */
 import { classify, personKey, placeholder, reconcilePresence, withMark } from './people.js';
+import { peopleWithPerson } from './peopleLineage.js';
 import { isPresent } from './presence.js';
 import type { MeetingEvent, MeetingState, PersonRecord } from './types.js';
 
@@ -82,5 +83,5 @@ export function reconciled(state: MeetingState, e: EventOf<'rosterReconciled'>):
 /** `state` with `person` stored under their key (the same object when nothing changed). */
 export function withPerson(state: MeetingState, person: PersonRecord): MeetingState {
   if (state.people[person.id] === person) return state;
-  return { ...state, people: { ...state.people, [person.id]: person } };
+  return { ...state, people: peopleWithPerson(state.people, person) };
 }

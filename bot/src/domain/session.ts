@@ -3,7 +3,8 @@
  * part, whether it is being recorded.
  */
 import { firstJoinAt, isStaff, presentPeople } from './presence.js';
-import type { MeetingState } from './types.js';
+import { changeOf, type People } from './peopleLineage.js';
+import type { MeetingState, PersonRecord } from './types.js';
 
 const MINUTE = 60_000;
 
@@ -12,28 +13,51 @@ export function minutes(minutes: number): number {
   return minutes * MINUTE;
 }
 
-/** What the people of a lesson say about its run: the first join, and whether a pupil ever joined. */
+/** What the people of a lesson say about its run: the first join, and how many pupils ever joined. */
 interface Attendance {
   firstJoinAt?: number;
-  hadPupils: boolean;
+  /** People counted as pupils (not staff) who have joined at some point. */
+  pupilsJoined: number;
 }
 
 // Worked out once per people record (states are never mutated) for the several rules that ask.
-const attendanceByPeople = new WeakMap<MeetingState['people'], Attendance>();
+const attendanceByPeople = new WeakMap<People, Attendance>();
 
 function attendanceOf(state: MeetingState): Attendance {
   let attendance = attendanceByPeople.get(state.people);
   if (!attendance) {
-    attendance = { hadPupils: false };
-    for (const person of Object.values(state.people)) {
-      const at = firstJoinAt(person);
-      if (at === undefined) continue;
-      if (attendance.firstJoinAt === undefined || at < attendance.firstJoinAt) attendance.firstJoinAt = at;
-      if (!isStaff(person)) attendance.hadPupils = true;
-    }
+    attendance = carriedOver(state.people) ?? Object.values(state.people).reduce(withAttendee, { pupilsJoined: 0 });
     attendanceByPeople.set(state.people, attendance);
   }
   return attendance;
+}
+
+/** `attendance` counting `person` too. */
+function withAttendee(attendance: Attendance, person: PersonRecord): Attendance {
+  const at = firstJoinAt(person);
+  if (at === undefined) return attendance;
+  return {
+    firstJoinAt: attendance.firstJoinAt === undefined ? at : Math.min(attendance.firstJoinAt, at),
+    pupilsJoined: attendance.pupilsJoined + (isStaff(person) ? 0 : 1),
+  };
+}
+
+/**
+ * The attendance of a record made from an earlier one by putting one person in (peopleLineage.ts):
+ * the earlier count without that person as they were, with them as they are now. A person's marks are
+ * only ever added to, so their first join never moves later and the earliest join stays a minimum;
+ * undefined when the earlier attendance is not known, or the marks were rewritten after all.
+ */
+function carriedOver(people: People): Attendance | undefined {
+  const change = changeOf(people);
+  const earlier = change && attendanceByPeople.get(change.before);
+  if (!change || !earlier) return undefined;
+  const replaced = change.before[change.person.id];
+  const wasFirst = replaced && firstJoinAt(replaced);
+  const isFirst = firstJoinAt(change.person);
+  if (wasFirst !== undefined && (isFirst === undefined || isFirst > wasFirst)) return undefined;
+  const without = wasFirst !== undefined && replaced && !isStaff(replaced) ? 1 : 0;
+  return withAttendee({ ...earlier, pupilsJoined: earlier.pupilsJoined - without }, change.person);
 }
 
 /** When the lesson began: Teams' start event, else the first join we saw (start events go missing). */
@@ -43,7 +67,7 @@ export function sessionStartAt(state: MeetingState): number | undefined {
 
 /** Whether any pupil (or guest, or unknown person) has joined at any point: a pupil session. */
 export function hadPupils(state: MeetingState): boolean {
-  return attendanceOf(state).hadPupils;
+  return attendanceOf(state).pupilsJoined > 0;
 }
 
 /** Whether the lesson is running: not ended, and started or someone is in it. */

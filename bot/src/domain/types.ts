@@ -108,7 +108,9 @@ export interface MeetingState {
    * order does not show. Older ids leave it, bounded by `appliedThrough`: see appliedEvents.ts.
    */
   applied: string[];
-  /** The time of each event in `applied`, by id (which ids leave the window first); absent before the bound. */
+  /** The time of each event in `applied`, in its order (which ids leave the window first); absent before the bound. */
+  appliedTimes?: number[];
+  /** The same times by id, as lessons stored them before `appliedTimes`: read, never written. */
   appliedAt?: Record<string, number>;
   /** Every applied event whose id has left `applied` happened at or before this time; absent while none has. */
   appliedThrough?: number;
