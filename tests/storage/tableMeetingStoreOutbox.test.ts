@@ -23,14 +23,15 @@ function startedEvent(id: string, at: number, titleChars: number): MeetingEvent 
 describe('storage/tableMeetingStore outbox', () => {
   afterEach(() => sinon.restore());
 
-  it('keeps 40 events in a row across several flushes, oldest first, with at most the limit in the outbox', async () => {
+  it('keeps two outboxes and more of events in a row across flushes, oldest first, with at most the limit in the outbox', async () => {
     const tables = await freshTables();
     const store = new TableMeetingStore(tables.meetings);
     const ids: string[] = [];
     let etag: string | undefined;
-    for (let i = 0; i < 40; i += 1) {
+    const count = 2 * OUTBOX_MAX_EVENTS + 8;
+    for (let i = 0; i < count; i += 1) {
       // Ids run backwards and share one time: the order can only come from the order of application.
-      const id = `e${99 - i}`;
+      const id = `e${999 - i}`;
       ids.push(id);
       const result = await store.commit(key, endedEvent(id, 5000), next(id), etag);
       assert.equal(result.outcome, 'applied');
@@ -47,7 +48,7 @@ describe('storage/tableMeetingStore outbox', () => {
       (await store.listEvents(key)).map((e) => e.id),
       ids,
     );
-    assert.equal((await store.load(key))?.state.title, 'e60');
+    assert.equal((await store.load(key))?.state.title, `e${1000 - count}`);
   });
 
   it('writes one single-entity update per event until the outbox is full, then one transaction of two rows', async () => {

@@ -3,6 +3,7 @@ import type { MeetingKey } from '../../bot/src/app/ports.js';
 import { TableConcernStore } from '../../bot/src/storage/concerns/tableConcernStore.js';
 import { MeetingIndex } from '../../bot/src/storage/meetingIndex.js';
 import { meetingPartition } from '../../bot/src/storage/meetingRows.js';
+import { OUTBOX_MAX_EVENTS } from '../../bot/src/storage/snapshotOutbox.js';
 import { TableMeetingStore } from '../../bot/src/storage/tableMeetingStore.js';
 import { details, viewer } from '../app/concerns/fixtures.js';
 import { DAY, T0 } from '../app/retention/fakes.js';
@@ -10,12 +11,15 @@ import { endedEvent, freshTables, lessonState } from './storageFixtures.js';
 import { collect, indexedIds, makeSweep, OLD, recordLesson, RECENT, rowKeys, TENANT } from './retentionHarness.js';
 import { writeLegacyEventRows } from './legacyEventRows.js';
 
+/** Events enough for two flushes of the outbox, so a lesson has pages of events besides its snapshot. */
+const EVENTS = 2 * OUTBOX_MAX_EVENTS + 8;
+
 describe('storage/tableRetention (the retention sweep on Azurite)', () => {
   it('on day 31 deletes the day-0 lesson whole and its index entry, keeps the day-5 lesson and the concern that names the old one', async () => {
     const tables = await freshTables();
     const meetings = new TableMeetingStore(tables.meetings);
-    await recordLesson(meetings, OLD, T0, 40);
-    await recordLesson(meetings, RECENT, T0 + 5 * DAY, 40);
+    await recordLesson(meetings, OLD, T0, EVENTS);
+    await recordLesson(meetings, RECENT, T0 + 5 * DAY, EVENTS);
     // A row of another kind kept with the lesson (delivery rows may be): it goes with the lesson.
     await tables.meetings.createEntity({ partitionKey: meetingPartition(OLD), rowKey: 'dlv-alert-1', state: 'sent' });
     const concerns = new TableConcernStore(tables.concerns);
@@ -65,7 +69,7 @@ describe('storage/tableRetention (the retention sweep on Azurite)', () => {
     const tables = await freshTables();
     const meetings = new TableMeetingStore(tables.meetings);
     const gone: MeetingKey = { tenantId: TENANT, meetingId: 'rows-gone' };
-    await recordLesson(meetings, OLD, T0, 40);
+    await recordLesson(meetings, OLD, T0, EVENTS);
     await recordLesson(meetings, gone, T0, 2);
     // The first transaction of an interrupted pass took the snapshot (and maybe more); another finished the rows only.
     await tables.meetings.deleteEntity(meetingPartition(OLD), 'state');

@@ -29,12 +29,26 @@ export interface ReadLesson {
   version: SnapshotVersion;
 }
 
+// Lessons are never mutated (a change makes new objects), and the lesson path keeps the alert book and deliveries of
+// the previous event when they did not change: so their JSON is worked out once per change, not on every event.
+const jsonOf = new WeakMap<object, string>();
+
+/** `value` as the ASCII-only JSON a row stores, worked out once per object. */
+function storedJson(value: object): string {
+  let text = jsonOf.get(value);
+  if (text === undefined) {
+    text = asciiJson(JSON.stringify(value));
+    jsonOf.set(value, text);
+  }
+  return text;
+}
+
 /** The texts a whole-lesson write stores. */
 function lessonTexts(book: LessonBook): { state: string; alerts: string; deliveries: string } {
   return {
     state: asciiJson(JSON.stringify(book.state)),
-    alerts: asciiJson(JSON.stringify(book.alerts)),
-    deliveries: asciiJson(JSON.stringify(book.deliveries ?? [])),
+    alerts: storedJson(book.alerts),
+    deliveries: storedJson(book.deliveries ?? []),
   };
 }
 
@@ -115,8 +129,8 @@ export function bookProps(
   book: Pick<LessonBook, 'alerts' | 'deliveries'>,
   revision: number,
 ): { props: Row; compact: CompactParts } {
-  const alertsText = asciiJson(JSON.stringify(book.alerts));
-  const deliveriesText = book.deliveries ? asciiJson(JSON.stringify(book.deliveries)) : parts.deliveriesText;
+  const alertsText = storedJson(book.alerts);
+  const deliveriesText = book.deliveries ? storedJson(book.deliveries) : parts.deliveriesText;
   const props: Row = {
     partitionKey,
     rowKey: STATE_ROW,

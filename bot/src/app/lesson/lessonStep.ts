@@ -28,20 +28,26 @@ export function step(
 ) {
   const state = stateAfter(current.state, event, address);
   const evaluation = evaluate(policy, state, now, current.alerts);
-  const deliveries = planLessonDeliveries(current.deliveries ?? [], evaluation.book, evaluation.started, {
+  const planned = planLessonDeliveries(current.deliveries ?? [], evaluation.book, evaluation.started, {
     key,
     state,
     dsls,
     now,
   });
+  // What did not change stays the same object, so storage writes it (and works out its JSON) only when it does.
   return {
     state,
-    alerts: evaluation.book,
-    deliveries,
+    alerts: sameAlertBook(evaluation.book, current.alerts) ? current.alerts : evaluation.book,
+    deliveries: sameItems(planned, current.deliveries) ? current.deliveries : planned,
     started: evaluation.started,
     cleared: evaluation.cleared,
     nextCheckAt: evaluation.nextCheckAt,
   };
+}
+
+/** Whether `after` holds the very records `before` does, in the same order. */
+function sameItems<T>(after: readonly T[], before: readonly T[] | undefined): boolean {
+  return before !== undefined && after.length === before.length && after.every((item, i) => item === before[i]);
 }
 
 /** A held event recorded without the rules (see {@link ApplyOptions.replay}). */

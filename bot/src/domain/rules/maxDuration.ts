@@ -14,8 +14,19 @@ interface Limit {
   countdown: Array<{ at: number; minutesLeft: number }>;
 }
 
+// Asked twice per lesson state (the finding, then the next change); states are never mutated.
+const limits = new WeakMap<MeetingState, { policy: Policy; limit: Limit | undefined }>();
+
 /** The limit that applies to this meeting now, or undefined when it is not running. */
 function limitFor(policy: Policy, state: MeetingState): Limit | undefined {
+  const known = limits.get(state);
+  if (known?.policy === policy) return known.limit;
+  const limit = limitNow(policy, state);
+  limits.set(state, { policy, limit });
+  return limit;
+}
+
+function limitNow(policy: Policy, state: MeetingState): Limit | undefined {
   const start = sessionStartAt(state);
   if (start === undefined || !isLive(state) || presentPeople(state).length === 0) return undefined;
   const pupils = hadPupils(state);
