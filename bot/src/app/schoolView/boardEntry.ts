@@ -40,7 +40,9 @@ export function boardHeadOf(book: LessonBook, policy: Policy): Omit<BoardEntry, 
   if (startedAt === undefined && state.scheduledStart === undefined) return undefined;
   const pupilsIn = pupilsPresent(state).length;
   const staffIn = staffPresent(state).length;
-  const worst = openAlerts({ ...book, etag: '' }).find((a) => a.raisedAt !== undefined);
+  // Most versions of a lesson have nothing raised: then there is no worst alert and none untaken, without the views.
+  const raised = Object.values(book.alerts).some((tracked) => tracked.raisedAt !== undefined);
+  const worst = raised ? openAlerts({ ...book, etag: '' }).find((a) => a.raisedAt !== undefined) : undefined;
   const organizer = state.organizerId ? state.people[state.organizerId] : undefined;
   return {
     meetingId: state.meetingId,
@@ -58,7 +60,7 @@ export function boardHeadOf(book: LessonBook, policy: Policy): Omit<BoardEntry, 
     pupilsIn,
     noAdult: pupilsIn > 0 && staffIn === 0,
     ...(worst ? { worst: { severity: worst.severity, message: worst.message, action: worst.action } } : {}),
-    alerts: untakenCriticals(book),
+    alerts: raised ? untakenCriticals(book) : [],
   };
 }
 
