@@ -1,4 +1,5 @@
 /** Turns the bench's measurements into the printed table and `bench/results.json`. */
+import { lengthLine, type LengthCost } from './lessonLength.js';
 import { costResults, costTable, CPU_PER_EVENT_RATIO_TO_D, type IngestionCosts } from './costReport.js';
 import { fig, r2 } from './figures.js';
 import type { BootCost, TabSize } from './footprint.js';
@@ -39,6 +40,8 @@ export interface RunMeasurements {
   school: SchoolNowMeasurements;
   tab: TabSize;
   boot: BootCost | { error: string };
+  /** The lesson step's cost per event by its place in its lesson (lessonLength.ts). */
+  lessonLength: LengthCost[];
 }
 
 /** The issue's targets, as ratios from the same run. */
@@ -135,6 +138,7 @@ export function results(m: RunMeasurements, environment: object) {
     },
     tab: { initialJsGzipKb: m.tab.gzipKb, initialJsRawKb: m.tab.rawKb, files: m.tab.files },
     boot: m.boot,
+    lessonLength: m.lessonLength,
     targets: {
       ingestionRatioToD: { target: `>= ${TARGETS.ingestionRatioToD}`, met: ratioToD >= TARGETS.ingestionRatioToD },
       ingestionP99RatioToD: {
@@ -199,6 +203,7 @@ export function table(res: ReturnType<typeof results>): string {
     'boot' in res && 'bootMs' in res.boot
       ? `Boot (child process, tsx): ${res.boot.bootMs} ms to listening; idle RSS ${res.boot.idleRssMb} MB after ${res.boot.idleMs / 1000} s.`
       : `Boot: not measured (${(res.boot as { error: string }).error.split('\n')[0]}).`,
+    lengthLine(res.lessonLength),
     '',
     'Targets: ' +
       Object.entries(res.targets)

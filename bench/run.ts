@@ -7,7 +7,8 @@
  * Around the ingestion phases each server child also reports its CPU, storage traffic and memory
  * over IPC, and the bench reads Azurite's CPU (emulatorCpu.ts), so cost per event is printed beside
  * anchor D's (costReport.ts). One phase runs two
- * Chaperones over the same tables and checks that no acknowledged event went missing (twoInstances.ts).
+ * Chaperones over the same tables and checks that no acknowledged event went missing (twoInstances.ts); the last
+ * replays long lessons through the lesson step alone to show what an event costs as a lesson grows (lessonLength.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +18,7 @@ import { ensureTabBuilt } from '../scripts/tab-build.mjs';
 import { startChaperoneWorld, type ChaperoneWorld } from './chaperone.js';
 import { processCpu, stopReadingCpu } from './emulatorCpu.js';
 import { measureBoot, tabInitialJs } from './footprint.js';
+import { lengthLine, benchLessonLengths } from './lessonLength.js';
 import { meanOf } from './load.js';
 import {
   costedPhase,
@@ -158,7 +160,19 @@ async function main(): Promise<void> {
     const boot = await measureBoot(connectionString).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),
     }));
-    const measurements: RunMeasurements = { anchors, ingestion, twoInstances, cost, status, school, tab, boot };
+    const lessonLength = benchLessonLengths();
+    console.log(lengthLine(lessonLength));
+    const measurements: RunMeasurements = {
+      anchors,
+      ingestion,
+      twoInstances,
+      cost,
+      status,
+      school,
+      tab,
+      boot,
+      lessonLength,
+    };
     const res = results(measurements, {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
