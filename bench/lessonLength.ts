@@ -106,6 +106,6 @@ export function benchLessonLengths(): LengthCost[] {
 
 /** One line for the printed report. */
 export function lengthLine(costs: readonly LengthCost[]): string {
-  const at = costs.map((c) => `${c.events}th event ${c.usPerEvent} µs`).join(', ');
+  const at = costs.map((c) => `event ${c.events} ${c.usPerEvent} µs`).join(', ');
   return `Lesson step per event (reducer, rules, delivery plan; no I/O), by its place in its lesson: ${at}.`;
 }

@@ -6,9 +6,9 @@
  * loop. Every phase is bounded (BENCH_SECONDS each, default 6) and everything started is stopped.
  * Around the ingestion phases each server child also reports its CPU, storage traffic and memory
  * over IPC, and the bench reads Azurite's CPU (emulatorCpu.ts), so cost per event is printed beside
- * anchor D's (costReport.ts). One phase runs two
- * Chaperones over the same tables and checks that no acknowledged event went missing (twoInstances.ts); the last
- * replays long lessons through the lesson step alone to show what an event costs as a lesson grows (lessonLength.ts).
+ * anchor D's (costReport.ts). One phase runs two Chaperones over the same tables and checks that no
+ * acknowledged event went missing (twoInstances.ts); the last replays long lessons through the lesson
+ * step alone to show what an event costs as a lesson grows (lessonLength.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';

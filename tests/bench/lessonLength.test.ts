@@ -30,7 +30,7 @@ describe('bench/lessonLength', () => {
         { events: 50, counted: 10, usPerEvent: 31.5 },
         { events: 500, counted: 10, usPerEvent: 60 },
       ]),
-      'Lesson step per event (reducer, rules, delivery plan; no I/O), by its place in its lesson: 50th event 31.5 µs, 500th event 60 µs.',
+      'Lesson step per event (reducer, rules, delivery plan; no I/O), by its place in its lesson: event 50 31.5 µs, event 500 60 µs.',
     );
   });
 });

@@ -53,11 +53,12 @@ function carriedOver(people: People): Attendance | undefined {
   const earlier = change && attendanceByPeople.get(change.before);
   if (!change || !earlier) return undefined;
   const replaced = change.before[change.person.id];
-  const wasFirst = replaced && firstJoinAt(replaced);
+  const wasFirst = replaced === undefined ? undefined : firstJoinAt(replaced);
   const isFirst = firstJoinAt(change.person);
   if (wasFirst !== undefined && (isFirst === undefined || isFirst > wasFirst)) return undefined;
-  const without = wasFirst !== undefined && replaced && !isStaff(replaced) ? 1 : 0;
-  return withAttendee({ ...earlier, pupilsJoined: earlier.pupilsJoined - without }, change.person);
+  // The earlier count included the person as they were only if they had joined as a pupil.
+  const wasCounted = replaced !== undefined && wasFirst !== undefined && !isStaff(replaced);
+  return withAttendee({ ...earlier, pupilsJoined: earlier.pupilsJoined - (wasCounted ? 1 : 0) }, change.person);
 }
 
 /** When the lesson began: Teams' start event, else the first join we saw (start events go missing). */

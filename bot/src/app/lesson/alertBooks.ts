@@ -9,7 +9,8 @@ type Same<T> = (a: T, b: T) => boolean;
 
 const same = <T>(a: T, b: T): boolean => a === b;
 
-const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+/** Whether two lists hold the very same items in the same order (a missing list equals only another missing one). */
+export const sameList = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((item, i) => item === b[i]));
 
 /**

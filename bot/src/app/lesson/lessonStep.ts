@@ -10,7 +10,7 @@ import { stateAfter } from '../../domain/stateAfter.js';
 import type { Finding, MeetingEvent, MeetingState } from '../../domain/types.js';
 import { planLessonDeliveries } from '../delivery/planLessonDeliveries.js';
 import type { MeetingKey, MeetingRecord } from '../ports.js';
-import { sameAlertBook } from './alertBooks.js';
+import { sameAlertBook, sameList } from './alertBooks.js';
 import { timerSlot } from './timerSlot.js';
 
 /**
@@ -38,16 +38,11 @@ export function step(
   return {
     state,
     alerts: sameAlertBook(evaluation.book, current.alerts) ? current.alerts : evaluation.book,
-    deliveries: sameItems(planned, current.deliveries) ? current.deliveries : planned,
+    deliveries: sameList(planned, current.deliveries) ? current.deliveries : planned,
     started: evaluation.started,
     cleared: evaluation.cleared,
     nextCheckAt: evaluation.nextCheckAt,
   };
-}
-
-/** Whether `after` holds the very records `before` does, in the same order. */
-function sameItems<T>(after: readonly T[], before: readonly T[] | undefined): boolean {
-  return before !== undefined && after.length === before.length && after.every((item, i) => item === before[i]);
 }
 
 /** A held event recorded without the rules (see {@link ApplyOptions.replay}). */
