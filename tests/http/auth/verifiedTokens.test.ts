@@ -48,4 +48,48 @@ describe('http/auth/verifiedTokens', () => {
     cache.remember('token-a', ADAMS, T0 + 60_000, T0);
     assert.equal(cache.get('token-a', T0), undefined);
   });
+
+  describe('the last token on each connection', () => {
+    it('answers the same token on the same connection until its expiry, even after the shared cache dropped it', () => {
+      const cache = new VerifiedTokens(1);
+      const poller = {};
+      cache.remember('token-a', ADAMS, T0 + 60_000, T0, poller);
+      cache.remember('token-b', { ...ADAMS, name: 'B' }, T0 + 60_000, T0);
+      assert.equal(cache.get('token-a', T0), undefined, 'the shared cache keeps only token-b');
+      assert.deepEqual(cache.get('token-a', T0 + 59_999, poller), ADAMS);
+      assert.equal(cache.get('token-a', T0 + 60_000, poller), undefined);
+    });
+
+    it('takes a connection found in the shared cache and answers it there next time', () => {
+      const cache = new VerifiedTokens(1);
+      const poller = {};
+      cache.remember('token-a', ADAMS, T0 + 60_000, T0);
+      assert.deepEqual(cache.get('token-a', T0, poller), ADAMS);
+      cache.remember('token-b', { ...ADAMS, name: 'B' }, T0 + 60_000, T0);
+      assert.deepEqual(cache.get('token-a', T0, poller), ADAMS);
+    });
+
+    it("never answers another token on the same connection (a proxy's) with the first caller", () => {
+      const cache = new VerifiedTokens();
+      const shared = {};
+      cache.remember('token-a', ADAMS, T0 + 60_000, T0, shared);
+      assert.equal(cache.get('token-b', T0, shared), undefined);
+      assert.equal(cache.get('token-a ', T0, shared), undefined);
+      assert.deepEqual(cache.get('token-a', T0, shared), ADAMS);
+    });
+
+    it('does not carry a token to another connection beyond what the shared cache knows', () => {
+      const cache = new VerifiedTokens(1);
+      cache.remember('token-a', ADAMS, T0 + 60_000, T0, {});
+      cache.remember('token-b', { ...ADAMS, name: 'B' }, T0 + 60_000, T0);
+      assert.equal(cache.get('token-a', T0, {}), undefined);
+    });
+
+    it('remembers nothing on a connection when the cache is off', () => {
+      const cache = new VerifiedTokens(0);
+      const poller = {};
+      cache.remember('token-a', ADAMS, T0 + 60_000, T0, poller);
+      assert.equal(cache.get('token-a', T0, poller), undefined);
+    });
+  });
 });

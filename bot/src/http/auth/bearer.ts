@@ -21,7 +21,7 @@ export async function authenticate(
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   try {
     if (!match?.[1]) throw new AuthError('no bearer token');
-    return await verifier.verify(match[1]);
+    return await verifier.verify(match[1], req.socket);
   } catch (err) {
     const reason = err instanceof AuthError ? err.reason : 'verifier failed';
     logger.warn({ correlationId: correlationIdOf(req), reason }, 'tab API sign-in refused');

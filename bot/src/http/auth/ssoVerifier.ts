@@ -44,8 +44,11 @@ export class AuthError extends Error {
 
 /** Verifies Teams SSO bearer tokens. */
 export interface SsoVerifier {
-  /** Verifies a raw token (without `Bearer `) and says who sent it; throws {@link AuthError}. */
-  verify(token: string): Promise<Caller>;
+  /**
+   * Verifies a raw token (without `Bearer `) and says who sent it; throws {@link AuthError}. `connection` is the socket
+   * it came on: the same token again on the same connection is recognised more cheaply.
+   */
+  verify(token: string, connection?: object): Promise<Caller>;
 }
 
 /**
@@ -86,9 +89,9 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
   const verified = new VerifiedTokens(options.cachedTokens ?? 1_000);
 
   return {
-    async verify(token: string): Promise<Caller> {
+    async verify(token: string, connection?: object): Promise<Caller> {
       const at = now();
-      const known = verified.get(token, at);
+      const known = verified.get(token, at, connection);
       if (known) return known;
       const tenantId = unverifiedTenant(token);
       if (!allowed.has(tenantId.toLowerCase())) throw new AuthError('tenant not allowed');
@@ -111,7 +114,7 @@ export function createSsoVerifier(options: SsoVerifierOptions): SsoVerifier {
       const name = typeof payload['name'] === 'string' ? payload['name'] : '';
       const caller: Caller = { tenantId, aadObjectId: oid, name };
       // Remembered only until the token's own `exp` (no skew allowance), so a cached answer is never more lenient.
-      verified.remember(token, caller, (payload.exp ?? 0) * 1000, at);
+      verified.remember(token, caller, (payload.exp ?? 0) * 1000, at, connection);
       return caller;
     },
   };
