@@ -2,6 +2,7 @@ import restify from 'restify';
 import { errorFacts, errorFrames } from '../app/errorFacts.js';
 import type { Logger } from '../app/ports.js';
 import { bodyDeadline, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from './bodyDeadline.js';
+import { coalesceWrites } from './coalescedWrites.js';
 import { assignCorrelationId, correlationIdOf, CORRELATION_HEADER } from './correlation.js';
 import { sendError, toErrorResponse } from './errors.js';
 import { BODY_METHODS, requestParts } from './requestParts.js';
@@ -30,8 +31,9 @@ export interface HttpServerOptions {
 
 /**
  * The one restify server of the service: JSON bodies (size-limited, JSON only), JSON errors with a
- * correlation id and no stack traces, `GET /healthz`, and the built tab under `/tab/`. Routes are
- * added by their own modules (`registerTabApi`, the bot endpoint).
+ * correlation id and no stack traces, answers sent at the end of each loop turn
+ * (`coalescedWrites.ts`), `GET /healthz`, and the built tab under `/tab/`. Routes are added by their
+ * own modules (`registerTabApi`, the bot endpoint).
  */
 export function createHttpServer(options: HttpServerOptions): restify.Server {
   const { logger } = options;
@@ -41,6 +43,8 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
     ignoreTrailingSlash: true,
     maxParamLength: 2048,
   } as restify.ServerOptions);
+
+  coalesceWrites(server.server);
 
   const deadline = bodyDeadline(options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS, logger);
   // Two handlers in all before the route's (restify pays a tick, a timer and a promise for each).
