@@ -67,6 +67,17 @@ describe('http/tabApi/statusTag', () => {
     );
   });
 
+  it('answers a lesson version asked again in the same minute from memory, and works it out afresh for the next minute or another policy', () => {
+    const version = lesson('W/"1"');
+    const first = statusTag(version, strict, T0);
+    // Changed behind the tag's back: a memo answers with the tag it already had; a fresh working-out would not.
+    (version as { etag: string }).etag = 'W/"2"';
+    assert.equal(statusTag(version, strict, T0 + 1_000), first);
+    assert.equal(statusTag(version, strict, T0 + 60_000), statusTag(lesson('W/"2"'), strict, T0 + 60_000));
+    const other = { ...strict, duration: { ...strict.duration, pupilSessionMinutes: 5 } };
+    assert.equal(statusTag(version, other, T0), statusTag(lesson('W/"2"'), other, T0));
+  });
+
   it('is a quoted strong tag', () => {
     assert.match(statusTag(lesson('W/"1"'), strict, T0), /^"[A-Za-z0-9_-]{27}"$/);
   });

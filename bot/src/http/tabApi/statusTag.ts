@@ -16,6 +16,10 @@ function fingerprint(policy: Policy): string {
   return print;
 }
 
+// A poller asks about the same lesson version many times a minute; each version's tag is worked out once per minute
+// and policy. Lesson versions are never changed in place (a change is a new record), so the record object is the key.
+const tagsByVersion = new WeakMap<object, { policy: Policy; minute: number; tag: string }>();
+
 /**
  * The ETag of a lesson's status, known before the view is built: the stored snapshot's tag, the
  * policy, and the minute (timers and countdowns move with the clock even when nothing is stored).
@@ -28,10 +32,14 @@ export function statusTag(
   policy: Policy,
   now: number,
 ): string {
+  const minute = Math.floor(now / 60_000);
+  const known = tagsByVersion.get(record);
+  if (known && known.policy === policy && known.minute === minute) return known.tag;
   const deliveries = (record.deliveries ?? []).map((d) => d.state[0]).join('');
-  const parts = [record.etag, eventsApplied(record.state), deliveries, fingerprint(policy), Math.floor(now / 60_000)];
-  const tag = hash('sha256', parts.join('|'), 'base64url').slice(0, 27);
-  return `"${tag}"`;
+  const parts = [record.etag, eventsApplied(record.state), deliveries, fingerprint(policy), minute];
+  const tag = `"${hash('sha256', parts.join('|'), 'base64url').slice(0, 27)}"`;
+  tagsByVersion.set(record, { policy, minute, tag });
+  return tag;
 }
 
 /** Whether an `If-None-Match` header names `etag` (one tag, a list, weak tags, or `*`). */
