@@ -21,30 +21,37 @@ type WriteMany = (chunks: Array<{ chunk: unknown; encoding: BufferEncoding }>, d
 /** The stream methods a socket writes through (Node's `Writable` implementation hooks). */
 type SocketWrites = Socket & { _write: WriteOne; _writev?: WriteMany };
 
+// One queue for the whole process: the event loop is the process's, and a turn's writes leave together whatever
+// connection they are on.
+let due: Array<{ socket: Socket; write: () => void }> = [];
+
+function flush(): void {
+  const writes = due;
+  due = [];
+  for (const { socket, write } of writes) {
+    try {
+      write();
+    } catch (err) {
+      // Node reports write failures through the callback; anything thrown ends only this connection.
+      socket.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+}
+
+function atTurnEnd(socket: Socket, write: () => void): void {
+  if (due.push({ socket, write }) === 1) setImmediate(flush);
+}
+
+/** Makes `socket` hand its writes to the kernel at the end of the loop turn they were made in. */
+export function writeAtTurnEnd(socket: Socket): void {
+  const stream = socket as SocketWrites;
+  const writeOne = stream._write;
+  const writeMany = stream._writev;
+  stream._write = (chunk, encoding, done) => atTurnEnd(socket, () => writeOne.call(socket, chunk, encoding, done));
+  if (writeMany) stream._writev = (chunks, done) => atTurnEnd(socket, () => writeMany.call(socket, chunks, done));
+}
+
 /** Makes every connection `server` accepts hand its writes to the kernel at the end of the turn they were made in. */
 export function coalesceWrites(server: Server): void {
-  let due: Array<{ socket: Socket; write: () => void }> = [];
-  const flush = (): void => {
-    const writes = due;
-    due = [];
-    for (const { socket, write } of writes) {
-      try {
-        write();
-      } catch (err) {
-        // Node reports write failures through the callback; anything thrown ends only this connection.
-        socket.destroy(err instanceof Error ? err : new Error(String(err)));
-      }
-    }
-  };
-  const atTurnEnd = (socket: Socket, write: () => void): void => {
-    if (due.push({ socket, write }) === 1) setImmediate(flush);
-  };
-
-  server.on('connection', (socket: Socket) => {
-    const stream = socket as SocketWrites;
-    const writeOne = stream._write;
-    const writeMany = stream._writev;
-    stream._write = (chunk, encoding, done) => atTurnEnd(socket, () => writeOne.call(socket, chunk, encoding, done));
-    if (writeMany) stream._writev = (chunks, done) => atTurnEnd(socket, () => writeMany.call(socket, chunks, done));
-  });
+  server.on('connection', writeAtTurnEnd);
 }

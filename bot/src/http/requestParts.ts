@@ -28,12 +28,12 @@ export function requestParts(logger: Logger, routeName: (req: Request) => string
     notNestedTooDeeply(logger, routeName),
     ...restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }),
   ];
-  const withoutBody = [query];
   return (req: Request, res: Response, next: Next) => {
-    const steps = BODY_METHODS.has(req.method ?? '') ? withBody : withoutBody;
+    // A poll has one step, called directly: no per-request closure.
+    if (!BODY_METHODS.has(req.method ?? '')) return query(req, res, next);
     let index = 0;
     const step = (err?: unknown): void => {
-      const current = steps[index++];
+      const current = withBody[index++];
       if (err !== undefined && err !== null) next(err as Error);
       else if (!current) next();
       else current(req, res, step as Next);
