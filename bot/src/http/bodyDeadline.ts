@@ -12,9 +12,9 @@ import { HttpError, sendError } from './errors.js';
 export const DEFAULT_REQUEST_BODY_TIMEOUT_MS = 10_000;
 
 /**
- * A restify `pre` handler: a request whose body has not fully arrived `timeoutMs` after its
- * headers gets 408 with a JSON sentence, and its connection is closed (the rest of the body is
- * never read). Logged once per request, with the correlation id only.
+ * Run as each request arrives (the server's first step): a request whose body has not fully
+ * arrived `timeoutMs` after its headers gets 408 with a JSON sentence, and its connection is closed
+ * (the rest of the body is never read). Logged once per request, with the correlation id only.
  */
 export function bodyDeadline(timeoutMs: number, logger: Logger): (req: Request, res: Response) => void {
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)

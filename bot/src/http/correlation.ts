@@ -10,8 +10,9 @@ const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Gives the request its correlation id: the caller's, when safe, else a fresh one. */
 export function assignCorrelationId(req: Request): string {
-  const offered = req.header(CORRELATION_HEADER);
-  const id = offered && SAFE_ID.test(offered) ? offered : randomUUID();
+  // Node's own headers, not restify's accessor: this runs as the request arrives, before restify has set it up.
+  const offered = req.headers[CORRELATION_HEADER];
+  const id = typeof offered === 'string' && SAFE_ID.test(offered) ? offered : randomUUID();
   ids.set(req, id);
   return id;
 }
