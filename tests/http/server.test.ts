@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
-import { MAX_BODY_BYTES } from '../../bot/src/http/requestParts.js';
+import { MAX_BODY_BYTES, queryOf } from '../../bot/src/http/requestParts.js';
 import { createHttpServer, type HealthReport } from '../../bot/src/http/server.js';
 import { HttpError } from '../../bot/src/http/errors.js';
 import { recordingLogger } from '../support/tabServer.js';
@@ -24,6 +24,15 @@ describe('http/server', () => {
     server = createHttpServer({ logger: recordingLogger(), health: () => health, tabDir });
     server.post('/echo', async (req: restify.Request, res: restify.Response) => {
       res.json({ got: req.body });
+    });
+    for (const method of ['put', 'patch'] as const) {
+      server[method]('/echo', async (req: restify.Request, res: restify.Response) => {
+        res.json({ got: req.body, query: req.query as unknown });
+      });
+    }
+    server.get('/query', async (req: restify.Request, res: restify.Response) => {
+      const parsedBeforeAsked = Object.hasOwn(req, 'query');
+      res.json({ parsedBeforeAsked, query: queryOf(req) });
     });
     server.get('/boom', async () => {
       throw new Error('database password is hunter2');
@@ -64,6 +73,24 @@ describe('http/server', () => {
       body: '{"a":1}',
     });
     assert.deepEqual(await res.json(), { got: { a: 1 } });
+  });
+
+  it('takes the body and query of PUT and PATCH routes as of POST ones, however they were added', async () => {
+    for (const method of ['PUT', 'PATCH']) {
+      const res = await fetch(`${base}/echo?x=1`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":2}',
+      });
+      assert.deepEqual(await res.json(), { got: { a: 2 }, query: { x: '1' } }, method);
+    }
+  });
+
+  it('runs no step before a GET route, which reads its query only when it asks', async () => {
+    const res = await fetch(`${base}/query?a=1&b=2&b=3`);
+    assert.deepEqual(await res.json(), { parsedBeforeAsked: false, query: { a: '1', b: ['2', '3'] } });
+    const none = await fetch(`${base}/query`);
+    assert.deepEqual(await none.json(), { parsedBeforeAsked: false, query: {} });
   });
 
   it('refuses a body over 64 KiB with 413 and a JSON error', async () => {

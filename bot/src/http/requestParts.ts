@@ -1,8 +1,9 @@
 /**
- * How a request is taken in: its query string parsed, and its body (JSON only, at most
- * {@link MAX_BODY_BYTES}, nested no deeper than {@link MAX_JSON_DEPTH}) parsed for methods that carry
- * one. The steps run as one restify handler (restify pays a tick, a timer and a promise per handler),
- * and a poll (GET) runs none of the body's.
+ * How a request is taken in. A request with a body (JSON only, at most {@link MAX_BODY_BYTES},
+ * nested no deeper than {@link MAX_JSON_DEPTH}) has its query string and body parsed by one restify
+ * handler in front of its route ({@link bodyParts}; restify pays a tick, a timer and a promise per
+ * handler). A request without one (a poll) runs no step before its route; the few routes that read
+ * a query string ask for it with {@link queryOf}.
  */
 import restify, { type Next, type Request, type RequestHandler, type Response } from 'restify';
 import type { Logger } from '../app/ports.js';
@@ -18,28 +19,47 @@ export const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH'
 
 type Step = (req: Request, res: Response, next: Next) => void;
 
-/** The steps as one handler: each runs after the one before it succeeds; an error ends the request. */
-export function requestParts(logger: Logger, routeName: (req: Request) => string | undefined): RequestHandler {
-  const query: Step = restify.plugins.queryParser({ mapParams: false });
-  const withBody: Step[] = [
-    query,
+const parseQuery: Step = restify.plugins.queryParser({ mapParams: false });
+
+/**
+ * The steps of a request with a body, as one handler: the query string, then the body; each runs after the one before
+ * it succeeds, and an error ends the request.
+ */
+export function bodyParts(logger: Logger, routeName: (req: Request) => string | undefined): RequestHandler {
+  const steps: Step[] = [
+    parseQuery,
     jsonOnly,
     restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }),
     notNestedTooDeeply(logger, routeName),
     ...restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }),
   ];
   return (req: Request, res: Response, next: Next) => {
-    // A poll has one step, called directly: no per-request closure.
-    if (!BODY_METHODS.has(req.method ?? '')) return query(req, res, next);
     let index = 0;
     const step = (err?: unknown): void => {
-      const current = withBody[index++];
+      const current = steps[index++];
       if (err !== undefined && err !== null) next(err as Error);
       else if (!current) next();
       else current(req, res, step as Next);
     };
     step();
   };
+}
+
+/** The request's query string as an object (restify's parser, run once per request; `{}` when there is none). */
+export function queryOf(req: Request): Record<string, unknown> {
+  // Until parsed, `req.query` is restify's method returning the raw string (from its prototype).
+  if (!Object.hasOwn(req, 'query')) {
+    let failure: unknown;
+    // The parser answers through `next` before it returns.
+    parseQuery(req, undefined as unknown as Response, ((err?: unknown) => (failure = err)) as Next);
+    if (failure)
+      throw new HttpError(
+        400,
+        'badQuery',
+        'The address has a query Chaperone cannot read; check the link and try again.',
+      );
+  }
+  return (req.query ?? {}) as Record<string, unknown>;
 }
 
 function jsonOnly(req: Request, _res: Response, next: Next): void {

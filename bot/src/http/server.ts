@@ -5,7 +5,7 @@ import { bodyDeadline, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from './bodyDeadline.js
 import { coalesceWrites } from './coalescedWrites.js';
 import { assignCorrelationId, correlationIdOf, CORRELATION_HEADER } from './correlation.js';
 import { sendError, toErrorResponse } from './errors.js';
-import { BODY_METHODS, requestParts } from './requestParts.js';
+import { BODY_METHODS, bodyParts } from './requestParts.js';
 import { registerStaticTab } from './staticTab.js';
 
 /** The service's HTTP server (restify), named so the composition root need not import restify. */
@@ -60,7 +60,7 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
     if (BODY_METHODS.has(req.method ?? '')) deadline(req, res);
     return true;
   });
-  server.use(requestParts(logger, routeName));
+  withBodyParts(server, bodyParts(logger, routeName));
 
   // Every error, raised by restify or by a route, leaves as `{ error: { code, message } }`.
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: unknown, done: () => void) => {
@@ -81,6 +81,17 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
 
   if (options.tabDir) registerStaticTab(server, options.tabDir);
   return server;
+}
+
+/**
+ * Routes that take a body (POST, PUT, PATCH) are registered with the body's steps in front of their own handlers, so
+ * none can be added without them, and a poll (GET) runs no restify handler but its route's.
+ */
+function withBodyParts(server: restify.Server, parts: restify.RequestHandler): void {
+  for (const method of ['post', 'put', 'patch'] as const) {
+    const register = server[method].bind(server);
+    server[method] = (route, ...handlers) => register(route, parts, ...handlers);
+  }
 }
 
 function routeName(req: restify.Request): string | undefined {

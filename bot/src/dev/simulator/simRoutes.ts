@@ -10,6 +10,7 @@ import { alertTrails } from './alertTrail.js';
 import { feedEntries } from './feed.js';
 import { isRunning, type SimLesson } from './lessons.js';
 import type { Simulator } from './simulator.js';
+import { queryOf } from '../../http/requestParts.js';
 
 /** What the simulator's API needs. */
 export interface SimRoutesDeps {
@@ -136,7 +137,7 @@ export function registerSimRoutes(server: Server, deps: SimRoutesDeps): void {
   );
 
   server.get('/dev/api/feed', async (req: Request, res: Response) => {
-    const after = Number((req.query as Record<string, unknown> | undefined)?.['after'] ?? -1);
+    const after = Number(queryOf(req)['after'] ?? -1);
     json(res, {
       entries: feedEntries(
         deps.connector.requests,

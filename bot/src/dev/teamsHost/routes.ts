@@ -4,6 +4,7 @@ import type { DevTokenSigner } from '../devTokens.js';
 import { hostPage } from './hostPage.js';
 import { HOST_SCRIPT } from './hostScript.js';
 import type { PickablePerson } from './pickablePeople.js';
+import { queryOf } from '../../http/requestParts.js';
 
 /** What the simulated Teams host needs. */
 export interface TeamsHostDeps {
@@ -39,7 +40,7 @@ export function registerTeamsHostRoutes(server: Server, deps: TeamsHostDeps): vo
     res.json({ people: deps.people });
   });
   server.get('/dev/host/token', async (req: Request, res: Response) => {
-    const query = (req.query ?? {}) as Record<string, unknown>;
+    const query = queryOf(req);
     const user = typeof query['user'] === 'string' ? query['user'] : '';
     const name = typeof query['name'] === 'string' ? query['name'].slice(0, 100) : '';
     if (!USER_ID.test(user))

@@ -26,6 +26,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { HttpError } from '../errors.js';
 import type { TabApiDeps } from './deps.js';
 import { guardSchool } from './schoolRoutes.js';
+import { queryOf } from '../requestParts.js';
 
 /** What the concern routes need beyond the tab API's own dependencies: the whole store and the notifier. */
 export interface SchoolConcernDeps {
@@ -90,7 +91,7 @@ const STEPS: Record<string, Step> = {
 export function registerSchoolConcernRoutes(server: Server, deps: TabApiDeps, concerns: SchoolConcernDeps): void {
   server.get('/api/school/concerns', async (req: Request, res: Response) => {
     const viewer = await guardDsl(req, res, deps);
-    const parsed = filterQuery.safeParse(req.query ?? {});
+    const parsed = filterQuery.safeParse(queryOf(req));
     if (!parsed.success)
       throw new HttpError(400, 'badFilter', 'Those filters could not be read; clear them and try again.');
     const filter: QueueFilter = parsed.data;

@@ -14,6 +14,7 @@ import { weekReport, type WeekReport } from '../../app/schoolView/weekReport.js'
 import { HttpError } from '../errors.js';
 import type { TabApiDeps } from './deps.js';
 import { guardSchool } from './schoolRoutes.js';
+import { queryOf } from '../requestParts.js';
 
 /** What the report routes need: the board's rows of a range of days. */
 export interface SchoolReportDeps {
@@ -46,7 +47,7 @@ const BAD_SEARCH = 'That search could not be read. Clear the search boxes and tr
 export function registerSchoolReportRoutes(server: Server, deps: TabApiDeps, report: SchoolReportDeps): void {
   server.get('/api/school/lessons', async (req: Request, res: Response) => {
     const { caller } = await guardSchool(req, res, deps);
-    const parsed = lessonsQuery.safeParse(req.query ?? {});
+    const parsed = lessonsQuery.safeParse(queryOf(req));
     if (!parsed.success) throw new HttpError(400, 'badSearch', BAD_SEARCH);
     const { organizer, q, critical } = parsed.data;
     const { timeZone } = deps.policyFor(caller.tenantId).school;
@@ -83,7 +84,7 @@ export function registerSchoolReportRoutes(server: Server, deps: TabApiDeps, rep
 /** The week asked for (`start`, a Monday; by default this week where the school is), for the caller's school. */
 async function readWeek(req: Request, res: Response, deps: TabApiDeps, report: SchoolReportDeps): Promise<WeekReport> {
   const { caller } = await guardSchool(req, res, deps);
-  const parsed = weekQuery.safeParse(req.query ?? {});
+  const parsed = weekQuery.safeParse(queryOf(req));
   if (!parsed.success) throw new HttpError(400, 'badRange', BAD_DATE);
   const policy = deps.policyFor(caller.tenantId);
   const start = parsed.data.start ?? mondayOf(schoolDay(deps.clock.now(), policy.school.timeZone));
