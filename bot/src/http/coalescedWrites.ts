@@ -43,7 +43,7 @@ function atTurnEnd(socket: Socket, write: () => void): void {
 }
 
 /** Makes `socket` hand its writes to the kernel at the end of the loop turn they were made in. */
-export function writeAtTurnEnd(socket: Socket): void {
+function writeAtTurnEnd(socket: Socket): void {
   const stream = socket as SocketWrites;
   const writeOne = stream._write;
   const writeMany = stream._writev;
