@@ -53,7 +53,8 @@ export function createHttpServer(options: HttpServerOptions): restify.Server {
 
   const deadline = bodyDeadline(options.requestBodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS, logger);
   // Every request's id, headers and body deadline are set synchronously as it arrives, outside restify's handler
-  // chain (restify pays a tick, a timer and a promise for each handler): one handler in all before the route's.
+  // chain (restify pays a tick, a timer and a promise for each handler): a GET route's handler is the only one its
+  // request runs, and a body route has one more in front (its body's steps, below).
   (server as restify.Server & FirstHook).first((req, res) => {
     res.setHeader(CORRELATION_HEADER, assignCorrelationId(req));
     res.setHeader('x-content-type-options', 'nosniff');
